@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { AuditEntry, Client, Environment, StoreProfile, Token, TokenKind, TokenMode, TokenStatus, VaultSnapshot } from './model';
+import { DateInput, FieldValues, Id, Label, Notes, ProviderId, SecretValue } from './primitives';
+import { ProviderDescriptor } from './providers';
+
+const NoInput = z.object({}).strict();
+const ById = z.object({ id: Id }).strict();
+const Deleted = z.object({ id: Id, deleted: z.literal(true) });
+
+/**
+ * The one IPC contract. Every renderer -> main call is a channel here; main registers a handler for each
+ * (a missing one does not compile), parses `input` and re-parses `output` so no stray field can leave main.
+ */
+export const channels = {
+  getAppInfo: {
+    input: NoInput,
+    output: z.object({
+      version: z.string().max(40),
+      dataDir: z.string().max(4096),
+      host: z.enum(['electron', 'test-host']),
+    }),
+  },
+  getVault: { input: NoInput, output: VaultSnapshot },
+  listProviders: { input: NoInput, output: z.array(ProviderDescriptor).max(200) },
+
+  createClient: { input: z.object({ name: Label, notes: Notes.optional() }).strict(), output: Client },
+  updateClient: {
+    input: z.object({ id: Id, name: Label.optional(), notes: Notes.optional() }).strict(),
+    output: Client,
+  },
+  deleteClient: { input: ById, output: Deleted },
+
+  createStore: {
+    input: z
+      .object({
+        provider: ProviderId,
+        label: Label,
+        clientId: Id.nullable().optional(),
+        identifiers: FieldValues.optional(),
+        environment: Environment.optional(),
+        notes: Notes.optional(),
+      })
+      .strict(),
+    output: StoreProfile,
+  },
+  updateStore: {
+    input: z
+      .object({
+        id: Id,
+        label: Label.optional(),
+        clientId: Id.nullable().optional(),
+        identifiers: FieldValues.optional(),
+        environment: Environment.optional(),
+        notes: Notes.optional(),
+      })
+      .strict(),
+    output: StoreProfile,
+  },
+  /** Deletes the store, its tokens and their keychain entries. */
+  deleteStore: { input: ById, output: Deleted },
+
+  createToken: {
+    input: z
+      .object({
+        storeId: Id,
+        name: Label,
+        kind: TokenKind.optional(),
+        mode: TokenMode.nullable().optional(),
+        scopes: z.array(z.string().trim().min(1).max(80)).max(128).optional(),
+        settings: FieldValues.optional(),
+        createdAt: DateInput.nullable().optional(),
+        expiresAt: DateInput.nullable().optional(),
+        notes: Notes.optional(),
+        /** Sent once, when the user pastes it; stored in the OS keychain, never returned. */
+        secret: SecretValue.optional(),
+      })
+      .strict(),
+    output: Token,
+  },
+  updateToken: {
+    input: z
+      .object({
+        id: Id,
+        name: Label.optional(),
+        mode: TokenMode.nullable().optional(),
+        scopes: z.array(z.string().trim().min(1).max(80)).max(128).optional(),
+        settings: FieldValues.optional(),
+        status: TokenStatus.optional(),
+        createdAt: DateInput.nullable().optional(),
+        expiresAt: DateInput.nullable().optional(),
+        notes: Notes.optional(),
+      })
+      .strict(),
+    output: Token,
+  },
+  setTokenSecret: { input: z.object({ id: Id, secret: SecretValue }).strict(), output: Token },
+  /** Deletes the token's metadata and its keychain entry. */
+  deleteToken: { input: ById, output: Deleted },
+
+  getAuditLog: {
+    input: z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict(),
+    output: z.array(AuditEntry).max(1000),
+  },
+} as const;
+
+/** main -> renderer events. */
+export const events = {
+  vaultChanged: z.object({ revision: z.number().int().nonnegative() }),
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type ChannelInput<K extends ChannelName> = z.input<Channels[K]['input']>;
+export type ParsedInput<K extends ChannelName> = z.output<Channels[K]['input']>;
+export type ChannelOutput<K extends ChannelName> = z.output<Channels[K]['output']>;
+export type EventName = keyof typeof events;
+export type EventPayload<K extends EventName> = z.output<(typeof events)[K]>;
+
+export const channelNames = Object.keys(channels) as ChannelName[];
+export const isChannelName = (name: string): name is ChannelName => Object.hasOwn(channels, name);
+/** The Electron IPC channel string for a contract channel. */
+export const ipcChannel = (name: ChannelName | EventName): string => `keyward:${name}`;

@@ -1,0 +1,6 @@
+export * from './primitives';
+export * from './model';
+export * from './providers';
+export * from './channels';
+export * from './result';
+export type { Api } from './api';

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+export const ERROR_CODES = [
+  'invalid_input',
+  'not_found',
+  'conflict',
+  'rule_violation',
+  'keychain_unavailable',
+  'vault_unavailable',
+  'forbidden',
+  'unknown_channel',
+  'internal',
+] as const;
+export const ErrorCode = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const AppErrorShape = z.object({
+  code: ErrorCode,
+  message: z.string().max(2000),
+  /** Per-field messages for forms: path -> message. */
+  fields: z.record(z.string().max(200), z.string().max(500)).optional(),
+});
+export type AppErrorShape = z.infer<typeof AppErrorShape>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };

@@ -1,0 +1,52 @@
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AuditEntry } from '../../contract';
+import type { AuditLog } from '../ports';
+
+export const AUDIT_FILE = 'audit.jsonl';
+
+/** Append-only JSON lines; each entry is validated so no free-form (possibly secret) field can slip in. */
+export class FileAuditLog implements AuditLog {
+  private readonly path: string;
+  constructor(private readonly dir: string) {
+    this.path = join(dir, AUDIT_FILE);
+  }
+
+  async append(entry: AuditEntry): Promise<void> {
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    await appendFile(this.path, `${JSON.stringify(AuditEntry.parse(entry))}\n`, { encoding: 'utf8', mode: 0o600, flag: 'a' });
+  }
+
+  async recent(limit: number): Promise<AuditEntry[]> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw err;
+    }
+    const entries: AuditEntry[] = [];
+    const lines = text.split('\n');
+    for (let i = lines.length - 1; i >= 0 && entries.length < limit; i--) {
+      const line = lines[i];
+      if (!line) continue;
+      try {
+        const parsed = AuditEntry.safeParse(JSON.parse(line));
+        if (parsed.success) entries.push(parsed.data);
+      } catch {
+        // A torn last line (crash mid-append) is skipped, not fatal.
+      }
+    }
+    return entries;
+  }
+}
+
+export class MemoryAuditLog implements AuditLog {
+  readonly entries: AuditEntry[] = [];
+  async append(entry: AuditEntry): Promise<void> {
+    this.entries.push(AuditEntry.parse(entry));
+  }
+  async recent(limit: number): Promise<AuditEntry[]> {
+    return this.entries.slice(-limit).reverse();
+  }
+}

@@ -1,0 +1,328 @@
+import { randomUUID } from 'node:crypto';
+import type { AuditEntry, Client, FieldDescriptor, ParsedInput, StoreProfile, Token, VaultSnapshot } from '../../contract';
+import { AppError, notFound } from '../errors';
+import type { AuditLog, Clock, Logger, SecretStore, VaultRepository } from '../ports';
+import type { Catalog } from '../providers/catalog';
+import { validateFields } from '../providers/fields';
+import { maskSecret, sha256Hex } from '../secrets/fingerprint';
+import { normaliseDate } from '../time';
+import type { VaultData } from '../vault/vault-data';
+
+export interface InventoryDeps {
+  repo: VaultRepository;
+  secrets: SecretStore;
+  audit: AuditLog;
+  clock: Clock;
+  logger: Logger;
+  catalog: Catalog;
+  /** Who is acting, for the audit log: 'app', 'cli', 'test-host'. */
+  actor: string;
+}
+
+type Change = { action: string; subject: AuditEntry['subject']; summary: string };
+type TokenFieldsInput = Pick<ParsedInput<'createToken'>, 'mode' | 'scopes' | 'settings' | 'createdAt' | 'expiresAt'>;
+
+/** Keys of a credential's catalog fields that map onto Token's own properties rather than `settings`. */
+const TOP_LEVEL_TOKEN_FIELDS = new Set(['mode', 'scopes', 'expiresAt', 'createdAt']);
+
+/**
+ * Clients, store profiles and tokens. Every change runs one at a time, against the latest vault on disk,
+ * is written atomically and audited. Secret values go to the SecretStore only.
+ */
+export class InventoryService {
+  private data: VaultData | null = null;
+  private notices: VaultSnapshot['notices'] = [];
+  private queue: Promise<unknown> = Promise.resolve();
+  private listeners = new Set<(revision: number) => void>();
+
+  constructor(private readonly deps: InventoryDeps) {}
+
+  onChange(listener: (revision: number) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async snapshot(): Promise<VaultSnapshot> {
+    const data = await this.current();
+    return {
+      revision: data.revision,
+      clients: data.clients,
+      stores: data.stores,
+      tokens: data.tokens,
+      keychain: await this.deps.secrets.state(),
+      notices: this.notices,
+    };
+  }
+
+  async auditLog(limit: number): Promise<AuditEntry[]> {
+    return this.deps.audit.recent(limit);
+  }
+
+  // Clients -------------------------------------------------------------------------------------------
+  createClient(input: ParsedInput<'createClient'>): Promise<Client> {
+    return this.mutate((data, now) => {
+      assertUniqueName(data.clients.map((c) => c.name), input.name, 'client');
+      const client: Client = { id: randomUUID(), name: input.name, notes: input.notes ?? '', createdAt: now, updatedAt: now };
+      data.clients.push(client);
+      return { result: client, change: { action: 'client.create', subject: { type: 'client', id: client.id }, summary: `Added client ${client.name}` } };
+    });
+  }
+
+  updateClient(input: ParsedInput<'updateClient'>): Promise<Client> {
+    return this.mutate((data, now) => {
+      const client = find(data.clients, input.id, 'client');
+      if (input.name !== undefined && input.name !== client.name) {
+        assertUniqueName(data.clients.map((c) => c.name), input.name, 'client');
+        client.name = input.name;
+      }
+      if (input.notes !== undefined) client.notes = input.notes;
+      client.updatedAt = now;
+      return { result: client, change: { action: 'client.update', subject: { type: 'client', id: client.id }, summary: `Edited client ${client.name}` } };
+    });
+  }
+
+  deleteClient(input: { id: string }): Promise<{ id: string; deleted: true }> {
+    return this.mutate((data) => {
+      const client = find(data.clients, input.id, 'client');
+      const stores = data.stores.filter((s) => s.clientId === client.id).length;
+      if (stores > 0) {
+        throw new AppError('conflict', `Client ${client.name} still has ${stores} store${stores === 1 ? '' : 's'}; move or delete them first.`);
+      }
+      data.clients = data.clients.filter((c) => c.id !== client.id);
+      return { result: { id: client.id, deleted: true as const }, change: { action: 'client.delete', subject: { type: 'client', id: client.id }, summary: `Deleted client ${client.name}` } };
+    });
+  }
+
+  // Stores --------------------------------------------------------------------------------------------
+  createStore(input: ParsedInput<'createStore'>): Promise<StoreProfile> {
+    return this.mutate((data, now) => {
+      const provider = this.deps.catalog.get(input.provider).descriptor;
+      if (input.clientId) find(data.clients, input.clientId, 'client');
+      const identifiers = input.identifiers ?? {};
+      throwIfProblems(validateFields(provider.storeFields, identifiers, 'identifiers.'));
+      const store: StoreProfile = {
+        id: randomUUID(),
+        clientId: input.clientId ?? null,
+        provider: input.provider,
+        label: input.label,
+        identifiers,
+        environment: input.environment ?? 'production',
+        notes: input.notes ?? '',
+        createdAt: now,
+        updatedAt: now,
+      };
+      data.stores.push(store);
+      return { result: store, change: { action: 'store.create', subject: { type: 'store', id: store.id }, summary: `Added ${provider.name} store ${store.label}` } };
+    });
+  }
+
+  updateStore(input: ParsedInput<'updateStore'>): Promise<StoreProfile> {
+    return this.mutate((data, now) => {
+      const store = find(data.stores, input.id, 'store');
+      const provider = this.deps.catalog.get(store.provider).descriptor;
+      if (input.clientId) find(data.clients, input.clientId, 'client');
+      if (input.identifiers !== undefined) {
+        throwIfProblems(validateFields(provider.storeFields, input.identifiers, 'identifiers.'));
+        store.identifiers = input.identifiers;
+      }
+      if (input.label !== undefined) store.label = input.label;
+      if (input.clientId !== undefined) store.clientId = input.clientId;
+      if (input.environment !== undefined) store.environment = input.environment;
+      if (input.notes !== undefined) store.notes = input.notes;
+      store.updatedAt = now;
+      return { result: store, change: { action: 'store.update', subject: { type: 'store', id: store.id }, summary: `Edited store ${store.label}` } };
+    });
+  }
+
+  deleteStore(input: { id: string }): Promise<{ id: string; deleted: true }> {
+    return this.mutate(async (data) => {
+      const store = find(data.stores, input.id, 'store');
+      const tokens = data.tokens.filter((t) => t.storeId === store.id);
+      // Keychain first: if it is unavailable nothing changes, and no secret is left without its metadata.
+      for (const token of tokens) if (token.secret) await this.deps.secrets.delete(token.id);
+      data.tokens = data.tokens.filter((t) => t.storeId !== store.id);
+      data.stores = data.stores.filter((s) => s.id !== store.id);
+      return {
+        result: { id: store.id, deleted: true as const },
+        change: { action: 'store.delete', subject: { type: 'store', id: store.id }, summary: `Deleted store ${store.label} and its ${tokens.length} token${tokens.length === 1 ? '' : 's'}` },
+      };
+    });
+  }
+
+  // Tokens --------------------------------------------------------------------------------------------
+  createToken(input: ParsedInput<'createToken'>): Promise<Token> {
+    const id = randomUUID();
+    let storedSecret = false;
+    return this.mutate(async (data, now) => {
+      const store = find(data.stores, input.storeId, 'store');
+      const provider = this.deps.catalog.get(store.provider).descriptor;
+      const credential = input.kind ? provider.credentials.find((c) => c.kind === input.kind) : provider.credentials[0];
+      if (!credential) throw new AppError('invalid_input', `${provider.name} has no credential of kind ${input.kind}.`, { kind: 'not offered by this provider' });
+      assertUniqueName(data.tokens.filter((t) => t.storeId === store.id).map((t) => t.name), input.name, 'token in this store');
+      throwIfProblems(validateFields(credential.fields, tokenFieldValues(credential.fields, input), ''));
+      const token: Token = {
+        id,
+        storeId: store.id,
+        name: input.name,
+        kind: credential.kind,
+        mode: input.mode ?? null,
+        scopes: input.scopes ?? [],
+        settings: input.settings ?? {},
+        status: 'active',
+        createdAt: input.createdAt ? normaliseDate(input.createdAt, 'start') : null,
+        expiresAt: input.expiresAt ? normaliseDate(input.expiresAt, 'end') : null,
+        expirySource: input.expiresAt ? 'user' : 'unknown',
+        secret: null,
+        lastCheck: null,
+        checkHistory: [],
+        rotatedFrom: null,
+        rotatedTo: null,
+        notes: input.notes ?? '',
+        addedAt: now,
+        updatedAt: now,
+      };
+      if (input.secret !== undefined) {
+        await this.deps.secrets.set(id, input.secret);
+        storedSecret = true;
+        token.secret = { fingerprint: sha256Hex(input.secret), masked: maskSecret(input.secret), setAt: now };
+      }
+      data.tokens.push(token);
+      return { result: token, change: { action: 'token.create', subject: { type: 'token', id }, summary: `Added token ${token.name} to ${store.label}${token.secret ? ` (${token.secret.masked})` : ''}` } };
+    }).catch(async (err: unknown) => {
+      // The metadata never landed: take the secret back out so the keychain holds no orphan.
+      if (storedSecret) await this.deps.secrets.delete(id).catch(() => false);
+      throw err;
+    });
+  }
+
+  updateToken(input: ParsedInput<'updateToken'>): Promise<Token> {
+    return this.mutate((data, now) => {
+      const token = find(data.tokens, input.id, 'token');
+      const store = find(data.stores, token.storeId, 'store');
+      const credential = this.deps.catalog.get(store.provider).descriptor.credentials.find((c) => c.kind === token.kind);
+      if (input.name !== undefined && input.name !== token.name) {
+        assertUniqueName(data.tokens.filter((t) => t.storeId === store.id).map((t) => t.name), input.name, 'token in this store');
+        token.name = input.name;
+      }
+      if (credential) throwIfProblems(validateFields(credential.fields, tokenFieldValues(credential.fields, { ...tokenAsInput(token), ...definedOnly(input) }), ''));
+      if (input.mode !== undefined) token.mode = input.mode;
+      if (input.scopes !== undefined) token.scopes = input.scopes;
+      if (input.settings !== undefined) token.settings = input.settings;
+      if (input.status !== undefined) token.status = input.status;
+      if (input.createdAt !== undefined) token.createdAt = input.createdAt ? normaliseDate(input.createdAt, 'start') : null;
+      if (input.expiresAt !== undefined) {
+        token.expiresAt = input.expiresAt ? normaliseDate(input.expiresAt, 'end') : null;
+        token.expirySource = input.expiresAt ? 'user' : 'unknown';
+      }
+      if (input.notes !== undefined) token.notes = input.notes;
+      token.updatedAt = now;
+      return { result: token, change: { action: 'token.update', subject: { type: 'token', id: token.id }, summary: `Edited token ${token.name}` } };
+    });
+  }
+
+  setTokenSecret(input: ParsedInput<'setTokenSecret'>): Promise<Token> {
+    return this.mutate(async (data, now) => {
+      const token = find(data.tokens, input.id, 'token');
+      await this.deps.secrets.set(token.id, input.secret);
+      token.secret = { fingerprint: sha256Hex(input.secret), masked: maskSecret(input.secret), setAt: now };
+      token.lastCheck = null;
+      token.updatedAt = now;
+      return { result: token, change: { action: 'token.secret.set', subject: { type: 'token', id: token.id }, summary: `Stored a new secret for ${token.name} (${token.secret.masked})` } };
+    });
+  }
+
+  deleteToken(input: { id: string }): Promise<{ id: string; deleted: true }> {
+    return this.mutate(async (data) => {
+      const token = find(data.tokens, input.id, 'token');
+      if (token.secret) await this.deps.secrets.delete(token.id);
+      data.tokens = data.tokens.filter((t) => t.id !== token.id);
+      for (const other of data.tokens) {
+        if (other.rotatedFrom === token.id) other.rotatedFrom = null;
+        if (other.rotatedTo === token.id) other.rotatedTo = null;
+      }
+      return { result: { id: token.id, deleted: true as const }, change: { action: 'token.delete', subject: { type: 'token', id: token.id }, summary: `Deleted token ${token.name}` } };
+    });
+  }
+
+  // Plumbing ------------------------------------------------------------------------------------------
+  private async current(): Promise<VaultData> {
+    if (!this.data || (await this.deps.repo.changedOnDisk())) {
+      const loaded = await this.deps.repo.load();
+      this.data = loaded.data;
+      if (loaded.notices.length) this.notices = [...this.notices.filter((n) => !loaded.notices.some((l) => l.id === n.id)), ...loaded.notices];
+    }
+    return this.data;
+  }
+
+  /**
+   * Applies `change` to a copy of the latest vault and saves it. Runs one at a time in this process; if
+   * another process wrote in between, re-reads and re-applies once.
+   */
+  private mutate<T>(change: (data: VaultData, now: string) => { result: T; change: Change } | Promise<{ result: T; change: Change }>): Promise<T> {
+    const run = async (): Promise<T> => {
+      for (let attempt = 0; ; attempt++) {
+        const base = await this.current();
+        const draft = structuredClone(base);
+        const now = this.deps.clock.now().toISOString();
+        const { result, change: done } = await change(draft, now);
+        draft.revision = base.revision + 1;
+        draft.updatedAt = now;
+        try {
+          await this.deps.repo.save(draft, base.revision);
+        } catch (err) {
+          if (err instanceof AppError && err.code === 'conflict' && attempt === 0) {
+            this.data = null;
+            continue;
+          }
+          throw err;
+        }
+        this.data = draft;
+        await this.deps.audit.append({ at: now, actor: this.deps.actor, ...done }).catch((err: unknown) => {
+          this.deps.logger.error('audit append failed', { action: done.action, error: String((err as Error).message) });
+        });
+        for (const listener of this.listeners) listener(draft.revision);
+        return result;
+      }
+    };
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}
+
+function find<T extends { id: string }>(items: T[], id: string, what: string): T {
+  const found = items.find((i) => i.id === id);
+  if (!found) throw notFound(what, id);
+  return found;
+}
+
+function assertUniqueName(existing: string[], name: string, what: string): void {
+  const wanted = name.toLocaleLowerCase();
+  if (existing.some((n) => n.toLocaleLowerCase() === wanted)) {
+    throw new AppError('conflict', `A ${what} named "${name}" already exists.`, { name: 'already in use' });
+  }
+}
+
+function throwIfProblems(problems: Record<string, string>): void {
+  const keys = Object.keys(problems);
+  if (keys.length === 0) return;
+  throw new AppError('invalid_input', keys.map((k) => problems[k]).join('; '), problems);
+}
+
+/** The values a credential's catalog fields describe, gathered from a token's properties and settings. */
+function tokenFieldValues(fields: readonly FieldDescriptor[], input: TokenFieldsInput): Record<string, string | number | boolean | string[] | undefined> {
+  const values: Record<string, string | number | boolean | string[] | undefined> = { ...(input.settings ?? {}) };
+  for (const key of TOP_LEVEL_TOKEN_FIELDS) delete values[key];
+  const described = new Set(fields.map((f) => f.key));
+  const topLevel = { mode: input.mode ?? undefined, scopes: input.scopes?.length ? input.scopes : undefined, expiresAt: input.expiresAt ?? undefined, createdAt: input.createdAt ?? undefined };
+  for (const [key, value] of Object.entries(topLevel)) if (described.has(key)) values[key] = value;
+  return values;
+}
+
+function tokenAsInput(token: Token): TokenFieldsInput {
+  return { mode: token.mode, scopes: token.scopes, settings: token.settings, createdAt: token.createdAt, expiresAt: token.expiresAt };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,66 @@
+import type { AuditEntry, KeychainState } from '../contract';
+import type { VaultData } from './vault/vault-data';
+
+/** The OS keychain, one entry per token id. Implementations throw AppError('keychain_unavailable'). */
+export interface SecretStore {
+  get(account: string): Promise<string | null>;
+  set(account: string, value: string): Promise<void>;
+  delete(account: string): Promise<boolean>;
+  accounts(): Promise<string[]>;
+  state(): Promise<KeychainState>;
+}
+
+export interface LoadedVault {
+  data: VaultData;
+  /** Things the user must be told, e.g. "the vault was restored from the last good copy". */
+  notices: { id: string; severity: 'info' | 'warning' | 'critical'; message: string }[];
+}
+
+export interface VaultRepository {
+  load(): Promise<LoadedVault>;
+  /** Writes atomically; refuses with AppError('conflict') when the file's revision is no longer `expectedRevision`. */
+  save(data: VaultData, expectedRevision: number): Promise<void>;
+  /** True when the file changed since this repository last loaded or saved it. */
+  changedOnDisk(): Promise<boolean>;
+  readonly location: string;
+}
+
+export interface AuditLog {
+  append(entry: AuditEntry): Promise<void>;
+  recent(limit: number): Promise<AuditEntry[]>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Logger {
+  info(message: string, fields?: Record<string, string | number | boolean>): void;
+  warn(message: string, fields?: Record<string, string | number | boolean>): void;
+  error(message: string, fields?: Record<string, string | number | boolean>): void;
+}
+
+export interface Notifier {
+  notify(notice: { title: string; body: string; tokenId?: string }): void;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };
+
+export interface HttpRequest {
+  method: 'GET';
+  url: string;
+  headers: Record<string, string>;
+  timeoutMs: number;
+  maxBodyBytes: number;
+}
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+/** One HTTP exchange; network faults reject with an Error whose `code` names the fault. */
+export interface HttpClient {
+  request(req: HttpRequest): Promise<HttpResponse>;
+}

@@ -1,0 +1,21 @@
+import type { ProviderModule } from './provider-module';
+
+// Facts: shared/providers.md § Thinkific; seeds/003.
+export const thinkific: ProviderModule = {
+  descriptor: {
+    id: 'thinkific',
+    name: 'Thinkific',
+    builtin: true,
+    summary: 'An API key per site (no expiry, resettable) or API access tokens with an expiry date you choose.',
+    tokenPageUrl: 'https://www.thinkific.com/',
+    storeFields: [
+      { key: 'subdomain', label: 'Site subdomain', type: 'text', required: true, help: 'The part before .thinkific.com; sent as X-Auth-Subdomain.', pattern: '^[a-z0-9][a-z0-9-]{0,62}$', patternMessage: 'A subdomain is lowercase letters, digits and hyphens' },
+    ],
+    credentials: [
+      { kind: 'access-token', label: 'API access token', secretLabel: 'Access token', secretHelp: 'Settings → Code & analytics → API Access Tokens; shown once.', fields: [
+        { key: 'expiresAt', label: 'Expiry date', type: 'date', required: true, help: 'The date chosen when the token was made; Thinkific emails 10 days before.' },
+      ] },
+      { kind: 'api-key', label: 'API key', secretLabel: 'API key', secretHelp: 'Settings → Code & analytics → API; no expiry, resetting it kills the old key.', fields: [] },
+    ],
+  },
+};

@@ -1,0 +1,102 @@
+import { app, BrowserWindow, ipcMain, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { join } from 'node:path';
+import { channelNames, ipcChannel } from '../contract';
+import { systemClock } from '../core/ports';
+import { createConsoleLogger } from './adapters/console-logger';
+import { KeytarSecretStore } from './adapters/keytar-secret-store';
+import { compose } from './compose';
+import { CONTENT_SECURITY_POLICY, isAllowedExternalUrl } from './security';
+
+const logger = createConsoleLogger('main');
+const rendererUrl = process.env.ELECTRON_RENDERER_URL;
+const isDev = !app.isPackaged && Boolean(rendererUrl);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let mainWindow: BrowserWindow | null = null;
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  // Nothing may open windows, navigate away or attach webviews; links to provider sites go to the browser.
+  app.on('web-contents-created', (_event, contents: WebContents) => {
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-redirect', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  void app.whenReady().then(() => {
+    const ses = session.defaultSession;
+    ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    ses.setPermissionCheckHandler(() => false);
+    ses.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    });
+
+    const dataDir = process.env.KEYWARD_DATA_DIR || join(app.getPath('userData'), 'data');
+    const { dispatch, inventory } = compose({
+      dataDir,
+      secrets: new KeytarSecretStore(),
+      clock: systemClock,
+      logger,
+      actor: 'app',
+      version: app.getVersion(),
+      host: 'electron',
+    });
+
+    const isTrustedSender = (event: IpcMainInvokeEvent): boolean => {
+      const frame = event.senderFrame;
+      if (!mainWindow || event.sender !== mainWindow.webContents || !frame || frame !== event.sender.mainFrame) return false;
+      const url = new URL(frame.url);
+      return isDev && rendererUrl ? url.origin === new URL(rendererUrl).origin : url.protocol === 'file:';
+    };
+
+    for (const name of channelNames) {
+      ipcMain.handle(ipcChannel(name), (event, raw: unknown) => {
+        if (!isTrustedSender(event)) return { ok: false, error: { code: 'forbidden', message: 'IPC from an untrusted frame was refused.' } };
+        return dispatch(name, raw);
+      });
+    }
+    inventory.onChange((revision) => mainWindow?.webContents.send(ipcChannel('vaultChanged'), { revision }));
+
+    mainWindow = new BrowserWindow({
+      width: 1200,
+      height: 800,
+      minWidth: 760,
+      minHeight: 520,
+      show: false,
+      title: 'Keyward',
+      autoHideMenuBar: true,
+      webPreferences: {
+        preload: join(__dirname, '../preload/index.js'),
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        experimentalFeatures: false,
+        webviewTag: false,
+        spellcheck: false,
+        devTools: !app.isPackaged,
+      },
+    });
+    mainWindow.once('ready-to-show', () => mainWindow?.show());
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+    if (isDev && rendererUrl) void mainWindow.loadURL(rendererUrl);
+    else void mainWindow.loadFile(join(__dirname, '../renderer/index.html'));
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}

@@ -1,0 +1,33 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { Api, ChannelInput, ChannelName, EventName, EventPayload } from '../contract';
+
+// Each method names its own channel: there is deliberately no generic invoke(channel) on window.api.
+const call =
+  <K extends ChannelName>(name: K) =>
+  (input: ChannelInput<K>) =>
+    ipcRenderer.invoke(`keyward:${name}`, input);
+
+const api = {
+  getAppInfo: call('getAppInfo'),
+  getVault: call('getVault'),
+  listProviders: call('listProviders'),
+  createClient: call('createClient'),
+  updateClient: call('updateClient'),
+  deleteClient: call('deleteClient'),
+  createStore: call('createStore'),
+  updateStore: call('updateStore'),
+  deleteStore: call('deleteStore'),
+  createToken: call('createToken'),
+  updateToken: call('updateToken'),
+  setTokenSecret: call('setTokenSecret'),
+  deleteToken: call('deleteToken'),
+  getAuditLog: call('getAuditLog'),
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+    const channel = `keyward:${event}`;
+    const wrapped = (_e: IpcRendererEvent, payload: EventPayload<E>) => listener(payload);
+    ipcRenderer.on(channel, wrapped);
+    return () => ipcRenderer.removeListener(channel, wrapped);
+  },
+} satisfies Api;
+
+contextBridge.exposeInMainWorld('api', api);

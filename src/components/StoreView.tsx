@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import type { StoreProfile, Token } from '../../electron/contract';
+import { useVault } from '../state/vault-store';
+import { AddTokenForm } from './AddTokenForm';
+import { ConfirmDialog } from './ConfirmDialog';
+
+type Pending = { kind: 'token'; token: Token } | { kind: 'store' } | null;
+
+export function StoreView({ store }: { store: StoreProfile }) {
+  const { snapshot, providers, run, show } = useVault();
+  const [adding, setAdding] = useState(false);
+  const [pending, setPending] = useState<Pending>(null);
+  const provider = providers.find((p) => p.id === store.provider);
+  const tokens = snapshot?.tokens.filter((t) => t.storeId === store.id) ?? [];
+  const client = snapshot?.clients.find((c) => c.id === store.clientId);
+
+  async function confirmDelete() {
+    const target = pending;
+    setPending(null);
+    if (target?.kind === 'token') await run('deleteToken', { id: target.token.id });
+    if (target?.kind === 'store' && (await run('deleteStore', { id: store.id }))) show({ kind: 'home' });
+  }
+
+  return (
+    <section className="store" aria-labelledby="store-title">
+      <header className="store-head">
+        <div>
+          <h2 id="store-title">{store.label}</h2>
+          <p className="muted">
+            {provider?.name ?? store.provider} · {store.environment}
+            {client ? ` · ${client.name}` : ''}
+          </p>
+        </div>
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => setAdding(true)} disabled={adding}>
+            + Add token
+          </button>
+          <button type="button" className="danger" onClick={() => setPending({ kind: 'store' })}>
+            Delete store
+          </button>
+        </div>
+      </header>
+      {Object.keys(store.identifiers).length > 0 && (
+        <dl className="identifiers">
+          {Object.entries(store.identifiers).map(([key, value]) => (
+            <div key={key}>
+              <dt>{provider?.storeFields.find((f) => f.key === key)?.label ?? key}</dt>
+              <dd>{Array.isArray(value) ? value.join(', ') : String(value)}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {adding && provider && <AddTokenForm store={store} provider={provider} onDone={() => setAdding(false)} />}
+      {tokens.length === 0 ? (
+        <p className="muted">No tokens yet. Add one and paste its value; it goes straight to the OS keychain.</p>
+      ) : (
+        <table className="tokens" aria-label={`Tokens of ${store.label}`}>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Mode</th>
+              <th scope="col">Secret</th>
+              <th scope="col">Status</th>
+              <th scope="col">Expires</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.map((token) => (
+              <tr key={token.id}>
+                <td>{token.name}</td>
+                <td>{token.kind === 'api-key' ? 'API key' : 'Access token'}</td>
+                <td>{token.mode ?? '—'}</td>
+                <td>
+                  {token.secret ? <code className="masked">{token.secret.masked}</code> : <span className="muted">not stored</span>}
+                </td>
+                <td>
+                  <span className={`status status-${token.status}`}>{token.status}</span>
+                </td>
+                <td>{token.expiresAt ? new Date(token.expiresAt).toLocaleDateString() : <span className="muted">{token.expirySource === 'none' ? 'never' : 'unknown'}</span>}</td>
+                <td>
+                  <button type="button" className="danger small" onClick={() => setPending({ kind: 'token', token })} aria-label={`Delete token ${token.name}`}>
+                    Delete
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {pending && (
+        <ConfirmDialog
+          title={pending.kind === 'token' ? `Delete token ${pending.token.name}?` : `Delete store ${store.label}?`}
+          body={
+            pending.kind === 'token'
+              ? 'Keyward removes it and its keychain entry. The token still works at the provider until you revoke it there.'
+              : `Keyward removes this store and its ${tokens.length} token${tokens.length === 1 ? '' : 's'} with their keychain entries. Tokens still work at the provider until you revoke them there.`
+          }
+          confirmLabel="Delete"
+          onConfirm={() => void confirmDelete()}
+          onCancel={() => setPending(null)}
+        />
+      )}
+    </section>
+  );
+}

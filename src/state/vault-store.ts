@@ -1,0 +1,59 @@
+import { create } from 'zustand';
+import type { AppErrorShape, ChannelInput, ChannelName, ChannelOutput, ProviderDescriptor, VaultSnapshot } from '../../electron/contract';
+import { call } from '../lib/api';
+
+type View = { kind: 'store'; storeId: string } | { kind: 'add-store' } | { kind: 'home' };
+
+interface VaultState {
+  snapshot: VaultSnapshot | null;
+  providers: ProviderDescriptor[];
+  loading: boolean;
+  error: AppErrorShape | null;
+  view: View;
+  load(): Promise<void>;
+  refresh(): Promise<void>;
+  /** Calls a channel; on failure keeps the error for the UI and returns null. */
+  run<K extends ChannelName>(name: K, input: ChannelInput<K>): Promise<ChannelOutput<K> | null>;
+  show(view: View): void;
+  dismissError(): void;
+}
+
+/** Facts about secrets (set or not, masked form, expiry) live here; secret values never do. */
+export const useVault = create<VaultState>((set, get) => ({
+  snapshot: null,
+  providers: [],
+  loading: true,
+  error: null,
+  view: { kind: 'home' },
+  async load() {
+    set({ loading: true });
+    const [providers, vault] = await Promise.all([call('listProviders', {}), call('getVault', {})]);
+    set({
+      loading: false,
+      providers: providers.ok ? providers.value : [],
+      snapshot: vault.ok ? vault.value : null,
+      error: !vault.ok ? vault.error : !providers.ok ? providers.error : null,
+    });
+  },
+  async refresh() {
+    const vault = await call('getVault', {});
+    if (vault.ok) set({ snapshot: vault.value });
+    else set({ error: vault.error });
+  },
+  async run(name, input) {
+    const result = await call(name, input);
+    if (!result.ok) {
+      set({ error: result.error });
+      return null;
+    }
+    set({ error: null });
+    await get().refresh();
+    return result.value;
+  },
+  show(view) {
+    set({ view, error: null });
+  },
+  dismissError() {
+    set({ error: null });
+  },
+}));

@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { KeytarSecretStore, KEYCHAIN_SERVICE } from '../../electron/main/adapters/keytar-secret-store';
+import { createConsoleLogger } from '../../electron/main/adapters/console-logger';
+import { compose } from '../../electron/main/compose';
+import { MemorySecretStore } from '../../electron/core/secrets/memory-secret-store';
+import { systemClock } from '../../electron/core/ports';
+import { createHostServer } from './server';
+import pkg from '../../package.json';
+
+const USAGE = 'usage: npm run host -- --data <dir> [--port <p>] [--memory-secrets] [--keychain-service <name>] [--renderer <dir>]';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      data: { type: 'string' },
+      'memory-secrets': { type: 'boolean', default: false },
+      'keychain-service': { type: 'string', default: KEYCHAIN_SERVICE },
+      renderer: { type: 'string', default: resolve(__dirname, '../../out/renderer') },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const port = Number(values.port);
+  if (!values.data || !Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`${USAGE}\n`);
+    process.exit(2);
+  }
+  const rendererDir = resolve(values.renderer);
+  if (!existsSync(resolve(rendererDir, 'index.html'))) {
+    process.stderr.write(`No built renderer at ${rendererDir}: run \`npm run build\` first.\n`);
+    process.exit(2);
+  }
+  const dataDir = resolve(values.data);
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const logger = createConsoleLogger('test-host');
+  const { dispatch, inventory } = compose({
+    dataDir,
+    secrets: values['memory-secrets'] ? new MemorySecretStore() : new KeytarSecretStore(values['keychain-service']),
+    clock: systemClock,
+    logger,
+    actor: 'test-host',
+    version: pkg.version,
+    host: 'test-host',
+  });
+  const { server, token } = createHostServer({ dispatch, rendererDir, onVaultChanged: (l) => inventory.onChange(l) });
+  server.listen(port, '127.0.0.1', () => {
+    const address = server.address();
+    const actual = typeof address === 'object' && address ? address.port : port;
+    process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${actual}/`, token })}\n`);
+  });
+  const stop = () => {
+    server.closeAllConnections();
+    server.close(() => process.exit(0));
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+void main();

@@ -1,0 +1,132 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { z } from 'zod';
+import { channelNames, channels, events } from '../../electron/contract';
+import type { Dispatch } from '../../electron/main/dispatch';
+import { CONTENT_SECURITY_POLICY } from '../../electron/main/security';
+import { bridgeScript } from './bridge-script';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+export interface HostOptions {
+  dispatch: Dispatch;
+  rendererDir: string;
+  onVaultChanged: (listener: (revision: number) => void) => () => void;
+}
+
+/** The contract as JSON Schema, for scripts and people: GET /ipc. */
+export function describeContract() {
+  return {
+    channels: Object.fromEntries(
+      channelNames.map((name) => [
+        name,
+        { path: `/ipc/${name}`, input: z.toJSONSchema(channels[name].input, { io: 'input', unrepresentable: 'any' }), output: z.toJSONSchema(channels[name].output, { io: 'output', unrepresentable: 'any' }) },
+      ]),
+    ),
+    events: Object.fromEntries(Object.entries(events).map(([name, schema]) => [name, z.toJSONSchema(schema, { unrepresentable: 'any' })])),
+  };
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8'): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'referrer-policy': 'no-referrer',
+  });
+  res.end(body);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error('too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * A development and test stand-in for Electron's main process: serves the built renderer and answers
+ * every contract channel at POST /ipc/<channel> through the same dispatch. Loopback only, token-guarded.
+ */
+export function createHostServer(options: HostOptions): { server: Server; token: string } {
+  const token = randomBytes(24).toString('base64url');
+  const tokenBuf = Buffer.from(token);
+  const authorised = (value: string | string[] | undefined | null): boolean => {
+    if (typeof value !== 'string') return false;
+    const given = Buffer.from(value);
+    return given.length === tokenBuf.length && timingSafeEqual(given, tokenBuf);
+  };
+
+  const server = createServer(async (req, res) => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    // DNS-rebinding guard: only our own loopback origin may talk to us.
+    if (req.headers.host !== `127.0.0.1:${port}` && req.headers.host !== `localhost:${port}`) return send(res, 421, '{"error":"wrong host"}');
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    try {
+      if (url.pathname === '/ipc' && req.method === 'GET') return send(res, 200, JSON.stringify(describeContract()));
+      if (url.pathname.startsWith('/ipc/')) {
+        if (req.method !== 'POST') return send(res, 405, '{"error":"use POST"}');
+        if (!authorised(req.headers['x-keyward-token'])) return send(res, 401, '{"error":"missing or wrong x-keyward-token"}');
+        if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, '{"error":"send application/json"}');
+        let raw: unknown;
+        try {
+          const text = await readBody(req);
+          raw = text ? JSON.parse(text) : {};
+        } catch {
+          return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'The body must be JSON of at most 1 MiB.' } }));
+        }
+        const result = await options.dispatch(decodeURIComponent(url.pathname.slice(5)), raw);
+        return send(res, !result.ok && result.error.code === 'unknown_channel' ? 404 : 200, JSON.stringify(result));
+      }
+      if (url.pathname === '/__host/events') {
+        if (!authorised(url.searchParams.get('token'))) return send(res, 401, '{"error":"wrong token"}');
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+        res.write(': connected\n\n');
+        const stop = options.onVaultChanged((revision) => res.write(`data: ${JSON.stringify({ event: 'vaultChanged', payload: { revision } })}\n\n`));
+        req.on('close', stop);
+        return;
+      }
+      if (url.pathname === '/__host/bridge.js') return send(res, 200, bridgeScript(), TYPES['.js']);
+      return await serveStatic(url.pathname, res);
+    } catch {
+      if (!res.headersSent) send(res, 500, '{"error":"host failure"}');
+    }
+  });
+
+  async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
+    const relative = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^([/\\])+/, '');
+    const file = join(options.rendererDir, relative);
+    if (!file.startsWith(options.rendererDir + sep)) return send(res, 404, '{"error":"not found"}');
+    let body: Buffer;
+    try {
+      body = await readFile(file);
+    } catch {
+      return send(res, 404, '{"error":"not found"}');
+    }
+    if (relative === 'index.html') {
+      const html = body
+        .toString('utf8')
+        .replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta name="keyward-host-token" content="${token}" />\n    <script src="/__host/bridge.js"></script>`);
+      return send(res, 200, html, TYPES['.html']);
+    }
+    return send(res, 200, body as unknown as string, TYPES[extname(file)] ?? 'application/octet-stream');
+  }
+
+  return { server, token };
+}
