@@ -16,9 +16,21 @@ export interface ProbeRequest {
   headers: Record<string, string>;
 }
 
+/** What a classifier may know besides the answer: never the secret. */
+export interface ClassifyContext {
+  /** When the answer arrived: turns Retry-After dates and epoch resets into a wait. */
+  now: Date;
+  identifiers: ProbeTarget['identifiers'];
+  kind: ProbeTarget['kind'];
+  mode: ProbeTarget['mode'];
+}
+
+/** A check's result before the runner stamps `checkedAt`. */
+export type ProbeVerdict = Omit<CheckResult, 'checkedAt'>;
+
 /** One provider's status probe: a single cheap read-only GET, and how to read its answer. */
 export interface ProbeSpec {
   request(target: ProbeTarget): ProbeRequest;
   /** Turns an HTTP answer into an outcome (network faults are handled by the runner, never here). */
-  classify(response: HttpResponse): Omit<CheckResult, 'checkedAt'>;
+  classify(response: HttpResponse, context: ClassifyContext): ProbeVerdict;
 }

@@ -1,0 +1,36 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MemoryAuditLog } from '../../electron/core/audit/file-audit-log';
+import { InventoryService } from '../../electron/core/inventory/inventory-service';
+import type { Clock } from '../../electron/core/ports';
+import { silentLogger } from '../../electron/core/ports';
+import { createCatalog } from '../../electron/core/providers/catalog';
+import { MemorySecretStore } from '../../electron/core/secrets/memory-secret-store';
+import { FileVaultRepository } from '../../electron/core/vault/file-vault-repository';
+
+export class FakeClock implements Clock {
+  constructor(private current = new Date('2026-11-22T09:00:00.000Z')) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export async function tempDir(prefix = 'keyward-test-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A real file vault in a temp folder with in-memory keychain and audit log. */
+export async function inventoryFixture() {
+  const { dir, cleanup } = await tempDir();
+  const clock = new FakeClock();
+  const secrets = new MemorySecretStore();
+  const audit = new MemoryAuditLog();
+  const repo = new FileVaultRepository(dir, clock, silentLogger);
+  const inventory = new InventoryService({ repo, secrets, audit, clock, logger: silentLogger, catalog: createCatalog(), actor: 'test' });
+  return { dir, cleanup, clock, secrets, audit, repo, inventory };
+}

@@ -1,0 +1,139 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { inventoryFixture } from '../../support/inventory-fixture';
+
+const SHIPPO_SECRET = 'shippo_live_0123456789abcdef0123456789abcdef01234567';
+
+let fx: Awaited<ReturnType<typeof inventoryFixture>>;
+afterEach(() => fx?.cleanup());
+
+async function allFileText(dir: string): Promise<string> {
+  const names = await readdir(dir);
+  return (await Promise.all(names.map((n) => readFile(join(dir, n), 'utf8')))).join('\n');
+}
+
+describe('inventory', () => {
+  it('adds a client, a store and a token; the secret goes to the keychain and only facts to the vault', async () => {
+    fx = await inventoryFixture();
+    const client = await fx.inventory.createClient({ name: 'Acme' });
+    const store = await fx.inventory.createStore({ provider: 'shippo', label: 'Acme shipping', clientId: client.id });
+    const token = await fx.inventory.createToken({ storeId: store.id, name: 'Production', secret: SHIPPO_SECRET });
+
+    expect(await fx.secrets.get(token.id)).toBe(SHIPPO_SECRET);
+    expect(token.secret?.masked).toBe('shippo_live_01…4567');
+    expect(token.secret?.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(token)).not.toContain(SHIPPO_SECRET);
+    expect(await allFileText(fx.dir)).not.toContain(SHIPPO_SECRET);
+
+    const snapshot = await fx.inventory.snapshot();
+    expect(snapshot.tokens.map((t) => t.name)).toEqual(['Production']);
+    expect(snapshot.revision).toBe(3);
+  });
+
+  it('audits every change without the secret value', async () => {
+    fx = await inventoryFixture();
+    const store = await fx.inventory.createStore({ provider: 'shippo', label: 'S' });
+    const token = await fx.inventory.createToken({ storeId: store.id, name: 'T', secret: SHIPPO_SECRET });
+    await fx.inventory.deleteToken({ id: token.id });
+    expect(fx.audit.entries.map((e) => e.action)).toEqual(['store.create', 'token.create', 'token.delete']);
+    expect(fx.audit.entries.every((e) => e.actor === 'test')).toBe(true);
+    expect(JSON.stringify(fx.audit.entries)).not.toContain(SHIPPO_SECRET);
+  });
+
+  it('refuses a store with a missing required identifier and changes nothing', async () => {
+    fx = await inventoryFixture();
+    await expect(fx.inventory.createStore({ provider: 'printago', label: 'P', identifiers: {} })).rejects.toMatchObject({
+      code: 'invalid_input',
+      fields: { 'identifiers.storeId': 'Store id is required' },
+    });
+    await expect(fx.inventory.createStore({ provider: 'printago', label: 'P', identifiers: { storeId: 'ABC' } })).rejects.toMatchObject({
+      fields: { 'identifiers.storeId': 'A Printago store id is 24 lowercase letters and digits' },
+    });
+    expect((await fx.inventory.snapshot()).stores).toEqual([]);
+    expect(fx.audit.entries).toEqual([]);
+  });
+
+  it('refuses duplicate token names within a store', async () => {
+    fx = await inventoryFixture();
+    const store = await fx.inventory.createStore({ provider: 'shippo', label: 'S' });
+    await fx.inventory.createToken({ storeId: store.id, name: 'Main' });
+    await expect(fx.inventory.createToken({ storeId: store.id, name: 'main' })).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('reports keychain_unavailable, keeps all metadata and works again once the keychain is back', async () => {
+    fx = await inventoryFixture();
+    const store = await fx.inventory.createStore({ provider: 'shippo', label: 'S' });
+    const kept = await fx.inventory.createToken({ storeId: store.id, name: 'Kept', secret: SHIPPO_SECRET });
+    fx.secrets.available = false;
+
+    await expect(fx.inventory.createToken({ storeId: store.id, name: 'New', secret: SHIPPO_SECRET })).rejects.toMatchObject({ code: 'keychain_unavailable' });
+    await expect(fx.inventory.deleteToken({ id: kept.id })).rejects.toMatchObject({ code: 'keychain_unavailable' });
+    const during = await fx.inventory.snapshot();
+    expect(during.keychain.available).toBe(false);
+    expect(during.tokens.map((t) => t.name)).toEqual(['Kept']);
+
+    fx.secrets.available = true;
+    await fx.inventory.createToken({ storeId: store.id, name: 'New', secret: SHIPPO_SECRET });
+    expect((await fx.inventory.snapshot()).tokens.map((t) => t.name)).toEqual(['Kept', 'New']);
+  });
+
+  it('takes the secret back out of the keychain when the metadata cannot be saved', async () => {
+    fx = await inventoryFixture();
+    const store = await fx.inventory.createStore({ provider: 'shippo', label: 'S' });
+    const failingSave = fx.repo.save.bind(fx.repo);
+    fx.repo.save = async () => {
+      throw new Error('disk full');
+    };
+    await expect(fx.inventory.createToken({ storeId: store.id, name: 'T', secret: SHIPPO_SECRET })).rejects.toThrow('disk full');
+    expect(await fx.secrets.accounts()).toEqual([]);
+    fx.repo.save = failingSave;
+  });
+
+  it('deleting a store deletes its tokens and their keychain entries', async () => {
+    fx = await inventoryFixture();
+    const store = await fx.inventory.createStore({ provider: 'shippo', label: 'S' });
+    await fx.inventory.createToken({ storeId: store.id, name: 'A', secret: SHIPPO_SECRET });
+    await fx.inventory.createToken({ storeId: store.id, name: 'B', secret: `${SHIPPO_SECRET.slice(0, -1)}8` });
+    await fx.inventory.deleteStore({ id: store.id });
+    expect(await fx.secrets.accounts()).toEqual([]);
+    expect((await fx.inventory.snapshot()).tokens).toEqual([]);
+  });
+
+  it('will not delete a client that still has stores', async () => {
+    fx = await inventoryFixture();
+    const client = await fx.inventory.createClient({ name: 'Acme' });
+    await fx.inventory.createStore({ provider: 'shippo', label: 'S', clientId: client.id });
+    await expect(fx.inventory.deleteClient({ id: client.id })).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/1 store/) });
+  });
+
+  it('stores a typed expiry date as the end of that day and marks it user-entered', async () => {
+    fx = await inventoryFixture();
+    const store = await fx.inventory.createStore({ provider: 'thinkific', label: 'Academy', identifiers: { subdomain: 'academy' } });
+    const token = await fx.inventory.createToken({ storeId: store.id, name: 'Zapier', kind: 'access-token', expiresAt: '2027-03-01' });
+    expect(token.expiresAt).toBe('2027-03-01T23:59:59.000Z');
+    expect(token.expirySource).toBe('user');
+  });
+
+  it('serialises concurrent changes: none is lost', async () => {
+    fx = await inventoryFixture();
+    const store = await fx.inventory.createStore({ provider: 'shippo', label: 'S' });
+    await Promise.all(Array.from({ length: 20 }, (_, i) => fx.inventory.createToken({ storeId: store.id, name: `T${i}` })));
+    const snapshot = await fx.inventory.snapshot();
+    expect(snapshot.tokens).toHaveLength(20);
+    expect(snapshot.revision).toBe(21);
+  });
+
+  it('sees changes another process wrote to the same data folder', async () => {
+    fx = await inventoryFixture();
+    const { InventoryService } = await import('../../../electron/core/inventory/inventory-service');
+    const { FileVaultRepository } = await import('../../../electron/core/vault/file-vault-repository');
+    const { createCatalog } = await import('../../../electron/core/providers/catalog');
+    const { silentLogger } = await import('../../../electron/core/ports');
+    const other = new InventoryService({ ...fx, repo: new FileVaultRepository(fx.dir, fx.clock, silentLogger), logger: silentLogger, catalog: createCatalog(), actor: 'cli' });
+    await fx.inventory.createStore({ provider: 'shippo', label: 'From app' });
+    await other.createStore({ provider: 'shippo', label: 'From CLI' });
+    await fx.inventory.createStore({ provider: 'shippo', label: 'From app again' });
+    expect((await other.snapshot()).stores.map((s) => s.label)).toEqual(['From app', 'From CLI', 'From app again']);
+  });
+});
