@@ -1,0 +1,99 @@
+import { execFile } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FileAuditLog } from '../../electron/core/audit/file-audit-log';
+import { InventoryService } from '../../electron/core/inventory/inventory-service';
+import { silentLogger, systemClock } from '../../electron/core/ports';
+import { createCatalog } from '../../electron/core/providers/catalog';
+import { FileVaultRepository } from '../../electron/core/vault/file-vault-repository';
+import { KeytarSecretStore } from '../../electron/main/adapters/keytar-secret-store';
+import { tempDir } from '../support/inventory-fixture';
+
+const run = promisify(execFile);
+// A service name of its own, so the tests never touch a user's real Keyward entries.
+const SERVICE = `Keyward-test-${randomBytes(4).toString('hex')}`;
+const store = new KeytarSecretStore(SERVICE);
+const state = await store.state();
+const required = process.env.KEYWARD_REQUIRE_KEYCHAIN === '1';
+
+if (!state.available && !required) {
+  console.warn(`[keychain suite] SKIPPED: no OS keychain here (${state.message}). Run under a Secret Service (see README) or set KEYWARD_REQUIRE_KEYCHAIN=1 to fail instead.`);
+}
+
+const secretFor = () => `shippo_test_${randomBytes(20).toString('hex')}`;
+
+describe.skipIf(!state.available && !required)('real OS keychain (keytar, service Keyward)', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    ({ dir, cleanup } = await tempDir('keyward-keychain-'));
+  });
+  afterAll(async () => {
+    for (const account of await store.accounts().catch(() => [])) await store.delete(account);
+    await cleanup();
+  });
+
+  it('is available (KEYWARD_REQUIRE_KEYCHAIN=1 makes a missing keychain a failure)', () => {
+    expect(state, state.message).toMatchObject({ available: true });
+  });
+
+  it('stores, reads, lists and deletes a secret by token id', async () => {
+    const id = randomUUID();
+    const secret = secretFor();
+    await store.set(id, secret);
+    expect(await store.get(id)).toBe(secret);
+    expect(await store.accounts()).toContain(id);
+    expect(await store.delete(id)).toBe(true);
+    expect(await store.get(id)).toBeNull();
+  });
+
+  it('a token added through the inventory lands in the keychain, and deleting it removes the entry', async () => {
+    const inventory = new InventoryService({
+      repo: new FileVaultRepository(dir, systemClock, silentLogger),
+      secrets: store,
+      audit: new FileAuditLog(dir),
+      clock: systemClock,
+      logger: silentLogger,
+      catalog: createCatalog(),
+      actor: 'test',
+    });
+    const profile = await inventory.createStore({ provider: 'shippo', label: 'Keychain test' });
+    const secret = secretFor();
+    const token = await inventory.createToken({ storeId: profile.id, name: 'Test token', secret });
+    expect(await store.get(token.id)).toBe(secret);
+    await inventory.deleteToken({ id: token.id });
+    expect(await store.get(token.id)).toBeNull();
+  });
+
+  it('without a Secret Service: keychain_unavailable, metadata kept, and it works again once the keychain is back', async () => {
+    const inventory = new InventoryService({
+      repo: new FileVaultRepository(dir, systemClock, silentLogger),
+      secrets: store,
+      audit: new FileAuditLog(dir),
+      clock: systemClock,
+      logger: silentLogger,
+      catalog: createCatalog(),
+      actor: 'test',
+    });
+    const profile = await inventory.createStore({ provider: 'shippo', label: 'Offline keychain' });
+    const secret = secretFor();
+    const env = { ...process.env, CHILD_SECRET: secret };
+    delete env.DBUS_SESSION_BUS_ADDRESS;
+    delete env.DISPLAY;
+    delete env.WAYLAND_DISPLAY;
+    env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent/keyward-bus';
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'tests/keychain/fixtures/inventory-child.ts', dir, SERVICE, profile.id], { env, timeout: 15_000 });
+    const child = JSON.parse(stdout);
+    expect(child.attempt).toMatchObject({ ok: false, code: 'keychain_unavailable' });
+    expect(child.attempt.message).toMatch(/keychain is not available/);
+    expect(child.attempt.message).not.toContain(secret);
+    expect(child.keychain.available).toBe(false);
+    expect(child.tokens).toEqual([]);
+    expect((await inventory.snapshot()).stores.map((s) => s.label)).toContain('Offline keychain');
+
+    // The keychain is back (this process has it): the same action succeeds.
+    const token = await inventory.createToken({ storeId: profile.id, name: 'From child', secret });
+    expect(await store.get(token.id)).toBe(secret);
+  });
+});
