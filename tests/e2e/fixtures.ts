@@ -1,0 +1,73 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KeytarSecretStore } from '../../electron/main/adapters/keytar-secret-store';
+import { startHost, type RunningHost } from '../support/host-process';
+
+export interface Keychain {
+  real: boolean;
+  service: string;
+  store: KeytarSecretStore;
+}
+
+type Fixtures = {
+  dataDir: string;
+  keychain: Keychain;
+  host: RunningHost;
+  /** Stops the current host and starts a new one on the same data folder and keychain. */
+  restartHost: () => Promise<RunningHost>;
+};
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  dataDir: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'keyward-e2e-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true });
+  },
+  // eslint-disable-next-line no-empty-pattern
+  keychain: async ({}, use) => {
+    const service = `Keyward-e2e-${randomBytes(4).toString('hex')}`;
+    const store = new KeytarSecretStore(service);
+    const state = await store.state();
+    if (!state.available) {
+      if (process.env.KEYWARD_REQUIRE_KEYCHAIN === '1') throw new Error(`KEYWARD_REQUIRE_KEYCHAIN=1 but the OS keychain is unavailable: ${state.message}`);
+      console.warn(`[e2e] no OS keychain (${state.message}): using the host's in-memory secret store.`);
+    }
+    await use({ real: state.available, service, store });
+    if (state.available) for (const account of await store.accounts()) await store.delete(account);
+  },
+  host: async ({ dataDir, keychain }, use) => {
+    const host = await startHost({ dataDir, keychainService: keychain.service, memorySecrets: !keychain.real });
+    await use(host);
+    await host.stop();
+  },
+  restartHost: async ({ dataDir, keychain, host }, use) => {
+    let current = host;
+    await use(async () => {
+      await current.stop();
+      current = await startHost({ dataDir, keychainService: keychain.service, memorySecrets: !keychain.real });
+      return current;
+    });
+    await current.stop();
+  },
+});
+
+export { expect };
+
+export async function addStore(page: Page, options: { provider: string; label: string; fields?: Record<string, string> }): Promise<void> {
+  await page.getByRole('button', { name: '+ Add store' }).click();
+  await page.getByLabel('Provider *').selectOption({ label: options.provider });
+  await page.getByLabel('Store name *').fill(options.label);
+  for (const [label, value] of Object.entries(options.fields ?? {})) await page.getByLabel(label).fill(value);
+  await page.getByRole('button', { name: 'Save store' }).click();
+}
+
+export async function addToken(page: Page, options: { name: string; secret: string }): Promise<void> {
+  await page.getByRole('button', { name: '+ Add token' }).click();
+  await page.getByLabel('Token name *').fill(options.name);
+  await page.locator('#token-secret').fill(options.secret);
+  await page.getByRole('button', { name: 'Save token' }).click();
+}
