@@ -1,6 +1,7 @@
 export * from './primitives';
 export * from './model';
 export * from './providers';
+export * from './findings';
 export * from './channels';
 export * from './result';
 export type { Api } from './api';

@@ -1,6 +1,11 @@
 import type { ProviderModule } from './provider-module';
 
-// Facts: shared/providers.md § Printify.
+// Facts: shared/providers.md § Printify; seeds/000.
+export const PRINTIFY_SCOPES = [
+  'shops.manage', 'shops.read', 'catalog.read', 'orders.read', 'orders.write', 'products.read', 'products.write',
+  'webhooks.read', 'webhooks.write', 'uploads.read', 'uploads.write', 'print_providers.read', 'user.info',
+];
+
 export const printify: ProviderModule = {
   descriptor: {
     id: 'printify',
@@ -13,7 +18,33 @@ export const printify: ProviderModule = {
       { key: 'contactEmail', label: 'Developer contact email', type: 'email', required: false, help: 'The contact email set under Connections.', pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$', patternMessage: 'Enter an email address' },
     ],
     credentials: [
-      { kind: 'access-token', label: 'Personal access token', secretLabel: 'Access token', secretHelp: 'Shown once at creation under Connections; starts with eyJ.', fields: [] },
+      {
+        kind: 'access-token',
+        label: 'Personal access token',
+        secretLabel: 'Access token',
+        secretHelp: 'Shown once at creation under Connections; starts with eyJ.',
+        fields: [],
+        policy: {
+          formats: [
+            {
+              pattern: '^eyJ[A-Za-z0-9_-]+\\.eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$',
+              description: 'A Printify token is a JWT: three dot-separated parts, starting with eyJ',
+              confirmed: true,
+              confidence: 0.6,
+              publicPrefix: '^eyJ',
+              jwt: true,
+            },
+          ],
+          expiry: { kind: 'from-token', fallbackDays: 365, text: 'Valid for one year: read from the token, or one year after creation.' },
+          scopes: PRINTIFY_SCOPES,
+          notes: ['Unlimited tokens; limits are per account, so more tokens add no capacity.', 'A token made before a scope existed never gains it.'],
+        },
+      },
+    ],
+    rateLimits: [
+      { requests: 600, windowSeconds: 60, per: 'account', confirmed: true },
+      { requests: 100, windowSeconds: 60, per: 'account', appliesTo: 'catalog', confirmed: true },
+      { requests: 200, windowSeconds: 1800, per: 'account', appliesTo: 'publishing', confirmed: true },
     ],
   },
 };

@@ -1,6 +1,6 @@
 import type { ProviderModule } from './provider-module';
 
-// Facts: shared/providers.md § Shippo.
+// Facts: shared/providers.md § Shippo; seeds/001.
 export const shippo: ProviderModule = {
   descriptor: {
     id: 'shippo',
@@ -20,7 +20,31 @@ export const shippo: ProviderModule = {
         fields: [
           { key: 'mode', label: 'Mode', type: 'select', required: false, help: 'Read from the token prefix when pasted.', options: [{ value: 'live', label: 'Live' }, { value: 'test', label: 'Test' }] },
         ],
+        policy: {
+          formats: [
+            {
+              pattern: '^shippo_(live|test)_[0-9a-f]{32,40}$',
+              description: 'A Shippo token starts with shippo_live_ or shippo_test_ followed by 32-40 hex characters',
+              confirmed: true,
+              hint: '^shippo_(live|test)_',
+              confidence: 0.99,
+              modePrefixes: { live: 'shippo_live_', test: 'shippo_test_' },
+              publicPrefix: '^shippo_(live|test)_',
+            },
+          ],
+          expiry: { kind: 'none', text: 'No expiry: a token lives until it is removed at Shippo.' },
+          slotLimits: [
+            { mode: 'live', maxActive: 2, text: 'At most 2 active live tokens per Shippo account.' },
+            { mode: 'test', maxActive: 2, text: 'At most 2 active test tokens per Shippo account.' },
+          ],
+          scopes: [],
+          notes: ['No scopes: every token has full account access.', 'Live tokens need an approval request at Shippo; test data is not shared with live.'],
+        },
       },
+    ],
+    rateLimits: [
+      { requests: 50, windowSeconds: 60, per: 'endpoint', appliesTo: 'list endpoints', mode: 'live', confirmed: true },
+      { requests: 10, windowSeconds: 60, per: 'endpoint', appliesTo: 'list endpoints', mode: 'test', confirmed: true },
     ],
   },
 };

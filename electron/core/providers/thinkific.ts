@@ -12,10 +12,41 @@ export const thinkific: ProviderModule = {
       { key: 'subdomain', label: 'Site subdomain', type: 'text', required: true, help: 'The part before .thinkific.com; sent as X-Auth-Subdomain.', pattern: '^[a-z0-9][a-z0-9-]{0,62}$', patternMessage: 'A subdomain is lowercase letters, digits and hyphens' },
     ],
     credentials: [
-      { kind: 'access-token', label: 'API access token', secretLabel: 'Access token', secretHelp: 'Settings → Code & analytics → API Access Tokens; shown once.', fields: [
-        { key: 'expiresAt', label: 'Expiry date', type: 'date', required: true, help: 'The date chosen when the token was made; Thinkific emails 10 days before.' },
-      ] },
-      { kind: 'api-key', label: 'API key', secretLabel: 'API key', secretHelp: 'Settings → Code & analytics → API; no expiry, resetting it kills the old key.', fields: [] },
+      {
+        kind: 'access-token',
+        label: 'API access token',
+        secretLabel: 'Access token',
+        secretHelp: 'Settings → Code & analytics → API Access Tokens; shown once.',
+        fields: [
+          { key: 'expiresAt', label: 'Expiry date', type: 'date', required: true, help: 'The date chosen when the token was made; Thinkific emails 10 days before.' },
+        ],
+        policy: {
+          expiry: { kind: 'required', providerNoticeDays: 10, text: 'Expires on the date chosen at creation; Thinkific notifies 10 days before.' },
+          uniqueNamePerIdentifier: 'subdomain',
+          notes: ['Names are unique per site.', 'Removing a token revokes it immediately.'],
+        },
+      },
+      {
+        kind: 'api-key',
+        label: 'API key',
+        secretLabel: 'API key',
+        secretHelp: 'Settings → Code & analytics → API; no expiry, resetting it kills the old key.',
+        fields: [],
+        policy: {
+          formats: [
+            {
+              // Unconfirmed: third-party SDK examples only.
+              pattern: '^[0-9a-f]{32}$',
+              description: 'A Thinkific API key is usually 32 hex characters',
+              confirmed: false,
+              confidence: 0.3,
+            },
+          ],
+          expiry: { kind: 'none', text: 'No expiry; resetting the key at Thinkific kills the old one.' },
+          notes: ['The API needs a paid plan; on lower plans Thinkific answers 401.'],
+        },
+      },
     ],
+    rateLimits: [{ requests: 120, windowSeconds: 60, per: 'site', confirmed: true }],
   },
 };
