@@ -1,0 +1,114 @@
+import type { Clock } from '../ports';
+
+/** At most `limit` requests in any window of `windowMs` (a provider's published limit). */
+export interface RateWindow {
+  limit: number;
+  windowMs: number;
+}
+
+/** Waits `ms` or until `signal` aborts; resolves either way, never rejects. */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+/** One account's request history: send times (ms, ascending) and a pause a 429 asked for. */
+export interface Bucket {
+  sent: number[];
+  pausedUntil: number;
+}
+
+export const newBucket = (): Bucket => ({ sent: [], pausedUntil: 0 });
+
+/** Index of the first send time greater than `t`. */
+function firstAfter(sent: number[], t: number): number {
+  let lo = 0;
+  let hi = sent.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sent[mid]! > t) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * Milliseconds until one more request fits every window (0 = now). A window is widened by `marginMs`
+ * so network jitter between sending and arriving cannot squeeze N+1 requests into the provider's window.
+ */
+export function waitFor(bucket: Bucket, windows: RateWindow[], now: number, marginMs = 0): number {
+  let wait = Math.max(0, bucket.pausedUntil - now);
+  for (const w of windows) {
+    const span = w.windowMs + marginMs;
+    const from = firstAfter(bucket.sent, now - span);
+    const inWindow = bucket.sent.length - from;
+    if (inWindow >= w.limit) wait = Math.max(wait, bucket.sent[from + inWindow - w.limit]! + span - now);
+  }
+  return wait;
+}
+
+/** Records a send at `now` and forgets sends older than every window. */
+export function take(bucket: Bucket, windows: RateWindow[], now: number, marginMs = 0): void {
+  bucket.sent.push(now);
+  const longest = Math.max(0, ...windows.map((w) => w.windowMs)) + marginMs;
+  const keepFrom = firstAfter(bucket.sent, now - longest);
+  if (keepFrom > 0) bucket.sent.splice(0, keepFrom);
+}
+
+/** Holds every request of the bucket until `until` (a provider's Retry-After or reset). */
+export function pause(bucket: Bucket, until: number): void {
+  bucket.pausedUntil = Math.max(bucket.pausedUntil, until);
+}
+
+/** Per-account buckets keyed by the caller (provider + account key). */
+export class RateLimiter {
+  private readonly buckets = new Map<string, Bucket>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly sleep: Sleep,
+  ) {}
+
+  bucket(key: string): Bucket {
+    let b = this.buckets.get(key);
+    if (!b) this.buckets.set(key, (b = newBucket()));
+    return b;
+  }
+
+  /** Milliseconds until `key` may send again under `windows`. */
+  wait(key: string, windows: RateWindow[], marginMs = 0): number {
+    return waitFor(this.bucket(key), windows, this.clock.now().getTime(), marginMs);
+  }
+
+  /** Sends now if allowed (true), otherwise leaves the bucket untouched (false). */
+  tryTake(key: string, windows: RateWindow[], marginMs = 0): boolean {
+    const now = this.clock.now().getTime();
+    const b = this.bucket(key);
+    if (waitFor(b, windows, now, marginMs) > 0) return false;
+    take(b, windows, now, marginMs);
+    return true;
+  }
+
+  pause(key: string, untilMs: number): void {
+    pause(this.bucket(key), untilMs);
+  }
+
+  /** Waits until `key` may send, then records the send. False when `signal` aborted first. */
+  async acquire(key: string, windows: RateWindow[], marginMs = 0, signal?: AbortSignal): Promise<boolean> {
+    for (;;) {
+      if (signal?.aborted) return false;
+      if (this.tryTake(key, windows, marginMs)) return true;
+      await this.sleep(this.wait(key, windows, marginMs), signal);
+    }
+  }
+}
+
+/** Real waiting, for the app; tests pass a fake clock's sleep instead. */
+export const realSleep: Sleep = (ms, signal) =>
+  new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, Math.max(0, ms));
+    signal?.addEventListener('abort', done, { once: true });
+  });
