@@ -87,6 +87,8 @@ if (!app.requestSingleInstanceLock()) {
         experimentalFeatures: false,
         webviewTag: false,
         spellcheck: false,
+        // Middle-click could otherwise open links in a new window past the window-open handler.
+        disableBlinkFeatures: 'Auxclick',
         devTools: !app.isPackaged,
       },
     });

@@ -1,0 +1,70 @@
+// The one test command: type check, lint, build, unit, keychain, e2e (Chromium), Electron e2e (where a
+// binary exists), Electronegativity and the packaging check. Ends with "N passed, N failed[, N skipped]".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const env = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', FORCE_COLOR: '0' };
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const lines = [];
+rmSync('test-results', { recursive: true, force: true });
+mkdirSync('test-results', { recursive: true });
+
+function run(title, cmd, args, extraEnv = {}) {
+  console.log(`\n=== ${title}: ${cmd} ${args.join(' ')}`);
+  const started = Date.now();
+  const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
+  return { ok: result.status === 0, seconds: ((Date.now() - started) / 1000).toFixed(1) };
+}
+
+function record(title, counts, seconds) {
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+  totals.skipped += counts.skipped;
+  lines.push(`${title.padEnd(22)} ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''} (${seconds}s)`);
+}
+
+/** A step that is one check: it passes or it fails. */
+function check(title, cmd, args) {
+  const { ok, seconds } = run(title, cmd, args);
+  record(title, { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 }, seconds);
+}
+
+function readJson(path) {
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null;
+}
+
+check('type check', 'npm', ['run', '--silent', 'typecheck']);
+check('lint', 'npm', ['run', '--silent', 'lint']);
+check('build', 'npx', ['electron-vite', 'build']);
+
+for (const project of ['unit', 'keychain']) {
+  const out = `test-results/vitest-${project}.json`;
+  const { ok, seconds } = run(`vitest ${project}`, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${out}`]);
+  const report = readJson(out);
+  const counts = report
+    ? { passed: report.numPassedTests, failed: report.numFailedTests + (ok || report.numFailedTests ? 0 : 1), skipped: report.numPendingTests + report.numTodoTests }
+    : { passed: 0, failed: 1, skipped: 0 };
+  record(`${project} (vitest)`, counts, seconds);
+}
+
+for (const project of ['chromium', 'electron']) {
+  const out = `test-results/playwright-${project}.json`;
+  const { ok, seconds } = run(`e2e ${project}`, 'npx', ['playwright', 'test', '--project', project, '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+  const stats = readJson(out)?.stats;
+  const counts = stats
+    ? { passed: stats.expected + stats.flaky, failed: stats.unexpected + (ok || stats.unexpected ? 0 : 1), skipped: stats.skipped }
+    : { passed: 0, failed: 1, skipped: 0 };
+  record(`e2e ${project}`, counts, seconds);
+}
+
+check('electronegativity', 'node', ['scripts/electronegativity-check.mjs']);
+{
+  const { ok, seconds } = run('package check', 'node', ['scripts/package-check.mjs']);
+  const report = readJson('test-results/package-check.json');
+  record('package check', report ? { passed: report.passed, failed: report.failed + (ok || report.failed ? 0 : 1), skipped: 0 } : { passed: 0, failed: 1, skipped: 0 }, seconds);
+}
+
+console.log('\n=== Summary');
+for (const line of lines) console.log(line);
+console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+process.exit(totals.failed ? 1 : 0);
