@@ -78,7 +78,7 @@ describe.skipIf(!state.available && !required)('real OS keychain (keytar, servic
     });
     const profile = await inventory.createStore({ provider: 'shippo', label: 'Offline keychain' });
     const secret = secretFor();
-    const env = { ...process.env, CHILD_SECRET: secret };
+    const env: NodeJS.ProcessEnv = { ...process.env, CHILD_SECRET: secret };
     delete env.DBUS_SESSION_BUS_ADDRESS;
     delete env.DISPLAY;
     delete env.WAYLAND_DISPLAY;

@@ -1,13 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
+export type HostReply<T> = { ok: boolean; value?: T; error?: { code: string; message: string } };
+
 export interface RunningHost {
   url: string;
   token: string;
   process: ChildProcess;
   /** Every line the host wrote to stderr (its log). */
   log: string[];
-  call<T = unknown>(channel: string, input?: unknown): Promise<{ ok: boolean; value?: T; error?: { code: string; message: string } }>;
+  call<T = unknown>(channel: string, input?: unknown): Promise<HostReply<T>>;
   stop(): Promise<void>;
 }
 
@@ -33,9 +35,9 @@ export async function startHost(options: { dataDir: string; keychainService?: st
     token,
     process: child,
     log,
-    async call(channel, input = {}) {
+    async call<T>(channel: string, input: unknown = {}) {
       const res = await fetch(`${url}ipc/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-keyward-token': token }, body: JSON.stringify(input) });
-      return res.json();
+      return (await res.json()) as HostReply<T>;
     },
     stop: () =>
       new Promise((resolve) => {

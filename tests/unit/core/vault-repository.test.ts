@@ -58,7 +58,7 @@ describe('vault file', () => {
   });
 
   it('never overwrites the unreadable file: the next save writes a fresh vault and the bad one stays aside', async () => {
-    const { dir, clock, repo } = await repoIn();
+    const { dir, repo } = await repoIn();
     await writeFile(join(dir, VAULT_FILE), 'not json at all');
     const loaded = await repo.load();
     expect(loaded.notices[0]?.message).toMatch(/no earlier copy/);
