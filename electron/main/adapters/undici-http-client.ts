@@ -19,6 +19,12 @@ function flatten(headers: Record<string, string | string[] | undefined>): Record
   return out;
 }
 
+/** Stops a download; the abort error it raises is expected, so it is swallowed. */
+function discard(body: { on(event: 'error', listener: () => void): unknown; destroy(): unknown }): void {
+  body.on('error', () => {});
+  body.destroy();
+}
+
 /** Names only the host, never the path, query or headers, so no secret can ride along in an error. */
 function where(url: string): string {
   try {
@@ -49,7 +55,7 @@ export function createUndiciHttpClient(options: UndiciHttpClientOptions = {}): C
       });
       const declared = Number(res.headers['content-length']);
       if (Number.isFinite(declared) && declared > req.maxBodyBytes) {
-        res.body.destroy();
+        discard(res.body);
         throw new HttpFault('BODY_TOO_LARGE', `The answer from ${where(req.url)} declared ${declared} bytes, above the ${req.maxBodyBytes}-byte cap.`);
       }
       const chunks: Buffer[] = [];
@@ -58,7 +64,7 @@ export function createUndiciHttpClient(options: UndiciHttpClientOptions = {}): C
         const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
         size += buf.length;
         if (size > req.maxBodyBytes) {
-          res.body.destroy();
+          discard(res.body);
           throw new HttpFault('BODY_TOO_LARGE', `The answer from ${where(req.url)} passed the ${req.maxBodyBytes}-byte cap.`);
         }
         chunks.push(buf);
