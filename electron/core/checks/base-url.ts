@@ -1,4 +1,4 @@
-import { BUILTIN_PROVIDER_IDS } from '../../contract/primitives';
+import type { BUILTIN_PROVIDER_IDS } from '../../contract/primitives';
 
 export type BuiltinProvider = (typeof BUILTIN_PROVIDER_IDS)[number];
 

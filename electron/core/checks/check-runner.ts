@@ -19,10 +19,9 @@ interface Account {
 
 const isFailure = (v: ProbeVerdict) => v.outcome === 'rate_limited' || v.outcome === 'unreachable';
 
-/** True when one more failure would take the account past its error budget. */
+/** True when the account has used its tolerated failures and one more would take it past its error share. */
 function wouldExceedBudget(a: Account): boolean {
-  const f = a.failures + 1;
-  return a.failures > 0 && f >= a.limits.minFailuresToStop && f / (a.sent + 1) > a.limits.maxErrorShare;
+  return a.failures >= a.limits.minFailuresToStop && (a.failures + 1) / (a.sent + 1) > a.limits.maxErrorShare;
 }
 
 function stopReason(a: Account): string {

@@ -12,7 +12,7 @@ export interface AccountLimits {
   marginMs: number;
   /** Share of failed requests (429, 5xx, network faults) past which Keyward stops sending to the account. */
   maxErrorShare: number;
-  /** Failures tolerated before the share applies, so one bad answer cannot stop a small account. */
+  /** Failures tolerated before the share applies, so a few bad answers cannot stop a small account. */
   minFailuresToStop: number;
   /** Retries of one token after a 429. */
   maxRetries: number;

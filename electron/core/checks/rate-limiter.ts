@@ -90,11 +90,12 @@ export class RateLimiter {
     pause(this.bucket(key), untilMs);
   }
 
-  /** Waits until `key` may send, then records the send. False when `signal` aborted first. */
-  async acquire(key: string, windows: RateWindow[], marginMs = 0, signal?: AbortSignal): Promise<boolean> {
+  /** Waits until `key` may send, then records the send; resolves to its time (ms), or undefined when `signal` aborted first. */
+  async acquire(key: string, windows: RateWindow[], marginMs = 0, signal?: AbortSignal): Promise<number | undefined> {
     for (;;) {
-      if (signal?.aborted) return false;
-      if (this.tryTake(key, windows, marginMs)) return true;
+      if (signal?.aborted) return undefined;
+      const now = this.clock.now().getTime();
+      if (this.tryTake(key, windows, marginMs)) return now;
       await this.sleep(this.wait(key, windows, marginMs), signal);
     }
   }

@@ -12,6 +12,7 @@ export function sentence(text: string): string {
 /** A provider's own words, shortened and stripped of control characters, for quoting in a detail. */
 export function quote(text: unknown, max = 160): string | undefined {
   if (typeof text !== 'string' || text.trim() === '') return undefined;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
   const clean = text.replace(/[\x00-\x1f\x7f]+/g, ' ').trim();
   return clean.length <= max ? clean : `${clean.slice(0, max - 1)}…`;
 }
