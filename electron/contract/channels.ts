@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { AuditEntry, Client, Environment, StoreProfile, Token, TokenKind, TokenMode, TokenStatus, VaultSnapshot } from './model';
 import { DateInput, FieldValues, Id, Label, Notes, ProviderId, SecretValue } from './primitives';
-import { ProviderDescriptor } from './providers';
+import { Finding } from './findings';
+import { Recognition } from './recognition';
+import { CustomProviderDefinition, ProviderDescriptor } from './providers';
 
 const NoInput = z.object({}).strict();
 const ById = z.object({ id: Id }).strict();
@@ -96,6 +98,17 @@ export const channels = {
   setTokenSecret: { input: z.object({ id: Id, secret: SecretValue }).strict(), output: Token },
   /** Deletes the token's metadata and its keychain entry. */
   deleteToken: { input: ById, output: Deleted },
+
+  /** Offline: what a pasted secret looks like (provider, kind, mode, expiry, scopes). Nothing is saved. */
+  recognizeSecret: {
+    input: z.object({ secret: SecretValue }).strict(),
+    output: z.array(Recognition).max(40),
+  },
+  /** Everything that needs attention, computed from metadata (and keychain entry names when available). */
+  getFindings: { input: NoInput, output: z.array(Finding).max(100_000) },
+  saveCustomProvider: { input: z.object({ definition: CustomProviderDefinition }).strict(), output: ProviderDescriptor },
+  /** Refused while a store still uses the provider. */
+  deleteCustomProvider: { input: z.object({ id: z.string().regex(/^custom:[a-z0-9][a-z0-9-]{0,39}$/) }).strict(), output: z.object({ id: z.string(), deleted: z.literal(true) }) },
 
   getAuditLog: {
     input: z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict(),

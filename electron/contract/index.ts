@@ -2,6 +2,7 @@ export * from './primitives';
 export * from './model';
 export * from './providers';
 export * from './findings';
+export * from './recognition';
 export * from './channels';
 export * from './result';
 export type { Api } from './api';

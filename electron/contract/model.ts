@@ -37,6 +37,8 @@ export const SecretFacts = z.object({
   fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
   masked: z.string().max(64),
   setAt: IsoDateTime,
+  /** What is wrong with the value's shape when the provider's format is unconfirmed (then it is kept, flagged). */
+  formatProblem: z.string().max(400).nullable().optional(),
 });
 export type SecretFacts = z.infer<typeof SecretFacts>;
 

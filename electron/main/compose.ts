@@ -1,7 +1,6 @@
 import { FileAuditLog } from '../core/audit/file-audit-log';
 import { InventoryService } from '../core/inventory/inventory-service';
 import type { Clock, Logger, SecretStore } from '../core/ports';
-import { createCatalog } from '../core/providers/catalog';
 import { FileVaultRepository } from '../core/vault/file-vault-repository';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
@@ -18,16 +17,14 @@ export interface ComposeOptions {
 
 /** Builds adapters -> services -> handlers -> dispatch. Electron-free, so the test host runs the same graph. */
 export function compose(options: ComposeOptions): { dispatch: Dispatch; inventory: InventoryService } {
-  const catalog = createCatalog();
   const inventory = new InventoryService({
     repo: new FileVaultRepository(options.dataDir, options.clock, options.logger),
     secrets: options.secrets,
     audit: new FileAuditLog(options.dataDir),
     clock: options.clock,
     logger: options.logger,
-    catalog,
     actor: options.actor,
   });
-  const handlers = createHandlers({ inventory, catalog, appInfo: { version: options.version, dataDir: options.dataDir, host: options.host } });
+  const handlers = createHandlers({ inventory, clock: options.clock, appInfo: { version: options.version, dataDir: options.dataDir, host: options.host } });
   return { dispatch: createDispatch(handlers, options.logger), inventory };
 }

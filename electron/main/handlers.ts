@@ -1,18 +1,20 @@
-import type { Catalog } from '../core/providers/catalog';
 import type { InventoryService } from '../core/inventory/inventory-service';
+import type { Clock } from '../core/ports';
+import { recognizeSecret } from '../core/recognition/recognize';
+import { computeFindings, resolveFindingSettings } from '../core/rules';
 import type { Handlers } from './dispatch';
 
 export interface HandlerContext {
   inventory: InventoryService;
-  catalog: Catalog;
+  clock: Clock;
   appInfo: { version: string; dataDir: string; host: 'electron' | 'test-host' };
 }
 
-export function createHandlers({ inventory, catalog, appInfo }: HandlerContext): Handlers {
+export function createHandlers({ inventory, clock, appInfo }: HandlerContext): Handlers {
   return {
     getAppInfo: async () => appInfo,
     getVault: () => inventory.snapshot(),
-    listProviders: async () => catalog.list(),
+    listProviders: async () => (await inventory.catalog()).list(),
     createClient: (input) => inventory.createClient(input),
     updateClient: (input) => inventory.updateClient(input),
     deleteClient: (input) => inventory.deleteClient(input),
@@ -23,6 +25,13 @@ export function createHandlers({ inventory, catalog, appInfo }: HandlerContext):
     updateToken: (input) => inventory.updateToken(input),
     setTokenSecret: (input) => inventory.setTokenSecret(input),
     deleteToken: (input) => inventory.deleteToken(input),
+    recognizeSecret: async ({ secret }) => recognizeSecret(await inventory.catalog(), secret, clock.now()),
+    getFindings: async () => {
+      const [vault, catalog, accounts] = await Promise.all([inventory.vault(), inventory.catalog(), inventory.secretAccounts()]);
+      return computeFindings(vault, resolveFindingSettings(vault.settings.findings), clock.now(), catalog, accounts);
+    },
+    saveCustomProvider: ({ definition }) => inventory.saveCustomProvider(definition),
+    deleteCustomProvider: (input) => inventory.deleteCustomProvider(input),
     getAuditLog: (input) => inventory.auditLog(input.limit ?? 200),
   };
 }

@@ -21,6 +21,10 @@ const api = {
   updateToken: call('updateToken'),
   setTokenSecret: call('setTokenSecret'),
   deleteToken: call('deleteToken'),
+  recognizeSecret: call('recognizeSecret'),
+  getFindings: call('getFindings'),
+  saveCustomProvider: call('saveCustomProvider'),
+  deleteCustomProvider: call('deleteCustomProvider'),
   getAuditLog: call('getAuditLog'),
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
     const channel = `keyward:${event}`;

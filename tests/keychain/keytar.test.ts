@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileAuditLog } from '../../electron/core/audit/file-audit-log';
 import { InventoryService } from '../../electron/core/inventory/inventory-service';
 import { silentLogger, systemClock } from '../../electron/core/ports';
-import { createCatalog } from '../../electron/core/providers/catalog';
 import { FileVaultRepository } from '../../electron/core/vault/file-vault-repository';
 import { KeytarSecretStore } from '../../electron/main/adapters/keytar-secret-store';
 import { tempDir } from '../support/inventory-fixture';
@@ -55,7 +54,7 @@ describe.skipIf(!state.available && !required)('real OS keychain (keytar, servic
       audit: new FileAuditLog(dir),
       clock: systemClock,
       logger: silentLogger,
-      catalog: createCatalog(),
+     
       actor: 'test',
     });
     const profile = await inventory.createStore({ provider: 'shippo', label: 'Keychain test' });
@@ -73,7 +72,7 @@ describe.skipIf(!state.available && !required)('real OS keychain (keytar, servic
       audit: new FileAuditLog(dir),
       clock: systemClock,
       logger: silentLogger,
-      catalog: createCatalog(),
+     
       actor: 'test',
     });
     const profile = await inventory.createStore({ provider: 'shippo', label: 'Offline keychain' });

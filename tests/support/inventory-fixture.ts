@@ -5,7 +5,6 @@ import { MemoryAuditLog } from '../../electron/core/audit/file-audit-log';
 import { InventoryService } from '../../electron/core/inventory/inventory-service';
 import type { Clock } from '../../electron/core/ports';
 import { silentLogger } from '../../electron/core/ports';
-import { createCatalog } from '../../electron/core/providers/catalog';
 import { MemorySecretStore } from '../../electron/core/secrets/memory-secret-store';
 import { FileVaultRepository } from '../../electron/core/vault/file-vault-repository';
 
@@ -31,6 +30,6 @@ export async function inventoryFixture() {
   const secrets = new MemorySecretStore();
   const audit = new MemoryAuditLog();
   const repo = new FileVaultRepository(dir, clock, silentLogger);
-  const inventory = new InventoryService({ repo, secrets, audit, clock, logger: silentLogger, catalog: createCatalog(), actor: 'test' });
+  const inventory = new InventoryService({ repo, secrets, audit, clock, logger: silentLogger, actor: 'test' });
   return { dir, cleanup, clock, secrets, audit, repo, inventory };
 }

@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditEntry, Client, FieldDescriptor, ParsedInput, StoreProfile, Token, VaultSnapshot } from '../../contract';
+import { BUILTIN_PROVIDER_IDS, type AuditEntry, type Client, type CustomProviderDefinition, type FieldDescriptor, type ParsedInput, type ProviderDescriptor, StoreProfile, Token, VaultSnapshot } from '../../contract';
 import { AppError, notFound } from '../errors';
 import type { AuditLog, Clock, Logger, SecretStore, VaultRepository } from '../ports';
-import type { Catalog } from '../providers/catalog';
+import { BUILTIN_PROVIDERS, createCatalog, type Catalog } from '../providers/catalog';
+import { customProviderId } from '../providers/custom';
+import { deriveTokenFacts, type TokenFacts } from '../providers/derive';
 import { validateFields } from '../providers/fields';
-import { maskSecret, sha256Hex } from '../secrets/fingerprint';
+import { formatsOf, policyOf, type ProviderModule } from '../providers/provider-module';
+import { checkTokenWrite } from '../rules/write-rules';
+import { sha256Hex } from '../secrets/fingerprint';
 import { normaliseDate } from '../time';
 import type { VaultData } from '../vault/vault-data';
 
@@ -14,7 +18,8 @@ export interface InventoryDeps {
   audit: AuditLog;
   clock: Clock;
   logger: Logger;
-  catalog: Catalog;
+  /** Built-in provider modules; the vault's custom providers are added to them. */
+  builtins?: readonly ProviderModule[];
   /** Who is acting, for the audit log: 'app', 'cli', 'test-host'. */
   actor: string;
 }
@@ -31,6 +36,7 @@ const TOP_LEVEL_TOKEN_FIELDS = new Set(['mode', 'scopes', 'expiresAt', 'createdA
  */
 export class InventoryService {
   private data: VaultData | null = null;
+  private cachedCatalog: { defs: unknown; catalog: Catalog } | null = null;
   private notices: VaultSnapshot['notices'] = [];
   private queue: Promise<unknown> = Promise.resolve();
   private listeners = new Set<(revision: number) => void>();
@@ -52,6 +58,16 @@ export class InventoryService {
       keychain: await this.deps.secrets.state(),
       notices: this.notices,
     };
+  }
+
+  /** The catalog for the current vault: built-ins plus its custom providers. */
+  async catalog(): Promise<Catalog> {
+    return this.catalogFor(await this.current());
+  }
+
+  /** The current vault data, read-only: for findings, checks and exports. */
+  async vault(): Promise<Readonly<VaultData>> {
+    return this.current();
   }
 
   async auditLog(limit: number): Promise<AuditEntry[]> {
@@ -96,7 +112,7 @@ export class InventoryService {
   // Stores --------------------------------------------------------------------------------------------
   createStore(input: ParsedInput<'createStore'>): Promise<StoreProfile> {
     return this.mutate((data, now) => {
-      const provider = this.deps.catalog.get(input.provider).descriptor;
+      const provider = this.catalogFor(data).get(input.provider).descriptor;
       if (input.clientId) find(data.clients, input.clientId, 'client');
       const identifiers = input.identifiers ?? {};
       throwIfProblems(validateFields(provider.storeFields, identifiers, 'identifiers.'));
@@ -119,7 +135,7 @@ export class InventoryService {
   updateStore(input: ParsedInput<'updateStore'>): Promise<StoreProfile> {
     return this.mutate((data, now) => {
       const store = find(data.stores, input.id, 'store');
-      const provider = this.deps.catalog.get(store.provider).descriptor;
+      const provider = this.catalogFor(data).get(store.provider).descriptor;
       if (input.clientId) find(data.clients, input.clientId, 'client');
       if (input.identifiers !== undefined) {
         throwIfProblems(validateFields(provider.storeFields, input.identifiers, 'identifiers.'));
@@ -149,29 +165,65 @@ export class InventoryService {
     });
   }
 
+  // Custom providers --------------------------------------------------------------------------------
+  saveCustomProvider(definition: CustomProviderDefinition): Promise<ProviderDescriptor> {
+    return this.mutate((data) => {
+      const id = customProviderId(definition.id);
+      if (BUILTIN_PROVIDER_IDS.some((b) => b === definition.id)) throw new AppError('conflict', `"${definition.id}" is a built-in provider's id; pick another.`, { id: 'taken by a built-in provider' });
+      const others = data.customProviders.filter((d) => d.id !== definition.id);
+      const existed = others.length !== data.customProviders.length;
+      data.customProviders = [...others, { ...definition }];
+      const module = createCatalog(this.deps.builtins ?? BUILTIN_PROVIDERS, data.customProviders).find(id);
+      if (!module) throw new AppError('invalid_input', 'The provider definition could not be used.');
+      return {
+        result: module.descriptor,
+        change: { action: existed ? 'provider.update' : 'provider.create', subject: { type: 'provider', id }, summary: `${existed ? 'Edited' : 'Added'} custom provider ${definition.name}` },
+      };
+    });
+  }
+
+  deleteCustomProvider(input: { id: string }): Promise<{ id: string; deleted: true }> {
+    return this.mutate((data) => {
+      const slug = input.id.replace(/^custom:/, '');
+      if (!data.customProviders.some((d) => d.id === slug)) throw notFound('custom provider', input.id);
+      const used = data.stores.filter((s) => s.provider === input.id).length;
+      if (used) throw new AppError('conflict', `${used} store${used === 1 ? ' uses' : 's use'} this provider; delete or move ${used === 1 ? 'it' : 'them'} first.`);
+      data.customProviders = data.customProviders.filter((d) => d.id !== slug);
+      return { result: { id: input.id, deleted: true as const }, change: { action: 'provider.delete', subject: { type: 'provider', id: input.id }, summary: `Deleted custom provider ${slug}` } };
+    });
+  }
+
+  /** Keychain account names (token ids) holding a Keyward secret, or null when the keychain cannot say. */
+  async secretAccounts(): Promise<string[] | null> {
+    return this.deps.secrets.accounts().catch(() => null);
+  }
+
   // Tokens --------------------------------------------------------------------------------------------
   createToken(input: ParsedInput<'createToken'>): Promise<Token> {
     const id = randomUUID();
     let storedSecret = false;
     return this.mutate(async (data, now) => {
       const store = find(data.stores, input.storeId, 'store');
-      const provider = this.deps.catalog.get(store.provider).descriptor;
+      const catalog = this.catalogFor(data);
+      const module = catalog.get(store.provider);
+      const provider = module.descriptor;
       const credential = input.kind ? provider.credentials.find((c) => c.kind === input.kind) : provider.credentials[0];
       if (!credential) throw new AppError('invalid_input', `${provider.name} has no credential of kind ${input.kind}.`, { kind: 'not offered by this provider' });
       assertUniqueName(data.tokens.filter((t) => t.storeId === store.id).map((t) => t.name), input.name, 'token in this store');
-      throwIfProblems(validateFields(credential.fields, tokenFieldValues(credential.fields, input), ''));
+      const facts = input.secret !== undefined ? this.factsFor(catalog, module, credential.kind, input.secret, input.createdAt) : null;
+      const expiry = policyOf(module, credential.kind).expiry;
       const token: Token = {
         id,
         storeId: store.id,
         name: input.name,
         kind: credential.kind,
-        mode: input.mode ?? null,
-        scopes: input.scopes ?? [],
-        settings: input.settings ?? {},
+        mode: input.mode ?? facts?.mode ?? null,
+        scopes: input.scopes?.length ? input.scopes : (facts?.scopes ?? []),
+        settings: { ...(facts?.settings ?? {}), ...(input.settings ?? {}) },
         status: 'active',
-        createdAt: input.createdAt ? normaliseDate(input.createdAt, 'start') : null,
-        expiresAt: input.expiresAt ? normaliseDate(input.expiresAt, 'end') : null,
-        expirySource: input.expiresAt ? 'user' : 'unknown',
+        createdAt: input.createdAt ? normaliseDate(input.createdAt, 'start') : (facts?.createdAt ?? null),
+        expiresAt: null,
+        expirySource: expiry?.kind === 'none' ? 'none' : 'unknown',
         secret: null,
         lastCheck: null,
         checkHistory: [],
@@ -181,10 +233,19 @@ export class InventoryService {
         addedAt: now,
         updatedAt: now,
       };
-      if (input.secret !== undefined) {
+      if (input.expiresAt) {
+        token.expiresAt = normaliseDate(input.expiresAt, 'end');
+        token.expirySource = 'user';
+      } else if (facts?.expirySource) {
+        token.expiresAt = facts.expiresAt ?? null;
+        token.expirySource = facts.expirySource;
+      }
+      throwIfProblems(validateFields(credential.fields, tokenFieldValues(credential.fields, tokenAsInput(token)), ''));
+      throwIfRuleProblem(checkTokenWrite(data, token, catalog));
+      if (input.secret !== undefined && facts) {
         await this.deps.secrets.set(id, input.secret);
         storedSecret = true;
-        token.secret = { fingerprint: sha256Hex(input.secret), masked: maskSecret(input.secret), setAt: now };
+        token.secret = { fingerprint: sha256Hex(input.secret), masked: facts.masked, setAt: now, formatProblem: facts.formatProblem };
       }
       data.tokens.push(token);
       return { result: token, change: { action: 'token.create', subject: { type: 'token', id }, summary: `Added token ${token.name} to ${store.label}${token.secret ? ` (${token.secret.masked})` : ''}` } };
@@ -197,14 +258,16 @@ export class InventoryService {
 
   updateToken(input: ParsedInput<'updateToken'>): Promise<Token> {
     return this.mutate((data, now) => {
-      const token = find(data.tokens, input.id, 'token');
-      const store = find(data.stores, token.storeId, 'store');
-      const credential = this.deps.catalog.get(store.provider).descriptor.credentials.find((c) => c.kind === token.kind);
-      if (input.name !== undefined && input.name !== token.name) {
+      const before = find(data.tokens, input.id, 'token');
+      const store = find(data.stores, before.storeId, 'store');
+      const catalog = this.catalogFor(data);
+      const module = catalog.get(store.provider);
+      const credential = module.descriptor.credentials.find((c) => c.kind === before.kind);
+      if (input.name !== undefined && input.name !== before.name) {
         assertUniqueName(data.tokens.filter((t) => t.storeId === store.id).map((t) => t.name), input.name, 'token in this store');
-        token.name = input.name;
       }
-      if (credential) throwIfProblems(validateFields(credential.fields, tokenFieldValues(credential.fields, { ...tokenAsInput(token), ...definedOnly(input) }), ''));
+      const token: Token = structuredClone(before);
+      if (input.name !== undefined) token.name = input.name;
       if (input.mode !== undefined) token.mode = input.mode;
       if (input.scopes !== undefined) token.scopes = input.scopes;
       if (input.settings !== undefined) token.settings = input.settings;
@@ -212,10 +275,13 @@ export class InventoryService {
       if (input.createdAt !== undefined) token.createdAt = input.createdAt ? normaliseDate(input.createdAt, 'start') : null;
       if (input.expiresAt !== undefined) {
         token.expiresAt = input.expiresAt ? normaliseDate(input.expiresAt, 'end') : null;
-        token.expirySource = input.expiresAt ? 'user' : 'unknown';
+        token.expirySource = input.expiresAt ? 'user' : policyOf(module, token.kind).expiry?.kind === 'none' ? 'none' : 'unknown';
       }
       if (input.notes !== undefined) token.notes = input.notes;
       token.updatedAt = now;
+      if (credential) throwIfProblems(validateFields(credential.fields, tokenFieldValues(credential.fields, tokenAsInput(token)), ''));
+      throwIfRuleProblem(checkTokenWrite(data, token, catalog));
+      data.tokens[data.tokens.indexOf(before)] = token;
       return { result: token, change: { action: 'token.update', subject: { type: 'token', id: token.id }, summary: `Edited token ${token.name}` } };
     });
   }
@@ -223,8 +289,16 @@ export class InventoryService {
   setTokenSecret(input: ParsedInput<'setTokenSecret'>): Promise<Token> {
     return this.mutate(async (data, now) => {
       const token = find(data.tokens, input.id, 'token');
+      const store = find(data.stores, token.storeId, 'store');
+      const catalog = this.catalogFor(data);
+      const facts = this.factsFor(catalog, catalog.get(store.provider), token.kind, input.secret, token.createdAt);
       await this.deps.secrets.set(token.id, input.secret);
-      token.secret = { fingerprint: sha256Hex(input.secret), masked: maskSecret(input.secret), setAt: now };
+      token.secret = { fingerprint: sha256Hex(input.secret), masked: facts.masked, setAt: now, formatProblem: facts.formatProblem };
+      if (facts.expirySource === 'token') {
+        token.expiresAt = facts.expiresAt ?? null;
+        token.expirySource = 'token';
+      }
+      if (facts.mode) token.mode = facts.mode;
       token.lastCheck = null;
       token.updatedAt = now;
       return { result: token, change: { action: 'token.secret.set', subject: { type: 'token', id: token.id }, summary: `Stored a new secret for ${token.name} (${token.secret.masked})` } };
@@ -245,6 +319,25 @@ export class InventoryService {
   }
 
   // Plumbing ------------------------------------------------------------------------------------------
+  /**
+   * Facts read from a pasted secret. A value that breaks a confirmed provider format is refused; one that
+   * breaks an unconfirmed format is kept and flagged (a format_mismatch finding).
+   */
+  private factsFor(catalog: Catalog, module: ProviderModule, kind: Token['kind'], secret: string, createdAt: string | null | undefined): TokenFacts {
+    const facts = deriveTokenFacts(catalog, module.descriptor.id, kind, secret, this.deps.clock.now(), { createdAt: createdAt ?? null });
+    if (facts.formatProblem && formatsOf(module, kind).some((f) => f.confirmed)) {
+      throw new AppError('invalid_input', facts.formatProblem, { secret: facts.formatProblem });
+    }
+    return facts;
+  }
+
+  private catalogFor(data: VaultData): Catalog {
+    if (this.cachedCatalog?.defs !== data.customProviders) {
+      this.cachedCatalog = { defs: data.customProviders, catalog: createCatalog(this.deps.builtins ?? BUILTIN_PROVIDERS, data.customProviders) };
+    }
+    return this.cachedCatalog.catalog;
+  }
+
   private async current(): Promise<VaultData> {
     if (!this.data || (await this.deps.repo.changedOnDisk())) {
       const loaded = await this.deps.repo.load();
@@ -303,6 +396,10 @@ function assertUniqueName(existing: string[], name: string, what: string): void 
   }
 }
 
+function throwIfRuleProblem(problem: { code: 'rule_violation'; message: string; fields?: Record<string, string> } | null): void {
+  if (problem) throw new AppError(problem.code, problem.message, problem.fields);
+}
+
 function throwIfProblems(problems: Record<string, string>): void {
   const keys = Object.keys(problems);
   if (keys.length === 0) return;
@@ -323,6 +420,3 @@ function tokenAsInput(token: Token): TokenFieldsInput {
   return { mode: token.mode, scopes: token.scopes, settings: token.settings, createdAt: token.createdAt, expiresAt: token.expiresAt };
 }
 
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}

@@ -128,9 +128,8 @@ describe('inventory', () => {
     fx = await inventoryFixture();
     const { InventoryService } = await import('../../../electron/core/inventory/inventory-service');
     const { FileVaultRepository } = await import('../../../electron/core/vault/file-vault-repository');
-    const { createCatalog } = await import('../../../electron/core/providers/catalog');
     const { silentLogger } = await import('../../../electron/core/ports');
-    const other = new InventoryService({ ...fx, repo: new FileVaultRepository(fx.dir, fx.clock, silentLogger), logger: silentLogger, catalog: createCatalog(), actor: 'cli' });
+    const other = new InventoryService({ ...fx, repo: new FileVaultRepository(fx.dir, fx.clock, silentLogger), logger: silentLogger, actor: 'cli' });
     await fx.inventory.createStore({ provider: 'shippo', label: 'From app' });
     await other.createStore({ provider: 'shippo', label: 'From CLI' });
     await fx.inventory.createStore({ provider: 'shippo', label: 'From app again' });

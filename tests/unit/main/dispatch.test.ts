@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { channelNames, channels } from '../../../electron/contract';
 import { silentLogger } from '../../../electron/core/ports';
-import { createCatalog } from '../../../electron/core/providers/catalog';
 import { createDispatch } from '../../../electron/main/dispatch';
 import { createHandlers } from '../../../electron/main/handlers';
 import { inventoryFixture } from '../../support/inventory-fixture';
@@ -11,7 +10,7 @@ afterEach(() => fx?.cleanup());
 
 async function setup() {
   fx = await inventoryFixture();
-  const handlers = createHandlers({ inventory: fx.inventory, catalog: createCatalog(), appInfo: { version: '0.0.0', dataDir: fx.dir, host: 'test-host' } });
+  const handlers = createHandlers({ inventory: fx.inventory, clock: fx.clock, appInfo: { version: '0.0.0', dataDir: fx.dir, host: 'test-host' } });
   return createDispatch(handlers, silentLogger);
 }
 
