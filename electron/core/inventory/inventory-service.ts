@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BUILTIN_PROVIDER_IDS, type AuditEntry, type Client, type CustomProviderDefinition, type FieldDescriptor, type ParsedInput, type ProviderDescriptor, StoreProfile, Token, VaultSnapshot } from '../../contract';
+import { BUILTIN_PROVIDER_IDS, type AuditEntry, type Client, type CustomProviderDefinition, type FieldDescriptor, type ParsedInput, type ProviderDescriptor, type StoreProfile, type Token, type VaultSnapshot } from '../../contract';
 import { AppError, notFound } from '../errors';
 import type { AuditLog, Clock, Logger, SecretStore, VaultRepository } from '../ports';
 import { BUILTIN_PROVIDERS, createCatalog, type Catalog } from '../providers/catalog';
