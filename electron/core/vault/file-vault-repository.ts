@@ -1,7 +1,8 @@
-import { mkdir, open, readFile, rename, rm, stat, copyFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock, LoadedVault, Logger, VaultRepository } from '../ports';
 import { AppError } from '../errors';
+import { syncDir, writeDurably } from './atomic-file';
 import { migrate } from './migrations';
 import { emptyVault, VaultData } from './vault-data';
 import { withFileLock } from './file-lock';
@@ -40,29 +41,6 @@ async function readIfExists(path: string): Promise<string | null> {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw err;
-  }
-}
-
-async function writeDurably(path: string, text: string): Promise<void> {
-  const handle = await open(path, 'w', 0o600);
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-async function syncDir(dir: string): Promise<void> {
-  try {
-    const handle = await open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Some platforms (Windows) cannot fsync a directory; the rename is still atomic there.
   }
 }
 

@@ -1,0 +1,40 @@
+import { open, rename, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+/** Writes and fsyncs a file (owner-only), so its bytes are on disk before anything is renamed over it. */
+export async function writeDurably(path: string, text: string): Promise<void> {
+  const handle = await open(path, 'w', 0o600);
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Fsyncs a directory so a rename inside it survives a power cut. */
+export async function syncDir(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Some platforms (Windows) cannot fsync a directory; the rename is still atomic there.
+  }
+}
+
+/** Replaces `path` atomically: temp file beside it, fsync, rename, fsync the folder. A failed write leaves the old file. */
+export async function writeFileAtomic(path: string, text: string): Promise<void> {
+  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    await writeDurably(tmp, text);
+    await rename(tmp, path);
+    await syncDir(dirname(path));
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}
