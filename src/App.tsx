@@ -3,10 +3,13 @@ import { on } from './lib/api';
 import { useVault } from './state/vault-store';
 import { AddStoreForm } from './components/AddStoreForm';
 import { ErrorBanner } from './components/ErrorBanner';
+import { FindingsView } from './components/FindingsView';
 import { NoticeBar } from './components/NoticeBar';
+import { SettingsView } from './components/SettingsView';
 import { Sidebar } from './components/Sidebar';
 import { StoreView } from './components/StoreView';
 import { EmptyState } from './components/EmptyState';
+import { ViewNav } from './components/ViewNav';
 
 export function App() {
   const { load, refresh, loading, snapshot, view } = useVault();
@@ -22,6 +25,7 @@ export function App() {
     <div className="app">
       <header className="topbar">
         <h1 className="brand">Keyward</h1>
+        <ViewNav />
         <KeychainPill />
       </header>
       <NoticeBar />
@@ -33,6 +37,10 @@ export function App() {
             <p className="muted">Loading your vault…</p>
           ) : view.kind === 'add-store' ? (
             <AddStoreForm />
+          ) : view.kind === 'findings' ? (
+            <FindingsView />
+          ) : view.kind === 'settings' ? (
+            <SettingsView />
           ) : store ? (
             <StoreView store={store} />
           ) : (

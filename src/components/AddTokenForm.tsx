@@ -1,20 +1,69 @@
 import { useRef, useState, type FormEvent } from 'react';
-import type { ProviderDescriptor, StoreProfile } from '../../electron/contract';
+import type { ProviderDescriptor, Recognition, StoreProfile } from '../../electron/contract';
+import { call } from '../lib/api';
+import { expirySourceText, isoDay, localDay, providerName, tokenDescription } from '../lib/format';
 import { useVault } from '../state/vault-store';
 import { cleanValues, FieldInput, type FieldValue } from './FieldInput';
 
 const TOP_LEVEL = new Set(['mode', 'scopes', 'expiresAt', 'createdAt']);
 
-/** The secret field is uncontrolled: its value is read once on submit, sent to main, and cleared. */
+interface Guess {
+  /** The best guess over every provider. */
+  best: Recognition | undefined;
+  /** The best guess for this store's provider. */
+  match: Recognition | undefined;
+}
+
+/**
+ * The secret field is uncontrolled: its value is read from the input when needed (recognition, submit),
+ * sent to main, and cleared. Only what main says about it (masked form, facts) is kept in state.
+ */
 export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile; provider: ProviderDescriptor; onDone(): void }) {
-  const { run, error } = useVault();
+  const { run, error, providers } = useVault();
   const [kind, setKind] = useState(provider.credentials[0]!.kind);
   const [name, setName] = useState('');
   const [values, setValues] = useState<Record<string, FieldValue | undefined>>({});
+  const [guess, setGuess] = useState<Guess | null>(null);
+  /** Values filled from recognition; sent only if the user changed them, so main keeps their source. */
+  const [prefilled, setPrefilled] = useState<Record<string, FieldValue | undefined>>({});
   const [busy, setBusy] = useState(false);
   const secretRef = useRef<HTMLInputElement>(null);
+  const lastRecognised = useRef(0);
   const credential = provider.credentials.find((c) => c.kind === kind) ?? provider.credentials[0]!;
   const fieldErrors = error?.fields ?? {};
+
+  async function recognise() {
+    const secret = secretRef.current?.value.trim() ?? '';
+    const ticket = ++lastRecognised.current;
+    if (secret.length < 8) {
+      setGuess(null);
+      return;
+    }
+    const result = await call('recognizeSecret', { secret });
+    if (ticket !== lastRecognised.current) return;
+    if (!result.ok) {
+      setGuess(null);
+      return;
+    }
+    const best = result.value[0];
+    const match = result.value.find((r) => r.provider === provider.id);
+    setGuess({ best, match });
+    if (match) prefill(match);
+  }
+
+  function prefill(match: Recognition) {
+    const target = provider.credentials.find((c) => c.kind === match.kind) ?? credential;
+    if (target.kind !== kind) setKind(target.kind);
+    const keys = new Set(target.fields.map((f) => f.key));
+    const fill: Record<string, FieldValue | undefined> = {};
+    if (keys.has('mode') && match.mode) fill.mode = match.mode;
+    if (keys.has('scopes') && match.facts.scopes?.length) fill.scopes = match.facts.scopes;
+    if (keys.has('expiresAt') && match.facts.expiresAt) fill.expiresAt = isoDay(match.facts.expiresAt);
+    if (keys.has('createdAt') && match.facts.createdAt) fill.createdAt = isoDay(match.facts.createdAt);
+    for (const [key, value] of Object.entries(match.facts.settings)) if (keys.has(key)) fill[key] = value;
+    setPrefilled(fill);
+    setValues((prev) => ({ ...prev, ...fill }));
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -22,6 +71,8 @@ export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile;
     setBusy(true);
     try {
       const cleaned = cleanValues(values);
+      // A date read from the token stays "read from the token": main derives it again from the secret.
+      if (secret && cleaned.expiresAt !== undefined && cleaned.expiresAt === prefilled.expiresAt) delete cleaned.expiresAt;
       const settings = Object.fromEntries(Object.entries(cleaned).filter(([k]) => !TOP_LEVEL.has(k)));
       const token = await run('createToken', {
         storeId: store.id,
@@ -41,6 +92,13 @@ export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile;
       setBusy(false);
     }
   }
+
+  const match = guess?.match;
+  const best = guess?.best;
+  const elsewhere = best && best.provider !== provider.id && best.confidence > (match?.confidence ?? 0) ? best : undefined;
+  const matchCredential = match ? provider.credentials.find((c) => c.kind === match.kind) : undefined;
+  const formatProblem = match?.facts.formatProblem;
+  const secretError = fieldErrors.secret;
 
   return (
     <form className="panel" onSubmit={submit} aria-labelledby="add-token-title" noValidate>
@@ -63,7 +121,7 @@ export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile;
         <input id="token-name" required maxLength={120} value={name} onChange={(e) => setName(e.target.value)} placeholder="As named at the provider" />
         <small className={fieldErrors.name ? 'error-text' : 'muted'}>{fieldErrors.name ?? 'Use the name it has at the provider.'}</small>
       </div>
-      <div className="field">
+      <div className={`field ${secretError ? 'field-error' : ''}`}>
         <label htmlFor="token-secret">{credential.secretLabel}</label>
         <input
           id="token-secret"
@@ -71,13 +129,78 @@ export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile;
           type="password"
           autoComplete="off"
           spellCheck={false}
-          aria-describedby="token-secret-help"
-          aria-invalid={fieldErrors.secret ? true : undefined}
+          aria-describedby="token-secret-help token-secret-recognition"
+          aria-invalid={secretError ? true : undefined}
+          onPaste={() => window.setTimeout(() => void recognise(), 0)}
+          onBlur={() => void recognise()}
         />
-        <small id="token-secret-help" className={fieldErrors.secret ? 'error-text' : 'muted'}>
-          {fieldErrors.secret ?? `${credential.secretHelp} Stored in your OS keychain only; Keyward never shows it again.`}
+        <small id="token-secret-help" className={secretError ? 'error-text' : 'muted'}>
+          {secretError ?? `${credential.secretHelp} Stored in your OS keychain only; Keyward never shows it again.`}
         </small>
+        <div id="token-secret-recognition" aria-live="polite">
+          {formatProblem && (
+            <p className="hint hint-warning" role="status">
+              <span aria-hidden="true">⚠ </span>
+              {formatProblem}
+            </p>
+          )}
+          {elsewhere && (
+            <p className="hint hint-warning" role="status">
+              <span aria-hidden="true">⚠ </span>
+              This looks like a{/^[aeiou]/i.test(providerName(providers, elsewhere.provider)) ? 'n' : ''} {tokenDescription(providerName(providers, elsewhere.provider), elsewhere.mode)}, not a {provider.name} token.
+            </p>
+          )}
+        </div>
       </div>
+      {match && (
+        <section className="recognition" aria-label="Read from the pasted token">
+          <h4>Read from the pasted token</h4>
+          <dl>
+            <div>
+              <dt>Looks like</dt>
+              <dd>
+                {tokenDescription(provider.name, match.mode)}
+                {matchCredential && provider.credentials.length > 1 ? ` (${matchCredential.label})` : ''} · {Math.round(match.confidence * 100)}% confidence
+              </dd>
+            </div>
+            <div>
+              <dt>Masked</dt>
+              <dd>
+                <code className="masked">{match.facts.masked}</code>
+              </dd>
+            </div>
+            {match.facts.expirySource && (
+              <div>
+                <dt>Expires</dt>
+                <dd>
+                  {match.facts.expiresAt ? `${localDay(match.facts.expiresAt)} (${isoDay(match.facts.expiresAt)}) · ` : ''}
+                  {expirySourceText(match.facts.expirySource, matchCredential?.policy?.expiry)}
+                </dd>
+              </div>
+            )}
+            {match.facts.createdAt && (
+              <div>
+                <dt>Created</dt>
+                <dd>{isoDay(match.facts.createdAt)}</dd>
+              </div>
+            )}
+            {match.facts.scopes && (
+              <div>
+                <dt>Scopes</dt>
+                <dd>{match.facts.scopes.length ? match.facts.scopes.join(', ') : 'none'}</dd>
+              </div>
+            )}
+            {match.facts.settings.keyId && (
+              <div>
+                <dt>Key ID</dt>
+                <dd>
+                  <code className="masked">{match.facts.settings.keyId}</code>
+                </dd>
+              </div>
+            )}
+          </dl>
+        </section>
+      )}
       {credential.fields.map((field) => (
         <FieldInput
           key={field.key}

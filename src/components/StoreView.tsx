@@ -1,18 +1,24 @@
 import { useState } from 'react';
 import type { StoreProfile, Token } from '../../electron/contract';
+import { credentialFor, expirySourceText, isoDay, localDay, scopesShort } from '../lib/format';
 import { useVault } from '../state/vault-store';
 import { AddTokenForm } from './AddTokenForm';
 import { ConfirmDialog } from './ConfirmDialog';
+import { RulesPanel } from './RulesPanel';
 
 type Pending = { kind: 'token'; token: Token } | { kind: 'store' } | null;
 
 export function StoreView({ store }: { store: StoreProfile }) {
-  const { snapshot, providers, run, show } = useVault();
+  const { snapshot, providers, findings, run, show } = useVault();
   const [adding, setAdding] = useState(false);
   const [pending, setPending] = useState<Pending>(null);
   const provider = providers.find((p) => p.id === store.provider);
   const tokens = snapshot?.tokens.filter((t) => t.storeId === store.id) ?? [];
   const client = snapshot?.clients.find((c) => c.id === store.clientId);
+  const storeFindings = findings.filter((f) => f.subject.storeId === store.id);
+
+  const tokenFindingCount = (id: string) => storeFindings.filter((f) => f.subject.tokenId === id).length;
+  const worstFor = (id: string) => storeFindings.find((f) => f.subject.tokenId === id)?.severity ?? 'info';
 
   async function confirmDelete() {
     const target = pending;
@@ -63,6 +69,7 @@ export function StoreView({ store }: { store: StoreProfile }) {
               <th scope="col">Secret</th>
               <th scope="col">Status</th>
               <th scope="col">Expires</th>
+              <th scope="col">Scopes</th>
               <th scope="col">
                 <span className="sr-only">Actions</span>
               </th>
@@ -76,11 +83,37 @@ export function StoreView({ store }: { store: StoreProfile }) {
                 <td>{token.mode ?? '—'}</td>
                 <td>
                   {token.secret ? <code className="masked">{token.secret.masked}</code> : <span className="muted">not stored</span>}
+                  {token.secret?.formatProblem && (
+                    <span className="format-flag" title={token.secret.formatProblem}>
+                      <span aria-hidden="true"> ⚠</span>
+                      <span className="sr-only">Format problem: {token.secret.formatProblem}</span>
+                    </span>
+                  )}
                 </td>
                 <td>
                   <span className={`status status-${token.status}`}>{token.status}</span>
+                  {tokenFindingCount(token.id) > 0 && (
+                    <span className={`sev sev-${worstFor(token.id)} sev-count`} title="Findings for this token">
+                      {tokenFindingCount(token.id)}
+                      <span className="sr-only"> finding{tokenFindingCount(token.id) === 1 ? '' : 's'}</span>
+                    </span>
+                  )}
                 </td>
-                <td>{token.expiresAt ? new Date(token.expiresAt).toLocaleDateString() : <span className="muted">{token.expirySource === 'none' ? 'never' : 'unknown'}</span>}</td>
+                <td>
+                  {token.expiresAt ? (
+                    <>
+                      <time dateTime={token.expiresAt} title={isoDay(token.expiresAt)}>
+                        {localDay(token.expiresAt)}
+                      </time>
+                      <small className="muted block">{expirySourceText(token.expirySource, credentialFor(provider, token.kind)?.policy?.expiry)}</small>
+                    </>
+                  ) : (
+                    <span className="muted">{token.expirySource === 'none' ? 'never' : 'unknown'}</span>
+                  )}
+                </td>
+                <td>
+                  {token.scopes.length ? <span title={token.scopes.join(', ')}>{scopesShort(token.scopes)}</span> : <span className="muted">—</span>}
+                </td>
                 <td>
                   <button type="button" className="danger small" onClick={() => setPending({ kind: 'token', token })} aria-label={`Delete token ${token.name}`}>
                     Delete
@@ -91,6 +124,7 @@ export function StoreView({ store }: { store: StoreProfile }) {
           </tbody>
         </table>
       )}
+      {provider && <RulesPanel store={store} provider={provider} tokens={tokens} findings={storeFindings} />}
       {pending && (
         <ConfirmDialog
           title={pending.kind === 'token' ? `Delete token ${pending.token.name}?` : `Delete store ${store.label}?`}

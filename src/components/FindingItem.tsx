@@ -1,0 +1,28 @@
+import type { Finding } from '../../electron/contract';
+import { KIND_LABELS, localDay } from '../lib/format';
+import { useVault } from '../state/vault-store';
+
+/** One finding: severity, what, what to do, and a way to the store it is about. */
+export function FindingItem({ finding, openStore = false }: { finding: Finding; openStore?: boolean }) {
+  const { snapshot, show } = useVault();
+  const store = finding.subject.storeId ? snapshot?.stores.find((s) => s.id === finding.subject.storeId) : undefined;
+  return (
+    <li className={`finding finding-${finding.severity}`} data-kind={finding.kind}>
+      <div className="finding-head">
+        <span className={`sev sev-${finding.severity}`}>{finding.severity}</span>
+        <span className="finding-kind">{KIND_LABELS[finding.kind]}</span>
+        {finding.dueAt && <span className="muted">· {localDay(finding.dueAt)}</span>}
+      </div>
+      <p className="finding-message">{finding.message}</p>
+      <p className="finding-action">
+        <span className="muted">What to do: </span>
+        {finding.action}
+      </p>
+      {openStore && store && (
+        <button type="button" className="small" onClick={() => show({ kind: 'store', storeId: store.id })}>
+          Open store {store.label}
+        </button>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { countBySeverity, SEVERITIES, sortFindings, type Severity } from '../lib/format';
+import { useVault } from '../state/vault-store';
+import { FindingItem } from './FindingItem';
+
+const NO_CLIENT = '__none__';
+
+/** Everything that needs attention, most severe first, filtered by severity and client. */
+export function FindingsView() {
+  const { findings, snapshot } = useVault();
+  const [severity, setSeverity] = useState<Severity | ''>('');
+  const [client, setClient] = useState('');
+  const clients = snapshot?.clients ?? [];
+  const byClient = findings.filter((f) => (client === '' ? true : client === NO_CLIENT ? !f.subject.clientId : f.subject.clientId === client));
+  const shown = sortFindings(byClient.filter((f) => severity === '' || f.severity === severity));
+  const counts = countBySeverity(byClient);
+
+  return (
+    <section className="findings-view" aria-labelledby="findings-title">
+      <h2 id="findings-title">Findings</h2>
+      <p className="muted">
+        Computed from metadata only: no secret is read. {counts.critical} critical, {counts.warning} warning{counts.warning === 1 ? '' : 's'}, {counts.info} info.
+      </p>
+      <div className="filters" role="group" aria-label="Filter findings">
+        <div className="field">
+          <label htmlFor="findings-severity">Severity</label>
+          <select id="findings-severity" value={severity} onChange={(e) => setSeverity(e.target.value as Severity | '')}>
+            <option value="">All severities</option>
+            {SEVERITIES.map((s) => (
+              <option key={s} value={s}>
+                {s[0]!.toUpperCase() + s.slice(1)} ({counts[s]})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="findings-client">Client</label>
+          <select id="findings-client" value={client} onChange={(e) => setClient(e.target.value)}>
+            <option value="">All clients</option>
+            <option value={NO_CLIENT}>No client</option>
+            {clients.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {shown.length === 0 ? (
+        <p className="muted" role="status">
+          {findings.length === 0 ? 'Nothing needs attention.' : 'No findings match these filters.'}
+        </p>
+      ) : (
+        <ul className="findings" aria-label={`${shown.length} finding${shown.length === 1 ? '' : 's'}`}>
+          {shown.map((f) => (
+            <FindingItem key={f.id} finding={f} openStore />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+import type { Finding, ProviderDescriptor, StoreProfile, Token } from '../../electron/contract';
+import { rateLimitText, tokenDescription } from '../lib/format';
+import { FindingItem } from './FindingItem';
+
+interface Props {
+  store: StoreProfile;
+  provider: ProviderDescriptor;
+  tokens: readonly Token[];
+  findings: readonly Finding[];
+}
+
+/** What the provider's rules say about this store: slots in use, expiry policy, limits, access, and its findings. */
+export function RulesPanel({ store, provider, tokens, findings }: Props) {
+  const active = tokens.filter((t) => t.status === 'active');
+  const multi = provider.credentials.length > 1;
+  return (
+    <section className="rules" aria-labelledby="rules-title">
+      <h3 id="rules-title">Rules for {store.label}</h3>
+      <div className="rules-grid">
+        {provider.credentials.map((credential) => {
+          const policy = credential.policy ?? {};
+          const mine = active.filter((t) => t.kind === credential.kind);
+          const accessKey = policy.accessLevelKey;
+          const broadLevels = policy.accessLevels?.filter((l) => l.broad) ?? [];
+          const allowKey = policy.ipAllowlistKey;
+          const managedKey = policy.managedByKey;
+          const rl = policy.rateLimit;
+          const plan = rl?.planKey ? store.identifiers[rl.planKey] : undefined;
+          const cap = typeof plan === 'string' ? rl?.planCaps?.[plan] : undefined;
+          return (
+            <div key={credential.kind} className="rules-card">
+              {multi && <h4>{credential.label}</h4>}
+              <ul>
+                {(policy.slotLimits ?? []).map((limit) => {
+                  const used = mine.filter((t) => limit.mode === null || t.mode === limit.mode).length;
+                  const full = used >= limit.maxActive;
+                  return (
+                    <li key={limit.mode ?? 'any'} className={full ? 'rule-full' : undefined}>
+                      <strong>
+                        {tokenDescription(provider.name, limit.mode)}s: {used} of {limit.maxActive} active
+                      </strong>
+                      {full && <span className="sr-only"> (limit reached)</span>}
+                      <span className="muted"> · {limit.text}</span>
+                    </li>
+                  );
+                })}
+                {policy.expiry && (
+                  <li>
+                    <strong>Expiry:</strong> {policy.expiry.text}
+                    {policy.expiry.rotationDays ? ` Rotate every ${policy.expiry.rotationDays} days.` : ''}
+                  </li>
+                )}
+                {policy.scopes && policy.scopes.length > 0 && (
+                  <li>
+                    <strong>Scopes:</strong> {policy.scopes.length} available
+                    {policy.minScopes ? `, at least ${policy.minScopes} required` : ''}
+                  </li>
+                )}
+                {policy.scopes && policy.scopes.length === 0 && (
+                  <li>
+                    <strong>Scopes:</strong> none; every token has full account access
+                  </li>
+                )}
+                {rl && (
+                  <li>
+                    <strong>Per-token rate limit:</strong> {rl.min}–{rl.max} requests/min (default {rl.default})
+                    {cap !== undefined ? `; the ${String(plan)} plan caps it at ${cap}` : rl.planCaps ? '; set the store’s plan to check the cap' : ''}
+                  </li>
+                )}
+                {accessKey && policy.accessLevels && (
+                  <li>
+                    <strong>Access:</strong>{' '}
+                    {policy.accessLevels
+                      .map((level) => `${mine.filter((t) => t.settings[accessKey] === level.value).length} ${level.label}`)
+                      .join(', ')}
+                    {broadLevels.length > 0 && <span className="muted"> · {broadLevels.map((l) => l.label).join(', ')} can do everything the owner can</span>}
+                  </li>
+                )}
+                {allowKey && (
+                  <li>
+                    <strong>IP allowlist:</strong> {allowlistSummary(mine, allowKey)}
+                  </li>
+                )}
+                {managedKey && mine.some((t) => typeof t.settings[managedKey] === 'string' && t.settings[managedKey] !== '') && (
+                  <li>
+                    <strong>Managed keys:</strong> {mine.filter((t) => typeof t.settings[managedKey] === 'string' && t.settings[managedKey] !== '').length}, read-only here
+                  </li>
+                )}
+                {(policy.notes ?? []).map((note) => (
+                  <li key={note} className="muted">
+                    {note}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          );
+        })}
+        {provider.rateLimits && provider.rateLimits.length > 0 && (
+          <div className="rules-card">
+            <h4>Provider rate limits</h4>
+            <ul>
+              {provider.rateLimits.map((limit) => (
+                <li key={rateLimitText(limit)}>{rateLimitText(limit)}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+      <h4 id="store-findings-title">Findings for this store</h4>
+      {findings.length === 0 ? (
+        <p className="muted">Nothing needs attention here.</p>
+      ) : (
+        <ul className="findings" aria-labelledby="store-findings-title">
+          {findings.map((f) => (
+            <FindingItem key={f.id} finding={f} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function allowlistSummary(tokens: readonly Token[], key: string): string {
+  if (tokens.length === 0) return 'no active keys';
+  const lines = (t: Token) => {
+    const v = t.settings[key];
+    const list = Array.isArray(v) ? v : typeof v === 'string' ? v.split('\n') : [];
+    return list.map((l) => l.trim()).filter(Boolean).length;
+  };
+  const open = tokens.filter((t) => lines(t) === 0).length;
+  const entries = tokens.reduce((n, t) => n + lines(t), 0);
+  if (open === 0) return `every active key is restricted (${entries} entr${entries === 1 ? 'y' : 'ies'})`;
+  return `${open} of ${tokens.length} active key${tokens.length === 1 ? '' : 's'} open to any IP`;
+}

@@ -1,0 +1,34 @@
+import { countBySeverity } from '../lib/format';
+import { useVault } from '../state/vault-store';
+
+/** The app's views: stores, findings (with counts by severity) and settings. */
+export function ViewNav() {
+  const { view, show, findings } = useVault();
+  const counts = countBySeverity(findings);
+  const storeView = view.kind === 'store' || view.kind === 'home' || view.kind === 'add-store';
+  const countText = `${counts.critical} critical, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info`;
+  return (
+    <nav className="viewnav" aria-label="Views">
+      <button type="button" className={storeView ? 'active' : undefined} aria-current={storeView ? 'page' : undefined} onClick={() => show({ kind: 'home' })}>
+        Stores
+      </button>
+      <button
+        type="button"
+        className={view.kind === 'findings' ? 'active' : undefined}
+        aria-current={view.kind === 'findings' ? 'page' : undefined}
+        aria-label={`Findings: ${countText}`}
+        onClick={() => show({ kind: 'findings' })}
+      >
+        Findings
+        <span className="badges" aria-hidden="true">
+          <span className="sev sev-critical" title="critical">{counts.critical}</span>
+          <span className="sev sev-warning" title="warning">{counts.warning}</span>
+          <span className="sev sev-info" title="info">{counts.info}</span>
+        </span>
+      </button>
+      <button type="button" className={view.kind === 'settings' ? 'active' : undefined} aria-current={view.kind === 'settings' ? 'page' : undefined} onClick={() => show({ kind: 'settings' })}>
+        Settings
+      </button>
+    </nav>
+  );
+}
