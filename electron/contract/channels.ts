@@ -1,11 +1,24 @@
 import { z } from 'zod';
-import { AuditEntry, Client, Environment, StoreProfile, Token, TokenKind, TokenMode, TokenStatus, VaultSnapshot } from './model';
+import { AuditEntry, CheckOutcome, CheckResult, Client, Environment, StoreProfile, Token, TokenKind, TokenMode, TokenStatus, VaultSnapshot } from './model';
 import { DateInput, FieldValues, Id, Label, Notes, ProviderId, SecretValue } from './primitives';
 import { Finding } from './findings';
 import { Recognition } from './recognition';
 import { CustomProviderDefinition, ProviderDescriptor } from './providers';
 
 const NoInput = z.object({}).strict();
+const OutcomeCounts = z.record(CheckOutcome, z.number().int().nonnegative());
+
+/** A bulk check's end: counts per outcome and one line per checked token (no secrets, no bodies). */
+export const CheckRunSummary = z.object({
+  runId: Id,
+  total: z.number().int().nonnegative(),
+  checked: z.number().int().nonnegative(),
+  withoutSecret: z.number().int().nonnegative(),
+  cancelled: z.number().int().nonnegative(),
+  counts: OutcomeCounts,
+  results: z.array(z.object({ tokenId: Id, outcome: CheckOutcome, detail: z.string().max(500) })).max(50_000),
+});
+export type CheckRunSummary = z.infer<typeof CheckRunSummary>;
 const ById = z.object({ id: Id }).strict();
 const Deleted = z.object({ id: Id, deleted: z.literal(true) });
 
@@ -110,6 +123,39 @@ export const channels = {
   /** Refused while a store still uses the provider. */
   deleteCustomProvider: { input: z.object({ id: z.string().regex(/^custom:[a-z0-9][a-z0-9-]{0,39}$/) }).strict(), output: z.object({ id: z.string(), deleted: z.literal(true) }) },
 
+  /**
+   * Checks the selected tokens against their providers (one read-only GET each, within published rate
+   * limits). Answers when the run ends; `checkProgress` events stream meanwhile; `cancelCheck` stops it.
+   */
+  checkTokens: {
+    input: z
+      .object({
+        runId: Id,
+        selection: z.union([
+          z.object({ tokenIds: z.array(Id).min(1).max(50_000) }).strict(),
+          z.object({ clientId: Id }).strict(),
+          z.object({ storeId: Id }).strict(),
+          z.object({ all: z.literal(true) }).strict(),
+        ]),
+      })
+      .strict(),
+    output: CheckRunSummary,
+  },
+  cancelCheck: { input: z.object({ runId: Id }).strict(), output: z.object({ cancelled: z.boolean() }) },
+  /** Checks a pasted secret without saving anything (support staff's quick check). */
+  quickCheck: {
+    input: z
+      .object({
+        provider: ProviderId,
+        kind: TokenKind.optional(),
+        mode: TokenMode.nullable().optional(),
+        identifiers: FieldValues.optional(),
+        secret: SecretValue,
+      })
+      .strict(),
+    output: CheckResult,
+  },
+
   getAuditLog: {
     input: z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict(),
     output: z.array(AuditEntry).max(1000),
@@ -119,6 +165,13 @@ export const channels = {
 /** main -> renderer events. */
 export const events = {
   vaultChanged: z.object({ revision: z.number().int().nonnegative() }),
+  checkProgress: z.object({
+    runId: Id,
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+    counts: OutcomeCounts,
+    last: z.object({ tokenId: z.string().max(64), outcome: CheckOutcome }),
+  }),
 } as const;
 
 export type Channels = typeof channels;

@@ -1,7 +1,10 @@
+import type { EventName, EventPayload } from '../contract';
 import { FileAuditLog } from '../core/audit/file-audit-log';
 import { InventoryService } from '../core/inventory/inventory-service';
-import type { Clock, Logger, SecretStore } from '../core/ports';
+import type { Clock, HttpClient, Logger, SecretStore } from '../core/ports';
+import { StatusCheckService } from '../core/status/status-check-service';
 import { FileVaultRepository } from '../core/vault/file-vault-repository';
+import { createUndiciHttpClient } from './adapters/undici-http-client';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
 
@@ -13,10 +16,28 @@ export interface ComposeOptions {
   actor: string;
   version: string;
   host: 'electron' | 'test-host';
+  /** Defaults to undici; tests may pass their own. */
+  http?: HttpClient;
+  /** Where KEYWARD_BASE_URL_<PROVIDER> overrides come from; defaults to process.env. */
+  env?: Record<string, string | undefined>;
 }
 
-/** Builds adapters -> services -> handlers -> dispatch. Electron-free, so the test host runs the same graph. */
-export function compose(options: ComposeOptions): { dispatch: Dispatch; inventory: InventoryService } {
+export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface Composed {
+  dispatch: Dispatch;
+  inventory: InventoryService;
+  checks: StatusCheckService;
+  /** Main -> renderer events (vault changes, check progress) for the transport to forward. */
+  onEvent(listener: EventListener): () => void;
+}
+
+/** Builds adapters -> services -> handlers -> dispatch. Electron-free, so the test host and CLI run the same graph. */
+export function compose(options: ComposeOptions): Composed {
+  const listeners = new Set<EventListener>();
+  const emit: EventListener = (event, payload) => {
+    for (const listener of listeners) listener(event, payload);
+  };
   const inventory = new InventoryService({
     repo: new FileVaultRepository(options.dataDir, options.clock, options.logger),
     secrets: options.secrets,
@@ -25,6 +46,24 @@ export function compose(options: ComposeOptions): { dispatch: Dispatch; inventor
     logger: options.logger,
     actor: options.actor,
   });
-  const handlers = createHandlers({ inventory, clock: options.clock, appInfo: { version: options.version, dataDir: options.dataDir, host: options.host } });
-  return { dispatch: createDispatch(handlers, options.logger), inventory };
+  inventory.onChange((revision) => emit('vaultChanged', { revision }));
+  const checks = new StatusCheckService({
+    inventory,
+    secrets: options.secrets,
+    http: options.http ?? createUndiciHttpClient(),
+    clock: options.clock,
+    logger: options.logger,
+    userAgent: `Keyward/${options.version}`,
+    env: options.env ?? process.env,
+  });
+  const handlers = createHandlers({ inventory, clock: options.clock, checks, emit, appInfo: { version: options.version, dataDir: options.dataDir, host: options.host } });
+  return {
+    dispatch: createDispatch(handlers, options.logger),
+    inventory,
+    checks,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 }

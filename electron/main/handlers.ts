@@ -1,5 +1,7 @@
 import type { InventoryService } from '../core/inventory/inventory-service';
 import type { Clock } from '../core/ports';
+import type { StatusCheckService } from '../core/status/status-check-service';
+import type { EventName, EventPayload } from '../contract';
 import { recognizeSecret } from '../core/recognition/recognize';
 import { computeFindings, resolveFindingSettings } from '../core/rules';
 import type { Handlers } from './dispatch';
@@ -7,10 +9,13 @@ import type { Handlers } from './dispatch';
 export interface HandlerContext {
   inventory: InventoryService;
   clock: Clock;
+  checks: StatusCheckService;
+  /** Sends a main -> renderer event (Electron: webContents.send; test host: server-sent events). */
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   appInfo: { version: string; dataDir: string; host: 'electron' | 'test-host' };
 }
 
-export function createHandlers({ inventory, clock, appInfo }: HandlerContext): Handlers {
+export function createHandlers({ inventory, clock, checks, emit, appInfo }: HandlerContext): Handlers {
   return {
     getAppInfo: async () => appInfo,
     getVault: () => inventory.snapshot(),
@@ -32,6 +37,12 @@ export function createHandlers({ inventory, clock, appInfo }: HandlerContext): H
     },
     saveCustomProvider: ({ definition }) => inventory.saveCustomProvider(definition),
     deleteCustomProvider: (input) => inventory.deleteCustomProvider(input),
+    checkTokens: ({ runId, selection }) =>
+      checks.check(selection, runId, (p) =>
+        emit('checkProgress', { runId, done: p.done, total: p.total, counts: p.counts, last: { tokenId: p.last.tokenId, outcome: p.last.result.outcome } }),
+      ),
+    cancelCheck: async ({ runId }) => ({ cancelled: checks.cancel(runId) }),
+    quickCheck: (input) => checks.quick(input),
     getAuditLog: (input) => inventory.auditLog(input.limit ?? 200),
   };
 }

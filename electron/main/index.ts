@@ -42,7 +42,7 @@ if (!app.requestSingleInstanceLock()) {
     });
 
     const dataDir = process.env.KEYWARD_DATA_DIR || join(app.getPath('userData'), 'data');
-    const { dispatch, inventory } = compose({
+    const { dispatch, onEvent } = compose({
       dataDir,
       secrets: new KeytarSecretStore(),
       clock: systemClock,
@@ -65,7 +65,7 @@ if (!app.requestSingleInstanceLock()) {
         return dispatch(name, raw);
       });
     }
-    inventory.onChange((revision) => mainWindow?.webContents.send(ipcChannel('vaultChanged'), { revision }));
+    onEvent((event, payload) => mainWindow?.webContents.send(ipcChannel(event), payload));
 
     mainWindow = new BrowserWindow({
       width: 1200,

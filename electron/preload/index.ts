@@ -25,6 +25,9 @@ const api = {
   getFindings: call('getFindings'),
   saveCustomProvider: call('saveCustomProvider'),
   deleteCustomProvider: call('deleteCustomProvider'),
+  checkTokens: call('checkTokens'),
+  cancelCheck: call('cancelCheck'),
+  quickCheck: call('quickCheck'),
   getAuditLog: call('getAuditLog'),
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
     const channel = `keyward:${event}`;

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const dataDir = resolve(values.data);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const logger = createConsoleLogger('test-host');
-  const { dispatch, inventory } = compose({
+  const { dispatch, onEvent } = compose({
     dataDir,
     secrets: values['memory-secrets'] ? new MemorySecretStore() : new KeytarSecretStore(values['keychain-service']),
     clock: systemClock,
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     version: pkg.version,
     host: 'test-host',
   });
-  const { server, token } = createHostServer({ dispatch, rendererDir, onVaultChanged: (l) => inventory.onChange(l) });
+  const { server, token } = createHostServer({ dispatch, rendererDir, onEvent });
   server.listen(port, '127.0.0.1', () => {
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, sep } from 'node:path';
 import { z } from 'zod';
 import { channelNames, channels, events } from '../../electron/contract';
+import type { EventListener } from '../../electron/main/compose';
 import type { Dispatch } from '../../electron/main/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/security';
 import { bridgeScript } from './bridge-script';
@@ -21,7 +22,7 @@ const TYPES: Record<string, string> = {
 export interface HostOptions {
   dispatch: Dispatch;
   rendererDir: string;
-  onVaultChanged: (listener: (revision: number) => void) => () => void;
+  onEvent: (listener: EventListener) => () => void;
 }
 
 /** The contract as JSON Schema, for scripts and people: GET /ipc. */
@@ -98,7 +99,7 @@ export function createHostServer(options: HostOptions): { server: Server; token:
         if (!authorised(url.searchParams.get('token'))) return send(res, 401, '{"error":"wrong token"}');
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
         res.write(': connected\n\n');
-        const stop = options.onVaultChanged((revision) => res.write(`data: ${JSON.stringify({ event: 'vaultChanged', payload: { revision } })}\n\n`));
+        const stop = options.onEvent((event, payload) => res.write(`data: ${JSON.stringify({ event, payload })}\n\n`));
         req.on('close', stop);
         return;
       }

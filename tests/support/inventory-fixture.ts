@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemoryAuditLog } from '../../electron/core/audit/file-audit-log';
 import { InventoryService } from '../../electron/core/inventory/inventory-service';
-import type { Clock } from '../../electron/core/ports';
+import type { Clock, HttpClient } from '../../electron/core/ports';
+import { StatusCheckService } from '../../electron/core/status/status-check-service';
+import { createUndiciHttpClient } from '../../electron/main/adapters/undici-http-client';
+import { createDispatch } from '../../electron/main/dispatch';
+import { createHandlers } from '../../electron/main/handlers';
 import { silentLogger } from '../../electron/core/ports';
 import { MemorySecretStore } from '../../electron/core/secrets/memory-secret-store';
 import { FileVaultRepository } from '../../electron/core/vault/file-vault-repository';
@@ -32,4 +36,20 @@ export async function inventoryFixture() {
   const repo = new FileVaultRepository(dir, clock, silentLogger);
   const inventory = new InventoryService({ repo, secrets, audit, clock, logger: silentLogger, actor: 'test' });
   return { dir, cleanup, clock, secrets, audit, repo, inventory };
+}
+
+/** The inventory fixture behind the real handlers and dispatch; events the handlers emit are recorded. */
+export async function dispatchFixture(options: { env?: Record<string, string | undefined>; http?: HttpClient } = {}) {
+  const fx = await inventoryFixture();
+  const http = options.http ?? createUndiciHttpClient();
+  const checks = new StatusCheckService({ inventory: fx.inventory, secrets: fx.secrets, http, clock: fx.clock, logger: silentLogger, userAgent: 'Keyward/test', env: options.env ?? {} });
+  const events: { event: string; payload: unknown }[] = [];
+  const handlers = createHandlers({
+    inventory: fx.inventory,
+    clock: fx.clock,
+    checks,
+    emit: (event, payload) => events.push({ event, payload }),
+    appInfo: { version: '0.0.0', dataDir: fx.dir, host: 'test-host' },
+  });
+  return { ...fx, checks, events, dispatch: createDispatch(handlers, silentLogger) };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BUILTIN_PROVIDER_IDS, type AuditEntry, type Client, type CustomProviderDefinition, type FieldDescriptor, type ParsedInput, type ProviderDescriptor, type StoreProfile, type Token, type VaultSnapshot } from '../../contract';
+import { BUILTIN_PROVIDER_IDS, type AuditEntry, type CheckResult, type Client, type CustomProviderDefinition, type FieldDescriptor, type ParsedInput, type ProviderDescriptor, type StoreProfile, type Token, type VaultSnapshot } from '../../contract';
 import { AppError, notFound } from '../errors';
 import type { AuditLog, Clock, Logger, SecretStore, VaultRepository } from '../ports';
 import { BUILTIN_PROVIDERS, createCatalog, type Catalog } from '../providers/catalog';
@@ -28,6 +28,9 @@ type Change = { action: string; subject: AuditEntry['subject']; summary: string 
 type TokenFieldsInput = Pick<ParsedInput<'createToken'>, 'mode' | 'scopes' | 'settings' | 'createdAt' | 'expiresAt'>;
 
 /** Keys of a credential's catalog fields that map onto Token's own properties rather than `settings`. */
+/** Check results kept per token, newest first (the contract's bound). */
+export const CHECK_HISTORY_LIMIT = 20;
+
 const TOP_LEVEL_TOKEN_FIELDS = new Set(['mode', 'scopes', 'expiresAt', 'createdAt']);
 
 /**
@@ -162,6 +165,23 @@ export class InventoryService {
         result: { id: store.id, deleted: true as const },
         change: { action: 'store.delete', subject: { type: 'store', id: store.id }, summary: `Deleted store ${store.label} and its ${tokens.length} token${tokens.length === 1 ? '' : 's'}` },
       };
+    });
+  }
+
+  // Status checks -------------------------------------------------------------------------------------
+  /** Keeps each token's last check and a bounded history (newest first); one vault write for a whole run. */
+  recordChecks(results: readonly { tokenId: string; result: CheckResult }[], summary: string): Promise<number> {
+    return this.mutate((data) => {
+      let recorded = 0;
+      const byId = new Map(data.tokens.map((t) => [t.id, t]));
+      for (const { tokenId, result } of results) {
+        const token = byId.get(tokenId);
+        if (!token) continue; // Deleted while the check ran.
+        token.lastCheck = result;
+        token.checkHistory = [result, ...token.checkHistory].slice(0, CHECK_HISTORY_LIMIT);
+        recorded++;
+      }
+      return { result: recorded, change: { action: 'token.check', subject: { type: 'vault', id: 'checks' }, summary: summary.slice(0, 300) } };
     });
   }
 

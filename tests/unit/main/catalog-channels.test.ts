@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../electron/core/ports';
-import { createDispatch, type Dispatch } from '../../../electron/main/dispatch';
-import { createHandlers } from '../../../electron/main/handlers';
-import { inventoryFixture } from '../../support/inventory-fixture';
+import type { Dispatch } from '../../../electron/main/dispatch';
+import { dispatchFixture, type inventoryFixture } from '../../support/inventory-fixture';
 
 let fx: Awaited<ReturnType<typeof inventoryFixture>>;
 afterEach(() => fx?.cleanup());
@@ -11,8 +9,9 @@ const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
 const live = (n: number) => `shippo_live_${String(n).repeat(40).slice(0, 40)}`;
 
 async function setup(): Promise<Dispatch> {
-  fx = await inventoryFixture();
-  return createDispatch(createHandlers({ inventory: fx.inventory, clock: fx.clock, appInfo: { version: '0', dataDir: fx.dir, host: 'test-host' } }), silentLogger);
+  const d = await dispatchFixture();
+  fx = d;
+  return d.dispatch;
 }
 
 async function value<T>(dispatch: Dispatch, channel: string, input: unknown): Promise<T> {

@@ -1,17 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { channelNames, channels } from '../../../electron/contract';
-import { silentLogger } from '../../../electron/core/ports';
-import { createDispatch } from '../../../electron/main/dispatch';
-import { createHandlers } from '../../../electron/main/handlers';
-import { inventoryFixture } from '../../support/inventory-fixture';
+import { dispatchFixture, type inventoryFixture } from '../../support/inventory-fixture';
 
 let fx: Awaited<ReturnType<typeof inventoryFixture>>;
 afterEach(() => fx?.cleanup());
 
 async function setup() {
-  fx = await inventoryFixture();
-  const handlers = createHandlers({ inventory: fx.inventory, clock: fx.clock, appInfo: { version: '0.0.0', dataDir: fx.dir, host: 'test-host' } });
-  return createDispatch(handlers, silentLogger);
+  const d = await dispatchFixture();
+  fx = d;
+  return d.dispatch;
 }
 
 describe('dispatch', () => {
