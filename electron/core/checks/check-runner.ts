@@ -87,6 +87,7 @@ export async function runChecks(items: CheckItem[], deps: CheckDeps, options: Ch
     } catch (e) {
       // Our own messages (a malformed host or setting), never the secret.
       const why = e instanceof Error ? e.message : 'the request could not be built';
+      limiter.settle(a.key, a.limits.windows, a.limits.marginMs);
       finish(i, { outcome: 'unknown', detail: `Not checked: ${why}` });
       return;
     }
@@ -104,6 +105,7 @@ export async function runChecks(items: CheckItem[], deps: CheckDeps, options: Ch
     } catch (e) {
       verdict = classifyFault(e, a.name);
     }
+    limiter.settle(a.key, a.limits.windows, a.limits.marginMs);
     lastVerdict[i] = verdict;
     if (isFailure(verdict)) a.failures += 1;
     if (verdict.outcome === 'rate_limited') {

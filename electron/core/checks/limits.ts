@@ -8,7 +8,7 @@ const HOUR = 60 * MINUTE;
 export interface AccountLimits {
   /** Published rate limits; every one must hold in any window. */
   windows: RateWindow[];
-  /** Extra width per window to absorb network jitter between sending and the provider counting. */
+  /** Extra width per window for clock granularity and skew (requests already count from their answer). */
   marginMs: number;
   /** Share of failed requests (429, 5xx, network faults) past which Keyward stops sending to the account. */
   maxErrorShare: number;
