@@ -5,4 +5,5 @@ export * from './findings';
 export * from './recognition';
 export * from './channels';
 export * from './result';
+export * from './cli';
 export type { Api } from './api';

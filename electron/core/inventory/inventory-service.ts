@@ -30,6 +30,8 @@ type TokenFieldsInput = Pick<ParsedInput<'createToken'>, 'mode' | 'scopes' | 'se
 /** Keys of a credential's catalog fields that map onto Token's own properties rather than `settings`. */
 /** Check results kept per token, newest first (the contract's bound). */
 export const CHECK_HISTORY_LIMIT = 20;
+/** Times a change is re-applied when another process (app, CLI) wrote the vault in between. */
+const MAX_CONFLICT_RETRIES = 5;
 
 const TOP_LEVEL_TOKEN_FIELDS = new Set(['mode', 'scopes', 'expiresAt', 'createdAt']);
 
@@ -369,7 +371,7 @@ export class InventoryService {
 
   /**
    * Applies `change` to a copy of the latest vault and saves it. Runs one at a time in this process; if
-   * another process wrote in between, re-reads and re-applies once.
+   * another process wrote in between, re-reads and re-applies (a bounded number of times).
    */
   private mutate<T>(change: (data: VaultData, now: string) => { result: T; change: Change } | Promise<{ result: T; change: Change }>): Promise<T> {
     const run = async (): Promise<T> => {
@@ -383,7 +385,7 @@ export class InventoryService {
         try {
           await this.deps.repo.save(draft, base.revision);
         } catch (err) {
-          if (err instanceof AppError && err.code === 'conflict' && attempt === 0) {
+          if (err instanceof AppError && err.code === 'conflict' && attempt < MAX_CONFLICT_RETRIES) {
             this.data = null;
             continue;
           }

@@ -1,0 +1,308 @@
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { CliCheckResult, CliTokenRow, type AppErrorShape, type CheckResult, type Finding, type Result, type VaultSnapshot } from '../contract';
+import { systemClock } from '../core/ports';
+import { createConsoleLogger } from '../main/adapters/console-logger';
+import { KEYCHAIN_SERVICE, KeytarSecretStore } from '../main/adapters/keytar-secret-store';
+import { compose } from '../main/compose';
+import { defaultDataDir } from '../main/data-dir';
+import { day, table } from './format';
+import { readSecret } from './read-secret';
+import { USAGE } from './usage';
+import pkg from '../../package.json';
+
+const EXIT = { fine: 0, failing: 1, usage: 2, keychain: 3 } as const;
+const SEVERITY_RANK = { critical: 3, warning: 2, info: 1 } as const;
+
+class CliExit extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const OPTIONS = {
+  json: { type: 'boolean' },
+  help: { type: 'boolean' },
+  data: { type: 'string' },
+  'keychain-service': { type: 'string' },
+  client: { type: 'string' },
+  provider: { type: 'string' },
+  store: { type: 'string' },
+  name: { type: 'string' },
+  kind: { type: 'string' },
+  mode: { type: 'string' },
+  'store-id': { type: 'string' },
+  subdomain: { type: 'string' },
+  host: { type: 'string' },
+  scopes: { type: 'string' },
+  access: { type: 'string' },
+  'allow-ip': { type: 'string', multiple: true },
+  'rate-limit': { type: 'string' },
+  plan: { type: 'string' },
+  created: { type: 'string' },
+  expires: { type: 'string' },
+  all: { type: 'boolean' },
+  token: { type: 'string' },
+  within: { type: 'string' },
+  severity: { type: 'string' },
+  'fail-on': { type: 'string' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+function exitCodeFor(error: AppErrorShape): number {
+  return error.code === 'keychain_unavailable' ? EXIT.keychain : error.code === 'internal' || error.code === 'vault_unavailable' ? EXIT.failing : EXIT.usage;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new CliExit(EXIT.usage, `${(err as Error).message}. See keyward --help.`);
+  }
+  const { values, positionals } = parsed;
+  const command = positionals[0];
+  if (values.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return values.help ? EXIT.fine : EXIT.usage;
+  }
+  if (positionals.length > 1) throw new CliExit(EXIT.usage, `Unexpected argument "${positionals[1]}". See keyward --help.`);
+
+  const logger = createConsoleLogger('cli', () => {});
+  const { dispatch, onEvent } = compose({
+    dataDir: values.data ?? defaultDataDir(),
+    secrets: new KeytarSecretStore(values['keychain-service'] ?? KEYCHAIN_SERVICE),
+    clock: systemClock,
+    logger,
+    actor: 'cli',
+    version: pkg.version,
+    host: 'test-host',
+  });
+  const call = async <T>(channel: string, input: unknown): Promise<T> => {
+    const result = (await dispatch(channel, input)) as Result<T>;
+    if (!result.ok) throw new CliExit(exitCodeFor(result.error), result.error.message);
+    return result.value;
+  };
+  const out = (text: string) => process.stdout.write(`${text}\n`);
+  const json = (value: unknown) => out(JSON.stringify(value, null, 2));
+
+  switch (command) {
+    case 'list': {
+      const rows = tokenRows(await call<VaultSnapshot>('getVault', {})).filter(
+        (r) => (!values.client || r.client === values.client) && (!values.provider || r.provider === values.provider),
+      );
+      if (values.json) json(rows.map((r) => CliTokenRow.parse(r)));
+      else out(rows.length ? table(['ID', 'PROVIDER', 'CLIENT', 'STORE', 'NAME', 'MODE', 'STATUS', 'EXPIRES', 'SOURCE', 'SECRET', 'LAST CHECK'], rows.map((r) => [r.id, r.provider, r.client, r.store, r.name, r.mode, r.status, day(r.expiresAt), r.expirySource, r.fingerprint, r.lastCheck])) : 'No tokens.');
+      return EXIT.fine;
+    }
+    case 'add':
+      return add(values, call, out, json);
+    case 'check': {
+      // Progress on stderr, so stdout stays clean for --json.
+      const stop = onEvent((event, payload) => {
+        if (event !== 'checkProgress') return;
+        const p = payload as { done: number; total: number };
+        if (process.stderr.isTTY) process.stderr.write(`\rChecked ${p.done} of ${p.total}${p.done === p.total ? '\n' : ''}`);
+        else if (p.done === p.total || p.done % 50 === 0) process.stderr.write(`Checked ${p.done} of ${p.total}\n`);
+      });
+      try {
+        return await check(values, call, out, json);
+      } finally {
+        stop();
+      }
+    }
+    case 'quick-check': {
+      const provider = required(values.provider, '--provider');
+      const secret = await readSecret('Token (input hidden): ');
+      const result = await call<CheckResult>('quickCheck', { provider, secret, ...(values.kind ? { kind: values.kind } : {}), identifiers: identifiers(values) });
+      if (values.json) json(CliCheckResult.parse({ provider, ...result }));
+      else out(`${result.outcome}${result.httpStatus ? ` (HTTP ${result.httpStatus})` : ''}: ${result.detail}`);
+      return failsOn(values['fail-on'], ['invalid']).includes(result.outcome) ? EXIT.failing : EXIT.fine;
+    }
+    case 'expiring': {
+      const match = /^(\d{1,4})d$/.exec(required(values.within, '--within'));
+      if (!match) throw new CliExit(EXIT.usage, '--within takes a number of days, e.g. --within 30d.');
+      const limit = Date.now() + Number(match[1]) * 86_400_000;
+      const rows = tokenRows(await call<VaultSnapshot>('getVault', {})).filter((r) => r.status === 'active' && r.expiresAt && Date.parse(r.expiresAt) <= limit);
+      rows.sort((a, b) => Date.parse(a.expiresAt!) - Date.parse(b.expiresAt!));
+      if (values.json) json(rows.map((r) => CliTokenRow.parse(r)));
+      else out(rows.length ? table(['EXPIRES', 'PROVIDER', 'CLIENT', 'STORE', 'NAME', 'ID'], rows.map((r) => [day(r.expiresAt), r.provider, r.client, r.store, r.name, r.id])) : `No active token expires within ${match[1]} days.`);
+      return rows.length ? EXIT.failing : EXIT.fine;
+    }
+    case 'findings': {
+      const floor = values.severity ? severityRank(values.severity) : 0;
+      const findings = (await call<Finding[]>('getFindings', {})).filter((f) => SEVERITY_RANK[f.severity] >= floor);
+      if (values.json) json(findings);
+      else out(findings.length ? table(['SEVERITY', 'KIND', 'MESSAGE', 'ACTION'], findings.map((f) => [f.severity, f.kind, f.message, f.action])) : 'No findings.');
+      const failOn = values['fail-on'] ?? 'critical';
+      if (failOn === 'never') return EXIT.fine;
+      return findings.some((f) => SEVERITY_RANK[f.severity] >= severityRank(failOn)) ? EXIT.failing : EXIT.fine;
+    }
+    case 'export': {
+      const vault = await call<VaultSnapshot>('getVault', {});
+      json({ exportedAt: new Date().toISOString(), clients: vault.clients, stores: vault.stores, tokens: vault.tokens });
+      return EXIT.fine;
+    }
+    case 'remove': {
+      const id = required(values.token, '--token');
+      await call('deleteToken', { id });
+      if (values.json) json({ id, deleted: true });
+      else out(`Removed token ${id} and its keychain entry. It still works at the provider until you revoke it there.`);
+      return EXIT.fine;
+    }
+    default:
+      throw new CliExit(EXIT.usage, `Unknown command "${command}". See keyward --help.`);
+  }
+}
+
+async function add(values: Values, call: <T>(c: string, i: unknown) => Promise<T>, out: (t: string) => void, json: (v: unknown) => void): Promise<number> {
+  const provider = required(values.provider, '--provider');
+  const storeLabel = required(values.store, '--store');
+  const name = required(values.name, '--name');
+  const secret = await readSecret('Token (input hidden): ');
+  if (!secret) throw new CliExit(EXIT.usage, 'No secret on standard input.');
+  const vault = await call<VaultSnapshot>('getVault', {});
+  // What this command creates on the way is undone if the token is refused: a refused add writes nothing.
+  const undo: { channel: string; id: string }[] = [];
+  let clientId: string | null = null;
+  if (values.client) {
+    clientId = vault.clients.find((c) => c.name === values.client)?.id ?? null;
+    if (!clientId) {
+      clientId = (await call<{ id: string }>('createClient', { name: values.client })).id;
+      undo.unshift({ channel: 'deleteClient', id: clientId });
+    }
+  }
+  let store = vault.stores.find((s) => s.label === storeLabel && s.provider === provider && s.clientId === clientId);
+  if (!store) {
+    try {
+      store = await call<VaultSnapshot['stores'][number]>('createStore', { provider, label: storeLabel, clientId, identifiers: identifiers(values) });
+    } catch (err) {
+      await rollBack(undo, call);
+      throw err;
+    }
+    undo.unshift({ channel: 'deleteStore', id: store.id });
+  }
+  const settings: Record<string, unknown> = {};
+  if (values.access) settings.accessLevel = values.access;
+  if (values['allow-ip']) settings.ipAllowlist = values['allow-ip'];
+  if (values['rate-limit'] !== undefined) {
+    const n = Number(values['rate-limit']);
+    if (!Number.isInteger(n)) throw new CliExit(EXIT.usage, '--rate-limit takes a whole number of requests per minute.');
+    settings.rateLimit = n;
+  }
+  const token = await call<VaultSnapshot['tokens'][number]>('createToken', {
+    storeId: store!.id,
+    name,
+    secret,
+    settings,
+    ...(values.kind ? { kind: values.kind } : {}),
+    ...(values.mode ? { mode: values.mode } : {}),
+    ...(values.scopes ? { scopes: values.scopes.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
+    ...(values.created ? { createdAt: values.created } : {}),
+    ...(values.expires ? { expiresAt: values.expires } : {}),
+  }).catch(async (err: unknown) => {
+    await rollBack(undo, call);
+    throw err;
+  });
+  const after = await call<VaultSnapshot>('getVault', {});
+  const row = tokenRows(after).find((r) => r.id === token.id)!;
+  if (values.json) json(CliTokenRow.parse(row));
+  else out(token.id);
+  return EXIT.fine;
+}
+
+async function rollBack(undo: { channel: string; id: string }[], call: <T>(c: string, i: unknown) => Promise<T>): Promise<void> {
+  for (const step of undo) await call(step.channel, { id: step.id }).catch(() => undefined);
+}
+
+async function check(values: Values, call: <T>(c: string, i: unknown) => Promise<T>, out: (t: string) => void, json: (v: unknown) => void): Promise<number> {
+  const selection = values.token ? { tokenIds: [values.token] } : values.client || values.store ? await namedSelection(values, call) : values.all ? { all: true } : null;
+  if (!selection) throw new CliExit(EXIT.usage, 'Say what to check: --all, --client X, --store X or --token ID.');
+  const runId = randomUUID();
+  const summary = await call<{ results: { tokenId: string }[]; withoutSecret: number; counts: Record<string, number> }>('checkTokens', { runId, selection });
+  const vault = await call<VaultSnapshot>('getVault', {});
+  const stores = new Map(vault.stores.map((s) => [s.id, s]));
+  const results = summary.results.map(({ tokenId }) => {
+    const token = vault.tokens.find((t) => t.id === tokenId)!;
+    return CliCheckResult.parse({ tokenId, provider: stores.get(token.storeId)?.provider, ...token.lastCheck });
+  });
+  if (values.json) json(results);
+  else {
+    out(results.length ? table(['OUTCOME', 'HTTP', 'TOKEN', 'DETAIL'], results.map((r) => [r.outcome, r.httpStatus ? String(r.httpStatus) : null, r.tokenId ?? null, r.detail])) : 'Nothing to check.');
+    if (summary.withoutSecret) out(`${summary.withoutSecret} token(s) have no secret in the keychain and were not checked.`);
+  }
+  const failing = failsOn(values['fail-on'], ['invalid']);
+  return results.some((r) => failing.includes(r.outcome)) ? EXIT.failing : EXIT.fine;
+}
+
+async function namedSelection(values: Values, call: <T>(c: string, i: unknown) => Promise<T>) {
+  const vault = await call<VaultSnapshot>('getVault', {});
+  if (values.client) {
+    const client = vault.clients.find((c) => c.name === values.client || c.id === values.client);
+    if (!client) throw new CliExit(EXIT.usage, `No client named "${values.client}".`);
+    return { clientId: client.id };
+  }
+  const store = vault.stores.find((s) => s.label === values.store || s.id === values.store);
+  if (!store) throw new CliExit(EXIT.usage, `No store named "${values.store}".`);
+  return { storeId: store.id };
+}
+
+function tokenRows(vault: VaultSnapshot): CliTokenRow[] {
+  const stores = new Map(vault.stores.map((s) => [s.id, s]));
+  const clients = new Map(vault.clients.map((c) => [c.id, c.name]));
+  return vault.tokens.map((t) => {
+    const store = stores.get(t.storeId)!;
+    return {
+      id: t.id,
+      provider: store.provider,
+      client: store.clientId ? (clients.get(store.clientId) ?? null) : null,
+      store: store.label,
+      name: t.name,
+      mode: t.mode,
+      status: t.status,
+      expiresAt: t.expiresAt,
+      expirySource: t.expirySource,
+      fingerprint: t.secret?.masked ?? null,
+      lastCheck: t.lastCheck?.outcome ?? null,
+    };
+  });
+}
+
+function identifiers(values: Values): Record<string, string> {
+  const ids: Record<string, string> = {};
+  if (values['store-id']) ids.storeId = values['store-id'];
+  if (values.subdomain) ids.subdomain = values.subdomain;
+  if (values.host) ids.host = values.host;
+  if (values.plan) ids.plan = values.plan;
+  return ids;
+}
+
+function required(value: string | undefined, flag: string): string {
+  if (!value) throw new CliExit(EXIT.usage, `${flag} is required. See keyward --help.`);
+  return value;
+}
+
+function severityRank(value: string): number {
+  if (!(value in SEVERITY_RANK)) throw new CliExit(EXIT.usage, 'Severity is one of critical, warning, info.');
+  return SEVERITY_RANK[value as keyof typeof SEVERITY_RANK];
+}
+
+const OUTCOMES = ['valid', 'restricted', 'invalid', 'rate_limited', 'unreachable', 'unknown'];
+function failsOn(value: string | undefined, fallback: string[]): string[] {
+  if (!value) return fallback;
+  const list = value.split(',').map((s) => s.trim());
+  const bad = list.filter((o) => !OUTCOMES.includes(o));
+  if (bad.length) throw new CliExit(EXIT.usage, `--fail-on takes outcomes from: ${OUTCOMES.join(', ')}.`);
+  return list;
+}
+
+// Exit explicitly once output is flushed: idle keep-alive sockets must not hold a cron job open.
+const finish = (code: number) => process.stdout.write('', () => process.exit(code));
+main(process.argv.slice(2)).then(finish, (err: unknown) => {
+  process.stderr.write(`keyward: ${err instanceof Error ? err.message : String(err)}\n`);
+  finish(err instanceof CliExit ? err.code : EXIT.failing);
+});

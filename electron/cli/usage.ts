@@ -1,0 +1,22 @@
+export const USAGE = `keyward — API token inventory on the command line (same vault and keychain as the app)
+
+usage: keyward <command> [options]
+
+commands:
+  list        [--client X] [--provider P]
+  add         --provider <printify|shippo|printago|thinkific|pixlpay|custom:id> --store <label> --name <name>
+              [--client X] [--kind api-key|access-token] [--mode live|test] [--store-id ID] [--subdomain S]
+              [--host H] [--scopes a,b] [--access full|custom] [--allow-ip CIDR ...] [--rate-limit N]
+              [--plan free|starter|growth|pro|enterprise] [--created DATE] [--expires DATE]
+              (the secret is read from standard input, or prompted for with echo off)
+  check       [--all | --client X | --store X | --token ID] [--fail-on invalid,restricted,...]
+  quick-check --provider P [--kind K] [--store-id ID] [--subdomain S] [--host H]   (secret on stdin; nothing saved)
+  expiring    --within <N>d
+  findings    [--severity critical|warning|info] [--fail-on critical|warning|info|never]
+  export      (secret-free JSON of the vault's metadata)
+  remove      --token ID
+
+options: --json (machine output), --data <dir> (or KEYWARD_DATA_DIR), --help
+exit codes: 0 fine; 1 findings or outcomes at or above --fail-on (default: critical findings, invalid tokens,
+            any token expiring within the window); 2 usage or input error; 3 keychain unavailable
+environment: KEYWARD_DATA_DIR, KEYWARD_BASE_URL_<PRINTIFY|SHIPPO|PRINTAGO|THINKIFIC|PIXLPAY>`;
