@@ -144,6 +144,12 @@ export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile;
               {formatProblem}
             </p>
           )}
+          {guess && !match && !elsewhere && (
+            <p className="hint hint-warning" role="status">
+              <span aria-hidden="true">⚠ </span>
+              Keyward does not recognise this as a {provider.name} token. Check that the whole value was copied.
+            </p>
+          )}
           {elsewhere && (
             <p className="hint hint-warning" role="status">
               <span aria-hidden="true">⚠ </span>

@@ -14,8 +14,8 @@ export function RulesPanel({ store, provider, tokens, findings }: Props) {
   const active = tokens.filter((t) => t.status === 'active');
   const multi = provider.credentials.length > 1;
   return (
-    <section className="rules" aria-labelledby="rules-title">
-      <h3 id="rules-title">Rules for {store.label}</h3>
+    <section className="rules" aria-label={`Rules for ${store.label}`}>
+      <h3>Provider rules</h3>
       <div className="rules-grid">
         {provider.credentials.map((credential) => {
           const policy = credential.policy ?? {};

@@ -192,7 +192,10 @@ export function SettingsView() {
         {error && (
           <p className="banner banner-error" role="alert">
             <span>
-              <strong>Please check the form.</strong> {error.message}
+              <strong>Please check the form.</strong>{' '}
+              {error.fields && Object.keys(error.fields).length > 0
+                ? `${Object.keys(error.fields).length === 1 ? 'One field needs' : `${Object.keys(error.fields).length} fields need`} attention: see the messages under them.`
+                : error.message}
             </span>
           </p>
         )}

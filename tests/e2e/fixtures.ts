@@ -1,6 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KeytarSecretStore } from '../../electron/main/adapters/keytar-secret-store';
@@ -70,4 +70,35 @@ export async function addToken(page: Page, options: { name: string; secret: stri
   await page.getByLabel('Token name *').fill(options.name);
   await page.locator('#token-secret').fill(options.secret);
   await page.getByRole('button', { name: 'Save token' }).click();
+}
+
+/** A host reply's value, failing the test with the host's error when the call was refused. */
+export function ok<T>(reply: { ok: boolean; value?: T; error?: { code: string; message: string } }): T {
+  if (!reply.ok) throw new Error(`host call refused: ${reply.error?.code}: ${reply.error?.message}`);
+  return reply.value as T;
+}
+
+/** A Printify-style JWT: base64url header and payload with the given claims, and a fake signature. */
+export function fakeJwt(claims: Record<string, unknown>): string {
+  const part = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  return `${part({ typ: 'JWT', alg: 'RS256' })}.${part(claims)}.${randomBytes(32).toString('base64url')}`;
+}
+
+/**
+ * Edits vault.json on disk, as another Keyward version or a hand edit would; the host notices the change
+ * (mtime/size) on its next read. Only for state no channel can produce.
+ */
+export async function editVaultFile(dataDir: string, edit: (doc: VaultDoc) => void): Promise<void> {
+  const path = join(dataDir, 'vault.json');
+  const doc = JSON.parse(await readFile(path, 'utf8')) as VaultDoc;
+  edit(doc);
+  doc.revision += 1;
+  await writeFile(path, JSON.stringify(doc, null, 2));
+}
+
+export interface VaultDoc {
+  revision: number;
+  tokens: { id: string; name: string; lastCheck: unknown; checkHistory: unknown[] }[];
+  customProviders: Record<string, unknown>[];
+  [key: string]: unknown;
 }
