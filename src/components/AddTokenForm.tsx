@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import type { ProviderDescriptor, Recognition, StoreProfile } from '../../electron/contract';
+import type { CredentialPolicy, FieldDescriptor, ProviderDescriptor, Recognition, StoreProfile } from '../../electron/contract';
 import { call } from '../lib/api';
 import { expirySourceText, isoDay, localDay, providerName, tokenDescription } from '../lib/format';
 import { useVault } from '../state/vault-store';
@@ -207,16 +207,26 @@ export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile;
           </dl>
         </section>
       )}
-      {credential.fields.map((field) => (
-        <FieldInput
-          key={field.key}
-          field={field}
-          idPrefix="token"
-          value={values[field.key]}
-          error={fieldErrors[field.key] ?? fieldErrors[`settings.${field.key}`]}
-          onChange={(v) => setValues((prev) => ({ ...prev, [field.key]: v }))}
-        />
-      ))}
+      {credential.fields.map((field) => {
+        const shaped = shapeField(field, credential.policy, values);
+        if (!shaped) return null;
+        return (
+          <div key={field.key}>
+            <FieldInput
+              field={shaped.field}
+              idPrefix="token"
+              value={values[field.key]}
+              error={fieldErrors[field.key] ?? fieldErrors[`settings.${field.key}`]}
+              onChange={(v) => setValues((prev) => ({ ...prev, [field.key]: v }))}
+            />
+            {shaped.note && (
+              <p className="hint hint-warning field-note" role="note">
+                {shaped.note}
+              </p>
+            )}
+          </div>
+        );
+      })}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Saving…' : 'Save token'}
@@ -227,4 +237,25 @@ export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile;
       </div>
     </form>
   );
+}
+
+/**
+ * Policy-driven touches on catalog fields: "scopes not needed" offers only scopes the token holds, a broad
+ * access level and a managed key say what they mean. Null hides a field that has nothing to offer yet.
+ */
+function shapeField(field: FieldDescriptor, policy: CredentialPolicy | undefined, values: Record<string, FieldValue | undefined>): { field: FieldDescriptor; note?: string } | null {
+  if (policy?.unneededScopesKey === field.key) {
+    const held = Array.isArray(values.scopes) ? values.scopes : [];
+    const options = field.options?.filter((o) => held.includes(o.value)) ?? [];
+    if (options.length === 0) return null;
+    return { field: { ...field, options } };
+  }
+  if (policy?.accessLevelKey === field.key) {
+    const level = policy.accessLevels?.find((l) => l.value === values[field.key]);
+    if (level?.broad) return { field, note: `${level.label} can do everything the store owner can; Keyward lists it under broad access.` };
+  }
+  if (policy?.managedByKey === field.key && typeof values[field.key] === 'string') {
+    return { field, note: `Managed by ${String(values[field.key])}: after saving, only its active/inactive status can change here.` };
+  }
+  return { field };
 }

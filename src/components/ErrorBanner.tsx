@@ -23,6 +23,8 @@ function titleFor(code: string): string {
       return 'Please check the form.';
     case 'conflict':
       return 'Not possible right now.';
+    case 'rule_violation':
+      return 'Not allowed by the provider’s rules.';
     case 'not_found':
       return 'Not found.';
     default:

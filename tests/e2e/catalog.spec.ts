@@ -287,3 +287,30 @@ test('the findings list shows every kind of finding, filters by severity and cli
   await expect(farm).toContainText('Access: 0 Custom Permissions, 1 Full Access');
   await expect(farm).toContainText('IP allowlist: 1 of 1 active key open to any IP');
 });
+
+test('policy-driven fields: PixlPay offers only held write scopes as "not needed", Printago explains Full Access', async ({ page, host }) => {
+  await page.goto(host.url);
+  await addStore(page, { provider: 'PixlPay', label: 'Pixl shop', fields: { 'Store host *': 'pixl.pixlpay.net' } });
+  await page.getByRole('button', { name: '+ Add token' }).click();
+  await page.getByLabel('Token name *').fill('Catalog bot');
+  await page.locator('#token-secret').fill(`sk_live_${randomBytes(18).toString('hex')}`);
+  await page.locator('#token-secret').blur();
+  await expect(page.getByRole('region', { name: 'Read from the pasted token' })).toContainText('PixlPay live token');
+  await expect(page.getByRole('group', { name: 'Write scopes not needed' })).toHaveCount(0);
+  await page.getByRole('checkbox', { name: 'products:read' }).check();
+  await page.getByRole('checkbox', { name: 'products:write' }).check();
+  const unneeded = page.getByRole('group', { name: 'Write scopes not needed' });
+  await expect(unneeded.getByRole('checkbox')).toHaveCount(1);
+  await unneeded.getByRole('checkbox', { name: 'products:write' }).check();
+  await page.getByRole('button', { name: 'Save token' }).click();
+  await expect(page.getByRole('row', { name: /Catalog bot/ })).toContainText('products:read, products:write');
+  const rules = page.getByRole('region', { name: 'Rules for Pixl shop' });
+  await expect(rules.getByRole('listitem').filter({ hasText: 'Broad access' })).toContainText('which you marked as not needed');
+
+  await addStore(page, { provider: 'Printago', label: 'Farm two', fields: { 'Store id *': 'b1b2c3d4e5f6a7b8c9d0e1f2' } });
+  await page.getByRole('button', { name: '+ Add token' }).click();
+  await page.getByLabel('Access level *').selectOption({ label: 'Full Access' });
+  await expect(page.getByRole('note').filter({ hasText: 'Full Access can do everything the store owner can' })).toBeVisible();
+  await page.getByLabel('Managed by').fill('Shopify');
+  await expect(page.getByRole('note').filter({ hasText: 'Managed by Shopify' })).toBeVisible();
+});
