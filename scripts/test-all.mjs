@@ -37,7 +37,7 @@ check('type check', 'npm', ['run', '--silent', 'typecheck']);
 check('lint', 'npm', ['run', '--silent', 'lint']);
 check('build', 'npx', ['electron-vite', 'build']);
 
-for (const project of ['unit', 'keychain']) {
+for (const project of ['unit', 'keychain', 'cli']) {
   const out = `test-results/vitest-${project}.json`;
   const { ok, seconds } = run(`vitest ${project}`, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${out}`]);
   const report = readJson(out);

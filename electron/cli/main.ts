@@ -165,27 +165,6 @@ async function add(values: Values, call: <T>(c: string, i: unknown) => Promise<T
   const name = required(values.name, '--name');
   const secret = await readSecret('Token (input hidden): ');
   if (!secret) throw new CliExit(EXIT.usage, 'No secret on standard input.');
-  const vault = await call<VaultSnapshot>('getVault', {});
-  // What this command creates on the way is undone if the token is refused: a refused add writes nothing.
-  const undo: { channel: string; id: string }[] = [];
-  let clientId: string | null = null;
-  if (values.client) {
-    clientId = vault.clients.find((c) => c.name === values.client)?.id ?? null;
-    if (!clientId) {
-      clientId = (await call<{ id: string }>('createClient', { name: values.client })).id;
-      undo.unshift({ channel: 'deleteClient', id: clientId });
-    }
-  }
-  let store = vault.stores.find((s) => s.label === storeLabel && s.provider === provider && s.clientId === clientId);
-  if (!store) {
-    try {
-      store = await call<VaultSnapshot['stores'][number]>('createStore', { provider, label: storeLabel, clientId, identifiers: identifiers(values) });
-    } catch (err) {
-      await rollBack(undo, call);
-      throw err;
-    }
-    undo.unshift({ channel: 'deleteStore', id: store.id });
-  }
   const settings: Record<string, unknown> = {};
   if (values.access) settings.accessLevel = values.access;
   if (values['allow-ip']) settings.ipAllowlist = values['allow-ip'];
@@ -194,29 +173,26 @@ async function add(values: Values, call: <T>(c: string, i: unknown) => Promise<T
     if (!Number.isInteger(n)) throw new CliExit(EXIT.usage, '--rate-limit takes a whole number of requests per minute.');
     settings.rateLimit = n;
   }
-  const token = await call<VaultSnapshot['tokens'][number]>('createToken', {
-    storeId: store!.id,
-    name,
-    secret,
-    settings,
-    ...(values.kind ? { kind: values.kind } : {}),
-    ...(values.mode ? { mode: values.mode } : {}),
-    ...(values.scopes ? { scopes: values.scopes.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
-    ...(values.created ? { createdAt: values.created } : {}),
-    ...(values.expires ? { expiresAt: values.expires } : {}),
-  }).catch(async (err: unknown) => {
-    await rollBack(undo, call);
-    throw err;
+  // One change: client, store and token land together or not at all.
+  const token = await call<VaultSnapshot['tokens'][number]>('addToken', {
+    client: values.client ?? null,
+    store: { provider, label: storeLabel, identifiers: identifiers(values) },
+    token: {
+      name,
+      secret,
+      settings,
+      ...(values.kind ? { kind: values.kind } : {}),
+      ...(values.mode ? { mode: values.mode } : {}),
+      ...(values.scopes ? { scopes: values.scopes.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
+      ...(values.created ? { createdAt: values.created } : {}),
+      ...(values.expires ? { expiresAt: values.expires } : {}),
+    },
   });
   const after = await call<VaultSnapshot>('getVault', {});
   const row = tokenRows(after).find((r) => r.id === token.id)!;
   if (values.json) json(CliTokenRow.parse(row));
   else out(token.id);
   return EXIT.fine;
-}
-
-async function rollBack(undo: { channel: string; id: string }[], call: <T>(c: string, i: unknown) => Promise<T>): Promise<void> {
-  for (const step of undo) await call(step.channel, { id: step.id }).catch(() => undefined);
 }
 
 async function check(values: Values, call: <T>(c: string, i: unknown) => Promise<T>, out: (t: string) => void, json: (v: unknown) => void): Promise<number> {

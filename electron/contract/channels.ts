@@ -22,6 +22,33 @@ export type CheckRunSummary = z.infer<typeof CheckRunSummary>;
 const ById = z.object({ id: Id }).strict();
 const Deleted = z.object({ id: Id, deleted: z.literal(true) });
 
+const CreateStoreInput = z
+  .object({
+    provider: ProviderId,
+    label: Label,
+    clientId: Id.nullable().optional(),
+    identifiers: FieldValues.optional(),
+    environment: Environment.optional(),
+    notes: Notes.optional(),
+  })
+  .strict();
+
+const CreateTokenInput = z
+  .object({
+    storeId: Id,
+    name: Label,
+    kind: TokenKind.optional(),
+    mode: TokenMode.nullable().optional(),
+    scopes: z.array(z.string().trim().min(1).max(80)).max(128).optional(),
+    settings: FieldValues.optional(),
+    createdAt: DateInput.nullable().optional(),
+    expiresAt: DateInput.nullable().optional(),
+    notes: Notes.optional(),
+    /** Sent once, when the user pastes it; stored in the OS keychain, never returned. */
+    secret: SecretValue.optional(),
+  })
+  .strict();
+
 /**
  * The one IPC contract. Every renderer -> main call is a channel here; main registers a handler for each
  * (a missing one does not compile), parses `input` and re-parses `output` so no stray field can leave main.
@@ -46,16 +73,7 @@ export const channels = {
   deleteClient: { input: ById, output: Deleted },
 
   createStore: {
-    input: z
-      .object({
-        provider: ProviderId,
-        label: Label,
-        clientId: Id.nullable().optional(),
-        identifiers: FieldValues.optional(),
-        environment: Environment.optional(),
-        notes: Notes.optional(),
-      })
-      .strict(),
+    input: CreateStoreInput,
     output: StoreProfile,
   },
   updateStore: {
@@ -75,21 +93,7 @@ export const channels = {
   deleteStore: { input: ById, output: Deleted },
 
   createToken: {
-    input: z
-      .object({
-        storeId: Id,
-        name: Label,
-        kind: TokenKind.optional(),
-        mode: TokenMode.nullable().optional(),
-        scopes: z.array(z.string().trim().min(1).max(80)).max(128).optional(),
-        settings: FieldValues.optional(),
-        createdAt: DateInput.nullable().optional(),
-        expiresAt: DateInput.nullable().optional(),
-        notes: Notes.optional(),
-        /** Sent once, when the user pastes it; stored in the OS keychain, never returned. */
-        secret: SecretValue.optional(),
-      })
-      .strict(),
+    input: CreateTokenInput,
     output: Token,
   },
   updateToken: {
@@ -109,6 +113,17 @@ export const channels = {
     output: Token,
   },
   setTokenSecret: { input: z.object({ id: Id, secret: SecretValue }).strict(), output: Token },
+  /** A token plus, when missing, its client (by name) and store (by provider + label), as one change. */
+  addToken: {
+    input: z
+      .object({
+        client: Label.nullable().optional(),
+        store: CreateStoreInput.omit({ clientId: true }),
+        token: CreateTokenInput.omit({ storeId: true }),
+      })
+      .strict(),
+    output: Token,
+  },
   /** Deletes the token's metadata and its keychain entry. */
   deleteToken: { input: ById, output: Deleted },
 

@@ -27,6 +27,7 @@ export function createHandlers({ inventory, clock, checks, emit, appInfo }: Hand
     updateStore: (input) => inventory.updateStore(input),
     deleteStore: (input) => inventory.deleteStore(input),
     createToken: (input) => inventory.createToken(input),
+    addToken: (input) => inventory.addToken(input),
     updateToken: (input) => inventory.updateToken(input),
     setTokenSecret: (input) => inventory.setTokenSecret(input),
     deleteToken: (input) => inventory.deleteToken(input),

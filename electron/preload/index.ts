@@ -18,6 +18,7 @@ const api = {
   updateStore: call('updateStore'),
   deleteStore: call('deleteStore'),
   createToken: call('createToken'),
+  addToken: call('addToken'),
   updateToken: call('updateToken'),
   setTokenSecret: call('setTokenSecret'),
   deleteToken: call('deleteToken'),

@@ -25,6 +25,7 @@ export interface InventoryDeps {
 }
 
 type Change = { action: string; subject: AuditEntry['subject']; summary: string };
+type Applied<T> = { result: T; change: Change };
 type TokenFieldsInput = Pick<ParsedInput<'createToken'>, 'mode' | 'scopes' | 'settings' | 'createdAt' | 'expiresAt'>;
 
 /** Keys of a credential's catalog fields that map onto Token's own properties rather than `settings`. */
@@ -81,12 +82,16 @@ export class InventoryService {
 
   // Clients -------------------------------------------------------------------------------------------
   createClient(input: ParsedInput<'createClient'>): Promise<Client> {
-    return this.mutate((data, now) => {
+    return this.mutate((data, now) => this.applyCreateClient(data, now, input));
+  }
+
+  private applyCreateClient(data: VaultData, now: string, input: ParsedInput<'createClient'>): Applied<Client> {
+    {
       assertUniqueName(data.clients.map((c) => c.name), input.name, 'client');
       const client: Client = { id: randomUUID(), name: input.name, notes: input.notes ?? '', createdAt: now, updatedAt: now };
       data.clients.push(client);
       return { result: client, change: { action: 'client.create', subject: { type: 'client', id: client.id }, summary: `Added client ${client.name}` } };
-    });
+    }
   }
 
   updateClient(input: ParsedInput<'updateClient'>): Promise<Client> {
@@ -116,7 +121,11 @@ export class InventoryService {
 
   // Stores --------------------------------------------------------------------------------------------
   createStore(input: ParsedInput<'createStore'>): Promise<StoreProfile> {
-    return this.mutate((data, now) => {
+    return this.mutate((data, now) => this.applyCreateStore(data, now, input));
+  }
+
+  private applyCreateStore(data: VaultData, now: string, input: ParsedInput<'createStore'>): Applied<StoreProfile> {
+    {
       const provider = this.catalogFor(data).get(input.provider).descriptor;
       if (input.clientId) find(data.clients, input.clientId, 'client');
       const identifiers = input.identifiers ?? {};
@@ -134,7 +143,7 @@ export class InventoryService {
       };
       data.stores.push(store);
       return { result: store, change: { action: 'store.create', subject: { type: 'store', id: store.id }, summary: `Added ${provider.name} store ${store.label}` } };
-    });
+    }
   }
 
   updateStore(input: ParsedInput<'updateStore'>): Promise<StoreProfile> {
@@ -223,8 +232,54 @@ export class InventoryService {
   // Tokens --------------------------------------------------------------------------------------------
   createToken(input: ParsedInput<'createToken'>): Promise<Token> {
     const id = randomUUID();
-    let storedSecret = false;
-    return this.mutate(async (data, now) => {
+    return this.withSecretRollback(id, input.secret, this.mutate((data, now) => this.applyCreateToken(data, now, input, id)));
+  }
+
+  /**
+   * Adds a token and, when they do not exist yet, its client (by name) and store (by provider and label)
+   * in ONE change: a refused token leaves nothing behind. The command line's `add` uses it.
+   */
+  addToken(input: ParsedInput<'addToken'>): Promise<Token> {
+    const id = randomUUID();
+    return this.withSecretRollback(
+      id,
+      input.token.secret,
+      this.mutate(async (data, now) => {
+        const changes: Change[] = [];
+        let clientId: string | null = null;
+        if (input.client) {
+          const wanted = input.client.toLocaleLowerCase();
+          clientId = data.clients.find((c) => c.name.toLocaleLowerCase() === wanted)?.id ?? null;
+          if (!clientId) {
+            const made = this.applyCreateClient(data, now, { name: input.client });
+            clientId = made.result.id;
+            changes.push(made.change);
+          }
+        }
+        let store = data.stores.find((s) => s.provider === input.store.provider && s.label === input.store.label && s.clientId === clientId);
+        if (!store) {
+          const made = this.applyCreateStore(data, now, { ...input.store, clientId });
+          store = made.result;
+          changes.push(made.change);
+        }
+        const token = await this.applyCreateToken(data, now, { ...input.token, storeId: store.id }, id);
+        return { result: token.result, change: [...changes, token.change as Change] };
+      }),
+    );
+  }
+
+  private async withSecretRollback<T>(id: string, secret: string | undefined, work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } catch (err) {
+      // The metadata never landed: take the secret back out so the keychain holds no orphan.
+      if (secret !== undefined) await this.deps.secrets.delete(id).catch(() => false);
+      throw err;
+    }
+  }
+
+  private async applyCreateToken(data: VaultData, now: string, input: ParsedInput<'createToken'>, id: string): Promise<Applied<Token>> {
+    {
       const store = find(data.stores, input.storeId, 'store');
       const catalog = this.catalogFor(data);
       const module = catalog.get(store.provider);
@@ -266,16 +321,11 @@ export class InventoryService {
       throwIfRuleProblem(checkTokenWrite(data, token, catalog));
       if (input.secret !== undefined && facts) {
         await this.deps.secrets.set(id, input.secret);
-        storedSecret = true;
         token.secret = { fingerprint: sha256Hex(input.secret), masked: facts.masked, setAt: now, formatProblem: facts.formatProblem };
       }
       data.tokens.push(token);
       return { result: token, change: { action: 'token.create', subject: { type: 'token', id }, summary: `Added token ${token.name} to ${store.label}${token.secret ? ` (${token.secret.masked})` : ''}` } };
-    }).catch(async (err: unknown) => {
-      // The metadata never landed: take the secret back out so the keychain holds no orphan.
-      if (storedSecret) await this.deps.secrets.delete(id).catch(() => false);
-      throw err;
-    });
+    }
   }
 
   updateToken(input: ParsedInput<'updateToken'>): Promise<Token> {
@@ -373,7 +423,9 @@ export class InventoryService {
    * Applies `change` to a copy of the latest vault and saves it. Runs one at a time in this process; if
    * another process wrote in between, re-reads and re-applies (a bounded number of times).
    */
-  private mutate<T>(change: (data: VaultData, now: string) => { result: T; change: Change } | Promise<{ result: T; change: Change }>): Promise<T> {
+  private mutate<T>(
+    change: (data: VaultData, now: string) => { result: T; change: Change | Change[] } | Promise<{ result: T; change: Change | Change[] }>,
+  ): Promise<T> {
     const run = async (): Promise<T> => {
       for (let attempt = 0; ; attempt++) {
         const base = await this.current();
@@ -392,9 +444,11 @@ export class InventoryService {
           throw err;
         }
         this.data = draft;
-        await this.deps.audit.append({ at: now, actor: this.deps.actor, ...done }).catch((err: unknown) => {
-          this.deps.logger.error('audit append failed', { action: done.action, error: String((err as Error).message) });
-        });
+        for (const entry of Array.isArray(done) ? done : [done]) {
+          await this.deps.audit.append({ at: now, actor: this.deps.actor, ...entry }).catch((err: unknown) => {
+            this.deps.logger.error('audit append failed', { action: entry.action, error: String((err as Error).message) });
+          });
+        }
         for (const listener of this.listeners) listener(draft.revision);
         return result;
       }
