@@ -5,5 +5,6 @@ export { FileNotificationStateStore, MemoryNotificationStateStore, NOTIFICATIONS
 export { planWarnings, attentionSummary, type AttentionItem, type AttentionSummary, type DueWarning, type WarningPlan } from './planner';
 export { groupWarnings, type ExpiryNotice } from './messages';
 export { buildIcs } from './ics';
+export { inventorySource } from './inventory-source';
 export { expiryTimeline, needsAttention, type ExpiryTimeline, type TimelineWeek } from './timeline';
 export { expiryCandidates, type ExpiryCandidate, type Threshold } from './candidates';
