@@ -56,11 +56,6 @@ export function RulesPanel({ store, provider, tokens, findings }: Props) {
                     {policy.minScopes ? `, at least ${policy.minScopes} required` : ''}
                   </li>
                 )}
-                {policy.scopes && policy.scopes.length === 0 && (
-                  <li>
-                    <strong>Scopes:</strong> none; every token has full account access
-                  </li>
-                )}
                 {rl && (
                   <li>
                     <strong>Per-token rate limit:</strong> {rl.min}–{rl.max} requests/min (default {rl.default})
