@@ -31,7 +31,7 @@ const where = (w: DueWarning): string => `${w.candidate.providerName} · ${w.can
 function single(w: DueWarning, now: Date): ExpiryNotice {
   const { token, tokenPageUrl, providerName } = w.candidate;
   const kind = w.candidate.test ? 'test token' : 'token';
-  const todo = `Rotate it: create a new token at ${providerName}${tokenPageUrl ? ` (${tokenPageUrl})` : ''}, update the integrations and paste it into Keyward.`;
+  const todo = `${w.threshold === EXPIRED ? 'Replace' : 'Rotate'} it: create a new token at ${providerName}${tokenPageUrl ? ` (${tokenPageUrl})` : ''}, update the integrations and paste it into Keyward.`;
   return {
     title: `${w.reminder ? 'Reminder: ' : ''}${where(w)}`,
     body: `${kind[0]?.toUpperCase()}${kind.slice(1)} '${token.name}' ${when(w, now)}. ${todo}`,
