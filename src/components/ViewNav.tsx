@@ -3,7 +3,7 @@ import { useVault } from '../state/vault-store';
 
 /** The app's views: stores, findings (with counts by severity) and settings. */
 export function ViewNav() {
-  const { view, show, findings } = useVault();
+  const { view, show, findings, refresh } = useVault();
   const counts = countBySeverity(findings);
   const storeView = view.kind === 'store' || view.kind === 'home' || view.kind === 'add-store';
   const countText = `${counts.critical} critical, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info`;
@@ -17,7 +17,11 @@ export function ViewNav() {
         className={view.kind === 'findings' ? 'active' : undefined}
         aria-current={view.kind === 'findings' ? 'page' : undefined}
         aria-label={`Findings: ${countText}`}
-        onClick={() => show({ kind: 'findings' })}
+        onClick={() => {
+          show({ kind: 'findings' });
+          // Keychain entries can change outside Keyward: recompute on open.
+          void refresh();
+        }}
       >
         Findings
         <span className="badges" aria-hidden="true">
