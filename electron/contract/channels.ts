@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AuditEntry, CheckOutcome, CheckResult, Client, Environment, StoreProfile, Token, TokenKind, TokenMode, TokenStatus, VaultSnapshot } from './model';
 import { DateInput, FieldValues, Id, Label, Notes, ProviderId, SecretValue } from './primitives';
-import { Finding } from './findings';
+import { ExpiryNotificationSettings, ExpiryOverview, ExpirySettingsView } from './expiry';
+import { Finding, FindingSettings } from './findings';
 import { Recognition } from './recognition';
 import { CustomProviderDefinition, ProviderDescriptor } from './providers';
 
@@ -171,6 +172,19 @@ export const channels = {
     output: CheckResult,
   },
 
+  /** The "Needs attention" panel and the expiry timeline (next weeks, by severity). */
+  expiryOverview: { input: z.object({ weeks: z.number().int().min(1).max(26).optional() }).strict(), output: ExpiryOverview },
+  snoozeExpiryWarning: { input: z.object({ tokenId: Id, length: z.enum(['1d', '1w']) }).strict(), output: z.object({ tokenId: Id, snoozed: z.boolean() }) },
+  /** Quiet a token's warning until its next threshold. */
+  acknowledgeExpiryWarning: { input: z.object({ tokenId: Id }).strict(), output: z.object({ tokenId: Id, acknowledged: z.boolean() }) },
+  /** An ICS calendar with one event per expiring token and alarms at the lead times; no secret in it. */
+  exportExpiryCalendar: { input: NoInput, output: z.object({ filename: z.string().max(80), content: z.string().max(5_000_000) }) },
+  getExpirySettings: { input: NoInput, output: ExpirySettingsView },
+  updateExpirySettings: {
+    input: z.object({ findings: FindingSettings.optional(), notifications: ExpiryNotificationSettings.partial().strict().optional() }).strict(),
+    output: ExpirySettingsView,
+  },
+
   getAuditLog: {
     input: z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict(),
     output: z.array(AuditEntry).max(1000),
@@ -180,6 +194,10 @@ export const channels = {
 /** main -> renderer events. */
 export const events = {
   vaultChanged: z.object({ revision: z.number().int().nonnegative() }),
+  /** A notification was clicked: show these tokens. */
+  openToken: z.union([z.object({ tokenId: Id }), z.object({ tokenIds: z.array(Id).max(50_000) })]),
+  /** The tray's "Check all". */
+  checkAllRequested: z.object({}),
   checkProgress: z.object({
     runId: Id,
     done: z.number().int().nonnegative(),

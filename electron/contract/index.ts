@@ -3,6 +3,7 @@ export * from './model';
 export * from './providers';
 export * from './findings';
 export * from './recognition';
+export * from './expiry';
 export * from './channels';
 export * from './result';
 export * from './cli';

@@ -1,7 +1,8 @@
 import type { EventName, EventPayload } from '../contract';
 import { FileAuditLog } from '../core/audit/file-audit-log';
+import { ExpiryScheduler, FileNotificationStateStore, inventorySource, systemTimers, type AttentionIndicator } from '../core/expiry';
 import { InventoryService } from '../core/inventory/inventory-service';
-import type { Clock, HttpClient, Logger, SecretStore } from '../core/ports';
+import type { Clock, HttpClient, Logger, Notifier, SecretStore } from '../core/ports';
 import { StatusCheckService } from '../core/status/status-check-service';
 import { FileVaultRepository } from '../core/vault/file-vault-repository';
 import { createUndiciHttpClient } from './adapters/undici-http-client';
@@ -20,6 +21,10 @@ export interface ComposeOptions {
   http?: HttpClient;
   /** Where KEYWARD_BASE_URL_<PROVIDER> overrides come from; defaults to process.env. */
   env?: Record<string, string | undefined>;
+  /** Where expiry warnings go (Electron: OS notifications); nowhere by default. */
+  notifier?: Notifier;
+  /** The tray's count of tokens needing attention. */
+  indicator?: AttentionIndicator;
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -28,6 +33,8 @@ export interface Composed {
   dispatch: Dispatch;
   inventory: InventoryService;
   checks: StatusCheckService;
+  /** Expiry warnings; the caller starts it (the app and test host do, the CLI does not). */
+  scheduler: ExpiryScheduler;
   /** Main -> renderer events (vault changes, check progress) for the transport to forward. */
   onEvent(listener: EventListener): () => void;
 }
@@ -56,11 +63,21 @@ export function compose(options: ComposeOptions): Composed {
     userAgent: `Keyward/${options.version}`,
     env: options.env ?? process.env,
   });
-  const handlers = createHandlers({ inventory, clock: options.clock, checks, emit, appInfo: { version: options.version, dataDir: options.dataDir, host: options.host } });
+  const scheduler = new ExpiryScheduler({
+    clock: options.clock,
+    timers: systemTimers,
+    source: inventorySource(inventory),
+    state: new FileNotificationStateStore(options.dataDir, options.clock, options.logger),
+    notifier: options.notifier ?? { notify: () => {} },
+    ...(options.indicator ? { indicator: options.indicator } : {}),
+    logger: options.logger,
+  });
+  const handlers = createHandlers({ inventory, clock: options.clock, checks, scheduler, emit, appInfo: { version: options.version, dataDir: options.dataDir, host: options.host } });
   return {
     dispatch: createDispatch(handlers, options.logger),
     inventory,
     checks,
+    scheduler,
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,6 +1,7 @@
 import type { InventoryService } from '../core/inventory/inventory-service';
 import type { Clock } from '../core/ports';
 import type { StatusCheckService } from '../core/status/status-check-service';
+import { buildIcs, expiryTimeline, resolveExpirySettings, type ExpiryScheduler } from '../core/expiry';
 import type { EventName, EventPayload } from '../contract';
 import { recognizeSecret } from '../core/recognition/recognize';
 import { computeFindings, resolveFindingSettings } from '../core/rules';
@@ -10,12 +11,13 @@ export interface HandlerContext {
   inventory: InventoryService;
   clock: Clock;
   checks: StatusCheckService;
+  scheduler: ExpiryScheduler;
   /** Sends a main -> renderer event (Electron: webContents.send; test host: server-sent events). */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   appInfo: { version: string; dataDir: string; host: 'electron' | 'test-host' };
 }
 
-export function createHandlers({ inventory, clock, checks, emit, appInfo }: HandlerContext): Handlers {
+export function createHandlers({ inventory, clock, checks, scheduler, emit, appInfo }: HandlerContext): Handlers {
   return {
     getAppInfo: async () => appInfo,
     getVault: () => inventory.snapshot(),
@@ -44,6 +46,25 @@ export function createHandlers({ inventory, clock, checks, emit, appInfo }: Hand
       ),
     cancelCheck: async ({ runId }) => ({ cancelled: checks.cancel(runId) }),
     quickCheck: (input) => checks.quick(input),
+    expiryOverview: async ({ weeks }) => {
+      const [vault, catalog, attention] = await Promise.all([inventory.vault(), inventory.catalog(), scheduler.attention()]);
+      return { attention, timeline: expiryTimeline(vault, catalog, resolveExpirySettings(vault.settings), clock.now(), weeks ?? 13) };
+    },
+    snoozeExpiryWarning: async ({ tokenId, length }) => ({ tokenId, snoozed: await scheduler.snooze(tokenId, length) }),
+    acknowledgeExpiryWarning: async ({ tokenId }) => ({ tokenId, acknowledged: await scheduler.acknowledge(tokenId) }),
+    exportExpiryCalendar: async () => {
+      const [vault, catalog] = await Promise.all([inventory.vault(), inventory.catalog()]);
+      const now = clock.now();
+      return { filename: `keyward-expiry-${now.toISOString().slice(0, 10)}.ics`, content: buildIcs(vault, catalog, resolveExpirySettings(vault.settings), now) };
+    },
+    getExpirySettings: async () => resolveExpirySettings((await inventory.vault()).settings),
+    updateExpirySettings: async (input) => {
+      const current = resolveExpirySettings((await inventory.vault()).settings);
+      const next = { findings: input.findings ?? current.findings, expiry: { ...current.notifications, ...input.notifications } };
+      const settings = await inventory.updateSettings(next, 'Changed expiry warning settings');
+      await scheduler.settingsChanged();
+      return resolveExpirySettings(settings);
+    },
     getAuditLog: (input) => inventory.auditLog(input.limit ?? 200),
   };
 }

@@ -1,10 +1,15 @@
-import { app, BrowserWindow, ipcMain, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, powerMonitor, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { channelNames, ipcChannel } from '../contract';
+import { resolveExpirySettings } from '../core/expiry';
 import { systemClock } from '../core/ports';
 import { createConsoleLogger } from './adapters/console-logger';
 import { KeytarSecretStore } from './adapters/keytar-secret-store';
 import { compose } from './compose';
+import { keepInTrayOnClose } from './electron/close-to-tray';
+import { setOpenAtLogin, startedHidden } from './electron/login-item';
+import { createElectronNotifier, type NotificationClick } from './electron/notifier';
+import { createTray } from './electron/tray';
 import { CONTENT_SECURITY_POLICY, isAllowedExternalUrl } from './security';
 
 const logger = createConsoleLogger('main');
@@ -16,11 +21,13 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let mainWindow: BrowserWindow | null = null;
 
-  app.on('second-instance', () => {
+  const showWindow = () => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
     mainWindow.focus();
-  });
+  };
+  app.on('second-instance', showWindow);
 
   // Nothing may open windows, navigate away or attach webviews; links to provider sites go to the browser.
   app.on('web-contents-created', (_event, contents: WebContents) => {
@@ -42,7 +49,22 @@ if (!app.requestSingleInstanceLock()) {
     });
 
     const dataDir = process.env.KEYWARD_DATA_DIR || join(app.getPath('userData'), 'data');
-    const { dispatch, onEvent } = compose({
+    // Expiry warnings reach people with the window closed: notifications and a tray that keep main running.
+    const openFromNotification = (click: NotificationClick) => {
+      showWindow();
+      mainWindow?.webContents.send(ipcChannel('openToken'), click);
+    };
+    const tray = createTray({
+      open: showWindow,
+      checkAll: () => {
+        showWindow();
+        mainWindow?.webContents.send(ipcChannel('checkAllRequested'), {});
+      },
+      quit: () => app.quit(),
+    });
+    const { dispatch, onEvent, inventory, scheduler } = compose({
+      notifier: createElectronNotifier(openFromNotification),
+      indicator: tray,
       dataDir,
       secrets: new KeytarSecretStore(),
       clock: systemClock,
@@ -66,6 +88,23 @@ if (!app.requestSingleInstanceLock()) {
       });
     }
     onEvent((event, payload) => mainWindow?.webContents.send(ipcChannel(event), payload));
+
+    let expiryPrefs = resolveExpirySettings({}).notifications;
+    let loginItem: boolean | null = null;
+    const applyExpiryPrefs = async () => {
+      expiryPrefs = resolveExpirySettings((await inventory.vault()).settings).notifications;
+      if (loginItem === expiryPrefs.openAtLogin) return;
+      loginItem = expiryPrefs.openAtLogin;
+      await setOpenAtLogin(loginItem).catch((e: Error) => logger.warn('login item not set', { error: e.message }));
+    };
+    void applyExpiryPrefs();
+    inventory.onChange(() => void applyExpiryPrefs());
+    void scheduler.start();
+    powerMonitor.on('resume', () => void scheduler.resume());
+    app.on('before-quit', () => {
+      scheduler.stop();
+      tray.destroy();
+    });
 
     mainWindow = new BrowserWindow({
       width: 1200,
@@ -92,7 +131,10 @@ if (!app.requestSingleInstanceLock()) {
         devTools: !app.isPackaged,
       },
     });
-    mainWindow.once('ready-to-show', () => mainWindow?.show());
+    keepInTrayOnClose(mainWindow, () => expiryPrefs.closeToTray);
+    mainWindow.once('ready-to-show', () => {
+      if (!startedHidden()) mainWindow?.show();
+    });
     mainWindow.on('closed', () => {
       mainWindow = null;
     });

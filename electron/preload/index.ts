@@ -29,6 +29,12 @@ const api = {
   checkTokens: call('checkTokens'),
   cancelCheck: call('cancelCheck'),
   quickCheck: call('quickCheck'),
+  expiryOverview: call('expiryOverview'),
+  snoozeExpiryWarning: call('snoozeExpiryWarning'),
+  acknowledgeExpiryWarning: call('acknowledgeExpiryWarning'),
+  exportExpiryCalendar: call('exportExpiryCalendar'),
+  getExpirySettings: call('getExpirySettings'),
+  updateExpirySettings: call('updateExpirySettings'),
   getAuditLog: call('getAuditLog'),
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
     const channel = `keyward:${event}`;

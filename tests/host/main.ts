@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const dataDir = resolve(values.data);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const logger = createConsoleLogger('test-host');
-  const { dispatch, onEvent } = compose({
+  const { dispatch, onEvent, scheduler } = compose({
     dataDir,
     secrets: values['memory-secrets'] ? new MemorySecretStore() : new KeytarSecretStore(values['keychain-service']),
     clock: systemClock,
@@ -50,6 +50,7 @@ async function main(): Promise<void> {
     host: 'test-host',
   });
   const { server, token } = createHostServer({ dispatch, rendererDir, onEvent });
+  void scheduler.start();
   server.listen(port, '127.0.0.1', () => {
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;

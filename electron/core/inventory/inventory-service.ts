@@ -10,7 +10,10 @@ import { formatsOf, policyOf, type ProviderModule } from '../providers/provider-
 import { checkTokenWrite } from '../rules/write-rules';
 import { sha256Hex } from '../secrets/fingerprint';
 import { normaliseDate } from '../time';
-import type { VaultData } from '../vault/vault-data';
+import { type BackupPayload } from '../transfer/backup';
+import type { ImportPlan, ImportResult, ImportRowInput, PlannedRow } from '../transfer/import-plan';
+import { mergePlan, replacePlan, type RestoreResult } from '../transfer/restore-plan';
+import { CURRENT_SCHEMA_VERSION, type VaultData } from '../vault/vault-data';
 
 export interface InventoryDeps {
   repo: VaultRepository;
@@ -176,6 +179,15 @@ export class InventoryService {
         result: { id: store.id, deleted: true as const },
         change: { action: 'store.delete', subject: { type: 'store', id: store.id }, summary: `Deleted store ${store.label} and its ${tokens.length} token${tokens.length === 1 ? '' : 's'}` },
       };
+    });
+  }
+
+  // Settings ----------------------------------------------------------------------------------------
+  /** Replaces named sections of vault.settings (e.g. findings lead times, expiry notifications). */
+  updateSettings(sections: Record<string, unknown>, summary: string): Promise<Record<string, unknown>> {
+    return this.mutate((data) => {
+      data.settings = { ...data.settings, ...structuredClone(sections) };
+      return { result: data.settings, change: { action: 'settings.update', subject: { type: 'settings', id: Object.keys(sections).join(',').slice(0, 64) }, summary } };
     });
   }
 
@@ -388,6 +400,112 @@ export class InventoryService {
       }
       return { result: { id: token.id, deleted: true as const }, change: { action: 'token.delete', subject: { type: 'token', id: token.id }, summary: `Deleted token ${token.name}` } };
     });
+  }
+
+  // Import and restore (issue 8) ------------------------------------------------------------------------
+  /**
+   * Applies an import plan's valid rows in ONE change: a refused row, a keychain failure or a failed write
+   * leaves the vault as it was and takes back every secret this call stored.
+   */
+  async importRows(plan: ImportPlan, options: { allOrNothing: boolean }): Promise<ImportResult> {
+    const rows = plan.rows.filter((r): r is PlannedRow & { input: ImportRowInput } => r.reasons.length === 0 && r.input !== null);
+    const invalid = plan.rows.length - rows.length;
+    if (options.allOrNothing && invalid > 0) throw new AppError('invalid_input', `${invalid} of ${plan.rows.length} rows are invalid and "all or nothing" was chosen: nothing was imported.`);
+    if (rows.length === 0) throw new AppError('invalid_input', 'No row of the file can be imported; see the reasons in the preview.');
+    let armed = false;
+    try {
+      return await this.mutate(async (data, now) => {
+        const clash = rows.find((r) => data.tokens.some((t) => t.id === r.tokenId));
+        if (clash) throw new AppError('conflict', 'This import was already applied; preview the file again to import it anew.');
+        armed = true;
+        const catalog = this.catalogFor(data);
+        const counts = { clients: 0, stores: 0 };
+        for (const { row, input, tokenId } of rows) {
+          try {
+            const wanted = input.client?.toLocaleLowerCase();
+            let clientId = wanted === undefined ? null : (data.clients.find((c) => c.name.toLocaleLowerCase() === wanted)?.id ?? null);
+            if (input.client && !clientId) {
+              clientId = this.applyCreateClient(data, now, { name: input.client }).result.id;
+              counts.clients++;
+            }
+            let store = data.stores.find((s) => s.provider === input.store.provider && s.label === input.store.label && s.clientId === clientId);
+            if (!store) {
+              store = this.applyCreateStore(data, now, { ...input.store, clientId }).result;
+              counts.stores++;
+            }
+            const { status, ...fields } = input.token;
+            if (status === 'active') {
+              await this.applyCreateToken(data, now, { ...fields, storeId: store.id }, tokenId);
+            } else {
+              // The applier makes active tokens; a retired one is built aside and checked with its real status.
+              const made = await this.applyCreateToken({ ...data, tokens: [] }, now, { ...fields, storeId: store.id }, tokenId);
+              const token = { ...made.result, status };
+              assertUniqueName(data.tokens.filter((t) => t.storeId === token.storeId).map((t) => t.name), token.name, 'token in this store');
+              throwIfRuleProblem(checkTokenWrite(data, token, catalog));
+              data.tokens.push(token);
+            }
+          } catch (err) {
+            if (err instanceof AppError) throw new AppError(err.code, `Row ${row}: ${err.message} Nothing was imported; preview the file again.`, err.fields);
+            throw err;
+          }
+        }
+        const result: ImportResult = { imported: rows.length, skippedInvalid: invalid, clientsCreated: counts.clients, storesCreated: counts.stores, tokenIds: rows.map((r) => r.tokenId) };
+        return {
+          result,
+          change: { action: 'vault.import', subject: { type: 'vault', id: 'import' }, summary: `Imported ${rows.length} token${rows.length === 1 ? '' : 's'}, ${counts.stores} new store${counts.stores === 1 ? '' : 's'}, ${counts.clients} new client${counts.clients === 1 ? '' : 's'}; ${invalid} invalid row${invalid === 1 ? '' : 's'} skipped` },
+        };
+      });
+    } catch (err) {
+      if (armed) for (const r of rows) if (r.input.token.secret !== undefined) await this.deps.secrets.delete(r.tokenId).catch(() => false);
+      throw err;
+    }
+  }
+
+  /**
+   * Restores a decrypted backup in ONE change. `merge` keeps everything here and adds what is new (a token
+   * with the same id or the same secret is skipped and reported); `replace` makes the vault the backup's.
+   * Secrets are written before the vault; on any failure they are put back as they were.
+   */
+  async restoreBackup(payload: BackupPayload, mode: 'merge' | 'replace'): Promise<RestoreResult> {
+    if (payload.vault.schemaVersion !== CURRENT_SCHEMA_VERSION) throw new AppError('invalid_input', `The backup holds vault schema ${payload.vault.schemaVersion}; this Keyward uses schema ${CURRENT_SCHEMA_VERSION}.`);
+    const secretOf = new Map(payload.secrets.map((s) => [s.tokenId, s.value]));
+    const previous = new Map<string, string | null>();
+    let replacedIds: string[] = [];
+    try {
+      const result = await this.mutate(async (data, now) => {
+        const plan = mode === 'replace' ? replacePlan(data, payload) : mergePlan(data, payload);
+        for (const token of plan.tokensToWrite) {
+          const value = secretOf.get(token.id);
+          if (value === undefined) continue;
+          if (!previous.has(token.id)) previous.set(token.id, await this.deps.secrets.get(token.id));
+          await this.deps.secrets.set(token.id, value);
+        }
+        data.clients = plan.vault.clients;
+        data.stores = plan.vault.stores;
+        data.tokens = plan.vault.tokens;
+        data.customProviders = plan.vault.customProviders;
+        data.settings = plan.vault.settings;
+        replacedIds = plan.replacedIds;
+        const restored = plan.tokensToWrite.filter((t) => secretOf.has(t.id)).length;
+        const result: RestoreResult = {
+          mode, clientsAdded: plan.clientsAdded, storesAdded: plan.storesAdded, tokensAdded: plan.tokensToWrite.length, secretsRestored: restored,
+          secretsMissing: plan.tokensToWrite.filter((t) => t.secret && !secretOf.has(t.id)).length, skipped: plan.skipped, removedSecrets: 0, removeFailures: 0,
+        };
+        return { result, change: { action: `vault.restore.${mode}`, subject: { type: 'vault', id: 'restore' }, summary: `Restored a backup (${mode}): ${result.tokensAdded} tokens, ${restored} secrets, ${plan.skipped.length} skipped` } };
+      });
+      // Only once the new vault is saved may the replaced tokens' secrets go; a leftover shows as an orphan finding.
+      for (const id of replacedIds) {
+        const removed = await this.deps.secrets.delete(id).catch(() => null);
+        if (removed === null) result.removeFailures++;
+        else if (removed) result.removedSecrets++;
+      }
+      return result;
+    } catch (err) {
+      for (const [id, value] of previous) {
+        await (value === null ? this.deps.secrets.delete(id) : this.deps.secrets.set(id, value)).catch(() => false);
+      }
+      throw err;
+    }
   }
 
   // Plumbing ------------------------------------------------------------------------------------------

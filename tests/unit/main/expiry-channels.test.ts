@@ -1,0 +1,57 @@
+import ICAL from 'ical.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { dispatchFixture } from '../../support/inventory-fixture';
+
+let fx: Awaited<ReturnType<typeof dispatchFixture>>;
+afterEach(() => fx?.cleanup());
+
+async function ok<T>(channel: string, input: unknown): Promise<T> {
+  const result = await fx.dispatch(channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+
+const inDays = (days: number) => new Date(fx.clock.now().getTime() + days * 86_400_000).toISOString().slice(0, 10);
+
+describe('expiry warnings through IPC', () => {
+  it('a token expiring in 8 days needs attention, sits in the right week of the timeline and is in the calendar', async () => {
+    fx = await dispatchFixture();
+    const store = await ok<{ id: string }>('createStore', { provider: 'thinkific', label: 'Academy', identifiers: { subdomain: 'academy' } });
+    const token = await ok<{ id: string }>('createToken', { storeId: store.id, name: 'Zapier sync', kind: 'access-token', expiresAt: inDays(8) });
+    const overview = await ok<{ attention: { count: number; items: { tokenId: string; threshold: number }[] }; timeline: { weeks: { counts: Record<string, number>; tokenIds: string[] }[] } }>('expiryOverview', {});
+    expect(overview.attention.count).toBe(1);
+    expect(overview.attention.items[0]).toMatchObject({ tokenId: token.id, threshold: 14 });
+    expect(overview.timeline.weeks).toHaveLength(13);
+    expect(overview.timeline.weeks[1]!.tokenIds).toEqual([token.id]);
+
+    const calendar = await ok<{ filename: string; content: string }>('exportExpiryCalendar', {});
+    expect(calendar.filename).toMatch(/^keyward-expiry-\d{4}-\d{2}-\d{2}\.ics$/);
+    const events = new ICAL.Component(ICAL.parse(calendar.content)).getAllSubcomponents('vevent');
+    expect(events).toHaveLength(1);
+    expect(String(events[0]!.getFirstPropertyValue('summary'))).toMatch(/Zapier sync/);
+  });
+
+  it('acknowledging quiets the warning until its next threshold', async () => {
+    fx = await dispatchFixture();
+    const store = await ok<{ id: string }>('createStore', { provider: 'thinkific', label: 'Academy', identifiers: { subdomain: 'academy' } });
+    const token = await ok<{ id: string }>('createToken', { storeId: store.id, name: 'Zapier sync', kind: 'access-token', expiresAt: inDays(8) });
+    expect(await ok('acknowledgeExpiryWarning', { tokenId: token.id })).toEqual({ tokenId: token.id, acknowledged: true });
+    const overview = await ok<{ attention: { count: number; quieted: number } }>('expiryOverview', {});
+    expect(overview.attention).toMatchObject({ count: 0, quieted: 1 });
+  });
+
+  it('saves lead times and notification settings in the vault, audited, and refuses bad ones', async () => {
+    fx = await dispatchFixture();
+    const saved = await ok<{ findings: { leadTimesDays: number[] }; notifications: { warnTestTokens: string; closeToTray: boolean } }>('updateExpirySettings', {
+      findings: { leadTimesDays: [60, 30, 7] },
+      notifications: { warnTestTokens: 'off' },
+    });
+    expect(saved.findings.leadTimesDays).toEqual([60, 30, 7]);
+    expect(saved.notifications).toMatchObject({ warnTestTokens: 'off', closeToTray: true });
+    expect(await ok('getExpirySettings', {})).toEqual(saved);
+    expect(fx.audit.entries.at(-1)).toMatchObject({ action: 'settings.update' });
+    const bad = await fx.dispatch('updateExpirySettings', { findings: { leadTimesDays: [-1] } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await ok('getExpirySettings', {})).toEqual(saved);
+  });
+});
