@@ -472,7 +472,7 @@ export class InventoryService {
     const previous = new Map<string, string | null>();
     let replacedIds: string[] = [];
     try {
-      const result = await this.mutate(async (data, now) => {
+      const result = await this.mutate(async (data) => {
         const plan = mode === 'replace' ? replacePlan(data, payload) : mergePlan(data, payload);
         for (const token of plan.tokensToWrite) {
           const value = secretOf.get(token.id);

@@ -1,0 +1,56 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { MemoryAuditLog } from '../../../electron/core/audit/file-audit-log';
+import { keychainUnavailable } from '../../../electron/core/errors';
+import { InventoryService } from '../../../electron/core/inventory/inventory-service';
+import { silentLogger } from '../../../electron/core/ports';
+import { createCatalog } from '../../../electron/core/providers/catalog';
+import { MemorySecretStore } from '../../../electron/core/secrets/memory-secret-store';
+import { planImportText } from '../../../electron/core/transfer';
+import { FileVaultRepository } from '../../../electron/core/vault/file-vault-repository';
+import { FakeClock, tempDir } from '../../support/inventory-fixture';
+import { sampleRows, toCsv } from './samples';
+
+/** An in-memory keychain whose n-th `set` fails, as a keychain that locks mid-import would. */
+export class FlakySecretStore extends MemorySecretStore {
+  sets = 0;
+  constructor(private readonly failOnSet: number) {
+    super();
+  }
+  override async set(account: string, value: string): Promise<void> {
+    if (++this.sets === this.failOnSet) throw keychainUnavailable('locked while writing');
+    return super.set(account, value);
+  }
+}
+
+/** A fresh data dir with a real file vault and the given keychain. */
+export async function freshInventory(secrets: MemorySecretStore = new MemorySecretStore()) {
+  const { dir, cleanup } = await tempDir('keyward-transfer-');
+  const clock = new FakeClock();
+  const audit = new MemoryAuditLog();
+  const repo = new FileVaultRepository(dir, clock, silentLogger);
+  const inventory = new InventoryService({ repo, secrets, audit, clock, logger: silentLogger, actor: 'test' });
+  return { dir, cleanup, clock, secrets, audit, repo, inventory };
+}
+export type Fresh = Awaited<ReturnType<typeof freshInventory>>;
+
+/** Imports `n` sample tokens (with secrets) in one change. */
+export async function seed(fx: Fresh, n: number): Promise<void> {
+  const plan = planImportText(toCsv(sampleRows(n)), 'csv', await fx.inventory.vault(), createCatalog(), fx.clock.now());
+  await fx.inventory.importRows(plan, { allOrNothing: true });
+}
+
+/** The vault file's bytes, to prove a refused operation changed nothing. */
+export const vaultBytes = (dir: string): Promise<Buffer> => readFile(join(dir, 'vault.json'));
+
+/** The parts of a vault a restore must bring back exactly. */
+export async function metadata(fx: Fresh) {
+  const v = await fx.inventory.vault();
+  return { clients: v.clients, stores: v.stores, tokens: v.tokens, customProviders: v.customProviders, settings: v.settings };
+}
+
+export async function keychainDump(secrets: MemorySecretStore): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const account of await secrets.accounts()) out[account] = (await secrets.get(account))!;
+  return out;
+}
