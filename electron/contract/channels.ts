@@ -7,6 +7,13 @@ import { Recognition } from './recognition';
 import { CustomProviderDefinition, ProviderDescriptor } from './providers';
 
 const NoInput = z.object({}).strict();
+
+/** App preferences kept in vault.settings.ui. */
+export const UiSettings = z.object({
+  /** Seconds before main clears a copied secret from the clipboard (0 = never). */
+  clipboardClearSeconds: z.number().int().min(0).max(3600),
+});
+export type UiSettings = z.infer<typeof UiSettings>;
 const OutcomeCounts = z.record(CheckOutcome, z.number().int().nonnegative());
 
 /** A bulk check's end: counts per outcome and one line per checked token (no secrets, no bodies). */
@@ -186,9 +193,50 @@ export const channels = {
   },
 
   getAuditLog: {
-    input: z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict(),
+    input: z
+      .object({
+        limit: z.number().int().min(1).max(1000).optional(),
+        /** Only entries about this client, store or token id. */
+        subjectId: z.string().max(64).optional(),
+        /** Only entries whose action starts with this, e.g. "token." or "token.check". */
+        actionPrefix: z.string().max(60).optional(),
+      })
+      .strict(),
     output: z.array(AuditEntry).max(1000),
   },
+
+  /**
+   * Main reads the secret from the keychain and writes it to the OS clipboard, then clears the clipboard
+   * after the configured delay if it still holds that value. The renderer never receives the value.
+   */
+  copySecret: { input: z.object({ tokenId: Id }).strict(), output: z.object({ tokenId: Id, clearsInSeconds: z.number().int().min(0).max(3600) }) },
+  /**
+   * Guided rotation: stores the new secret as a new token in the same store, checks it at the provider,
+   * and only when it is not refused (401) marks the old token rotated (lineage kept both ways). The old
+   * token stays "rotated" until a check confirms it is dead at the provider.
+   */
+  rotateToken: {
+    input: z
+      .object({
+        tokenId: Id,
+        secret: SecretValue,
+        name: Label.optional(),
+        expiresAt: DateInput.nullable().optional(),
+        /** Skip the provider check (offline); the old token is still marked rotated. */
+        skipCheck: z.boolean().optional(),
+      })
+      .strict(),
+    output: z.object({ oldToken: Token, newToken: Token, check: CheckResult.nullable() }),
+  },
+  /** Status-only mode for support staff: hides and refuses copy, rotate, edit and delete. */
+  getSupportMode: { input: NoInput, output: z.object({ enabled: z.boolean() }) },
+  /** Turning it on sets a passphrase (12+ characters); turning it off needs the same passphrase. */
+  setSupportMode: {
+    input: z.object({ enabled: z.boolean(), passphrase: z.string().min(12, 'at least 12 characters').max(1024) }).strict(),
+    output: z.object({ enabled: z.boolean() }),
+  },
+  getUiSettings: { input: NoInput, output: UiSettings },
+  updateUiSettings: { input: UiSettings.partial().strict(), output: UiSettings },
 } as const;
 
 /** main -> renderer events. */

@@ -19,6 +19,7 @@ export const FINDING_KINDS = [
   'check_failed',
   'test_in_production',
   'custom_provider_invalid',
+  'revoke_pending',
 ] as const;
 export const FindingKind = z.enum(FINDING_KINDS);
 export type FindingKind = z.infer<typeof FindingKind>;

@@ -25,9 +25,22 @@ export interface VaultRepository {
   readonly location: string;
 }
 
+export interface AuditFilter {
+  subjectId?: string;
+  actionPrefix?: string;
+}
+
 export interface AuditLog {
   append(entry: AuditEntry): Promise<void>;
-  recent(limit: number): Promise<AuditEntry[]>;
+  /** Newest first, at most `limit`, optionally only entries matching `filter`. */
+  recent(limit: number, filter?: AuditFilter): Promise<AuditEntry[]>;
+}
+
+/** The OS clipboard (main process only); Electron's is asynchronous. */
+export interface Clipboard {
+  write(text: string): Promise<void>;
+  read(): Promise<string>;
+  clear(): Promise<void>;
 }
 
 export interface Clock {

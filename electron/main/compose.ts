@@ -2,7 +2,8 @@ import type { EventName, EventPayload } from '../contract';
 import { FileAuditLog } from '../core/audit/file-audit-log';
 import { ExpiryScheduler, FileNotificationStateStore, inventorySource, systemTimers, type AttentionIndicator } from '../core/expiry';
 import { InventoryService } from '../core/inventory/inventory-service';
-import type { Clock, HttpClient, Logger, Notifier, SecretStore } from '../core/ports';
+import type { Clipboard, Clock, HttpClient, Logger, Notifier, SecretStore } from '../core/ports';
+import { MemoryClipboard, SecretCopier } from '../core/secrets/copy-secret';
 import { StatusCheckService } from '../core/status/status-check-service';
 import { FileVaultRepository } from '../core/vault/file-vault-repository';
 import { createUndiciHttpClient } from './adapters/undici-http-client';
@@ -25,6 +26,8 @@ export interface ComposeOptions {
   notifier?: Notifier;
   /** The tray's count of tokens needing attention. */
   indicator?: AttentionIndicator;
+  /** The OS clipboard (Electron); an in-memory one elsewhere. */
+  clipboard?: Clipboard;
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -72,7 +75,7 @@ export function compose(options: ComposeOptions): Composed {
     ...(options.indicator ? { indicator: options.indicator } : {}),
     logger: options.logger,
   });
-  const handlers = createHandlers({ inventory, clock: options.clock, checks, scheduler, emit, appInfo: { version: options.version, dataDir: options.dataDir, host: options.host } });
+  const handlers = createHandlers({ inventory, clock: options.clock, checks, scheduler, copier: new SecretCopier(options.secrets, options.clipboard ?? new MemoryClipboard()), emit, appInfo: { version: options.version, dataDir: options.dataDir, host: options.host } });
   return {
     dispatch: createDispatch(handlers, options.logger),
     inventory,

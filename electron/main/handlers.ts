@@ -1,6 +1,11 @@
 import type { InventoryService } from '../core/inventory/inventory-service';
 import type { Clock } from '../core/ports';
 import type { StatusCheckService } from '../core/status/status-check-service';
+import { SecretCopier } from '../core/secrets/copy-secret';
+import { readSupportMode, supportModeOn, SUPPORT_MODE_FORBIDDEN, switchSupportMode } from '../core/settings/support-mode';
+import { readUiSettings } from '../core/settings/ui-settings';
+import { rotateWithCheck } from '../core/status/rotation';
+import { AppError } from '../core/errors';
 import { buildIcs, expiryTimeline, resolveExpirySettings, type ExpiryScheduler } from '../core/expiry';
 import type { EventName, EventPayload } from '../contract';
 import { recognizeSecret } from '../core/recognition/recognize';
@@ -12,13 +17,14 @@ export interface HandlerContext {
   clock: Clock;
   checks: StatusCheckService;
   scheduler: ExpiryScheduler;
+  copier: SecretCopier;
   /** Sends a main -> renderer event (Electron: webContents.send; test host: server-sent events). */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   appInfo: { version: string; dataDir: string; host: 'electron' | 'test-host' };
 }
 
-export function createHandlers({ inventory, clock, checks, scheduler, emit, appInfo }: HandlerContext): Handlers {
-  return {
+export function createHandlers({ inventory, clock, checks, scheduler, copier, emit, appInfo }: HandlerContext): Handlers {
+  const handlers: Handlers = {
     getAppInfo: async () => appInfo,
     getVault: () => inventory.snapshot(),
     listProviders: async () => (await inventory.catalog()).list(),
@@ -65,6 +71,50 @@ export function createHandlers({ inventory, clock, checks, scheduler, emit, appI
       await scheduler.settingsChanged();
       return resolveExpirySettings(settings);
     },
-    getAuditLog: (input) => inventory.auditLog(input.limit ?? 200),
+    getAuditLog: (input) =>
+      inventory.auditLog(input.limit ?? 200, {
+        ...(input.subjectId ? { subjectId: input.subjectId } : {}),
+        ...(input.actionPrefix ? { actionPrefix: input.actionPrefix } : {}),
+      }),
+    copySecret: async ({ tokenId }) => {
+      const vault = await inventory.vault();
+      const token = vault.tokens.find((t) => t.id === tokenId);
+      if (!token) throw new AppError('not_found', `No token with id ${tokenId}.`);
+      const clearsInSeconds = readUiSettings(vault.settings).clipboardClearSeconds;
+      await copier.copy(tokenId, clearsInSeconds);
+      await inventory.recordEvent({ action: 'token.copy', subject: { type: 'token', id: tokenId }, summary: `Copied the secret of ${token.name} to the clipboard` });
+      return { tokenId, clearsInSeconds };
+    },
+    rotateToken: (input) => rotateWithCheck(inventory, checks, input),
+    getSupportMode: async () => ({ enabled: supportModeOn((await inventory.vault()).settings) }),
+    setSupportMode: async ({ enabled, passphrase }) => {
+      const next = switchSupportMode(readSupportMode((await inventory.vault()).settings), enabled, passphrase);
+      await inventory.updateSettings({ supportMode: next }, `Status-only mode turned ${enabled ? 'on' : 'off'}`);
+      return { enabled: next.enabled };
+    },
+    getUiSettings: async () => readUiSettings((await inventory.vault()).settings),
+    updateUiSettings: async (input) => {
+      const next = { ...readUiSettings((await inventory.vault()).settings), ...input };
+      await inventory.updateSettings({ ui: next }, 'Changed app settings');
+      return next;
+    },
   };
+  return guardSupportMode(handlers, inventory);
 }
+
+/** Status-only mode is enforced here, in main: the UI hiding a button is a courtesy, not the control. */
+function guardSupportMode(handlers: Handlers, inventory: InventoryService): Handlers {
+  const guarded = { ...handlers } as Record<string, (input: unknown) => Promise<unknown>>;
+  for (const name of SUPPORT_MODE_FORBIDDEN) {
+    const inner = guarded[name];
+    if (!inner) continue;
+    guarded[name] = async (input) => {
+      if (supportModeOn((await inventory.vault()).settings)) {
+        throw new AppError('forbidden', 'Status-only mode is on: copying, rotating, editing and deleting are turned off. Turn it off in Settings with its passphrase.');
+      }
+      return inner(input);
+    };
+  }
+  return guarded as Handlers;
+}
+

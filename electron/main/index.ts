@@ -6,6 +6,7 @@ import { systemClock } from '../core/ports';
 import { createConsoleLogger } from './adapters/console-logger';
 import { KeytarSecretStore } from './adapters/keytar-secret-store';
 import { compose } from './compose';
+import { electronClipboard } from './electron/clipboard';
 import { keepInTrayOnClose } from './electron/close-to-tray';
 import { setOpenAtLogin, startedHidden } from './electron/login-item';
 import { createElectronNotifier, type NotificationClick } from './electron/notifier';
@@ -64,6 +65,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     const { dispatch, onEvent, inventory, scheduler } = compose({
       notifier: createElectronNotifier(openFromNotification),
+      clipboard: electronClipboard,
       indicator: tray,
       dataDir,
       secrets: new KeytarSecretStore(),

@@ -71,6 +71,7 @@ export const KIND_LABELS: Record<Finding['kind'], string> = {
   check_failed: 'Check failed',
   test_in_production: 'Test token in production',
   custom_provider_invalid: 'Custom provider invalid',
+  revoke_pending: 'Old token not yet revoked',
 };
 
 export const credentialFor = (provider: ProviderDescriptor | undefined, kind: Token['kind']): CredentialDescriptor | undefined =>

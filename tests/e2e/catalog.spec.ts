@@ -194,6 +194,9 @@ test('the findings list shows every kind of finding, filters by severity and cli
   // Northwind's stores.
   const printify = await store('printify', 'Northwind merch', { clientId: client.id });
   await token({ storeId: printify, name: 'Old printify', expiresAt: isoDay(now - 10 * DAY) }); // expired
+  // Rotated without a check: the old token waits for a check that proves it dead (revoke pending).
+  const legacy = await token({ storeId: printify, name: 'Legacy sync', expiresAt: isoDay(now + 200 * DAY) });
+  ok(await host.call('rotateToken', { tokenId: legacy, secret: fakeJwt({ iat: Math.floor(now / 1000), exp: Math.floor(now / 1000) + 365 * 86400, scopes: ['shops.read'] }), skipCheck: true }));
   const thinkific = await store('thinkific', 'Northwind academy', { clientId: client.id, identifiers: { subdomain: 'northwind' } });
   await token({ storeId: thinkific, name: 'LMS sync', kind: 'access-token', expiresAt: isoDay(now + 20 * DAY) }); // expiring
   const pixl = await store('pixlpay', 'Northwind pay', { clientId: client.id, identifiers: { host: 'northwind.pixlpay.net', plan: 'free' } });
@@ -244,7 +247,7 @@ test('the findings list shows every kind of finding, filters by severity and cli
     expired: 'Expired', expiring: 'Expiring', rotation_due: 'Rotation due', slot_limit: 'Slot limit', format_mismatch: 'Unusual format',
     rate_limit_above_plan: 'Rate limit above plan', broad_access: 'Broad access', open_allowlist: 'Open IP allowlist', duplicate_secret: 'Duplicate secret',
     secret_missing: 'Secret missing', orphan_secret: 'Keychain entry without token', check_failed: 'Check failed',
-    test_in_production: 'Test token in production', custom_provider_invalid: 'Custom provider invalid',
+    test_in_production: 'Test token in production', custom_provider_invalid: 'Custom provider invalid', revoke_pending: 'Old token not yet revoked',
   };
   for (const kind of expected) await expect(items.filter({ hasText: labels[kind]! }).first(), kind).toBeVisible();
   await expect(items.filter({ hasText: 'Expired' }).first()).toContainText('"Old printify" (Printify, Northwind merch) expired on');

@@ -6,6 +6,8 @@ import { KeytarSecretStore, KEYCHAIN_SERVICE } from '../../electron/main/adapter
 import { createConsoleLogger } from '../../electron/main/adapters/console-logger';
 import { compose } from '../../electron/main/compose';
 import { MemorySecretStore } from '../../electron/core/secrets/memory-secret-store';
+import { MemoryClipboard } from '../../electron/core/secrets/copy-secret';
+import { sha256Hex } from '../../electron/core/secrets/fingerprint';
 import { systemClock } from '../../electron/core/ports';
 import { createHostServer } from './server';
 import pkg from '../../package.json';
@@ -40,7 +42,9 @@ async function main(): Promise<void> {
   const dataDir = resolve(values.data);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const logger = createConsoleLogger('test-host');
+  const clipboard = new MemoryClipboard();
   const { dispatch, onEvent, scheduler } = compose({
+    clipboard,
     dataDir,
     secrets: values['memory-secrets'] ? new MemorySecretStore() : new KeytarSecretStore(values['keychain-service']),
     clock: systemClock,
@@ -49,7 +53,13 @@ async function main(): Promise<void> {
     version: pkg.version,
     host: 'test-host',
   });
-  const { server, token } = createHostServer({ dispatch, rendererDir, onEvent });
+  const { server, token } = createHostServer({
+    dispatch,
+    rendererDir,
+    onEvent,
+    // Tests learn whether a copy happened by fingerprint, never by value.
+    clipboardFingerprint: () => (clipboard.peek() ? sha256Hex(clipboard.peek()) : null),
+  });
   void scheduler.start();
   server.listen(port, '127.0.0.1', () => {
     const address = server.address();

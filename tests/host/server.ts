@@ -23,6 +23,8 @@ export interface HostOptions {
   dispatch: Dispatch;
   rendererDir: string;
   onEvent: (listener: EventListener) => () => void;
+  /** SHA-256 of the stand-in clipboard's content, or null when empty. */
+  clipboardFingerprint?: () => string | null;
 }
 
 /** The contract as JSON Schema, for scripts and people: GET /ipc. */
@@ -102,6 +104,10 @@ export function createHostServer(options: HostOptions): { server: Server; token:
         const stop = options.onEvent((event, payload) => res.write(`data: ${JSON.stringify({ event, payload })}\n\n`));
         req.on('close', stop);
         return;
+      }
+      if (url.pathname === '/__host/clipboard') {
+        if (!authorised(req.headers['x-keyward-token'])) return send(res, 401, '{"error":"missing or wrong x-keyward-token"}');
+        return send(res, 200, JSON.stringify({ fingerprint: options.clipboardFingerprint?.() ?? null }));
       }
       if (url.pathname === '/__host/bridge.js') return send(res, 200, bridgeScript(), TYPES['.js']);
       return await serveStatic(url.pathname, res);

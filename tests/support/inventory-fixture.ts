@@ -5,6 +5,7 @@ import { MemoryAuditLog } from '../../electron/core/audit/file-audit-log';
 import { InventoryService } from '../../electron/core/inventory/inventory-service';
 import type { Clock, HttpClient } from '../../electron/core/ports';
 import { StatusCheckService } from '../../electron/core/status/status-check-service';
+import { MemoryClipboard, SecretCopier } from '../../electron/core/secrets/copy-secret';
 import { ExpiryScheduler, MemoryNotificationStateStore, inventorySource, systemTimers } from '../../electron/core/expiry';
 import { createUndiciHttpClient } from '../../electron/main/adapters/undici-http-client';
 import { createDispatch } from '../../electron/main/dispatch';
@@ -45,14 +46,16 @@ export async function dispatchFixture(options: { env?: Record<string, string | u
   const http = options.http ?? createUndiciHttpClient();
   const checks = new StatusCheckService({ inventory: fx.inventory, secrets: fx.secrets, http, clock: fx.clock, logger: silentLogger, userAgent: 'Keyward/test', env: options.env ?? {} });
   const events: { event: string; payload: unknown }[] = [];
+  const clipboard = new MemoryClipboard();
   const scheduler = new ExpiryScheduler({ clock: fx.clock, timers: systemTimers, source: inventorySource(fx.inventory), state: new MemoryNotificationStateStore(), notifier: { notify: () => {} } });
   const handlers = createHandlers({
     inventory: fx.inventory,
     clock: fx.clock,
     checks,
     scheduler,
+    copier: new SecretCopier(fx.secrets, clipboard),
     emit: (event, payload) => events.push({ event, payload }),
     appInfo: { version: '0.0.0', dataDir: fx.dir, host: 'test-host' },
   });
-  return { ...fx, checks, events, dispatch: createDispatch(handlers, silentLogger) };
+  return { ...fx, checks, events, clipboard, dispatch: createDispatch(handlers, silentLogger) };
 }

@@ -1,7 +1,10 @@
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AuditEntry } from '../../contract';
-import type { AuditLog } from '../ports';
+import type { AuditFilter, AuditLog } from '../ports';
+
+const matches = (entry: AuditEntry, filter?: AuditFilter): boolean =>
+  (!filter?.subjectId || entry.subject.id === filter.subjectId) && (!filter?.actionPrefix || entry.action.startsWith(filter.actionPrefix));
 
 export const AUDIT_FILE = 'audit.jsonl';
 
@@ -17,7 +20,7 @@ export class FileAuditLog implements AuditLog {
     await appendFile(this.path, `${JSON.stringify(AuditEntry.parse(entry))}\n`, { encoding: 'utf8', mode: 0o600, flag: 'a' });
   }
 
-  async recent(limit: number): Promise<AuditEntry[]> {
+  async recent(limit: number, filter?: AuditFilter): Promise<AuditEntry[]> {
     let text: string;
     try {
       text = await readFile(this.path, 'utf8');
@@ -32,7 +35,7 @@ export class FileAuditLog implements AuditLog {
       if (!line) continue;
       try {
         const parsed = AuditEntry.safeParse(JSON.parse(line));
-        if (parsed.success) entries.push(parsed.data);
+        if (parsed.success && matches(parsed.data, filter)) entries.push(parsed.data);
       } catch {
         // A torn last line (crash mid-append) is skipped, not fatal.
       }
@@ -46,7 +49,7 @@ export class MemoryAuditLog implements AuditLog {
   async append(entry: AuditEntry): Promise<void> {
     this.entries.push(AuditEntry.parse(entry));
   }
-  async recent(limit: number): Promise<AuditEntry[]> {
-    return this.entries.slice(-limit).reverse();
+  async recent(limit: number, filter?: AuditFilter): Promise<AuditEntry[]> {
+    return this.entries.filter((e) => matches(e, filter)).slice(-limit).reverse();
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BUILTIN_PROVIDER_IDS, type AuditEntry, type CheckResult, type Client, type CustomProviderDefinition, type FieldDescriptor, type ParsedInput, type ProviderDescriptor, type StoreProfile, type Token, type VaultSnapshot } from '../../contract';
 import { AppError, notFound } from '../errors';
-import type { AuditLog, Clock, Logger, SecretStore, VaultRepository } from '../ports';
+import type { AuditFilter, AuditLog, Clock, Logger, SecretStore, VaultRepository } from '../ports';
 import { BUILTIN_PROVIDERS, createCatalog, type Catalog } from '../providers/catalog';
 import { customProviderId } from '../providers/custom';
 import { deriveTokenFacts, type TokenFacts } from '../providers/derive';
@@ -79,8 +79,8 @@ export class InventoryService {
     return this.current();
   }
 
-  async auditLog(limit: number): Promise<AuditEntry[]> {
-    return this.deps.audit.recent(limit);
+  async auditLog(limit: number, filter?: AuditFilter): Promise<AuditEntry[]> {
+    return this.deps.audit.recent(limit, filter);
   }
 
   // Clients -------------------------------------------------------------------------------------------
@@ -180,6 +180,63 @@ export class InventoryService {
         change: { action: 'store.delete', subject: { type: 'store', id: store.id }, summary: `Deleted store ${store.label} and its ${tokens.length} token${tokens.length === 1 ? '' : 's'}` },
       };
     });
+  }
+
+  // Rotation ----------------------------------------------------------------------------------------
+  /**
+   * Replaces a token by a new one in the same store in ONE change: the old one becomes "rotated", the new
+   * one is added with the lineage both ways and, when given, the check that vetted it.
+   */
+  rotate(input: { tokenId: string; secret: string; name?: string | undefined; expiresAt?: string | null | undefined }, check: CheckResult | null): Promise<{ oldToken: Token; newToken: Token }> {
+    const id = randomUUID();
+    return this.withSecretRollback(
+      id,
+      input.secret,
+      this.mutate(async (data, now) => {
+        const old = find(data.tokens, input.tokenId, 'token');
+        if (old.status === 'rotated' || old.status === 'revoked') throw new AppError('conflict', `Token ${old.name} is already ${old.status}; rotate its replacement instead.`);
+        const previousStatus = old.status;
+        old.status = 'rotated';
+        const name = input.name ?? `${old.name} (${now.slice(0, 10)})`;
+        let made: Applied<Token>;
+        try {
+          made = await this.applyCreateToken(
+            data,
+            now,
+            {
+              storeId: old.storeId,
+              name,
+              kind: old.kind,
+              secret: input.secret,
+              settings: Object.fromEntries(Object.entries(old.settings).filter(([k]) => k !== 'keyId')),
+              ...(old.scopes.length ? { scopes: old.scopes } : {}),
+              ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}),
+            },
+            id,
+          );
+        } catch (err) {
+          old.status = previousStatus;
+          throw err;
+        }
+        const fresh = made.result;
+        fresh.rotatedFrom = old.id;
+        if (check) {
+          fresh.lastCheck = check;
+          fresh.checkHistory = [check];
+        }
+        old.rotatedTo = fresh.id;
+        old.updatedAt = now;
+        return {
+          result: { oldToken: old, newToken: fresh },
+          change: [made.change, { action: 'token.rotate', subject: { type: 'token', id: old.id }, summary: `Rotated ${old.name} to ${fresh.name}${fresh.secret ? ` (${fresh.secret.masked})` : ''}` }],
+        };
+      }),
+    );
+  }
+
+  /** An audited event that changes no metadata (a copy to the clipboard, say). */
+  async recordEvent(change: Change): Promise<void> {
+    await this.deps.audit.append({ at: this.deps.clock.now().toISOString(), actor: this.deps.actor, ...change });
   }
 
   // Settings ----------------------------------------------------------------------------------------
@@ -420,6 +477,17 @@ export class InventoryService {
         armed = true;
         const catalog = this.catalogFor(data);
         const counts = { clients: 0, stores: 0 };
+        // Indexes so each row costs the same however large the vault: the appliers see only the stores and tokens a rule can look at.
+        const storeByKey = new Map(data.stores.map((s) => [importStoreKey(s.provider, s.label, s.clientId), s]));
+        const tokensByStore = new Map<string, Token[]>();
+        for (const t of data.tokens) tokensByStore.set(t.storeId, [...(tokensByStore.get(t.storeId) ?? []), t]);
+        const view = (store: StoreProfile, kind: Token['kind'] | undefined): VaultData => {
+          const module = catalog.get(store.provider);
+          const siteKey = policyOf(module, kind ?? module.descriptor.credentials[0]!.kind).uniqueNamePerIdentifier;
+          const site = siteKey ? store.identifiers[siteKey] : undefined;
+          const stores = typeof site === 'string' && site !== '' ? data.stores.filter((s) => s.provider === store.provider && String(s.identifiers[siteKey!] ?? '').toLowerCase() === site.toLowerCase()) : [store];
+          return { ...data, stores, tokens: stores.flatMap((s) => tokensByStore.get(s.id) ?? []) };
+        };
         for (const { row, input, tokenId } of rows) {
           try {
             const wanted = input.client?.toLocaleLowerCase();
@@ -428,22 +496,23 @@ export class InventoryService {
               clientId = this.applyCreateClient(data, now, { name: input.client }).result.id;
               counts.clients++;
             }
-            let store = data.stores.find((s) => s.provider === input.store.provider && s.label === input.store.label && s.clientId === clientId);
+            let store = storeByKey.get(importStoreKey(input.store.provider, input.store.label, clientId));
             if (!store) {
               store = this.applyCreateStore(data, now, { ...input.store, clientId }).result;
+              storeByKey.set(importStoreKey(store.provider, store.label, store.clientId), store);
               counts.stores++;
             }
             const { status, ...fields } = input.token;
-            if (status === 'active') {
-              await this.applyCreateToken(data, now, { ...fields, storeId: store.id }, tokenId);
-            } else {
-              // The applier makes active tokens; a retired one is built aside and checked with its real status.
-              const made = await this.applyCreateToken({ ...data, tokens: [] }, now, { ...fields, storeId: store.id }, tokenId);
-              const token = { ...made.result, status };
-              assertUniqueName(data.tokens.filter((t) => t.storeId === token.storeId).map((t) => t.name), token.name, 'token in this store');
-              throwIfRuleProblem(checkTokenWrite(data, token, catalog));
-              data.tokens.push(token);
+            const near = view(store, fields.kind);
+            // The applier makes active tokens; a retired one is built aside and checked with its real status.
+            const made = await this.applyCreateToken(status === 'active' ? near : { ...near, tokens: [] }, now, { ...fields, storeId: store.id }, tokenId);
+            const token = { ...made.result, status };
+            if (status !== 'active') {
+              assertUniqueName(near.tokens.filter((t) => t.storeId === token.storeId).map((t) => t.name), token.name, 'token in this store');
+              throwIfRuleProblem(checkTokenWrite(near, token, catalog));
             }
+            data.tokens.push(token);
+            tokensByStore.set(store.id, [...(tokensByStore.get(store.id) ?? []), token]);
           } catch (err) {
             if (err instanceof AppError) throw new AppError(err.code, `Row ${row}: ${err.message} Nothing was imported; preview the file again.`, err.fields);
             throw err;
@@ -576,6 +645,8 @@ export class InventoryService {
     return next;
   }
 }
+
+const importStoreKey = (provider: string, label: string, clientId: string | null): string => `${provider}\u0000${label}\u0000${clientId ?? ''}`;
 
 function find<T extends { id: string }>(items: T[], id: string, what: string): T {
   const found = items.find((i) => i.id === id);

@@ -4,7 +4,7 @@ import { describe, type FindingContext, isLive, isRetired, tokenSubject, type To
 
 /** Findings about one token's own settings and last check. */
 export function tokenFindings(v: TokenView, _ctx: FindingContext): Finding[] {
-  return [formatMismatch, rateLimitAbovePlan, broadAccess, openAllowlist, checkFailed, testInProduction].flatMap((rule) => rule(v));
+  return [formatMismatch, rateLimitAbovePlan, broadAccess, openAllowlist, checkFailed, testInProduction, revokePending].flatMap((rule) => rule(v));
 }
 
 /** Read from the secret facts recorded at write time (SecretFacts.formatProblem). */
@@ -98,4 +98,14 @@ function isManaged(v: TokenView): boolean {
   const key = v.policy.managedByKey;
   const by = key ? v.token.settings[key] : undefined;
   return typeof by === 'string' && by.trim() !== '';
+}
+
+/** A rotated token stays a reminder until a status check shows the provider no longer accepts it. */
+function revokePending(v: TokenView): Finding[] {
+  if (v.token.status !== 'rotated' || v.token.lastCheck?.outcome === 'invalid') return [];
+  return [{
+    id: `revoke_pending:${v.token.id}`, kind: 'revoke_pending', severity: 'warning', subject: tokenSubject(v),
+    message: `${describe(v)} was rotated but ${v.token.lastCheck ? `its last check says "${v.token.lastCheck.outcome}"` : 'no check has confirmed it is dead'}.`,
+    action: `Revoke or delete the old token at ${v.providerName}, then run "Check now" on it: the reminder ends when ${v.providerName} refuses it.`,
+  }];
 }

@@ -1,0 +1,33 @@
+import type { CheckResult, Token } from '../../contract';
+import { AppError, notFound } from '../errors';
+import type { InventoryService } from '../inventory/inventory-service';
+import type { StatusCheckService } from './status-check-service';
+
+export interface RotationInput {
+  tokenId: string;
+  secret: string;
+  name?: string | undefined;
+  expiresAt?: string | null | undefined;
+  skipCheck?: boolean | undefined;
+}
+
+/**
+ * Guided rotation: check the new secret at the provider first; only a token the provider does not refuse
+ * replaces the old one. Nothing changes when the provider says 401.
+ */
+export async function rotateWithCheck(inventory: InventoryService, checks: StatusCheckService, input: RotationInput): Promise<{ oldToken: Token; newToken: Token; check: CheckResult | null }> {
+  const vault = await inventory.vault();
+  const old = vault.tokens.find((t) => t.id === input.tokenId);
+  if (!old) throw notFound('token', input.tokenId);
+  const store = vault.stores.find((s) => s.id === old.storeId);
+  if (!store) throw notFound('store', old.storeId);
+  let check: CheckResult | null = null;
+  if (!input.skipCheck) {
+    check = await checks.quick({ provider: store.provider, kind: old.kind, mode: old.mode, identifiers: store.identifiers, secret: input.secret });
+    if (check.outcome === 'invalid') {
+      throw new AppError('rule_violation', `The provider refused the new token: ${check.detail} Nothing was changed; ${old.name} stays as it was.`, { secret: 'refused by the provider' });
+    }
+  }
+  const { oldToken, newToken } = await inventory.rotate(input, check);
+  return { oldToken, newToken, check };
+}
