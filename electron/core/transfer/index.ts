@@ -5,3 +5,4 @@ export { exportCsv, exportJson, exportRows, type ExportSelection } from './expor
 export { BACKUP_FORMAT_VERSION, BACKUP_MAGIC, BACKUP_REGIONS, DEFAULT_KDF, MIN_PASSPHRASE_LENGTH, passphraseProblem, type KdfParams } from './backup-format';
 export { BackupPayload, collectBackup, createBackup, readBackup, type BackupSummary } from './backup';
 export { mergePlan, replacePlan, type RestorePlan, type RestoreResult, type SkippedToken } from './restore-plan';
+export { clientReportHtml, esc as escapeHtml, REPORT_HORIZON_DAYS, type ClientReportInput } from './client-report';
