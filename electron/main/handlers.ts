@@ -1,7 +1,7 @@
 import type { InventoryService } from '../core/inventory/inventory-service';
 import type { Clock } from '../core/ports';
 import type { StatusCheckService } from '../core/status/status-check-service';
-import { SecretCopier } from '../core/secrets/copy-secret';
+import { type SecretCopier } from '../core/secrets/copy-secret';
 import { readSupportMode, supportModeOn, SUPPORT_MODE_FORBIDDEN, switchSupportMode } from '../core/settings/support-mode';
 import { readUiSettings } from '../core/settings/ui-settings';
 import { rotateWithCheck } from '../core/status/rotation';
