@@ -1,0 +1,37 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// The process boundaries are ESLint rules; these cases keep the rules from silently going away.
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function ruleIds(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
+}
+
+describe('process boundaries (eslint.config.mjs)', () => {
+  it.each([
+    ['electron/core/x.ts', "import { app } from 'electron';\nexport const a = app;\n"],
+    ['electron/contract/x.ts', "import { app } from 'electron';\nexport const a = app;\n"],
+    ['electron/contract/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n"],
+    ['electron/main/handlers-x.ts', "import { app } from 'electron';\nexport const a = app;\n"],
+    ['src/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n"],
+    ['src/x.ts', "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;\n"],
+    ['src/x.ts', "import { InventoryService } from '../electron/core/inventory/inventory-service';\nexport const a = InventoryService;\n"],
+    ['src/x.ts', "import { channels } from '../electron/contract';\nexport const a = channels;\n"],
+    ['src/x.ts', 'export const a = window.api;\n'],
+    ['electron/preload/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n"],
+  ])('%s refuses: %s', async (file, code) => {
+    expect(await ruleIds(file, code)).toEqual(expect.arrayContaining([expect.stringMatching(/^no-restricted-(imports|properties)$/)]));
+  });
+
+  it.each([
+    ['electron/main/index.ts', "import { app } from 'electron';\nexport const a = app;\n"],
+    ['electron/main/electron/x.ts', "import { app } from 'electron';\nexport const a = app;\n"],
+    ['src/x.ts', "import type { Token } from '../electron/contract';\nexport type A = Token;\n"],
+    ['src/lib/api.ts', 'export const a = window.api;\n'],
+    ['electron/core/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n"],
+  ])('%s allows: %s', async (file, code) => {
+    expect(await ruleIds(file, code)).toEqual([]);
+  });
+});
