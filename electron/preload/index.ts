@@ -36,6 +36,12 @@ const api = {
   getExpirySettings: call('getExpirySettings'),
   updateExpirySettings: call('updateExpirySettings'),
   getAuditLog: call('getAuditLog'),
+  copySecret: call('copySecret'),
+  rotateToken: call('rotateToken'),
+  getSupportMode: call('getSupportMode'),
+  setSupportMode: call('setSupportMode'),
+  getUiSettings: call('getUiSettings'),
+  updateUiSettings: call('updateUiSettings'),
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
     const channel = `keyward:${event}`;
     const wrapped = (_e: IpcRendererEvent, payload: EventPayload<E>) => listener(payload);
