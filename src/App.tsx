@@ -10,6 +10,7 @@ import { Sidebar } from './components/Sidebar';
 import { StoreView } from './components/StoreView';
 import { EmptyState } from './components/EmptyState';
 import { ViewNav } from './components/ViewNav';
+import { ExpiryEvents, ExpiryView } from './components/expiry';
 
 export function App() {
   const { load, refresh, loading, snapshot, view } = useVault();
@@ -29,6 +30,7 @@ export function App() {
         <KeychainPill />
       </header>
       <NoticeBar />
+      <ExpiryEvents />
       <div className="layout">
         <Sidebar />
         <main className="content" aria-busy={loading}>
@@ -41,6 +43,8 @@ export function App() {
             <FindingsView />
           ) : view.kind === 'settings' ? (
             <SettingsView />
+          ) : view.kind === 'expiry' ? (
+            <ExpiryView />
           ) : store ? (
             <StoreView store={store} />
           ) : (

@@ -1,5 +1,6 @@
 import { countBySeverity } from '../lib/format';
 import { useVault } from '../state/vault-store';
+import { ExpiryNavButton } from './expiry';
 
 /** The app's views: stores, findings (with counts by severity) and settings. */
 export function ViewNav() {
@@ -30,6 +31,7 @@ export function ViewNav() {
           <span className="sev sev-info" title="info">{counts.info}</span>
         </span>
       </button>
+      <ExpiryNavButton />
       <button type="button" className={view.kind === 'settings' ? 'active' : undefined} aria-current={view.kind === 'settings' ? 'page' : undefined} onClick={() => show({ kind: 'settings' })}>
         Settings
       </button>

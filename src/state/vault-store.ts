@@ -7,7 +7,8 @@ export type View =
   | { kind: 'add-store' }
   | { kind: 'home' }
   | { kind: 'findings' }
-  | { kind: 'settings' };
+  | { kind: 'settings' }
+  | { kind: 'expiry' };
 
 interface VaultState {
   snapshot: VaultSnapshot | null;

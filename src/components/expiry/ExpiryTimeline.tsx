@@ -1,0 +1,137 @@
+import { useEffect, useState } from 'react';
+import type { ExpiryOverview } from '../../../electron/contract';
+import { useVault } from '../../state/vault-store';
+import { lastDayOf, namesFor, plural, shortDay } from './expiry-format';
+import { useExpiry } from './expiry-store';
+
+type Counts = ExpiryOverview['timeline']['weeks'][number]['counts'];
+const ORDER = ['critical', 'warning', 'info'] as const;
+/** Chart height in SVG units; bars scale to the busiest column. */
+const H = 100;
+
+interface Column {
+  key: string;
+  label: string;
+  /** What a screen reader hears for the bar. */
+  description: string;
+  counts: Counts;
+  tokenIds: string[];
+  expired?: boolean;
+}
+
+const countsText = (c: Counts): string => `${c.critical} critical, ${c.warning} warning, ${c.info} info`;
+
+/** The next 13 weeks (90 days) as a stacked bar per week, coloured by severity; a bar lists its tokens when pressed. */
+export function ExpiryTimeline() {
+  const { overview, load } = useExpiry();
+  const { snapshot, providers, show } = useVault();
+  const [selected, setSelected] = useState<string | null>(null);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (!overview) return null;
+  const { weeks, expired } = overview.timeline;
+  // An expired token is critical, or one step lower for a test token (as its warning says).
+  const expiredCounts: Counts = { critical: 0, warning: 0, info: 0 };
+  for (const id of expired.tokenIds) expiredCounts[overview.attention.items.find((i) => i.tokenId === id)?.severity ?? 'critical'] += 1;
+  const columns: Column[] = [
+    {
+      key: 'expired',
+      label: 'Expired',
+      description: `Expired: ${plural(expired.count, 'token')}`,
+      counts: expiredCounts,
+      tokenIds: expired.tokenIds,
+      expired: true,
+    },
+    ...weeks.map((w) => {
+      const total = w.counts.critical + w.counts.warning + w.counts.info;
+      const range = `${shortDay(w.start)} to ${shortDay(lastDayOf(w.end))}`;
+      return { key: w.start, label: shortDay(w.start).replace(/,? \d{4}$/, ''), description: `Week of ${range}: ${plural(total, 'token')} (${countsText(w.counts)})`, counts: w.counts, tokenIds: w.tokenIds };
+    }),
+  ];
+  const max = Math.max(1, ...columns.map((c) => c.counts.critical + c.counts.warning + c.counts.info));
+  const total = weeks.reduce((n, w) => n + w.tokenIds.length, 0);
+  const chosen = columns.find((c) => c.key === selected) ?? null;
+
+  return (
+    <section className="expiry-panel expiry-timeline" aria-labelledby="expiry-timeline-title">
+      <div className="expiry-panel-head">
+        <h3 id="expiry-timeline-title">Expiry timeline</h3>
+        <span className="muted">
+          {plural(total, 'token')} expire{total === 1 ? 's' : ''} in the next 90 days · {expired.count} expired
+        </span>
+      </div>
+      <div className="timeline-legend" aria-hidden="true">
+        {ORDER.map((s) => (
+          <span key={s} className="legend-item">
+            <span className={`legend-swatch bar-${s}`} /> {s}
+          </span>
+        ))}
+      </div>
+      <ul className="timeline-bars" aria-label="Tokens expiring by week">
+        {columns.map((c) => {
+          const n = c.counts.critical + c.counts.warning + c.counts.info;
+          let y = H;
+          return (
+            <li key={c.key} className={c.expired ? 'timeline-col timeline-expired' : 'timeline-col'}>
+              <button
+                type="button"
+                className={`timeline-bar${selected === c.key ? ' selected' : ''}`}
+                aria-label={c.description}
+                aria-pressed={selected === c.key}
+                aria-controls="timeline-detail"
+                onClick={() => setSelected(selected === c.key ? null : c.key)}
+              >
+                <span className="timeline-count" aria-hidden="true">
+                  {n || ''}
+                </span>
+                <svg className="timeline-svg" viewBox={`0 0 20 ${H}`} preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                  <rect className="bar-track" x="0" y="0" width="20" height={H} />
+                  {ORDER.map((s) => {
+                    const h = (c.counts[s] / max) * H;
+                    if (!h) return null;
+                    y -= h;
+                    return <rect key={s} className={`bar-${s}`} x="0" y={y} width="20" height={h} />;
+                  })}
+                </svg>
+                <span className="timeline-label" aria-hidden="true">
+                  {c.label}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <div id="timeline-detail" aria-live="polite">
+        {chosen && (
+          <div className="timeline-detail">
+            <h4>{chosen.description.replace(/ \(.*\)$/, '')}</h4>
+            {chosen.tokenIds.length === 0 ? (
+              <p className="muted">No token expires in this week.</p>
+            ) : (
+              <ul className="timeline-tokens" aria-label={`Tokens: ${chosen.expired ? 'expired' : `week of ${chosen.label}`}`}>
+                {chosen.tokenIds.map((id) => {
+                  const names = namesFor(id, snapshot, providers);
+                  const token = snapshot?.tokens.find((t) => t.id === id);
+                  const when = overview.attention.items.find((i) => i.tokenId === id)?.expiresAt ?? token?.expiresAt ?? null;
+                  return (
+                    <li key={id}>
+                      <button type="button" className="link" onClick={() => names.storeId && show({ kind: 'store', storeId: names.storeId })}>
+                        {names.token}
+                      </button>{' '}
+                      <span className="muted">
+                        {names.provider} · {names.store}
+                        {when ? ` · ${shortDay(when)}` : ''}
+                      </span>
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'react';
+import { useVault } from '../../state/vault-store';
+import { daysLeftText, namesFor, plural, shortDay } from './expiry-format';
+import { useExpiry } from './expiry-store';
+
+/**
+ * Tokens whose expiry warning is due now, most urgent first (main's order), with snooze and acknowledge.
+ * Embeddable: the dashboard can show it with `heading="h3"`.
+ */
+export function NeedsAttention({ heading = 'h2' }: { heading?: 'h2' | 'h3' }) {
+  const { overview, load, snooze, acknowledge } = useExpiry();
+  const { snapshot, providers, show } = useVault();
+  const [busy, setBusy] = useState<string | null>(null);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const Heading = heading;
+  const attention = overview?.attention;
+  const act = async (tokenId: string, action: () => Promise<void>) => {
+    setBusy(tokenId);
+    try {
+      await action();
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section className="expiry-panel needs-attention" aria-labelledby="needs-attention-title">
+      <div className="expiry-panel-head">
+        <Heading id="needs-attention-title">Needs attention</Heading>
+        {attention && (
+          <span className="muted" aria-live="polite">
+            {attention.count} need{attention.count === 1 ? 's' : ''} attention · {attention.quieted} quieted
+          </span>
+        )}
+      </div>
+      {!attention ? (
+        <p className="muted">Loading expiry warnings…</p>
+      ) : attention.items.length === 0 ? (
+        <p className="muted" role="status">
+          No token needs attention{attention.quieted ? ` (${plural(attention.quieted, 'warning')} snoozed or acknowledged)` : ''}.
+        </p>
+      ) : (
+        <ol className="attention-list" aria-label={`${plural(attention.items.length, 'token')} needing attention`}>
+          {attention.items.map((item) => {
+            const names = namesFor(item.tokenId, snapshot, providers);
+            const left = daysLeftText(item.expiresAt);
+            return (
+              <li key={item.tokenId} className={`attention-item attention-${item.severity}`} aria-label={`${names.token}, ${names.store}: ${left}`}>
+                <div className="attention-main">
+                  <span className={`sev sev-${item.severity}`}>{item.severity}</span>
+                  <button type="button" className="link attention-token" onClick={() => names.storeId && show({ kind: 'store', storeId: names.storeId })}>
+                    {names.token}
+                  </button>
+                  <span className="attention-where">
+                    {names.provider} · {names.client ? `${names.client} · ` : ''}
+                    {names.store}
+                  </span>
+                  {item.test && <span className="tag tag-test">test token</span>}
+                </div>
+                <div className="attention-when">
+                  <strong className={item.threshold === 0 ? 'error-text' : undefined}>{left}</strong>
+                  <span className="muted">
+                    {' '}
+                    · {shortDay(item.expiresAt)}
+                    {item.estimated && (
+                      <>
+                        {' '}
+                        · <span className="tag" title="The date comes from the provider's rule, not the token">estimated</span>
+                      </>
+                    )}
+                  </span>
+                </div>
+                <div className="actions attention-actions">
+                  {item.threshold !== 0 && (
+                    <>
+                      <button type="button" className="small" disabled={busy === item.tokenId} aria-label={`Snooze ${names.token} for 1 day`} onClick={() => void act(item.tokenId, () => snooze(item.tokenId, '1d'))}>
+                        Snooze 1 day
+                      </button>
+                      <button type="button" className="small" disabled={busy === item.tokenId} aria-label={`Snooze ${names.token} for 1 week`} onClick={() => void act(item.tokenId, () => snooze(item.tokenId, '1w'))}>
+                        Snooze 1 week
+                      </button>
+                    </>
+                  )}
+                  <button type="button" className="small" disabled={busy === item.tokenId} aria-label={`Acknowledge ${names.token} until the next warning`} onClick={() => void act(item.tokenId, () => acknowledge(item.tokenId))}>
+                    Acknowledge
+                  </button>
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import type { ProviderDescriptor, VaultSnapshot } from '../../../electron/contract';
+
+const DAY_MS = 86_400_000;
+
+/** "3 days left", "1 day left", "expired", "expired 2 days ago": whole days, rounded up while time remains. */
+export function daysLeftText(expiresAt: string, now = Date.now()): string {
+  const ms = Date.parse(expiresAt) - now;
+  if (ms <= 0) {
+    const ago = Math.floor(-ms / DAY_MS);
+    return ago === 0 ? 'expired' : `expired ${ago} day${ago === 1 ? '' : 's'} ago`;
+  }
+  const days = Math.ceil(ms / DAY_MS);
+  return `${days} day${days === 1 ? '' : 's'} left`;
+}
+
+/** A UTC calendar day as the user's locale writes it ("Mar 4, 2026"). */
+export const shortDay = (iso: string): string =>
+  new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso).toLocaleDateString(undefined, { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+
+/** The last day of a week whose `end` is the day after it. */
+export const lastDayOf = (end: string): string => new Date(Date.parse(`${end}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
+
+export interface TokenNames {
+  token: string;
+  store: string;
+  storeId: string | null;
+  provider: string;
+  client: string | null;
+}
+
+/** Names for a token id from the vault snapshot: ids only cross IPC in the overview. */
+export function namesFor(tokenId: string, snapshot: VaultSnapshot | null, providers: readonly ProviderDescriptor[]): TokenNames {
+  const token = snapshot?.tokens.find((t) => t.id === tokenId);
+  const store = token ? snapshot?.stores.find((s) => s.id === token.storeId) : undefined;
+  const client = store?.clientId ? snapshot?.clients.find((c) => c.id === store.clientId) : undefined;
+  const providerId = store?.provider;
+  return {
+    token: token?.name ?? 'Unknown token',
+    store: store?.label ?? 'Unknown store',
+    storeId: store?.id ?? null,
+    provider: providers.find((p) => p.id === providerId)?.name ?? providerId ?? 'Unknown provider',
+    client: client?.name ?? null,
+  };
+}
+
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

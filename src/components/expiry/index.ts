@@ -1,0 +1,8 @@
+export { NeedsAttention } from './NeedsAttention';
+export { ExpiryTimeline } from './ExpiryTimeline';
+export { ExpiryCalendarButton } from './ExpiryCalendarButton';
+export { ExpirySettingsForm, parseLeadTimes } from './ExpirySettingsForm';
+export { ExpiryView } from './ExpiryView';
+export { ExpiryEvents } from './ExpiryEvents';
+export { ExpiryNavButton } from './ExpiryNavButton';
+export { useExpiry } from './expiry-store';
