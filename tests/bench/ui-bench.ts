@@ -1,0 +1,296 @@
+// Chromium benchmarks for the 10,000-token inventory (issue 6): first paint of the inventory, search keystroke
+// to painted result, renderer JS heap. Drives Debian's Chromium against the test host (loopback only).
+// Run: npx tsx tests/bench/ui-bench.ts [--skip-build]   (writes its section of BENCHMARKS.md)
+// Not a test: no timed assertions. It stops by itself (bounded loops and a watchdog).
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startHost, type RunningHost } from '../support/host-process';
+import { fmt, machineFacts, nowMs, REPO_ROOT, stats, today, verdict, writeSection, type Stats } from './bench-utils';
+import { generateVault, writeVault } from './generate-vault';
+
+const SIZE = { tokens: 10_000, stores: 2_000, clients: 300, seed: 6 };
+const CHROMIUM = process.env.KEYWARD_CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
+const LOADS = 5;
+const MAX_KEYSTROKES = 50;
+/** A keystroke's result is the last DOM change within this quiet window after it. */
+const SETTLE_MS = 400;
+const LOAD_TIMEOUT_MS = 90_000;
+const WATCHDOG_MS = 12 * 60_000;
+const GOAL_FIRST_PAINT_MS = 200;
+const GOAL_KEYSTROKE_P95_MS = 16;
+
+interface PageBench {
+  fcp: number | null;
+  /** performance.now() (from navigation start) of the frame after the target first showed rows. */
+  readyAt: number | null;
+  target: 'inventory' | 'store-list' | null;
+  keydownAt: number | null;
+  /** Time of the frame painted after the last DOM change since the last keydown. */
+  paintedAt: number | null;
+  mutations: number;
+}
+
+/**
+ * Runs in the page before any of its scripts. Watches, frame by frame, for the token table named "Tokens"
+ * (the inventory) or, when it does not exist, the store list (what the app had before the inventory view),
+ * and times every keystroke to the frame painted after the DOM changes it causes.
+ */
+const PAGE_INSTRUMENTATION = String.raw`
+(() => {
+  const b = { fcp: null, readyAt: null, target: null, keydownAt: null, paintedAt: null, mutations: 0 };
+  window.__bench = b;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') b.fcp = e.startTime;
+  }).observe({ type: 'paint', buffered: true });
+  const nameOf = (el) => {
+    const label = el.getAttribute('aria-label');
+    if (label) return label.trim();
+    const by = el.getAttribute('aria-labelledby');
+    if (by) return by.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim();
+    return el.querySelector('caption')?.textContent?.trim() ?? '';
+  };
+  const visible = (el) => {
+    const r = el.getBoundingClientRect();
+    return r.height > 0 && r.width > 0 && r.bottom > 0 && r.top < window.innerHeight;
+  };
+  const tokensTableRows = () => {
+    for (const el of document.querySelectorAll('table, [role="table"], [role="grid"], [role="treegrid"]')) {
+      if (nameOf(el) !== 'Tokens') continue;
+      return [...el.querySelectorAll('tr, [role="row"]')].filter((r) => r.querySelector('td, [role="cell"], [role="gridcell"]') && visible(r)).length;
+    }
+    return 0;
+  };
+  const storeLinks = () => [...document.querySelectorAll('nav[aria-label="Stores"] li button')].filter(visible).length;
+  /** After the frame that paints the current DOM: rAF, then a task. */
+  const afterPaint = (done) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => done(performance.now());
+    channel.port2.postMessage(0);
+  });
+  const poll = () => {
+    const target = tokensTableRows() > 0 ? 'inventory' : storeLinks() > 0 ? 'store-list' : null;
+    // The inventory may render after the store list: keep watching for it a little longer.
+    if (target === 'inventory' || (target === 'store-list' && b.target === null)) {
+      if (b.target !== 'inventory') {
+        b.target = target;
+        afterPaint((t) => {
+          if (target === 'inventory' || b.readyAt === null) b.readyAt = t;
+        });
+      }
+    }
+    if (b.target !== 'inventory' && performance.now() < 120_000) requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+  document.addEventListener('keydown', () => {
+    b.keydownAt = performance.now();
+    b.paintedAt = null;
+    b.mutations = 0;
+  }, true);
+  const start = () => {
+    new MutationObserver((records) => {
+      if (b.keydownAt === null) return;
+      // The search box's own attributes do not count as a result.
+      if (records.every((r) => r.target instanceof HTMLInputElement)) return;
+      b.mutations += records.length;
+      afterPaint((t) => {
+        b.paintedAt = t;
+      });
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  };
+  if (document.body) start();
+  else document.addEventListener('DOMContentLoaded', start);
+})();
+`;
+
+/** The task after the next animation frame, in the page (as an expression). */
+const AFTER_PAINT = 'new Promise((res) => requestAnimationFrame(() => { const ch = new MessageChannel(); ch.port1.onmessage = () => res(performance.now()); ch.port2.postMessage(0); }))';
+const bench = (page: Page) => page.evaluate('window.__bench') as Promise<PageBench>;
+
+async function heap(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const before = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
+    await cdp.send('HeapProfiler.collectGarbage');
+    const after = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
+    return { used: before.usedSize, usedAfterGc: after.usedSize, total: after.totalSize };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+async function firstPaint(browser: Browser, host: RunningHost) {
+  const loads: { readyAt: number; fcp: number | null; target: string; wallMs: number }[] = [];
+  for (let i = 0; i < LOADS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript({ content: PAGE_INSTRUMENTATION });
+    const page = await context.newPage();
+    const t0 = nowMs();
+    await page.goto(host.url, { waitUntil: 'commit' });
+    await page.waitForFunction('window.__bench && window.__bench.readyAt !== null', null, { timeout: LOAD_TIMEOUT_MS, polling: 50 });
+    // Give the inventory a moment in case the store list painted first.
+    await page.waitForTimeout(300);
+    const r = await bench(page);
+    loads.push({ readyAt: r.readyAt ?? NaN, fcp: r.fcp, target: r.target ?? 'none', wallMs: nowMs() - t0 });
+    console.error(`  load ${i + 1}: ${r.target} rows painted at ${fmt(r.readyAt ?? NaN, 0)} (FCP ${fmt(r.fcp ?? NaN, 0)})`);
+    await context.close();
+  }
+  return loads;
+}
+
+async function searchBox(page: Page) {
+  for (const role of ['searchbox', 'textbox', 'combobox'] as const) {
+    const box = page.getByRole(role, { name: 'Search tokens', exact: true });
+    if ((await box.count()) > 0) return box.first();
+  }
+  return null;
+}
+
+async function keystrokes(page: Page, queries: string[]) {
+  const box = await searchBox(page);
+  if (!box) return null;
+  await box.click();
+  const samples: number[] = [];
+  let unchanged = 0;
+  let typed = 0;
+  const press = async (key: string) => {
+    typed += 1;
+    await page.keyboard.press(key);
+    // Wait until the DOM has been quiet for SETTLE_MS (bounded), then read the last painted frame.
+    const deadline = nowMs() + 5_000;
+    let last = -1;
+    let quietSince = nowMs();
+    while (nowMs() < deadline) {
+      await page.waitForTimeout(50);
+      const m = (await bench(page)).mutations;
+      if (m !== last) {
+        last = m;
+        quietSince = nowMs();
+      } else if (nowMs() - quietSince >= SETTLE_MS) break;
+    }
+    const r = await bench(page);
+    if (r.keydownAt === null || r.paintedAt === null) unchanged += 1;
+    else samples.push(r.paintedAt - r.keydownAt);
+  };
+  outer: for (const q of queries) {
+    for (const ch of q) {
+      if (typed >= MAX_KEYSTROKES) break outer;
+      await press(ch === ' ' ? 'Space' : ch);
+    }
+    for (let i = 0; i < q.length; i++) {
+      if (typed >= MAX_KEYSTROKES) break outer;
+      await press('Backspace');
+    }
+  }
+  return { samples, unchanged, typed, stats: stats(samples) };
+}
+
+async function main(): Promise<void> {
+  const watchdog = setTimeout(() => {
+    console.error('ui-bench: watchdog fired; giving up');
+    process.exit(3);
+  }, WATCHDOG_MS);
+  watchdog.unref();
+  const started = new Date();
+  if (!existsSync(join(REPO_ROOT, 'out/renderer/index.html')) || !process.argv.includes('--skip-build')) {
+    console.error('ui-bench: building the renderer (npx electron-vite build)…');
+    const built = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'], timeout: 300_000 });
+    if (built.status !== 0) throw new Error(`npx electron-vite build failed (exit ${built.status})`);
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), 'keyward-uibench-'));
+  let host: RunningHost | null = null;
+  let browser: Browser | null = null;
+  try {
+    const vault = generateVault({ ...SIZE, now: new Date() });
+    await writeVault(dataDir, vault);
+    host = await startHost({ dataDir, memorySecrets: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    const version = browser.version();
+
+    console.error('ui-bench: (a) first paint…');
+    const loads = await firstPaint(browser, host);
+    const target = loads.every((l) => l.target === 'inventory') ? 'inventory' : loads.some((l) => l.target === 'inventory') ? 'mixed' : 'store-list';
+    const ready = stats(loads.map((l) => l.readyAt));
+    const fcp = stats(loads.flatMap((l) => (l.fcp === null ? [] : [l.fcp])));
+
+    console.error('ui-bench: (b) search keystrokes and (c) heap…');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript({ content: PAGE_INSTRUMENTATION });
+    const page = await context.newPage();
+    await page.goto(host.url, { waitUntil: 'commit' });
+    await page.waitForFunction('window.__bench && window.__bench.readyAt !== null', null, { timeout: LOAD_TIMEOUT_MS, polling: 100 });
+    await page.waitForTimeout(1_000);
+    const heapLoaded = await heap(page);
+
+    // Queries a support agent would type: a client, a store word, a fingerprint tail.
+    const client = vault.clients[17]!.name;
+    const storeWord = vault.stores[42]!.label.split(' ')[0]!.toLowerCase();
+    const tail = vault.tokens.find((t) => t.secret)!.secret!.fingerprint.slice(-6);
+    const queries = [client, storeWord, tail];
+    let search = await keystrokes(page, queries);
+    let storeViewOpen: Stats | null = null;
+    if (!search) {
+      // No inventory yet: time what exists instead, opening stores from the list (click → token rows painted).
+      const samples: number[] = [];
+      const links = page.locator('nav[aria-label="Stores"] li button');
+      const n = Math.min(20, await links.count());
+      for (let i = 0; i < n; i++) {
+        const link = links.nth(i * 7);
+        if ((await link.count()) === 0) break;
+        const label = (await link.locator('.store-label').textContent())?.trim() ?? '';
+        const t0 = (await page.evaluate('performance.now()')) as number;
+        await link.click();
+        await page.getByRole('table', { name: `Tokens of ${label}` }).locator('tbody tr').first().waitFor({ timeout: 30_000 });
+        const t1 = (await page.evaluate(AFTER_PAINT)) as number;
+        samples.push(t1 - t0);
+      }
+      storeViewOpen = stats(samples);
+      search = null;
+    }
+    const heapSearched = await heap(page);
+    await context.close();
+
+    const mb = (n: number) => `${(n / 2 ** 20).toFixed(1)} MiB`;
+    const isInventory = target === 'inventory';
+    const lines = [
+      '## Inventory at 10,000 tokens, in Chromium: first paint, search keystroke, renderer heap',
+      '',
+      '- Command: `npx tsx tests/bench/ui-bench.ts` (or `npx tsx tests/bench/run-all.ts`)',
+      `- Date: ${today()} (run started ${started.toISOString()}); machine: ${machineFacts()}; Chromium ${version} (${CHROMIUM}, headless, ${ARGS.join(' ')}), viewport 1280×800`,
+      `- Setup: the test host (\`startHost({ dataDir, memorySecrets: true })\`, built renderer) on a data folder holding \`generateVault(${JSON.stringify(SIZE)})\`, over 127.0.0.1. Times are performance.now() in the page, from navigation start; "painted" is the task after the next animation frame. The machine may be shared with other runs: treat single figures as noisy.`,
+      isInventory
+        ? '- Measured view: the inventory (the table named "Tokens" and the box named "Search tokens").'
+        : `- **Measured view: NOT the inventory.** When this ran, the page had no table named "Tokens"${target === 'mixed' ? ' on every load' : ''}${search ? '' : ' and no search box named "Search tokens"'}, so the figures below are for what existed: the store list in the sidebar and a store's token table. Re-run \`npx tsx tests/bench/ui-bench.ts\` once the inventory view is in to measure it.`,
+      '',
+      '| measure | median | p95 | goal | result |',
+      '|---|---|---|---|---|',
+      `| ${isInventory ? '**first paint of the inventory** (navigation start → first rows of "Tokens" painted)' : 'first paint of the store list (navigation start → first store links painted; the inventory was not there)'}, ${loads.length} loads | ${fmt(ready.median, 0)} | ${fmt(ready.p95, 0)} | ≤ 200 ms | ${isInventory ? verdict(ready.median, GOAL_FIRST_PAINT_MS, 'ms', 0) : `not the inventory; the store list ${verdict(ready.median, GOAL_FIRST_PAINT_MS, 'ms', 0)}`} (median) |`,
+      `| first contentful paint (PerformanceObserver 'paint') | ${fmt(fcp.median, 0)} | ${fmt(fcp.p95, 0)} | | |`,
+      search
+        ? `| **search keystroke → painted result** (${search.stats.n} keystrokes with a visible change, ${search.unchanged} without; typing ${JSON.stringify(queries)} and erasing each) | ${fmt(search.stats.median, 1)} | ${fmt(search.stats.p95, 1)} | ≤ 16 ms p95 | ${verdict(search.stats.p95, GOAL_KEYSTROKE_P95_MS, 'ms', 1)} (p95) |`
+        : `| search keystroke → painted result | n/a | n/a | ≤ 16 ms p95 | not measured: no search box named "Search tokens" |`,
+      ...(storeViewOpen ? [`| instead: click a store → its token rows painted (${storeViewOpen.n} stores) | ${fmt(storeViewOpen.median, 0)} | ${fmt(storeViewOpen.p95, 0)} | | for reference only |`] : []),
+      `| renderer JS heap after load (CDP Runtime.getHeapUsage; after a forced GC) | ${mb(heapLoaded.used)} (${mb(heapLoaded.usedAfterGc)} after GC) | | | no goal |`,
+      `| renderer JS heap after ${search ? 'searching' : 'opening stores'} | ${mb(heapSearched.used)} (${mb(heapSearched.usedAfterGc)} after GC) | | | no goal |`,
+      '',
+      `Loads: ${loads.map((l) => `${l.target} ${fmt(l.readyAt, 0)}`).join(', ')}.`,
+    ];
+    const body = lines.join('\n');
+    console.log(body);
+    writeSection('ui-bench', body);
+  } finally {
+    await browser?.close().catch(() => {});
+    await host?.stop().catch(() => {});
+    await rm(dataDir, { recursive: true, force: true });
+    clearTimeout(watchdog);
+  }
+}
+
+void main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
