@@ -17,6 +17,7 @@ const weekStart = (index: number) => todayUtc() + index * 7 * DAY;
 interface Seeded {
   secrets: string[];
   at: { thinkific: number; printify: number; pixl: number; shippoTest: number };
+  ids: { thinkific: string; printify: string; pixl: string; shippoTest: string };
 }
 
 /**
@@ -41,7 +42,11 @@ async function seed(host: RunningHost): Promise<Seeded> {
   const ship = await store('shippo', 'Northwind shipping', { environment: 'staging' });
   const shippoTest = await token({ storeId: ship, name: 'Sandbox', mode: 'test', expiresAt: new Date(now + 20 * DAY).toISOString(), secret: secrets[3] });
   const at = (t: { expiresAt: string }) => Date.parse(t.expiresAt);
-  return { secrets, at: { thinkific: at(thinkific), printify: at(printify), pixl: at(pixl), shippoTest: at(shippoTest) } };
+  return {
+    secrets,
+    at: { thinkific: at(thinkific), printify: at(printify), pixl: at(pixl), shippoTest: at(shippoTest) },
+    ids: { thinkific: thinkific.id, printify: printify.id, pixl: pixl.id, shippoTest: shippoTest.id },
+  };
 }
 
 async function openExpiry(page: Page, host: RunningHost) {
@@ -232,4 +237,33 @@ test('changing lead times (global and per provider) updates the panel; bad input
   expect(saved.findings.leadTimesDays).toEqual([30, 14, 7, 1]);
   expect(saved.findings.providers.thinkific?.leadTimesDays).toEqual([10]);
   expect(saved.notifications.warnTestTokens).toBe('off');
+});
+
+test('a clicked notification opens the token\'s store, or the Expiry view for a group', async ({ page, host }) => {
+  const { ids } = await seed(host);
+  // The test host streams main's events to the page over one EventSource: keep a handle on it so the test can
+  // deliver an "openToken" event as Electron's main process does when a notification is clicked.
+  await page.addInitScript(() => {
+    const Native = window.EventSource;
+    window.EventSource = class extends Native {
+      constructor(url: string | URL, init?: EventSourceInit) {
+        super(url, init);
+        (window as unknown as { __keywardEvents: EventSource }).__keywardEvents = this;
+      }
+    };
+  });
+  const emit = (event: string, payload: unknown) =>
+    page.evaluate((data) => (window as unknown as { __keywardEvents: EventSource }).__keywardEvents.dispatchEvent(new MessageEvent('message', { data })), JSON.stringify({ event, payload }));
+  await page.goto(host.url);
+  await expect(page.getByRole('button', { name: 'Expiry: 4 tokens need attention' })).toBeVisible();
+
+  await emit('openToken', { tokenId: ids.thinkific });
+  await expect(page.getByRole('heading', { name: 'Northwind Academy' })).toBeVisible();
+
+  await emit('openToken', { tokenIds: [ids.printify, ids.pixl] });
+  await expect(page.getByRole('region', { name: 'Needs attention' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Expiry:/ })).toHaveAttribute('aria-current', 'page');
+
+  await emit('openToken', { tokenIds: [ids.printify] });
+  await expect(page.getByRole('heading', { name: 'Northwind merch' })).toBeVisible();
 });
