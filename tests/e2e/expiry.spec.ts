@@ -243,17 +243,15 @@ test('a clicked notification opens the token\'s store, or the Expiry view for a 
   const { ids } = await seed(host);
   // The test host streams main's events to the page over one EventSource: keep a handle on it so the test can
   // deliver an "openToken" event as Electron's main process does when a notification is clicked.
-  await page.addInitScript(() => {
+  // (Strings, not functions: this file is type-checked without the DOM library.)
+  await page.addInitScript(`{
     const Native = window.EventSource;
     window.EventSource = class extends Native {
-      constructor(url: string | URL, init?: EventSourceInit) {
-        super(url, init);
-        (window as unknown as { __keywardEvents: EventSource }).__keywardEvents = this;
-      }
+      constructor(url, init) { super(url, init); window.__keywardEvents = this; }
     };
-  });
+  }`);
   const emit = (event: string, payload: unknown) =>
-    page.evaluate((data) => (window as unknown as { __keywardEvents: EventSource }).__keywardEvents.dispatchEvent(new MessageEvent('message', { data })), JSON.stringify({ event, payload }));
+    page.evaluate(`window.__keywardEvents.dispatchEvent(new MessageEvent('message', { data: ${JSON.stringify(JSON.stringify({ event, payload }))} }))`);
   await page.goto(host.url);
   await expect(page.getByRole('button', { name: 'Expiry: 4 tokens need attention' })).toBeVisible();
 
