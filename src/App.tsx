@@ -11,14 +11,32 @@ import { StoreView } from './components/StoreView';
 import { EmptyState } from './components/EmptyState';
 import { ViewNav } from './components/ViewNav';
 import { ExpiryEvents, ExpiryView } from './components/expiry';
+import { AuditLogView } from './components/AuditLogView';
+import { DashboardView } from './components/DashboardView';
+import { InventoryView } from './components/inventory/InventoryView';
+import { QuickCheckView } from './components/QuickCheckView';
+import { TokenDetail } from './components/token/TokenDetail';
+import { useShortcuts } from './lib/shortcuts';
+import { useChecks } from './state/check-store';
 
 export function App() {
   const { load, refresh, loading, snapshot, view } = useVault();
 
   useEffect(() => {
     void load();
-    return on('vaultChanged', () => void refresh());
+    const offVault = on('vaultChanged', () => void refresh());
+    // The tray's "Check all": run it and show its progress in the inventory.
+    const offCheckAll = on('checkAllRequested', () => {
+      const total = useVault.getState().snapshot?.tokens.length ?? 0;
+      useVault.getState().show({ kind: 'inventory' });
+      void useChecks.getState().start({ all: true }, 'all tokens', total);
+    });
+    return () => {
+      offVault();
+      offCheckAll();
+    };
   }, [load, refresh]);
+  useShortcuts();
 
   const store = view.kind === 'store' ? snapshot?.stores.find((s) => s.id === view.storeId) : undefined;
 
@@ -27,16 +45,31 @@ export function App() {
       <header className="topbar">
         <h1 className="brand">Keyward</h1>
         <ViewNav />
+        <SupportBadge />
         <KeychainPill />
       </header>
       <NoticeBar />
       <ExpiryEvents />
       <div className="layout">
-        <Sidebar />
-        <main className="content" aria-busy={loading}>
+        {view.kind !== 'inventory' && view.kind !== 'token' && <Sidebar />}
+        <main className={`content${view.kind === 'inventory' ? ' content-fill' : ''}`} aria-busy={loading}>
           <ErrorBanner />
           {loading && !snapshot ? (
-            <p className="muted">Loading your vault…</p>
+            <p className="muted" role="status">
+              Loading your vault…
+            </p>
+          ) : !snapshot ? (
+            <LoadFailed />
+          ) : view.kind === 'home' ? (
+            <DashboardView />
+          ) : view.kind === 'inventory' ? (
+            <InventoryView />
+          ) : view.kind === 'token' ? (
+            <TokenDetail tokenId={view.tokenId} />
+          ) : view.kind === 'quick-check' ? (
+            <QuickCheckView />
+          ) : view.kind === 'audit' ? (
+            <AuditLogView subjectId={view.subjectId} />
           ) : view.kind === 'add-store' ? (
             <AddStoreForm />
           ) : view.kind === 'findings' ? (
@@ -63,5 +96,34 @@ function KeychainPill() {
     <span className={`pill ${keychain.available ? 'pill-ok' : 'pill-bad'}`} title={keychain.message} role="status">
       {keychain.available ? 'Keychain available' : 'Keychain unavailable'}
     </span>
+  );
+}
+
+function SupportBadge() {
+  const supportMode = useVault((s) => s.supportMode);
+  if (!supportMode) return null;
+  return (
+    <span className="pill pill-support" role="status" title="Copy, rotate, edit and delete are off. Turn it off in Settings with the passphrase.">
+      Status-only mode
+    </span>
+  );
+}
+
+/** The vault could not be read at all: say why and what to do. */
+function LoadFailed() {
+  const { loadError, load } = useVault();
+  return (
+    <section className="empty" aria-labelledby="load-failed-title">
+      <h2 id="load-failed-title">Keyward could not open your vault</h2>
+      <p>{loadError?.message ?? 'The main process did not answer.'}</p>
+      <p className="muted">
+        {loadError?.code === 'keychain_unavailable'
+          ? 'Unlock your OS keychain (on Linux: the login keyring), then try again.'
+          : 'Your tokens are not lost: Keyward keeps the previous good copy of the vault next to it. Try again; if it keeps failing, check the data folder shown in Settings.'}
+      </p>
+      <button type="button" className="primary" onClick={() => void load()}>
+        Try again
+      </button>
+    </section>
   );
 }

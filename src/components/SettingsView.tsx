@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { AppErrorShape, CustomProviderDefinitionInput, ProviderDescriptor } from '../../electron/contract';
 import { call } from '../lib/api';
 import { useVault } from '../state/vault-store';
+import { AppSettings } from './AppSettings';
 import { ConfirmDialog } from './ConfirmDialog';
 
 type Expiry = 'none' | 'optional' | 'required';
@@ -152,6 +153,7 @@ export function SettingsView() {
   return (
     <section className="settings" aria-labelledby="settings-title">
       <h2 id="settings-title">Settings</h2>
+      <AppSettings />
       <section className="panel" aria-labelledby="custom-list-title">
         <h3 id="custom-list-title">Custom providers</h3>
         {listError && (

@@ -9,7 +9,7 @@ import { RulesPanel } from './RulesPanel';
 type Pending = { kind: 'token'; token: Token } | { kind: 'store' } | null;
 
 export function StoreView({ store }: { store: StoreProfile }) {
-  const { snapshot, providers, findings, run, show } = useVault();
+  const { snapshot, providers, findings, run, show, supportMode, openToken } = useVault();
   const [adding, setAdding] = useState(false);
   const [pending, setPending] = useState<Pending>(null);
   const provider = providers.find((p) => p.id === store.provider);
@@ -41,9 +41,11 @@ export function StoreView({ store }: { store: StoreProfile }) {
           <button type="button" className="primary" onClick={() => setAdding(true)} disabled={adding}>
             + Add token
           </button>
-          <button type="button" className="danger" onClick={() => setPending({ kind: 'store' })}>
-            Delete store
-          </button>
+          {!supportMode && (
+            <button type="button" className="danger" onClick={() => setPending({ kind: 'store' })}>
+              Delete store
+            </button>
+          )}
         </div>
       </header>
       {Object.keys(store.identifiers).length > 0 && (
@@ -114,10 +116,15 @@ export function StoreView({ store }: { store: StoreProfile }) {
                 <td>
                   {token.scopes.length ? <span title={token.scopes.join(', ')}>{scopesShort(token.scopes)}</span> : <span className="muted">—</span>}
                 </td>
-                <td>
-                  <button type="button" className="danger small" onClick={() => setPending({ kind: 'token', token })} aria-label={`Delete token ${token.name}`}>
-                    Delete
+                <td className="actions">
+                  <button type="button" className="small" onClick={() => openToken(token.id)} aria-label={`Details of token ${token.name}`}>
+                    Details
                   </button>
+                  {!supportMode && (
+                    <button type="button" className="danger small" onClick={() => setPending({ kind: 'token', token })} aria-label={`Delete token ${token.name}`}>
+                      Delete
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}

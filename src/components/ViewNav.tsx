@@ -2,15 +2,22 @@ import { countBySeverity } from '../lib/format';
 import { useVault } from '../state/vault-store';
 import { ExpiryNavButton } from './expiry';
 
-/** The app's views: stores, findings (with counts by severity) and settings. */
+/** The app's views: dashboard, inventory, stores, findings (with counts by severity), expiry, quick check, audit log and settings. */
 export function ViewNav() {
   const { view, show, findings, refresh } = useVault();
   const counts = countBySeverity(findings);
-  const storeView = view.kind === 'store' || view.kind === 'home' || view.kind === 'add-store';
+  const storeView = view.kind === 'store' || view.kind === 'stores' || view.kind === 'add-store';
   const countText = `${counts.critical} critical, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info`;
+  const simple = (kind: 'home' | 'inventory' | 'quick-check' | 'audit', label: string, active = view.kind === kind) => (
+    <button type="button" className={active ? 'active' : undefined} aria-current={active ? 'page' : undefined} onClick={() => show({ kind })}>
+      {label}
+    </button>
+  );
   return (
     <nav className="viewnav" aria-label="Views">
-      <button type="button" className={storeView ? 'active' : undefined} aria-current={storeView ? 'page' : undefined} onClick={() => show({ kind: 'home' })}>
+      {simple('home', 'Dashboard')}
+      {simple('inventory', 'Inventory', view.kind === 'inventory' || view.kind === 'token')}
+      <button type="button" className={storeView ? 'active' : undefined} aria-current={storeView ? 'page' : undefined} onClick={() => show({ kind: 'stores' })}>
         Stores
       </button>
       <button
@@ -32,6 +39,8 @@ export function ViewNav() {
         </span>
       </button>
       <ExpiryNavButton />
+      {simple('quick-check', 'Quick check')}
+      {simple('audit', 'Audit log')}
       <button type="button" className={view.kind === 'settings' ? 'active' : undefined} aria-current={view.kind === 'settings' ? 'page' : undefined} onClick={() => show({ kind: 'settings' })}>
         Settings
       </button>

@@ -6,8 +6,13 @@ export type View =
   | { kind: 'store'; storeId: string }
   | { kind: 'add-store' }
   | { kind: 'home' }
+  | { kind: 'inventory' }
+  | { kind: 'token'; tokenId: string }
+  | { kind: 'quick-check' }
+  | { kind: 'audit'; subjectId?: string }
   | { kind: 'findings' }
   | { kind: 'settings' }
+  | { kind: 'stores' }
   | { kind: 'expiry' };
 
 interface VaultState {
@@ -16,16 +21,33 @@ interface VaultState {
   /** Computed by main from metadata; most severe first. */
   findings: Finding[];
   loading: boolean;
+  /** The first load failed: nothing to show, say what to do. */
+  loadError: AppErrorShape | null;
   error: AppErrorShape | null;
+  /** Status-only mode (support staff): copy, rotate, edit and delete are hidden (and refused by main). */
+  supportMode: boolean;
   view: View;
+  /** Where Esc / "Back" goes from a token's detail. */
+  previous: View;
   load(): Promise<void>;
   refresh(): Promise<void>;
   /** Re-reads the provider catalog (after a custom provider is saved or deleted). */
   reloadProviders(): Promise<void>;
+  reloadSupportMode(): Promise<void>;
+  setSupportMode(enabled: boolean): void;
   /** Calls a channel; on failure keeps the error for the UI and returns null. */
   run<K extends ChannelName>(name: K, input: ChannelInput<K>): Promise<ChannelOutput<K> | null>;
   show(view: View): void;
+  /** Opens a token's detail, remembering where the user came from. */
+  openToken(tokenId: string): void;
+  back(): void;
   dismissError(): void;
+}
+
+/** The view to open first: the dashboard, or what the address's hash names (#inventory, #quick-check, #audit). */
+function initialView(): View {
+  const hash = typeof location === 'undefined' ? '' : location.hash.slice(1);
+  return hash === 'inventory' || hash === 'quick-check' || hash === 'audit' || hash === 'settings' || hash === 'findings' ? { kind: hash } : { kind: 'home' };
 }
 
 /** Facts about secrets (set or not, masked form, expiry) live here; secret values never do. */
@@ -34,28 +56,46 @@ export const useVault = create<VaultState>((set, get) => ({
   providers: [],
   findings: [],
   loading: true,
+  loadError: null,
   error: null,
-  view: { kind: 'home' },
+  supportMode: false,
+  view: initialView(),
+  previous: { kind: 'inventory' },
   async load() {
     set({ loading: true });
-    const [providers, vault, findings] = await Promise.all([call('listProviders', {}), call('getVault', {}), call('getFindings', {})]);
+    const [providers, vault, findings, support] = await Promise.all([
+      call('listProviders', {}),
+      call('getVault', {}),
+      call('getFindings', {}),
+      call('getSupportMode', {}),
+    ]);
+    const loadError = !vault.ok ? vault.error : !providers.ok ? providers.error : null;
     set({
       loading: false,
       providers: providers.ok ? providers.value : [],
       snapshot: vault.ok ? vault.value : null,
       findings: findings.ok ? findings.value : [],
-      error: !vault.ok ? vault.error : !providers.ok ? providers.error : null,
+      supportMode: support.ok ? support.value.enabled : false,
+      loadError,
+      error: loadError,
     });
   },
   async refresh() {
     const [vault, findings] = await Promise.all([call('getVault', {}), call('getFindings', {})]);
-    if (vault.ok) set({ snapshot: vault.value });
+    if (vault.ok) set({ snapshot: vault.value, loadError: null });
     else set({ error: vault.error });
     if (findings.ok) set({ findings: findings.value });
   },
   async reloadProviders() {
     const providers = await call('listProviders', {});
     if (providers.ok) set({ providers: providers.value });
+  },
+  async reloadSupportMode() {
+    const support = await call('getSupportMode', {});
+    if (support.ok) set({ supportMode: support.value.enabled });
+  },
+  setSupportMode(enabled) {
+    set({ supportMode: enabled });
   },
   async run(name, input) {
     const result = await call(name, input);
@@ -69,6 +109,13 @@ export const useVault = create<VaultState>((set, get) => ({
   },
   show(view) {
     set({ view, error: null });
+  },
+  openToken(tokenId) {
+    const { view } = get();
+    set({ view: { kind: 'token', tokenId }, previous: view.kind === 'token' ? get().previous : view, error: null });
+  },
+  back() {
+    set({ view: get().previous, error: null });
   },
   dismissError() {
     set({ error: null });

@@ -1,0 +1,128 @@
+import { useEffect, useState } from 'react';
+import type { AuditEntry } from '../../electron/contract';
+import { call } from '../lib/api';
+import { useVault } from '../state/vault-store';
+
+const PREFIXES: [string, string][] = [
+  ['', 'All actions'],
+  ['token.', 'Tokens'],
+  ['token.check', 'Token checks'],
+  ['store.', 'Stores'],
+  ['client.', 'Clients'],
+  ['provider.', 'Providers'],
+  ['settings.', 'Settings'],
+  ['vault.', 'Vault'],
+];
+
+/** The append-only audit log (no secret values in it), filtered by subject and action. */
+export function AuditLogView({ subjectId: initialSubject }: { subjectId?: string | undefined }) {
+  const { snapshot, openToken, show } = useVault();
+  const [subject, setSubject] = useState(initialSubject ?? '');
+  const [prefix, setPrefix] = useState('');
+  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const revision = snapshot?.revision;
+
+  useEffect(() => setSubject(initialSubject ?? ''), [initialSubject]);
+
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(() => {
+      void call('getAuditLog', { limit: 500, ...(subject.trim() ? { subjectId: subject.trim() } : {}), ...(prefix ? { actionPrefix: prefix } : {}) }).then((res) => {
+        if (!live) return;
+        if (res.ok) {
+          setEntries(res.value);
+          setError(null);
+        } else setError(res.error.message);
+      });
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [subject, prefix, revision]);
+
+  const nameOf = (type: AuditEntry['subject']['type'], id: string): string | undefined => {
+    if (type === 'token') return snapshot?.tokens.find((t) => t.id === id)?.name;
+    if (type === 'store') return snapshot?.stores.find((s) => s.id === id)?.label;
+    if (type === 'client') return snapshot?.clients.find((c) => c.id === id)?.name;
+    return undefined;
+  };
+
+  return (
+    <section className="audit-view" aria-labelledby="audit-view-title">
+      <h2 id="audit-view-title">Audit log</h2>
+      <p className="muted">Every change Keyward made, newest first. No secret value is ever written here.</p>
+      <div className="filters" role="group" aria-label="Filter the audit log">
+        <div className="field">
+          <label htmlFor="audit-subject">Subject id</label>
+          <input id="audit-subject" value={subject} onChange={(e) => setSubject(e.target.value)} placeholder="a token, store or client id" spellCheck={false} />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-prefix">Action</label>
+          <select id="audit-prefix" value={prefix} onChange={(e) => setPrefix(e.target.value)}>
+            {PREFIXES.map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {error ? (
+        <p className="banner banner-error" role="alert">
+          Could not read the audit log: {error}
+        </p>
+      ) : entries === null ? (
+        <p className="muted">Loading…</p>
+      ) : entries.length === 0 ? (
+        <p className="muted" role="status">
+          No entries match.
+        </p>
+      ) : (
+        <table className="tokens" aria-label="Audit entries">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Action</th>
+              <th scope="col">Subject</th>
+              <th scope="col">Summary</th>
+              <th scope="col">By</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((a, i) => {
+              const name = nameOf(a.subject.type, a.subject.id);
+              return (
+                <tr key={`${a.at}-${i}`}>
+                  <td>
+                    <time dateTime={a.at}>{new Date(a.at).toLocaleString()}</time>
+                  </td>
+                  <td>
+                    <code>{a.action}</code>
+                  </td>
+                  <td>
+                    {a.subject.type}{' '}
+                    {name && a.subject.type === 'token' ? (
+                      <button type="button" className="link" onClick={() => openToken(a.subject.id)}>
+                        {name}
+                      </button>
+                    ) : name && a.subject.type === 'store' ? (
+                      <button type="button" className="link" onClick={() => show({ kind: 'store', storeId: a.subject.id })}>
+                        {name}
+                      </button>
+                    ) : (
+                      (name ?? <code className="muted">{a.subject.id.slice(0, 8)}</code>)
+                    )}
+                  </td>
+                  <td>{a.summary}</td>
+                  <td>{a.actor}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
