@@ -4,6 +4,7 @@ import { DateInput, FieldValues, Id, Label, Notes, ProviderId, SecretValue } fro
 import { ExpiryNotificationSettings, ExpiryOverview, ExpirySettingsView } from './expiry';
 import { Finding, FindingSettings } from './findings';
 import { Recognition } from './recognition';
+import { BackupSummary, ImportPreview, ImportResult, RestoreResult, SavedFile } from './transfer';
 import { CustomProviderDefinition, ProviderDescriptor } from './providers';
 
 const NoInput = z.object({}).strict();
@@ -234,6 +235,29 @@ export const channels = {
   setSupportMode: {
     input: z.object({ enabled: z.boolean(), passphrase: z.string().min(12, 'at least 12 characters').max(1024) }).strict(),
     output: z.object({ enabled: z.boolean() }),
+  },
+  /** Main opens the file dialog, reads the file and keeps the plan (it holds secrets); the preview is masked. */
+  importPreview: {
+    input: z.object({ format: z.enum(['csv', 'json']) }).strict(),
+    output: z.union([
+      z.object({ cancelled: z.literal(true) }),
+      z.object({ cancelled: z.literal(false), planId: Id, fileName: z.string().max(300), preview: ImportPreview }),
+    ]),
+  },
+  /** Applies a previewed import in one change; allOrNothing refuses the file if any row is invalid. */
+  importApply: { input: z.object({ planId: Id, allOrNothing: z.boolean() }).strict(), output: ImportResult },
+  /** Metadata and last checks as CSV or JSON (no secrets), for everything or one client (null: stores without one). */
+  exportInventory: { input: z.object({ format: z.enum(['csv', 'json']), clientId: Id.nullable().optional() }).strict(), output: SavedFile },
+  /** A printable HTML status report for one client (null: stores without a client); no secrets. */
+  clientReport: { input: z.object({ clientId: Id.nullable() }).strict(), output: SavedFile },
+  /** One file with metadata and secrets, encrypted with the passphrase (scrypt + AES-256-GCM). */
+  backupCreate: {
+    input: z.object({ passphrase: z.string().min(1).max(1024) }).strict(),
+    output: SavedFile.extend({ summary: BackupSummary.nullable() }),
+  },
+  backupRestore: {
+    input: z.object({ passphrase: z.string().min(1).max(1024), mode: z.enum(['merge', 'replace']) }).strict(),
+    output: z.union([z.object({ cancelled: z.literal(true) }), RestoreResult.extend({ cancelled: z.literal(false) })]),
   },
   getUiSettings: { input: NoInput, output: UiSettings },
   updateUiSettings: { input: UiSettings.partial().strict(), output: UiSettings },

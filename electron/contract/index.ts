@@ -4,6 +4,7 @@ export * from './providers';
 export * from './findings';
 export * from './recognition';
 export * from './expiry';
+export * from './transfer';
 export * from './channels';
 export * from './result';
 export * from './cli';

@@ -77,3 +77,13 @@ export interface HttpResponse {
 export interface HttpClient {
   request(req: HttpRequest): Promise<HttpResponse>;
 }
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+/** The OS open/save dialogs: main picks files, so file contents (secrets in imports and backups) never pass through the renderer. */
+export interface FileDialogs {
+  open(options: { title: string; filters: FileFilter[] }): Promise<string | null>;
+  save(options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>;
+}

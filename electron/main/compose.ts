@@ -2,7 +2,8 @@ import type { EventName, EventPayload } from '../contract';
 import { FileAuditLog } from '../core/audit/file-audit-log';
 import { ExpiryScheduler, FileNotificationStateStore, inventorySource, systemTimers, type AttentionIndicator } from '../core/expiry';
 import { InventoryService } from '../core/inventory/inventory-service';
-import type { Clipboard, Clock, HttpClient, Logger, Notifier, SecretStore } from '../core/ports';
+import type { Clipboard, Clock, FileDialogs, HttpClient, Logger, Notifier, SecretStore } from '../core/ports';
+import { TransferService } from '../core/transfer/transfer-service';
 import { MemoryClipboard, SecretCopier } from '../core/secrets/copy-secret';
 import { StatusCheckService } from '../core/status/status-check-service';
 import { FileVaultRepository } from '../core/vault/file-vault-repository';
@@ -28,6 +29,8 @@ export interface ComposeOptions {
   indicator?: AttentionIndicator;
   /** The OS clipboard (Electron); an in-memory one elsewhere. */
   clipboard?: Clipboard;
+  /** Open/save dialogs for import, export and backup; without them those channels answer "cancelled". */
+  dialogs?: FileDialogs;
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -75,7 +78,9 @@ export function compose(options: ComposeOptions): Composed {
     ...(options.indicator ? { indicator: options.indicator } : {}),
     logger: options.logger,
   });
-  const handlers = createHandlers({ inventory, clock: options.clock, checks, scheduler, copier: new SecretCopier(options.secrets, options.clipboard ?? new MemoryClipboard()), emit, appInfo: { version: options.version, dataDir: options.dataDir, host: options.host } });
+  const handlers = createHandlers({ inventory, clock: options.clock, checks, scheduler, copier: new SecretCopier(options.secrets, options.clipboard ?? new MemoryClipboard()),
+    transfer: new TransferService({ inventory, secrets: options.secrets, clock: options.clock, dialogs: options.dialogs ?? { open: async () => null, save: async () => null } }),
+    emit, appInfo: { version: options.version, dataDir: options.dataDir, host: options.host } });
   return {
     dispatch: createDispatch(handlers, options.logger),
     inventory,

@@ -1,7 +1,8 @@
 import type { InventoryService } from '../core/inventory/inventory-service';
 import type { Clock } from '../core/ports';
 import type { StatusCheckService } from '../core/status/status-check-service';
-import { type SecretCopier } from '../core/secrets/copy-secret';
+import type { SecretCopier } from '../core/secrets/copy-secret';
+import type { TransferService } from '../core/transfer/transfer-service';
 import { readSupportMode, supportModeOn, SUPPORT_MODE_FORBIDDEN, switchSupportMode } from '../core/settings/support-mode';
 import { readUiSettings } from '../core/settings/ui-settings';
 import { rotateWithCheck } from '../core/status/rotation';
@@ -18,12 +19,13 @@ export interface HandlerContext {
   checks: StatusCheckService;
   scheduler: ExpiryScheduler;
   copier: SecretCopier;
+  transfer: TransferService;
   /** Sends a main -> renderer event (Electron: webContents.send; test host: server-sent events). */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   appInfo: { version: string; dataDir: string; host: 'electron' | 'test-host' };
 }
 
-export function createHandlers({ inventory, clock, checks, scheduler, copier, emit, appInfo }: HandlerContext): Handlers {
+export function createHandlers({ inventory, clock, checks, scheduler, copier, transfer, emit, appInfo }: HandlerContext): Handlers {
   const handlers: Handlers = {
     getAppInfo: async () => appInfo,
     getVault: () => inventory.snapshot(),
@@ -92,6 +94,12 @@ export function createHandlers({ inventory, clock, checks, scheduler, copier, em
       await inventory.updateSettings({ supportMode: next }, `Status-only mode turned ${enabled ? 'on' : 'off'}`);
       return { enabled: next.enabled };
     },
+    importPreview: ({ format }) => transfer.previewImport(format),
+    importApply: ({ planId, allOrNothing }) => transfer.applyImport(planId, allOrNothing),
+    exportInventory: ({ format, clientId }) => transfer.exportInventory(format, clientId),
+    clientReport: ({ clientId }) => transfer.clientReport(clientId),
+    backupCreate: ({ passphrase }) => transfer.createBackup(passphrase),
+    backupRestore: ({ passphrase, mode }) => transfer.restoreBackup(passphrase, mode),
     getUiSettings: async () => readUiSettings((await inventory.vault()).settings),
     updateUiSettings: async (input) => {
       const next = { ...readUiSettings((await inventory.vault()).settings), ...input };

@@ -8,6 +8,7 @@ import { KeytarSecretStore } from './adapters/keytar-secret-store';
 import { compose } from './compose';
 import { electronClipboard } from './electron/clipboard';
 import { keepInTrayOnClose } from './electron/close-to-tray';
+import { electronDialogs } from './electron/dialogs';
 import { setOpenAtLogin, startedHidden } from './electron/login-item';
 import { createElectronNotifier, type NotificationClick } from './electron/notifier';
 import { createTray } from './electron/tray';
@@ -66,6 +67,7 @@ if (!app.requestSingleInstanceLock()) {
     const { dispatch, onEvent, inventory, scheduler } = compose({
       notifier: createElectronNotifier(openFromNotification),
       clipboard: electronClipboard,
+      dialogs: electronDialogs(() => mainWindow),
       indicator: tray,
       dataDir,
       secrets: new KeytarSecretStore(),

@@ -43,8 +43,11 @@ async function main(): Promise<void> {
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const logger = createConsoleLogger('test-host');
   const clipboard = new MemoryClipboard();
+  // No OS dialogs here: scripts queue the path the next open/save dialog "chooses" (POST /__host/dialogs).
+  const dialogAnswers: { open: string[]; save: string[] } = { open: [], save: [] };
   const { dispatch, onEvent, scheduler } = compose({
     clipboard,
+    dialogs: { open: async () => dialogAnswers.open.shift() ?? null, save: async () => dialogAnswers.save.shift() ?? null },
     dataDir,
     secrets: values['memory-secrets'] ? new MemorySecretStore() : new KeytarSecretStore(values['keychain-service']),
     clock: systemClock,
@@ -58,6 +61,7 @@ async function main(): Promise<void> {
     rendererDir,
     onEvent,
     // Tests learn whether a copy happened by fingerprint, never by value.
+    queueDialogAnswer: (kind, path) => dialogAnswers[kind].push(path),
     clipboardFingerprint: () => (clipboard.peek() ? sha256Hex(clipboard.peek()) : null),
   });
   void scheduler.start();

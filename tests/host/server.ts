@@ -25,6 +25,8 @@ export interface HostOptions {
   onEvent: (listener: EventListener) => () => void;
   /** SHA-256 of the stand-in clipboard's content, or null when empty. */
   clipboardFingerprint?: () => string | null;
+  /** The path the next open or save dialog returns (the host has no OS dialogs). */
+  queueDialogAnswer?: (kind: 'open' | 'save', path: string) => void;
 }
 
 /** The contract as JSON Schema, for scripts and people: GET /ipc. */
@@ -104,6 +106,15 @@ export function createHostServer(options: HostOptions): { server: Server; token:
         const stop = options.onEvent((event, payload) => res.write(`data: ${JSON.stringify({ event, payload })}\n\n`));
         req.on('close', stop);
         return;
+      }
+      if (url.pathname === '/__host/dialogs' && req.method === 'POST') {
+        if (!authorised(req.headers['x-keyward-token'])) return send(res, 401, '{"error":"missing or wrong x-keyward-token"}');
+        const body = JSON.parse((await readBody(req)) || '{}') as { open?: unknown; save?: unknown };
+        for (const kind of ['open', 'save'] as const) {
+          const path = body[kind];
+          if (typeof path === 'string' && path.length < 4096) options.queueDialogAnswer?.(kind, path);
+        }
+        return send(res, 200, '{"queued":true}');
       }
       if (url.pathname === '/__host/clipboard') {
         if (!authorised(req.headers['x-keyward-token'])) return send(res, 401, '{"error":"missing or wrong x-keyward-token"}');

@@ -14,11 +14,17 @@ export interface RunningHost {
 }
 
 /** Starts `npm run host` as a scripted client would, and waits for its one JSON line on stdout. */
-export async function startHost(options: { dataDir: string; keychainService?: string; memorySecrets?: boolean }): Promise<RunningHost> {
+export async function startHost(options: {
+  dataDir: string;
+  keychainService?: string;
+  memorySecrets?: boolean;
+  /** Extra environment for the host, e.g. KEYWARD_BASE_URL_<PROVIDER> pointing at the fake providers. */
+  env?: Record<string, string>;
+}): Promise<RunningHost> {
   const args = ['--import', 'tsx', 'tests/host/main.ts', '--data', options.dataDir];
   if (options.memorySecrets) args.push('--memory-secrets');
   if (options.keychainService) args.push('--keychain-service', options.keychainService);
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(options.env ? { env: { ...process.env, ...options.env } } : {}) });
   const log: string[] = [];
   createInterface({ input: child.stderr! }).on('line', (line) => log.push(line));
   const first = await new Promise<string>((resolve, reject) => {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemoryAuditLog } from '../../electron/core/audit/file-audit-log';
 import { InventoryService } from '../../electron/core/inventory/inventory-service';
-import type { Clock, HttpClient } from '../../electron/core/ports';
+import type { Clock, FileDialogs, HttpClient } from '../../electron/core/ports';
+import { TransferService } from '../../electron/core/transfer/transfer-service';
 import { StatusCheckService } from '../../electron/core/status/status-check-service';
 import { MemoryClipboard, SecretCopier } from '../../electron/core/secrets/copy-secret';
 import { ExpiryScheduler, MemoryNotificationStateStore, inventorySource, systemTimers } from '../../electron/core/expiry';
@@ -47,6 +48,9 @@ export async function dispatchFixture(options: { env?: Record<string, string | u
   const checks = new StatusCheckService({ inventory: fx.inventory, secrets: fx.secrets, http, clock: fx.clock, logger: silentLogger, userAgent: 'Keyward/test', env: options.env ?? {} });
   const events: { event: string; payload: unknown }[] = [];
   const clipboard = new MemoryClipboard();
+  // Tests answer the next open/save dialog by pushing a path (or null for "cancelled").
+  const dialogAnswers: { open: (string | null)[]; save: (string | null)[] } = { open: [], save: [] };
+  const dialogs: FileDialogs = { open: async () => dialogAnswers.open.shift() ?? null, save: async () => dialogAnswers.save.shift() ?? null };
   const scheduler = new ExpiryScheduler({ clock: fx.clock, timers: systemTimers, source: inventorySource(fx.inventory), state: new MemoryNotificationStateStore(), notifier: { notify: () => {} } });
   const handlers = createHandlers({
     inventory: fx.inventory,
@@ -54,8 +58,9 @@ export async function dispatchFixture(options: { env?: Record<string, string | u
     checks,
     scheduler,
     copier: new SecretCopier(fx.secrets, clipboard),
+    transfer: new TransferService({ inventory: fx.inventory, secrets: fx.secrets, clock: fx.clock, dialogs }),
     emit: (event, payload) => events.push({ event, payload }),
     appInfo: { version: '0.0.0', dataDir: fx.dir, host: 'test-host' },
   });
-  return { ...fx, checks, events, clipboard, dispatch: createDispatch(handlers, silentLogger) };
+  return { ...fx, checks, events, clipboard, dialogAnswers, dispatch: createDispatch(handlers, silentLogger) };
 }

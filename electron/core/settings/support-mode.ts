@@ -23,6 +23,9 @@ export const SUPPORT_MODE_FORBIDDEN = new Set([
   'deleteClient',
   'deleteCustomProvider',
   'saveCustomProvider',
+  'importApply',
+  'backupCreate',
+  'backupRestore',
 ]);
 
 const hashOf = (passphrase: string, salt: string): string => scryptSync(passphrase, Buffer.from(salt, 'hex'), 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }).toString('hex');
