@@ -12,9 +12,13 @@ export function ExpiryEvents() {
     void useExpiry.getState().load();
     const offVault = on('vaultChanged', () => void useExpiry.getState().load());
     const offOpen = on('openToken', (payload) => void openTokens('tokenId' in payload ? [payload.tokenId] : payload.tokenIds));
+    // Days left and ended snoozes change with time, not only with the vault: re-read when the window comes back.
+    const onFocus = () => void useExpiry.getState().load();
+    window.addEventListener('focus', onFocus);
     return () => {
       offVault();
       offOpen();
+      window.removeEventListener('focus', onFocus);
     };
   }, []);
   return null;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { ExpiryOverview } from '../../../electron/contract';
 import { useVault } from '../../state/vault-store';
 import { lastDayOf, namesFor, plural, shortDay } from './expiry-format';
@@ -26,6 +26,7 @@ export function ExpiryTimeline() {
   const { overview, load } = useExpiry();
   const { snapshot, providers, show } = useVault();
   const [selected, setSelected] = useState<string | null>(null);
+  const id = useId();
   useEffect(() => {
     void load();
   }, [load]);
@@ -55,9 +56,9 @@ export function ExpiryTimeline() {
   const chosen = columns.find((c) => c.key === selected) ?? null;
 
   return (
-    <section className="expiry-panel expiry-timeline" aria-labelledby="expiry-timeline-title">
+    <section className="expiry-panel expiry-timeline" aria-labelledby={`${id}-title`}>
       <div className="expiry-panel-head">
-        <h3 id="expiry-timeline-title">Expiry timeline</h3>
+        <h3 id={`${id}-title`}>Expiry timeline</h3>
         <span className="muted">
           {plural(total, 'token')} expire{total === 1 ? 's' : ''} in the next 90 days · {expired.count} expired
         </span>
@@ -80,7 +81,7 @@ export function ExpiryTimeline() {
                 className={`timeline-bar${selected === c.key ? ' selected' : ''}`}
                 aria-label={c.description}
                 aria-pressed={selected === c.key}
-                aria-controls="timeline-detail"
+                aria-controls={`${id}-detail`}
                 onClick={() => setSelected(selected === c.key ? null : c.key)}
               >
                 <span className="timeline-count" aria-hidden="true">
@@ -103,7 +104,7 @@ export function ExpiryTimeline() {
           );
         })}
       </ul>
-      <div id="timeline-detail" aria-live="polite">
+      <div id={`${id}-detail`} aria-live="polite">
         {chosen && (
           <div className="timeline-detail">
             <h4>{chosen.description.replace(/ \(.*\)$/, '')}</h4>

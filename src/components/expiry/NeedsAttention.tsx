@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useVault } from '../../state/vault-store';
 import { daysLeftText, namesFor, plural, shortDay } from './expiry-format';
 import { useExpiry } from './expiry-store';
@@ -11,6 +11,7 @@ export function NeedsAttention({ heading = 'h2' }: { heading?: 'h2' | 'h3' }) {
   const { overview, load, snooze, acknowledge } = useExpiry();
   const { snapshot, providers, show } = useVault();
   const [busy, setBusy] = useState<string | null>(null);
+  const titleId = useId();
   useEffect(() => {
     void load();
   }, [load]);
@@ -27,9 +28,9 @@ export function NeedsAttention({ heading = 'h2' }: { heading?: 'h2' | 'h3' }) {
   };
 
   return (
-    <section className="expiry-panel needs-attention" aria-labelledby="needs-attention-title">
+    <section className="expiry-panel needs-attention" aria-labelledby={titleId}>
       <div className="expiry-panel-head">
-        <Heading id="needs-attention-title">Needs attention</Heading>
+        <Heading id={titleId}>Needs attention</Heading>
         {attention && (
           <span className="muted" aria-live="polite">
             {attention.count} need{attention.count === 1 ? 's' : ''} attention · {attention.quieted} quieted
