@@ -20,6 +20,8 @@ if (!state.available && !required) {
   console.warn(`[keychain suite] SKIPPED: no OS keychain here (${state.message}). Run under a Secret Service (see README) or set KEYWARD_REQUIRE_KEYCHAIN=1 to fail instead.`);
 }
 
+const inventoryIn = (dir: string) =>
+  new InventoryService({ repo: new FileVaultRepository(dir, systemClock, silentLogger), secrets: store, audit: new FileAuditLog(dir), clock: systemClock, logger: silentLogger, actor: 'test' });
 const secretFor = () => `shippo_test_${randomBytes(20).toString('hex')}`;
 
 describe.skipIf(!state.available && !required)('real OS keychain (keytar, service Keyward)', () => {

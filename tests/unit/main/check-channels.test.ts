@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { dispatchFixture } from '../../support/inventory-fixture';
+import { dispatchFixture, valueOf } from '../../support/inventory-fixture';
 import { startFakeProviders, type FakeProviders } from '../../fakes';
 
 const SHIPPO_LIVE = `shippo_live_${'a1'.repeat(20)}`;
@@ -28,11 +28,7 @@ const env = () => ({
   KEYWARD_BASE_URL_PRINTIFY: fakes.baseUrls.printify,
 });
 
-async function ok<T>(channel: string, input: unknown): Promise<T> {
-  const result = await fx.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+const ok = <T>(channel: string, input: unknown): Promise<T> => valueOf<T>(fx.dispatch, channel, input);
 
 describe('status checks through IPC, against the fake providers', () => {
   it('checks every token, streams progress, keeps each result on its token and never writes to a provider', async () => {

@@ -1,15 +1,11 @@
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dispatchFixture } from '../../support/inventory-fixture';
+import { dispatchFixture, valueOf } from '../../support/inventory-fixture';
 
 let fx: Awaited<ReturnType<typeof dispatchFixture>>;
 afterEach(() => fx?.cleanup());
 
-async function ok<T>(channel: string, input: unknown): Promise<T> {
-  const result = await fx.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+const ok = <T>(channel: string, input: unknown): Promise<T> => valueOf<T>(fx.dispatch, channel, input);
 
 const inDays = (days: number) => new Date(fx.clock.now().getTime() + days * 86_400_000).toISOString().slice(0, 10);
 

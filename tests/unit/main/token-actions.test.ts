@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryClipboard, SecretCopier, type CopyTimers } from '../../../electron/core/secrets/copy-secret';
 import { MemorySecretStore } from '../../../electron/core/secrets/memory-secret-store';
 import { startFakeProviders, type FakeProviders } from '../../fakes';
-import { dispatchFixture } from '../../support/inventory-fixture';
+import { dispatchFixture, valueOf } from '../../support/inventory-fixture';
 
 const OLD = `shippo_live_${'1a'.repeat(20)}`;
 const NEW = `shippo_live_${'2b'.repeat(20)}`;
@@ -16,11 +16,7 @@ beforeAll(async () => {
 afterAll(() => fakes.stop());
 afterEach(() => fx?.cleanup());
 
-async function ok<T>(channel: string, input: unknown): Promise<T> {
-  const result = await fx.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+const ok = <T>(channel: string, input: unknown): Promise<T> => valueOf<T>(fx.dispatch, channel, input);
 
 async function shippoToken() {
   fx = await dispatchFixture({ env: { KEYWARD_BASE_URL_SHIPPO: fakes.baseUrls.shippo } });

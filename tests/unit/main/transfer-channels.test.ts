@@ -1,16 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dispatchFixture } from '../../support/inventory-fixture';
+import { dispatchFixture, valueOf } from '../../support/inventory-fixture';
 
 let fx: Awaited<ReturnType<typeof dispatchFixture>>;
 afterEach(() => fx?.cleanup());
 
-async function ok<T>(channel: string, input: unknown): Promise<T> {
-  const result = await fx.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+const ok = <T>(channel: string, input: unknown): Promise<T> => valueOf<T>(fx.dispatch, channel, input);
 
 const LIVE_1 = `shippo_live_${'4d'.repeat(20)}`;
 const LIVE_2 = `shippo_live_${'5e'.repeat(20)}`;
