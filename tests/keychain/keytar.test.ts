@@ -50,15 +50,7 @@ describe.skipIf(!state.available && !required)('real OS keychain (keytar, servic
   });
 
   it('a token added through the inventory lands in the keychain, and deleting it removes the entry', async () => {
-    const inventory = new InventoryService({
-      repo: new FileVaultRepository(dir, systemClock, silentLogger),
-      secrets: store,
-      audit: new FileAuditLog(dir),
-      clock: systemClock,
-      logger: silentLogger,
-     
-      actor: 'test',
-    });
+    const inventory = inventoryIn(dir);
     const profile = await inventory.createStore({ provider: 'shippo', label: 'Keychain test' });
     const secret = secretFor();
     const token = await inventory.createToken({ storeId: profile.id, name: 'Test token', secret });
@@ -68,15 +60,7 @@ describe.skipIf(!state.available && !required)('real OS keychain (keytar, servic
   });
 
   it('without a Secret Service: keychain_unavailable, metadata kept, and it works again once the keychain is back', async () => {
-    const inventory = new InventoryService({
-      repo: new FileVaultRepository(dir, systemClock, silentLogger),
-      secrets: store,
-      audit: new FileAuditLog(dir),
-      clock: systemClock,
-      logger: silentLogger,
-     
-      actor: 'test',
-    });
+    const inventory = inventoryIn(dir);
     const profile = await inventory.createStore({ provider: 'shippo', label: 'Offline keychain' });
     const secret = secretFor();
     const env: NodeJS.ProcessEnv = { ...process.env, CHILD_SECRET: secret };
