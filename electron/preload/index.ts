@@ -40,6 +40,12 @@ const api = {
   rotateToken: call('rotateToken'),
   getSupportMode: call('getSupportMode'),
   setSupportMode: call('setSupportMode'),
+  importPreview: call('importPreview'),
+  importApply: call('importApply'),
+  exportInventory: call('exportInventory'),
+  clientReport: call('clientReport'),
+  backupCreate: call('backupCreate'),
+  backupRestore: call('backupRestore'),
   getUiSettings: call('getUiSettings'),
   updateUiSettings: call('updateUiSettings'),
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
