@@ -11,6 +11,7 @@ import { StoreView } from './components/StoreView';
 import { EmptyState } from './components/EmptyState';
 import { ViewNav } from './components/ViewNav';
 import { ExpiryEvents, ExpiryView } from './components/expiry';
+import { TransferView } from './components/transfer';
 import { AuditLogView } from './components/AuditLogView';
 import { DashboardView } from './components/DashboardView';
 import { InventoryView } from './components/inventory/InventoryView';
@@ -78,6 +79,8 @@ export function App() {
             <SettingsView />
           ) : view.kind === 'expiry' ? (
             <ExpiryView />
+          ) : view.kind === 'transfer' ? (
+            <TransferView />
           ) : store ? (
             <StoreView store={store} />
           ) : (

@@ -1,6 +1,7 @@
 import { countBySeverity } from '../lib/format';
 import { useVault } from '../state/vault-store';
 import { ExpiryNavButton } from './expiry';
+import { TransferNavButton } from './transfer';
 
 /** The app's views: dashboard, inventory, stores, findings (with counts by severity), expiry, quick check, audit log and settings. */
 export function ViewNav() {
@@ -41,6 +42,7 @@ export function ViewNav() {
       <ExpiryNavButton />
       {simple('quick-check', 'Quick check')}
       {simple('audit', 'Audit log')}
+      <TransferNavButton />
       <button type="button" className={view.kind === 'settings' ? 'active' : undefined} aria-current={view.kind === 'settings' ? 'page' : undefined} onClick={() => show({ kind: 'settings' })}>
         Settings
       </button>

@@ -13,7 +13,8 @@ export type View =
   | { kind: 'findings' }
   | { kind: 'settings' }
   | { kind: 'stores' }
-  | { kind: 'expiry' };
+  | { kind: 'expiry' }
+  | { kind: 'transfer' };
 
 interface VaultState {
   snapshot: VaultSnapshot | null;

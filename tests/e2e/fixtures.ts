@@ -102,3 +102,9 @@ export interface VaultDoc {
   customProviders: Record<string, unknown>[];
   [key: string]: unknown;
 }
+
+/** Queues the path the host's next open or save dialog "chooses" (the test host has no OS dialogs). */
+export async function queueDialog(host: { url: string; token: string }, answer: { open?: string; save?: string }): Promise<void> {
+  const res = await fetch(`${host.url}__host/dialogs`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-keyward-token': host.token }, body: JSON.stringify(answer) });
+  if (!res.ok) throw new Error(`queueing a dialog answer failed: ${res.status} ${await res.text()}`);
+}

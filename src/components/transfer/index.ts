@@ -1,0 +1,2 @@
+export { TransferView } from './TransferView';
+export { TransferNavButton } from './TransferNavButton';
