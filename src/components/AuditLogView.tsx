@@ -6,7 +6,9 @@ import { useVault } from '../state/vault-store';
 const PREFIXES: [string, string][] = [
   ['', 'All actions'],
   ['token.', 'Tokens'],
-  ['token.check', 'Token checks'],
+  ['token.check', 'Checks'],
+  ['token.copy', 'Secret copies'],
+  ['token.rotate', 'Rotations'],
   ['store.', 'Stores'],
   ['client.', 'Clients'],
   ['provider.', 'Providers'],

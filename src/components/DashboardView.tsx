@@ -66,9 +66,12 @@ export function DashboardView() {
         </div>
         {STATUSES.map((s) => (
           <div className="card" role="listitem" key={s}>
-            <button type="button" className="card-button" onClick={() => openInventory({ status: s })} aria-label={`${stats.byStatus[s] ?? 0} ${s}: show in the inventory`}>
+            <button type="button" className="card-button" onClick={() => openInventory({ status: s })}>
               <span className="card-number">{stats.byStatus[s] ?? 0}</span>
-              <span className={`card-label status-text-${s}`}>{s}</span>
+              <span className={`card-label status-text-${s}`}>
+                {s}
+                <span className="sr-only">: show in the inventory</span>
+              </span>
             </button>
           </div>
         ))}
@@ -90,7 +93,7 @@ export function DashboardView() {
                   <li key={f.id}>
                     <span className={`sev sev-${f.severity}`}>{f.severity}</span> <strong>{KIND_LABELS[f.kind]}</strong>{' '}
                     {token ? (
-                      <button type="button" className="link" onClick={() => openToken(token.id)} aria-label={`Open token ${token.name} (${KIND_LABELS[f.kind]})`}>
+                      <button type="button" className="link" onClick={() => openToken(token.id)} >
                         {token.name}
                       </button>
                     ) : null}
@@ -113,7 +116,7 @@ export function DashboardView() {
             <ul className="plain">
               {stats.upcoming.slice(0, 8).map((r) => (
                 <li key={r.token.id}>
-                  <button type="button" className="link" onClick={() => openToken(r.token.id)} aria-label={`Open token ${r.token.name} (expires ${relativeDays(r.token.expiresAt!)})`}>
+                  <button type="button" className="link" onClick={() => openToken(r.token.id)} >
                     {r.token.name}
                   </button>{' '}
                   <span className="muted">
@@ -145,7 +148,7 @@ export function DashboardView() {
               {stats.byProvider.map((p) => (
                 <tr key={p.id}>
                   <td>
-                    <button type="button" className="link" onClick={() => openInventory({ provider: p.id })} aria-label={`Show ${p.name} tokens in the inventory`}>
+                    <button type="button" className="link" onClick={() => openInventory({ provider: p.id })} >
                       {p.name}
                     </button>
                   </td>

@@ -25,14 +25,14 @@ export function ViewNav() {
         type="button"
         className={view.kind === 'findings' ? 'active' : undefined}
         aria-current={view.kind === 'findings' ? 'page' : undefined}
-        aria-label={`Findings: ${countText}`}
         onClick={() => {
           show({ kind: 'findings' });
           // Keychain entries can change outside Keyward: recompute on open.
           void refresh();
         }}
       >
-        Findings
+        <span aria-hidden="true">Findings</span>
+        <span className="sr-only">Findings: {countText}</span>
         <span className="badges" aria-hidden="true">
           <span className="sev sev-critical" title="critical">{counts.critical}</span>
           <span className="sev sev-warning" title="warning">{counts.warning}</span>

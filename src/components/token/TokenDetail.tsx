@@ -232,7 +232,7 @@ export function TokenDetail({ tokenId }: { tokenId: string }) {
               </Fact>
             ))}
             {provider?.rateLimits?.[0] && <Fact label="Provider limit">{rateLimitText(provider.rateLimits[0])}</Fact>}
-            <Fact label="Created">{t.createdAt ? localDay(t.createdAt) : <span className="muted">unknown</span>}</Fact>
+            <Fact label="Created">{t.createdAt ? <time dateTime={t.createdAt}>{localDay(t.createdAt)}</time> : <span className="muted">unknown</span>}</Fact>
             <Fact label="Expires">
               {t.expiresAt ? (
                 <>
@@ -243,7 +243,9 @@ export function TokenDetail({ tokenId }: { tokenId: string }) {
               )}
             </Fact>
             <Fact label="Expiry source">{expirySourceText(t.expirySource, policy?.expiry)}</Fact>
-            <Fact label="Added">{localDay(t.addedAt)}</Fact>
+            <Fact label="Added">
+              <time dateTime={t.addedAt}>{localDay(t.addedAt)}</time>
+            </Fact>
           </dl>
         </section>
 
