@@ -13,6 +13,8 @@ export interface Keychain {
 }
 
 type Fixtures = {
+  /** Extra environment for the host (override per test file with test.use({ hostEnv })). */
+  hostEnv: Record<string, string>;
   dataDir: string;
   keychain: Keychain;
   host: RunningHost;
@@ -21,6 +23,7 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
+  hostEnv: [{}, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'keyward-e2e-'));
@@ -39,16 +42,16 @@ export const test = base.extend<Fixtures>({
     await use({ real: state.available, service, store });
     if (state.available) for (const account of await store.accounts()) await store.delete(account);
   },
-  host: async ({ dataDir, keychain }, use) => {
-    const host = await startHost({ dataDir, keychainService: keychain.service, memorySecrets: !keychain.real });
+  host: async ({ dataDir, keychain, hostEnv }, use) => {
+    const host = await startHost({ dataDir, keychainService: keychain.service, memorySecrets: !keychain.real, env: hostEnv });
     await use(host);
     await host.stop();
   },
-  restartHost: async ({ dataDir, keychain, host }, use) => {
+  restartHost: async ({ dataDir, keychain, host, hostEnv }, use) => {
     let current = host;
     await use(async () => {
       await current.stop();
-      current = await startHost({ dataDir, keychainService: keychain.service, memorySecrets: !keychain.real });
+      current = await startHost({ dataDir, keychainService: keychain.service, memorySecrets: !keychain.real, env: hostEnv });
       return current;
     });
     await current.stop();

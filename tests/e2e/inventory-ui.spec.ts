@@ -1,0 +1,194 @@
+import type { Page } from '@playwright/test';
+import { expect, maskedOf, ROTATED_SECRET, SECRETS, seed, test } from './inventory-support';
+
+const grid = (page: Page) => page.getByRole('grid', { name: 'Tokens' });
+const rowOf = (page: Page, name: string) => grid(page).getByRole('row', { name: new RegExp(`^${name},`) });
+const count = (page: Page) => page.getByTestId('inventory-count');
+
+async function openInventory(page: Page, url: string) {
+  await page.goto(url);
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Inventory' }).click();
+  await expect(grid(page)).toBeVisible();
+}
+
+test('search, filter and sort the inventory; bulk-select a client and check it with a progress bar and outcomes', async ({ page, host, fakes }) => {
+  await seed(host);
+  await openInventory(page, host.url);
+  await expect(count(page)).toHaveText('9 tokens');
+
+  // Search looks in names, stores, clients and the fingerprint's tail; every word must match.
+  const search = page.getByRole('searchbox', { name: 'Search tokens' });
+  await search.fill('returns');
+  await expect(count(page)).toHaveText('2 of 9 tokens');
+  await expect(rowOf(page, 'Returns portal')).toBeVisible();
+  await expect(rowOf(page, 'Returns desk')).toBeVisible();
+  await search.fill('globex');
+  await expect(count(page)).toHaveText('3 of 9 tokens');
+  await search.fill('solo sandbox');
+  await expect(count(page)).toHaveText('1 of 9 tokens');
+  const tail = SECRETS['Order sync'].slice(-4);
+  await search.fill(tail);
+  await expect(rowOf(page, 'Order sync')).toContainText(maskedOf(SECRETS['Order sync']));
+  await expect(grid(page).getByRole('row')).toHaveCount(2); // header + the one match
+  await search.fill('nothing like this');
+  await expect(grid(page)).toContainText('No token matches');
+  await search.fill('');
+
+  // Filters: mode, client; then sort.
+  await page.getByLabel('Mode').selectOption('test');
+  await expect(count(page)).toHaveText('3 of 9 tokens');
+  await page.getByLabel('Mode').selectOption('');
+  await page.getByLabel('Sort by').selectOption('created-old');
+  await expect(grid(page).getByRole('row').nth(1)).toHaveAccessibleName(/^Warehouse labels,/);
+  await page.getByLabel('Sort by').selectOption('name');
+  await expect(grid(page).getByRole('row').nth(1)).toHaveAccessibleName(/^Globex sandbox,/);
+  await page.getByLabel('Client').selectOption({ label: 'Globex Goods' });
+  await expect(count(page)).toHaveText('3 of 9 tokens');
+
+  // Select every shown token and check them against the fake Shippo.
+  await page.getByRole('checkbox', { name: 'Select all 3 shown tokens' }).check();
+  await expect(page.getByTestId('selected-count')).toHaveText('3 selected');
+  await page.getByRole('button', { name: 'Check selected' }).click();
+  const run = page.getByRole('region', { name: 'Bulk check' });
+  const bar = run.getByRole('progressbar', { name: 'Check progress' });
+  await expect(run).toContainText('Check finished: 3 selected tokens', { timeout: 20_000 });
+  await expect(bar).toHaveAttribute('max', '3');
+  await expect(bar).toHaveAttribute('value', '3');
+  await expect(run.getByTestId('check-count')).toContainText('3 of 3 checked');
+  await expect(run.locator('[data-outcome="valid"]')).toContainText('Valid: 2');
+  await expect(run.locator('[data-outcome="invalid"]')).toContainText('Invalid: 1');
+  await expect(rowOf(page, 'Old integration')).toContainText('Invalid');
+  await expect(rowOf(page, 'Order sync')).toContainText('Valid');
+  // Only the three selected tokens reached the provider, each once, read-only.
+  expect(fakes.writes()).toBe(0);
+  expect(fakes.servers.shippo.requests.length).toBe(3);
+
+  // The failed check becomes a finding, and the findings filter finds it.
+  await page.getByLabel('Client').selectOption('');
+  await page.getByLabel('Finding severity').selectOption('critical');
+  await expect(rowOf(page, 'Old integration')).toBeVisible();
+
+  // Deactivate the selection (a confirmation says what the provider side still needs).
+  await page.getByLabel('Finding severity').selectOption('');
+  await page.getByRole('button', { name: 'Deactivate selected' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Deactivate 3 tokens?' });
+  await expect(dialog).toContainText('still work at the provider');
+  await dialog.getByRole('button', { name: 'Deactivate' }).click();
+  await expect(rowOf(page, 'Order sync')).toContainText('inactive');
+  await page.getByLabel('Status').selectOption('inactive');
+  await expect(count(page)).toHaveText('3 of 9 tokens');
+
+  // Export: a CSV of the selection, made in the window from metadata only.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export selected (CSV)' }).click();
+  const file = await download;
+  const csv = await (await import('node:fs/promises')).readFile((await file.path())!, 'utf8');
+  expect(csv.split('\r\n').filter(Boolean)).toHaveLength(4);
+  expect(csv).toContain(maskedOf(SECRETS['Order sync']));
+  for (const secret of Object.values(SECRETS)) expect(csv).not.toContain(secret);
+});
+
+test('the keyboard path: / focuses search, arrows move, Enter opens the token, Esc closes dialog then detail', async ({ page, host }) => {
+  await seed(host);
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+  await page.keyboard.press('/');
+  const search = page.getByRole('searchbox', { name: 'Search tokens' });
+  await expect(search).toBeFocused();
+  await page.keyboard.type('northwind');
+  await expect(count(page)).toHaveText('3 of 9 tokens');
+  await page.keyboard.press('ArrowDown');
+  await expect(grid(page).getByRole('row').nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  const second = grid(page).getByRole('row').nth(2);
+  await expect(second).toBeFocused();
+  const name = ((await second.getAttribute('aria-label')) ?? '').split(',')[0]!;
+  await page.keyboard.press(' ');
+  await expect(second).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+
+  // Esc closes an open dialog first, then the detail.
+  await page.getByRole('button', { name: 'Mark revoked…' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(grid(page)).toBeVisible();
+  await expect(search).toHaveValue('northwind');
+  await expect(grid(page).getByRole('row', { name: new RegExp(`^${name},`) })).toBeFocused();
+});
+
+test('token detail: facts, copy through main (the value never reaches the page), check now, history and audit', async ({ page, host }) => {
+  const seeded = await seed(host);
+  const replies: string[] = [];
+  page.on('response', async (response) => {
+    if (response.url().includes('/ipc/')) replies.push(await response.text().catch(() => ''));
+  });
+  await openInventory(page, host.url);
+  await rowOf(page, 'Warehouse labels').getByRole('button', { name: 'Warehouse labels' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Warehouse labels' })).toBeVisible();
+  const facts = page.getByRole('region', { name: 'Facts' });
+  await expect(facts).toContainText(maskedOf(SECRETS['Warehouse labels']));
+  await expect(facts).toContainText('never expires');
+
+  await page.getByRole('button', { name: 'Copy secret' }).click();
+  await expect(page.getByTestId('token-message')).toHaveText('Copied; the clipboard clears in 30 s.');
+
+  await page.getByRole('button', { name: 'Check now' }).click();
+  await expect(page.getByTestId('check-result')).toContainText('Valid');
+  await expect(page.getByRole('table', { name: 'Check history' }).getByRole('row')).toHaveCount(2);
+  const audit = page.getByRole('region', { name: 'Audit events' });
+  await expect(audit).toContainText('token.copy');
+
+  // The audit log view, filtered by this token and by action.
+  await audit.getByRole('button', { name: 'Open in the audit log' }).click();
+  await expect(page.getByLabel('Subject id')).toHaveValue(seeded.tokens['Warehouse labels']!);
+  await page.getByLabel('Action').selectOption('token.copy');
+  await expect(page.getByRole('table', { name: 'Audit entries' }).getByRole('row')).toHaveCount(2);
+
+  expect(await page.content()).not.toContain(SECRETS['Warehouse labels']);
+  for (const reply of replies) expect(reply).not.toContain(SECRETS['Warehouse labels']);
+});
+
+test('guided rotation: the new token is checked by the fake, the old one is marked rotated, lineage both ways', async ({ page, host, fakes }) => {
+  await seed(host);
+  await openInventory(page, host.url);
+  await rowOf(page, 'Warehouse labels').getByRole('button', { name: 'Warehouse labels' }).click();
+  await page.getByRole('button', { name: 'Rotate…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Rotate Warehouse labels' });
+  const link = dialog.getByRole('link', { name: /token page/ });
+  await expect(link).toHaveAttribute('href', 'https://apps.goshippo.com/settings/api');
+  await expect(link).toHaveAttribute('target', '_blank');
+
+  // A token the provider refuses changes nothing.
+  await dialog.getByLabel('New token *').fill('shippo_live_' + '0'.repeat(40));
+  await dialog.getByRole('button', { name: 'Check and rotate' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('The provider refused the new token');
+  await expect(dialog.getByLabel('New token *')).toHaveValue('');
+
+  const before = fakes.servers.shippo.requests.length;
+  await dialog.getByLabel('New token *').fill(ROTATED_SECRET);
+  await dialog.getByLabel('Name of the new token').fill('Warehouse labels 2026');
+  await dialog.getByRole('button', { name: 'Check and rotate' }).click();
+  const result = dialog.getByTestId('rotate-result');
+  await expect(result).toContainText('Valid');
+  expect(fakes.servers.shippo.requests.length).toBe(before + 1);
+  await expect(result.getByLabel('Lineage')).toContainText('Warehouse labels (rotated) → Warehouse labels 2026 (active)');
+  await expect(result).toContainText('Revoke the old token at Shippo');
+  await dialog.getByRole('button', { name: 'Open the new token' }).click();
+
+  await expect(page.getByRole('heading', { level: 2, name: 'Warehouse labels 2026' })).toBeVisible();
+  const lineage = page.getByRole('region', { name: 'Lineage' });
+  await lineage.getByRole('button', { name: 'Warehouse labels (rotated)' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Warehouse labels', exact: true })).toBeVisible();
+  await expect(page.getByTestId('revoke-reminder')).toContainText('Revoke it at Shippo');
+  await expect(page.getByRole('region', { name: 'Lineage' }).getByRole('button', { name: 'Warehouse labels 2026 (active)' })).toBeVisible();
+
+  // Once the old token is revoked at the provider, a check shows it dead and the reminder goes.
+  delete fakes.shippoTokens[SECRETS['Warehouse labels']];
+  await page.getByRole('button', { name: 'Check now' }).click();
+  await expect(page.getByTestId('check-result')).toContainText('Invalid');
+  await expect(page.getByTestId('revoke-reminder')).toHaveCount(0);
+});
