@@ -285,3 +285,34 @@ test('status-only mode: import, backup and restore are off; export stays', async
   await expect(page.getByRole('form', { name: 'Restore a backup' }).getByLabel('Backup passphrase')).toBeDisabled();
   await expect(page.getByRole('region', { name: 'Export' }).getByRole('button', { name: 'Export CSV…' })).toBeEnabled();
 });
+
+scratch('import: a 10,000-row file previews in pages of 200, with an invalid-only filter', async ({ page, host, files }) => {
+  test.setTimeout(90_000);
+  const lines = ['client,store,provider,token_name,mode'];
+  for (let i = 1; i <= 10_000; i++) lines.push(`Client ${i % 50},Store ${i},${i % 1000 === 0 ? 'stripe' : 'shippo'},Token ${i},test`);
+  const path = join(files, 'big.csv');
+  await writeFile(path, `${lines.join('\n')}\n`);
+  await openTransfer(page, host);
+  await queueDialog(host, { open: path });
+  await page.getByRole('button', { name: 'Choose file…' }).click();
+  const preview = page.getByRole('region', { name: 'Import preview' });
+  const summary = preview.getByRole('list', { name: 'Import summary' });
+  await expect(summary).toContainText('10000 rows', { timeout: 30_000 });
+  await expect(summary).toContainText('9990 ok');
+  await expect(summary).toContainText('10 invalid');
+  const rows = preview.getByRole('table', { name: 'Import preview rows' }).locator('tbody tr');
+  await expect(rows).toHaveCount(200);
+  await expect(preview.getByText('Rows 1–200 of 10000')).toBeVisible();
+  await preview.getByRole('button', { name: 'Next' }).click();
+  await expect(preview.getByText('Rows 201–400 of 10000')).toBeVisible();
+  await expect(rows.first()).toContainText('Token 201');
+  await preview.getByLabel('Invalid rows only').check();
+  await expect(preview.getByText('Rows 1–10 of 10')).toBeVisible();
+  await expect(rows).toHaveCount(10);
+  await expect(rows.first()).toContainText(/provider: unknown provider/);
+  await expect(preview.getByRole('button', { name: 'Import 9990 valid rows' })).toBeEnabled();
+  // Discarding writes nothing.
+  await preview.getByRole('button', { name: 'Discard' }).click();
+  await expect(preview).toHaveCount(0);
+  expect(ok(await host.call<{ tokens: unknown[] }>('getVault')).tokens).toHaveLength(0);
+});
