@@ -70,7 +70,7 @@ test('quick check: paste, recognise, check against the fake, copy a redacted sta
   await expect(page.getByLabel('Token *')).toHaveValue('');
   await card.getByRole('button', { name: 'Copy status card' }).click();
   await expect(card.getByRole('status')).toContainText('Status card copied');
-  const text = await page.evaluate(() => navigator.clipboard.readText());
+  const text = String(await page.evaluate('navigator.clipboard.readText()'));
   expect(text).toContain('Outcome: Valid');
   expect(text).toContain(maskedOf(secret));
   expect(text).not.toContain(secret);
