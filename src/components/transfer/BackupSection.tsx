@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AppErrorShape, BackupSummary, ChannelOutput } from '../../../electron/contract';
+import type { AppErrorShape, ChannelOutput } from '../../../electron/contract';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { SectionError } from './SectionError';
 import { transferCall } from './transfer-call';
@@ -30,7 +30,7 @@ function CreateBackup({ disabled }: { disabled: boolean }) {
   const [confirm, setConfirm] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorShape | null>(null);
-  const [done, setDone] = useState<{ path: string; summary: BackupSummary | null } | null>(null);
+  const [done, setDone] = useState<{ path: string; summary: ChannelOutput<'backupCreate'>['summary'] } | null>(null);
   const tooShort = passphrase.length < MIN_PASSPHRASE;
   const mismatch = confirm !== '' && confirm !== passphrase;
 
