@@ -111,6 +111,17 @@ const PAGE_INSTRUMENTATION = String.raw`
 const AFTER_PAINT = 'new Promise((res) => requestAnimationFrame(() => { const ch = new MessageChannel(); ch.port1.onmessage = () => res(performance.now()); ch.port2.postMessage(0); }))';
 const bench = (page: Page) => page.evaluate('window.__bench') as Promise<PageBench>;
 
+/** Polls (bounded) until the target has painted; a loop of evaluations, since the page's CSP forbids string predicates. */
+async function waitReady(page: Page, timeoutMs: number, intervalMs: number): Promise<void> {
+  const deadline = nowMs() + timeoutMs;
+  while (nowMs() < deadline) {
+    const b = (await page.evaluate('window.__bench ?? null')) as PageBench | null;
+    if (b && b.readyAt !== null) return;
+    await page.waitForTimeout(intervalMs);
+  }
+  throw new Error(`nothing painted within ${timeoutMs} ms: neither a table named "Tokens" nor the store list`);
+}
+
 async function heap(page: Page) {
   const cdp = await page.context().newCDPSession(page);
   try {
@@ -124,18 +135,27 @@ async function heap(page: Page) {
 }
 
 async function firstPaint(browser: Browser, host: RunningHost) {
-  const loads: { readyAt: number; fcp: number | null; target: string; wallMs: number }[] = [];
+  const loads: { readyAt: number; fcp: number | null; target: string; wallMs: number; ipcEnd: number; ipc: string }[] = [];
   for (let i = 0; i < LOADS; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript({ content: PAGE_INSTRUMENTATION });
     const page = await context.newPage();
     const t0 = nowMs();
     await page.goto(host.url, { waitUntil: 'commit' });
-    await page.waitForFunction('window.__bench && window.__bench.readyAt !== null', null, { timeout: LOAD_TIMEOUT_MS, polling: 50 });
+    await waitReady(page, LOAD_TIMEOUT_MS, 50);
     // Give the inventory a moment in case the store list painted first.
     await page.waitForTimeout(300);
     const r = await bench(page);
-    loads.push({ readyAt: r.readyAt ?? NaN, fcp: r.fcp, target: r.target ?? 'none', wallMs: nowMs() - t0 });
+    // Where the time went: the IPC replies the first render waits for (Resource Timing), then the renderer's own work.
+    const ipc = (await page.evaluate(
+      "performance.getEntriesByType('resource').filter((e) => e.name.includes('/ipc/')).map((e) => ({ name: e.name.split('/ipc/')[1], start: e.startTime, end: e.responseEnd, bytes: e.encodedBodySize }))",
+    )) as { name: string; start: number; end: number; bytes: number }[];
+    const before = ipc.filter((e) => e.end <= (r.readyAt ?? Infinity));
+    // The data the first render needs: the first getVault and getFindings replies (later calls are refreshes).
+    const needed = ['getVault', 'getFindings'].map((n) => before.find((e) => e.name === n)?.end ?? 0);
+    const ipcEnd = Math.max(...needed);
+    const ipcText = before.map((e) => `${e.name} ${fmt(e.start, 0)}→${fmt(e.end, 0)} (${(e.bytes / 1e6).toFixed(1)} MB)`).join(', ');
+    loads.push({ readyAt: r.readyAt ?? NaN, fcp: r.fcp, target: r.target ?? 'none', wallMs: nowMs() - t0, ipcEnd, ipc: ipcText });
     console.error(`  load ${i + 1}: ${r.target} rows painted at ${fmt(r.readyAt ?? NaN, 0)} (FCP ${fmt(r.fcp ?? NaN, 0)})`);
     await context.close();
   }
@@ -216,13 +236,16 @@ async function main(): Promise<void> {
     const target = loads.every((l) => l.target === 'inventory') ? 'inventory' : loads.some((l) => l.target === 'inventory') ? 'mixed' : 'store-list';
     const ready = stats(loads.map((l) => l.readyAt));
     const fcp = stats(loads.flatMap((l) => (l.fcp === null ? [] : [l.fcp])));
+    const ipcEnd = stats(loads.map((l) => l.ipcEnd));
+    const afterIpc = stats(loads.map((l) => l.readyAt - l.ipcEnd));
+    const medianLoad = loads.findIndex((l) => l.readyAt === ready.median);
 
     console.error('ui-bench: (b) search keystrokes and (c) heap…');
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript({ content: PAGE_INSTRUMENTATION });
     const page = await context.newPage();
     await page.goto(host.url, { waitUntil: 'commit' });
-    await page.waitForFunction('window.__bench && window.__bench.readyAt !== null', null, { timeout: LOAD_TIMEOUT_MS, polling: 100 });
+    await waitReady(page, LOAD_TIMEOUT_MS, 100);
     await page.waitForTimeout(1_000);
     const heapLoaded = await heap(page);
 
@@ -278,6 +301,8 @@ async function main(): Promise<void> {
       `| renderer JS heap after ${search ? 'searching' : 'opening stores'} | ${mb(heapSearched.used)} (${mb(heapSearched.usedAfterGc)} after GC) | | | no goal |`,
       '',
       `Loads: ${loads.map((l) => `${l.target} ${fmt(l.readyAt, 0)}`).join(', ')}.`,
+      '',
+      `Where the first-paint time goes (median over the loads): the first getVault and getFindings replies (the vault snapshot and findings, served by the same dispatch as Electron's main, JSON over loopback) have arrived at ${fmt(ipcEnd.median, 0)}; the renderer then needs ${fmt(afterIpc.median, 0)} more until the rows are painted. Replies on the load nearest the median: ${loads[medianLoad]?.ipc || 'none recorded'}.`,
     ];
     const body = lines.join('\n');
     console.log(body);
