@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { countBySeverity, KIND_LABELS, localDay, sortFindings } from '../lib/format';
+import { countBySeverity, KIND_LABELS, localDay, severityRank, sortFindings } from '../lib/format';
 import { EMPTY_FILTERS, OUTCOME_LABELS, OUTCOMES, relativeDays, STATUSES, type Filters } from '../lib/inventory';
 import { useInventoryIndex } from '../lib/use-index';
 import { useChecks } from '../state/check-store';
@@ -44,7 +44,10 @@ export function DashboardView() {
   if (snapshot.stores.length === 0) return <EmptyState />;
 
   const counts = countBySeverity(findings);
-  const top = sortFindings(findings.filter((f) => f.severity !== 'info')).slice(0, 6);
+  // Most severe first; ties by kind and message, so the order is the same on every run.
+  const top = sortFindings(findings.filter((f) => f.severity !== 'info'))
+    .sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.kind.localeCompare(b.kind) || a.message.localeCompare(b.message))
+    .slice(0, 6);
   const openInventory = (patch: Partial<Filters>) => {
     useInventory.setState({ filters: { ...EMPTY_FILTERS, ...patch }, focus: 0 });
     show({ kind: 'inventory' });
