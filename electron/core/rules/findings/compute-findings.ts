@@ -1,4 +1,4 @@
-import { type Finding, type FindingSettingsInput, FindingSettings, ProviderId } from '../../../contract';
+import { type Finding, type FindingSettingsInput, FindingSettings, ProviderId, type Token } from '../../../contract';
 import type { Catalog } from '../../providers/catalog';
 import { policyOf } from '../../providers/provider-module';
 import type { VaultData } from '../../vault/vault-data';
@@ -23,6 +23,13 @@ export function computeFindings(
 ): Finding[] {
   const ctx = { now, settings: FindingSettings.parse(settings) };
   const stores = new Map(vault.stores.map((s) => [s.id, s]));
+  // Grouped once: slot rules look at one store's tokens, not the whole vault per store.
+  const tokensByStore = new Map<string, Token[]>();
+  for (const token of vault.tokens) {
+    const list = tokensByStore.get(token.storeId);
+    if (list) list.push(token);
+    else tokensByStore.set(token.storeId, [token]);
+  }
   const views: TokenView[] = vault.tokens.flatMap((token) => {
     const store = stores.get(token.storeId);
     if (!store) return [];
@@ -31,7 +38,7 @@ export function computeFindings(
   });
   const findings = [
     ...views.flatMap((v) => [...expiryFindings(v, ctx), ...tokenFindings(v, ctx)]),
-    ...vault.stores.flatMap((s) => slotFindings(s, catalog.find(s.provider), vault.tokens)),
+    ...vault.stores.flatMap((s) => slotFindings(s, catalog.find(s.provider), tokensByStore.get(s.id) ?? [])),
     ...duplicateFindings(views),
     ...(keychainAccounts ? keychainFindings(views, keychainAccounts) : []),
     ...catalog.rejected().map((r): Finding => ({

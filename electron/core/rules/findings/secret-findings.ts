@@ -6,7 +6,10 @@ export function duplicateFindings(views: readonly TokenView[]): Finding[] {
   const byPrint = new Map<string, TokenView[]>();
   for (const v of views) {
     const print = v.token.secret?.fingerprint;
-    if (print) byPrint.set(print, [...(byPrint.get(print) ?? []), v]);
+    if (!print) continue;
+    const group = byPrint.get(print);
+    if (group) group.push(v);
+    else byPrint.set(print, [v]);
   }
   return [...byPrint.values()].filter((group) => group.length > 1).flatMap((group) =>
     group.map((v): Finding => ({
