@@ -1,3 +1,4 @@
+import { providersById } from './lookups';
 import type { CredentialDescriptor, ExpiryPolicy, Finding, ProviderDescriptor, RateLimit, Token } from '../../electron/contract';
 
 type ExpirySource = Token['expirySource'];
@@ -26,7 +27,9 @@ export function expirySourceText(source: ExpirySource | undefined, policy?: Expi
 
 /** A calendar day, as the user's locale writes it; the ISO day is what forms use. */
 export const isoDay = (iso: string): string => iso.slice(0, 10);
-export const localDay = (iso: string): string => new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+// One formatter for every call: toLocaleDateString with options builds a new one each time (about 0.1 ms each).
+const LOCAL_DAY = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+export const localDay = (iso: string): string => LOCAL_DAY.format(new Date(iso));
 
 export function windowText(seconds: number): string {
   if (seconds === 1) return 'second';
@@ -46,8 +49,27 @@ export const SEVERITIES = ['critical', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 export const severityRank = (s: Severity): number => SEVERITIES.indexOf(s);
 
+/** Compares as String#localeCompare without arguments does (a default Collator), several times faster per call. */
+export const compareText = new Intl.Collator().compare;
+
+const RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
+export const compareFindings = (a: Finding, b: Finding): number => RANK[a.severity] - RANK[b.severity] || compareText(a.dueAt ?? '', b.dueAt ?? '') || compareText(a.id, b.id);
+
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || (a.dueAt ?? '').localeCompare(b.dueAt ?? '') || a.id.localeCompare(b.id));
+  return [...findings].sort(compareFindings);
+}
+
+/** The first k items in `compare` order, in one pass (for "top 6 of 8,000"); stable like a sort then slice. */
+export function firstInOrder<T>(items: readonly T[], k: number, compare: (a: T, b: T) => number): T[] {
+  const top: T[] = [];
+  for (const item of items) {
+    if (top.length === k && compare(item, top[k - 1]!) >= 0) continue;
+    let i = top.length;
+    while (i > 0 && compare(item, top[i - 1]!) < 0) i--;
+    top.splice(i, 0, item);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
@@ -77,7 +99,7 @@ export const KIND_LABELS: Record<Finding['kind'], string> = {
 export const credentialFor = (provider: ProviderDescriptor | undefined, kind: Token['kind']): CredentialDescriptor | undefined =>
   provider?.credentials.find((c) => c.kind === kind);
 
-export const providerName = (providers: readonly ProviderDescriptor[], id: string): string => providers.find((p) => p.id === id)?.name ?? id;
+export const providerName = (providers: readonly ProviderDescriptor[], id: string): string => providersById(providers).get(id)?.name ?? id;
 
 /** "Shippo live token", "Printify token". */
 export const tokenDescription = (provider: string, mode: 'live' | 'test' | null): string => `${provider}${mode ? ` ${mode}` : ''} token`;

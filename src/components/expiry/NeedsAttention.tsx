@@ -3,14 +3,20 @@ import { useVault } from '../../state/vault-store';
 import { daysLeftText, namesFor, plural, shortDay } from './expiry-format';
 import { useExpiry } from './expiry-store';
 
+/** Items rendered before "Show all": thousands of warnings (10,000 tokens) would take seconds to lay out. */
+const FIRST_ITEMS = 50;
+
 /**
  * Tokens whose expiry warning is due now, most urgent first (main's order), with snooze and acknowledge.
  * Embeddable: the dashboard can show it with `heading="h3"`.
  */
 export function NeedsAttention({ heading = 'h2' }: { heading?: 'h2' | 'h3' }) {
   const { overview, load, snooze, acknowledge } = useExpiry();
-  const { snapshot, providers, show } = useVault();
+  const snapshot = useVault((s) => s.snapshot);
+  const providers = useVault((s) => s.providers);
+  const show = useVault((s) => s.show);
   const [busy, setBusy] = useState<string | null>(null);
+  const [showAll, setShowAll] = useState(false);
   const titleId = useId();
   useEffect(() => {
     void load();
@@ -45,7 +51,7 @@ export function NeedsAttention({ heading = 'h2' }: { heading?: 'h2' | 'h3' }) {
         </p>
       ) : (
         <ol className="attention-list" aria-label={`${plural(attention.items.length, 'token')} needing attention`}>
-          {attention.items.map((item) => {
+          {(showAll ? attention.items : attention.items.slice(0, FIRST_ITEMS)).map((item) => {
             const names = namesFor(item.tokenId, snapshot, providers);
             const left = daysLeftText(item.expiresAt);
             return (
@@ -93,6 +99,11 @@ export function NeedsAttention({ heading = 'h2' }: { heading?: 'h2' | 'h3' }) {
             );
           })}
         </ol>
+      )}
+      {attention && !showAll && attention.items.length > FIRST_ITEMS && (
+        <button type="button" className="small" onClick={() => setShowAll(true)}>
+          Show all {attention.items.length} tokens needing attention
+        </button>
       )}
     </section>
   );

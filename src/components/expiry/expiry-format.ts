@@ -1,4 +1,5 @@
 import type { ProviderDescriptor, VaultSnapshot } from '../../../electron/contract';
+import { lookups, providersById } from '../../lib/lookups';
 
 const DAY_MS = 86_400_000;
 
@@ -14,8 +15,8 @@ export function daysLeftText(expiresAt: string, now = Date.now()): string {
 }
 
 /** A UTC calendar day as the user's locale writes it ("Mar 4, 2026"). */
-export const shortDay = (iso: string): string =>
-  new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso).toLocaleDateString(undefined, { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+const SHORT_DAY = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+export const shortDay = (iso: string): string => SHORT_DAY.format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso));
 
 /** The last day of a week whose `end` is the day after it. */
 export const lastDayOf = (end: string): string => new Date(Date.parse(`${end}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
@@ -30,15 +31,17 @@ export interface TokenNames {
 
 /** Names for a token id from the vault snapshot: ids only cross IPC in the overview. */
 export function namesFor(tokenId: string, snapshot: VaultSnapshot | null, providers: readonly ProviderDescriptor[]): TokenNames {
-  const token = snapshot?.tokens.find((t) => t.id === tokenId);
-  const store = token ? snapshot?.stores.find((s) => s.id === token.storeId) : undefined;
-  const client = store?.clientId ? snapshot?.clients.find((c) => c.id === store.clientId) : undefined;
+  // Maps built once per snapshot: the attention list asks for thousands of names at 10,000 tokens.
+  const l = snapshot ? lookups(snapshot) : null;
+  const token = l?.tokensById.get(tokenId);
+  const store = token ? l?.storesById.get(token.storeId) : undefined;
+  const client = store?.clientId ? l?.clientsById.get(store.clientId) : undefined;
   const providerId = store?.provider;
   return {
     token: token?.name ?? 'Unknown token',
     store: store?.label ?? 'Unknown store',
     storeId: store?.id ?? null,
-    provider: providers.find((p) => p.id === providerId)?.name ?? providerId ?? 'Unknown provider',
+    provider: (providerId !== undefined ? providersById(providers).get(providerId)?.name : undefined) ?? providerId ?? 'Unknown provider',
     client: client?.name ?? null,
   };
 }
