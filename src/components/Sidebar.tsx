@@ -1,43 +1,100 @@
+import { memo, startTransition, useEffect, useMemo, useState } from 'react';
+import type { ProviderDescriptor, StoreProfile, VaultSnapshot } from '../../electron/contract';
+import { lookups, providersById } from '../lib/lookups';
 import { useVault } from '../state/vault-store';
 
-export function Sidebar() {
-  const { snapshot, providers, view, show } = useVault();
-  const stores = snapshot?.stores ?? [];
-  const clients = snapshot?.clients ?? [];
-  const providerName = (id: string) => providers.find((p) => p.id === id)?.name ?? id;
-  const groups = [
-    ...clients.map((c) => ({ key: c.id, title: c.name, stores: stores.filter((s) => s.clientId === c.id) })),
-    { key: 'none', title: clients.length ? 'No client' : 'Stores', stores: stores.filter((s) => !s.clientId) },
-  ].filter((g) => g.stores.length > 0);
-  const tokenCount = (storeId: string) => snapshot?.tokens.filter((t) => t.storeId === storeId).length ?? 0;
+/** Store links rendered in the first paint; the rest follow in a low-priority render right after it. */
+const FIRST_LINKS = 150;
 
+interface Group {
+  key: string;
+  title: string;
+  stores: { store: StoreProfile; meta: string }[];
+}
+
+/** Clients' groups with each store's provider and token count: computed once per vault revision, not per render. */
+function buildGroups(snapshot: VaultSnapshot | null, providers: readonly ProviderDescriptor[]): Group[] {
+  if (!snapshot) return [];
+  const { tokensByStore } = lookups(snapshot);
+  const names = providersById(providers);
+  const byClient = new Map<string, Group['stores']>();
+  const none: Group['stores'] = [];
+  for (const store of snapshot.stores) {
+    const n = tokensByStore.get(store.id)?.length ?? 0;
+    const entry = { store, meta: `${names.get(store.provider)?.name ?? store.provider} · ${n} token${n === 1 ? '' : 's'}` };
+    if (!store.clientId) none.push(entry);
+    else {
+      const list = byClient.get(store.clientId);
+      if (list) list.push(entry);
+      else byClient.set(store.clientId, [entry]);
+    }
+  }
+  const groups: Group[] = snapshot.clients.map((c) => ({ key: c.id, title: c.name, stores: byClient.get(c.id) ?? [] }));
+  groups.push({ key: 'none', title: snapshot.clients.length ? 'No client' : 'Stores', stores: none });
+  return groups.filter((g) => g.stores.length > 0);
+}
+
+export function Sidebar() {
+  const snapshot = useVault((s) => s.snapshot);
+  const providers = useVault((s) => s.providers);
+  const activeStoreId = useVault((s) => (s.view.kind === 'store' ? s.view.storeId : null));
+  const show = useVault((s) => s.show);
+  const groups = useMemo(() => buildGroups(snapshot, providers), [snapshot, providers]);
+  const total = useMemo(() => groups.reduce((n, g) => n + g.stores.length, 0), [groups]);
+  // Thousands of links: paint the first ones now, the rest in a transition (interruptible, after the first paint).
+  const [limit, setLimit] = useState(FIRST_LINKS);
+  useEffect(() => {
+    if (limit >= total) return;
+    const timer = setTimeout(() => startTransition(() => setLimit(Number.POSITIVE_INFINITY)), 0);
+    return () => clearTimeout(timer);
+  }, [limit, total]);
+
+  let left = limit;
   return (
     <nav className="sidebar" aria-label="Stores">
       <button type="button" className="primary wide" onClick={() => show({ kind: 'add-store' })}>
         + Add store
       </button>
-      {groups.map((group) => (
-        <section key={group.key} className="group">
-          <h2 className="group-title">{group.title}</h2>
-          <ul>
-            {group.stores.map((store) => (
-              <li key={store.id}>
-                <button
-                  type="button"
-                  className={`store-link ${view.kind === 'store' && view.storeId === store.id ? 'active' : ''}`}
-                  aria-current={view.kind === 'store' && view.storeId === store.id ? 'page' : undefined}
-                  onClick={() => show({ kind: 'store', storeId: store.id })}
-                >
-                  <span className="store-label">{store.label}</span>
-                  <span className="store-meta">
-                    {providerName(store.provider)} · {tokenCount(store.id)} token{tokenCount(store.id) === 1 ? '' : 's'}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+      {groups.map((group) => {
+        if (left <= 0) return null;
+        const stores = left >= group.stores.length ? group.stores : group.stores.slice(0, left);
+        left -= stores.length;
+        return <StoreGroup key={group.key} title={group.title} stores={stores} activeStoreId={activeStoreId} show={show} />;
+      })}
     </nav>
   );
 }
+
+/** One client's stores; memoised so that opening a store re-renders only the groups whose active link changed. */
+const StoreGroup = memo(function StoreGroup({
+  title,
+  stores,
+  activeStoreId,
+  show,
+}: {
+  title: string;
+  stores: Group['stores'];
+  activeStoreId: string | null;
+  show: ReturnType<typeof useVault.getState>['show'];
+}) {
+  return (
+    <section className="group">
+      <h2 className="group-title">{title}</h2>
+      <ul>
+        {stores.map(({ store, meta }) => (
+          <li key={store.id}>
+            <button
+              type="button"
+              className={`store-link ${activeStoreId === store.id ? 'active' : ''}`}
+              aria-current={activeStoreId === store.id ? 'page' : undefined}
+              onClick={() => show({ kind: 'store', storeId: store.id })}
+            >
+              <span className="store-label">{store.label}</span>
+              <span className="store-meta">{meta}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}, (a, b) => a.title === b.title && a.stores === b.stores && a.show === b.show && (a.activeStoreId === b.activeStoreId || (!a.stores.some((s) => s.store.id === a.activeStoreId) && !b.stores.some((s) => s.store.id === b.activeStoreId))));
