@@ -1,11 +1,13 @@
 import type { Finding } from '../../electron/contract';
 import { KIND_LABELS, localDay } from '../lib/format';
+import { lookups } from '../lib/lookups';
 import { useVault } from '../state/vault-store';
 
 /** One finding: severity, what, what to do, and a way to the store it is about. */
 export function FindingItem({ finding, openStore = false }: { finding: Finding; openStore?: boolean }) {
-  const { snapshot, show } = useVault();
-  const store = finding.subject.storeId ? snapshot?.stores.find((s) => s.id === finding.subject.storeId) : undefined;
+  const snapshot = useVault((s) => s.snapshot);
+  const show = useVault((s) => s.show);
+  const store = finding.subject.storeId && snapshot ? lookups(snapshot).storesById.get(finding.subject.storeId) : undefined;
   return (
     <li className={`finding finding-${finding.severity}`} data-kind={finding.kind}>
       <div className="finding-head">

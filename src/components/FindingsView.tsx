@@ -1,19 +1,26 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { countBySeverity, SEVERITIES, sortFindings, type Severity } from '../lib/format';
 import { useVault } from '../state/vault-store';
 import { FindingItem } from './FindingItem';
 
 const NO_CLIENT = '__none__';
+/** Items rendered before "Show more": 8,000 findings at 10,000 tokens would take seconds to render. */
+const PAGE = 200;
 
 /** Everything that needs attention, most severe first, filtered by severity and client. */
 export function FindingsView() {
-  const { findings, snapshot } = useVault();
+  const findings = useVault((s) => s.findings);
+  const snapshot = useVault((s) => s.snapshot);
   const [severity, setSeverity] = useState<Severity | ''>('');
   const [client, setClient] = useState('');
+  const [limit, setLimit] = useState(PAGE);
   const clients = snapshot?.clients ?? [];
-  const byClient = findings.filter((f) => (client === '' ? true : client === NO_CLIENT ? !f.subject.clientId : f.subject.clientId === client));
-  const shown = sortFindings(byClient.filter((f) => severity === '' || f.severity === severity));
-  const counts = countBySeverity(byClient);
+  const byClient = useMemo(
+    () => (client === '' ? findings : findings.filter((f) => (client === NO_CLIENT ? !f.subject.clientId : f.subject.clientId === client))),
+    [findings, client],
+  );
+  const shown = useMemo(() => sortFindings(severity === '' ? byClient : byClient.filter((f) => f.severity === severity)), [byClient, severity]);
+  const counts = useMemo(() => countBySeverity(byClient), [byClient]);
 
   return (
     <section className="findings-view" aria-labelledby="findings-title">
@@ -24,7 +31,14 @@ export function FindingsView() {
       <div className="filters" role="group" aria-label="Filter findings">
         <div className="field">
           <label htmlFor="findings-severity">Severity</label>
-          <select id="findings-severity" value={severity} onChange={(e) => setSeverity(e.target.value as Severity | '')}>
+          <select
+            id="findings-severity"
+            value={severity}
+            onChange={(e) => {
+              setSeverity(e.target.value as Severity | '');
+              setLimit(PAGE);
+            }}
+          >
             <option value="">All severities</option>
             {SEVERITIES.map((s) => (
               <option key={s} value={s}>
@@ -35,7 +49,14 @@ export function FindingsView() {
         </div>
         <div className="field">
           <label htmlFor="findings-client">Client</label>
-          <select id="findings-client" value={client} onChange={(e) => setClient(e.target.value)}>
+          <select
+            id="findings-client"
+            value={client}
+            onChange={(e) => {
+              setClient(e.target.value);
+              setLimit(PAGE);
+            }}
+          >
             <option value="">All clients</option>
             <option value={NO_CLIENT}>No client</option>
             {clients.map((c) => (
@@ -52,10 +73,15 @@ export function FindingsView() {
         </p>
       ) : (
         <ul className="findings" aria-label={`${shown.length} finding${shown.length === 1 ? '' : 's'}`}>
-          {shown.map((f) => (
+          {(shown.length > limit ? shown.slice(0, limit) : shown).map((f) => (
             <FindingItem key={f.id} finding={f} openStore />
           ))}
         </ul>
+      )}
+      {shown.length > limit && (
+        <button type="button" className="small" onClick={() => setLimit((n) => n + 1000)}>
+          Show more ({limit} of {shown.length} shown)
+        </button>
       )}
     </section>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { StoreProfile, Token } from '../../electron/contract';
 import { credentialFor, expirySourceText, isoDay, localDay, scopesShort } from '../lib/format';
+import { findingsOfStore, findingsOfToken, lookups, providersById, tokensOfStore } from '../lib/lookups';
 import { useVault } from '../state/vault-store';
 import { AddTokenForm } from './AddTokenForm';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -9,16 +10,24 @@ import { RulesPanel } from './RulesPanel';
 type Pending = { kind: 'token'; token: Token } | { kind: 'store' } | null;
 
 export function StoreView({ store }: { store: StoreProfile }) {
-  const { snapshot, providers, findings, run, show, supportMode, openToken } = useVault();
+  const snapshot = useVault((s) => s.snapshot);
+  const providers = useVault((s) => s.providers);
+  const findings = useVault((s) => s.findings);
+  const run = useVault((s) => s.run);
+  const show = useVault((s) => s.show);
+  const supportMode = useVault((s) => s.supportMode);
+  const openToken = useVault((s) => s.openToken);
   const [adding, setAdding] = useState(false);
   const [pending, setPending] = useState<Pending>(null);
-  const provider = providers.find((p) => p.id === store.provider);
-  const tokens = snapshot?.tokens.filter((t) => t.storeId === store.id) ?? [];
-  const client = snapshot?.clients.find((c) => c.id === store.clientId);
-  const storeFindings = findings.filter((f) => f.subject.storeId === store.id);
+  // Indexes built once per vault revision / findings array instead of scanning 10,000 tokens and 8,000 findings.
+  const provider = providersById(providers).get(store.provider);
+  const tokens = tokensOfStore(snapshot, store.id);
+  const client = store.clientId && snapshot ? lookups(snapshot).clientsById.get(store.clientId) : undefined;
+  const storeFindings = findingsOfStore(findings, store.id);
 
-  const tokenFindingCount = (id: string) => storeFindings.filter((f) => f.subject.tokenId === id).length;
-  const worstFor = (id: string) => storeFindings.find((f) => f.subject.tokenId === id)?.severity ?? 'info';
+  const tokenFindings = (id: string) => findingsOfToken(findings, id).filter((f) => f.subject.storeId === store.id);
+  const tokenFindingCount = (id: string) => tokenFindings(id).length;
+  const worstFor = (id: string) => tokenFindings(id)[0]?.severity ?? 'info';
 
   async function confirmDelete() {
     const target = pending;
