@@ -19,6 +19,8 @@ export interface InventoryIndex {
   revision: number;
   rows: Row[];
   byId: Map<string, Row>;
+  /** The rows in each sort order, sorted on first use and kept for this revision (search then only filters). */
+  sorted: Partial<Record<SortKey, Row[]>>;
 }
 
 /** Builds the rows and the search index; call once per vault revision (memoised by the caller). */
@@ -52,7 +54,16 @@ export function buildIndex(snapshot: VaultSnapshot, providers: readonly Provider
     rows.push(row);
     byId.set(token.id, row);
   }
-  return { revision: snapshot.revision, rows, byId };
+  return { revision: snapshot.revision, rows, byId, sorted: {} };
+}
+
+/**
+ * applyFilters over an index, without sorting per keystroke: the rows are sorted once per revision and sort key,
+ * and filtering keeps that order (every comparator is total: ties fall back to name, then id).
+ */
+export function filterIndex(index: InventoryIndex, f: Filters, sort: SortKey): Row[] {
+  const sorted = (index.sorted[sort] ??= [...index.rows].sort(comparator(sort)));
+  return filterRows(sorted, f);
 }
 
 export type SortKey = 'name' | 'expiry' | 'last-check-old' | 'last-check-new' | 'created-new' | 'created-old';
@@ -82,6 +93,12 @@ export const NO_FINDING = '__none__';
 
 /** Filters and sorts rows. Search terms (space separated) must all appear in name, store, client, provider or fingerprint. */
 export function applyFilters(rows: readonly Row[], f: Filters, sort: SortKey): Row[] {
+  return filterRows(rows, f).sort(comparator(sort));
+}
+
+function filterRows(rows: readonly Row[], f: Filters): Row[] {
+  const noFilter = !f.query.trim() && !f.ids && !f.provider && !f.status && !f.mode && !f.client && !f.severity;
+  if (noFilter) return rows.slice();
   const terms = f.query.toLowerCase().split(/\s+/).filter(Boolean);
   const ids = f.ids ? new Set(f.ids) : null;
   const out: Row[] = [];
@@ -101,23 +118,25 @@ export function applyFilters(rows: readonly Row[], f: Filters, sort: SortKey): R
     }
     if (hit) out.push(r);
   }
-  return out.sort(comparator(sort));
+  return out;
 }
 
 const FAR = '9999';
+// String#localeCompare without arguments compares as a default Collator does; one Collator is several times faster.
+const cmp = new Intl.Collator().compare;
 function comparator(sort: SortKey): (a: Row, b: Row) => number {
-  const byName = (a: Row, b: Row) => a.token.name.localeCompare(b.token.name) || a.token.id.localeCompare(b.token.id);
+  const byName = (a: Row, b: Row) => cmp(a.token.name, b.token.name) || cmp(a.token.id, b.token.id);
   switch (sort) {
     case 'expiry':
-      return (a, b) => (a.token.expiresAt ?? FAR).localeCompare(b.token.expiresAt ?? FAR) || byName(a, b);
+      return (a, b) => cmp(a.token.expiresAt ?? FAR, b.token.expiresAt ?? FAR) || byName(a, b);
     case 'last-check-old':
-      return (a, b) => (a.token.lastCheck?.checkedAt ?? '').localeCompare(b.token.lastCheck?.checkedAt ?? '') || byName(a, b);
+      return (a, b) => cmp(a.token.lastCheck?.checkedAt ?? '', b.token.lastCheck?.checkedAt ?? '') || byName(a, b);
     case 'last-check-new':
-      return (a, b) => (b.token.lastCheck?.checkedAt ?? '').localeCompare(a.token.lastCheck?.checkedAt ?? '') || byName(a, b);
+      return (a, b) => cmp(b.token.lastCheck?.checkedAt ?? '', a.token.lastCheck?.checkedAt ?? '') || byName(a, b);
     case 'created-new':
-      return (a, b) => (b.token.createdAt ?? b.token.addedAt).localeCompare(a.token.createdAt ?? a.token.addedAt) || byName(a, b);
+      return (a, b) => cmp(b.token.createdAt ?? b.token.addedAt, a.token.createdAt ?? a.token.addedAt) || byName(a, b);
     case 'created-old':
-      return (a, b) => (a.token.createdAt ?? a.token.addedAt).localeCompare(b.token.createdAt ?? b.token.addedAt) || byName(a, b);
+      return (a, b) => cmp(a.token.createdAt ?? a.token.addedAt, b.token.createdAt ?? b.token.addedAt) || byName(a, b);
     default:
       return byName;
   }

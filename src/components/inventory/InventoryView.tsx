@@ -1,8 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
+import type { ProviderDescriptor, VaultSnapshot } from '../../../electron/contract';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { call } from '../../lib/api';
 import { localDay } from '../../lib/format';
-import { applyFilters, NO_CLIENT, NO_FINDING, OUTCOME_LABELS, SORTS, STATUSES, toCsv, type Row, type SortKey } from '../../lib/inventory';
+import { filterIndex, NO_CLIENT, NO_FINDING, OUTCOME_LABELS, SORTS, STATUSES, toCsv, type Row, type SortKey } from '../../lib/inventory';
 import { useInventoryIndex } from '../../lib/use-index';
 import { useChecks } from '../../state/check-store';
 import { useInventory } from '../../state/inventory-store';
@@ -15,15 +16,22 @@ const ROW_HEIGHT = 40;
 /** Every token across clients, stores and providers in one virtualised grid: search, filters, sort, bulk actions. */
 export function InventoryView() {
   const index = useInventoryIndex();
-  const { providers, snapshot, supportMode, openToken, refresh, show } = useVault();
+  const providers = useVault((s) => s.providers);
+  const snapshot = useVault((s) => s.snapshot);
+  const supportMode = useVault((s) => s.supportMode);
+  const openToken = useVault((s) => s.openToken);
+  const refresh = useVault((s) => s.refresh);
+  const show = useVault((s) => s.show);
   const { filters, sort, selected, focus, setFilter, clearFilters, setSort, toggle, setSelected, setFocus } = useInventory();
-  const checks = useChecks();
+  // Only what the view shows: a running check's progress ticks re-render CheckProgress, not the whole grid.
+  const startCheck = useChecks((s) => s.start);
+  const checkRunning = useChecks((s) => s.current?.running ?? false);
   const [confirmDeactivate, setConfirmDeactivate] = useState(false);
   const [bulkMessage, setBulkMessage] = useState<string | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const focusAfterRender = useRef(false);
 
-  const rows = useMemo(() => (index ? applyFilters(index.rows, filters, sort) : []), [index, filters, sort]);
+  const rows = useMemo(() => (index ? filterIndex(index, filters, sort) : []), [index, filters, sort]);
   // Selected ids that still exist (tokens can be deleted elsewhere).
   const selectedRows = useMemo(() => (index ? [...selected].map((id) => index.byId.get(id)).filter((r): r is Row => Boolean(r)) : []), [index, selected]);
   const shownSelected = useMemo(() => rows.reduce((n, r) => n + (selected.has(r.token.id) ? 1 : 0), 0), [rows, selected]);
@@ -41,7 +49,7 @@ export function InventoryView() {
   if (!index || !snapshot) return null;
 
   const clients = snapshot.clients;
-  const usedProviders = providers.filter((p) => snapshot.stores.some((s) => s.provider === p.id));
+  const usedProviders = usedProvidersOf(snapshot, providers);
 
   function moveFocus(next: number) {
     const i = Math.max(0, Math.min(rows.length - 1, next));
@@ -117,7 +125,7 @@ export function InventoryView() {
     setBulkMessage(null);
     const ids = selectedRows.map((r) => r.token.id);
     if (ids.length === 0) return;
-    void checks.start({ tokenIds: ids }, `${ids.length} selected token${ids.length === 1 ? '' : 's'}`, ids.length);
+    void startCheck({ tokenIds: ids }, `${ids.length} selected token${ids.length === 1 ? '' : 's'}`, ids.length);
   }
 
   const activeSelected = selectedRows.filter((r) => r.token.status === 'active').length;
@@ -130,7 +138,7 @@ export function InventoryView() {
         <p className="muted" role="status" data-testid="inventory-count">
           {rows.length === index.rows.length ? `${rows.length} token${rows.length === 1 ? '' : 's'}` : `${rows.length} of ${index.rows.length} tokens`}
         </p>
-        <button type="button" className="small" onClick={() => void checks.start({ all: true }, 'all tokens', index.rows.length)} disabled={checks.current?.running || index.rows.length === 0}>
+        <button type="button" className="small" onClick={() => void startCheck({ all: true }, 'all tokens', index.rows.length)} disabled={checkRunning || index.rows.length === 0}>
           Check all
         </button>
       </header>
@@ -190,7 +198,7 @@ export function InventoryView() {
         <span data-testid="selected-count">
           {selectedRows.length} selected{selectedRows.length > 0 && shownSelected !== selectedRows.length ? ` (${shownSelected} shown)` : ''}
         </span>
-        <button type="button" className="small primary" onClick={checkSelected} disabled={selectedRows.length === 0 || checks.current?.running}>
+        <button type="button" className="small primary" onClick={checkSelected} disabled={selectedRows.length === 0 || checkRunning}>
           Check selected
         </button>
         {!supportMode && (
@@ -298,6 +306,17 @@ export function InventoryView() {
       )}
     </section>
   );
+}
+
+const usedProvidersCache = new WeakMap<VaultSnapshot, { providers: readonly ProviderDescriptor[]; used: ProviderDescriptor[] }>();
+/** Providers that some store uses, once per snapshot and catalog (not providers × 2,000 stores per keystroke). */
+function usedProvidersOf(snapshot: VaultSnapshot, providers: readonly ProviderDescriptor[]): ProviderDescriptor[] {
+  const hit = usedProvidersCache.get(snapshot);
+  if (hit && hit.providers === providers) return hit.used;
+  const ids = new Set(snapshot.stores.map((s) => s.provider));
+  const used = providers.filter((p) => ids.has(p.id));
+  usedProvidersCache.set(snapshot, { providers, used });
+  return used;
 }
 
 const COLUMNS = ['Name', 'Provider', 'Store', 'Client', 'Mode', 'Status', 'Fingerprint', 'Expires', 'Last check', 'Findings'];
