@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { on } from './lib/api';
+import { lookups } from './lib/lookups';
 import { useVault } from './state/vault-store';
 import { AddStoreForm } from './components/AddStoreForm';
 import { ErrorBanner } from './components/ErrorBanner';
@@ -21,7 +22,12 @@ import { useShortcuts } from './lib/shortcuts';
 import { useChecks } from './state/check-store';
 
 export function App() {
-  const { load, refresh, loading, snapshot, view } = useVault();
+  // One selector per field: the whole-state form re-rendered the app (and every view) on any store change.
+  const load = useVault((s) => s.load);
+  const refresh = useVault((s) => s.refresh);
+  const loading = useVault((s) => s.loading);
+  const snapshot = useVault((s) => s.snapshot);
+  const view = useVault((s) => s.view);
 
   useEffect(() => {
     void load();
@@ -39,7 +45,7 @@ export function App() {
   }, [load, refresh]);
   useShortcuts();
 
-  const store = view.kind === 'store' ? snapshot?.stores.find((s) => s.id === view.storeId) : undefined;
+  const store = view.kind === 'store' && snapshot ? lookups(snapshot).storesById.get(view.storeId) : undefined;
 
   return (
     <div className="app">

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { countBySeverity, KIND_LABELS, localDay, severityRank, sortFindings } from '../lib/format';
+import { compareFindings, compareText, countBySeverity, firstInOrder, KIND_LABELS, localDay, severityRank } from '../lib/format';
 import { EMPTY_FILTERS, OUTCOME_LABELS, OUTCOMES, relativeDays, STATUSES, type Filters } from '../lib/inventory';
 import { useInventoryIndex } from '../lib/use-index';
 import { useChecks } from '../state/check-store';
@@ -13,7 +13,10 @@ const DAY = 86_400_000;
 /** The default view: counts by status and provider, what needs attention, upcoming expiries, the last bulk check. */
 export function DashboardView() {
   const index = useInventoryIndex();
-  const { snapshot, findings, show, openToken } = useVault();
+  const snapshot = useVault((s) => s.snapshot);
+  const findings = useVault((s) => s.findings);
+  const show = useVault((s) => s.show);
+  const openToken = useVault((s) => s.openToken);
   const last = useChecks((s) => s.last);
 
   const stats = useMemo(() => {
@@ -34,20 +37,28 @@ export function DashboardView() {
       byProvider.set(r.providerId, p);
       if (t.lastCheck) outcomes[t.lastCheck.outcome] = (outcomes[t.lastCheck.outcome] ?? 0) + 1;
       else never++;
-      if (t.status === 'active' && t.expiresAt && new Date(t.expiresAt).getTime() < now + 30 * DAY) upcoming.push(r);
+      if (t.status === 'active' && t.expiresAt && Date.parse(t.expiresAt) < now + 30 * DAY) upcoming.push(r);
     }
-    upcoming.sort((a, b) => a.token.expiresAt!.localeCompare(b.token.expiresAt!));
+    upcoming.sort((a, b) => compareText(a.token.expiresAt!, b.token.expiresAt!));
     return { byStatus, byProvider: [...byProvider.values()].sort((a, b) => b.total - a.total), outcomes, never, upcoming };
   }, [index]);
+
+  const counts = useMemo(() => countBySeverity(findings), [findings]);
+  // Most severe first; ties by kind and message, so the order is the same on every run. Once per findings array.
+  const top = useMemo(
+    () =>
+      // = sortFindings, then a stable sort by severity, kind and message, then the first 6; in one pass.
+      firstInOrder(
+        findings.filter((f) => f.severity !== 'info'),
+        6,
+        (a, b) => severityRank(a.severity) - severityRank(b.severity) || compareText(a.kind, b.kind) || compareText(a.message, b.message) || compareFindings(a, b),
+      ),
+    [findings],
+  );
 
   if (!index || !snapshot || !stats) return null;
   if (snapshot.stores.length === 0) return <EmptyState />;
 
-  const counts = countBySeverity(findings);
-  // Most severe first; ties by kind and message, so the order is the same on every run.
-  const top = sortFindings(findings.filter((f) => f.severity !== 'info'))
-    .sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.kind.localeCompare(b.kind) || a.message.localeCompare(b.message))
-    .slice(0, 6);
   const openInventory = (patch: Partial<Filters>) => {
     useInventory.setState({ filters: { ...EMPTY_FILTERS, ...patch }, focus: 0 });
     show({ kind: 'inventory' });

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { countBySeverity } from '../lib/format';
 import { useVault } from '../state/vault-store';
 import { ExpiryNavButton } from './expiry';
@@ -5,8 +6,11 @@ import { TransferNavButton } from './transfer';
 
 /** The app's views: dashboard, inventory, stores, findings (with counts by severity), expiry, quick check, audit log and settings. */
 export function ViewNav() {
-  const { view, show, findings, refresh } = useVault();
-  const counts = countBySeverity(findings);
+  const view = useVault((s) => s.view);
+  const show = useVault((s) => s.show);
+  const findings = useVault((s) => s.findings);
+  const refresh = useVault((s) => s.refresh);
+  const counts = useMemo(() => countBySeverity(findings), [findings]);
   const storeView = view.kind === 'store' || view.kind === 'stores' || view.kind === 'add-store';
   const countText = `${counts.critical} critical, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info`;
   const simple = (kind: 'home' | 'inventory' | 'quick-check' | 'audit', label: string, active = view.kind === kind) => (
