@@ -141,7 +141,7 @@ async function firstPaint(browser: Browser, host: RunningHost) {
     await context.addInitScript({ content: PAGE_INSTRUMENTATION });
     const page = await context.newPage();
     const t0 = nowMs();
-    await page.goto(host.url, { waitUntil: 'commit' });
+    await page.goto(`${host.url}#inventory`, { waitUntil: 'commit' });
     await waitReady(page, LOAD_TIMEOUT_MS, 50);
     // Give the inventory a moment in case the store list painted first.
     await page.waitForTimeout(300);
@@ -244,7 +244,7 @@ async function main(): Promise<void> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript({ content: PAGE_INSTRUMENTATION });
     const page = await context.newPage();
-    await page.goto(host.url, { waitUntil: 'commit' });
+    await page.goto(`${host.url}#inventory`, { waitUntil: 'commit' });
     await waitReady(page, LOAD_TIMEOUT_MS, 100);
     await page.waitForTimeout(1_000);
     const heapLoaded = await heap(page);
