@@ -11,6 +11,7 @@ import { buildIcs, expiryTimeline, resolveExpirySettings, type ExpiryScheduler }
 import type { EventName, EventPayload } from '../contract';
 import { recognizeSecret } from '../core/recognition/recognize';
 import { computeFindings, resolveFindingSettings } from '../core/rules';
+import { createFindingsCache } from '../core/rules/findings-cache';
 import type { Handlers } from './dispatch';
 
 export interface HandlerContext {
@@ -26,6 +27,7 @@ export interface HandlerContext {
 }
 
 export function createHandlers({ inventory, clock, checks, scheduler, copier, transfer, emit, appInfo }: HandlerContext): Handlers {
+  const findingsFor = createFindingsCache();
   const handlers: Handlers = {
     getAppInfo: async () => appInfo,
     getVault: () => inventory.snapshot(),
@@ -44,7 +46,8 @@ export function createHandlers({ inventory, clock, checks, scheduler, copier, tr
     recognizeSecret: async ({ secret }) => recognizeSecret(await inventory.catalog(), secret, clock.now()),
     getFindings: async () => {
       const [vault, catalog, accounts] = await Promise.all([inventory.vault(), inventory.catalog(), inventory.secretAccounts()]);
-      return computeFindings(vault, resolveFindingSettings(vault.settings.findings), clock.now(), catalog, accounts);
+      const now = clock.now();
+      return findingsFor({ revision: vault.revision, accounts, now }, () => computeFindings(vault, resolveFindingSettings(vault.settings.findings), now, catalog, accounts));
     },
     saveCustomProvider: ({ definition }) => inventory.saveCustomProvider(definition),
     deleteCustomProvider: (input) => inventory.deleteCustomProvider(input),
