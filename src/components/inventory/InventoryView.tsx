@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { ProviderDescriptor, VaultSnapshot } from '../../../electron/contract';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Client, ProviderDescriptor, VaultSnapshot } from '../../../electron/contract';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { call } from '../../lib/api';
 import { localDay } from '../../lib/format';
 import { filterIndex, NO_CLIENT, NO_FINDING, OUTCOME_LABELS, SORTS, STATUSES, toCsv, type Row, type SortKey } from '../../lib/inventory';
@@ -162,24 +162,24 @@ export function InventoryView() {
             spellCheck={false}
           />
         </div>
-        <Select id="f-provider" label="Provider" value={filters.provider} onChange={(v) => setFilter('provider', v)} options={[['', 'All providers'], ...usedProviders.map((p): [string, string] => [p.id, p.name])]} />
-        <Select id="f-status" label="Status" value={filters.status} onChange={(v) => setFilter('status', v)} options={[['', 'All statuses'], ...STATUSES.map((s): [string, string] => [s, s])]} />
-        <Select id="f-mode" label="Mode" value={filters.mode} onChange={(v) => setFilter('mode', v)} options={[['', 'All modes'], ['live', 'live'], ['test', 'test'], ['none', 'no mode']]} />
+        <Select id="f-provider" label="Provider" value={filters.provider} onChange={(v) => setFilter('provider', v)} options={providerOptions(usedProviders)} />
+        <Select id="f-status" label="Status" value={filters.status} onChange={(v) => setFilter('status', v)} options={STATUS_OPTIONS} />
+        <Select id="f-mode" label="Mode" value={filters.mode} onChange={(v) => setFilter('mode', v)} options={MODE_OPTIONS} />
         <Select
           id="f-client"
           label="Client"
           value={filters.client}
           onChange={(v) => setFilter('client', v)}
-          options={[['', 'All clients'], [NO_CLIENT, 'No client'], ...clients.map((c): [string, string] => [c.id, c.name])]}
+          options={clientOptions(clients)}
         />
         <Select
           id="f-severity"
           label="Finding severity"
           value={filters.severity}
           onChange={(v) => setFilter('severity', v)}
-          options={[['', 'Any'], ['critical', 'Critical'], ['warning', 'Warning'], ['info', 'Info'], [NO_FINDING, 'None']]}
+          options={SEVERITY_OPTIONS}
         />
-        <Select id="f-sort" label="Sort by" value={sort} onChange={(v) => setSort(v as SortKey)} options={SORTS.map((s): [string, string] => [s.key, s.label])} />
+        <Select id="f-sort" label="Sort by" value={sort} onChange={(v) => setSort(v as SortKey)} options={SORT_OPTIONS} />
         {filtersOn && (
           <button type="button" className="small clear-filters" onClick={clearFilters}>
             Clear filters
@@ -319,6 +319,24 @@ function usedProvidersOf(snapshot: VaultSnapshot, providers: readonly ProviderDe
   return used;
 }
 
+// Option lists with a stable identity, so that the memoised selects skip re-rendering (300 clients) on each keystroke.
+type Options = [string, string][];
+const STATUS_OPTIONS: Options = [['', 'All statuses'], ...STATUSES.map((s): [string, string] => [s, s])];
+const MODE_OPTIONS: Options = [['', 'All modes'], ['live', 'live'], ['test', 'test'], ['none', 'no mode']];
+const SEVERITY_OPTIONS: Options = [['', 'Any'], ['critical', 'Critical'], ['warning', 'Warning'], ['info', 'Info'], [NO_FINDING, 'None']];
+const SORT_OPTIONS: Options = SORTS.map((s): [string, string] => [s.key, s.label]);
+const optionCache = new WeakMap<object, Options>();
+function cachedOptions<T extends object>(key: T, build: () => Options): Options {
+  let o = optionCache.get(key);
+  if (!o) {
+    o = build();
+    optionCache.set(key, o);
+  }
+  return o;
+}
+const providerOptions = (used: readonly ProviderDescriptor[]) => cachedOptions(used, () => [['', 'All providers'], ...used.map((p): [string, string] => [p.id, p.name])]);
+const clientOptions = (clients: readonly Client[]) => cachedOptions(clients, () => [['', 'All clients'], [NO_CLIENT, 'No client'], ...clients.map((c): [string, string] => [c.id, c.name])]);
+
 const COLUMNS = ['Name', 'Provider', 'Store', 'Client', 'Mode', 'Status', 'Fingerprint', 'Expires', 'Last check', 'Findings'];
 
 interface RowProps {
@@ -400,7 +418,18 @@ function TokenRow({ row, index, top, focused, selected, onToggle, onOpen, onFocu
   );
 }
 
-function Select({ id, label, value, onChange, options }: { id: string; label: string; value: string; onChange(v: string): void; options: [string, string][] }) {
+interface SelectProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange(v: string): void;
+  options: [string, string][];
+}
+
+// onChange only calls the stores' stable setters: a select re-renders when its value or options change.
+const Select = memo(SelectImpl, (a, b) => a.id === b.id && a.label === b.label && a.value === b.value && a.options === b.options);
+
+function SelectImpl({ id, label, value, onChange, options }: SelectProps) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
