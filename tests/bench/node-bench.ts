@@ -95,7 +95,12 @@ async function loadAndFindings() {
         });
       });
       const [etMs, et] = await time(() => views.flatMap((v) => [...expiryFindings(v, ctx), ...tokenFindings(v, ctx)]));
-      const [slotMs, sl] = await time(() => data.stores.flatMap((s) => slotFindings(s, catalog.find(s.provider), data.tokens)));
+      const [slotMs, sl] = await time(() => {
+        // As computeFindings does it: tokens grouped by store once, then each store's slot rules.
+        const byStore = new Map<string, typeof data.tokens>();
+        for (const t of data.tokens) byStore.set(t.storeId, [...(byStore.get(t.storeId) ?? []), t]);
+        return data.stores.flatMap((s) => slotFindings(s, catalog.find(s.provider), byStore.get(s.id) ?? []));
+      });
       const [dupMs, dup] = await time(() => duplicateFindings(views));
       const [keyMs, key] = await time(() => keychainFindings(views, accounts));
       const order = { critical: 0, warning: 1, info: 2 } as const;
@@ -236,7 +241,7 @@ async function main(): Promise<void> {
   const loadVerdict = verdict(a.total.p95, GOAL_LOAD_MS, 'ms', 1);
   const ph = a.phases;
   const ru = a.rules;
-  const ruleNames: Record<string, string> = { views: 'token views', expiryAndToken: 'expiry + token rules', slots: 'slot rules (each store scans every token)', duplicates: 'duplicate secrets', keychain: 'keychain', sort: 'sort' };
+  const ruleNames: Record<string, string> = { views: 'token views', expiryAndToken: 'expiry + token rules', slots: 'slot rules (tokens grouped by store)', duplicates: 'duplicate secrets', keychain: 'keychain', sort: 'sort' };
   const topRule = Object.entries(ru).sort((x, y) => y[1].median - x[1].median)[0]!;
   const missText =
     `Misses the goal: load + findings p95 ${fmt(a.total.p95)}, ${fmt(a.total.p95 - GOAL_LOAD_MS)} over 50 ms (median ${fmt(a.total.median)}). ` +
@@ -265,7 +270,7 @@ async function main(): Promise<void> {
     row('↳ load phase: migrate + VaultData.parse (zod)', ph.validate),
     row('↳ findings: token views', ru.views),
     row('↳ findings: expiry + token rules', ru.expiryAndToken),
-    row('↳ findings: slot rules (per store; each store filters all tokens)', ru.slots),
+    row('↳ findings: slot rules (tokens grouped by store once)', ru.slots),
     row('↳ findings: duplicate secrets', ru.duplicates),
     row('↳ findings: keychain', ru.keychain),
     row('↳ findings: sort', ru.sort),
