@@ -43,6 +43,8 @@ export interface Composed {
   scheduler: ExpiryScheduler;
   /** Main -> renderer events (vault changes, check progress) for the transport to forward. */
   onEvent(listener: EventListener): () => void;
+  /** Sends a main -> renderer event (notification clicks and the tray use it). */
+  emit: EventListener;
 }
 
 /** Builds adapters -> services -> handlers -> dispatch. Electron-free, so the test host and CLI run the same graph. */
@@ -86,6 +88,7 @@ export function compose(options: ComposeOptions): Composed {
     inventory,
     checks,
     scheduler,
+    emit,
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -241,17 +241,11 @@ test('changing lead times (global and per provider) updates the panel; bad input
 
 test('a clicked notification opens the token\'s store, or the Expiry view for a group', async ({ page, host }) => {
   const { ids } = await seed(host);
-  // The test host streams main's events to the page over one EventSource: keep a handle on it so the test can
-  // deliver an "openToken" event as Electron's main process does when a notification is clicked.
-  // (Strings, not functions: this file is type-checked without the DOM library.)
-  await page.addInitScript(`{
-    const Native = window.EventSource;
-    window.EventSource = class extends Native {
-      constructor(url, init) { super(url, init); window.__keywardEvents = this; }
-    };
-  }`);
-  const emit = (event: string, payload: unknown) =>
-    page.evaluate(`window.__keywardEvents.dispatchEvent(new MessageEvent('message', { data: ${JSON.stringify(JSON.stringify({ event, payload }))} }))`);
+  // Main sends "openToken" when a notification is clicked; the host's /__host/emit sends it the same way.
+  const emit = async (event: string, payload: unknown) => {
+    const res = await fetch(`${host.url}__host/emit`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-keyward-token': host.token }, body: JSON.stringify({ event, payload }) });
+    expect(res.status).toBe(200);
+  };
   await page.goto(host.url);
   await expect(page.getByRole('button', { name: 'Expiry: 4 tokens need attention' })).toBeVisible();
 

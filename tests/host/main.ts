@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const clipboard = new MemoryClipboard();
   // No OS dialogs here: scripts queue the path the next open/save dialog "chooses" (POST /__host/dialogs).
   const dialogAnswers: { open: string[]; save: string[] } = { open: [], save: [] };
-  const { dispatch, onEvent, scheduler } = compose({
+  const { dispatch, onEvent, emit, scheduler } = compose({
     clipboard,
     dialogs: { open: async () => dialogAnswers.open.shift() ?? null, save: async () => dialogAnswers.save.shift() ?? null },
     dataDir,
@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     dispatch,
     rendererDir,
     onEvent,
+    emit,
     // Tests learn whether a copy happened by fingerprint, never by value.
     queueDialogAnswer: (kind, path) => dialogAnswers[kind].push(path),
     clipboardFingerprint: () => (clipboard.peek() ? sha256Hex(clipboard.peek()) : null),

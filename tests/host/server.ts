@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { z } from 'zod';
-import { channelNames, channels, events } from '../../electron/contract';
+import { channelNames, channels, events, type EventName } from '../../electron/contract';
 import type { EventListener } from '../../electron/main/compose';
 import type { Dispatch } from '../../electron/main/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/security';
@@ -25,6 +25,8 @@ export interface HostOptions {
   onEvent: (listener: EventListener) => () => void;
   /** SHA-256 of the stand-in clipboard's content, or null when empty. */
   clipboardFingerprint?: () => string | null;
+  /** Sends a main -> renderer event as Electron's main would (a notification click, the tray). */
+  emit?: EventListener;
   /** The path the next open or save dialog returns (the host has no OS dialogs). */
   queueDialogAnswer?: (kind: 'open' | 'save', path: string) => void;
 }
@@ -106,6 +108,16 @@ export function createHostServer(options: HostOptions): { server: Server; token:
         const stop = options.onEvent((event, payload) => res.write(`data: ${JSON.stringify({ event, payload })}\n\n`));
         req.on('close', stop);
         return;
+      }
+      if (url.pathname === '/__host/emit' && req.method === 'POST') {
+        if (!authorised(req.headers['x-keyward-token'])) return send(res, 401, '{"error":"missing or wrong x-keyward-token"}');
+        const body = JSON.parse((await readBody(req)) || '{}') as { event?: string; payload?: unknown };
+        if (!body.event || !Object.hasOwn(events, body.event)) return send(res, 400, '{"error":"unknown event"}');
+        const name = body.event as EventName;
+        const payload = events[name].safeParse(body.payload);
+        if (!payload.success) return send(res, 400, '{"error":"payload does not match the event schema"}');
+        options.emit?.(name, payload.data as never);
+        return send(res, 200, '{"emitted":true}');
       }
       if (url.pathname === '/__host/dialogs' && req.method === 'POST') {
         if (!authorised(req.headers['x-keyward-token'])) return send(res, 401, '{"error":"missing or wrong x-keyward-token"}');
