@@ -9,6 +9,7 @@ import { NoticeBar } from './components/NoticeBar';
 import { SettingsView } from './components/SettingsView';
 import { Sidebar } from './components/Sidebar';
 import { StoreView } from './components/StoreView';
+import { ClientView } from './components/ClientView';
 import { EmptyState } from './components/EmptyState';
 import { ViewNav } from './components/ViewNav';
 import { ExpiryEvents, ExpiryView } from './components/expiry';
@@ -87,6 +88,8 @@ export function App() {
             <ExpiryView />
           ) : view.kind === 'transfer' ? (
             <TransferView />
+          ) : view.kind === 'client' ? (
+            <ClientView key={view.clientId} clientId={view.clientId} />
           ) : store ? (
             <StoreView store={store} />
           ) : (

@@ -8,6 +8,8 @@ const FIRST_LINKS = 150;
 
 interface Group {
   key: string;
+  /** The client's id; null for the stores without a client. */
+  clientId: string | null;
   title: string;
   stores: { store: StoreProfile; meta: string }[];
 }
@@ -29,15 +31,17 @@ function buildGroups(snapshot: VaultSnapshot | null, providers: readonly Provide
       else byClient.set(store.clientId, [entry]);
     }
   }
-  const groups: Group[] = snapshot.clients.map((c) => ({ key: c.id, title: c.name, stores: byClient.get(c.id) ?? [] }));
-  groups.push({ key: 'none', title: snapshot.clients.length ? 'No client' : 'Stores', stores: none });
-  return groups.filter((g) => g.stores.length > 0);
+  const groups: Group[] = snapshot.clients.map((c) => ({ key: c.id, clientId: c.id, title: c.name, stores: byClient.get(c.id) ?? [] }));
+  groups.push({ key: 'none', clientId: null, title: snapshot.clients.length ? 'No client' : 'Stores', stores: none });
+  // Clients without stores stay listed: their title opens the client view (rename, delete).
+  return groups.filter((g) => g.stores.length > 0 || g.clientId !== null);
 }
 
 export function Sidebar() {
   const snapshot = useVault((s) => s.snapshot);
   const providers = useVault((s) => s.providers);
   const activeStoreId = useVault((s) => (s.view.kind === 'store' ? s.view.storeId : null));
+  const activeClientId = useVault((s) => (s.view.kind === 'client' ? s.view.clientId : null));
   const show = useVault((s) => s.show);
   const groups = useMemo(() => buildGroups(snapshot, providers), [snapshot, providers]);
   const total = useMemo(() => groups.reduce((n, g) => n + g.stores.length, 0), [groups]);
@@ -56,10 +60,10 @@ export function Sidebar() {
         + Add store
       </button>
       {groups.map((group) => {
-        if (left <= 0) return null;
+        if (left <= 0 && group.stores.length > 0) return null;
         const stores = left >= group.stores.length ? group.stores : group.stores.slice(0, left);
         left -= stores.length;
-        return <StoreGroup key={group.key} title={group.title} stores={stores} activeStoreId={activeStoreId} show={show} />;
+        return <StoreGroup key={group.key} clientId={group.clientId} clientActive={group.clientId !== null && group.clientId === activeClientId} title={group.title} stores={stores} activeStoreId={activeStoreId} show={show} />;
       })}
     </nav>
   );
@@ -67,11 +71,15 @@ export function Sidebar() {
 
 /** One client's stores; memoised so that opening a store re-renders only the groups whose active link changed. */
 const StoreGroup = memo(function StoreGroup({
+  clientId,
+  clientActive,
   title,
   stores,
   activeStoreId,
   show,
 }: {
+  clientId: string | null;
+  clientActive: boolean;
   title: string;
   stores: Group['stores'];
   activeStoreId: string | null;
@@ -79,7 +87,22 @@ const StoreGroup = memo(function StoreGroup({
 }) {
   return (
     <section className="group">
-      <h2 className="group-title">{title}</h2>
+      <h2 className="group-title">
+        {clientId === null ? (
+          title
+        ) : (
+          <button
+            type="button"
+            className={`group-link ${clientActive ? 'active' : ''}`}
+            aria-label={`Client ${title}`}
+            aria-current={clientActive ? 'page' : undefined}
+            onClick={() => show({ kind: 'client', clientId })}
+          >
+            {title}
+          </button>
+        )}
+      </h2>
+      {stores.length === 0 && <p className="muted group-empty">No stores</p>}
       <ul>
         {stores.map(({ store, meta }) => (
           <li key={store.id}>
@@ -97,4 +120,4 @@ const StoreGroup = memo(function StoreGroup({
       </ul>
     </section>
   );
-}, (a, b) => a.title === b.title && a.stores === b.stores && a.show === b.show && (a.activeStoreId === b.activeStoreId || (!a.stores.some((s) => s.store.id === a.activeStoreId) && !b.stores.some((s) => s.store.id === b.activeStoreId))));
+}, (a, b) => a.title === b.title && a.clientId === b.clientId && a.clientActive === b.clientActive && a.stores === b.stores && a.show === b.show && (a.activeStoreId === b.activeStoreId || (!a.stores.some((s) => s.store.id === a.activeStoreId) && !b.stores.some((s) => s.store.id === b.activeStoreId))));

@@ -6,6 +6,7 @@ import { useVault } from '../state/vault-store';
 import { AddTokenForm } from './AddTokenForm';
 import { ConfirmDialog } from './ConfirmDialog';
 import { RulesPanel } from './RulesPanel';
+import { StoreEditForm } from './StoreEditForm';
 
 type Pending = { kind: 'token'; token: Token } | { kind: 'store' } | null;
 
@@ -18,6 +19,9 @@ export function StoreView({ store }: { store: StoreProfile }) {
   const supportMode = useVault((s) => s.supportMode);
   const openToken = useVault((s) => s.openToken);
   const [adding, setAdding] = useState(false);
+  // Keyed by store: opening another store closes the form.
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const editing = editingId === store.id && !supportMode;
   const [pending, setPending] = useState<Pending>(null);
   // Indexes built once per vault revision / findings array instead of scanning 10,000 tokens and 8,000 findings.
   const provider = providersById(providers).get(store.provider);
@@ -51,6 +55,11 @@ export function StoreView({ store }: { store: StoreProfile }) {
             + Add token
           </button>
           {!supportMode && (
+            <button type="button" onClick={() => setEditingId(store.id)} disabled={editing}>
+              Edit store
+            </button>
+          )}
+          {!supportMode && (
             <button type="button" className="danger" onClick={() => setPending({ kind: 'store' })}>
               Delete store
             </button>
@@ -67,6 +76,13 @@ export function StoreView({ store }: { store: StoreProfile }) {
           ))}
         </dl>
       )}
+      {store.notes && (
+        <div className="notes store-notes">
+          <h3 className="notes-title">Notes</h3>
+          <p>{store.notes}</p>
+        </div>
+      )}
+      {editing && <StoreEditForm key={store.id} store={store} provider={provider} onDone={() => setEditingId(null)} />}
       {adding && provider && <AddTokenForm store={store} provider={provider} onDone={() => setAdding(false)} />}
       {tokens.length === 0 ? (
         <p className="muted">No tokens yet. Add one and paste its value; it goes straight to the OS keychain.</p>

@@ -4,6 +4,7 @@ import { call } from '../lib/api';
 
 export type View =
   | { kind: 'store'; storeId: string }
+  | { kind: 'client'; clientId: string }
   | { kind: 'add-store' }
   | { kind: 'home' }
   | { kind: 'inventory' }
