@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { addStore, expect, ok, test } from './fixtures';
 
@@ -74,6 +75,12 @@ test('client view: stores with token counts, rename shows in the sidebar, delete
   await expect(stores.getByRole('button', { name: /Print farm.*0 tokens/ })).toBeVisible();
   await expect(stores.getByRole('button', { name: /Label desk/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Findings' })).toBeVisible();
+  const axe = async (where: string) => {
+    const result = await new AxeBuilder({ page }).analyze();
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${where}: ${v.id} ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`)).toEqual([]);
+  };
+  await axe('client view');
 
   await page.getByLabel('Client name *').fill('Northwind Outfitters');
   await page.getByLabel('Notes').fill('Billing contact: ops@northwind.example');
@@ -90,6 +97,9 @@ test('client view: stores with token counts, rename shows in the sidebar, delete
   // A store link opens the store.
   await stores.getByRole('button', { name: /Print farm/ }).click();
   await expect(page.getByRole('heading', { name: 'Print farm', level: 2 })).toBeVisible();
+  await page.getByRole('button', { name: 'Edit store' }).click();
+  await expect(page.getByRole('form', { name: 'Edit store Print farm' })).toBeVisible();
+  await axe('store edit form');
 });
 
 test('an empty client stays in the sidebar and can be deleted', async ({ page, host }) => {
