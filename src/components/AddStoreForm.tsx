@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useVault } from '../state/vault-store';
-import { cleanValues, FieldInput, type FieldValue } from './FieldInput';
+import { cleanValues, type FieldValue } from './FieldInput';
+import { StoreProfileFields } from './StoreProfileFields';
 
 const NEW_CLIENT = '__new__';
 
@@ -82,25 +83,15 @@ export function AddStoreForm() {
           <small className="muted">Created together with the store.</small>
         </div>
       )}
-      <div className="field">
-        <label htmlFor="store-environment">Environment</label>
-        <select id="store-environment" value={environment} onChange={(e) => setEnvironment(e.target.value as typeof environment)}>
-          <option value="production">Production</option>
-          <option value="staging">Staging</option>
-          <option value="development">Development</option>
-        </select>
-        <small className="muted">Keyward warns about test tokens in production stores.</small>
-      </div>
-      {provider?.storeFields.map((field) => (
-        <FieldInput
-          key={field.key}
-          field={field}
-          idPrefix="store"
-          value={identifiers[field.key]}
-          error={fieldErrors[`identifiers.${field.key}`]}
-          onChange={(v) => setIdentifiers((prev) => ({ ...prev, [field.key]: v }))}
-        />
-      ))}
+      <StoreProfileFields
+        idPrefix="store"
+        provider={provider}
+        environment={environment}
+        onEnvironment={setEnvironment}
+        identifiers={identifiers}
+        onIdentifiers={setIdentifiers}
+        fieldErrors={fieldErrors}
+      />
       <div className="actions">
         <button type="submit" className="primary" disabled={!provider || busy}>
           {busy ? 'Saving…' : 'Save store'}

@@ -1,7 +1,8 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ProviderDescriptor, StoreProfile } from '../../electron/contract';
 import { useVault } from '../state/vault-store';
-import { cleanValues, FieldInput, type FieldValue } from './FieldInput';
+import { cleanValues, type FieldValue } from './FieldInput';
+import { StoreProfileFields } from './StoreProfileFields';
 
 const NEW_CLIENT = '__new__';
 type Environment = StoreProfile['environment'];
@@ -95,25 +96,15 @@ export function StoreEditForm({ store, provider, onDone }: Props) {
           <small className={fieldErrors.name ? 'error-text' : 'muted'}>{fieldErrors.name ?? 'Created first, then the store moves to it.'}</small>
         </div>
       )}
-      <div className="field">
-        <label htmlFor="edit-store-environment">Environment</label>
-        <select id="edit-store-environment" value={environment} onChange={(e) => setEnvironment(e.target.value as Environment)}>
-          <option value="production">Production</option>
-          <option value="staging">Staging</option>
-          <option value="development">Development</option>
-        </select>
-        <small className="muted">Keyward warns about test tokens in production stores.</small>
-      </div>
-      {provider?.storeFields.map((field) => (
-        <FieldInput
-          key={field.key}
-          field={field}
-          idPrefix="edit-store"
-          value={identifiers[field.key]}
-          error={fieldErrors[`identifiers.${field.key}`]}
-          onChange={(v) => setIdentifiers((prev) => ({ ...prev, [field.key]: v }))}
-        />
-      ))}
+      <StoreProfileFields
+        idPrefix="edit-store"
+        provider={provider}
+        environment={environment}
+        onEnvironment={setEnvironment}
+        identifiers={identifiers}
+        onIdentifiers={setIdentifiers}
+        fieldErrors={fieldErrors}
+      />
       <div className="field">
         <label htmlFor="edit-store-notes">Notes</label>
         <textarea id="edit-store-notes" rows={3} maxLength={2000} value={notes} onChange={(e) => setNotes(e.target.value)} />
