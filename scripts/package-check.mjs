@@ -23,6 +23,8 @@ const checks = [
   ['no TypeScript sources ship', !entries.some((e) => /\.(ts|tsx)$/.test(e) && !e.includes('/node_modules/'))],
   ['no tests, test host or fakes ship', !entries.some((e) => e.startsWith('/tests/') || e.startsWith('/electron/') || e.startsWith('/src/'))],
   ['no dev-only packages ship', !entries.some((e) => /\/node_modules\/(electron|vite|vitest|@playwright|tsx|react|react-dom)\//.test(e))],
+  ['the CLI ships beside the app (resources/cli/keyward and keyward.cmd)', existsSync(join(resources, 'cli/keyward')) && existsSync(join(resources, 'cli/keyward.cmd'))],
+  ['the CLI bundle is in app.asar', entries.includes('/out/main/cli.js')],
   ['zod and undici ship for main', entries.some((e) => e.startsWith('/node_modules/zod/')) && entries.some((e) => e.startsWith('/node_modules/undici/'))],
 ];
 let failed = 0;
