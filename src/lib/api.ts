@@ -24,4 +24,3 @@ export function on<E extends EventName>(event: E, listener: (payload: EventPaylo
   return bridge().on(event, listener);
 }
 
-export const hasBridge = (): boolean => Boolean(window.api);
