@@ -1,4 +1,4 @@
-import type { CredentialPolicy, Finding, FindingSettings, FindingSubject, StoreProfile, Token } from '../../../contract';
+import type { CredentialPolicy, FindingSettings, FindingSubject, StoreProfile, Token } from '../../../contract';
 import type { ProviderModule } from '../../providers/provider-module';
 
 /** One token with what the rules need to judge it. `module` is missing when its provider is no longer in the catalog. */
