@@ -3,6 +3,7 @@ import { AuditEntry, CheckOutcome, CheckResult, Client, Environment, StoreProfil
 import { DateInput, FieldValues, Id, Label, Notes, ProviderId, SecretValue } from './primitives';
 import { ExpiryNotificationSettings, ExpiryOverview, ExpirySettingsView } from './expiry';
 import { Finding, FindingSettings } from './findings';
+import { InventoryPage, InventoryQuery } from './inventory';
 import { Recognition } from './recognition';
 import { BackupSummary, ImportPreview, ImportResult, RestoreResult, SavedFile } from './transfer';
 import { CustomProviderDefinition, ProviderDescriptor } from './providers';
@@ -72,6 +73,8 @@ export const channels = {
     }),
   },
   getVault: { input: NoInput, output: VaultSnapshot },
+  /** One page of the inventory table, filtered and sorted in main. */
+  queryInventory: { input: InventoryQuery, output: InventoryPage },
   listProviders: { input: NoInput, output: z.array(ProviderDescriptor).max(200) },
 
   createClient: { input: z.object({ name: Label, notes: Notes.optional() }).strict(), output: Client },

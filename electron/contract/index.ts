@@ -5,6 +5,7 @@ export * from './findings';
 export * from './recognition';
 export * from './expiry';
 export * from './transfer';
+export * from './inventory';
 export * from './channels';
 export * from './result';
 export * from './cli';

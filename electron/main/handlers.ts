@@ -12,6 +12,8 @@ import type { EventName, EventPayload } from '../contract';
 import { recognizeSecret } from '../core/recognition/recognize';
 import { computeFindings, resolveFindingSettings } from '../core/rules';
 import { createFindingsCache } from '../core/rules/findings-cache';
+import { createInventoryQueries } from '../core/inventory/inventory-query';
+import type { Catalog } from '../core/providers/catalog';
 import type { Handlers } from './dispatch';
 
 export interface HandlerContext {
@@ -28,6 +30,19 @@ export interface HandlerContext {
 
 export function createHandlers({ inventory, clock, checks, scheduler, copier, transfer, emit, appInfo }: HandlerContext): Handlers {
   const findingsFor = createFindingsCache();
+  const answerInventory = createInventoryQueries();
+  const namesByCatalog = new WeakMap<Catalog, ReadonlyMap<string, string>>();
+  const providerNames = (catalog: Catalog) => {
+    let names = namesByCatalog.get(catalog);
+    if (!names) namesByCatalog.set(catalog, (names = new Map(catalog.list().map((p) => [p.id, p.name]))));
+    return names;
+  };
+  /** Findings for the current vault, computed once per revision, keychain content and minute. */
+  const findings = async () => {
+    const [vault, catalog, accounts] = await Promise.all([inventory.vault(), inventory.catalog(), inventory.secretAccounts()]);
+    const now = clock.now();
+    return findingsFor({ revision: vault.revision, accounts, now }, () => computeFindings(vault, resolveFindingSettings(vault.settings.findings), now, catalog, accounts));
+  };
   const handlers: Handlers = {
     getAppInfo: async () => appInfo,
     getVault: () => inventory.snapshot(),
@@ -44,10 +59,10 @@ export function createHandlers({ inventory, clock, checks, scheduler, copier, tr
     setTokenSecret: (input) => inventory.setTokenSecret(input),
     deleteToken: (input) => inventory.deleteToken(input),
     recognizeSecret: async ({ secret }) => recognizeSecret(await inventory.catalog(), secret, clock.now()),
-    getFindings: async () => {
-      const [vault, catalog, accounts] = await Promise.all([inventory.vault(), inventory.catalog(), inventory.secretAccounts()]);
-      const now = clock.now();
-      return findingsFor({ revision: vault.revision, accounts, now }, () => computeFindings(vault, resolveFindingSettings(vault.settings.findings), now, catalog, accounts));
+    getFindings: () => findings(),
+    queryInventory: async (query) => {
+      const [vault, catalog, current] = await Promise.all([inventory.vault(), inventory.catalog(), findings()]);
+      return answerInventory(vault, providerNames(catalog), current, query);
     },
     saveCustomProvider: ({ definition }) => inventory.saveCustomProvider(definition),
     deleteCustomProvider: (input) => inventory.deleteCustomProvider(input),

@@ -10,6 +10,7 @@ const call =
 const api = {
   getAppInfo: call('getAppInfo'),
   getVault: call('getVault'),
+  queryInventory: call('queryInventory'),
   listProviders: call('listProviders'),
   createClient: call('createClient'),
   updateClient: call('updateClient'),
