@@ -62,7 +62,10 @@ export function App() {
         {view.kind !== 'inventory' && view.kind !== 'token' && <Sidebar />}
         <main className={`content${view.kind === 'inventory' ? ' content-fill' : ''}`} aria-busy={loading}>
           <ErrorBanner />
-          {loading && !snapshot ? (
+          {view.kind === 'inventory' ? (
+            // Asks main for its own rows: it paints before the whole vault snapshot has arrived.
+            <InventoryView />
+          ) : loading && !snapshot ? (
             <p className="muted" role="status">
               Loading your vault…
             </p>
@@ -70,8 +73,6 @@ export function App() {
             <LoadFailed />
           ) : view.kind === 'home' ? (
             <DashboardView />
-          ) : view.kind === 'inventory' ? (
-            <InventoryView />
           ) : view.kind === 'token' ? (
             <TokenDetail tokenId={view.tokenId} />
           ) : view.kind === 'quick-check' ? (

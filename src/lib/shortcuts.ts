@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useInventory } from '../state/inventory-store';
 import { useVault } from '../state/vault-store';
 
 const typing = (el: Element | null): boolean =>
@@ -34,9 +35,9 @@ export function useShortcuts(): void {
         const vault = useVault.getState();
         if (vault.view.kind === 'token') {
           e.preventDefault();
+          // Back in the inventory, the focus goes back on the row (once main has answered it).
+          if (vault.previous.kind === 'inventory') useInventory.setState({ refocusRow: true });
           vault.back();
-          // Back in the inventory, put the focus back on the row.
-          requestAnimationFrame(() => document.querySelector<HTMLElement>('.grid-body [role="row"][tabindex="0"]')?.focus());
         }
       }
     };

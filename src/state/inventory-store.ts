@@ -8,6 +8,8 @@ interface InventoryState {
   selected: ReadonlySet<string>;
   /** Index of the focused row in the filtered list. */
   focus: number;
+  /** Put keyboard focus on the focused row once it is on screen (coming back from a token's detail). */
+  refocusRow: boolean;
   setFilter<K extends keyof Filters>(key: K, value: Filters[K]): void;
   clearFilters(): void;
   setSort(sort: SortKey): void;
@@ -21,6 +23,7 @@ export const useInventory = create<InventoryState>((set, get) => ({
   sort: 'name',
   selected: new Set(),
   focus: 0,
+  refocusRow: false,
   setFilter(key, value) {
     set({ filters: { ...get().filters, [key]: value }, focus: 0 });
   },

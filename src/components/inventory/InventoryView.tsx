@@ -1,10 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { Client, ProviderDescriptor, VaultSnapshot } from '../../../electron/contract';
-import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { InventoryRow } from '../../../electron/contract';
+import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { call } from '../../lib/api';
 import { localDay } from '../../lib/format';
-import { filterIndex, NO_CLIENT, NO_FINDING, OUTCOME_LABELS, SORTS, STATUSES, toCsv, type Row, type SortKey } from '../../lib/inventory';
-import { useInventoryIndex } from '../../lib/use-index';
+import { EMPTY_FILTERS, NO_CLIENT, NO_FINDING, OUTCOME_LABELS, SORTS, STATUSES, toCsv, type Filters, type SortKey } from '../../lib/inventory';
+import { useInventoryRows } from '../../lib/use-inventory-rows';
 import { useChecks } from '../../state/check-store';
 import { useInventory } from '../../state/inventory-store';
 import { useVault } from '../../state/vault-store';
@@ -12,12 +12,11 @@ import { ConfirmDialog } from '../ConfirmDialog';
 import { CheckProgress } from './CheckProgress';
 
 const ROW_HEIGHT = 40;
+// = INVENTORY_MAX_PAGE in the contract (the renderer takes only types from it).
+const INVENTORY_MAX_PAGE = 50_000;
 
 /** Every token across clients, stores and providers in one virtualised grid: search, filters, sort, bulk actions. */
 export function InventoryView() {
-  const index = useInventoryIndex();
-  const providers = useVault((s) => s.providers);
-  const snapshot = useVault((s) => s.snapshot);
   const supportMode = useVault((s) => s.supportMode);
   const openToken = useVault((s) => s.openToken);
   const refresh = useVault((s) => s.refresh);
@@ -31,60 +30,122 @@ export function InventoryView() {
   const scrollRef = useRef<HTMLDivElement>(null);
   const focusAfterRender = useRef(false);
 
-  const rows = useMemo(() => (index ? filterIndex(index, filters, sort) : []), [index, filters, sort]);
-  // Selected ids that still exist (tokens can be deleted elsewhere).
-  const selectedRows = useMemo(() => (index ? [...selected].map((id) => index.byId.get(id)).filter((r): r is Row => Boolean(r)) : []), [index, selected]);
-  const shownSelected = useMemo(() => rows.reduce((n, r) => n + (selected.has(r.token.id) ? 1 : 0), 0), [rows, selected]);
-  const allShownSelected = rows.length > 0 && shownSelected === rows.length;
+  // Main filters and sorts; this view holds the rows on screen and a page or two around them.
+  const inv = useInventoryRows(filters, sort);
+  const selection = useSelectionFacts(selected, filters, sort, inv.revision);
+  // The header checkbox answers the click at once; main's count confirms it.
+  const [pendingAll, setPendingAll] = useState<boolean | null>(null);
+  useEffect(() => setPendingAll(null), [selection]);
+  const allShownSelected = pendingAll ?? (inv.total > 0 && selection.shown === inv.total);
 
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
-  const focusIndex = Math.min(focus, Math.max(rows.length - 1, 0));
-
+  const virtualizer = useVirtualizer({ count: inv.total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const focusIndex = Math.min(focus, Math.max(inv.total - 1, 0));
+  const items = virtualizer.getVirtualItems();
+  const firstShown = items[0]?.index ?? 0;
+  const lastShown = items[items.length - 1]?.index ?? 0;
+  const { ensure } = inv;
   useEffect(() => {
+    if (inv.total > 0) ensure(firstShown, Math.min(lastShown, inv.total - 1));
+  }, [ensure, firstShown, lastShown, inv.total, inv.rows]);
+
+  // Focus follows the keyboard, but only onto a row main has answered (a far jump waits for its page).
+  useEffect(() => {
+    if (useInventory.getState().refocusRow) {
+      useInventory.setState({ refocusRow: false });
+      focusAfterRender.current = true;
+    }
     if (!focusAfterRender.current) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${focusIndex}"][tabindex]`);
+    if (!row) return;
     focusAfterRender.current = false;
-    scrollRef.current?.querySelector<HTMLElement>(`[data-index="${focusIndex}"]`)?.focus();
+    row.focus();
   });
 
-  if (!index || !snapshot) return null;
-
-  const clients = snapshot.clients;
-  const usedProviders = usedProvidersOf(snapshot, providers);
+  if (!inv.ready) {
+    return (
+      <section className="inventory" aria-labelledby="inventory-title" aria-busy="true">
+        <header className="inventory-head">
+          <h2 id="inventory-title">Inventory</h2>
+        </header>
+        <p className="muted" role="status">
+          Loading tokens…
+        </p>
+      </section>
+    );
+  }
+  if (inv.error && inv.rows.size === 0) {
+    return (
+      <section className="inventory" aria-labelledby="inventory-title">
+        <header className="inventory-head">
+          <h2 id="inventory-title">Inventory</h2>
+        </header>
+        <div className="empty" role="alert">
+          <h3>The inventory could not be read</h3>
+          <p>{inv.error.message}</p>
+          <button type="button" className="primary" onClick={inv.reload}>
+            Try again
+          </button>
+        </div>
+      </section>
+    );
+  }
 
   function moveFocus(next: number) {
-    const i = Math.max(0, Math.min(rows.length - 1, next));
+    const i = Math.max(0, Math.min(inv.total - 1, next));
     setFocus(i);
     virtualizer.scrollToIndex(i, { align: 'auto' });
     focusAfterRender.current = true;
     // The row may already be rendered: focus it now too.
-    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${i}"]`)?.focus());
+    requestAnimationFrame(() => {
+      const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${i}"][tabindex]`);
+      if (row) {
+        focusAfterRender.current = false;
+        row.focus();
+      }
+    });
   }
 
   function onGridKey(e: KeyboardEvent<HTMLDivElement>) {
     const onCheckbox = (e.target as HTMLElement).tagName === 'INPUT';
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
+    const focused = inv.rows.get(focusIndex);
     const keys: Record<string, () => void> = {
       ArrowDown: () => moveFocus(focusIndex + 1),
       ArrowUp: () => moveFocus(focusIndex - 1),
       PageDown: () => moveFocus(focusIndex + page),
       PageUp: () => moveFocus(focusIndex - page),
       Home: () => moveFocus(0),
-      End: () => moveFocus(rows.length - 1),
+      End: () => moveFocus(inv.total - 1),
       Enter: () => {
-        const row = rows[focusIndex];
-        if (row) openToken(row.token.id);
+        if (focused) openToken(focused.id);
       },
     };
-    if (!onCheckbox) keys[' '] = () => rows[focusIndex] && toggle(rows[focusIndex].token.id);
+    if (!onCheckbox) keys[' '] = () => focused && toggle(focused.id);
     const action = keys[e.key];
-    if (action && rows.length > 0) {
+    if (action && inv.total > 0) {
       e.preventDefault();
       action();
     }
   }
 
-  function exportCsv() {
-    const chosen = selectedRows.length > 0 ? selectedRows : rows;
+  /** Every matching row (or every selected one), asked from main in one go: an action, not a keystroke. */
+  async function rowsFor(which: 'selected' | 'shown'): Promise<InventoryRow[] | null> {
+    const res = await call('queryInventory', {
+      filters: which === 'selected' ? { ...EMPTY_FILTERS, ids: [...selected] } : filters,
+      sort,
+      offset: 0,
+      limit: INVENTORY_MAX_PAGE,
+    });
+    if (!res.ok) {
+      setBulkMessage(`Could not read the tokens: ${res.error.message}`);
+      return null;
+    }
+    return res.value.rows;
+  }
+
+  async function exportCsv() {
+    const chosen = await rowsFor(selection.existing.length > 0 ? 'selected' : 'shown');
+    if (!chosen) return;
     const blob = new Blob([toCsv(chosen)], { type: 'text/csv;charset=utf-8' });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
@@ -99,14 +160,16 @@ export function InventoryView() {
 
   async function deactivateSelected() {
     setConfirmDeactivate(false);
-    const targets = selectedRows.filter((r) => r.token.status === 'active');
+    const chosen = await rowsFor('selected');
+    if (!chosen) return;
+    const targets = chosen.filter((r) => r.status === 'active');
     let failed = 0;
     let firstError = '';
     const queue = [...targets];
     await Promise.all(
       Array.from({ length: Math.min(8, queue.length) }, async () => {
         for (let r = queue.shift(); r; r = queue.shift()) {
-          const res = await call('updateToken', { id: r.token.id, status: 'inactive' });
+          const res = await call('updateToken', { id: r.id, status: 'inactive' });
           if (!res.ok) {
             failed++;
             firstError ||= res.error.message;
@@ -123,22 +186,39 @@ export function InventoryView() {
 
   function checkSelected() {
     setBulkMessage(null);
-    const ids = selectedRows.map((r) => r.token.id);
+    const ids = selection.existing;
     if (ids.length === 0) return;
     void startCheck({ tokenIds: ids }, `${ids.length} selected token${ids.length === 1 ? '' : 's'}`, ids.length);
   }
 
-  const activeSelected = selectedRows.filter((r) => r.token.status === 'active').length;
+  async function toggleAllShown() {
+    setPendingAll(!allShownSelected);
+    const res = await call('queryInventory', { filters, sort, offset: 0, limit: 0, withIds: true });
+    if (!res.ok) {
+      setPendingAll(null);
+      setBulkMessage(`Could not read the tokens: ${res.error.message}`);
+      return;
+    }
+    const shown = res.value.ids ?? [];
+    if (allShownSelected) {
+      const next = new Set(selected);
+      for (const id of shown) next.delete(id);
+      setSelected(next);
+    } else setSelected([...selected, ...shown]);
+  }
+
+  const selectedCount = selection.existing.length;
   const filtersOn = Object.entries(filters).some(([k, v]) => (k === 'ids' ? v !== null : v !== ''));
+  const facets = inv.facets;
 
   return (
     <section className="inventory" aria-labelledby="inventory-title">
       <header className="inventory-head">
         <h2 id="inventory-title">Inventory</h2>
         <p className="muted" role="status" data-testid="inventory-count">
-          {rows.length === index.rows.length ? `${rows.length} token${rows.length === 1 ? '' : 's'}` : `${rows.length} of ${index.rows.length} tokens`}
+          {inv.total === inv.totalAll ? `${inv.total} token${inv.total === 1 ? '' : 's'}` : `${inv.total} of ${inv.totalAll} tokens`}
         </p>
-        <button type="button" className="small" onClick={() => void startCheck({ all: true }, 'all tokens', index.rows.length)} disabled={checkRunning || index.rows.length === 0}>
+        <button type="button" className="small" onClick={() => void startCheck({ all: true }, 'all tokens', inv.totalAll)} disabled={checkRunning || inv.totalAll === 0}>
           Check all
         </button>
       </header>
@@ -153,30 +233,25 @@ export function InventoryView() {
             value={filters.query}
             onChange={(e) => setFilter('query', e.target.value)}
             onKeyDown={(e) => {
-              if (e.key === 'ArrowDown' && rows.length > 0) {
+              if (e.key === 'ArrowDown' && inv.total > 0) {
                 e.preventDefault();
                 moveFocus(0);
               }
             }}
             autoComplete="off"
             spellCheck={false}
+            maxLength={200}
           />
         </div>
-        <Select id="f-provider" label="Provider" value={filters.provider} onChange={(v) => setFilter('provider', v)} options={providerOptions(usedProviders)} />
-        <Select id="f-status" label="Status" value={filters.status} onChange={(v) => setFilter('status', v)} options={STATUS_OPTIONS} />
-        <Select id="f-mode" label="Mode" value={filters.mode} onChange={(v) => setFilter('mode', v)} options={MODE_OPTIONS} />
-        <Select
-          id="f-client"
-          label="Client"
-          value={filters.client}
-          onChange={(v) => setFilter('client', v)}
-          options={clientOptions(clients)}
-        />
+        <Select id="f-provider" label="Provider" value={filters.provider} onChange={(v) => setFilter('provider', v)} options={providerOptions(facets?.providers ?? NO_FACETS)} />
+        <Select id="f-status" label="Status" value={filters.status} onChange={(v) => setFilter('status', v as Filters['status'])} options={STATUS_OPTIONS} />
+        <Select id="f-mode" label="Mode" value={filters.mode} onChange={(v) => setFilter('mode', v as Filters['mode'])} options={MODE_OPTIONS} />
+        <Select id="f-client" label="Client" value={filters.client} onChange={(v) => setFilter('client', v)} options={clientOptions(facets?.clients ?? NO_FACETS)} />
         <Select
           id="f-severity"
           label="Finding severity"
           value={filters.severity}
-          onChange={(v) => setFilter('severity', v)}
+          onChange={(v) => setFilter('severity', v as Filters['severity'])}
           options={SEVERITY_OPTIONS}
         />
         <Select id="f-sort" label="Sort by" value={sort} onChange={(v) => setSort(v as SortKey)} options={SORT_OPTIONS} />
@@ -196,20 +271,20 @@ export function InventoryView() {
       )}
       <div className="bulkbar" role="toolbar" aria-label="Bulk actions">
         <span data-testid="selected-count">
-          {selectedRows.length} selected{selectedRows.length > 0 && shownSelected !== selectedRows.length ? ` (${shownSelected} shown)` : ''}
+          {selectedCount} selected{selectedCount > 0 && selection.shown !== selectedCount ? ` (${selection.shown} shown)` : ''}
         </span>
-        <button type="button" className="small primary" onClick={checkSelected} disabled={selectedRows.length === 0 || checkRunning}>
+        <button type="button" className="small primary" onClick={checkSelected} disabled={selectedCount === 0 || checkRunning}>
           Check selected
         </button>
         {!supportMode && (
-          <button type="button" className="small" onClick={() => setConfirmDeactivate(true)} disabled={activeSelected === 0}>
+          <button type="button" className="small" onClick={() => setConfirmDeactivate(true)} disabled={selection.active === 0}>
             Deactivate selected
           </button>
         )}
-        <button type="button" className="small" onClick={exportCsv} disabled={rows.length === 0}>
-          {selectedRows.length > 0 ? 'Export selected (CSV)' : 'Export shown (CSV)'}
+        <button type="button" className="small" onClick={() => void exportCsv()} disabled={inv.total === 0 && selectedCount === 0}>
+          {selectedCount > 0 ? 'Export selected (CSV)' : 'Export shown (CSV)'}
         </button>
-        {selectedRows.length > 0 && (
+        {selectedCount > 0 && (
           <button type="button" className="small link" onClick={() => setSelected([])}>
             Clear selection
           </button>
@@ -223,8 +298,16 @@ export function InventoryView() {
           </button>
         </p>
       )}
+      {inv.error && (
+        <p className="banner banner-warning" role="alert">
+          {inv.error.message}
+          <button type="button" className="link" onClick={inv.reload}>
+            Try again
+          </button>
+        </p>
+      )}
       <CheckProgress />
-      {index.rows.length === 0 ? (
+      {inv.totalAll === 0 ? (
         <div className="empty">
           <h3>No tokens yet</h3>
           <p className="muted">Add a store, then paste its token: the value goes straight to your OS keychain and this table lists it.</p>
@@ -233,22 +316,16 @@ export function InventoryView() {
           </button>
         </div>
       ) : (
-        <div className="grid" role="grid" aria-label="Tokens" aria-rowcount={rows.length + 1} aria-colcount={COLUMNS.length + 1} aria-multiselectable="true" data-testid="inventory-grid" onKeyDown={onGridKey}>
+        <div className="grid" role="grid" aria-label="Tokens" aria-rowcount={inv.total + 1} aria-colcount={COLUMNS.length + 1} aria-multiselectable="true" data-testid="inventory-grid" onKeyDown={onGridKey}>
           <div role="rowgroup" className="grid-head">
             <div role="row" aria-rowindex={1} className="grid-row">
               <div role="columnheader" className="cell cell-select">
                 <input
                   type="checkbox"
-                  aria-label={allShownSelected ? `Unselect all ${rows.length} shown tokens` : `Select all ${rows.length} shown tokens`}
+                  aria-label={allShownSelected ? `Unselect all ${inv.total} shown tokens` : `Select all ${inv.total} shown tokens`}
                   checked={allShownSelected}
-                  disabled={rows.length === 0}
-                  onChange={() => {
-                    if (allShownSelected) {
-                      const next = new Set(selected);
-                      for (const r of rows) next.delete(r.token.id);
-                      setSelected(next);
-                    } else setSelected([...selected, ...rows.map((r) => r.token.id)]);
-                  }}
+                  disabled={inv.total === 0}
+                  onChange={() => void toggleAllShown()}
                 />
               </div>
               {COLUMNS.map((c) => (
@@ -259,7 +336,7 @@ export function InventoryView() {
             </div>
           </div>
           <div ref={scrollRef} className="grid-body" role="rowgroup" data-testid="inventory-scroll">
-            {rows.length === 0 ? (
+            {inv.total === 0 ? (
               <div role="row" aria-rowindex={2} className="grid-row grid-empty">
                 <div role="gridcell" className="cell">
                   No token matches. Try fewer words, or{' '}
@@ -271,20 +348,21 @@ export function InventoryView() {
               </div>
             ) : (
               <div className="grid-spacer" style={{ height: virtualizer.getTotalSize() }}>
-                {virtualizer.getVirtualItems().map((item) => {
-                  const row = rows[item.index]!;
+                {items.map((item) => {
+                  const row = inv.rows.get(item.index);
+                  if (!row) return <PendingRow key={`pending-${item.index}`} index={item.index} top={item.start} />;
                   return (
                     <TokenRow
-                      key={row.token.id}
+                      key={row.id}
                       row={row}
                       index={item.index}
                       top={item.start}
                       focused={item.index === focusIndex}
-                      selected={selected.has(row.token.id)}
-                      onToggle={() => toggle(row.token.id)}
+                      selected={selected.has(row.id)}
+                      onToggle={() => toggle(row.id)}
                       onOpen={() => {
                         setFocus(item.index);
-                        openToken(row.token.id);
+                        openToken(row.id);
                       }}
                       onFocus={() => item.index !== focusIndex && setFocus(item.index)}
                     />
@@ -297,7 +375,7 @@ export function InventoryView() {
       )}
       {confirmDeactivate && (
         <ConfirmDialog
-          title={`Deactivate ${activeSelected} token${activeSelected === 1 ? '' : 's'}?`}
+          title={`Deactivate ${selection.active} token${selection.active === 1 ? '' : 's'}?`}
           body="Keyward marks them inactive, so they stop counting toward slot limits and warnings. They still work at the provider until you revoke them there."
           confirmLabel="Deactivate"
           onConfirm={() => void deactivateSelected()}
@@ -308,16 +386,39 @@ export function InventoryView() {
   );
 }
 
-const usedProvidersCache = new WeakMap<VaultSnapshot, { providers: readonly ProviderDescriptor[]; used: ProviderDescriptor[] }>();
-/** Providers that some store uses, once per snapshot and catalog (not providers × 2,000 stores per keystroke). */
-function usedProvidersOf(snapshot: VaultSnapshot, providers: readonly ProviderDescriptor[]): ProviderDescriptor[] {
-  const hit = usedProvidersCache.get(snapshot);
-  if (hit && hit.providers === providers) return hit.used;
-  const ids = new Set(snapshot.stores.map((s) => s.provider));
-  const used = providers.filter((p) => ids.has(p.id));
-  usedProvidersCache.set(snapshot, { providers, used });
-  return used;
+/**
+ * What the bulk bar says about the selection, asked from main when the selection, filters or vault change:
+ * which selected tokens still exist, how many of them the filters show, how many are active.
+ */
+function useSelectionFacts(selected: ReadonlySet<string>, filters: Filters, sort: SortKey, revision: number): { existing: string[]; shown: number; active: number } {
+  const [facts, setFacts] = useState<{ existing: string[]; shown: number; active: number }>(NO_SELECTION);
+  useEffect(() => {
+    if (selected.size === 0) {
+      setFacts(NO_SELECTION);
+      return;
+    }
+    let stale = false;
+    const ids = [...selected];
+    const only = (extra: Partial<Filters>) => ({ filters: { ...EMPTY_FILTERS, ids, ...extra }, sort, offset: 0, limit: 0 });
+    void Promise.all([
+      call('queryInventory', { ...only({}), withIds: true }),
+      call('queryInventory', { filters, sort, offset: 0, limit: 0, countOf: ids }),
+      call('queryInventory', only({ status: 'active' })),
+    ]).then(([existing, shown, active]) => {
+      if (stale) return;
+      setFacts({
+        existing: existing.ok ? (existing.value.ids ?? []) : ids,
+        shown: shown.ok ? (shown.value.countOf ?? 0) : 0,
+        active: active.ok ? active.value.total : 0,
+      });
+    });
+    return () => {
+      stale = true;
+    };
+  }, [selected, filters, sort, revision]);
+  return facts;
 }
+const NO_SELECTION = { existing: [] as string[], shown: 0, active: 0 };
 
 // Option lists with a stable identity, so that the memoised selects skip re-rendering (300 clients) on each keystroke.
 type Options = [string, string][];
@@ -334,13 +435,15 @@ function cachedOptions<T extends object>(key: T, build: () => Options): Options 
   }
   return o;
 }
-const providerOptions = (used: readonly ProviderDescriptor[]) => cachedOptions(used, () => [['', 'All providers'], ...used.map((p): [string, string] => [p.id, p.name])]);
-const clientOptions = (clients: readonly Client[]) => cachedOptions(clients, () => [['', 'All clients'], [NO_CLIENT, 'No client'], ...clients.map((c): [string, string] => [c.id, c.name])]);
+type Facet = { id: string; name: string };
+const NO_FACETS: Facet[] = [];
+const providerOptions = (used: readonly Facet[]) => cachedOptions(used, () => [['', 'All providers'], ...used.map((p): [string, string] => [p.id, p.name])]);
+const clientOptions = (clients: readonly Facet[]) => cachedOptions(clients, () => [['', 'All clients'], [NO_CLIENT, 'No client'], ...clients.map((c): [string, string] => [c.id, c.name])]);
 
 const COLUMNS = ['Name', 'Provider', 'Store', 'Client', 'Mode', 'Status', 'Fingerprint', 'Expires', 'Last check', 'Findings'];
 
 interface RowProps {
-  row: Row;
+  row: InventoryRow;
   index: number;
   top: number;
   focused: boolean;
@@ -350,14 +453,13 @@ interface RowProps {
   onFocus(): void;
 }
 
-function TokenRow({ row, index, top, focused, selected, onToggle, onOpen, onFocus }: RowProps) {
-  const t = row.token;
+function TokenRow({ row: t, index, top, focused, selected, onToggle, onOpen, onFocus }: RowProps) {
   return (
     <div
       role="row"
       aria-rowindex={index + 2}
       aria-selected={selected}
-      aria-label={`${t.name}, ${row.providerName}, ${row.store?.label ?? ''}`}
+      aria-label={`${t.name}, ${t.providerName}, ${t.storeLabel ?? ''}`}
       tabIndex={focused ? 0 : -1}
       data-index={index}
       data-token-id={t.id}
@@ -375,13 +477,13 @@ function TokenRow({ row, index, top, focused, selected, onToggle, onOpen, onFocu
         </button>
       </div>
       <div role="gridcell" className="cell">
-        {row.providerName}
+        {t.providerName}
       </div>
       <div role="gridcell" className="cell">
-        {row.store?.label ?? '—'}
+        {t.storeLabel ?? '—'}
       </div>
       <div role="gridcell" className="cell muted">
-        {row.client?.name ?? '—'}
+        {t.clientName ?? '—'}
       </div>
       <div role="gridcell" className="cell">
         {t.mode ?? '—'}
@@ -390,7 +492,7 @@ function TokenRow({ row, index, top, focused, selected, onToggle, onOpen, onFocu
         <span className={`status status-${t.status}`}>{t.status}</span>
       </div>
       <div role="gridcell" className="cell">
-        {t.secret ? <code className="masked">{t.secret.masked}</code> : <span className="muted">not stored</span>}
+        {t.masked ? <code className="masked">{t.masked}</code> : <span className="muted">not stored</span>}
       </div>
       <div role="gridcell" className="cell">
         {t.expiresAt ? <time dateTime={t.expiresAt}>{localDay(t.expiresAt)}</time> : <span className="muted">{t.expirySource === 'none' ? 'never' : 'unknown'}</span>}
@@ -405,14 +507,25 @@ function TokenRow({ row, index, top, focused, selected, onToggle, onOpen, onFocu
         )}
       </div>
       <div role="gridcell" className="cell">
-        {row.worst ? (
-          <span className={`sev sev-${row.worst}`}>
-            {row.findingCount}
-            <span className="sr-only"> finding{row.findingCount === 1 ? '' : 's'}, worst {row.worst}</span>
+        {t.worst ? (
+          <span className={`sev sev-${t.worst}`}>
+            {t.findingCount}
+            <span className="sr-only"> finding{t.findingCount === 1 ? '' : 's'}, worst {t.worst}</span>
           </span>
         ) : (
           <span className="muted">—</span>
         )}
+      </div>
+    </div>
+  );
+}
+
+/** A row main has not answered yet (fast scrolling): its place, and that it is on its way. */
+function PendingRow({ index, top }: { index: number; top: number }) {
+  return (
+    <div role="row" aria-rowindex={index + 2} aria-busy="true" className="grid-row body-row pending-row" style={{ transform: `translateY(${top}px)` }} data-index={index}>
+      <div role="gridcell" className="cell muted">
+        Loading…
       </div>
     </div>
   );

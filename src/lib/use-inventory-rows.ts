@@ -1,0 +1,106 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppErrorShape, InventoryPage, InventoryRow } from '../../electron/contract';
+import { call, on } from './api';
+import type { Filters, SortKey } from './inventory';
+
+/** Rows per request: a few screens, so scrolling asks main rarely and the first paint waits for little. */
+export const PAGE = 100;
+
+type Facets = NonNullable<InventoryPage['facets']>;
+
+export interface InventoryRows {
+  /** False until the first answer for the current filters has arrived. */
+  ready: boolean;
+  error: AppErrorShape | null;
+  revision: number;
+  /** Tokens matching the filters, and tokens in the vault. */
+  total: number;
+  totalAll: number;
+  /** Rows by their position in the filtered, sorted list; positions not fetched yet are missing. */
+  rows: ReadonlyMap<number, InventoryRow>;
+  facets: Facets | null;
+}
+
+const EMPTY: InventoryRows = { ready: false, error: null, revision: -1, total: 0, totalAll: 0, rows: new Map(), facets: null };
+
+/**
+ * The inventory table's rows, asked from main one page at a time (queryInventory): the renderer never holds
+ * 10,000 tokens. A new filter replaces the rows when its first page arrives (no flash of an empty table);
+ * answers for an older filter are dropped; a vault change re-asks what is on screen.
+ */
+export function useInventoryRows(filters: Filters, sort: SortKey): InventoryRows & { ensure(first: number, last: number): void; reload(): void } {
+  const [state, setState] = useState<InventoryRows>(EMPTY);
+  const key = JSON.stringify([filters, sort]);
+  const current = useRef({ key, revision: -1, visible: [0, PAGE - 1] as [number, number], seq: 0, inFlight: new Set<string>(), loaded: new Set<number>(), facets: false, replacing: false });
+  current.current.key = key;
+
+  const ask = useCallback(
+    async (offset: number, limit: number, replace: boolean, withFacets = false) => {
+      const ref = current.current;
+      const askedKey = ref.key;
+      const seq = replace ? ++ref.seq : ref.seq;
+      const [f, s] = JSON.parse(askedKey) as [Filters, SortKey];
+      const res = await call('queryInventory', { filters: f, sort: s, offset, limit, withFacets: withFacets || !ref.facets });
+      if (ref.key !== askedKey || seq !== ref.seq) return;
+      if (replace) ref.replacing = false;
+      if (!res.ok) {
+        setState((prev) => ({ ...prev, ready: true, error: res.error }));
+        return;
+      }
+      const page = res.value;
+      if (!replace && page.revision !== ref.revision) {
+        // The vault changed between two pages: start again from what is on screen.
+        void reloadVisible();
+        return;
+      }
+      ref.revision = page.revision;
+      if (page.facets) ref.facets = true;
+      if (replace) ref.loaded = new Set();
+      for (let p = Math.floor(offset / PAGE); p * PAGE < offset + page.rows.length; p++) ref.loaded.add(p);
+      setState((prev) => {
+        const rows = new Map(replace ? [] : prev.rows);
+        page.rows.forEach((row, i) => rows.set(offset + i, row));
+        return { ready: true, error: null, revision: page.revision, total: page.total, totalAll: page.totalAll, rows, facets: page.facets ?? prev.facets };
+      });
+    },
+    // reloadVisible is defined below and only reads refs.
+    [],
+  );
+
+  const reloadVisible = useCallback(() => {
+    const [first, last] = current.current.visible;
+    const start = Math.floor(first / PAGE) * PAGE;
+    current.current.inFlight.clear();
+    current.current.replacing = true;
+    // Facets too: a client or provider may have come or gone.
+    return ask(start, Math.max(PAGE, Math.ceil((last + 1) / PAGE) * PAGE - start), true, true);
+  }, [ask]);
+
+  // A new filter or sort: the first page (the table scrolls back to the top).
+  useEffect(() => {
+    current.current.visible = [0, PAGE - 1];
+    current.current.inFlight.clear();
+    current.current.replacing = true;
+    void ask(0, PAGE, true);
+  }, [key, ask]);
+
+  useEffect(() => on('vaultChanged', () => void reloadVisible()), [reloadVisible]);
+
+  const ensure = useCallback(
+    (first: number, last: number) => {
+      const ref = current.current;
+      ref.visible = [first, last];
+      // Until the new filter's first answer arrives, the rows on screen belong to the old one.
+      if (ref.replacing) return;
+      for (let p = Math.floor(first / PAGE); p <= Math.floor(last / PAGE); p++) {
+        const flight = `${ref.key}|${ref.revision}|${p}`;
+        if (ref.loaded.has(p) || ref.inFlight.has(flight)) continue;
+        ref.inFlight.add(flight);
+        void ask(p * PAGE, PAGE, false).finally(() => ref.inFlight.delete(flight));
+      }
+    },
+    [ask],
+  );
+
+  return { ...state, ensure, reload: () => void reloadVisible() };
+}
