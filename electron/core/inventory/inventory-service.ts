@@ -13,6 +13,7 @@ import { normaliseDate } from '../time';
 import { type BackupPayload } from '../transfer/backup';
 import type { ImportPlan, ImportResult, ImportRowInput, PlannedRow } from '../transfer/import-plan';
 import { mergePlan, replacePlan, type RestoreResult } from '../transfer/restore-plan';
+import { draftOf } from '../vault/plain-data';
 import { CURRENT_SCHEMA_VERSION, type VaultData } from '../vault/vault-data';
 
 export interface InventoryDeps {
@@ -616,7 +617,8 @@ export class InventoryService {
     const run = async (): Promise<T> => {
       for (let attempt = 0; ; attempt++) {
         const base = await this.current();
-        const draft = structuredClone(base);
+        // Copy-on-write (see draftOf): the appliers edit the draft; readers keep seeing `base` until the save succeeds.
+        const draft = draftOf(base);
         const now = this.deps.clock.now().toISOString();
         const { result, change: done } = await change(draft, now);
         draft.revision = base.revision + 1;

@@ -1,4 +1,5 @@
-import { mkdir, readFile, rename, rm, stat, copyFile } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { copyFile, type FileHandle, link, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock, LoadedVault, Logger, VaultRepository } from '../ports';
 import { AppError } from '../errors';
@@ -6,6 +7,7 @@ import { syncDir, writeDurably } from './atomic-file';
 import { migrate } from './migrations';
 import { emptyVault, VaultData } from './vault-data';
 import { withFileLock } from './file-lock';
+import { VaultEncoder } from './vault-encoder';
 
 export const VAULT_FILE = 'vault.json';
 export const BACKUP_FILE = 'vault.previous.json';
@@ -44,15 +46,78 @@ async function readIfExists(path: string): Promise<string | null> {
   }
 }
 
+/** What identifies one version of a file without reading it: a rename gives a new inode, a write new times. */
+interface FileStamp {
+  dev: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
+const stampOf = (s: Stats): FileStamp => ({ dev: s.dev, ino: s.ino, size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs });
+const sameStamp = (a: FileStamp, b: FileStamp): boolean =>
+  a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
+
+/** The whole file as bytes, in as few reads as its size allows. */
+async function readAll(handle: FileHandle, size: number): Promise<Buffer> {
+  let buf = Buffer.allocUnsafe(size + 1);
+  let length = 0;
+  for (;;) {
+    if (length === buf.length) {
+      const bigger = Buffer.allocUnsafe(buf.length * 2);
+      buf.copy(bigger, 0, 0, length);
+      buf = bigger;
+    }
+    const { bytesRead } = await handle.read(buf, length, buf.length - length, length);
+    if (bytesRead === 0) return buf.subarray(0, length);
+    length += bytesRead;
+  }
+}
+
+/** Reads a file with the stamp of exactly what was read (null when it changed during the read); null when there is no file. */
+async function readStamped(path: string): Promise<{ bytes: Buffer; stamp: FileStamp | null } | null> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+  try {
+    const before = stampOf(await handle.stat());
+    const bytes = await readAll(handle, before.size);
+    const after = stampOf(await handle.stat());
+    return { bytes, stamp: sameStamp(before, after) ? before : null };
+  } finally {
+    await handle.close();
+  }
+}
+
+async function stampIfExists(path: string): Promise<FileStamp | null> {
+  try {
+    return stampOf(await stat(path));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
 /**
  * The vault as a JSON file in the data folder: written to a temp file, fsynced, renamed over the old one,
  * with the previous good copy kept beside it. A file that fails to parse is moved aside, never overwritten.
+ *
+ * A save compares the file's revision with the one the change was based on (another process, the CLI say,
+ * may have written meanwhile): the file is read, and when its bytes are exactly the ones this repository
+ * last read or wrote, their revision is known and they are not parsed again; any other content is parsed
+ * as a whole, as before. `changedOnDisk` compares the file's stamp (device, inode, size, mtime, ctime).
  */
 export class FileVaultRepository implements VaultRepository {
   readonly location: string;
   private readonly backupPath: string;
   private readonly lockPath: string;
-  private lastSeen: { mtimeMs: number; size: number } | null = null;
+  /** The readable vault file as this repository last read or wrote it (stamp null: it changed while being read). */
+  private last: { stamp: FileStamp | null; bytes: Buffer; revision: number } | null = null;
+  private readonly encoder = new VaultEncoder();
 
   constructor(
     private readonly dir: string,
@@ -67,12 +132,13 @@ export class FileVaultRepository implements VaultRepository {
   async load(): Promise<LoadedVault> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     const notices: LoadedVault['notices'] = [];
-    const text = await readIfExists(this.location);
+    const read = await readStamped(this.location);
     let movedAside: { to: string; reason: string } | null = null;
-    if (text !== null) {
-      const parsed = parseVault(text);
+    if (read !== null) {
+      const parsed = parseVault(read.bytes.toString('utf8'));
       if (parsed.ok) {
-        await this.remember();
+        this.last = { stamp: read.stamp, bytes: read.bytes, revision: parsed.data.revision };
+        this.encoder.rememberParsed(parsed.data);
         if (parsed.migratedFrom !== null) {
           notices.push({ id: 'vault-migrated', severity: 'info', message: `The vault was upgraded from schema ${parsed.migratedFrom}.` });
         }
@@ -84,7 +150,8 @@ export class FileVaultRepository implements VaultRepository {
       this.logger.warn('vault file unreadable; moved aside', { reason: parsed.reason, movedTo: to });
       movedAside = { to, reason: parsed.reason };
     }
-    this.lastSeen = null;
+    this.last = null;
+    this.encoder.forget();
     const backupText = await readIfExists(this.backupPath);
     const backup = backupText === null ? null : parseVault(backupText);
     const problem = movedAside
@@ -92,6 +159,7 @@ export class FileVaultRepository implements VaultRepository {
       : 'The vault file was missing.';
     if (backup?.ok) {
       notices.push({ id: 'vault-restored', severity: movedAside ? 'critical' : 'warning', message: `${problem} The last good copy was loaded.` });
+      this.encoder.rememberParsed(backup.data);
       return { data: backup.data, notices };
     }
     if (movedAside || backup) {
@@ -103,44 +171,68 @@ export class FileVaultRepository implements VaultRepository {
 
   async save(data: VaultData, expectedRevision: number): Promise<void> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
-    const validated = VaultData.parse(data);
+    // Validation and serialisation happen before the lock; a vault that breaks the schema is never written.
+    const bytes = this.encoder.encode(data);
     await withFileLock(this.lockPath, async () => {
-      const onDisk = await readIfExists(this.location);
-      if (onDisk !== null) {
-        const parsed = parseVault(onDisk);
-        if (parsed.ok && parsed.data.revision !== expectedRevision) {
-          throw new AppError('conflict', 'The vault was changed by another Keyward process; reloaded, please try again.');
-        }
-      }
+      const onDiskGood = await this.checkRevision(expectedRevision);
       const tmp = `${this.location}.${process.pid}.${Date.now()}.tmp`;
+      let written: FileStamp;
       try {
-        await writeDurably(tmp, `${JSON.stringify(validated, null, 1)}\n`);
-        if (onDisk !== null && parseVault(onDisk).ok) {
-          const backupTmp = `${this.backupPath}.tmp`;
-          await copyFile(this.location, backupTmp);
-          await rename(backupTmp, this.backupPath);
-        }
+        await writeDurably(tmp, bytes);
+        written = stampOf(await stat(tmp));
+        if (onDiskGood) await this.keepPreviousGood();
         await rename(tmp, this.location);
         await syncDir(this.dir);
       } catch (err) {
         await rm(tmp, { force: true });
+        this.last = null;
         throw err;
       }
-      await this.remember();
+      const now = await stampIfExists(this.location);
+      // Still under the lock: the file is the one just renamed into place unless something outside Keyward replaced it.
+      const ours = now !== null && now.dev === written.dev && now.ino === written.ino && now.size === written.size;
+      this.last = { stamp: ours ? now : null, bytes, revision: data.revision };
     });
+  }
+
+  /**
+   * Refuses (AppError 'conflict') when the file on disk holds a readable vault of another revision.
+   * Returns whether the file on disk is a readable vault (then it becomes the previous good copy).
+   */
+  private async checkRevision(expectedRevision: number): Promise<boolean> {
+    const read = await readStamped(this.location);
+    if (read === null) return false;
+    let revision: number | null;
+    if (this.last && read.bytes.equals(this.last.bytes)) {
+      revision = this.last.revision; // The very bytes parsed or written before: no need to parse them again.
+    } else {
+      const parsed = parseVault(read.bytes.toString('utf8'));
+      revision = parsed.ok ? parsed.data.revision : null;
+    }
+    if (revision !== null && revision !== expectedRevision) {
+      throw new AppError('conflict', 'The vault was changed by another Keyward process; reloaded, please try again.');
+    }
+    return revision !== null;
+  }
+
+  /** The file about to be replaced becomes vault.previous.json: a hard link (no copy; the rename then leaves the old inode there), else a copy. */
+  private async keepPreviousGood(): Promise<void> {
+    const backupTmp = `${this.backupPath}.tmp`;
+    await rm(backupTmp, { force: true });
+    try {
+      await link(this.location, backupTmp);
+    } catch {
+      await copyFile(this.location, backupTmp);
+    }
+    await rename(backupTmp, this.backupPath);
   }
 
   async changedOnDisk(): Promise<boolean> {
     try {
-      const info = await stat(this.location);
-      return !this.lastSeen || info.mtimeMs !== this.lastSeen.mtimeMs || info.size !== this.lastSeen.size;
+      const now = stampOf(await stat(this.location));
+      return !this.last?.stamp || !sameStamp(now, this.last.stamp);
     } catch {
-      return this.lastSeen !== null;
+      return this.last !== null;
     }
-  }
-
-  private async remember(): Promise<void> {
-    const info = await stat(this.location);
-    this.lastSeen = { mtimeMs: info.mtimeMs, size: info.size };
   }
 }

@@ -1,0 +1,111 @@
+// Changes are applied to a copy-on-write draft (draftOf): the vault object, its three lists and every client,
+// store and token are copied; everything nested is shared with the vault readers see. These tests run every
+// inventory change against a vault that is deep-frozen first: an applier that edited anything of the current
+// vault in place (a token's settings, a check history, the settings object...) would throw here, and the
+// vault readers hold must come out of every change exactly as it went in.
+import { afterEach, describe, expect, it } from 'vitest';
+import { CustomProviderDefinition, type CheckResult } from '../../../electron/contract';
+import { createCatalog } from '../../../electron/core/providers/catalog';
+import { planImportText } from '../../../electron/core/transfer';
+import { draftOf } from '../../../electron/core/vault/plain-data';
+import { FileVaultRepository } from '../../../electron/core/vault/file-vault-repository';
+import { silentLogger } from '../../../electron/core/ports';
+import { inventoryFixture } from '../../support/inventory-fixture';
+import { sampleRows, toCsv } from '../transfer/samples';
+
+const SHIPPO = (n: number) => `shippo_live_${n.toString(16).padStart(2, '0')}23456789abcdef0123456789abcdef01234567`;
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+let fx: Awaited<ReturnType<typeof inventoryFixture>>;
+afterEach(() => fx?.cleanup());
+
+/** Runs `change` against a deep-frozen current vault; the vault must be unchanged and the file must hold the result. */
+async function frozenChange<T>(change: () => Promise<T>): Promise<T> {
+  const before = await fx.inventory.vault();
+  const copy = structuredClone(before);
+  deepFreeze(before);
+  const result = await change();
+  expect(before).toEqual(copy);
+  const after = await fx.inventory.vault();
+  expect(after.revision).toBe(before.revision + 1);
+  const reread = await new FileVaultRepository(fx.dir, fx.clock, silentLogger).load();
+  expect(reread.data).toEqual(JSON.parse(JSON.stringify(after)));
+  return result;
+}
+
+describe('copy-on-write drafts', () => {
+  it('draftOf copies the vault, its lists and their elements, and shares what they hold', () => {
+    const base = {
+      schemaVersion: 1, revision: 1, updatedAt: 'x', customProviders: [{ id: 'a' }], settings: { s: { deep: 1 } },
+      clients: [{ id: 'c', notes: '' }], stores: [{ id: 's', identifiers: { storeId: 'x' } }], tokens: [{ id: 't', scopes: ['a'], checkHistory: [{ outcome: 'valid' }] }],
+    };
+    const draft = draftOf(base);
+    expect(draft).toEqual(base);
+    expect(draft).not.toBe(base);
+    for (const list of ['clients', 'stores', 'tokens'] as const) {
+      expect(draft[list]).not.toBe(base[list]);
+      draft[list].forEach((el, i) => expect(el).not.toBe(base[list][i]));
+    }
+    expect(draft.tokens[0]!.scopes).toBe(base.tokens[0]!.scopes);
+    expect(draft.settings).toBe(base.settings);
+    expect(draft.customProviders).toBe(base.customProviders);
+  });
+
+  it('every inventory change leaves the vault readers hold untouched', async () => {
+    fx = await inventoryFixture();
+    const client = await frozenChange(() => fx.inventory.createClient({ name: 'Acme' }));
+    await frozenChange(() => fx.inventory.updateClient({ id: client.id, name: 'Acme Ltd', notes: 'n' }));
+    const store = await frozenChange(() => fx.inventory.createStore({ provider: 'shippo', label: 'Shipping', clientId: client.id }));
+    await frozenChange(() => fx.inventory.updateStore({ id: store.id, label: 'Shipping EU', notes: 'eu', environment: 'staging' }));
+    const printago = await frozenChange(() => fx.inventory.createStore({ provider: 'printago', label: 'Print', identifiers: { storeId: 'abcdefghijklmnopqrstuvwx' } }));
+    await frozenChange(() => fx.inventory.updateStore({ id: printago.id, identifiers: { storeId: 'bcdefghijklmnopqrstuvwxy' } }));
+    const a = await frozenChange(() => fx.inventory.createToken({ storeId: store.id, name: 'A', secret: SHIPPO(1) }));
+    const b = await frozenChange(() => fx.inventory.addToken({ client: 'Acme Ltd', store: { provider: 'shippo', label: 'Shipping EU' }, token: { name: 'B', secret: SHIPPO(2) } } as never));
+    await frozenChange(() => fx.inventory.updateToken({ id: a.id, name: 'A2', notes: 'edited', scopes: [], status: 'inactive' } as never));
+    await frozenChange(() => fx.inventory.updateToken({ id: a.id, status: 'active', expiresAt: '2027-01-31' } as never));
+    await frozenChange(() => fx.inventory.setTokenSecret({ id: b.id, secret: SHIPPO(3) }));
+    const check: CheckResult = { outcome: 'valid', httpStatus: 200, detail: 'ok', context: { owner: 'x' }, checkedAt: '2026-11-22T09:00:00.000Z' };
+    await frozenChange(() => fx.inventory.recordChecks([{ tokenId: a.id, result: check }, { tokenId: b.id, result: { ...check, outcome: 'invalid', httpStatus: 401 } }], 'checked 2'));
+    await frozenChange(() => fx.inventory.recordChecks([{ tokenId: a.id, result: { ...check, checkedAt: '2026-11-22T10:00:00.000Z' } }], 'checked 1'));
+    const rotated = await frozenChange(() => fx.inventory.rotate({ tokenId: a.id, secret: SHIPPO(4) }, check));
+    await frozenChange(() => fx.inventory.recordChecks([{ tokenId: a.id, result: { ...check, outcome: 'invalid' } }], 'old one dead'));
+    // Deleting the new token clears the old one's lineage (a property of another token, set on its copy).
+    await frozenChange(() => fx.inventory.deleteToken({ id: rotated.newToken.id }));
+    await frozenChange(() => fx.inventory.updateSettings({ findings: { leadTimesDays: [20, 5] } }, 'lead times'));
+    await frozenChange(() => fx.inventory.updateSettings({ findings: { leadTimesDays: [9] }, other: { on: true } }, 'again'));
+    const definition = CustomProviderDefinition.parse({ id: 'shopnest', name: 'ShopNest', baseUrl: 'https://api.shopnest.example', authHeader: 'Authorization: Bearer {token}', probePath: '/v1/ping', tokenPattern: '^sn_(live|test)_[a-z0-9]{24}$' });
+    await frozenChange(() => fx.inventory.saveCustomProvider(definition));
+    await frozenChange(() => fx.inventory.saveCustomProvider({ ...definition, name: 'ShopNest 2' }));
+    await frozenChange(() => fx.inventory.deleteCustomProvider({ id: 'custom:shopnest' }));
+    const plan = planImportText(toCsv(sampleRows(6)), 'csv', await fx.inventory.vault(), createCatalog(), fx.clock.now());
+    await frozenChange(() => fx.inventory.importRows(plan, { allOrNothing: true }));
+    const current = await fx.inventory.vault();
+    const payload = { kind: 'keyward-backup' as const, createdAt: '2026-11-22T09:00:00.000Z', vault: structuredClone({ ...current, tokens: current.tokens.map((t) => ({ ...t, secret: null })) }), secrets: [] };
+    await frozenChange(() => fx.inventory.restoreBackup(payload, 'merge'));
+    await frozenChange(() => fx.inventory.restoreBackup(payload, 'replace'));
+    await frozenChange(() => fx.inventory.deleteStore({ id: store.id }));
+    await frozenChange(() => fx.inventory.deleteStore({ id: printago.id }));
+    const empty = (await fx.inventory.vault()).clients.find((c) => c.id === client.id);
+    if (empty && !(await fx.inventory.vault()).stores.some((s) => s.clientId === client.id)) await frozenChange(() => fx.inventory.deleteClient({ id: client.id }));
+  });
+
+  it('a refused change leaves the vault, the file and the revision as they were', async () => {
+    fx = await inventoryFixture();
+    const store = await fx.inventory.createStore({ provider: 'shippo', label: 'S' });
+    await fx.inventory.createToken({ storeId: store.id, name: 'A' });
+    const before = await fx.inventory.vault();
+    const copy = structuredClone(before);
+    deepFreeze(before);
+    await expect(fx.inventory.createToken({ storeId: store.id, name: 'a' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(fx.inventory.updateClient({ id: store.id, name: 'x' })).rejects.toMatchObject({ code: 'not_found' });
+    expect(await fx.inventory.vault()).toBe(before);
+    expect(before).toEqual(copy);
+  });
+});

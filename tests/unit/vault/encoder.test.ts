@@ -1,0 +1,101 @@
+// VaultEncoder must write exactly what `${JSON.stringify(VaultData.parse(data), null, 1)}\n` wrote and refuse
+// exactly what VaultData.parse refused, however much of the vault it has seen before.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ZodError } from 'zod';
+import { samePlain } from '../../../electron/core/vault/plain-data';
+import { fullEncode, VaultEncoder } from '../../../electron/core/vault/vault-encoder';
+import { type VaultData } from '../../../electron/core/vault/vault-data';
+import { generateVault } from '../../bench/generate-vault';
+
+const small = (seed = 3) => generateVault({ tokens: 60, stores: 20, clients: 6, seed });
+
+/** Both encoders' answer for `data`: the bytes, or the ZodError's issues. */
+function outcome(encode: (d: VaultData) => Buffer, data: VaultData): { bytes: string } | { issues: unknown } {
+  try {
+    return { bytes: encode(data).toString('utf8') };
+  } catch (err) {
+    if (err instanceof ZodError) return { issues: err.issues };
+    throw err;
+  }
+}
+
+describe('VaultEncoder', () => {
+  it('writes the same bytes as JSON.stringify(VaultData.parse(data), null, 1) cold, after a load and after edits', () => {
+    const vault = small();
+    const cold = new VaultEncoder();
+    expect(cold.encode(vault).equals(fullEncode(vault))).toBe(true);
+    const warm = new VaultEncoder();
+    warm.rememberParsed(vault);
+    expect(warm.encode(vault).equals(fullEncode(vault))).toBe(true);
+    // Edit, add, remove and reorder elements; change top-level fields.
+    const next: VaultData = {
+      ...vault,
+      revision: 9,
+      settings: { findings: { leadTimesDays: [3] }, when: new Date('2026-01-01T00:00:00Z') as unknown as string },
+      tokens: [{ ...vault.tokens[5]!, name: '  Trimmed  ', notes: 'line\nbreak "quoted" ü' }, ...vault.tokens.slice(7).reverse(), { ...vault.tokens[0]!, id: '11111111-2222-4333-8444-555555555555' }],
+      stores: vault.stores.slice(1),
+      clients: [],
+    };
+    expect(warm.encode(next).toString()).toBe(fullEncode(next).toString());
+    expect(warm.encode(next).toString()).toBe(fullEncode(next).toString());
+    expect(warm.encode(vault).toString()).toBe(fullEncode(vault).toString());
+  });
+
+  it('writes an empty vault and unknown keys exactly as before (stripped)', () => {
+    const vault = { ...small(), clients: [], stores: [], tokens: [], extra: 'dropped' } as VaultData;
+    expect(new VaultEncoder().encode(vault).toString()).toBe(fullEncode(vault).toString());
+    const withExtra = small();
+    const token = { ...withExtra.tokens[0]!, extra: { secretValue: 'never' } } as never;
+    const data = { ...withExtra, tokens: [token, ...withExtra.tokens.slice(1)] };
+    const enc = new VaultEncoder();
+    enc.rememberParsed(withExtra);
+    expect(enc.encode(data).toString()).toBe(fullEncode(data).toString());
+    expect(enc.encode(data).toString()).not.toContain('never');
+  });
+
+  it('validates again an element it saw pass once its content changed, and refuses it with VaultData\'s error', () => {
+    const vault = small();
+    const enc = new VaultEncoder();
+    enc.rememberParsed(vault);
+    enc.encode(vault);
+    const broken = { ...vault, tokens: vault.tokens.map((t, i) => (i === 4 ? { ...t, checkHistory: [...t.checkHistory, { ...t.checkHistory[0]!, httpStatus: 700 }] } : t)) } as VaultData;
+    expect(outcome((d) => enc.encode(d), broken)).toEqual(outcome(fullEncode, broken));
+    expect(() => enc.encode(broken)).toThrow(ZodError);
+    const badTop = { ...vault, revision: -1 };
+    expect(outcome((d) => enc.encode(d), badTop)).toEqual(outcome(fullEncode, badTop));
+    const notList = { ...vault, tokens: {} } as unknown as VaultData;
+    expect(outcome((d) => enc.encode(d), notList)).toEqual(outcome(fullEncode, notList));
+  });
+
+  it('property: any change to one token gives the same bytes or the same refusal as the reference', () => {
+    const vault = small(5);
+    const enc = new VaultEncoder();
+    enc.rememberParsed(vault);
+    const keys = Object.keys(vault.tokens[0]!);
+    const value = fc.oneof(
+      fc.jsonValue({ maxDepth: 2 }),
+      fc.constantFrom(null, '', ' x ', 'a'.repeat(121), '2026-11-22T09:00:00Z', '2026-11-22T09:00:00+01:00', '2026-02-30T00:00:00Z', 'f47ac10b-58cc-4372-a567-0e02b2c3d479', 'F47AC10B-58CC-4372-A567-0E02B2C3D479', 'active', 'live', []),
+    );
+    fc.assert(
+      fc.property(fc.nat(vault.tokens.length - 1), fc.constantFrom(...keys), value, fc.boolean(), (index, key, v, drop) => {
+        const token = { ...vault.tokens[index]! } as Record<string, unknown>;
+        if (drop) delete token[key];
+        else token[key] = v;
+        const data = { ...vault, tokens: vault.tokens.map((t, i) => (i === index ? token : t)) } as VaultData;
+        expect(outcome((d) => enc.encode(d), data)).toEqual(outcome(fullEncode, data));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('samePlain: equal JSON values in the same key order, nothing else', () => {
+    fc.assert(fc.property(fc.jsonValue(), (v) => samePlain(v, structuredClone(v))));
+    expect(samePlain({ a: 1, b: 2 }, { b: 2, a: 1 })).toBe(false);
+    expect(samePlain([1, 2], [1, 2, 3])).toBe(false);
+    expect(samePlain({ a: 0 }, { a: -0 })).toBe(false);
+    expect(samePlain({ a: undefined }, {})).toBe(false);
+    expect(samePlain(new Date(0), new Date(0))).toBe(false);
+    expect(samePlain({ a: [1, { b: 'x' }] }, { a: [1, { b: 'y' }] })).toBe(false);
+  });
+});
