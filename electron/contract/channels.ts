@@ -145,7 +145,11 @@ export const channels = {
     output: z.array(Recognition).max(40),
   },
   /** Everything that needs attention, computed from metadata (and keychain entry names when available). */
-  getFindings: { input: NoInput, output: z.array(Finding).max(100_000) },
+  getFindings: {
+    /** rescanKeychain: read the keychain's entries now instead of the listing kept for up to 30 s. */
+    input: z.object({ rescanKeychain: z.boolean().optional() }).strict(),
+    output: z.array(Finding).max(100_000),
+  },
   saveCustomProvider: { input: z.object({ definition: CustomProviderDefinition }).strict(), output: ProviderDescriptor },
   /** Refused while a store still uses the provider. */
   deleteCustomProvider: { input: z.object({ id: z.string().regex(/^custom:[a-z0-9][a-z0-9-]{0,39}$/) }).strict(), output: z.object({ id: z.string(), deleted: z.literal(true) }) },

@@ -7,6 +7,7 @@ import { TransferService } from '../core/transfer/transfer-service';
 import { MemoryClipboard, SecretCopier } from '../core/secrets/copy-secret';
 import { StatusCheckService } from '../core/status/status-check-service';
 import { FileVaultRepository } from '../core/vault/file-vault-repository';
+import { CachedAccountsSecretStore } from '../core/secrets/cached-accounts';
 import { createUndiciHttpClient } from './adapters/undici-http-client';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
@@ -45,6 +46,11 @@ export interface Composed {
   onEvent(listener: EventListener): () => void;
   /** Sends a main -> renderer event (notification clicks and the tray use it). */
   emit: EventListener;
+  /**
+   * Reads the vault and prepares findings and the inventory index while the window is still loading, so the
+   * first inventory page is answered from memory. Failures are left for the first real call to report.
+   */
+  warmUp(): Promise<void>;
 }
 
 /** Builds adapters -> services -> handlers -> dispatch. Electron-free, so the test host and CLI run the same graph. */
@@ -53,9 +59,11 @@ export function compose(options: ComposeOptions): Composed {
   const emit: EventListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload);
   };
+  // Every part shares one keychain adapter whose listing is cached (findings read it per inventory query).
+  const secrets = new CachedAccountsSecretStore(options.secrets, options.clock);
   const inventory = new InventoryService({
     repo: new FileVaultRepository(options.dataDir, options.clock, options.logger),
-    secrets: options.secrets,
+    secrets,
     audit: new FileAuditLog(options.dataDir),
     clock: options.clock,
     logger: options.logger,
@@ -64,7 +72,7 @@ export function compose(options: ComposeOptions): Composed {
   inventory.onChange((revision) => emit('vaultChanged', { revision }));
   const checks = new StatusCheckService({
     inventory,
-    secrets: options.secrets,
+    secrets,
     http: options.http ?? createUndiciHttpClient(),
     clock: options.clock,
     logger: options.logger,
@@ -80,11 +88,16 @@ export function compose(options: ComposeOptions): Composed {
     ...(options.indicator ? { indicator: options.indicator } : {}),
     logger: options.logger,
   });
-  const handlers = createHandlers({ inventory, clock: options.clock, checks, scheduler, copier: new SecretCopier(options.secrets, options.clipboard ?? new MemoryClipboard()),
-    transfer: new TransferService({ inventory, secrets: options.secrets, clock: options.clock, dialogs: options.dialogs ?? { open: async () => null, save: async () => null } }),
+  const handlers = createHandlers({ inventory, clock: options.clock, checks, scheduler, forgetKeychainListing: () => secrets.forget(), copier: new SecretCopier(secrets, options.clipboard ?? new MemoryClipboard()),
+    transfer: new TransferService({ inventory, secrets, clock: options.clock, dialogs: options.dialogs ?? { open: async () => null, save: async () => null } }),
     emit, appInfo: { version: options.version, dataDir: options.dataDir, host: options.host } });
+  const dispatch = createDispatch(handlers, options.logger);
   return {
-    dispatch: createDispatch(handlers, options.logger),
+    dispatch,
+    async warmUp() {
+      const empty = { query: '', provider: '', status: '', mode: '', client: '', severity: '', ids: null };
+      await dispatch('queryInventory', { filters: empty, sort: 'name', offset: 0, limit: 0 });
+    },
     inventory,
     checks,
     scheduler,

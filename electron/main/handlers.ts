@@ -8,7 +8,7 @@ import { readUiSettings } from '../core/settings/ui-settings';
 import { rotateWithCheck } from '../core/status/rotation';
 import { AppError } from '../core/errors';
 import { buildIcs, expiryTimeline, resolveExpirySettings, type ExpiryScheduler } from '../core/expiry';
-import type { EventName, EventPayload } from '../contract';
+import type { EventName, EventPayload, Finding } from '../contract';
 import { recognizeSecret } from '../core/recognition/recognize';
 import { computeFindings, resolveFindingSettings } from '../core/rules';
 import { createFindingsCache } from '../core/rules/findings-cache';
@@ -26,9 +26,11 @@ export interface HandlerContext {
   /** Sends a main -> renderer event (Electron: webContents.send; test host: server-sent events). */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   appInfo: { version: string; dataDir: string; host: 'electron' | 'test-host' };
+  /** Drops the cached keychain listing (see CachedAccountsSecretStore), when there is one. */
+  forgetKeychainListing?: () => void;
 }
 
-export function createHandlers({ inventory, clock, checks, scheduler, copier, transfer, emit, appInfo }: HandlerContext): Handlers {
+export function createHandlers({ inventory, clock, checks, scheduler, copier, transfer, emit, appInfo, forgetKeychainListing }: HandlerContext): Handlers {
   const findingsFor = createFindingsCache();
   const answerInventory = createInventoryQueries();
   const namesByCatalog = new WeakMap<Catalog, ReadonlyMap<string, string>>();
@@ -37,11 +39,17 @@ export function createHandlers({ inventory, clock, checks, scheduler, copier, tr
     if (!names) namesByCatalog.set(catalog, (names = new Map(catalog.list().map((p) => [p.id, p.name]))));
     return names;
   };
+  // The same vault, keychain listing (same array) and minute as last time: the same findings, without keying 10,000 accounts.
+  let lastFindings: { vault: unknown; accounts: unknown; minute: number; value: Finding[] } | null = null;
   /** Findings for the current vault, computed once per revision, keychain content and minute. */
   const findings = async () => {
     const [vault, catalog, accounts] = await Promise.all([inventory.vault(), inventory.catalog(), inventory.secretAccounts()]);
     const now = clock.now();
-    return findingsFor({ revision: vault.revision, accounts, now }, () => computeFindings(vault, resolveFindingSettings(vault.settings.findings), now, catalog, accounts));
+    const minute = Math.floor(now.getTime() / 60_000);
+    if (lastFindings && lastFindings.vault === vault && lastFindings.accounts === accounts && lastFindings.minute === minute) return lastFindings.value;
+    const value = findingsFor({ revision: vault.revision, accounts, now }, () => computeFindings(vault, resolveFindingSettings(vault.settings.findings), now, catalog, accounts));
+    lastFindings = { vault, accounts, minute, value };
+    return value;
   };
   const handlers: Handlers = {
     getAppInfo: async () => appInfo,
@@ -59,7 +67,10 @@ export function createHandlers({ inventory, clock, checks, scheduler, copier, tr
     setTokenSecret: (input) => inventory.setTokenSecret(input),
     deleteToken: (input) => inventory.deleteToken(input),
     recognizeSecret: async ({ secret }) => recognizeSecret(await inventory.catalog(), secret, clock.now()),
-    getFindings: () => findings(),
+    getFindings: ({ rescanKeychain }) => {
+      if (rescanKeychain) forgetKeychainListing?.();
+      return findings();
+    },
     queryInventory: async (query) => {
       const [vault, catalog, current] = await Promise.all([inventory.vault(), inventory.catalog(), findings()]);
       return answerInventory(vault, providerNames(catalog), current, query);

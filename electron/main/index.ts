@@ -64,7 +64,7 @@ if (!app.requestSingleInstanceLock()) {
       },
       quit: () => app.quit(),
     });
-    const { dispatch, onEvent, inventory, scheduler } = compose({
+    const { dispatch, onEvent, inventory, scheduler, warmUp } = compose({
       notifier: createElectronNotifier(openFromNotification),
       clipboard: electronClipboard,
       dialogs: electronDialogs(() => mainWindow),
@@ -101,9 +101,12 @@ if (!app.requestSingleInstanceLock()) {
       loginItem = expiryPrefs.openAtLogin;
       await setOpenAtLogin(loginItem).catch((e: Error) => logger.warn('login item not set', { error: e.message }));
     };
-    void applyExpiryPrefs();
+    // The vault first (findings, inventory index) while the window loads; then what reads it.
+    void warmUp().then(() => {
+      void applyExpiryPrefs();
+      void scheduler.start();
+    });
     inventory.onChange(() => void applyExpiryPrefs());
-    void scheduler.start();
     powerMonitor.on('resume', () => void scheduler.resume());
     app.on('before-quit', () => {
       scheduler.stop();

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { countBySeverity, SEVERITIES, sortFindings, type Severity } from '../lib/format';
+import { call } from '../lib/api';
 import { useVault } from '../state/vault-store';
 import { FindingItem } from './FindingItem';
 
@@ -21,12 +22,22 @@ export function FindingsView() {
   );
   const shown = useMemo(() => sortFindings(severity === '' ? byClient : byClient.filter((f) => f.severity === severity)), [byClient, severity]);
   const counts = useMemo(() => countBySeverity(byClient), [byClient]);
+  // Entries added or removed outside Keyward (another app, the command line) show at once.
+  const rescan = async () => {
+    const res = await call('getFindings', { rescanKeychain: true });
+    if (res.ok) useVault.setState({ findings: res.value });
+    else useVault.setState({ error: res.error });
+  };
 
   return (
     <section className="findings-view" aria-labelledby="findings-title">
       <h2 id="findings-title">Findings</h2>
       <p className="muted">
         Computed from metadata only: no secret is read. {counts.critical} critical, {counts.warning} warning{counts.warning === 1 ? '' : 's'}, {counts.info} info.
+        {' '}The keychain&apos;s list of entries is re-read every 30 seconds.{' '}
+        <button type="button" className="link" onClick={() => void rescan()}>
+          Re-read the keychain now
+        </button>
       </p>
       <div className="filters" role="group" aria-label="Filter findings">
         <div className="field">

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const clipboard = new MemoryClipboard();
   // No OS dialogs here: scripts queue the path the next open/save dialog "chooses" (POST /__host/dialogs).
   const dialogAnswers: { open: string[]; save: string[] } = { open: [], save: [] };
-  const { dispatch, onEvent, emit, scheduler } = compose({
+  const { dispatch, onEvent, emit, scheduler, warmUp } = compose({
     clipboard,
     dialogs: { open: async () => dialogAnswers.open.shift() ?? null, save: async () => dialogAnswers.save.shift() ?? null },
     dataDir,
@@ -65,7 +65,8 @@ async function main(): Promise<void> {
     queueDialogAnswer: (kind, path) => dialogAnswers[kind].push(path),
     clipboardFingerprint: () => (clipboard.peek() ? sha256Hex(clipboard.peek()) : null),
   });
-  void scheduler.start();
+  // The vault first (findings, inventory index), then the expiry scheduler: one read of the file, not two at once.
+  void warmUp().then(() => scheduler.start());
   server.listen(port, '127.0.0.1', () => {
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;
