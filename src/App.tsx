@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { on } from './lib/api';
+import { firstViewPainted } from './lib/startup';
 import { lookups } from './lib/lookups';
 import { useVault } from './state/vault-store';
 import { AddStoreForm } from './components/AddStoreForm';
@@ -31,6 +32,8 @@ export function App() {
   const view = useVault((s) => s.view);
 
   useEffect(() => {
+    // Every view but the inventory needs the whole vault: let it load at once.
+    if (useVault.getState().view.kind !== 'inventory') firstViewPainted();
     void load();
     const offVault = on('vaultChanged', () => void refresh());
     // The tray's "Check all": run it and show its progress in the inventory.

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppErrorShape, InventoryPage, InventoryRow } from '../../electron/contract';
 import { call, on } from './api';
+import { useInventory } from '../state/inventory-store';
 import type { Filters, SortKey } from './inventory';
 
 /** Rows per request: a few screens, so scrolling asks main rarely and the first paint waits for little. */
-export const PAGE = 100;
+export const PAGE = 50;
 
 type Facets = NonNullable<InventoryPage['facets']>;
 
@@ -28,11 +29,10 @@ const EMPTY: InventoryRows = { ready: false, error: null, revision: -1, total: 0
  * 10,000 tokens. A new filter replaces the rows when its first page arrives (no flash of an empty table);
  * answers for an older filter are dropped; a vault change re-asks what is on screen.
  */
-export function useInventoryRows(filters: Filters, sort: SortKey): InventoryRows & { ensure(first: number, last: number): void; reload(): void } {
+export function useInventoryRows(): InventoryRows & { ensure(first: number, last: number): void; reload(): void } {
   const [state, setState] = useState<InventoryRows>(EMPTY);
-  const key = JSON.stringify([filters, sort]);
-  const current = useRef({ key, revision: -1, visible: [0, PAGE - 1] as [number, number], seq: 0, inFlight: new Set<string>(), loaded: new Set<number>(), facets: false, replacing: false });
-  current.current.key = key;
+  const keyOf = (s: { filters: Filters; sort: SortKey }) => JSON.stringify([s.filters, s.sort]);
+  const current = useRef({ key: keyOf(useInventory.getState()), revision: -1, visible: [0, PAGE - 1] as [number, number], seq: 0, inFlight: new Set<string>(), loaded: new Set<number>(), facets: false, replacing: false });
 
   const ask = useCallback(
     async (offset: number, limit: number, replace: boolean, withFacets = false) => {
@@ -76,13 +76,22 @@ export function useInventoryRows(filters: Filters, sort: SortKey): InventoryRows
     return ask(start, Math.max(PAGE, Math.ceil((last + 1) / PAGE) * PAGE - start), true, true);
   }, [ask]);
 
-  // A new filter or sort: the first page (the table scrolls back to the top).
+  // A new filter or sort: the first page (the table scrolls back to the top). Asked from the store's change,
+  // before React renders the keystroke, so main is already working while the page re-renders.
   useEffect(() => {
-    current.current.visible = [0, PAGE - 1];
-    current.current.inFlight.clear();
-    current.current.replacing = true;
-    void ask(0, PAGE, true);
-  }, [key, ask]);
+    const first = (key: string) => {
+      const ref = current.current;
+      ref.key = key;
+      ref.visible = [0, PAGE - 1];
+      ref.inFlight.clear();
+      ref.replacing = true;
+      void ask(0, PAGE, true);
+    };
+    first(current.current.key);
+    return useInventory.subscribe((next, prev) => {
+      if (next.filters !== prev.filters || next.sort !== prev.sort) first(keyOf(next));
+    });
+  }, [ask]);
 
   useEffect(() => on('vaultChanged', () => void reloadVisible()), [reloadVisible]);
 

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { AppErrorShape, ChannelInput, ChannelName, ChannelOutput, Finding, ProviderDescriptor, VaultSnapshot } from '../../electron/contract';
 import { call } from '../lib/api';
+import { afterFirstView } from '../lib/startup';
 
 export type View =
   | { kind: 'store'; storeId: string }
@@ -65,19 +66,17 @@ export const useVault = create<VaultState>((set, get) => ({
   previous: { kind: 'inventory' },
   async load() {
     set({ loading: true });
-    const [providers, vault, findings, support] = await Promise.all([
-      call('listProviders', {}),
-      call('getVault', {}),
-      call('getFindings', {}),
-      call('getSupportMode', {}),
-    ]);
+    // Support mode first: the inventory's first page shows or hides actions by it.
+    const support = await call('getSupportMode', {});
+    set({ supportMode: support.ok ? support.value.enabled : false });
+    await afterFirstView();
+    const [providers, vault, findings] = await Promise.all([call('listProviders', {}), call('getVault', {}), call('getFindings', {})]);
     const loadError = !vault.ok ? vault.error : !providers.ok ? providers.error : null;
     set({
       loading: false,
       providers: providers.ok ? providers.value : [],
       snapshot: vault.ok ? vault.value : null,
       findings: findings.ok ? findings.value : [],
-      supportMode: support.ok ? support.value.enabled : false,
       loadError,
       error: loadError,
     });

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { AppErrorShape, ChannelInput, ExpiryOverview, ExpirySettingsView } from '../../../electron/contract';
 import { call } from '../../lib/api';
+import { afterFirstView } from '../../lib/startup';
 
 type SettingsInput = ChannelInput<'updateExpirySettings'>;
 
@@ -32,6 +33,7 @@ export const useExpiry = create<ExpiryState>((set, get) => ({
       return inFlight;
     }
     inFlight = (async () => {
+      await afterFirstView();
       do {
         again = false;
         const result = await call('expiryOverview', { weeks: 13 });

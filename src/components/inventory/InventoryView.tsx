@@ -5,6 +5,7 @@ import { call } from '../../lib/api';
 import { localDay } from '../../lib/format';
 import { EMPTY_FILTERS, NO_CLIENT, NO_FINDING, OUTCOME_LABELS, SORTS, STATUSES, toCsv, type Filters, type SortKey } from '../../lib/inventory';
 import { useInventoryRows } from '../../lib/use-inventory-rows';
+import { firstViewPainted } from '../../lib/startup';
 import { useChecks } from '../../state/check-store';
 import { useInventory } from '../../state/inventory-store';
 import { useVault } from '../../state/vault-store';
@@ -31,7 +32,7 @@ export function InventoryView() {
   const focusAfterRender = useRef(false);
 
   // Main filters and sorts; this view holds the rows on screen and a page or two around them.
-  const inv = useInventoryRows(filters, sort);
+  const inv = useInventoryRows();
   const selection = useSelectionFacts(selected, filters, sort, inv.revision);
   // The header checkbox answers the click at once; main's count confirms it.
   const [pendingAll, setPendingAll] = useState<boolean | null>(null);
@@ -47,6 +48,11 @@ export function InventoryView() {
   useEffect(() => {
     if (inv.total > 0) ensure(firstShown, Math.min(lastShown, inv.total - 1));
   }, [ensure, firstShown, lastShown, inv.total, inv.rows]);
+
+  // The rest of the app's start-up calls wait for this view's first rows to be on screen.
+  useEffect(() => {
+    if (inv.ready) requestAnimationFrame(() => firstViewPainted());
+  }, [inv.ready]);
 
   // Focus follows the keyboard, but only onto a row main has answered (a far jump waits for its page).
   useEffect(() => {
