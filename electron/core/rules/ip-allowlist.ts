@@ -32,6 +32,18 @@ export function parseIpAllowlist(value: string | readonly string[] | undefined):
   return { entries, problems };
 }
 
+/** Same as `parseIpAllowlist(value).entries.length > 0`, without building the lists: stops at the first valid line. */
+export function hasAllowlistEntry(value: string | readonly string[] | undefined): boolean {
+  if (value === undefined) return false;
+  const lines = typeof value === 'string' ? value.split(/\r?\n/) : value;
+  for (let i = 0; i < lines.length; i++) {
+    if (!(i in lines)) continue; // forEach skips holes.
+    const text = lines[i]!.trim();
+    if (text !== '' && typeof entryProblem(text) !== 'string') return true;
+  }
+  return false;
+}
+
 function entryProblem(text: string): Omit<AllowlistEntry, 'line'> | string {
   const [address = '', prefixText, extra] = text.split('/');
   if (extra !== undefined) return 'has more than one "/"; write an address or address/prefix';

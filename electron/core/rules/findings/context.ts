@@ -8,6 +8,8 @@ export interface TokenView {
   module: ProviderModule | undefined;
   policy: CredentialPolicy;
   providerName: string;
+  /** describe(view), made once per view (a token can have several findings). */
+  described?: string;
 }
 
 export interface FindingContext {
@@ -15,17 +17,15 @@ export interface FindingContext {
   settings: FindingSettings;
 }
 
-export const tokenSubject = (v: TokenView): FindingSubject => ({
-  ...(v.store.clientId ? { clientId: v.store.clientId } : {}),
-  storeId: v.store.id,
-  tokenId: v.token.id,
-  providerId: v.store.provider,
-});
+export const tokenSubject = (v: TokenView): FindingSubject =>
+  v.store.clientId
+    ? { clientId: v.store.clientId, storeId: v.store.id, tokenId: v.token.id, providerId: v.store.provider }
+    : { storeId: v.store.id, tokenId: v.token.id, providerId: v.store.provider };
 
 export const storeSubject = (store: StoreProfile): FindingSubject => ({ ...(store.clientId ? { clientId: store.clientId } : {}), storeId: store.id, providerId: store.provider });
 
 /** How a token is named in messages: its name and where it lives. */
-export const describe = (v: TokenView): string => `"${v.token.name}" (${v.providerName}, ${v.store.label})`;
+export const describe = (v: TokenView): string => (v.described ??= `"${v.token.name}" (${v.providerName}, ${v.store.label})`);
 
 
 /** Tokens that still stand for a working credential at the provider. */

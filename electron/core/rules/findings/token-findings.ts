@@ -1,16 +1,22 @@
 import type { Finding } from '../../../contract';
-import { parseIpAllowlist } from '../ip-allowlist';
+import { hasAllowlistEntry } from '../ip-allowlist';
 import { describe, type FindingContext, isLive, isRetired, tokenSubject, type TokenView } from './context';
 
-/** Findings about one token's own settings and last check. */
-export function tokenFindings(v: TokenView, _ctx: FindingContext): Finding[] {
-  return [formatMismatch, rateLimitAbovePlan, broadAccess, openAllowlist, checkFailed, testInProduction, revokePending].flatMap((rule) => rule(v));
+const RULES: readonly ((v: TokenView) => Finding[] | null)[] = [formatMismatch, rateLimitAbovePlan, broadAccess, openAllowlist, checkFailed, testInProduction, revokePending];
+
+/** Findings about one token's own settings and last check. Appends to `out` when given. */
+export function tokenFindings(v: TokenView, _ctx: FindingContext, out: Finding[] = []): Finding[] {
+  for (const rule of RULES) {
+    const found = rule(v);
+    if (found) for (const f of found) out.push(f);
+  }
+  return out;
 }
 
 /** Read from the secret facts recorded at write time (SecretFacts.formatProblem). */
-function formatMismatch(v: TokenView): Finding[] {
+function formatMismatch(v: TokenView): Finding[] | null {
   const problem = (v.token.secret as { formatProblem?: unknown } | null)?.formatProblem;
-  if (typeof problem !== 'string' || problem === '' || isRetired(v.token)) return [];
+  if (typeof problem !== 'string' || problem === '' || isRetired(v.token)) return null;
   const confirmed = (v.policy.formats ?? []).some((f) => f.confirmed);
   return [{
     id: `format_mismatch:${v.token.id}`, kind: 'format_mismatch', severity: confirmed ? 'warning' : 'info', subject: tokenSubject(v),
@@ -19,12 +25,12 @@ function formatMismatch(v: TokenView): Finding[] {
   }];
 }
 
-function rateLimitAbovePlan(v: TokenView): Finding[] {
+function rateLimitAbovePlan(v: TokenView): Finding[] | null {
   const rl = v.policy.rateLimit;
   const value = rl ? v.token.settings[rl.settingKey] : undefined;
   const plan = rl?.planKey ? v.store.identifiers[rl.planKey] : undefined;
   const cap = typeof plan === 'string' ? rl?.planCaps?.[plan] : undefined;
-  if (!isLive(v.token) || typeof value !== 'number' || cap === undefined || value <= cap) return [];
+  if (!isLive(v.token) || typeof value !== 'number' || cap === undefined || value <= cap) return null;
   return [{
     id: `rate_limit_above_plan:${v.token.id}`, kind: 'rate_limit_above_plan', severity: 'warning', subject: tokenSubject(v),
     message: `${describe(v)} is set to ${value} requests/min, above the ${plan} plan's cap of ${cap}.`,
@@ -32,9 +38,9 @@ function rateLimitAbovePlan(v: TokenView): Finding[] {
   }];
 }
 
-function broadAccess(v: TokenView): Finding[] {
+function broadAccess(v: TokenView): Finding[] | null {
   const { token, policy } = v;
-  if (!isLive(token) || isManaged(v)) return [];
+  if (!isLive(token) || isManaged(v)) return null;
   const out: Finding[] = [];
   const level = policy.accessLevelKey ? token.settings[policy.accessLevelKey] : undefined;
   const broad = policy.accessLevels?.find((l) => l.value === level && l.broad);
@@ -57,12 +63,12 @@ function broadAccess(v: TokenView): Finding[] {
   return out;
 }
 
-function openAllowlist(v: TokenView): Finding[] {
+function openAllowlist(v: TokenView): Finding[] | null {
   const key = v.policy.ipAllowlistKey;
-  if (!key || !isLive(v.token) || isManaged(v) || v.store.environment !== 'production') return [];
+  if (!key || !isLive(v.token) || isManaged(v) || v.store.environment !== 'production') return null;
   const value = v.token.settings[key];
   const list = typeof value === 'string' || Array.isArray(value) ? value : undefined;
-  if (parseIpAllowlist(list).entries.length > 0) return [];
+  if (hasAllowlistEntry(list)) return null;
   return [{
     id: `open_allowlist:${v.token.id}`, kind: 'open_allowlist', severity: 'info', subject: tokenSubject(v),
     message: `${describe(v)} has no IP allowlist, so it works from any IP address, on a production store.`,
@@ -70,9 +76,9 @@ function openAllowlist(v: TokenView): Finding[] {
   }];
 }
 
-function checkFailed(v: TokenView): Finding[] {
+function checkFailed(v: TokenView): Finding[] | null {
   const check = v.token.lastCheck;
-  if (!check || isRetired(v.token) || !['invalid', 'unreachable', 'unknown'].includes(check.outcome)) return [];
+  if (!check || isRetired(v.token) || (check.outcome !== 'invalid' && check.outcome !== 'unreachable' && check.outcome !== 'unknown')) return null;
   const invalid = check.outcome === 'invalid';
   return [{
     id: `check_failed:${v.token.id}`, kind: 'check_failed', severity: invalid ? 'critical' : 'info', subject: tokenSubject(v), dueAt: check.checkedAt,
@@ -85,8 +91,8 @@ function checkFailed(v: TokenView): Finding[] {
   }];
 }
 
-function testInProduction(v: TokenView): Finding[] {
-  if (v.token.mode !== 'test' || !isLive(v.token) || v.store.environment !== 'production') return [];
+function testInProduction(v: TokenView): Finding[] | null {
+  if (v.token.mode !== 'test' || !isLive(v.token) || v.store.environment !== 'production') return null;
   return [{
     id: `test_in_production:${v.token.id}`, kind: 'test_in_production', severity: 'warning', subject: tokenSubject(v),
     message: `${describe(v)} is a test token in a store marked production: nothing it does is real.`,
@@ -101,8 +107,8 @@ function isManaged(v: TokenView): boolean {
 }
 
 /** A rotated token stays a reminder until a status check shows the provider no longer accepts it. */
-function revokePending(v: TokenView): Finding[] {
-  if (v.token.status !== 'rotated' || v.token.lastCheck?.outcome === 'invalid') return [];
+function revokePending(v: TokenView): Finding[] | null {
+  if (v.token.status !== 'rotated' || v.token.lastCheck?.outcome === 'invalid') return null;
   return [{
     id: `revoke_pending:${v.token.id}`, kind: 'revoke_pending', severity: 'warning', subject: tokenSubject(v),
     message: `${describe(v)} was rotated but ${v.token.lastCheck ? `its last check says "${v.token.lastCheck.outcome}"` : 'no check has confirmed it is dead'}.`,
