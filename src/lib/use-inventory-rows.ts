@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppErrorShape, InventoryPage, InventoryRow } from '../../electron/contract';
+import type { AppErrorShape, InventoryPage, InventoryRow, Result } from '../../electron/contract';
 import { call, on } from './api';
 import { useInventory } from '../state/inventory-store';
 import type { Filters, SortKey } from './inventory';
@@ -22,6 +22,17 @@ export interface InventoryRows {
   facets: Facets | null;
 }
 
+const keyOf = (s: { filters: Filters; sort: SortKey }) => JSON.stringify([s.filters, s.sort]);
+
+/** The first page, asked before React's first render when the app opens on the inventory. */
+let prefetched: { key: string; reply: Promise<Result<InventoryPage>> } | null = null;
+
+/** Starts asking main for the inventory's first page now (from main.tsx, before the first render). */
+export function prefetchInventory(): void {
+  const s = useInventory.getState();
+  prefetched = { key: keyOf(s), reply: call('queryInventory', { filters: s.filters, sort: s.sort, offset: 0, limit: PAGE, withFacets: true }) };
+}
+
 const EMPTY: InventoryRows = { ready: false, error: null, revision: -1, total: 0, totalAll: 0, rows: new Map(), facets: null };
 
 /**
@@ -31,7 +42,6 @@ const EMPTY: InventoryRows = { ready: false, error: null, revision: -1, total: 0
  */
 export function useInventoryRows(): InventoryRows & { ensure(first: number, last: number): void; reload(): void } {
   const [state, setState] = useState<InventoryRows>(EMPTY);
-  const keyOf = (s: { filters: Filters; sort: SortKey }) => JSON.stringify([s.filters, s.sort]);
   const current = useRef({ key: keyOf(useInventory.getState()), revision: -1, visible: [0, PAGE - 1] as [number, number], seq: 0, inFlight: new Set<string>(), loaded: new Set<number>(), facets: false, replacing: false });
 
   const ask = useCallback(
@@ -40,7 +50,9 @@ export function useInventoryRows(): InventoryRows & { ensure(first: number, last
       const askedKey = ref.key;
       const seq = replace ? ++ref.seq : ref.seq;
       const [f, s] = JSON.parse(askedKey) as [Filters, SortKey];
-      const res = await call('queryInventory', { filters: f, sort: s, offset, limit, withFacets: withFacets || !ref.facets });
+      const early = replace && offset === 0 && prefetched?.key === askedKey ? prefetched.reply : null;
+      prefetched = null;
+      const res = await (early ?? call('queryInventory', { filters: f, sort: s, offset, limit, withFacets: withFacets || !ref.facets }));
       if (ref.key !== askedKey || seq !== ref.seq) return;
       if (replace) ref.replacing = false;
       if (!res.ok) {
