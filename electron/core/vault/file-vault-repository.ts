@@ -8,6 +8,8 @@ import { migrate } from './migrations';
 import { emptyVault, VaultData } from './vault-data';
 import { withFileLock } from './file-lock';
 import { VaultEncoder } from './vault-encoder';
+import { FAST_PATH_ENABLED, isCanonicalClient, isCanonicalStore, isCanonicalToken } from './fast-validate';
+import { Client, StoreProfile, Token } from '../../contract';
 
 export const VAULT_FILE = 'vault.json';
 export const BACKUP_FILE = 'vault.previous.json';
@@ -29,12 +31,51 @@ function parseVault(text: string): Parsed {
     if (err instanceof AppError) return { ok: false, reason: err.message, fatal: err };
     throw err;
   }
-  const result = VaultData.safeParse(migrated.doc);
+  const result = validateVault(migrated.doc);
   if (!result.success) {
     const first = result.error.issues[0];
     return { ok: false, reason: `field ${first?.path.join('.') || '(root)'}: ${first?.message ?? 'invalid'}` };
   }
   return { ok: true, data: result.data, migratedFrom: migrated.migratedFrom };
+}
+
+const CANONICAL = { clients: isCanonicalClient, stores: isCanonicalStore, tokens: isCanonicalToken } as const;
+const ELEMENT = { clients: Client, stores: StoreProfile, tokens: Token } as const;
+
+/**
+ * VaultData.safeParse, faster: the document's other fields go through VaultData, and each client, store and
+ * token that is already in the schema's exact form (fast-validate.ts) is taken as it is; any other element
+ * goes through its zod schema. On any refusal the whole document goes through VaultData.safeParse, so what
+ * is refused, and the message naming the field, are VaultData's own.
+ */
+export function validateVault(doc: Record<string, unknown>): ReturnType<typeof VaultData.safeParse> {
+  const sections = ['clients', 'stores', 'tokens'] as const;
+  if (FAST_PATH_ENABLED && sections.every((s) => Array.isArray(doc[s]))) {
+    const shell = VaultData.safeParse({ ...doc, clients: [], stores: [], tokens: [] });
+    if (shell.success) {
+      const data = { ...shell.data };
+      let ok = true;
+      for (const section of sections) {
+        const input = doc[section] as unknown[];
+        const canonical = CANONICAL[section];
+        const schema = ELEMENT[section];
+        const out: unknown[] = new Array(input.length);
+        for (let i = 0; i < input.length && ok; i++) {
+          const element = input[i];
+          if (canonical(element)) out[i] = element;
+          else {
+            const parsed = schema.safeParse(element);
+            if (parsed.success) out[i] = parsed.data;
+            else ok = false;
+          }
+        }
+        if (!ok) break;
+        (data as Record<string, unknown>)[section] = out;
+      }
+      if (ok) return { success: true, data } as ReturnType<typeof VaultData.safeParse>;
+    }
+  }
+  return VaultData.safeParse(doc);
 }
 
 async function readIfExists(path: string): Promise<string | null> {
