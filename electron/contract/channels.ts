@@ -73,6 +73,8 @@ export const channels = {
     }),
   },
   getVault: { input: NoInput, output: VaultSnapshot },
+  /** A token's check history, newest first (the snapshot leaves histories out: a third of its size). */
+  getTokenHistory: { input: ById, output: z.object({ id: Id, history: z.array(CheckResult).max(20) }) },
   /** One page of the inventory table, filtered and sorted in main. */
   queryInventory: { input: InventoryQuery, output: InventoryPage },
   listProviders: { input: NoInput, output: z.array(ProviderDescriptor).max(200) },

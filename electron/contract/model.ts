@@ -77,6 +77,10 @@ export const Token = z.object({
 });
 export type Token = z.infer<typeof Token>;
 
+/** A token as the vault snapshot carries it: everything but its check history, which the token detail asks for. */
+export const TokenSummary = Token.omit({ checkHistory: true });
+export type TokenSummary = z.infer<typeof TokenSummary>;
+
 export const KeychainState = z.object({
   available: z.boolean(),
   message: z.string().max(500),
@@ -94,7 +98,7 @@ export const VaultSnapshot = z.object({
   revision: z.number().int().nonnegative(),
   clients: z.array(Client),
   stores: z.array(StoreProfile),
-  tokens: z.array(Token),
+  tokens: z.array(TokenSummary),
   keychain: KeychainState,
   notices: z.array(Notice).max(50),
 });

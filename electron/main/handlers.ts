@@ -71,6 +71,12 @@ export function createHandlers({ inventory, clock, checks, scheduler, copier, tr
       if (rescanKeychain) forgetKeychainListing?.();
       return findings();
     },
+    getTokenHistory: async ({ id }) => {
+      const token = (await inventory.vault()).tokens.find((t) => t.id === id);
+      if (!token) throw new AppError('not_found', 'No token with this id: it may have been deleted.');
+      const history = [...token.checkHistory].sort((a, b) => (a.checkedAt < b.checkedAt ? 1 : a.checkedAt > b.checkedAt ? -1 : 0));
+      return { id, history };
+    },
     queryInventory: async (query) => {
       const [vault, catalog, current] = await Promise.all([inventory.vault(), inventory.catalog(), findings()]);
       return answerInventory(vault, providerNames(catalog), current, query);

@@ -11,6 +11,7 @@ const api = {
   getAppInfo: call('getAppInfo'),
   getVault: call('getVault'),
   queryInventory: call('queryInventory'),
+  getTokenHistory: call('getTokenHistory'),
   listProviders: call('listProviders'),
   createClient: call('createClient'),
   updateClient: call('updateClient'),

@@ -1,11 +1,11 @@
-import type { Finding, ProviderDescriptor, StoreProfile, Token } from '../../electron/contract';
+import type { Finding, ProviderDescriptor, StoreProfile, TokenSummary } from '../../electron/contract';
 import { rateLimitText, tokenDescription } from '../lib/format';
 import { FindingItem } from './FindingItem';
 
 interface Props {
   store: StoreProfile;
   provider: ProviderDescriptor;
-  tokens: readonly Token[];
+  tokens: readonly TokenSummary[];
   findings: readonly Finding[];
 }
 
@@ -115,9 +115,9 @@ export function RulesPanel({ store, provider, tokens, findings }: Props) {
   );
 }
 
-function allowlistSummary(tokens: readonly Token[], key: string): string {
+function allowlistSummary(tokens: readonly TokenSummary[], key: string): string {
   if (tokens.length === 0) return 'no active keys';
-  const lines = (t: Token) => {
+  const lines = (t: TokenSummary) => {
     const v = t.settings[key];
     const list = Array.isArray(v) ? v : typeof v === 'string' ? v.split('\n') : [];
     return list.map((l) => l.trim()).filter(Boolean).length;

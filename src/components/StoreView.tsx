@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { StoreProfile, Token } from '../../electron/contract';
+import type { StoreProfile, TokenSummary } from '../../electron/contract';
 import { credentialFor, expirySourceText, isoDay, localDay, scopesShort } from '../lib/format';
 import { findingsOfStore, findingsOfToken, lookups, providersById, tokensOfStore } from '../lib/lookups';
 import { useVault } from '../state/vault-store';
@@ -8,7 +8,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { RulesPanel } from './RulesPanel';
 import { StoreEditForm } from './StoreEditForm';
 
-type Pending = { kind: 'token'; token: Token } | { kind: 'store' } | null;
+type Pending = { kind: 'token'; token: TokenSummary } | { kind: 'store' } | null;
 
 export function StoreView({ store }: { store: StoreProfile }) {
   const snapshot = useVault((s) => s.snapshot);

@@ -1,7 +1,7 @@
 import { providersById } from './lookups';
-import type { CredentialDescriptor, ExpiryPolicy, Finding, ProviderDescriptor, RateLimit, Token } from '../../electron/contract';
+import type { CredentialDescriptor, ExpiryPolicy, Finding, ProviderDescriptor, RateLimit, TokenSummary } from '../../electron/contract';
 
-type ExpirySource = Token['expirySource'];
+type ExpirySource = TokenSummary['expirySource'];
 
 /** "1 year", "90 days". */
 export function durationText(days: number): string {
@@ -96,7 +96,7 @@ export const KIND_LABELS: Record<Finding['kind'], string> = {
   revoke_pending: 'Old token not yet revoked',
 };
 
-export const credentialFor = (provider: ProviderDescriptor | undefined, kind: Token['kind']): CredentialDescriptor | undefined =>
+export const credentialFor = (provider: ProviderDescriptor | undefined, kind: TokenSummary['kind']): CredentialDescriptor | undefined =>
   provider?.credentials.find((c) => c.kind === kind);
 
 export const providerName = (providers: readonly ProviderDescriptor[], id: string): string => providersById(providers).get(id)?.name ?? id;

@@ -1,8 +1,8 @@
-import type { Client, InventoryFilters, InventoryRow, InventorySort, ProviderDescriptor, StoreProfile, Token, VaultSnapshot } from '../../electron/contract';
+import type { Client, InventoryFilters, InventoryRow, InventorySort, ProviderDescriptor, StoreProfile, TokenSummary, VaultSnapshot } from '../../electron/contract';
 
 /** A token joined with its store, client and provider name: what the dashboard and token detail look up. */
 export interface Row {
-  token: Token;
+  token: TokenSummary;
   store: StoreProfile | undefined;
   client: Client | undefined;
   providerId: string;

@@ -1,22 +1,22 @@
-import type { Client, Finding, ProviderDescriptor, StoreProfile, Token, VaultSnapshot } from '../../electron/contract';
+import type { Client, Finding, ProviderDescriptor, StoreProfile, TokenSummary, VaultSnapshot } from '../../electron/contract';
 
 /** Maps over one vault snapshot, built once per snapshot (a new revision is a new object) and shared by every view. */
 export interface VaultLookups {
-  tokensById: ReadonlyMap<string, Token>;
+  tokensById: ReadonlyMap<string, TokenSummary>;
   storesById: ReadonlyMap<string, StoreProfile>;
   clientsById: ReadonlyMap<string, Client>;
   /** Tokens of each store, in vault order. */
-  tokensByStore: ReadonlyMap<string, readonly Token[]>;
+  tokensByStore: ReadonlyMap<string, readonly TokenSummary[]>;
 }
 
-const NO_TOKENS: readonly Token[] = [];
+const NO_TOKENS: readonly TokenSummary[] = [];
 const lookupCache = new WeakMap<VaultSnapshot, VaultLookups>();
 
 export function lookups(snapshot: VaultSnapshot): VaultLookups {
   let l = lookupCache.get(snapshot);
   if (!l) {
-    const tokensByStore = new Map<string, Token[]>();
-    const tokensById = new Map<string, Token>();
+    const tokensByStore = new Map<string, TokenSummary[]>();
+    const tokensById = new Map<string, TokenSummary>();
     for (const t of snapshot.tokens) {
       tokensById.set(t.id, t);
       const list = tokensByStore.get(t.storeId);
@@ -34,7 +34,7 @@ export function lookups(snapshot: VaultSnapshot): VaultLookups {
   return l;
 }
 
-export const tokensOfStore = (snapshot: VaultSnapshot | null | undefined, storeId: string): readonly Token[] =>
+export const tokensOfStore = (snapshot: VaultSnapshot | null | undefined, storeId: string): readonly TokenSummary[] =>
   snapshot ? (lookups(snapshot).tokensByStore.get(storeId) ?? NO_TOKENS) : NO_TOKENS;
 
 const providerCache = new WeakMap<readonly ProviderDescriptor[], ReadonlyMap<string, ProviderDescriptor>>();

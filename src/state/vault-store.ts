@@ -53,6 +53,9 @@ function initialView(): View {
   return hash === 'inventory' || hash === 'quick-check' || hash === 'audit' || hash === 'settings' || hash === 'findings' ? { kind: hash } : { kind: 'home' };
 }
 
+let refreshing: Promise<void> | null = null;
+let refreshAgain = false;
+
 /** Facts about secrets (set or not, masked form, expiry) live here; secret values never do. */
 export const useVault = create<VaultState>((set, get) => ({
   snapshot: null,
@@ -81,11 +84,25 @@ export const useVault = create<VaultState>((set, get) => ({
       error: loadError,
     });
   },
-  async refresh() {
-    const [vault, findings] = await Promise.all([call('getVault', {}), call('getFindings', {})]);
-    if (vault.ok) set({ snapshot: vault.value, loadError: null });
-    else set({ error: vault.error });
-    if (findings.ok) set({ findings: findings.value });
+  refresh() {
+    // At 10,000 tokens one snapshot is megabytes: a burst of changes (a bulk action, a check run) asks for one
+    // more after the one in flight, never one per change. Every caller's promise ends with the latest state.
+    if (refreshing) {
+      refreshAgain = true;
+      return refreshing;
+    }
+    refreshing = (async () => {
+      do {
+        refreshAgain = false;
+        const [vault, findings] = await Promise.all([call('getVault', {}), call('getFindings', {})]);
+        if (vault.ok) set({ snapshot: vault.value, loadError: null });
+        else set({ error: vault.error });
+        if (findings.ok) set({ findings: findings.value });
+      } while (refreshAgain);
+    })().finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
   },
   async reloadProviders() {
     const providers = await call('listProviders', {});

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { AppErrorShape, ChannelOutput, ProviderDescriptor, Token } from '../../../electron/contract';
+import type { AppErrorShape, ChannelOutput, ProviderDescriptor, TokenSummary } from '../../../electron/contract';
 import { call } from '../../lib/api';
 import { OUTCOME_LABELS } from '../../lib/inventory';
 import { useVault } from '../../state/vault-store';
@@ -11,7 +11,7 @@ type Rotated = ChannelOutput<'rotateToken'>;
  * then shows old -> new lineage and what is left to do at the provider. The pasted value is dropped as soon
  * as it is sent.
  */
-export function RotateDialog({ token, provider, onClose }: { token: Token; provider: ProviderDescriptor | undefined; onClose(): void }) {
+export function RotateDialog({ token, provider, onClose }: { token: TokenSummary; provider: ProviderDescriptor | undefined; onClose(): void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const { refresh, openToken } = useVault();
   const [secret, setSecret] = useState('');

@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import type { AuditEntry, CheckResult, Token } from '../../../electron/contract';
+import type { AuditEntry, CheckResult, TokenSummary } from '../../../electron/contract';
 import { call } from '../../lib/api';
 import { credentialFor, expirySourceText, KIND_LABELS, localDay, rateLimitText, sortFindings } from '../../lib/format';
 import { OUTCOME_LABELS, relativeDays } from '../../lib/inventory';
@@ -11,7 +11,7 @@ import { RotateDialog } from './RotateDialog';
 type Pending = 'revoke' | 'delete' | null;
 
 /** Whether a token was rotated away and no check has shown it dead yet: the user still has to revoke it. */
-export const awaitingRevocation = (t: Token): boolean => t.status === 'rotated' && t.lastCheck?.outcome !== 'invalid';
+export const awaitingRevocation = (t: TokenSummary): boolean => t.status === 'rotated' && t.lastCheck?.outcome !== 'invalid';
 
 /** One token: facts, expiry, checks, audit, lineage, and what can be done with it. */
 export function TokenDetail({ tokenId }: { tokenId: string }) {
@@ -46,11 +46,23 @@ export function TokenDetail({ tokenId }: { tokenId: string }) {
     setCheckResult(null);
   }, [tokenId]);
 
+  // The snapshot leaves check histories out; this token's is asked for when it opens or changes.
+  const [checkHistory, setCheckHistory] = useState<{ id: string; history: CheckResult[] } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void call('getTokenHistory', { id: tokenId }).then((res) => {
+      if (live && res.ok) setCheckHistory(res.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [tokenId, revision]);
+
   if (!index) return null;
   if (!row) {
     return (
       <section className="token-detail" aria-labelledby="token-title">
-        <h2 id="token-title">Token not found</h2>
+        <h2 id="token-title">TokenSummary not found</h2>
         <p className="muted">It was deleted, perhaps from another window or the command line.</p>
         <button type="button" onClick={back}>
           Back
@@ -67,7 +79,8 @@ export function TokenDetail({ tokenId }: { tokenId: string }) {
   const from = t.rotatedFrom ? index.byId.get(t.rotatedFrom)?.token : undefined;
   const to = t.rotatedTo ? index.byId.get(t.rotatedTo)?.token : undefined;
   const providerLabel = provider?.name ?? row.providerName;
-  const history: CheckResult[] = t.checkHistory.length ? [...t.checkHistory].sort((a, b) => b.checkedAt.localeCompare(a.checkedAt)) : t.lastCheck ? [t.lastCheck] : [];
+  const fetched = checkHistory?.id === t.id ? checkHistory.history : [];
+  const history: CheckResult[] = fetched.length ? fetched : t.lastCheck ? [t.lastCheck] : [];
 
   const accessLevel = policy?.accessLevelKey ? t.settings[policy.accessLevelKey] : undefined;
   const accessLabel = accessLevel !== undefined ? (policy?.accessLevels?.find((l) => l.value === accessLevel)?.label ?? String(accessLevel)) : undefined;
@@ -106,7 +119,7 @@ export function TokenDetail({ tokenId }: { tokenId: string }) {
     }
   }
 
-  async function setStatus(status: Token['status']) {
+  async function setStatus(status: TokenSummary['status']) {
     const res = await run('updateToken', { id: t.id, status });
     if (res) setMessage(status === 'inactive' ? `Deactivated in Keyward. It still works at ${providerLabel} until you revoke it there.` : status === 'active' ? 'Reactivated.' : status === 'revoked' ? `Marked revoked in Keyward. Revoke it at ${providerLabel} too if you have not: Keyward cannot do that for you.` : null);
   }
@@ -142,7 +155,7 @@ export function TokenDetail({ tokenId }: { tokenId: string }) {
           </p>
         </div>
       </header>
-      <div className="actions detail-actions" role="toolbar" aria-label="Token actions">
+      <div className="actions detail-actions" role="toolbar" aria-label="TokenSummary actions">
         {!supportMode && t.secret && (
           <button type="button" className="primary" onClick={() => void copy()}>
             Copy secret
