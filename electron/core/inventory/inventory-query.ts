@@ -6,9 +6,21 @@ export interface InventoryIndex {
   revision: number;
   rows: IndexedRow[];
   sorted: Partial<Record<InventorySort, IndexedRow[]>>;
+  /** Recent answers (matching rows per sort and filters), for the findings they were computed with. */
+  recent: { findings: FindingsByToken | null; answers: Map<string, Answer> };
   providers: { id: string; name: string }[];
   clients: { id: string; name: string }[];
 }
+
+interface Answer {
+  /** Sort and every filter but the search terms. */
+  base: string;
+  terms: string[];
+  rows: readonly IndexedRow[];
+}
+
+/** Answers kept per index: typing and erasing a search revisits the same few. */
+const RECENT_ANSWERS = 24;
 
 interface IndexedRow {
   row: Omit<InventoryRow, 'worst' | 'findingCount'>;
@@ -47,7 +59,7 @@ export function buildInventoryIndex(vault: Pick<VaultData, 'revision' | 'tokens'
   const providers = [...providerNames].filter(([id]) => usedProviders.has(id)).map(([id, name]) => ({ id, name }));
   const byName = new Intl.Collator().compare;
   const clientFacets = vault.clients.map((c) => ({ id: c.id, name: c.name })).sort((a, b) => byName(a.name, b.name));
-  return { revision: vault.revision, rows, sorted: {}, providers, clients: clientFacets };
+  return { revision: vault.revision, rows, sorted: {}, recent: { findings: null, answers: new Map() }, providers, clients: clientFacets };
 }
 
 function toRow(t: Token, providerId: string, providerName: string, storeLabel: string | null, clientId: string | null, clientName: string | null): IndexedRow['row'] {
@@ -91,8 +103,7 @@ export function findingsByToken(findings: readonly Finding[]): FindingsByToken {
 
 /** One page of rows matching the filters, in the asked order. Sorting happens once per revision and key. */
 export function queryInventory(index: InventoryIndex, findings: FindingsByToken, query: InventoryQuery): InventoryPage {
-  const sorted = (index.sorted[query.sort] ??= [...index.rows].sort(comparator(query.sort)));
-  const matching = filterRows(sorted, findings, query.filters);
+  const matching = matchingRows(index, findings, query);
   const page: InventoryPage = {
     revision: index.revision,
     total: matching.length,
@@ -114,8 +125,37 @@ function withFindings(row: IndexedRow['row'], findings: FindingsByToken): Invent
   return { ...row, worst: f?.worst ?? null, findingCount: f?.count ?? 0 };
 }
 
-function filterRows(rows: readonly IndexedRow[], findings: FindingsByToken, f: InventoryFilters): readonly IndexedRow[] {
-  const terms = f.query.toLowerCase().split(/\s+/).filter(Boolean);
+/**
+ * The rows matching the filters, in order. A search that narrows a recent one (typing on: every earlier term is
+ * part of a new term) filters that answer instead of all rows, and an answer seen lately is reused as it is.
+ */
+function matchingRows(index: InventoryIndex, findings: FindingsByToken, query: InventoryQuery): readonly IndexedRow[] {
+  const sorted = (index.sorted[query.sort] ??= [...index.rows].sort(comparator(query.sort)));
+  const terms = searchTerms(query.filters.query);
+  if (index.recent.findings !== findings) index.recent = { findings, answers: new Map() };
+  const answers = index.recent.answers;
+  const base = JSON.stringify([query.sort, { ...query.filters, query: '' }]);
+  const key = `${base}\u0000${terms.join(' ')}`;
+  const seen = answers.get(key);
+  if (seen) {
+    answers.delete(key);
+    answers.set(key, seen);
+    return seen.rows;
+  }
+  let from: readonly IndexedRow[] | null = null;
+  for (const a of answers.values()) {
+    if (a.base !== base || (from && a.rows.length >= from.length)) continue;
+    if (a.terms.every((earlier) => terms.some((t) => t.includes(earlier)))) from = a.rows;
+  }
+  const rows = from ? filterRows(from, findings, { ...query.filters, provider: '', status: '', mode: '', client: '', severity: '', ids: null }, terms) : filterRows(sorted, findings, query.filters, terms);
+  answers.set(key, { base, terms, rows });
+  if (answers.size > RECENT_ANSWERS) answers.delete(answers.keys().next().value!);
+  return rows;
+}
+
+const searchTerms = (query: string): string[] => query.toLowerCase().split(/\s+/).filter(Boolean);
+
+function filterRows(rows: readonly IndexedRow[], findings: FindingsByToken, f: InventoryFilters, terms: readonly string[]): readonly IndexedRow[] {
   if (terms.length === 0 && !f.ids && !f.provider && !f.status && !f.mode && !f.client && !f.severity) return rows;
   const ids = f.ids ? new Set(f.ids) : null;
   const out: IndexedRow[] = [];
@@ -130,7 +170,14 @@ function filterRows(rows: readonly IndexedRow[], findings: FindingsByToken, f: I
       const worst = findings.get(r.id)?.worst ?? null;
       if (f.severity === NO_FINDING ? worst !== null : worst !== f.severity) continue;
     }
-    if (terms.every((t) => indexed.haystack.includes(t))) out.push(indexed);
+    let hit = true;
+    for (const t of terms) {
+      if (!indexed.haystack.includes(t)) {
+        hit = false;
+        break;
+      }
+    }
+    if (hit) out.push(indexed);
   }
   return out;
 }
