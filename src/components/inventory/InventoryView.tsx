@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { InventoryRow } from '../../../electron/contract';
-import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { call } from '../../lib/api';
 import { localDay } from '../../lib/format';
 import { EMPTY_FILTERS, NO_CLIENT, NO_FINDING, OUTCOME_LABELS, SORTS, STATUSES, toCsv, type Filters, type SortKey } from '../../lib/inventory';
@@ -48,6 +48,18 @@ export function InventoryView() {
   useEffect(() => {
     if (inv.total > 0) ensure(firstShown, Math.min(lastShown, inv.total - 1));
   }, [ensure, firstShown, lastShown, inv.total, inv.rows]);
+
+  // Stable handlers, so a row re-renders only when its own data, place, focus or selection changes.
+  const focusRef = useRef(focusIndex);
+  focusRef.current = focusIndex;
+  const openRow = useCallback(
+    (id: string, index: number) => {
+      setFocus(index);
+      openToken(id);
+    },
+    [setFocus, openToken],
+  );
+  const focusRow = useCallback((index: number) => index !== focusRef.current && setFocus(index), [setFocus]);
 
   // The rest of the app's start-up calls wait for this view's first rows to be on screen.
   useEffect(() => {
@@ -365,12 +377,9 @@ export function InventoryView() {
                       top={item.start}
                       focused={item.index === focusIndex}
                       selected={selected.has(row.id)}
-                      onToggle={() => toggle(row.id)}
-                      onOpen={() => {
-                        setFocus(item.index);
-                        openToken(row.id);
-                      }}
-                      onFocus={() => item.index !== focusIndex && setFocus(item.index)}
+                      onToggle={toggle}
+                      onOpen={openRow}
+                      onFocus={focusRow}
                     />
                   );
                 })}
@@ -454,12 +463,14 @@ interface RowProps {
   top: number;
   focused: boolean;
   selected: boolean;
-  onToggle(): void;
-  onOpen(): void;
-  onFocus(): void;
+  onToggle(id: string): void;
+  onOpen(id: string, index: number): void;
+  onFocus(index: number): void;
 }
 
-function TokenRow({ row: t, index, top, focused, selected, onToggle, onOpen, onFocus }: RowProps) {
+// A keystroke re-renders the view before main answers; unchanged rows skip that render.
+const TokenRow = memo(function TokenRow({ row: t, index, top, focused, selected, onToggle, onOpen, onFocus }: RowProps) {
+  const open = () => onOpen(t.id, index);
   return (
     <div
       role="row"
@@ -471,14 +482,14 @@ function TokenRow({ row: t, index, top, focused, selected, onToggle, onOpen, onF
       data-token-id={t.id}
       className={`grid-row body-row${selected ? ' selected' : ''}${focused ? ' focused' : ''}`}
       style={{ transform: `translateY(${top}px)` }}
-      onFocus={onFocus}
-      onDoubleClick={onOpen}
+      onFocus={() => onFocus(index)}
+      onDoubleClick={open}
     >
       <div role="gridcell" className="cell cell-select">
-        <input type="checkbox" aria-label={`Select ${t.name}`} checked={selected} onChange={onToggle} tabIndex={-1} />
+        <input type="checkbox" aria-label={`Select ${t.name}`} checked={selected} onChange={() => onToggle(t.id)} tabIndex={-1} />
       </div>
       <div role="gridcell" className="cell cell-name">
-        <button type="button" className="link row-open" tabIndex={-1} onClick={onOpen}>
+        <button type="button" className="link row-open" tabIndex={-1} onClick={open}>
           {t.name}
         </button>
       </div>
@@ -524,7 +535,7 @@ function TokenRow({ row: t, index, top, focused, selected, onToggle, onOpen, onF
       </div>
     </div>
   );
-}
+});
 
 /** A row main has not answered yet (fast scrolling): its place, and that it is on its way. */
 function PendingRow({ index, top }: { index: number; top: number }) {
