@@ -2,10 +2,21 @@ import { open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /** Writes and fsyncs a file (owner-only), so its bytes are on disk before anything is renamed over it. */
-export async function writeDurably(path: string, content: string | Uint8Array): Promise<void> {
+export async function writeDurably(path: string, content: string | Uint8Array | readonly Uint8Array[]): Promise<void> {
   const handle = await open(path, 'w', 0o600);
   try {
-    await handle.writeFile(content, typeof content === 'string' ? 'utf8' : undefined);
+    if (typeof content === 'string' || content instanceof Uint8Array) {
+      await handle.writeFile(content, typeof content === 'string' ? 'utf8' : undefined);
+    } else {
+      // Consecutive parts written in order (writev), without first copying them into one buffer.
+      const total = content.reduce((n, p) => n + p.length, 0);
+      let written = 0;
+      for (let i = 0; i < content.length; i += 1024) {
+        const { bytesWritten } = await handle.writev(content.slice(i, i + 1024) as Uint8Array[]);
+        written += bytesWritten;
+      }
+      if (written !== total) throw new Error(`short write: ${written} of ${total} bytes`);
+    }
     await handle.sync();
   } finally {
     await handle.close();

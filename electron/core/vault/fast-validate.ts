@@ -1,4 +1,4 @@
-import { CheckResult, Client, ExpirySource, Id, IsoDateTime, SecretFacts, StoreProfile, Token, TokenKind, TokenMode, TokenStatus, Environment, CheckOutcome } from '../../contract';
+import { CheckResult, Client, ExpirySource, Id, IsoDateTime, SecretFacts, StoreProfile, Token, TokenKind, TokenMode, TokenStatus, TokenSummary, Environment, CheckOutcome } from '../../contract';
 import { FieldKey, ProviderId } from '../../contract/primitives';
 
 // A fast path for validating the vault's clients, stores and tokens (zod costs ~15 µs per token; a 10,000-token
@@ -101,8 +101,10 @@ const sameKeys = (schema: { shape: object }, keys: readonly string[]): boolean =
   const shapeKeys = Object.keys(schema.shape);
   return shapeKeys.length === keys.length && shapeKeys.every((k, i) => k === keys[i]);
 };
+const SUMMARY_KEYS = TOKEN_KEYS.filter((k) => k !== 'checkHistory');
 export const FAST_PATH_ENABLED =
-  sameKeys(Client, CLIENT_KEYS) && sameKeys(StoreProfile, STORE_KEYS) && sameKeys(Token, TOKEN_KEYS) && sameKeys(SecretFacts, SECRET_KEYS) && sameKeys(CheckResult, CHECK_KEYS);
+  sameKeys(Client, CLIENT_KEYS) && sameKeys(StoreProfile, STORE_KEYS) && sameKeys(Token, TOKEN_KEYS) && sameKeys(TokenSummary, SUMMARY_KEYS) &&
+  sameKeys(SecretFacts, SECRET_KEYS) && sameKeys(CheckResult, CHECK_KEYS);
 
 export function isCanonicalClient(v: unknown): boolean {
   return isObject(v) && exactKeys(v, CLIENT_KEYS) && uuid(v.id) && label(v.name) && notes(v.notes) && iso(v.createdAt) && iso(v.updatedAt);
@@ -142,7 +144,27 @@ function isCanonicalCheck(v: unknown): boolean {
 }
 
 export function isCanonicalToken(v: unknown): boolean {
-  if (!isObject(v) || !exactKeys(v, TOKEN_KEYS)) return false;
+  if (!isObject(v) || !exactKeys(v, TOKEN_KEYS) || !tokenFields(v)) return false;
+  const history = v.checkHistory;
+  if (!isArray(history) || history.length > 20) return false;
+  for (let i = 0; i < history.length; i++) if (!(i in history) || !isCanonicalCheck(history[i])) return false;
+  return true;
+}
+
+/**
+ * TokenSummary's parse result for `v` when it is plain to see: `v` itself when it is a summary in exact form,
+ * or `v` without its check history when it is a token in exact form (the summary drops only that); else undefined.
+ */
+export function canonicalTokenSummary(v: unknown): unknown {
+  if (!isObject(v)) return undefined;
+  if (exactKeys(v, SUMMARY_KEYS)) return tokenFields(v) ? v : undefined;
+  if (!isCanonicalToken(v)) return undefined;
+  const { checkHistory: _history, ...summary } = v;
+  return summary;
+}
+
+/** Every field of a token but its check history. */
+function tokenFields(v: Obj): boolean {
   if (!uuid(v.id) || !uuid(v.storeId) || !label(v.name) || !KINDS.has(v.kind) || !(v.mode === null || MODES.has(v.mode))) return false;
   const scopes = v.scopes;
   if (!isArray(scopes) || scopes.length > 128) return false;
@@ -150,8 +172,84 @@ export function isCanonicalToken(v: unknown): boolean {
   if (!fieldValues(v.settings) || !STATUSES.has(v.status)) return false;
   if (!(v.createdAt === null || iso(v.createdAt)) || !(v.expiresAt === null || iso(v.expiresAt)) || !EXPIRY_SOURCES.has(v.expirySource)) return false;
   if (!isCanonicalSecret(v.secret) || !(v.lastCheck === null || isCanonicalCheck(v.lastCheck))) return false;
-  const history = v.checkHistory;
-  if (!isArray(history) || history.length > 20) return false;
-  for (let i = 0; i < history.length; i++) if (!(i in history) || !isCanonicalCheck(history[i])) return false;
   return (v.rotatedFrom === null || uuid(v.rotatedFrom)) && (v.rotatedTo === null || uuid(v.rotatedTo)) && notes(v.notes) && iso(v.addedAt) && iso(v.updatedAt);
+}
+
+type SafeParser<T> = { safeParse(value: unknown): { success: true; data: T } | { success: false; error: unknown } };
+export interface CanonicalList {
+  key: string;
+  /** The element schema the container's list holds (checked: the fast path is used only when it is that very schema). */
+  schema: SafeParser<unknown>;
+  /** The element's parse result when it is plain to see, else undefined (then the element goes through `schema`). */
+  canonical: (value: unknown) => unknown;
+}
+const asIs = (check: (v: unknown) => boolean) => (v: unknown): unknown => (check(v) ? v : undefined);
+/** The vault file's three lists (VaultData). */
+export const VAULT_LISTS: readonly CanonicalList[] = [
+  { key: 'clients', schema: Client, canonical: asIs(isCanonicalClient) },
+  { key: 'stores', schema: StoreProfile, canonical: asIs(isCanonicalStore) },
+  { key: 'tokens', schema: Token, canonical: asIs(isCanonicalToken) },
+];
+/** A vault snapshot's three lists (VaultSnapshot: tokens as summaries, without check history). */
+export const SNAPSHOT_LISTS: readonly CanonicalList[] = [
+  { key: 'clients', schema: Client, canonical: asIs(isCanonicalClient) },
+  { key: 'stores', schema: StoreProfile, canonical: asIs(isCanonicalStore) },
+  { key: 'tokens', schema: TokenSummary, canonical: canonicalTokenSummary },
+];
+
+/** Whether `schema` is an object schema holding each list as an unbounded z.array of exactly the list's element schema. */
+const listsFit = new WeakMap<object, WeakMap<readonly CanonicalList[], boolean>>();
+function fits(schema: object, lists: readonly CanonicalList[]): boolean {
+  let byLists = listsFit.get(schema);
+  if (!byLists) listsFit.set(schema, (byLists = new WeakMap()));
+  let answer = byLists.get(lists);
+  if (answer === undefined) {
+    const shape = (schema as { shape?: Record<string, { _zod?: { def?: { type?: string; element?: unknown; checks?: unknown[] } } }> }).shape;
+    answer = !!shape && lists.every((l) => {
+      const def = shape[l.key]?._zod?.def;
+      return def?.type === 'array' && def.element === l.schema && (def.checks?.length ?? 0) === 0;
+    });
+    byLists.set(lists, answer);
+  }
+  return answer;
+}
+
+/**
+ * `schema.safeParse(value)`, faster when `value` holds long lists of clients, stores or tokens: the rest goes
+ * through `schema` (with the lists empty), each element whose result is plain to see (`canonical`) is taken
+ * as that and any other element goes through its own schema. On any refusal the whole value goes through
+ * `schema`, so every refusal, and its message, is the schema's own. Used only when `schema` holds each list
+ * as an unbounded z.array of exactly the list's element schema; otherwise it is plain `schema.safeParse`.
+ */
+export function safeParseWithLists<T>(schema: SafeParser<T>, value: unknown, lists: readonly CanonicalList[]): ReturnType<SafeParser<T>['safeParse']> {
+  if (FAST_PATH_ENABLED && typeof value === 'object' && value !== null && !Array.isArray(value) && fits(schema, lists)) {
+    const input = value as Obj;
+    if (lists.every((l) => Array.isArray(input[l.key]))) {
+      const emptied: Obj = { ...input };
+      for (const l of lists) emptied[l.key] = [];
+      const shell = schema.safeParse(emptied);
+      if (shell.success) {
+        const data = { ...(shell.data as Obj) };
+        let ok = true;
+        for (const l of lists) {
+          const items = input[l.key] as unknown[];
+          const out: unknown[] = new Array(items.length);
+          for (let i = 0; i < items.length && ok; i++) {
+            const item = items[i];
+            const plain = l.canonical(item);
+            if (plain !== undefined) out[i] = plain;
+            else {
+              const parsed = l.schema.safeParse(item);
+              if (parsed.success) out[i] = parsed.data;
+              else ok = false;
+            }
+          }
+          if (!ok) break;
+          data[l.key] = out;
+        }
+        if (ok) return { success: true, data: data as T };
+      }
+    }
+  }
+  return schema.safeParse(value);
 }

@@ -7,9 +7,8 @@ import { syncDir, writeDurably } from './atomic-file';
 import { migrate } from './migrations';
 import { emptyVault, VaultData } from './vault-data';
 import { withFileLock } from './file-lock';
-import { VaultEncoder } from './vault-encoder';
-import { FAST_PATH_ENABLED, isCanonicalClient, isCanonicalStore, isCanonicalToken } from './fast-validate';
-import { Client, StoreProfile, Token } from '../../contract';
+import { type EncodedVault, sameBytes, VaultEncoder } from './vault-encoder';
+import { safeParseWithLists, VAULT_LISTS } from './fast-validate';
 
 export const VAULT_FILE = 'vault.json';
 export const BACKUP_FILE = 'vault.previous.json';
@@ -39,43 +38,12 @@ function parseVault(text: string): Parsed {
   return { ok: true, data: result.data, migratedFrom: migrated.migratedFrom };
 }
 
-const CANONICAL = { clients: isCanonicalClient, stores: isCanonicalStore, tokens: isCanonicalToken } as const;
-const ELEMENT = { clients: Client, stores: StoreProfile, tokens: Token } as const;
-
 /**
- * VaultData.safeParse, faster: the document's other fields go through VaultData, and each client, store and
- * token that is already in the schema's exact form (fast-validate.ts) is taken as it is; any other element
- * goes through its zod schema. On any refusal the whole document goes through VaultData.safeParse, so what
- * is refused, and the message naming the field, are VaultData's own.
+ * VaultData.safeParse, faster: each client, store and token already in its schema's exact form is taken as it
+ * is (fast-validate.ts); everything else, and every refusal with its message, is VaultData's own.
  */
 export function validateVault(doc: Record<string, unknown>): ReturnType<typeof VaultData.safeParse> {
-  const sections = ['clients', 'stores', 'tokens'] as const;
-  if (FAST_PATH_ENABLED && sections.every((s) => Array.isArray(doc[s]))) {
-    const shell = VaultData.safeParse({ ...doc, clients: [], stores: [], tokens: [] });
-    if (shell.success) {
-      const data = { ...shell.data };
-      let ok = true;
-      for (const section of sections) {
-        const input = doc[section] as unknown[];
-        const canonical = CANONICAL[section];
-        const schema = ELEMENT[section];
-        const out: unknown[] = new Array(input.length);
-        for (let i = 0; i < input.length && ok; i++) {
-          const element = input[i];
-          if (canonical(element)) out[i] = element;
-          else {
-            const parsed = schema.safeParse(element);
-            if (parsed.success) out[i] = parsed.data;
-            else ok = false;
-          }
-        }
-        if (!ok) break;
-        (data as Record<string, unknown>)[section] = out;
-      }
-      if (ok) return { success: true, data } as ReturnType<typeof VaultData.safeParse>;
-    }
-  }
-  return VaultData.safeParse(doc);
+  return safeParseWithLists(VaultData, doc, VAULT_LISTS) as ReturnType<typeof VaultData.safeParse>;
 }
 
 async function readIfExists(path: string): Promise<string | null> {
@@ -157,7 +125,7 @@ export class FileVaultRepository implements VaultRepository {
   private readonly backupPath: string;
   private readonly lockPath: string;
   /** The readable vault file as this repository last read or wrote it (stamp null: it changed while being read). */
-  private last: { stamp: FileStamp | null; bytes: Buffer; revision: number } | null = null;
+  private last: { stamp: FileStamp | null; bytes: EncodedVault; revision: number } | null = null;
   private readonly encoder = new VaultEncoder();
 
   constructor(
@@ -178,7 +146,7 @@ export class FileVaultRepository implements VaultRepository {
     if (read !== null) {
       const parsed = parseVault(read.bytes.toString('utf8'));
       if (parsed.ok) {
-        this.last = { stamp: read.stamp, bytes: read.bytes, revision: parsed.data.revision };
+        this.last = { stamp: read.stamp, bytes: { parts: [read.bytes], byteLength: read.bytes.length }, revision: parsed.data.revision };
         this.encoder.rememberParsed(parsed.data);
         if (parsed.migratedFrom !== null) {
           notices.push({ id: 'vault-migrated', severity: 'info', message: `The vault was upgraded from schema ${parsed.migratedFrom}.` });
@@ -213,13 +181,13 @@ export class FileVaultRepository implements VaultRepository {
   async save(data: VaultData, expectedRevision: number): Promise<void> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     // Validation and serialisation happen before the lock; a vault that breaks the schema is never written.
-    const bytes = this.encoder.encode(data);
+    const bytes = this.encoder.encodeParts(data);
     await withFileLock(this.lockPath, async () => {
       const onDiskGood = await this.checkRevision(expectedRevision);
       const tmp = `${this.location}.${process.pid}.${Date.now()}.tmp`;
       let written: FileStamp;
       try {
-        await writeDurably(tmp, bytes);
+        await writeDurably(tmp, bytes.parts);
         written = stampOf(await stat(tmp));
         if (onDiskGood) await this.keepPreviousGood();
         await rename(tmp, this.location);
@@ -244,7 +212,7 @@ export class FileVaultRepository implements VaultRepository {
     const read = await readStamped(this.location);
     if (read === null) return false;
     let revision: number | null;
-    if (this.last && read.bytes.equals(this.last.bytes)) {
+    if (this.last && sameBytes(read.bytes, this.last.bytes)) {
       revision = this.last.revision; // The very bytes parsed or written before: no need to parse them again.
     } else {
       const parsed = parseVault(read.bytes.toString('utf8'));

@@ -40,6 +40,7 @@ const elementChunk = (element: unknown): Buffer => Buffer.from(`  ${indented(ele
 export class VaultEncoder {
   private known: Record<Section, Map<string, Known>> = { clients: new Map(), stores: new Map(), tokens: new Map() };
 
+
   /** Remembers the elements of a vault that VaultData has just parsed (a load): they pass as they are. */
   rememberParsed(data: VaultData): void {
     for (const section of SECTIONS) {
@@ -55,66 +56,91 @@ export class VaultEncoder {
 
   /** The vault file's bytes for `data`; throws VaultData's ZodError when `data` breaks the schema. */
   encode(data: VaultData): Buffer {
+    return Buffer.concat(this.encodeParts(data).parts);
+  }
+
+  /** The same bytes as consecutive parts (unchanged elements' text is reused, not copied into one buffer). */
+  encodeParts(data: VaultData): EncodedVault {
     const raw = data as unknown as Record<string, unknown>;
-    if (typeof raw !== 'object' || raw === null || !SECTIONS.every((s) => Array.isArray(raw[s]))) return fullEncode(data);
+    if (typeof raw !== 'object' || raw === null || !SECTIONS.every((s) => Array.isArray(raw[s]))) return whole(fullEncode(data));
     // Everything but the three lists, validated by VaultData itself (the lists are checked element by element below).
     const shellInput: Record<string, unknown> = { ...raw, clients: [], stores: [], tokens: [] };
     const shell = VaultData.safeParse(shellInput);
-    if (!shell.success) return fullEncode(data);
-    const next: Record<Section, Map<string, Known>> = { clients: new Map(), stores: new Map(), tokens: new Map() };
+    if (!shell.success) return whole(fullEncode(data));
     const chunks: Record<Section, Buffer[]> = { clients: [], stores: [], tokens: [] };
     for (const section of SECTIONS) {
       const known = this.known[section];
       const schema = ELEMENT_SCHEMA[section];
       const out = chunks[section];
-      const seen = next[section];
-      for (const element of raw[section] as unknown[]) {
+      const items = raw[section] as unknown[];
+      for (const element of items) {
         const id = typeof element === 'object' && element !== null ? (element as { id?: unknown }).id : undefined;
         const hit = typeof id === 'string' ? known.get(id) : undefined;
         if (hit && samePlain(element, hit.source)) {
           hit.chunk ??= elementChunk(hit.source);
           out.push(hit.chunk);
-          seen.set(id as string, hit);
           continue;
         }
         const parsed = schema.safeParse(element);
-        if (!parsed.success) return fullEncode(data); // Throws VaultData's own error, with the element's path.
+        if (!parsed.success) return whole(fullEncode(data)); // Throws VaultData's own error, with the element's path.
         const entry: Known = { source: parsed.data, chunk: elementChunk(parsed.data) };
         out.push(entry.chunk!);
-        seen.set(parsed.data.id, entry);
+        known.set(parsed.data.id, entry);
+      }
+      // Deleted elements' entries are kept (a valid fact, still); the map is rebuilt if they pile up.
+      if (known.size > 2 * items.length + 1000) {
+        const keep = new Set(items.map((e) => (e as { id?: unknown }).id));
+        for (const key of known.keys()) if (!keep.has(key)) known.delete(key);
       }
     }
-    this.known = next;
 
     const parts: Buffer[] = [OPEN];
     let first = true;
     for (const [key, value] of Object.entries(shell.data as Record<string, unknown>)) {
-      let body: Buffer[];
       if ((SECTIONS as readonly string[]).includes(key)) {
         const list = chunks[key as Section];
-        body = list.length === 0 ? [EMPTY_ARRAY] : [ARRAY_OPEN, ...joinWith(list, FIELD_SEP), ARRAY_CLOSE];
-      } else {
-        const text = indented(value, 1);
-        if (text === undefined) continue; // JSON.stringify leaves such a key out.
-        body = [Buffer.from(text, 'utf8')];
+        if (!first) parts.push(FIELD_SEP);
+        first = false;
+        parts.push(Buffer.from(` ${JSON.stringify(key)}: `, 'utf8'));
+        if (list.length === 0) parts.push(EMPTY_ARRAY);
+        else {
+          parts.push(ARRAY_OPEN);
+          for (let i = 0; i < list.length; i++) {
+            if (i > 0) parts.push(FIELD_SEP);
+            parts.push(list[i]!);
+          }
+          parts.push(ARRAY_CLOSE);
+        }
+        continue;
       }
+      const text = indented(value, 1);
+      if (text === undefined) continue; // JSON.stringify leaves such a key out.
       if (!first) parts.push(FIELD_SEP);
       first = false;
-      parts.push(Buffer.from(` ${JSON.stringify(key)}: `, 'utf8'), ...body);
+      parts.push(Buffer.from(` ${JSON.stringify(key)}: ${text}`, 'utf8'));
     }
-    if (first) return Buffer.from('{}\n');
+    if (first) return whole(Buffer.from('{}\n'));
     parts.push(CLOSE);
-    return Buffer.concat(parts);
+    return { parts, byteLength: parts.reduce((n, p) => n + p.length, 0) };
   }
 }
 
-function joinWith(items: readonly Buffer[], sep: Buffer): Buffer[] {
-  const out: Buffer[] = new Array<Buffer>(items.length * 2 - 1);
-  for (let i = 0; i < items.length; i++) {
-    if (i > 0) out[2 * i - 1] = sep;
-    out[2 * i] = items[i]!;
+/** A vault file's bytes as consecutive parts. */
+export interface EncodedVault {
+  parts: readonly Buffer[];
+  byteLength: number;
+}
+const whole = (buf: Buffer): EncodedVault => ({ parts: [buf], byteLength: buf.length });
+
+/** Whether `bytes` are exactly the encoded vault's bytes. */
+export function sameBytes(bytes: Buffer, encoded: EncodedVault): boolean {
+  if (bytes.length !== encoded.byteLength) return false;
+  let offset = 0;
+  for (const part of encoded.parts) {
+    if (!bytes.subarray(offset, offset + part.length).equals(part)) return false;
+    offset += part.length;
   }
-  return out;
+  return true;
 }
 
 /** The reference: what the repository always wrote. */

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { samePlain } from '../../../electron/core/vault/plain-data';
-import { fullEncode, VaultEncoder } from '../../../electron/core/vault/vault-encoder';
+import { fullEncode, sameBytes, VaultEncoder } from '../../../electron/core/vault/vault-encoder';
 import { type VaultData } from '../../../electron/core/vault/vault-data';
 import { generateVault } from '../../bench/generate-vault';
 
@@ -87,6 +87,35 @@ describe('VaultEncoder', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('gives the bytes as parts that sameBytes matches against the file, byte for byte', () => {
+    const vault = small(8);
+    const enc = new VaultEncoder();
+    enc.rememberParsed(vault);
+    const parts = enc.encodeParts(vault);
+    const file = fullEncode(vault);
+    expect(parts.parts.length).toBeGreaterThan(vault.tokens.length);
+    expect(parts.byteLength).toBe(file.length);
+    expect(sameBytes(file, parts)).toBe(true);
+    const changed = Buffer.from(file);
+    const middle = Math.floor(file.length / 2);
+    changed[middle] = changed[middle]! ^ 1;
+    expect(sameBytes(changed, parts)).toBe(false);
+    expect(sameBytes(file.subarray(0, file.length - 1), parts)).toBe(false);
+    expect(sameBytes(Buffer.concat([file, Buffer.from(' ')]), parts)).toBe(false);
+  });
+
+  it('keeps giving the reference bytes over many saves with tokens added and deleted', () => {
+    let vault = small(9);
+    const enc = new VaultEncoder();
+    enc.rememberParsed(vault);
+    const spare = generateVault({ tokens: 40, stores: 20, clients: 6, seed: 10 }).tokens.map((t, i) => ({ ...t, storeId: vault.stores[i % vault.stores.length]!.id }));
+    for (let round = 0; round < 40; round++) {
+      const tokens = round % 3 === 2 ? vault.tokens.slice(1) : [...vault.tokens, spare[round]!];
+      vault = { ...vault, revision: vault.revision + 1, tokens: tokens.map((t, i) => (i === round % tokens.length ? { ...t, notes: `round ${round}` } : t)) };
+      expect(enc.encode(vault).equals(fullEncode(vault))).toBe(true);
+    }
   });
 
   it('samePlain: equal JSON values in the same key order, nothing else', () => {
