@@ -1,5 +1,5 @@
-// Node benchmarks for the 10,000-token inventory (issue 6): vault load + validation + findings, dispatch overhead,
-// renderer bundle size. Run: npx tsx tests/bench/node-bench.ts [--skip-build]   (writes its section of BENCHMARKS.md)
+// Node benchmarks for the 10,000-token inventory (issue 6): vault load + validation + findings (cold), the warm
+// path the app pays per call, one token edit end to end, dispatch overhead, renderer bundle size. Run: npx tsx tests/bench/node-bench.ts [--skip-build]   (writes its section of BENCHMARKS.md)
 // Not a test: no timed assertions; it reports figures against the goals.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -11,13 +11,19 @@ import { channels } from '../../electron/contract';
 import { silentLogger, systemClock } from '../../electron/core/ports';
 import { BUILTIN_PROVIDERS, createCatalog } from '../../electron/core/providers/catalog';
 import { policyOf } from '../../electron/core/providers/provider-module';
+import { type Finding } from '../../electron/contract';
 import { computeFindings, resolveFindingSettings } from '../../electron/core/rules';
+import { sortFindings } from '../../electron/core/rules/findings/compute-findings';
 import type { TokenView } from '../../electron/core/rules/findings/context';
 import { expiryFindings } from '../../electron/core/rules/findings/expiry-findings';
 import { duplicateFindings, keychainFindings } from '../../electron/core/rules/findings/secret-findings';
 import { slotFindings } from '../../electron/core/rules/findings/store-findings';
 import { tokenFindings } from '../../electron/core/rules/findings/token-findings';
-import { FileVaultRepository, VAULT_FILE } from '../../electron/core/vault/file-vault-repository';
+import { MemoryAuditLog } from '../../electron/core/audit/file-audit-log';
+import { InventoryService } from '../../electron/core/inventory/inventory-service';
+import type { VaultRepository } from '../../electron/core/ports';
+import { MemorySecretStore } from '../../electron/core/secrets/memory-secret-store';
+import { FileVaultRepository, VAULT_FILE, validateVault } from '../../electron/core/vault/file-vault-repository';
 import { migrate } from '../../electron/core/vault/migrations';
 import { VaultData } from '../../electron/core/vault/vault-data';
 import { createDispatch, type Handlers } from '../../electron/main/dispatch';
@@ -75,26 +81,43 @@ async function loadAndFindings() {
     }
 
     // The same work taken apart: read, JSON.parse, migrate + zod validation, and each family of finding rules.
-    const phases = { read: [] as number[], jsonParse: [] as number[], validate: [] as number[] };
+    const phases = { read: [] as number[], jsonParse: [] as number[], validate: [] as number[], zod: [] as number[] };
     const rules = { views: [] as number[], expiryAndToken: [] as number[], slots: [] as number[], duplicates: [] as number[], keychain: [] as number[], sort: [] as number[] };
     const catalog = createCatalog();
     const settings = resolveFindingSettings(undefined);
     for (let i = 0; i < WARMUP + RUNS; i++) {
       const [readMs, text] = await time(() => readFile(join(dir, VAULT_FILE), 'utf8'));
       const [parseMs, doc] = await time(() => JSON.parse(text) as Record<string, unknown>);
-      const [validateMs, data] = await time(() => VaultData.parse(migrate(doc).doc));
+      const [validateMs, validated] = await time(() => validateVault(migrate(doc).doc));
+      if (!validated.success) throw new Error('the generated vault did not validate');
+      const data = validated.data;
+      const [zodMs] = await time(() => VaultData.parse(migrate(doc).doc));
       const now = new Date();
       const ctx = { now, settings };
       const [viewsMs, views] = await time(() => {
+        // As computeFindings does it: modules and policies looked up once per provider and kind.
         const stores = new Map(data.stores.map((s) => [s.id, s]));
-        return data.tokens.flatMap((token): TokenView[] => {
+        const policies = new Map<string, ReturnType<typeof policyOf>>();
+        const out: TokenView[] = [];
+        for (const token of data.tokens) {
           const store = stores.get(token.storeId);
-          if (!store) return [];
+          if (!store) continue;
           const module = catalog.find(store.provider);
-          return [{ token, store, module, policy: module ? policyOf(module, token.kind) : {}, providerName: module?.descriptor.name ?? store.provider }];
-        });
+          const key = `${store.provider}\u0000${token.kind}`;
+          let policy = policies.get(key);
+          if (!policy) policies.set(key, (policy = module ? policyOf(module, token.kind) : {}));
+          out.push({ token, store, module, policy, providerName: module?.descriptor.name ?? store.provider });
+        }
+        return out;
       });
-      const [etMs, et] = await time(() => views.flatMap((v) => [...expiryFindings(v, ctx), ...tokenFindings(v, ctx)]));
+      const [etMs, et] = await time(() => {
+        const out: Finding[] = [];
+        for (const v of views) {
+          expiryFindings(v, ctx, out);
+          tokenFindings(v, ctx, out);
+        }
+        return out;
+      });
       const [slotMs, sl] = await time(() => {
         // As computeFindings does it: tokens grouped by store once, then each store's slot rules.
         const byStore = new Map<string, typeof data.tokens>();
@@ -103,14 +126,13 @@ async function loadAndFindings() {
       });
       const [dupMs, dup] = await time(() => duplicateFindings(views));
       const [keyMs, key] = await time(() => keychainFindings(views, accounts));
-      const order = { critical: 0, warning: 1, info: 2 } as const;
-      const [sortMs] = await time(() =>
-        [...et, ...sl, ...dup, ...key].sort((a, b) => order[a.severity] - order[b.severity] || (a.dueAt ?? '').localeCompare(b.dueAt ?? '') || a.id.localeCompare(b.id)),
-      );
+      const all = [...et, ...sl, ...dup, ...key];
+      const [sortMs] = await time(() => sortFindings(all));
       if (i < WARMUP) continue;
       phases.read.push(readMs);
       phases.jsonParse.push(parseMs);
       phases.validate.push(validateMs);
+      phases.zod.push(zodMs);
       rules.views.push(viewsMs);
       rules.expiryAndToken.push(etMs);
       rules.slots.push(slotMs);
@@ -129,6 +151,83 @@ async function loadAndFindings() {
       phases: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, stats(v)])) as Record<keyof typeof phases, Stats>,
       rules: Object.fromEntries(Object.entries(rules).map(([k, v]) => [k, stats(v)])) as Record<keyof typeof rules, Stats>,
       mix: describeMix(vault),
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+// (d) The warm path and (e) one token edit, through InventoryService on the same file -----------------------
+async function warmAndEdits() {
+  const dir = await mkdtemp(join(tmpdir(), 'keyward-bench-'));
+  try {
+    const vault = generateVault({ ...SIZE, now: new Date() });
+    await writeVault(dir, vault);
+    const repo = new FileVaultRepository(dir, systemClock, silentLogger);
+    const saves: number[] = [];
+    // The repository as the service sees it, with each save timed (validation, serialisation, lock, revision check, write, fsync, rename).
+    const timed: VaultRepository = {
+      location: repo.location,
+      load: () => repo.load(),
+      changedOnDisk: () => repo.changedOnDisk(),
+      save: async (data, expected) => {
+        const t0 = nowMs();
+        await repo.save(data, expected);
+        saves.push(nowMs() - t0);
+      },
+    };
+    const secrets = new MemorySecretStore();
+    for (const t of vault.tokens) if (t.secret) await secrets.set(t.id, 'bench-placeholder-value');
+    const inventory = new InventoryService({ repo: timed, secrets, audit: new MemoryAuditLog(), clock: systemClock, logger: silentLogger, actor: 'bench' });
+    const [coldMs] = await time(() => inventory.snapshot());
+
+    const WARM_CALLS = 200;
+    const snapshot: number[] = [];
+    const vaultCall: number[] = [];
+    for (let i = 0; i < WARMUP + WARM_CALLS; i++) {
+      const [ms] = await time(() => inventory.snapshot());
+      const [vms] = await time(() => inventory.vault());
+      if (i < WARMUP) continue;
+      snapshot.push(ms);
+      vaultCall.push(vms);
+    }
+    // Findings recomputed on the in-memory vault (the handlers do this once per vault revision, keychain listing and minute).
+    const findings: number[] = [];
+    for (let i = 0; i < WARMUP + RUNS; i++) {
+      const [ms] = await time(async () => {
+        const [v, catalog, accounts] = await Promise.all([inventory.vault(), inventory.catalog(), inventory.secretAccounts()]);
+        return computeFindings(v, resolveFindingSettings(v.settings.findings), systemClock.now(), catalog, accounts);
+      });
+      if (i >= WARMUP) findings.push(ms);
+    }
+
+    // (e) One token edit end to end: updateToken -> mutate (draft, applier, save, audit). Notes only, then a status change.
+    const active = vault.tokens.filter((t) => t.status === 'active' && t.settings.managedBy === undefined);
+    const edits: number[] = [];
+    saves.length = 0;
+    for (let i = 0; i < WARMUP + RUNS; i++) {
+      const token = active[i % active.length]!;
+      const [ms] = await time(() => inventory.updateToken({ id: token.id, notes: `bench edit ${i}` }));
+      if (i >= WARMUP) edits.push(ms);
+    }
+    const editSaves = saves.slice(WARMUP);
+    // Bulk: deactivate 200 tokens, one updateToken each (what a multi-select "deactivate" costs today).
+    const BULK = 200;
+    const bulkIds = active.slice(RUNS + WARMUP, RUNS + WARMUP + BULK).map((t) => t.id);
+    const [bulkMs] = await time(async () => {
+      for (const id of bulkIds) await inventory.updateToken({ id, status: 'inactive' });
+    });
+    const after = await new FileVaultRepository(dir, systemClock, silentLogger).load();
+    const inactive = new Set(after.data.tokens.filter((t) => t.status === 'inactive').map((t) => t.id));
+    if (!bulkIds.every((id) => inactive.has(id))) throw new Error('the bulk deactivation did not reach the file');
+    return {
+      coldMs,
+      snapshot: stats(snapshot),
+      vault: stats(vaultCall),
+      findings: stats(findings),
+      edit: stats(edits),
+      editSave: stats(editSaves),
+      bulk: { count: BULK, totalMs: bulkMs },
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -233,24 +332,30 @@ async function main(): Promise<void> {
     if (!b || rb.cases.getAppInfo!.overhead.p95 < b.cases.getAppInfo!.overhead.p95) b = rb;
   }
   if (!a || !b) throw new Error('no rounds ran');
+  console.error('node-bench: (d) warm path and (e) token edits…');
+  const d = await warmAndEdits();
+  console.error(`  warm snapshot p95 ${fmt(d.snapshot.p95, 3)}, findings p95 ${fmt(d.findings.p95)}, edit median ${fmt(d.edit.median)}, ${d.bulk.count} edits ${fmt(d.bulk.totalMs)}`);
   console.error('node-bench: (c) renderer bundle…');
   const c = bundleSize(skipBuild);
   console.error(`  ${'error' in c ? c.error : `${(c.gzip! / 1000).toFixed(1)} KB gzip`}`);
 
   const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
   const loadVerdict = verdict(a.total.p95, GOAL_LOAD_MS, 'ms', 1);
+  const warmTotal = d.findings.p95;
   const ph = a.phases;
   const ru = a.rules;
   const ruleNames: Record<string, string> = { views: 'token views', expiryAndToken: 'expiry + token rules', slots: 'slot rules (tokens grouped by store)', duplicates: 'duplicate secrets', keychain: 'keychain', sort: 'sort' };
   const topRule = Object.entries(ru).sort((x, y) => y[1].median - x[1].median)[0]!;
   const missText =
-    `Misses the goal: load + findings p95 ${fmt(a.total.p95)}, ${fmt(a.total.p95 - GOAL_LOAD_MS)} over 50 ms (median ${fmt(a.total.median)}). ` +
-    `Load takes ${fmt(a.load.median)} (median) of it: JSON.parse ${fmt(ph.jsonParse.median)} and zod validation ${fmt(ph.validate.median)} of a ${kb(a.fileBytes)} file, readFile ${fmt(ph.read.median)}; ` +
-    `findings take ${fmt(a.findings.median)}, the largest family being ${ruleNames[topRule[0]]} at ${fmt(topRule[1].median)}. Product code was not changed by the benchmark.`;
+    `Cold, this misses the goal: load + findings p95 ${fmt(a.total.p95)}, ${fmt(a.total.p95 - GOAL_LOAD_MS)} over 50 ms (median ${fmt(a.total.median)}). ` +
+    `Load takes ${fmt(a.load.median)} (median) of it: JSON.parse ${fmt(ph.jsonParse.median)} and validation ${fmt(ph.validate.median)} of a ${kb(a.fileBytes)} file, readFile ${fmt(ph.read.median)}; ` +
+    `findings take ${fmt(a.findings.median)}, the largest family being ${ruleNames[topRule[0]]} at ${fmt(topRule[1].median)}. ` +
+    `JSON.parse of 16 MB alone is more than the whole budget, so a cold start cannot meet 50 ms with this file format; it happens once per start (and after another process writes the file). ` +
+    `The warm path below, what each call pays while the file is unchanged, ${warmTotal <= GOAL_LOAD_MS ? 'meets' : 'misses'} it.`;
   const info = b.cases.getAppInfo!;
   const cancel = b.cases.cancelCheck!;
   const lines = [
-    '## Inventory at 10,000 tokens, in Node: vault load + findings, dispatch overhead, renderer bundle',
+    '## Inventory at 10,000 tokens, in Node: vault load + findings (cold and warm), one token edit, dispatch overhead, renderer bundle',
     '',
     '- Command: `npx tsx tests/bench/node-bench.ts` (or `npx tsx tests/bench/run-all.ts` for this and the Chromium section)',
     `- Date: ${today()} (run started ${started.toISOString()}); machine: ${machineFacts()}`,
@@ -267,7 +372,8 @@ async function main(): Promise<void> {
     row('computeFindings (catalog, settings, all rules, keychain accounts, sort)', a.findings),
     row('↳ load phase: readFile', ph.read),
     row('↳ load phase: JSON.parse', ph.jsonParse),
-    row('↳ load phase: migrate + VaultData.parse (zod)', ph.validate),
+    row('↳ load phase: migrate + validation (validateVault: fast checks, zod for anything else)', ph.validate),
+    row('↳ for comparison: VaultData.parse (zod alone, the load path before this work)', ph.zod),
     row('↳ findings: token views', ru.views),
     row('↳ findings: expiry + token rules', ru.expiryAndToken),
     row('↳ findings: slot rules (tokens grouped by store once)', ru.slots),
@@ -278,6 +384,30 @@ async function main(): Promise<void> {
     a.total.p95 <= GOAL_LOAD_MS
       ? `Meets the goal: load + findings p95 ${fmt(a.total.p95)} against 50 ms.`
       : missText,
+    '',
+    'Before this work (commit 13d187f): load + findings median ≈ 643 ms (p95 715 ms): validation by VaultData.parse ≈ 221 ms, computeFindings ≈ 176 ms.',
+    '',
+    '### (d) Warm path: what each call pays while the vault file is unchanged',
+    '',
+    `InventoryService over a FileVaultRepository on the same 10,000-token file, in-memory keychain; first call (cold load) ${fmt(d.coldMs)}. Each later call stats the file (device, inode, size, mtime, ctime) and reuses the vault in memory. Findings are computed again only when the vault revision, the keychain listing or the minute changes (the handlers cache them); the row below is that recomputation.`,
+    '',
+    '| measure | median | p95 | goal | result |',
+    '|---|---|---|---|---|',
+    row(`**vault() + catalog() + keychain listing + computeFindings** (stat, then findings on the in-memory vault: the warm "load + validation + findings")`, d.findings, '≤ 50 ms', `${verdict(warmTotal, GOAL_LOAD_MS, 'ms', 1)} (p95)`),
+    row('↳ InventoryService.vault() alone (stat only)', d.vault, '', ''),
+    row(`InventoryService.snapshot() (stat + keychain state), ${d.snapshot.n} calls`, d.snapshot, '', ''),
+    '',
+    '### (e) One token edit at 10,000 tokens, end to end',
+    '',
+    `InventoryService.updateToken (notes changed) on the same file: copy-on-write draft, applier and write rules, then FileVaultRepository.save (validation of the changed token only, serialisation reusing the unchanged elements' text, lock, revision check against the file's bytes, temp file + fsync, previous good copy as a hard link, rename, fsync of the folder), audit entry. ${RUNS} edits after ${WARMUP} warm-up edits.`,
+    '',
+    '| measure | median | p95 | goal | result |',
+    '|---|---|---|---|---|',
+    row('**one token edit** (updateToken, end to end)', d.edit, 'no goal', ''),
+    row('↳ of which FileVaultRepository.save', d.editSave, '', ''),
+    `| ${d.bulk.count} edits in a row (deactivate ${d.bulk.count} tokens, one updateToken each) | ${fmt(d.bulk.totalMs)} total | ${fmt(d.bulk.totalMs / d.bulk.count)} each | no goal | |`,
+    '',
+    'Before this work (commit 13d187f, measured on this machine the same way): one edit ≈ 2.1 s (structuredClone of the vault ≈ 300 ms, VaultData.parse of the draft ≈ 200 ms, the file read and parsed twice for the revision check and the backup decision ≈ 900 ms, 16 MB re-serialised and copied), so 200 edits ≈ 7 min.',
     '',
     '### (b) Dispatch overhead per small call',
     '',

@@ -84,7 +84,7 @@ const CANONICAL_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d\d\dZ$/;
  * (the same answer as comparing them as code units, without ICU). Severity splits the list into three runs
  * first; the stable sort keeps equal findings in their order, as the single three-key sort did.
  */
-function sortFindings(findings: Finding[]): Finding[] {
+export function sortFindings(findings: Finding[]): Finding[] {
   type Keyed = { f: Finding; due: string; at: number };
   const runs: Keyed[][] = [[], [], []];
   for (const f of findings) {
