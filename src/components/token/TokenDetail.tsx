@@ -62,7 +62,7 @@ export function TokenDetail({ tokenId }: { tokenId: string }) {
   if (!row) {
     return (
       <section className="token-detail" aria-labelledby="token-title">
-        <h2 id="token-title">TokenSummary not found</h2>
+        <h2 id="token-title">Token not found</h2>
         <p className="muted">It was deleted, perhaps from another window or the command line.</p>
         <button type="button" onClick={back}>
           Back
@@ -155,7 +155,7 @@ export function TokenDetail({ tokenId }: { tokenId: string }) {
           </p>
         </div>
       </header>
-      <div className="actions detail-actions" role="toolbar" aria-label="TokenSummary actions">
+      <div className="actions detail-actions" role="toolbar" aria-label="Token actions">
         {!supportMode && t.secret && (
           <button type="button" className="primary" onClick={() => void copy()}>
             Copy secret
