@@ -13,8 +13,10 @@ export function effectiveExpiry(token: Token, policy: CredentialPolicy): { at: D
 
 /** When the current secret value began: its creation or the last time a new value was stored, whichever is later. */
 export function secretAge(token: Token): Date {
-  const times = [token.createdAt, token.secret?.setAt].filter((t): t is string => Boolean(t)).map((t) => Date.parse(t));
-  return new Date(times.length ? Math.max(...times) : Date.parse(token.addedAt));
+  const created = token.createdAt ? Date.parse(token.createdAt) : null;
+  const set = token.secret?.setAt ? Date.parse(token.secret.setAt) : null;
+  if (created === null) return new Date(set ?? Date.parse(token.addedAt));
+  return new Date(set === null ? created : Math.max(created, set));
 }
 
 export const daysBetween = (from: Date, to: Date): number => (to.getTime() - from.getTime()) / DAY_MS;
