@@ -84,7 +84,7 @@ async function readAll(handle: FileHandle, size: number): Promise<Buffer> {
 }
 
 /** Reads a file with the stamp of exactly what was read (null when it changed during the read); null when there is no file. */
-async function readStamped(path: string): Promise<{ bytes: Buffer; stamp: FileStamp | null } | null> {
+export async function readStamped(path: string): Promise<{ bytes: Buffer; stamp: FileStamp | null } | null> {
   let handle: FileHandle;
   try {
     handle = await open(path, 'r');
