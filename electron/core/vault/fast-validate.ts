@@ -153,12 +153,13 @@ export function isCanonicalToken(v: unknown): boolean {
 
 /**
  * TokenSummary's parse result for `v` when it is plain to see: `v` itself when it is a summary in exact form,
- * or `v` without its check history when it is a token in exact form (the summary drops only that); else undefined.
+ * or `v` without its check history when it is otherwise a token in exact form (TokenSummary drops the history
+ * as an unknown key, whatever it holds); else undefined.
  */
 export function canonicalTokenSummary(v: unknown): unknown {
   if (!isObject(v)) return undefined;
   if (exactKeys(v, SUMMARY_KEYS)) return tokenFields(v) ? v : undefined;
-  if (!isCanonicalToken(v)) return undefined;
+  if (!exactKeys(v, TOKEN_KEYS) || !tokenFields(v)) return undefined;
   const { checkHistory: _history, ...summary } = v;
   return summary;
 }
