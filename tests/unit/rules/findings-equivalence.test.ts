@@ -58,6 +58,17 @@ describe('findings: the faster engine gives exactly the reference output', () =>
     }
   });
 
+  it('whatever was computed before (the sort starts from the last result\'s order), including the same findings produced in another order', () => {
+    const reversed = { stores: [...other.stores].reverse(), tokens: [...other.tokens].reverse() };
+    const dupIds = { stores: other.stores, tokens: [...other.tokens.slice(0, 50), ...other.tokens.slice(0, 50).map((t) => ({ ...t, name: `${t.name} copy` }))] };
+    for (const v of [other, reversed, other, dupIds, reversed, dupIds, big, reversed]) {
+      for (const variant of [2, 3]) {
+        const { fast, reference } = both(v, {}, NOW, accountsFor(v, variant));
+        expect(fast).toEqual(reference);
+      }
+    }
+  });
+
   it('with custom providers (one usable, two rejected) and stores of unknown providers', () => {
     const stores = [...other.stores.slice(0, 40), { ...other.stores[40]!, provider: 'custom:shopnest' }, { ...other.stores[41]!, provider: 'custom:gone' }];
     const ids = new Set(stores.map((s) => s.id));
