@@ -50,6 +50,7 @@ export class InventoryService {
   private notices: VaultSnapshot['notices'] = [];
   private queue: Promise<unknown> = Promise.resolve();
   private listeners = new Set<(revision: number) => void>();
+  private summaries = new WeakMap<VaultData, VaultSnapshot['tokens']>();
 
   constructor(private readonly deps: InventoryDeps) {}
 
@@ -60,11 +61,14 @@ export class InventoryService {
 
   async snapshot(): Promise<VaultSnapshot> {
     const data = await this.current();
+    // Tokens as the snapshot carries them (TokenSummary: no check history), made once per vault revision.
+    let tokens = this.summaries.get(data);
+    if (!tokens) this.summaries.set(data, (tokens = data.tokens.map(({ checkHistory: _history, ...summary }) => summary)));
     return {
       revision: data.revision,
       clients: data.clients,
       stores: data.stores,
-      tokens: data.tokens,
+      tokens,
       keychain: await this.deps.secrets.state(),
       notices: this.notices,
     };

@@ -160,8 +160,12 @@ export function canonicalTokenSummary(v: unknown): unknown {
   if (!isObject(v)) return undefined;
   if (exactKeys(v, SUMMARY_KEYS)) return tokenFields(v) ? v : undefined;
   if (!exactKeys(v, TOKEN_KEYS) || !tokenFields(v)) return undefined;
-  const { checkHistory: _history, ...summary } = v;
-  return summary;
+  // The summary's keys, in the schema's order (SUMMARY_KEYS; FAST_PATH_ENABLED checks that order against TokenSummary).
+  return {
+    id: v.id, storeId: v.storeId, name: v.name, kind: v.kind, mode: v.mode, scopes: v.scopes, settings: v.settings, status: v.status,
+    createdAt: v.createdAt, expiresAt: v.expiresAt, expirySource: v.expirySource, secret: v.secret, lastCheck: v.lastCheck,
+    rotatedFrom: v.rotatedFrom, rotatedTo: v.rotatedTo, notes: v.notes, addedAt: v.addedAt, updatedAt: v.updatedAt,
+  };
 }
 
 /** Every field of a token but its check history. */
