@@ -56,15 +56,21 @@ const int = (v: unknown, min: number, max: number): boolean => typeof v === 'num
  * zod's object output would have (it writes keys in the schema's order and drops unknown ones).
  */
 function exactKeys(o: Obj, keys: readonly string[], optional?: ReadonlySet<string>): boolean {
-  const own = Object.keys(o);
+  // for...in instead of Object.keys (no array per object). It also lists inherited enumerable keys, which
+  // then count as unknown keys: a "no", as it must be.
+  const n = keys.length;
   let j = 0;
-  for (const key of keys) {
-    if (own[j] === key) j++;
-    else if (!optional?.has(key)) return false;
+  for (const key in o) {
+    while (j < n && keys[j] !== key) {
+      if (!optional?.has(keys[j]!)) return false;
+      j++;
+    }
+    if (j === n) return false; // Unknown, repeated or out of order.
+    // An own key whose value is undefined is kept by neither JSON nor these checks' callers; refuse to be safe.
+    if (o[key] === undefined) return false;
+    j++;
   }
-  if (j !== own.length) return false;
-  // An own key whose value is undefined is kept by neither JSON nor these checks' callers; refuse to be safe.
-  for (const key of own) if (o[key] === undefined) return false;
+  for (; j < n; j++) if (!optional?.has(keys[j]!)) return false;
   return true;
 }
 
