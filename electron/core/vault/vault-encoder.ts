@@ -1,10 +1,12 @@
 import { Client, StoreProfile, Token } from '../../contract';
+import { FAST_PATH_ENABLED, isCanonicalClient, isCanonicalStore, isCanonicalToken } from './fast-validate';
 import { samePlain } from './plain-data';
 import { VaultData } from './vault-data';
 
 type Section = 'clients' | 'stores' | 'tokens';
 const SECTIONS: readonly Section[] = ['clients', 'stores', 'tokens'];
 const ELEMENT_SCHEMA = { clients: Client, stores: StoreProfile, tokens: Token } as const;
+const CANONICAL = { clients: isCanonicalClient, stores: isCanonicalStore, tokens: isCanonicalToken } as const;
 
 /** One client, store or token known to pass its schema as it is, and its text in the vault file (once made). */
 interface Known {
@@ -34,14 +36,15 @@ const elementChunk = (element: unknown): Buffer => Buffer.from(`  ${indented(ele
  * the clients, stores and tokens that differ from the ones it has already seen pass (from a load or an
  * earlier save). A token edit in a 10,000-token vault then validates one token, not 10,000.
  *
- * "Seen" is by content, not by trust: an element is reused only when it is deep-equal (same keys in the same
- * order, same values) to the one that passed, so whatever changed in it is validated again.
+ * "Seen" is by content, not by trust: an element's text is reused only when the element is deep-equal (same
+ * keys in the same order, same values) to one that this encoder validated and serialised, so whatever changed
+ * in it is validated again. Elements remembered from a load are validated on their first save.
  */
 export class VaultEncoder {
   private known: Record<Section, Map<string, Known>> = { clients: new Map(), stores: new Map(), tokens: new Map() };
 
 
-  /** Remembers the elements of a vault that VaultData has just parsed (a load): they pass as they are. */
+  /** Remembers the elements of a vault just loaded; each is validated on its first save (it may be edited in memory until then). */
   rememberParsed(data: VaultData): void {
     for (const section of SECTIONS) {
       const map = new Map<string, Known>();
@@ -76,16 +79,21 @@ export class VaultEncoder {
       for (const element of items) {
         const id = typeof element === 'object' && element !== null ? (element as { id?: unknown }).id : undefined;
         const hit = typeof id === 'string' ? known.get(id) : undefined;
-        if (hit && samePlain(element, hit.source)) {
-          hit.chunk ??= elementChunk(hit.source);
+        // Reused only once it has been validated here: an element remembered from a load is checked on its first save.
+        if (hit?.chunk && samePlain(element, hit.source)) {
           out.push(hit.chunk);
           continue;
         }
-        const parsed = schema.safeParse(element);
-        if (!parsed.success) return whole(fullEncode(data)); // Throws VaultData's own error, with the element's path.
-        const entry: Known = { source: parsed.data, chunk: elementChunk(parsed.data) };
+        let valid: { id: string } | undefined;
+        if (FAST_PATH_ENABLED && CANONICAL[section](element)) valid = element as { id: string }; // Exactly what the schema would return.
+        else {
+          const parsed = schema.safeParse(element);
+          if (!parsed.success) return whole(fullEncode(data)); // Throws VaultData's own error, with the element's path.
+          valid = parsed.data;
+        }
+        const entry: Known = { source: valid, chunk: elementChunk(valid) };
         out.push(entry.chunk!);
-        known.set(parsed.data.id, entry);
+        known.set(valid.id, entry);
       }
       // Deleted elements' entries are kept (a valid fact, still); the map is rebuilt if they pile up.
       if (known.size > 2 * items.length + 1000) {

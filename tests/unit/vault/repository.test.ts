@@ -106,6 +106,18 @@ describe('vault file: revision check and previous good copy', () => {
     expect((await readFile(file)).equals(fullEncode(edited))).toBe(true);
   });
 
+  it('never writes a loaded element that was made invalid in memory afterwards (validated on its first save)', async () => {
+    const { open, file } = await setup();
+    const vault = generateVault({ tokens: 20, stores: 5, clients: 2, seed: 3 });
+    await open().save(vault, 0);
+    const bytes = await readFile(file);
+    const repo = open();
+    const loaded = await repo.load();
+    (loaded.data.tokens[2] as { status: string }).status = 'lost';
+    await expect(repo.save({ ...loaded.data, revision: vault.revision + 1 }, vault.revision)).rejects.toThrow();
+    expect((await readFile(file)).equals(bytes)).toBe(true);
+  });
+
   it('never writes a vault that breaks the schema, even after saving valid ones', async () => {
     const { open, file } = await setup();
     const vault = generateVault({ tokens: 20, stores: 5, clients: 2, seed: 2 });
