@@ -25,13 +25,34 @@ export interface InventoryRows {
 const keyOf = (s: { filters: Filters; sort: SortKey }) => JSON.stringify([s.filters, s.sort]);
 
 /** The first page, asked before React's first render when the app opens on the inventory. */
-let prefetched: { key: string; reply: Promise<Result<InventoryPage>> } | null = null;
+let prefetched: { key: string; reply: Promise<Result<InventoryPage>>; answered?: Result<InventoryPage> } | null = null;
 
 /** Starts asking main for the inventory's first page now (from main.tsx, before the first render). */
 export function prefetchInventory(): void {
   const s = useInventory.getState();
-  prefetched = { key: keyOf(s), reply: call('queryInventory', { filters: s.filters, sort: s.sort, offset: 0, limit: PAGE, withFacets: true }) };
+  const entry: NonNullable<typeof prefetched> = {
+    key: keyOf(s),
+    reply: call('queryInventory', { filters: s.filters, sort: s.sort, offset: 0, limit: PAGE, withFacets: true }).then((res) => {
+      entry.answered = res;
+      return res;
+    }),
+  };
+  prefetched = entry;
 }
+
+/** The prefetched first page when it has already arrived (then the first render shows rows, not "Loading"). */
+function takeAnsweredPrefetch(key: string): InventoryPage | null {
+  const answered = prefetched?.key === key ? prefetched.answered : undefined;
+  if (!answered?.ok) return null;
+  prefetched = null;
+  return answered.value;
+}
+
+const stateOf = (page: InventoryPage, offset: number, prev: InventoryRows | null): InventoryRows => {
+  const rows = new Map(prev ? prev.rows : []);
+  page.rows.forEach((row, i) => rows.set(offset + i, row));
+  return { ready: true, error: null, revision: page.revision, total: page.total, totalAll: page.totalAll, rows, facets: page.facets ?? prev?.facets ?? null };
+};
 
 const EMPTY: InventoryRows = { ready: false, error: null, revision: -1, total: 0, totalAll: 0, rows: new Map(), facets: null };
 
@@ -41,8 +62,21 @@ const EMPTY: InventoryRows = { ready: false, error: null, revision: -1, total: 0
  * answers for an older filter are dropped; a vault change re-asks what is on screen.
  */
 export function useInventoryRows(): InventoryRows & { ensure(first: number, last: number): void; reload(): void } {
-  const [state, setState] = useState<InventoryRows>(EMPTY);
-  const current = useRef({ key: keyOf(useInventory.getState()), revision: -1, visible: [0, PAGE - 1] as [number, number], seq: 0, inFlight: new Set<string>(), loaded: new Set<number>(), facets: false, replacing: false });
+  const [initial] = useState(() => {
+    const key = keyOf(useInventory.getState());
+    return { key, page: takeAnsweredPrefetch(key) };
+  });
+  const [state, setState] = useState<InventoryRows>(() => (initial.page ? stateOf(initial.page, 0, null) : EMPTY));
+  const current = useRef({
+    key: initial.key,
+    revision: initial.page?.revision ?? -1,
+    visible: [0, PAGE - 1] as [number, number],
+    seq: 0,
+    inFlight: new Set<string>(),
+    loaded: new Set<number>(initial.page ? [0] : []),
+    facets: Boolean(initial.page?.facets),
+    replacing: false,
+  });
 
   const ask = useCallback(
     async (offset: number, limit: number, replace: boolean, withFacets = false) => {
@@ -69,11 +103,7 @@ export function useInventoryRows(): InventoryRows & { ensure(first: number, last
       if (page.facets) ref.facets = true;
       if (replace) ref.loaded = new Set();
       for (let p = Math.floor(offset / PAGE); p * PAGE < offset + page.rows.length; p++) ref.loaded.add(p);
-      setState((prev) => {
-        const rows = new Map(replace ? [] : prev.rows);
-        page.rows.forEach((row, i) => rows.set(offset + i, row));
-        return { ready: true, error: null, revision: page.revision, total: page.total, totalAll: page.totalAll, rows, facets: page.facets ?? prev.facets };
-      });
+      setState((prev) => stateOf(page, offset, replace ? { ...prev, rows: new Map() } : prev));
     },
     // reloadVisible is defined below and only reads refs.
     [],
@@ -99,11 +129,12 @@ export function useInventoryRows(): InventoryRows & { ensure(first: number, last
       ref.replacing = true;
       void ask(0, PAGE, true);
     };
-    first(current.current.key);
+    // Rows already there from the prefetch: nothing to ask until the filters change.
+    if (!initial.page) first(current.current.key);
     return useInventory.subscribe((next, prev) => {
       if (next.filters !== prev.filters || next.sort !== prev.sort) first(keyOf(next));
     });
-  }, [ask]);
+  }, [ask, initial]);
 
   useEffect(() => on('vaultChanged', () => void reloadVisible()), [reloadVisible]);
 
