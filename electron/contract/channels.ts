@@ -3,7 +3,7 @@ import { AuditEntry, CheckOutcome, CheckResult, Client, Environment, StoreProfil
 import { DateInput, FieldValues, Id, Label, Notes, ProviderId, SecretValue } from './primitives';
 import { ExpiryNotificationSettings, ExpiryOverview, ExpirySettingsView } from './expiry';
 import { Finding, FindingSettings } from './findings';
-import { InventoryPage, InventoryQuery } from './inventory';
+import { INVENTORY_MAX_IDS, InventoryPage, InventoryQuery } from './inventory';
 import { Recognition } from './recognition';
 import { BackupSummary, ImportPreview, ImportResult, RestoreResult, SavedFile } from './transfer';
 import { CustomProviderDefinition, ProviderDescriptor } from './providers';
@@ -73,6 +73,11 @@ export const channels = {
     }),
   },
   getVault: { input: NoInput, output: VaultSnapshot },
+  /** Bulk "Deactivate selected": active tokens become inactive in one change; the others are named as skipped. */
+  deactivateTokens: {
+    input: z.object({ ids: z.array(Id).min(1).max(INVENTORY_MAX_IDS) }).strict(),
+    output: z.object({ deactivated: z.number().int().nonnegative(), skipped: z.array(z.object({ id: Id, reason: z.string().max(120) })).max(INVENTORY_MAX_IDS) }),
+  },
   /** A token's check history, newest first (the snapshot leaves histories out: a third of its size). */
   getTokenHistory: { input: ById, output: z.object({ id: Id, history: z.array(CheckResult).max(20) }) },
   /** One page of the inventory table, filtered and sorted in main. */

@@ -71,6 +71,7 @@ export function createHandlers({ inventory, clock, checks, scheduler, copier, tr
       if (rescanKeychain) forgetKeychainListing?.();
       return findings();
     },
+    deactivateTokens: (input) => inventory.deactivateTokens(input),
     getTokenHistory: async ({ id }) => {
       const token = (await inventory.vault()).tokens.find((t) => t.id === id);
       if (!token) throw new AppError('not_found', 'No token with this id: it may have been deleted.');

@@ -12,6 +12,7 @@ const api = {
   getVault: call('getVault'),
   queryInventory: call('queryInventory'),
   getTokenHistory: call('getTokenHistory'),
+  deactivateTokens: call('deactivateTokens'),
   listProviders: call('listProviders'),
   createClient: call('createClient'),
   updateClient: call('updateClient'),

@@ -432,6 +432,39 @@ export class InventoryService {
     });
   }
 
+  /**
+   * Marks many tokens inactive in ONE change (the inventory's bulk "Deactivate selected"): one write and one
+   * vault event instead of one per token. Tokens that are not active, or no longer exist, are skipped and named.
+   */
+  async deactivateTokens(input: ParsedInput<'deactivateTokens'>): Promise<{ deactivated: number; skipped: { id: string; reason: string }[] }> {
+    // Nothing to change: answer without writing a new revision.
+    const wanted = new Set(input.ids);
+    if (!(await this.current()).tokens.some((t) => wanted.has(t.id) && t.status === 'active')) {
+      const known = new Map((await this.current()).tokens.map((t) => [t.id, t.status]));
+      return { deactivated: 0, skipped: [...wanted].map((id) => ({ id, reason: known.has(id) ? `already ${known.get(id)}` : 'not found (deleted?)' })) };
+    }
+    return this.mutate((data, now) => {
+      const at = new Map(data.tokens.map((t, i) => [t.id, i]));
+      const skipped: { id: string; reason: string }[] = [];
+      const changes: Change[] = [];
+      for (const id of new Set(input.ids)) {
+        const i = at.get(id);
+        const before = i === undefined ? undefined : data.tokens[i];
+        if (i === undefined || !before) {
+          skipped.push({ id, reason: 'not found (deleted?)' });
+          continue;
+        }
+        if (before.status !== 'active') {
+          skipped.push({ id, reason: `already ${before.status}` });
+          continue;
+        }
+        data.tokens[i] = { ...structuredClone(before), status: 'inactive', updatedAt: now };
+        changes.push({ action: 'token.update', subject: { type: 'token', id }, summary: `Deactivated token ${before.name} (bulk)` });
+      }
+      return { result: { deactivated: changes.length, skipped }, change: changes };
+    });
+  }
+
   setTokenSecret(input: ParsedInput<'setTokenSecret'>): Promise<Token> {
     return this.mutate(async (data, now) => {
       const token = find(data.tokens, input.id, 'token');

@@ -16,6 +16,7 @@ export const SUPPORT_MODE_FORBIDDEN = new Set([
   'rotateToken',
   'setTokenSecret',
   'updateToken',
+  'deactivateTokens',
   'updateStore',
   'updateClient',
   'deleteToken',

@@ -178,27 +178,20 @@ export function InventoryView() {
 
   async function deactivateSelected() {
     setConfirmDeactivate(false);
-    const chosen = await rowsFor('selected');
-    if (!chosen) return;
-    const targets = chosen.filter((r) => r.status === 'active');
-    let failed = 0;
-    let firstError = '';
-    const queue = [...targets];
-    await Promise.all(
-      Array.from({ length: Math.min(8, queue.length) }, async () => {
-        for (let r = queue.shift(); r; r = queue.shift()) {
-          const res = await call('updateToken', { id: r.id, status: 'inactive' });
-          if (!res.ok) {
-            failed++;
-            firstError ||= res.error.message;
-          }
-        }
-      }),
-    );
+    const ids = selection.existing;
+    if (ids.length === 0) return;
+    // One change in main for the whole selection: one write, one refresh.
+    const res = await call('deactivateTokens', { ids });
+    if (!res.ok) {
+      setBulkMessage(`Nothing was deactivated: ${res.error.message}`);
+      return;
+    }
+    const { deactivated, skipped } = res.value;
     await refresh();
+    const notActive = skipped.length;
     setBulkMessage(
-      `Deactivated ${targets.length - failed} token${targets.length - failed === 1 ? '' : 's'} in Keyward. They still work at the provider until you revoke them there.` +
-        (failed ? ` ${failed} could not be changed: ${firstError}` : ''),
+      `Deactivated ${deactivated} token${deactivated === 1 ? '' : 's'} in Keyward. They still work at the provider until you revoke them there.` +
+        (notActive ? ` ${notActive} selected token${notActive === 1 ? ' was' : 's were'} not active and stayed as they were.` : ''),
     );
   }
 

@@ -129,4 +129,32 @@ describe('queryInventory', () => {
     const longQuery = await fx.dispatch('queryInventory', q({}, { query: 'x'.repeat(201) }));
     expect(longQuery).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
+
+  it('deactivates a selection in one change: active ones become inactive, the rest are named and left alone', async () => {
+    const active = (await page(q({ limit: 3 }, { status: 'active' }))).rows.map((r) => r.id);
+    const revoked = (await page(q({ limit: 1 }, { status: 'revoked' }))).rows[0]!.id;
+    const gone = '00000000-0000-4000-8000-000000000000';
+    const before = await page(q({ limit: 0 }));
+    const result = await valueOf<{ deactivated: number; skipped: { id: string; reason: string }[] }>(fx.dispatch, 'deactivateTokens', { ids: [...active, revoked, gone] });
+    expect(result.deactivated).toBe(3);
+    expect(result.skipped).toEqual([
+      { id: revoked, reason: 'already revoked' },
+      { id: gone, reason: 'not found (deleted?)' },
+    ]);
+    const after = await page(q({ limit: 400, withIds: true }, { status: 'inactive' }));
+    expect(after.revision).toBe(before.revision + 1);
+    for (const id of active) expect(after.ids).toContain(id);
+    const audit = await valueOf<{ action: string; subject: { id: string } }[]>(fx.dispatch, 'getAuditLog', { limit: 10 });
+    expect(audit.filter((e) => e.action === 'token.update' && active.includes(e.subject.id))).toHaveLength(3);
+
+    // Nothing left to deactivate: no new revision.
+    const again = await valueOf<{ deactivated: number }>(fx.dispatch, 'deactivateTokens', { ids: active });
+    expect(again.deactivated).toBe(0);
+    expect((await page(q({ limit: 0 }))).revision).toBe(after.revision);
+  });
+
+  it('refuses an empty or oversized selection', async () => {
+    expect(await fx.dispatch('deactivateTokens', { ids: [] })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await fx.dispatch('deactivateTokens', { ids: ['not-a-uuid'] })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
 });

@@ -92,6 +92,7 @@ describe('status-only mode', () => {
       ['copySecret', { tokenId: token.id }],
       ['rotateToken', { tokenId: token.id, secret: NEW }],
       ['updateToken', { id: token.id, name: 'Renamed' }],
+      ['deactivateTokens', { ids: [token.id] }],
       ['deleteToken', { id: token.id }],
     ] as const) {
       expect(await fx.dispatch(channel, input), channel).toMatchObject({ ok: false, error: { code: 'forbidden' } });
