@@ -46,6 +46,9 @@ const TOP_LEVEL_TOKEN_FIELDS = new Set(['mode', 'scopes', 'expiresAt', 'createdA
  */
 export class InventoryService {
   private data: VaultData | null = null;
+  private reading: Promise<VaultData> | null = null;
+  /** Counts this process's saves, so a read that overlapped one does not replace its result. */
+  private writes = 0;
   private cachedCatalog: { defs: unknown; catalog: Catalog } | null = null;
   private notices: VaultSnapshot['notices'] = [];
   private queue: Promise<unknown> = Promise.resolve();
@@ -635,9 +638,20 @@ export class InventoryService {
     return this.cachedCatalog.catalog;
   }
 
-  private async current(): Promise<VaultData> {
+  /** Callers asking together (start-up, a page of the inventory, findings) share one check and one read. */
+  private current(): Promise<VaultData> {
+    this.reading ??= this.read().finally(() => {
+      this.reading = null;
+    });
+    return this.reading;
+  }
+
+  private async read(): Promise<VaultData> {
+    const writes = this.writes;
     if (!this.data || (await this.deps.repo.changedOnDisk())) {
       const loaded = await this.deps.repo.load();
+      // A change saved by this process while the file was being read is newer than what was read.
+      if (this.writes !== writes && this.data) return this.data;
       this.data = loaded.data;
       if (loaded.notices.length) this.notices = [...this.notices.filter((n) => !loaded.notices.some((l) => l.id === n.id)), ...loaded.notices];
     }
@@ -670,6 +684,7 @@ export class InventoryService {
           throw err;
         }
         this.data = draft;
+        this.writes++;
         for (const entry of Array.isArray(done) ? done : [done]) {
           await this.deps.audit.append({ at: now, actor: this.deps.actor, ...entry }).catch((err: unknown) => {
             this.deps.logger.error('audit append failed', { action: entry.action, error: String((err as Error).message) });

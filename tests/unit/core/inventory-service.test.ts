@@ -1,6 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { InventoryService } from '../../../electron/core/inventory/inventory-service';
+import { silentLogger } from '../../../electron/core/ports';
 import { inventoryFixture } from '../../support/inventory-fixture';
 
 const SHIPPO_SECRET = 'shippo_live_0123456789abcdef0123456789abcdef01234567';
@@ -134,5 +136,30 @@ describe('inventory', () => {
     await other.createStore({ provider: 'shippo', label: 'From CLI' });
     await fx.inventory.createStore({ provider: 'shippo', label: 'From app again' });
     expect((await other.snapshot()).stores.map((s) => s.label)).toEqual(['From app', 'From CLI', 'From app again']);
+  });
+});
+
+describe('reading the vault', () => {
+  it('callers asking at the same moment share one read of the file; a change made meanwhile is not lost', async () => {
+    fx = await inventoryFixture();
+    await fx.inventory.createClient({ name: 'Acme' });
+    // A second service on the same folder: it has read nothing yet.
+    const fresh = new InventoryService({ repo: fx.repo, secrets: fx.secrets, audit: fx.audit, clock: fx.clock, logger: silentLogger, actor: 'test' });
+    let loads = 0;
+    const load = fx.repo.load.bind(fx.repo);
+    fx.repo.load = () => {
+      loads++;
+      return load();
+    };
+    const [a, b, c] = await Promise.all([fresh.vault(), fresh.snapshot(), fresh.vault()]);
+    expect(loads).toBe(1);
+    expect(a).toBe(c);
+    expect(b.clients.map((x) => x.name)).toEqual(['Acme']);
+
+    // A write while a read is on its way: the written state wins.
+    const reading = fresh.vault();
+    const created = fresh.createClient({ name: 'Globex' });
+    await Promise.all([reading, created]);
+    expect((await fresh.vault()).clients.map((x) => x.name).sort()).toEqual(['Acme', 'Globex']);
   });
 });
