@@ -424,7 +424,7 @@ async function main(): Promise<void> {
     '',
     '### (d) Warm path: what each call pays while the vault file is unchanged',
     '',
-    `InventoryService over a FileVaultRepository on the same 10,000-token file, in-memory keychain; first call (cold load) ${fmt(d.coldMs)}. Each later call stats the file (device, inode, size, mtime, ctime) and reuses the vault in memory. Findings are computed again only when the vault revision, the keychain listing or the minute changes (the handlers cache them); the row below is that recomputation.`,
+    `InventoryService over a FileVaultRepository on the same 10,000-token file, in-memory keychain; first call (cold load) ${fmt(d.coldMs)}. Each later call stats the file (device, inode, size, mtime) and reuses the vault in memory. Findings are computed again only when the vault revision, the keychain listing or the minute changes (the handlers cache them); the row below is that recomputation.`,
     '',
     '| measure | median | p95 | goal | result |',
     '|---|---|---|---|---|',

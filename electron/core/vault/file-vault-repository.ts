@@ -55,17 +55,19 @@ async function readIfExists(path: string): Promise<string | null> {
   }
 }
 
-/** What identifies one version of a file without reading it: a rename gives a new inode, a write new times. */
+/**
+ * What identifies one version of a file without reading it: a rename gives a new inode, a write a new mtime.
+ * Not ctime: the previous-good hard link a save makes changes the current file's ctime, and readers must not
+ * reload 16 MB for that. (The revision check before a write compares bytes, not stamps.)
+ */
 interface FileStamp {
   dev: number;
   ino: number;
   size: number;
   mtimeMs: number;
-  ctimeMs: number;
 }
-const stampOf = (s: Stats): FileStamp => ({ dev: s.dev, ino: s.ino, size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs });
-const sameStamp = (a: FileStamp, b: FileStamp): boolean =>
-  a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
+const stampOf = (s: Stats): FileStamp => ({ dev: s.dev, ino: s.ino, size: s.size, mtimeMs: s.mtimeMs });
+const sameStamp = (a: FileStamp, b: FileStamp): boolean => a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
 
 /** The whole file as bytes, in as few reads as its size allows. */
 async function readAll(handle: FileHandle, size: number): Promise<Buffer> {
@@ -118,7 +120,7 @@ async function stampIfExists(path: string): Promise<FileStamp | null> {
  * A save compares the file's revision with the one the change was based on (another process, the CLI say,
  * may have written meanwhile): the file is read, and when its bytes are exactly the ones this repository
  * last read or wrote, their revision is known and they are not parsed again; any other content is parsed
- * as a whole, as before. `changedOnDisk` compares the file's stamp (device, inode, size, mtime, ctime).
+ * as a whole, as before. `changedOnDisk` compares the file's stamp (device, inode, size, mtime).
  */
 export class FileVaultRepository implements VaultRepository {
   readonly location: string;
@@ -127,6 +129,8 @@ export class FileVaultRepository implements VaultRepository {
   /** The readable vault file as this repository last read or wrote it (stamp null: it changed while being read). */
   private last: { stamp: FileStamp | null; bytes: EncodedVault; revision: number } | null = null;
   private readonly encoder = new VaultEncoder();
+  /** Saves completed by this repository: a load that overlapped one must not replace what the save recorded. */
+  private saves = 0;
 
   constructor(
     private readonly dir: string,
@@ -141,13 +145,16 @@ export class FileVaultRepository implements VaultRepository {
   async load(): Promise<LoadedVault> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     const notices: LoadedVault['notices'] = [];
+    const saves = this.saves;
     const read = await readStamped(this.location);
     let movedAside: { to: string; reason: string } | null = null;
     if (read !== null) {
       const parsed = parseVault(read.bytes.toString('utf8'));
       if (parsed.ok) {
-        this.last = { stamp: read.stamp, bytes: { parts: [read.bytes], byteLength: read.bytes.length }, revision: parsed.data.revision };
-        this.encoder.rememberParsed(parsed.data);
+        if (this.saves === saves) {
+          this.last = { stamp: read.stamp, bytes: { parts: [read.bytes], byteLength: read.bytes.length }, revision: parsed.data.revision };
+          this.encoder.rememberParsed(parsed.data);
+        }
         if (parsed.migratedFrom !== null) {
           notices.push({ id: 'vault-migrated', severity: 'info', message: `The vault was upgraded from schema ${parsed.migratedFrom}.` });
         }
@@ -201,6 +208,7 @@ export class FileVaultRepository implements VaultRepository {
       // Still under the lock: the file is the one just renamed into place unless something outside Keyward replaced it.
       const ours = now !== null && now.dev === written.dev && now.ino === written.ino && now.size === written.size;
       this.last = { stamp: ours ? now : null, bytes, revision: data.revision };
+      this.saves++;
     });
   }
 
