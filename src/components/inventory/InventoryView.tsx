@@ -361,10 +361,11 @@ export function InventoryView() {
               <div className="grid-spacer" style={{ height: virtualizer.getTotalSize() }}>
                 {items.map((item) => {
                   const row = inv.rows.get(item.index);
-                  if (!row) return <PendingRow key={`pending-${item.index}`} index={item.index} top={item.start} />;
+                  if (!row) return <PendingRow key={item.index} index={item.index} top={item.start} />;
                   return (
                     <TokenRow
-                      key={row.id}
+                      // By position: a new search updates the rows on screen in place instead of rebuilding them.
+                      key={item.index}
                       row={row}
                       index={item.index}
                       top={item.start}
