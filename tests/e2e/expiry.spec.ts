@@ -233,7 +233,10 @@ test('changing lead times (global and per provider) updates the panel; bad input
   await expect(items).toHaveCount(3);
   await expect(panel).not.toContainText('Sandbox');
 
-  const saved = ok(await host.call<{ findings: { leadTimesDays: number[]; providers: Record<string, { leadTimesDays?: number[] }> }; notifications: { warnTestTokens: string } }>('getExpirySettings', {}));
+  // The list above may already match before the save lands: wait for main to hold the new settings.
+  type Saved = { findings: { leadTimesDays: number[]; providers: Record<string, { leadTimesDays?: number[] }> }; notifications: { warnTestTokens: string } };
+  await expect.poll(async () => ok(await host.call<Saved>('getExpirySettings', {})).notifications.warnTestTokens).toBe('off');
+  const saved = ok(await host.call<Saved>('getExpirySettings', {}));
   expect(saved.findings.leadTimesDays).toEqual([30, 14, 7, 1]);
   expect(saved.findings.providers.thinkific?.leadTimesDays).toEqual([10]);
   expect(saved.notifications.warnTestTokens).toBe('off');
