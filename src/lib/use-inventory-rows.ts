@@ -118,7 +118,7 @@ export function useInventoryRows(): InventoryRows & { ensure(first: number, last
     return ask(start, Math.max(PAGE, Math.ceil((last + 1) / PAGE) * PAGE - start), true, true);
   }, [ask]);
 
-  // A new filter or sort: the first page (the table scrolls back to the top). Asked from the store's change,
+  // A new filter or sort: its first page, then whatever pages the grid shows. Asked from the store's change,
   // before React renders the keystroke, so main is already working while the page re-renders.
   useEffect(() => {
     const first = (key: string) => {
