@@ -39,7 +39,7 @@ export function InventoryView() {
   useEffect(() => setPendingAll(null), [selection]);
   const allShownSelected = pendingAll ?? (inv.total > 0 && selection.shown === inv.total);
 
-  const virtualizer = useVirtualizer({ count: inv.total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({ count: inv.total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 4 });
   const focusIndex = Math.min(focus, Math.max(inv.total - 1, 0));
   const items = virtualizer.getVirtualItems();
   const firstShown = items[0]?.index ?? 0;
