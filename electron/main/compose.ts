@@ -1,4 +1,4 @@
-import type { EventName, EventPayload } from '../contract';
+import { EMPTY_INVENTORY_FILTERS, type EventName, type EventPayload } from '../contract';
 import { FileAuditLog } from '../core/audit/file-audit-log';
 import { ExpiryScheduler, FileNotificationStateStore, inventorySource, systemTimers, type AttentionIndicator } from '../core/expiry';
 import { InventoryService } from '../core/inventory/inventory-service';
@@ -95,8 +95,7 @@ export function compose(options: ComposeOptions): Composed {
   return {
     dispatch,
     async warmUp() {
-      const empty = { query: '', provider: '', status: '', mode: '', client: '', severity: '', ids: null };
-      await dispatch('queryInventory', { filters: empty, sort: 'name', offset: 0, limit: 0 });
+      await dispatch('queryInventory', { filters: EMPTY_INVENTORY_FILTERS, sort: 'name', offset: 0, limit: 0 });
     },
     inventory,
     checks,

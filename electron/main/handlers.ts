@@ -8,7 +8,7 @@ import { readUiSettings } from '../core/settings/ui-settings';
 import { rotateWithCheck } from '../core/status/rotation';
 import { AppError } from '../core/errors';
 import { buildIcs, expiryTimeline, resolveExpirySettings, type ExpiryScheduler } from '../core/expiry';
-import type { EventName, EventPayload, Finding } from '../contract';
+import type { EventName, EventPayload } from '../contract';
 import { recognizeSecret } from '../core/recognition/recognize';
 import { computeFindings, resolveFindingSettings } from '../core/rules';
 import { createFindingsCache } from '../core/rules/findings-cache';
@@ -39,17 +39,11 @@ export function createHandlers({ inventory, clock, checks, scheduler, copier, tr
     if (!names) namesByCatalog.set(catalog, (names = new Map(catalog.list().map((p) => [p.id, p.name]))));
     return names;
   };
-  // The same vault, keychain listing (same array) and minute as last time: the same findings, without keying 10,000 accounts.
-  let lastFindings: { vault: unknown; accounts: unknown; minute: number; value: Finding[] } | null = null;
   /** Findings for the current vault, computed once per revision, keychain content and minute. */
   const findings = async () => {
     const [vault, catalog, accounts] = await Promise.all([inventory.vault(), inventory.catalog(), inventory.secretAccounts()]);
     const now = clock.now();
-    const minute = Math.floor(now.getTime() / 60_000);
-    if (lastFindings && lastFindings.vault === vault && lastFindings.accounts === accounts && lastFindings.minute === minute) return lastFindings.value;
-    const value = findingsFor({ revision: vault.revision, accounts, now }, () => computeFindings(vault, resolveFindingSettings(vault.settings.findings), now, catalog, accounts));
-    lastFindings = { vault, accounts, minute, value };
-    return value;
+    return findingsFor({ revision: vault.revision, accounts, now }, () => computeFindings(vault, resolveFindingSettings(vault.settings.findings), now, catalog, accounts));
   };
   const handlers: Handlers = {
     getAppInfo: async () => appInfo,

@@ -442,8 +442,9 @@ export class InventoryService {
   async deactivateTokens(input: ParsedInput<'deactivateTokens'>): Promise<{ deactivated: number; skipped: { id: string; reason: string }[] }> {
     // Nothing to change: answer without writing a new revision.
     const wanted = new Set(input.ids);
-    if (!(await this.current()).tokens.some((t) => wanted.has(t.id) && t.status === 'active')) {
-      const known = new Map((await this.current()).tokens.map((t) => [t.id, t.status]));
+    const { tokens } = await this.current();
+    if (!tokens.some((t) => wanted.has(t.id) && t.status === 'active')) {
+      const known = new Map(tokens.map((t) => [t.id, t.status]));
       return { deactivated: 0, skipped: [...wanted].map((id) => ({ id, reason: known.has(id) ? `already ${known.get(id)}` : 'not found (deleted?)' })) };
     }
     return this.mutate((data, now) => {

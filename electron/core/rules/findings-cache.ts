@@ -1,14 +1,21 @@
 import type { Finding } from '../../contract';
 
+const accountsKey = (accounts: readonly string[] | null): string => (accounts ? [...accounts].sort().join(',') : 'unknown');
+
 /**
  * Remembers the last findings for the same vault revision, keychain entries and minute: the nav badge,
- * dashboard and findings view ask together, and at 10,000 tokens each computation costs a few hundred ms.
+ * dashboard, findings view and every inventory page ask, and at 10,000 tokens each computation costs tens of ms.
+ * The same listing array (the cached keychain listing) is recognised without sorting 10,000 account names.
  */
 export function createFindingsCache(): (key: { revision: number; accounts: readonly string[] | null; now: Date }, compute: () => Finding[]) => Finding[] {
-  let last: { key: string; value: Finding[] } | null = null;
+  let last: { revision: number; minute: number; accounts: readonly string[] | null; accountsKey: string; value: Finding[] } | null = null;
   return ({ revision, accounts, now }, compute) => {
-    const key = `${revision}|${Math.floor(now.getTime() / 60_000)}|${accounts ? [...accounts].sort().join(',') : 'unknown'}`;
-    if (last?.key !== key) last = { key, value: compute() };
+    const minute = Math.floor(now.getTime() / 60_000);
+    if (last && last.revision === revision && last.minute === minute && (last.accounts === accounts || last.accountsKey === accountsKey(accounts))) {
+      last.accounts = accounts;
+      return last.value;
+    }
+    last = { revision, minute, accounts, accountsKey: accountsKey(accounts), value: compute() };
     return last.value;
   };
 }
