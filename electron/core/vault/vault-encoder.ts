@@ -1,5 +1,6 @@
 import { Client, StoreProfile, Token } from '../../contract';
 import { FAST_PATH_ENABLED, isCanonicalClient, isCanonicalStore, isCanonicalToken } from './fast-validate';
+import { asciiJson, asciiJsonBytes } from './ascii-json';
 import { samePlain } from './plain-data';
 import { VaultData } from './vault-data';
 
@@ -14,25 +15,16 @@ interface Known {
   chunk: Buffer | null;
 }
 
-const OPEN = Buffer.from('{\n');
-const CLOSE = Buffer.from('\n}\n');
-const FIELD_SEP = Buffer.from(',\n');
-const ARRAY_OPEN = Buffer.from('[\n');
-const ARRAY_CLOSE = Buffer.from('\n ]');
-const EMPTY_ARRAY = Buffer.from('[]');
+const OPEN = Buffer.from('{');
+const CLOSE = Buffer.from('}\n');
+const COMMA = Buffer.from(',');
+const ARRAY_CLOSE = Buffer.from(']');
 
-/** `JSON.stringify(value, null, 1)` as it reads nested `depth` levels deep in a document written with indent 1. */
-function indented(value: unknown, depth: number): string | undefined {
-  const text = JSON.stringify(value, null, 1) as string | undefined;
-  if (text === undefined) return undefined;
-  return text.includes('\n') ? text.replaceAll('\n', `\n${' '.repeat(depth)}`) : text;
-}
-
-const elementChunk = (element: unknown): Buffer => Buffer.from(`  ${indented(element, 2)!}`, 'utf8');
+const elementChunk = (element: unknown): Buffer => asciiJsonBytes(JSON.stringify(element));
 
 /**
- * Validates and serialises a vault exactly as `${JSON.stringify(VaultData.parse(data), null, 1)}\n` does
- * (same bytes; the same inputs refused, with VaultData's own error), but re-validates and re-serialises only
+ * Validates and serialises a vault exactly as fullEncode does (same bytes: compact, all-ASCII JSON; the same
+ * inputs refused, with VaultData's own error), but re-validates and re-serialises only
  * the clients, stores and tokens that differ from the ones it has already seen pass (from a load or an
  * earlier save). A token edit in a 10,000-token vault then validates one token, not 10,000.
  *
@@ -42,7 +34,6 @@ const elementChunk = (element: unknown): Buffer => Buffer.from(`  ${indented(ele
  */
 export class VaultEncoder {
   private known: Record<Section, Map<string, Known>> = { clients: new Map(), stores: new Map(), tokens: new Map() };
-
 
   /** Remembers the elements of a vault just loaded; each is validated on its first save (it may be edited in memory until then). */
   rememberParsed(data: VaultData): void {
@@ -103,34 +94,26 @@ export class VaultEncoder {
     }
 
     const parts: Buffer[] = [OPEN];
-    let first = true;
     for (const [key, value] of Object.entries(shell.data as Record<string, unknown>)) {
-      if ((SECTIONS as readonly string[]).includes(key)) {
-        const list = chunks[key as Section];
-        if (!first) parts.push(FIELD_SEP);
-        first = false;
-        parts.push(Buffer.from(` ${JSON.stringify(key)}: `, 'utf8'));
-        if (list.length === 0) parts.push(EMPTY_ARRAY);
-        else {
-          parts.push(ARRAY_OPEN);
-          for (let i = 0; i < list.length; i++) {
-            if (i > 0) parts.push(FIELD_SEP);
-            parts.push(list[i]!);
-          }
-          parts.push(ARRAY_CLOSE);
-        }
-        continue;
-      }
-      const text = indented(value, 1);
+      const list = (SECTIONS as readonly string[]).includes(key) ? chunks[key as Section] : null;
+      const text = list ? '[' : (JSON.stringify(value) as string | undefined); // A list's elements follow as their own chunks.
       if (text === undefined) continue; // JSON.stringify leaves such a key out.
-      if (!first) parts.push(FIELD_SEP);
-      first = false;
-      parts.push(Buffer.from(` ${JSON.stringify(key)}: ${text}`, 'utf8'));
+      if (parts.length > 1) parts.push(COMMA);
+      parts.push(asciiJsonBytes(`${JSON.stringify(key)}:${text}`));
+      if (list) pushList(parts, list);
     }
-    if (first) return whole(Buffer.from('{}\n'));
     parts.push(CLOSE);
     return { parts, byteLength: parts.reduce((n, p) => n + p.length, 0) };
   }
+}
+
+/** The elements' chunks comma-separated, and the list's closing bracket. */
+function pushList(parts: Buffer[], list: readonly Buffer[]): void {
+  for (let i = 0; i < list.length; i++) {
+    if (i > 0) parts.push(COMMA);
+    parts.push(list[i]!);
+  }
+  parts.push(ARRAY_CLOSE);
 }
 
 /** A vault file's bytes as consecutive parts. */
@@ -151,7 +134,7 @@ export function sameBytes(bytes: Buffer, encoded: EncodedVault): boolean {
   return true;
 }
 
-/** The reference: what the repository always wrote. */
+/** The reference: the vault file's bytes, compact JSON with every non-ASCII character escaped, and a newline. */
 export function fullEncode(data: VaultData): Buffer {
-  return Buffer.from(`${JSON.stringify(VaultData.parse(data), null, 1)}\n`, 'utf8');
+  return Buffer.from(`${asciiJson(JSON.stringify(VaultData.parse(data)))}\n`, 'latin1');
 }

@@ -1,14 +1,33 @@
-// VaultEncoder must write exactly what `${JSON.stringify(VaultData.parse(data), null, 1)}\n` wrote and refuse
-// exactly what VaultData.parse refused, however much of the vault it has seen before.
+// VaultEncoder must write exactly what fullEncode writes (compact JSON of VaultData.parse(data), all ASCII) and
+// refuse exactly what VaultData.parse refused, however much of the vault it has seen before.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { samePlain } from '../../../electron/core/vault/plain-data';
 import { fullEncode, sameBytes, VaultEncoder } from '../../../electron/core/vault/vault-encoder';
-import { type VaultData } from '../../../electron/core/vault/vault-data';
+import { VaultData } from '../../../electron/core/vault/vault-data';
 import { generateVault } from '../../bench/generate-vault';
 
 const small = (seed = 3) => generateVault({ tokens: 60, stores: 20, clients: 6, seed });
+
+/** Strings a person or a provider could put in a vault that are not ASCII, down to a lone surrogate. */
+const UNUSUAL = ['eyJhb…TK3Y', 'Café é', 'emoji 😀👍🏽', 'line\u2028sep\u2029', 'lone \ud800 and \udfff', '\u0080\u00ff\u0100\uffff', 'del \u007f', 'ctl \u0001\t"\\'];
+
+/** Any UTF-16 code unit sequence, lone surrogates included. */
+const anyUtf16 = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 12 }).map((units) => String.fromCharCode(...units));
+
+/** A vault whose tokens' notes (and a client's name) hold `strings`. */
+function withStrings(vault: VaultData, strings: readonly string[]): VaultData {
+  return {
+    ...vault,
+    settings: { [strings[0] ?? 'k']: strings },
+    clients: vault.clients.map((c, i) => (i === 0 ? { ...c, name: `Client ${strings[0] ?? ''}`.trim().slice(0, 120) || 'x' } : c)),
+    tokens: vault.tokens.map((t, i) => (i < strings.length ? { ...t, notes: strings[i]! } : t)),
+  };
+}
+
+/** Whether every byte is ASCII and the only newline is the last byte. */
+const compactAscii = (bytes: Buffer): boolean => bytes.every((b) => b < 0x80) && bytes.indexOf(0x0a) === bytes.length - 1;
 
 /** Both encoders' answer for `data`: the bytes, or the ZodError's issues. */
 function outcome(encode: (d: VaultData) => Buffer, data: VaultData): { bytes: string } | { issues: unknown } {
@@ -21,7 +40,7 @@ function outcome(encode: (d: VaultData) => Buffer, data: VaultData): { bytes: st
 }
 
 describe('VaultEncoder', () => {
-  it('writes the same bytes as JSON.stringify(VaultData.parse(data), null, 1) cold, after a load and after edits', () => {
+  it('writes the same bytes as fullEncode cold, after a load and after edits', () => {
     const vault = small();
     const cold = new VaultEncoder();
     expect(cold.encode(vault).equals(fullEncode(vault))).toBe(true);
@@ -40,6 +59,38 @@ describe('VaultEncoder', () => {
     expect(warm.encode(next).toString()).toBe(fullEncode(next).toString());
     expect(warm.encode(next).toString()).toBe(fullEncode(next).toString());
     expect(warm.encode(vault).toString()).toBe(fullEncode(vault).toString());
+  });
+
+  it('writes compact all-ASCII JSON that parses back to exactly the strings it was given', () => {
+    const vault = withStrings(small(), UNUSUAL);
+    const file = fullEncode(vault);
+    expect(compactAscii(file)).toBe(true);
+    expect(file.length).toBeLessThan(Buffer.byteLength(JSON.stringify(VaultData.parse(vault), null, 1)));
+    const back = JSON.parse(file.toString('utf8')) as VaultData;
+    expect(back).toEqual(VaultData.parse(vault));
+    expect(back.tokens.slice(0, UNUSUAL.length).map((t) => t.notes)).toEqual(UNUSUAL);
+    const enc = new VaultEncoder();
+    enc.rememberParsed(vault);
+    expect(enc.encode(vault).equals(file)).toBe(true);
+    expect(enc.encode({ ...vault, revision: 2 }).equals(fullEncode({ ...vault, revision: 2 }))).toBe(true);
+  });
+
+  it('property: any UTF-16 strings round-trip exactly, and incremental bytes equal the full encoding', () => {
+    const vault = small(4);
+    const enc = new VaultEncoder();
+    enc.rememberParsed(vault);
+    fc.assert(
+      fc.property(fc.array(anyUtf16, { minLength: 1, maxLength: 4 }), (strings) => {
+        const data = withStrings(vault, strings);
+        const file = fullEncode(data);
+        expect(compactAscii(file)).toBe(true);
+        expect(enc.encode(data).equals(file)).toBe(true);
+        const back = JSON.parse(file.toString('latin1')) as VaultData;
+        expect(back.tokens.slice(0, strings.length).map((t) => t.notes)).toEqual(strings);
+        expect(back).toEqual(VaultData.parse(data));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('writes an empty vault and unknown keys exactly as before (stripped)', () => {
@@ -75,6 +126,7 @@ describe('VaultEncoder', () => {
     const keys = Object.keys(vault.tokens[0]!);
     const value = fc.oneof(
       fc.jsonValue({ maxDepth: 2 }),
+      anyUtf16,
       fc.constantFrom(null, '', ' x ', 'a'.repeat(121), '2026-11-22T09:00:00Z', '2026-11-22T09:00:00+01:00', '2026-02-30T00:00:00Z', 'f47ac10b-58cc-4372-a567-0e02b2c3d479', 'F47AC10B-58CC-4372-A567-0E02B2C3D479', 'active', 'live', []),
     );
     fc.assert(

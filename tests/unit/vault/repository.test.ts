@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../electron/core/ports';
 import { BACKUP_FILE, FileVaultRepository, VAULT_FILE } from '../../../electron/core/vault/file-vault-repository';
 import { fullEncode } from '../../../electron/core/vault/vault-encoder';
-import { emptyVault, type VaultData } from '../../../electron/core/vault/vault-data';
+import { emptyVault, VaultData } from '../../../electron/core/vault/vault-data';
 import { generateVault } from '../../bench/generate-vault';
 import { FakeClock, tempDir } from '../../support/inventory-fixture';
 
@@ -45,7 +45,8 @@ describe('vault file: revision check and previous good copy', () => {
     await repo.save(withRevision(emptyVault(clock.now()), 1), 0);
     const before = await stat(file);
     const text = await readFile(file, 'utf8');
-    const edited = text.replace('"revision": 1,', '"revision": 7,');
+    const edited = text.replace('"revision":1,', '"revision":7,');
+    expect(edited).not.toBe(text);
     expect(edited.length).toBe(text.length);
     await writeFile(file, edited);
     await utimes(file, before.atime, before.mtime);
@@ -91,7 +92,7 @@ describe('vault file: revision check and previous good copy', () => {
     expect(JSON.parse(await readFile(file, 'utf8')).settings.marker).toBe('r3');
   });
 
-  it('writes the same bytes as before for a generated vault, and reads back what it wrote', async () => {
+  it('writes the bytes of fullEncode for a generated vault, and reads back what it wrote', async () => {
     const { open, file } = await setup();
     const vault = generateVault({ tokens: 80, stores: 20, clients: 5, seed: 9 });
     const repo = open();
@@ -127,5 +128,65 @@ describe('vault file: revision check and previous good copy', () => {
     const bad = { ...vault, revision: vault.revision + 1, tokens: vault.tokens.map((t, i) => (i === 0 ? { ...t, status: 'lost' } : t)) } as unknown as VaultData;
     await expect(repo.save(bad, vault.revision)).rejects.toThrow();
     expect((await readFile(file)).equals(bytes)).toBe(true);
+  });
+});
+
+/** What every Keyward before the compact format wrote: indent 1, non-ASCII characters as raw UTF-8. */
+const oldFormat = (v: VaultData): string => `${JSON.stringify(VaultData.parse(v), null, 1)}\n`;
+
+/** The characters that made old files UTF-8, and ones JSON treats specially. */
+const UNUSUAL = ['eyJhb…TK3Y', 'Café é', 'emoji 😀👍🏽', 'line\u2028sep\u2029', 'lone \ud800', 'del \u007f', 'tab\t"quote"\\'];
+const withNotes = (v: VaultData): VaultData => ({ ...v, tokens: v.tokens.map((t, i) => (i < UNUSUAL.length ? { ...t, notes: UNUSUAL[i]! } : t)) });
+
+/** Every byte ASCII, and no newline but the last byte. */
+const isCompactAscii = (bytes: Buffer): boolean => bytes.every((b) => b < 0x80) && bytes.indexOf(0x0a) === bytes.length - 1;
+
+describe('vault file format: compact ASCII written, any JSON read', () => {
+  it('loads an old pretty UTF-8 file unchanged, and the next save rewrites it compact and ASCII with every string kept', async () => {
+    const { open, file, backup } = await setup();
+    const vault = withNotes(generateVault({ tokens: 30, stores: 6, clients: 2, seed: 4 }));
+    const old = Buffer.from(oldFormat(vault), 'utf8');
+    await writeFile(file, old);
+    const repo = open();
+    const loaded = await repo.load();
+    expect(loaded.data).toEqual(vault);
+    expect((await readFile(file)).equals(old)).toBe(true);
+    const next = { ...loaded.data, revision: vault.revision + 1 };
+    await repo.save(next, vault.revision);
+    const written = await readFile(file);
+    expect(isCompactAscii(written)).toBe(true);
+    expect(written.length).toBeLessThan(old.length);
+    expect((await readFile(backup)).equals(old)).toBe(true);
+    const reloaded = await open().load();
+    expect(reloaded.data).toEqual(next);
+    expect(reloaded.data.tokens.slice(0, UNUSUAL.length).map((t) => t.notes)).toEqual(UNUSUAL);
+  });
+
+  it('loads a hand-edited file with odd whitespace and mixed escapes, and saves it back compact', async () => {
+    const { open, file } = await setup();
+    const vault = withNotes(generateVault({ tokens: 8, stores: 3, clients: 1, seed: 5 }));
+    const messy = JSON.stringify(VaultData.parse(vault), null, '\t')
+      .replaceAll('\n', '\r\n  ')
+      .replaceAll('":', '" :  ')
+      .replace('Café', '\\u0043af\\u00e9');
+    await writeFile(file, `\r\n ${messy} \r\n\r\n`);
+    const repo = open();
+    const loaded = await repo.load();
+    expect(loaded.notices).toEqual([]);
+    expect(loaded.data).toEqual(vault);
+    await repo.save({ ...loaded.data, revision: vault.revision + 1 }, vault.revision);
+    expect(isCompactAscii(await readFile(file))).toBe(true);
+    expect((await open().load()).data).toEqual({ ...vault, revision: vault.revision + 1 });
+  });
+
+  it('sees another process\'s old-format write as a conflict, and reads it exactly', async () => {
+    const { open, file } = await setup();
+    const vault = generateVault({ tokens: 5, stores: 2, clients: 1, seed: 6 });
+    const repo = open();
+    await repo.save(vault, 0);
+    const other = withNotes({ ...vault, revision: vault.revision + 1 });
+    await writeFile(file, oldFormat(other));
+    await expect(repo.save({ ...vault, revision: vault.revision + 1 }, vault.revision)).rejects.toMatchObject({ code: 'conflict' });
+    expect((await repo.load()).data).toEqual(other);
   });
 });
