@@ -1,6 +1,7 @@
 // The vault file is written as compact, pure-ASCII JSON: V8 decodes and parses an all-ASCII file as a one-byte
 // string, several times faster than UTF-8 text with a single "…" in it. Files written pretty or with raw UTF-8
 // (every Keyward before this) still read the same.
+import { isAscii } from 'node:buffer';
 
 // Outside strings JSON.stringify writes only ASCII, so every non-ASCII UTF-16 unit it gives is inside a string.
 const NON_ASCII = /[\u0080-\uffff]/g;
@@ -14,4 +15,9 @@ export function asciiJson(json: string): string {
 /** The bytes of asciiJson(json): one byte per character (latin1 of ASCII text is ASCII, and faster than utf8). */
 export function asciiJsonBytes(json: string): Buffer {
   return Buffer.from(asciiJson(json), 'latin1');
+}
+
+/** A vault file's text: for all-ASCII bytes latin1 gives exactly what utf8 would, several times faster. */
+export function decodeVaultText(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }

@@ -3,6 +3,7 @@ import { copyFile, type FileHandle, link, mkdir, open, readFile, rename, rm, sta
 import { join } from 'node:path';
 import type { Clock, LoadedVault, Logger, VaultRepository } from '../ports';
 import { AppError } from '../errors';
+import { decodeVaultText } from './ascii-json';
 import { syncDir, writeDurably } from './atomic-file';
 import { migrate } from './migrations';
 import { emptyVault, VaultData } from './vault-data';
@@ -48,7 +49,7 @@ export function validateVault(doc: Record<string, unknown>): ReturnType<typeof V
 
 async function readIfExists(path: string): Promise<string | null> {
   try {
-    return await readFile(path, 'utf8');
+    return decodeVaultText(await readFile(path));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw err;
@@ -116,6 +117,8 @@ async function stampIfExists(path: string): Promise<FileStamp | null> {
 /**
  * The vault as a JSON file in the data folder: written to a temp file, fsynced, renamed over the old one,
  * with the previous good copy kept beside it. A file that fails to parse is moved aside, never overwritten.
+ * It is written as compact all-ASCII JSON (ascii-json.ts); any JSON reads, so older pretty UTF-8 files load
+ * and the next save rewrites them.
  *
  * A save compares the file's revision with the one the change was based on (another process, the CLI say,
  * may have written meanwhile): the file is read, and when its bytes are exactly the ones this repository
@@ -149,7 +152,7 @@ export class FileVaultRepository implements VaultRepository {
     const read = await readStamped(this.location);
     let movedAside: { to: string; reason: string } | null = null;
     if (read !== null) {
-      const parsed = parseVault(read.bytes.toString('utf8'));
+      const parsed = parseVault(decodeVaultText(read.bytes));
       if (parsed.ok) {
         if (this.saves === saves) {
           this.last = { stamp: read.stamp, bytes: { parts: [read.bytes], byteLength: read.bytes.length }, revision: parsed.data.revision };
@@ -223,7 +226,7 @@ export class FileVaultRepository implements VaultRepository {
     if (this.last && sameBytes(read.bytes, this.last.bytes)) {
       revision = this.last.revision; // The very bytes parsed or written before: no need to parse them again.
     } else {
-      const parsed = parseVault(read.bytes.toString('utf8'));
+      const parsed = parseVault(decodeVaultText(read.bytes));
       revision = parsed.ok ? parsed.data.revision : null;
     }
     if (revision !== null && revision !== expectedRevision) {

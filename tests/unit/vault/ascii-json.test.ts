@@ -1,9 +1,24 @@
-// The vault file's JSON is written all-ASCII; it must mean exactly what JSON.stringify's text meant.
+// Reading a vault file decodes all-ASCII bytes as latin1 (faster); the text must be exactly what utf8 gives.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asciiJson } from '../../../electron/core/vault/ascii-json';
+import { asciiJson, decodeVaultText } from '../../../electron/core/vault/ascii-json';
 
 describe('vault file text', () => {
+  it('decodes any bytes exactly as utf8 does, ASCII or not', () => {
+    const mostlyAscii = fc.uint8Array({ maxLength: 64 }).map((a) => Uint8Array.from(a, (b) => (b % 5 === 0 ? b : b & 0x7f)));
+    fc.assert(
+      fc.property(fc.oneof(fc.uint8Array({ maxLength: 64 }), mostlyAscii), (bytes) => {
+        const buf = Buffer.from(bytes);
+        expect(decodeVaultText(buf)).toBe(buf.toString('utf8'));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const text of ['{"a":"\\u2026"}', '{"a":"…"}', 'del \x7f', 'é', '\uFFFD']) {
+      const buf = Buffer.from(text, 'utf8');
+      expect(decodeVaultText(buf)).toBe(text);
+    }
+  });
+
   it('escapes every non-ASCII unit of JSON text, and JSON.parse gives the same value', () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.array(fc.integer({ min: 0, max: 0xffff })), (value, units) => {
