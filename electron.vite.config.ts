@@ -1,6 +1,27 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+
+/**
+ * The entry script imports the app's chunk (React and the views) only after it has asked for the inventory's
+ * first page; this lists that chunk and its imports in the page as modulepreload, so they load in parallel.
+ */
+function preloadAppChunk(entry: string): Plugin {
+  return {
+    name: 'keyward-preload-app-chunk',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === 'chunk');
+        const app = chunks.find((c) => c.facadeModuleId === entry);
+        if (!app) throw new Error(`preloadAppChunk: no chunk for ${entry}`);
+        return [app.fileName, ...app.imports].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const }));
+      },
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -20,7 +41,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src'),
-    plugins: [react()],
+    plugins: [react(), preloadAppChunk(resolve(__dirname, 'src/render-app.tsx'))],
     build: {
       outDir: 'out/renderer',
       minify: true,

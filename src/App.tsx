@@ -1,27 +1,19 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { on } from './lib/api';
 import { firstViewPainted } from './lib/startup';
 import { lookups } from './lib/lookups';
 import { useVault } from './state/vault-store';
-import { AddStoreForm } from './components/AddStoreForm';
 import { ErrorBanner } from './components/ErrorBanner';
-import { FindingsView } from './components/FindingsView';
 import { NoticeBar } from './components/NoticeBar';
-import { SettingsView } from './components/SettingsView';
 import { Sidebar } from './components/Sidebar';
-import { StoreView } from './components/StoreView';
-import { ClientView } from './components/ClientView';
 import { EmptyState } from './components/EmptyState';
 import { ViewNav } from './components/ViewNav';
-import { ExpiryEvents, ExpiryView } from './components/expiry';
-import { TransferView } from './components/transfer';
-import { AuditLogView } from './components/AuditLogView';
+import { ExpiryEvents } from './components/expiry/ExpiryEvents';
 import { DashboardView } from './components/DashboardView';
 import { InventoryView } from './components/inventory/InventoryView';
-import { QuickCheckView } from './components/QuickCheckView';
-import { TokenDetail } from './components/token/TokenDetail';
 import { useShortcuts } from './lib/shortcuts';
 import { useChecks } from './state/check-store';
+import { AddStoreForm, AuditLogView, ClientView, ExpiryView, FindingsView, preloadViews, QuickCheckView, SettingsView, StoreView, TokenDetail, TransferView } from './lazy-views';
 
 export function App() {
   // One selector per field: the whole-state form re-rendered the app (and every view) on any store change.
@@ -35,6 +27,7 @@ export function App() {
     // Every view but the inventory needs the whole vault: let it load at once.
     if (useVault.getState().view.kind !== 'inventory') firstViewPainted();
     void load();
+    preloadViews();
     const offVault = on('vaultChanged', () => void refresh());
     // The tray's "Check all": run it and show its progress in the inventory.
     const offCheckAll = on('checkAllRequested', () => {
@@ -65,6 +58,7 @@ export function App() {
         {view.kind !== 'inventory' && view.kind !== 'token' && <Sidebar />}
         <main className={`content${view.kind === 'inventory' ? ' content-fill' : ''}`} aria-busy={loading}>
           <ErrorBanner />
+          <Suspense fallback={<p className="muted" role="status">Loading…</p>}>
           {view.kind === 'inventory' ? (
             // Asks main for its own rows: it paints before the whole vault snapshot has arrived.
             <InventoryView />
@@ -99,6 +93,7 @@ export function App() {
           ) : (
             <EmptyState />
           )}
+          </Suspense>
         </main>
       </div>
     </div>

@@ -1,15 +1,14 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { prefetchInventory } from './lib/use-inventory-rows';
-import { useVault } from './state/vault-store';
+// The entry script: small and free of React, so that the inventory's first page is asked while the app's code
+// (React and every view, in the chunk imported below) is still downloading and compiling.
+import { initialViewKind } from './lib/initial-view';
+import { DEFAULT_SORT, EMPTY_FILTERS } from './lib/inventory';
+import { prefetchInventory } from './lib/inventory-prefetch';
 import './styles.css';
 
-// Opening on the inventory: its first page is on its way while React renders the frame around it.
-if (useVault.getState().view.kind === 'inventory') prefetchInventory();
+if (initialViewKind() === 'inventory') prefetchInventory(EMPTY_FILTERS, DEFAULT_SORT);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+import('./render-app').catch((err: unknown) => {
+  // Without the app's code there is nothing else to show: say so instead of a blank window.
+  const root = document.getElementById('root');
+  if (root) root.textContent = `Keyward could not load its interface (${err instanceof Error ? err.message : 'unknown error'}). Restart the app; if this persists, reinstall it.`;
+});

@@ -6,7 +6,7 @@ import { useChecks } from '../state/check-store';
 import { useInventory } from '../state/inventory-store';
 import { useVault } from '../state/vault-store';
 import { EmptyState } from './EmptyState';
-import { NeedsAttention } from './expiry';
+import { NeedsAttention } from './expiry/NeedsAttention';
 
 const DAY = 86_400_000;
 

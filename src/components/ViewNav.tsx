@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { countBySeverity } from '../lib/format';
 import { useVault } from '../state/vault-store';
-import { ExpiryNavButton } from './expiry';
-import { TransferNavButton } from './transfer';
+import { ExpiryNavButton } from './expiry/ExpiryNavButton';
+import { TransferNavButton } from './transfer/TransferNavButton';
 
 /** The app's views: dashboard, inventory, stores, findings (with counts by severity), expiry, quick check, audit log and settings. */
 export function ViewNav() {

@@ -34,6 +34,8 @@ export function buildIndex(snapshot: VaultSnapshot, providers: readonly Provider
 }
 
 export type SortKey = InventorySort;
+/** The inventory's order when the app opens. */
+export const DEFAULT_SORT: SortKey = 'name';
 export const SORTS: { key: SortKey; label: string }[] = [
   { key: 'name', label: 'Name (A–Z)' },
   { key: 'expiry', label: 'Expiry (soonest first)' },

@@ -1,11 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppErrorShape, InventoryPage, InventoryRow, Result } from '../../electron/contract';
+import type { AppErrorShape, InventoryPage, InventoryRow } from '../../electron/contract';
 import { call, on } from './api';
 import { useInventory } from '../state/inventory-store';
+import { inventoryKey, PAGE, takeAnsweredPrefetch, takePendingPrefetch } from './inventory-prefetch';
 import type { Filters, SortKey } from './inventory';
-
-/** Rows per request: a few screens, so scrolling asks main rarely and the first paint waits for little. */
-export const PAGE = 50;
 
 type Facets = NonNullable<InventoryPage['facets']>;
 
@@ -20,32 +18,6 @@ export interface InventoryRows {
   /** Rows by their position in the filtered, sorted list; positions not fetched yet are missing. */
   rows: ReadonlyMap<number, InventoryRow>;
   facets: Facets | null;
-}
-
-const keyOf = (s: { filters: Filters; sort: SortKey }) => JSON.stringify([s.filters, s.sort]);
-
-/** The first page, asked before React's first render when the app opens on the inventory. */
-let prefetched: { key: string; reply: Promise<Result<InventoryPage>>; answered?: Result<InventoryPage> } | null = null;
-
-/** Starts asking main for the inventory's first page now (from main.tsx, before the first render). */
-export function prefetchInventory(): void {
-  const s = useInventory.getState();
-  const entry: NonNullable<typeof prefetched> = {
-    key: keyOf(s),
-    reply: call('queryInventory', { filters: s.filters, sort: s.sort, offset: 0, limit: PAGE, withFacets: true }).then((res) => {
-      entry.answered = res;
-      return res;
-    }),
-  };
-  prefetched = entry;
-}
-
-/** The prefetched first page when it has already arrived (then the first render shows rows, not "Loading"). */
-function takeAnsweredPrefetch(key: string): InventoryPage | null {
-  const answered = prefetched?.key === key ? prefetched.answered : undefined;
-  if (!answered?.ok) return null;
-  prefetched = null;
-  return answered.value;
 }
 
 const stateOf = (page: InventoryPage, offset: number, prev: InventoryRows | null): InventoryRows => {
@@ -63,7 +35,7 @@ const EMPTY: InventoryRows = { ready: false, error: null, revision: -1, total: 0
  */
 export function useInventoryRows(): InventoryRows & { ensure(first: number, last: number): void; reload(): void } {
   const [initial] = useState(() => {
-    const key = keyOf(useInventory.getState());
+    const key = inventoryKey(useInventory.getState());
     return { key, page: takeAnsweredPrefetch(key) };
   });
   const [state, setState] = useState<InventoryRows>(() => (initial.page ? stateOf(initial.page, 0, null) : EMPTY));
@@ -84,8 +56,7 @@ export function useInventoryRows(): InventoryRows & { ensure(first: number, last
       const askedKey = ref.key;
       const seq = replace ? ++ref.seq : ref.seq;
       const [f, s] = JSON.parse(askedKey) as [Filters, SortKey];
-      const early = replace && offset === 0 && prefetched?.key === askedKey ? prefetched.reply : null;
-      prefetched = null;
+      const early = replace && offset === 0 ? takePendingPrefetch(askedKey) : null;
       const res = await (early ?? call('queryInventory', { filters: f, sort: s, offset, limit, withFacets: withFacets || !ref.facets }));
       if (ref.key !== askedKey || seq !== ref.seq) return;
       if (replace) ref.replacing = false;
@@ -132,7 +103,7 @@ export function useInventoryRows(): InventoryRows & { ensure(first: number, last
     // Rows already there from the prefetch: nothing to ask until the filters change.
     if (!initial.page) first(current.current.key);
     return useInventory.subscribe((next, prev) => {
-      if (next.filters !== prev.filters || next.sort !== prev.sort) first(keyOf(next));
+      if (next.filters !== prev.filters || next.sort !== prev.sort) first(inventoryKey(next));
     });
   }, [ask, initial]);
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { EMPTY_FILTERS, type Filters, type SortKey } from '../lib/inventory';
+import { DEFAULT_SORT, EMPTY_FILTERS, type Filters, type SortKey } from '../lib/inventory';
 
 interface InventoryState {
   filters: Filters;
@@ -20,7 +20,7 @@ interface InventoryState {
 
 export const useInventory = create<InventoryState>((set, get) => ({
   filters: EMPTY_FILTERS,
-  sort: 'name',
+  sort: DEFAULT_SORT,
   selected: new Set(),
   focus: 0,
   refocusRow: false,

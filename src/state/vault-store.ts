@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { AppErrorShape, ChannelInput, ChannelName, ChannelOutput, Finding, ProviderDescriptor, VaultSnapshot } from '../../electron/contract';
 import { call } from '../lib/api';
+import { initialViewKind } from '../lib/initial-view';
 import { afterFirstView } from '../lib/startup';
 
 export type View =
@@ -47,11 +48,6 @@ interface VaultState {
   dismissError(): void;
 }
 
-/** The view to open first: the dashboard, or what the address's hash names (#inventory, #quick-check, #audit). */
-function initialView(): View {
-  const hash = typeof location === 'undefined' ? '' : location.hash.slice(1);
-  return hash === 'inventory' || hash === 'quick-check' || hash === 'audit' || hash === 'settings' || hash === 'findings' ? { kind: hash } : { kind: 'home' };
-}
 
 let refreshing: Promise<void> | null = null;
 let refreshAgain = false;
@@ -65,7 +61,7 @@ export const useVault = create<VaultState>((set, get) => ({
   loadError: null,
   error: null,
   supportMode: false,
-  view: initialView(),
+  view: { kind: initialViewKind() },
   previous: { kind: 'inventory' },
   async load() {
     set({ loading: true });

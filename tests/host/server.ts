@@ -152,7 +152,9 @@ export function createHostServer(options: HostOptions): { server: Server; token:
     if (relative === 'index.html') {
       const html = body
         .toString('utf8')
-        .replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta name="keyward-host-token" content="${token}" />\n    <script src="/__host/bridge.js"></script>`);
+        // Deferred: it still runs before the app's module scripts (document order), as a preload runs before the
+        // page, without holding up the parser while the app's files are fetched.
+        .replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta name="keyward-host-token" content="${token}" />\n    <script defer src="/__host/bridge.js"></script>`);
       return send(res, 200, html, TYPES['.html']);
     }
     return send(res, 200, body as unknown as string, TYPES[extname(file)] ?? 'application/octet-stream');

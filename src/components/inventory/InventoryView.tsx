@@ -5,6 +5,7 @@ import { call } from '../../lib/api';
 import { localDay } from '../../lib/format';
 import { EMPTY_FILTERS, NO_CLIENT, NO_FINDING, OUTCOME_LABELS, SORTS, STATUSES, toCsv, type Filters, type SortKey } from '../../lib/inventory';
 import { useInventoryRows } from '../../lib/use-inventory-rows';
+import { observeRectAfterLayout, windowRect } from '../../lib/virtual-rect';
 import { firstViewPainted } from '../../lib/startup';
 import { useChecks } from '../../state/check-store';
 import { useInventory } from '../../state/inventory-store';
@@ -29,6 +30,7 @@ export function InventoryView() {
   const [confirmDeactivate, setConfirmDeactivate] = useState(false);
   const [bulkMessage, setBulkMessage] = useState<string | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const initialRect = useRef(windowRect());
   const focusAfterRender = useRef(false);
 
   // Main filters and sorts; this view holds the rows on screen and a page or two around them.
@@ -39,7 +41,14 @@ export function InventoryView() {
   useEffect(() => setPendingAll(null), [selection]);
   const allShownSelected = pendingAll ?? (inv.total > 0 && selection.shown === inv.total);
 
-  const virtualizer = useVirtualizer({ count: inv.total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 4 });
+  const virtualizer = useVirtualizer({
+    count: inv.total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 4,
+    initialRect: initialRect.current,
+    observeElementRect: observeRectAfterLayout,
+  });
   const focusIndex = Math.min(focus, Math.max(inv.total - 1, 0));
   const items = virtualizer.getVirtualItems();
   const firstShown = items[0]?.index ?? 0;
