@@ -26,6 +26,8 @@ const GOAL_KEYSTROKE_P95_MS = 16;
 
 interface PageBench {
   fcp: number | null;
+  /** Element Timing: when the first row's name (elementtiming="inventory-first-row") was painted. */
+  rowPaint: number | null;
   /** performance.now() (from navigation start) of the frame after the target first showed rows. */
   readyAt: number | null;
   target: 'inventory' | 'store-list' | null;
@@ -47,11 +49,14 @@ interface PageBench {
  */
 const PAGE_INSTRUMENTATION = String.raw`
 (() => {
-  const b = { fcp: null, readyAt: null, target: null, keydownAt: null, paintedAt: null, committedAt: null, mutations: 0, frames: 0, paintedFrame: null };
+  const b = { fcp: null, rowPaint: null, readyAt: null, target: null, keydownAt: null, paintedAt: null, committedAt: null, mutations: 0, frames: 0, paintedFrame: null };
   window.__bench = b;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') b.fcp = e.startTime;
   }).observe({ type: 'paint', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.identifier === 'inventory-first-row' && b.rowPaint === null) b.rowPaint = e.renderTime || e.startTime;
+  }).observe({ type: 'element', buffered: true });
   const nameOf = (el) => {
     const label = el.getAttribute('aria-label');
     if (label) return label.trim();
@@ -169,7 +174,7 @@ async function heap(page: Page) {
 }
 
 async function firstPaint(browser: Browser, host: RunningHost) {
-  const loads: { readyAt: number; fcp: number | null; target: string; wallMs: number; ipcEnd: number; snapshotAt: number; ipc: string }[] = [];
+  const loads: { appCodeAt: number; readyAt: number; rowPaint: number; fcp: number | null; target: string; wallMs: number; ipcEnd: number; snapshotAt: number; ipc: string }[] = [];
   for (let i = 0; i < LOADS; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript({ content: PAGE_INSTRUMENTATION });
@@ -187,6 +192,8 @@ async function firstPaint(browser: Browser, host: RunningHost) {
     const before = ipc.filter((e) => e.end <= (r.readyAt ?? Infinity));
     // The data the first rows need: the first queryInventory reply (the snapshot and findings load after it).
     const ipcEnd = before.find((e) => e.name === 'queryInventory')?.end ?? NaN;
+    // The app's code (React and the views): the chunk the entry script imports.
+    const appCodeAt = (await page.evaluate("performance.getEntriesByType('resource').find((e) => e.name.includes('/assets/render-app-'))?.responseEnd ?? NaN")) as number;
     // Every load starts with main idle, as the app does: the previous page's snapshot replies must be done.
     const snapshotAt = await waitIpcIdle(page);
     const all = (await page.evaluate(
@@ -196,8 +203,8 @@ async function firstPaint(browser: Browser, host: RunningHost) {
       .filter((e) => e.end <= snapshotAt)
       .map((e) => `${e.name} ${fmt(e.start, 0)}→${fmt(e.end, 0)} (${e.bytes >= 1e5 ? `${(e.bytes / 1e6).toFixed(1)} MB` : `${(e.bytes / 1e3).toFixed(1)} KB`})`)
       .join(', ');
-    loads.push({ readyAt: r.readyAt ?? NaN, fcp: r.fcp, target: r.target ?? 'none', wallMs: nowMs() - t0, ipcEnd, snapshotAt, ipc: ipcText });
-    console.error(`  load ${i + 1}: ${r.target} rows painted at ${fmt(r.readyAt ?? NaN, 0)} (FCP ${fmt(r.fcp ?? NaN, 0)}; whole snapshot and findings in at ${fmt(snapshotAt, 0)})`);
+    loads.push({ appCodeAt, readyAt: r.readyAt ?? NaN, rowPaint: r.rowPaint ?? NaN, fcp: r.fcp, target: r.target ?? 'none', wallMs: nowMs() - t0, ipcEnd, snapshotAt, ipc: ipcText });
+    console.error(`  load ${i + 1}: ${r.target} first row painted at ${fmt(r.rowPaint ?? NaN, 0)}, frame after at ${fmt(r.readyAt ?? NaN, 0)} (FCP ${fmt(r.fcp ?? NaN, 0)}; whole snapshot and findings in at ${fmt(snapshotAt, 0)})`);
     await context.close();
   }
   return loads;
@@ -282,9 +289,12 @@ async function main(): Promise<void> {
     const loads = await firstPaint(browser, host);
     const target = loads.every((l) => l.target === 'inventory') ? 'inventory' : loads.some((l) => l.target === 'inventory') ? 'mixed' : 'store-list';
     const ready = stats(loads.map((l) => l.readyAt));
+    const rowPaints = loads.map((l) => l.rowPaint).filter((t) => Number.isFinite(t));
+    const rowPaint = rowPaints.length === loads.length ? stats(rowPaints) : null;
     const fcp = stats(loads.flatMap((l) => (l.fcp === null ? [] : [l.fcp])));
     const ipcEnd = stats(loads.map((l) => l.ipcEnd));
-    const afterIpc = stats(loads.map((l) => l.readyAt - l.ipcEnd));
+    const afterIpc = stats(loads.map((l) => (Number.isFinite(l.rowPaint) ? l.rowPaint : l.readyAt) - l.ipcEnd));
+    const appCode = stats(loads.map((l) => l.appCodeAt));
     const medianLoad = loads.findIndex((l) => l.readyAt === ready.median);
 
     console.error('ui-bench: (b) search keystrokes and (c) heap…');
@@ -339,7 +349,10 @@ async function main(): Promise<void> {
       '',
       '| measure | median | p95 | goal | result |',
       '|---|---|---|---|---|',
-      `| ${isInventory ? '**first paint of the inventory** (navigation start → first rows of "Tokens" painted)' : 'first paint of the store list (navigation start → first store links painted; the inventory was not there)'}, ${loads.length} loads | ${fmt(ready.median, 0)} | ${fmt(ready.p95, 0)} | ≤ 200 ms | ${isInventory ? verdict(ready.median, GOAL_FIRST_PAINT_MS, 'ms', 0) : `not the inventory; the store list ${verdict(ready.median, GOAL_FIRST_PAINT_MS, 'ms', 0)}`} (median) |`,
+      ...(isInventory && rowPaint
+        ? [`| **first paint of the inventory** (navigation start → the first row's name painted, as the browser's Element Timing records it), ${loads.length} loads | ${fmt(rowPaint.median, 0)} | ${fmt(rowPaint.p95, 0)} | ≤ 200 ms | ${verdict(rowPaint.median, GOAL_FIRST_PAINT_MS, 'ms', 0)} (median) |`]
+        : []),
+      `| ${isInventory ? `${rowPaint ? '↳ the same, more cautiously: the task after the animation frame that follows the rows being seen in the DOM (this table\'s measure before Element Timing; up to a frame and a task later)' : '**first paint of the inventory** (navigation start → first rows of "Tokens" painted)'}` : 'first paint of the store list (navigation start → first store links painted; the inventory was not there)'}, ${loads.length} loads | ${fmt(ready.median, 0)} | ${fmt(ready.p95, 0)} | ≤ 200 ms | ${isInventory ? verdict(ready.median, GOAL_FIRST_PAINT_MS, 'ms', 0) : `not the inventory; the store list ${verdict(ready.median, GOAL_FIRST_PAINT_MS, 'ms', 0)}`} (median) |`,
       `| first contentful paint (PerformanceObserver 'paint') | ${fmt(fcp.median, 0)} | ${fmt(fcp.p95, 0)} | | |`,
       search
         ? `| **search keystroke → painted result** (${search.stats.n} keystrokes with a visible change, ${search.unchanged} without; typing ${JSON.stringify(queries)} and erasing each) | ${fmt(search.stats.median, 1)} | ${fmt(search.stats.p95, 1)} | ≤ 16 ms p95 | ${verdict(search.stats.p95, GOAL_KEYSTROKE_P95_MS, 'ms', 1)} (p95) |`
@@ -354,9 +367,9 @@ async function main(): Promise<void> {
       `| renderer JS heap after load (CDP Runtime.getHeapUsage; after a forced GC) | ${mb(heapLoaded.used)} (${mb(heapLoaded.usedAfterGc)} after GC) | | | no goal |`,
       `| renderer JS heap after ${search ? 'searching' : 'opening stores'} | ${mb(heapSearched.used)} (${mb(heapSearched.usedAfterGc)} after GC) | | | no goal |`,
       '',
-      `Loads: ${loads.map((l) => `${l.target} ${fmt(l.readyAt, 0)}`).join(', ')}. The first load starts as the host starts, while main is still reading the vault and computing findings and the inventory index (as when the app opens); the others find main warm.`,
+      `Loads (first row painted / frame after): ${loads.map((l) => `${l.target} ${fmt(l.rowPaint, 0)} / ${fmt(l.readyAt, 0)}`).join(', ')}. The first load starts as the host starts, while main is still reading the vault and computing findings and the inventory index (as when the app opens); the others find main warm.`,
       '',
-      `Where the first-paint time goes (median over the loads): the inventory's first page (queryInventory: 50 rows filtered, sorted and joined in main, JSON over loopback; asked before React's first render) has arrived at ${fmt(ipcEnd.median, 0)}; the renderer then needs ${fmt(afterIpc.median, 0)} more until the rows are painted. The whole vault snapshot and the findings, which the other views use, arrive after that, at ${fmt(stats(loads.map((l) => l.snapshotAt)).median, 0)} (median); every load waits for them before the next starts, so each one begins with main idle, as at app start (the host reads the vault, findings and inventory index once at start-up, as Electron's main does while its window loads). Replies on the load nearest the median: ${loads[medianLoad]?.ipc || 'none recorded'}.`,
+      `Where the first-paint time goes (median over the loads): the inventory's first page (queryInventory: 50 rows filtered, sorted and joined in main, JSON over loopback; asked by the entry script before React is loaded) has arrived at ${fmt(ipcEnd.median, 0)}, and the app's code (React and the views, fetched in parallel) at ${fmt(appCode.median, 0)}; the first row is painted ${fmt(afterIpc.median, 0)} after that first page arrived (evaluating the app's code, React's first render, style, layout and paint). The whole vault snapshot and the findings, which the other views use, arrive after that, at ${fmt(stats(loads.map((l) => l.snapshotAt)).median, 0)} (median); every load waits for them before the next starts, so each one begins with main idle, as at app start (the host reads the vault, findings and inventory index once at start-up, as Electron's main does while its window loads). Replies on the load nearest the median: ${loads[medianLoad]?.ipc || 'none recorded'}.`,
     ];
     const body = lines.join('\n');
     console.log(body);
