@@ -5,7 +5,7 @@ import { describe, type FindingContext, isLive, tokenSubject, type TokenView } f
 
 /** Lead times per provider for one settings object (computeFindings parses settings once per run). */
 const leadTimesCache = new WeakMap<FindingSettings, Map<string, number[]>>();
-function leadTimes(settings: FindingSettings, providerId: string): number[] {
+export function leadTimes(settings: FindingSettings, providerId: string): number[] {
   let byProvider = leadTimesCache.get(settings);
   if (!byProvider) leadTimesCache.set(settings, (byProvider = new Map()));
   let leads = byProvider.get(providerId);

@@ -34,19 +34,29 @@ export function keychainFindings(views: readonly TokenView[], accounts: readonly
     if (!v.token.secret) continue;
     known.add(v.token.id);
     if (inKeychain.has(v.token.id)) continue;
-    out.push({
-      id: `secret_missing:${v.token.id}`, kind: 'secret_missing', severity: isRetired(v.token) ? 'info' : 'critical', subject: tokenSubject(v),
-      message: `The keychain has no secret for ${describe(v)} (${v.token.secret?.masked ?? 'masked'}), though Keyward recorded one.`,
-      action: 'Paste the token again if you still have it; otherwise create a new one at the provider and paste that.',
-    });
+    out.push(missingSecretFinding(v));
   }
   for (const account of inKeychain) {
     if (known.has(account)) continue;
-    out.push({
-      id: `orphan_secret:${account.slice(0, 200)}`, kind: 'orphan_secret', severity: 'warning', subject: { keychainAccount: account.slice(0, 200) },
-      message: `The keychain holds a Keyward secret (entry ${account.slice(0, 60)}) that no token in the vault refers to.`,
-      action: 'Restore the vault from its backup if a token is missing; otherwise remove the entry from the keychain.',
-    });
+    out.push(orphanSecretFinding(account));
   }
   return out;
+}
+
+/** A token whose recorded secret the keychain does not hold. */
+export function missingSecretFinding(v: TokenView): Finding {
+  return {
+    id: `secret_missing:${v.token.id}`, kind: 'secret_missing', severity: isRetired(v.token) ? 'info' : 'critical', subject: tokenSubject(v),
+    message: `The keychain has no secret for ${describe(v)} (${v.token.secret?.masked ?? 'masked'}), though Keyward recorded one.`,
+    action: 'Paste the token again if you still have it; otherwise create a new one at the provider and paste that.',
+  };
+}
+
+/** A keychain entry no token in the vault refers to. */
+export function orphanSecretFinding(account: string): Finding {
+  return {
+    id: `orphan_secret:${account.slice(0, 200)}`, kind: 'orphan_secret', severity: 'warning', subject: { keychainAccount: account.slice(0, 200) },
+    message: `The keychain holds a Keyward secret (entry ${account.slice(0, 60)}) that no token in the vault refers to.`,
+    action: 'Restore the vault from its backup if a token is missing; otherwise remove the entry from the keychain.',
+  };
 }

@@ -1,0 +1,103 @@
+import type { Finding } from '../../../contract';
+
+const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
+
+/** A finding with its sort keys worked out once: severity rank, due date text and, for toISOString's form, its time. */
+export interface SortEntry {
+  f: Finding;
+  sev: number;
+  due: string;
+  at: number;
+  /** A due date in toISOString's form that toISOString would not give (e.g. "T24:00", Feb 30): see mergeSorted. */
+  odd: boolean;
+}
+
+/** The form Date.prototype.toISOString gives (years 0000-9999): digits in fixed places, the same punctuation in all. */
+const CANONICAL_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d\d\dZ$/;
+
+export function sortEntry(f: Finding): SortEntry {
+  const due = f.dueAt ?? '';
+  const at = CANONICAL_ISO.test(due) ? Date.parse(due) : NaN;
+  return { f, sev: SEVERITY_ORDER[f.severity], due, at, odd: at === at && !fieldsInRange(due) };
+}
+
+/** Month, day, hour, minute and second within their calendar ranges: Date.parse then gives the time toISOString writes so. */
+function fieldsInRange(iso: string): boolean {
+  const two = (i: number) => (iso.charCodeAt(i) - 48) * 10 + iso.charCodeAt(i + 1) - 48;
+  const year = two(0) * 100 + two(2);
+  const month = two(5);
+  const day = two(8);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return month >= 1 && month <= 12 && day >= 1 && day <= days && two(11) <= 23 && two(14) <= 59 && two(17) <= 59;
+}
+
+/** Due date, then id, each compared with localeCompare as before (canonical due dates by their time: the same answer). */
+function byDueThenId(a: SortEntry, b: SortEntry): number {
+  let due = 0;
+  if (a.due !== b.due) due = a.at === a.at && b.at === b.at ? a.at - b.at : a.due.localeCompare(b.due); // Both canonical (NaN !== NaN otherwise).
+  return due || (a.f.id === b.f.id ? 0 : a.f.id.localeCompare(b.f.id));
+}
+
+/** The order sortFindings gives, as one comparison (for merging into an already sorted list). */
+export const compareEntries = (a: SortEntry, b: SortEntry): number => a.sev - b.sev || byDueThenId(a, b);
+
+/**
+ * Most severe first, then by due date, then by id, each compared with localeCompare as before. Two due dates
+ * in toISOString's form first differ at a digit, with everything before it equal; any collation orders digits
+ * 0-9 as code units do and has no contraction over these characters, so such pairs are ordered by their time
+ * (the same answer as comparing them as code units, without ICU). Severity splits the list into three runs
+ * first; the stable sort keeps equal findings in their order, as the single three-key sort did.
+ */
+export function sortedEntries(findings: readonly Finding[]): SortEntry[] {
+  const runs: SortEntry[][] = [[], [], []];
+  for (const f of findings) {
+    const e = sortEntry(f);
+    runs[e.sev]!.push(e);
+  }
+  for (const run of runs) run.sort(byDueThenId);
+  return runs.flat();
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  let i = 0;
+  for (const e of sortedEntries(findings)) findings[i++] = e.f;
+  return findings;
+}
+
+/** True when no two neighbours compare equal and no due date is odd: then the sorted order does not depend on the input order. */
+export function strictlyOrdered(sorted: readonly SortEntry[]): boolean {
+  for (let i = 0; i < sorted.length; i++) {
+    if (sorted[i]!.odd || (i > 0 && compareEntries(sorted[i - 1]!, sorted[i]!) === 0)) return false;
+  }
+  return true;
+}
+
+/**
+ * `sorted` without `removed`, with `added` put in place: what sorting the whole new list gives, found with a
+ * binary search per added finding. Only exact when that order is unique, so null when an added finding ties
+ * with another or has an odd due date (odd dates can order three findings in a circle, and then the sort's
+ * answer depends on where each started); `sorted` must be strictly ordered itself (see strictlyOrdered).
+ */
+export function mergeSorted(sorted: readonly SortEntry[], removed: ReadonlySet<Finding>, added: readonly Finding[]): SortEntry[] | null {
+  const adds = added.map(sortEntry).sort(compareEntries);
+  for (let i = 0; i < adds.length; i++) if (adds[i]!.odd || (i > 0 && compareEntries(adds[i - 1]!, adds[i]!) === 0)) return null;
+  const kept = removed.size ? sorted.filter((e) => !removed.has(e.f)) : sorted;
+  const out: SortEntry[] = new Array<SortEntry>(kept.length + adds.length);
+  let from = 0;
+  let o = 0;
+  for (const a of adds) {
+    let lo = from;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareEntries(kept[mid]!, a) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < kept.length && compareEntries(kept[lo]!, a) === 0) return null;
+    while (from < lo) out[o++] = kept[from++]!;
+    out[o++] = a;
+  }
+  while (from < kept.length) out[o++] = kept[from++]!;
+  return out;
+}
