@@ -10,7 +10,7 @@ import { AppError } from '../core/errors';
 import { buildIcs, expiryTimeline, resolveExpirySettings, type ExpiryScheduler } from '../core/expiry';
 import type { EventName, EventPayload } from '../contract';
 import { recognizeSecret } from '../core/recognition/recognize';
-import { computeFindings, resolveFindingSettings } from '../core/rules';
+import { createIncrementalFindings, resolveFindingSettings } from '../core/rules';
 import { createFindingsCache } from '../core/rules/findings-cache';
 import { createInventoryQueries } from '../core/inventory/inventory-query';
 import type { Catalog } from '../core/providers/catalog';
@@ -32,6 +32,8 @@ export interface HandlerContext {
 
 export function createHandlers({ inventory, clock, checks, scheduler, copier, transfer, emit, appInfo, forgetKeychainListing }: HandlerContext): Handlers {
   const findingsFor = createFindingsCache();
+  // Judges again only what an edit or the passing time can change (the same answer as computeFindings).
+  const judge = createIncrementalFindings();
   const answerInventory = createInventoryQueries();
   const namesByCatalog = new WeakMap<Catalog, ReadonlyMap<string, string>>();
   const providerNames = (catalog: Catalog) => {
@@ -43,7 +45,7 @@ export function createHandlers({ inventory, clock, checks, scheduler, copier, tr
   const findings = async () => {
     const [vault, catalog, accounts] = await Promise.all([inventory.vault(), inventory.catalog(), inventory.secretAccounts()]);
     const now = clock.now();
-    return findingsFor({ revision: vault.revision, accounts, now }, () => computeFindings(vault, resolveFindingSettings(vault.settings.findings), now, catalog, accounts));
+    return findingsFor({ revision: vault.revision, accounts, now }, () => judge(vault, resolveFindingSettings(vault.settings.findings), now, catalog, accounts));
   };
   const handlers: Handlers = {
     getAppInfo: async () => appInfo,
