@@ -157,6 +157,11 @@ export const channels = {
     input: z.object({ rescanKeychain: z.boolean().optional() }).strict(),
     output: z.array(Finding).max(100_000),
   },
+  /** How many findings of each severity: the nav's badges, without sending the findings themselves. */
+  getFindingCounts: {
+    input: z.object({}).strict(),
+    output: z.object({ critical: z.number().int().nonnegative(), warning: z.number().int().nonnegative(), info: z.number().int().nonnegative() }).strict(),
+  },
   saveCustomProvider: { input: z.object({ definition: CustomProviderDefinition }).strict(), output: ProviderDescriptor },
   /** Refused while a store still uses the provider. */
   deleteCustomProvider: { input: z.object({ id: z.string().regex(/^custom:[a-z0-9][a-z0-9-]{0,39}$/) }).strict(), output: z.object({ id: z.string(), deleted: z.literal(true) }) },

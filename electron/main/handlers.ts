@@ -67,6 +67,11 @@ export function createHandlers({ inventory, clock, checks, scheduler, copier, tr
       if (rescanKeychain) forgetKeychainListing?.();
       return findings();
     },
+    getFindingCounts: async () => {
+      const counts = { critical: 0, warning: 0, info: 0 };
+      for (const f of await findings()) counts[f.severity] += 1;
+      return counts;
+    },
     deactivateTokens: (input) => inventory.deactivateTokens(input),
     getTokenHistory: async ({ id }) => {
       const token = (await inventory.vault()).tokens.find((t) => t.id === id);

@@ -27,6 +27,7 @@ const api = {
   deleteToken: call('deleteToken'),
   recognizeSecret: call('recognizeSecret'),
   getFindings: call('getFindings'),
+  getFindingCounts: call('getFindingCounts'),
   saveCustomProvider: call('saveCustomProvider'),
   deleteCustomProvider: call('deleteCustomProvider'),
   checkTokens: call('checkTokens'),

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Finding, FindingSeverity, StoreProfile, VaultSnapshot } from '../../electron/contract';
 import { findingsOfStore, lookups, providersById } from '../lib/lookups';
+import { useFindings } from '../lib/use-findings';
 import { useVault } from '../state/vault-store';
 import { ConfirmDialog } from './ConfirmDialog';
 
@@ -36,7 +37,7 @@ function countBySeverity(findings: readonly Finding[], stores: readonly StorePro
 export function ClientView({ clientId }: { clientId: string }) {
   const snapshot = useVault((s) => s.snapshot);
   const providers = useVault((s) => s.providers);
-  const findings = useVault((s) => s.findings);
+  const findings = useFindings();
   const supportMode = useVault((s) => s.supportMode);
   const run = useVault((s) => s.run);
   const show = useVault((s) => s.show);
@@ -60,8 +61,8 @@ export function ClientView({ clientId }: { clientId: string }) {
   const { tokensByStore } = lookups(snapshot);
   const names = providersById(providers);
   const stores = storesOfClient(snapshot, client.id);
-  const counts = countBySeverity(findings, stores);
-  const total = counts.critical + counts.warning + counts.info;
+  const counts = findings && countBySeverity(findings, stores);
+  const total = counts ? counts.critical + counts.warning + counts.info : 0;
   const fieldErrors = error?.fields ?? {};
 
   async function save(event: FormEvent) {
@@ -131,7 +132,11 @@ export function ClientView({ clientId }: { clientId: string }) {
       )}
 
       <h3 id="client-findings-title">Findings</h3>
-      {total === 0 ? (
+      {!counts ? (
+        <p className="muted" role="status">
+          Loading findings…
+        </p>
+      ) : total === 0 ? (
         <p className="muted">No findings for this client’s stores.</p>
       ) : (
         <ul className="client-findings" aria-labelledby="client-findings-title">

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
-import { compareFindings, compareText, countBySeverity, firstInOrder, KIND_LABELS, localDay, severityRank } from '../lib/format';
+import { compareFindings, compareText, firstInOrder, KIND_LABELS, localDay, severityRank } from '../lib/format';
 import { EMPTY_FILTERS, OUTCOME_LABELS, OUTCOMES, relativeDays, STATUSES, type Filters } from '../lib/inventory';
+import { useFindings } from '../lib/use-findings';
 import { useInventoryIndex } from '../lib/use-index';
 import { useChecks } from '../state/check-store';
 import { useInventory } from '../state/inventory-store';
@@ -14,7 +15,8 @@ const DAY = 86_400_000;
 export function DashboardView() {
   const index = useInventoryIndex();
   const snapshot = useVault((s) => s.snapshot);
-  const findings = useVault((s) => s.findings);
+  const findings = useFindings();
+  const counts = useVault((s) => s.findingCounts);
   const show = useVault((s) => s.show);
   const openToken = useVault((s) => s.openToken);
   const last = useChecks((s) => s.last);
@@ -43,11 +45,11 @@ export function DashboardView() {
     return { byStatus, byProvider: [...byProvider.values()].sort((a, b) => b.total - a.total), outcomes, never, upcoming };
   }, [index]);
 
-  const counts = useMemo(() => countBySeverity(findings), [findings]);
   // Most severe first; ties by kind and message, so the order is the same on every run. Once per findings array.
   const top = useMemo(
     () =>
       // = sortFindings, then a stable sort by severity, kind and message, then the first 6; in one pass.
+      findings &&
       firstInOrder(
         findings.filter((f) => f.severity !== 'info'),
         6,
@@ -97,7 +99,11 @@ export function DashboardView() {
           <p>
             <span className="sev sev-critical">{counts.critical} critical</span> <span className="sev sev-warning">{counts.warning} warning</span> <span className="sev sev-info">{counts.info} info</span>
           </p>
-          {top.length === 0 ? (
+          {!top ? (
+            <p className="muted" role="status">
+              Loading findings…
+            </p>
+          ) : top.length === 0 ? (
             <p className="muted">Nothing critical or warning. Keyward keeps watching expiry, slots, formats and checks.</p>
           ) : (
             <ul className="plain">

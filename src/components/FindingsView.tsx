@@ -1,16 +1,19 @@
 import { useMemo, useState } from 'react';
 import { countBySeverity, SEVERITIES, sortFindings, type Severity } from '../lib/format';
-import { call } from '../lib/api';
+import type { Finding } from '../../electron/contract';
+import { useFindings } from '../lib/use-findings';
 import { useVault } from '../state/vault-store';
 import { FindingItem } from './FindingItem';
 
 const NO_CLIENT = '__none__';
+const NONE: readonly Finding[] = [];
 /** Items rendered before "Show more": 8,000 findings at 10,000 tokens would take seconds to render. */
 const PAGE = 200;
 
 /** Everything that needs attention, most severe first, filtered by severity and client. */
 export function FindingsView() {
-  const findings = useVault((s) => s.findings);
+  const loaded = useFindings();
+  const findings = loaded ?? NONE;
   const snapshot = useVault((s) => s.snapshot);
   const [severity, setSeverity] = useState<Severity | ''>('');
   const [client, setClient] = useState('');
@@ -21,13 +24,11 @@ export function FindingsView() {
     [findings, client],
   );
   const shown = useMemo(() => sortFindings(severity === '' ? byClient : byClient.filter((f) => f.severity === severity)), [byClient, severity]);
-  const counts = useMemo(() => countBySeverity(byClient), [byClient]);
+  const allCounts = useVault((s) => s.findingCounts);
+  // Until the list arrives, the nav's counts (all clients) stand in.
+  const counts = useMemo(() => (loaded ? countBySeverity(byClient) : allCounts), [loaded, byClient, allCounts]);
   // Entries added or removed outside Keyward (another app, the command line) show at once.
-  const rescan = async () => {
-    const res = await call('getFindings', { rescanKeychain: true });
-    if (res.ok) useVault.setState({ findings: res.value });
-    else useVault.setState({ error: res.error });
-  };
+  const rescan = () => useVault.getState().reloadFindings(true);
 
   return (
     <section className="findings-view" aria-labelledby="findings-title">
@@ -78,7 +79,11 @@ export function FindingsView() {
           </select>
         </div>
       </div>
-      {shown.length === 0 ? (
+      {!loaded ? (
+        <p className="muted" role="status">
+          Loading findings…
+        </p>
+      ) : shown.length === 0 ? (
         <p className="muted" role="status">
           {findings.length === 0 ? 'Nothing needs attention.' : 'No findings match these filters.'}
         </p>

@@ -6,7 +6,8 @@ interface Props {
   store: StoreProfile;
   provider: ProviderDescriptor;
   tokens: readonly TokenSummary[];
-  findings: readonly Finding[];
+  /** Null while the findings list is on its way. */
+  findings: readonly Finding[] | null;
 }
 
 /** What the provider's rules say about this store: slots in use, expiry policy, limits, access, and its findings. */
@@ -102,7 +103,11 @@ export function RulesPanel({ store, provider, tokens, findings }: Props) {
         )}
       </div>
       <h4 id="store-findings-title">Findings for this store</h4>
-      {findings.length === 0 ? (
+      {!findings ? (
+        <p className="muted" role="status">
+          Loading findings…
+        </p>
+      ) : findings.length === 0 ? (
         <p className="muted">Nothing needs attention here.</p>
       ) : (
         <ul className="findings" aria-labelledby="store-findings-title">

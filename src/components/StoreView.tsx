@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import type { StoreProfile, TokenSummary } from '../../electron/contract';
+import type { Finding, StoreProfile, TokenSummary } from '../../electron/contract';
 import { credentialFor, expirySourceText, isoDay, localDay, scopesShort } from '../lib/format';
 import { findingsOfStore, findingsOfToken, lookups, providersById, tokensOfStore } from '../lib/lookups';
+import { useFindings } from '../lib/use-findings';
 import { useVault } from '../state/vault-store';
 import { AddTokenForm } from './AddTokenForm';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -10,10 +11,13 @@ import { StoreEditForm } from './StoreEditForm';
 
 type Pending = { kind: 'token'; token: TokenSummary } | { kind: 'store' } | null;
 
+const NO_FINDINGS: readonly Finding[] = [];
+
 export function StoreView({ store }: { store: StoreProfile }) {
   const snapshot = useVault((s) => s.snapshot);
   const providers = useVault((s) => s.providers);
-  const findings = useVault((s) => s.findings);
+  const loaded = useFindings();
+  const findings = loaded ?? NO_FINDINGS;
   const run = useVault((s) => s.run);
   const show = useVault((s) => s.show);
   const supportMode = useVault((s) => s.supportMode);
@@ -156,7 +160,7 @@ export function StoreView({ store }: { store: StoreProfile }) {
           </tbody>
         </table>
       )}
-      {provider && <RulesPanel store={store} provider={provider} tokens={tokens} findings={storeFindings} />}
+      {provider && <RulesPanel store={store} provider={provider} tokens={tokens} findings={loaded ? storeFindings : null} />}
       {pending && (
         <ConfirmDialog
           title={pending.kind === 'token' ? `Delete token ${pending.token.name}?` : `Delete store ${store.label}?`}

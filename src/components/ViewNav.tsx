@@ -1,5 +1,3 @@
-import { useMemo } from 'react';
-import { countBySeverity } from '../lib/format';
 import { useVault } from '../state/vault-store';
 import { ExpiryNavButton } from './expiry/ExpiryNavButton';
 import { TransferNavButton } from './transfer/TransferNavButton';
@@ -8,9 +6,8 @@ import { TransferNavButton } from './transfer/TransferNavButton';
 export function ViewNav() {
   const view = useVault((s) => s.view);
   const show = useVault((s) => s.show);
-  const findings = useVault((s) => s.findings);
   const refresh = useVault((s) => s.refresh);
-  const counts = useMemo(() => countBySeverity(findings), [findings]);
+  const counts = useVault((s) => s.findingCounts);
   const storeView = view.kind === 'store' || view.kind === 'stores' || view.kind === 'add-store';
   const countText = `${counts.critical} critical, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info`;
   const simple = (kind: 'home' | 'inventory' | 'quick-check' | 'audit', label: string, active = view.kind === kind) => (

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { AppErrorShape, ChannelInput, ChannelName, ChannelOutput, Finding, ProviderDescriptor, VaultSnapshot } from '../../electron/contract';
 import { call } from '../lib/api';
 import { initialViewKind } from '../lib/initial-view';
+import { countBySeverity } from '../lib/format';
 import { afterFirstView } from '../lib/startup';
 
 export type View =
@@ -22,8 +23,13 @@ export type View =
 interface VaultState {
   snapshot: VaultSnapshot | null;
   providers: ProviderDescriptor[];
-  /** Computed by main from metadata; most severe first. */
-  findings: Finding[];
+  /**
+   * Computed by main from metadata; most severe first. Null until a view that lists findings has asked for them:
+   * at 10,000 tokens the list is megabytes, so it is fetched (and kept fresh) only while such a view is open.
+   */
+  findings: Finding[] | null;
+  /** How many findings of each severity (the nav's badges): small, fetched with every snapshot. */
+  findingCounts: FindingCounts;
   loading: boolean;
   /** The first load failed: nothing to show, say what to do. */
   loadError: AppErrorShape | null;
@@ -38,6 +44,10 @@ interface VaultState {
   /** Re-reads the provider catalog (after a custom provider is saved or deleted). */
   reloadProviders(): Promise<void>;
   reloadSupportMode(): Promise<void>;
+  /** A view that lists findings is on screen: fetch them if stale and keep them fresh until the returned release. */
+  wantFindings(): () => void;
+  /** Fetches the findings list now (rescanKeychain: read the keychain's entries first). */
+  reloadFindings(rescanKeychain?: boolean): Promise<void>;
   setSupportMode(enabled: boolean): void;
   /** Calls a channel; on failure keeps the error for the UI and returns null. */
   run<K extends ChannelName>(name: K, input: ChannelInput<K>): Promise<ChannelOutput<K> | null>;
@@ -49,6 +59,13 @@ interface VaultState {
 }
 
 
+export type FindingCounts = ChannelOutput<'getFindingCounts'>;
+const NO_COUNTS: FindingCounts = { critical: 0, warning: 0, info: 0 };
+
+/** Mounted views that list findings; while there are none, a vault change only marks the list stale. */
+let findingsWanted = 0;
+let findingsStale = true;
+
 let refreshing: Promise<void> | null = null;
 let refreshAgain = false;
 
@@ -56,7 +73,8 @@ let refreshAgain = false;
 export const useVault = create<VaultState>((set, get) => ({
   snapshot: null,
   providers: [],
-  findings: [],
+  findings: null,
+  findingCounts: NO_COUNTS,
   loading: true,
   loadError: null,
   error: null,
@@ -69,13 +87,13 @@ export const useVault = create<VaultState>((set, get) => ({
     const support = await call('getSupportMode', {});
     set({ supportMode: support.ok ? support.value.enabled : false });
     await afterFirstView();
-    const [providers, vault, findings] = await Promise.all([call('listProviders', {}), call('getVault', {}), call('getFindings', {})]);
+    const [providers, vault, counts] = await Promise.all([call('listProviders', {}), call('getVault', {}), call('getFindingCounts', {}), findingsWanted > 0 ? get().reloadFindings() : null]);
     const loadError = !vault.ok ? vault.error : !providers.ok ? providers.error : null;
     set({
       loading: false,
       providers: providers.ok ? providers.value : [],
       snapshot: vault.ok ? vault.value : null,
-      findings: findings.ok ? findings.value : [],
+      findingCounts: counts.ok ? counts.value : NO_COUNTS,
       loadError,
       error: loadError,
     });
@@ -90,10 +108,11 @@ export const useVault = create<VaultState>((set, get) => ({
     refreshing = (async () => {
       do {
         refreshAgain = false;
-        const [vault, findings] = await Promise.all([call('getVault', {}), call('getFindings', {})]);
+        findingsStale = true;
+        const [vault, counts] = await Promise.all([call('getVault', {}), call('getFindingCounts', {}), findingsWanted > 0 ? get().reloadFindings() : null]);
         if (vault.ok) set({ snapshot: vault.value, loadError: null });
         else set({ error: vault.error });
-        if (findings.ok) set({ findings: findings.value });
+        if (counts.ok) set({ findingCounts: counts.value });
       } while (refreshAgain);
     })().finally(() => {
       refreshing = null;
@@ -103,6 +122,22 @@ export const useVault = create<VaultState>((set, get) => ({
   async reloadProviders() {
     const providers = await call('listProviders', {});
     if (providers.ok) set({ providers: providers.value });
+  },
+  wantFindings() {
+    findingsWanted += 1;
+    if (findingsStale) void get().reloadFindings();
+    return () => {
+      findingsWanted -= 1;
+    };
+  },
+  async reloadFindings(rescanKeychain = false) {
+    findingsStale = false;
+    const res = await call('getFindings', rescanKeychain ? { rescanKeychain } : {});
+    if (res.ok) set({ findings: res.value, findingCounts: countBySeverity(res.value) });
+    else {
+      findingsStale = true;
+      set({ error: res.error });
+    }
   },
   async reloadSupportMode() {
     const support = await call('getSupportMode', {});

@@ -192,3 +192,34 @@ test('guided rotation: the new token is checked by the fake, the old one is mark
   await expect(page.getByTestId('check-result')).toContainText('Invalid');
   await expect(page.getByTestId('revoke-reminder')).toHaveCount(0);
 });
+
+test('on the inventory a change updates the nav\'s finding counts without fetching the findings list; the findings view fetches it', async ({ page, host }) => {
+  await seed(host);
+  // The list is megabytes at 10,000 tokens: only views that show findings may ask for it.
+  const listRequests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/ipc/getFindings')) listRequests.push(request.url());
+  });
+  await page.goto(`${host.url}#inventory`);
+  await expect(count(page)).toHaveText('9 tokens');
+  type Counts = { critical: number; warning: number; info: number };
+  const countsText = (c: Counts) => `Findings: ${c.critical} critical, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.info} info`;
+  const before = (await host.call<Counts>('getFindingCounts')).value!;
+  const findingsNav = page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Findings/ });
+  await expect(findingsNav).toHaveAccessibleName(countsText(before));
+
+  await page.getByRole('checkbox', { name: 'Select all 9 shown tokens' }).check();
+  await page.getByRole('button', { name: 'Deactivate selected' }).click();
+  await page.getByRole('dialog', { name: /^Deactivate \d+ tokens\?$/ }).getByRole('button', { name: 'Deactivate' }).click();
+  await expect(grid(page).getByRole('row', { name: /,/ }).filter({ hasText: 'active' }).filter({ hasNotText: 'inactive' })).toHaveCount(0);
+  const after = (await host.call<Counts>('getFindingCounts')).value!;
+  expect(after).not.toEqual(before);
+  await expect(findingsNav).toHaveAccessibleName(countsText(after));
+  expect(listRequests).toHaveLength(0);
+
+  await findingsNav.click();
+  await expect(page.getByRole('heading', { name: 'Findings', level: 2 })).toBeVisible();
+  await expect(page.getByText('Loading findings…')).toHaveCount(0);
+  await expect(page.getByRole('list', { name: /findings?$/ }).getByRole('listitem')).toHaveCount(after.critical + after.warning + after.info);
+  expect(listRequests.length).toBeGreaterThan(0);
+});

@@ -3,6 +3,7 @@ import type { AuditEntry, CheckResult, TokenSummary } from '../../../electron/co
 import { call } from '../../lib/api';
 import { credentialFor, expirySourceText, KIND_LABELS, localDay, rateLimitText, sortFindings } from '../../lib/format';
 import { OUTCOME_LABELS, relativeDays } from '../../lib/inventory';
+import { useFindings } from '../../lib/use-findings';
 import { useInventoryIndex } from '../../lib/use-index';
 import { useVault } from '../../state/vault-store';
 import { ConfirmDialog } from '../ConfirmDialog';
@@ -16,7 +17,8 @@ export const awaitingRevocation = (t: TokenSummary): boolean => t.status === 'ro
 /** One token: facts, expiry, checks, audit, lineage, and what can be done with it. */
 export function TokenDetail({ tokenId }: { tokenId: string }) {
   const index = useInventoryIndex();
-  const { providers, findings, supportMode, run, back, openToken, show, snapshot } = useVault();
+  const { providers, supportMode, run, back, openToken, show, snapshot } = useVault();
+  const findings = useFindings();
   const [pending, setPending] = useState<Pending>(null);
   const [rotating, setRotating] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -75,7 +77,7 @@ export function TokenDetail({ tokenId }: { tokenId: string }) {
   const provider = providers.find((p) => p.id === row.providerId);
   const credential = credentialFor(provider, t.kind);
   const policy = credential?.policy;
-  const tokenFindings = sortFindings(findings.filter((f) => f.subject.tokenId === t.id));
+  const tokenFindings = findings && sortFindings(findings.filter((f) => f.subject.tokenId === t.id));
   const from = t.rotatedFrom ? index.byId.get(t.rotatedFrom)?.token : undefined;
   const to = t.rotatedTo ? index.byId.get(t.rotatedTo)?.token : undefined;
   const providerLabel = provider?.name ?? row.providerName;
@@ -295,7 +297,11 @@ export function TokenDetail({ tokenId }: { tokenId: string }) {
             </ul>
           )}
           <h3>Findings</h3>
-          {tokenFindings.length === 0 ? (
+          {!tokenFindings ? (
+            <p className="muted" role="status">
+              Loading findings…
+            </p>
+          ) : tokenFindings.length === 0 ? (
             <p className="muted">Nothing needs attention.</p>
           ) : (
             <ul className="plain">
