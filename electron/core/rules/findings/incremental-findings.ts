@@ -56,10 +56,54 @@ export function createIncrementalFindings(): FindingsFn {
   };
 }
 
-const sameList = (a: readonly string[] | null, b: readonly string[] | null): boolean =>
-  a === b || (a !== null && b !== null && a.length === b.length && a.every((x, i) => x === b[i]));
+/** The same items in the same places (by identity). */
+function sameItems<T>(a: readonly T[] | null, b: readonly T[] | null): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Nothing but the clock moved (the same stores, tokens and keychain listing): redo only the expiry windows `now` left. */
+function clockOnly(s: State, now: Date): Finding[] {
+  const nowMs = now.getTime();
+  const removed = new Set<Finding>();
+  const added: Finding[] = [];
+  if (nowMs < s.latestFrom || nowMs >= s.earliestUntil) {
+    const ctx: FindingContext = { now, settings: s.settings };
+    let latestFrom = -Infinity;
+    let earliestUntil = Infinity;
+    for (let i = 0; i < s.order.length; i++) {
+      if (nowMs < s.fromAt[i]! || nowMs >= s.untilAt[i]!) {
+        const e = s.order[i]!;
+        for (const f of e.expiry) removed.add(f);
+        for (const f of (e.expiry = expiryFindings(e.view!, ctx))) added.push(f);
+        const w = expiryWindow(e.view!, s.settings, nowMs);
+        s.fromAt[i] = e.from = w.from;
+        s.untilAt[i] = e.until = w.until;
+      }
+      if (s.fromAt[i]! > latestFrom) latestFrom = s.fromAt[i]!;
+      if (s.untilAt[i]! < earliestUntil) earliestUntil = s.untilAt[i]!;
+    }
+    s.latestFrom = latestFrom;
+    s.earliestUntil = earliestUntil;
+  }
+  return sortedAnswer(s, removed, added);
+}
+
+/** The last answer with `removed` taken out and `added` put in, merged when its order allows, else sorted anew. */
+function sortedAnswer(s: State, removed: ReadonlySet<Finding>, added: readonly Finding[]): Finding[] {
+  const merged = s.sorted && s.strict ? mergeSorted(s.sorted, removed, added) : null;
+  if (merged) s.sorted = merged;
+  else {
+    s.sorted = sortedEntries(inComputeOrder(s));
+    s.strict = strictlyOrdered(s.sorted);
+  }
+  return s.sorted.map((e) => e.f);
+}
 
 function pass(s: State, vault: Pick<VaultData, 'stores' | 'tokens'>, now: Date, accounts: readonly string[] | null): Finding[] | typeof UNSUPPORTED | typeof REORDERED {
+  if (s.sorted && sameItems(s.accounts, accounts) && sameItems(s.seenStores, vault.stores) && sameItems(s.seenTokens, vault.tokens)) return clockOnly(s, now);
   const n = ++s.pass;
   const nowMs = now.getTime();
   const ctx: FindingContext = { now, settings: s.settings };
@@ -97,9 +141,9 @@ function pass(s: State, vault: Pick<VaultData, 'stores' | 'tokens'>, now: Date, 
     return st && st.seen === n ? st : undefined;
   };
 
-  const accountsChanged = !sameList(s.accounts, accounts);
+  const accountsChanged = !sameItems(s.accounts, accounts);
   if (accountsChanged) {
-    s.accounts = accounts;
+    s.accounts = accounts && accounts.slice(); // A copy, like seenTokens: a listing edited in place is still seen to change.
     s.inKeychain = accounts ? new Set(accounts) : null;
   }
 
@@ -143,6 +187,8 @@ function pass(s: State, vault: Pick<VaultData, 'stores' | 'tokens'>, now: Date, 
 
   // Tokens, matched like the stores; a token whose read fields and store are unchanged keeps its findings.
   const order: TokenState[] = new Array<TokenState>(vault.tokens.length);
+  const fromAt = new Float64Array(vault.tokens.length).fill(-Infinity);
+  const untilAt = new Float64Array(vault.tokens.length).fill(Infinity);
   const before = s.tokens.size;
   let matched = 0;
   let lastIndex = -1;
@@ -187,6 +233,8 @@ function pass(s: State, vault: Pick<VaultData, 'stores' | 'tokens'>, now: Date, 
       drop(e.expiry);
       judgeExpiry(e, view);
     }
+    fromAt[i] = e.from;
+    untilAt[i] = e.until;
     if (changed || accountsChanged) {
       const wanted = s.inKeychain !== null && isKnown(e) && !s.inKeychain.has(token.id);
       if (wanted !== (e.missing !== null)) {
@@ -213,6 +261,13 @@ function pass(s: State, vault: Pick<VaultData, 'stores' | 'tokens'>, now: Date, 
   }
   s.order = order;
   s.storeOrder = storeOrder;
+  // Copies: a caller may edit its arrays in place and ask again.
+  s.seenTokens = vault.tokens.slice();
+  s.seenStores = vault.stores.slice();
+  s.fromAt = fromAt;
+  s.untilAt = untilAt;
+  s.latestFrom = fromAt.reduce((a, b) => Math.max(a, b), -Infinity);
+  s.earliestUntil = untilAt.reduce((a, b) => Math.min(a, b), Infinity);
 
   for (const st of storeOrder) {
     if (!st.changed && !st.dirty) continue;
@@ -230,11 +285,5 @@ function pass(s: State, vault: Pick<VaultData, 'stores' | 'tokens'>, now: Date, 
     put(s.orphans);
   }
 
-  const merged = s.sorted && s.strict ? mergeSorted(s.sorted, removed, added) : null;
-  if (merged) s.sorted = merged;
-  else {
-    s.sorted = sortedEntries(inComputeOrder(s));
-    s.strict = strictlyOrdered(s.sorted);
-  }
-  return s.sorted.map((e) => e.f);
+  return sortedAnswer(s, removed, added);
 }

@@ -47,9 +47,17 @@ export interface State {
   pass: number;
   stores: Map<string, StoreState>;
   tokens: Map<string, TokenState>;
-  /** The last pass's stores and tokens in vault order. */
+  /** The last pass's stores and tokens in vault order, and the objects it was given. */
   storeOrder: StoreState[];
   order: TokenState[];
+  seenStores: readonly StoreProfile[];
+  seenTokens: readonly Token[];
+  /** Each token's expiry window by position (order[i].from/until, kept apart to scan them without touching the tokens). */
+  fromAt: Float64Array;
+  untilAt: Float64Array;
+  /** The last instant at which one window starts and the first at which one ends. */
+  latestFrom: number;
+  earliestUntil: number;
   /** Judged tokens per secret fingerprint. */
   byPrint: Map<string, Set<TokenState>>;
   accounts: readonly string[] | null;
@@ -64,7 +72,8 @@ export interface State {
 
 export function freshState(catalog: Catalog, settings: FindingSettings, settingsKey: string): State {
   return {
-    catalog, settings, settingsKey, pass: 0, stores: new Map(), tokens: new Map(), storeOrder: [], order: [], byPrint: new Map(),
+    catalog, settings, settingsKey, pass: 0, stores: new Map(), tokens: new Map(), storeOrder: [], order: [], seenStores: [], seenTokens: [],
+    fromAt: new Float64Array(0), untilAt: new Float64Array(0), latestFrom: -Infinity, earliestUntil: Infinity, byPrint: new Map(),
     accounts: null, inKeychain: null, orphans: [], rejected: rejectedProviderFindings(catalog), sorted: null, strict: false,
   };
 }
