@@ -12,7 +12,8 @@ import { silentLogger, systemClock } from '../../electron/core/ports';
 import { BUILTIN_PROVIDERS, createCatalog } from '../../electron/core/providers/catalog';
 import { policyOf } from '../../electron/core/providers/provider-module';
 import { type Finding, VaultSnapshot } from '../../electron/contract';
-import { computeFindings, resolveFindingSettings } from '../../electron/core/rules';
+import { computeFindings, createIncrementalFindings, resolveFindingSettings } from '../../electron/core/rules';
+import { createFindingsCache } from '../../electron/core/rules/findings-cache';
 import { sortFindings } from '../../electron/core/rules/findings/compute-findings';
 import type { TokenView } from '../../electron/core/rules/findings/context';
 import { expiryFindings } from '../../electron/core/rules/findings/expiry-findings';
@@ -192,14 +193,31 @@ async function warmAndEdits() {
       snapshot.push(ms);
       vaultCall.push(vms);
     }
-    // Findings recomputed on the in-memory vault (the handlers do this once per vault revision, keychain listing and minute).
-    const findings: number[] = [];
+    // Findings recomputed as the handlers do it (once per vault revision, keychain listing and minute, with
+    // createIncrementalFindings): (1) after one token edit through InventoryService (a rename: its findings'
+    // text changes), (2) with the clock a minute later and nothing edited. The first call judges everything.
+    const findingsFor = createFindingsCache();
+    const judge = createIncrementalFindings();
+    let clockMs = Date.now();
+    // What the handlers' findings() does, with a clock the loop moves.
+    const findingsNow = async () => {
+      const [v, catalog, accounts] = await Promise.all([inventory.vault(), inventory.catalog(), inventory.secretAccounts()]);
+      const now = new Date(clockMs);
+      return findingsFor({ revision: v.revision, accounts, now }, () => judge(v, resolveFindingSettings(v.settings.findings), now, catalog, accounts));
+    };
+    await findingsNow();
+    const renamed = vault.tokens.filter((t) => t.status === 'active' && t.settings.managedBy === undefined).slice(0, WARMUP + RUNS);
+    const afterEdit: number[] = [];
+    const afterMinute: number[] = [];
     for (let i = 0; i < WARMUP + RUNS; i++) {
-      const [ms] = await time(async () => {
-        const [v, catalog, accounts] = await Promise.all([inventory.vault(), inventory.catalog(), inventory.secretAccounts()]);
-        return computeFindings(v, resolveFindingSettings(v.settings.findings), systemClock.now(), catalog, accounts);
-      });
-      if (i >= WARMUP) findings.push(ms);
+      const token = renamed[i % renamed.length]!;
+      await inventory.updateToken({ id: token.id, name: `${token.name} (renamed ${i})` });
+      const [editMs] = await time(findingsNow);
+      clockMs += 60_000;
+      const [minuteMs] = await time(findingsNow);
+      if (i < WARMUP) continue;
+      afterEdit.push(editMs);
+      afterMinute.push(minuteMs);
     }
 
     // A findings call while nothing changed, as the handlers answer it: same vault object, keychain listing and minute -> the last result.
@@ -260,7 +278,8 @@ async function warmAndEdits() {
       coldMs,
       snapshot: stats(snapshot),
       vault: stats(vaultCall),
-      findings: stats(findings),
+      afterEdit: stats(afterEdit),
+      afterMinute: stats(afterMinute),
       cached: stats(cached),
       outputFast: stats(outputFast),
       outputZod: stats(outputZod),
@@ -373,14 +392,14 @@ async function main(): Promise<void> {
   if (!a || !b) throw new Error('no rounds ran');
   console.error('node-bench: (d) warm path and (e) token edits…');
   const d = await warmAndEdits();
-  console.error(`  warm snapshot p95 ${fmt(d.snapshot.p95, 3)}, findings p95 ${fmt(d.findings.p95)}, edit median ${fmt(d.edit.median)}, ${d.bulk.count} edits ${fmt(d.bulk.totalMs)}`);
+  console.error(`  warm snapshot p95 ${fmt(d.snapshot.p95, 3)}, findings p95 ${fmt(d.afterEdit.p95)} after an edit, ${fmt(d.afterMinute.p95)} after a minute, edit median ${fmt(d.edit.median)}, ${d.bulk.count} edits ${fmt(d.bulk.totalMs)}`);
   console.error('node-bench: (c) renderer bundle…');
   const c = bundleSize(skipBuild);
   console.error(`  ${'error' in c ? c.error : `${(c.gzip! / 1000).toFixed(1)} KB gzip`}`);
 
   const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
   const loadVerdict = verdict(a.total.p95, GOAL_LOAD_MS, 'ms', 1);
-  const warmTotal = d.findings.p95;
+  const warmTotal = Math.max(d.afterEdit.p95, d.afterMinute.p95);
   const ph = a.phases;
   const ru = a.rules;
   const ruleNames: Record<string, string> = { views: 'token views', expiryAndToken: 'expiry + token rules', slots: 'slot rules (tokens grouped by store)', duplicates: 'duplicate secrets', keychain: 'keychain', sort: 'sort' };
@@ -428,11 +447,12 @@ async function main(): Promise<void> {
     '',
     '### (d) Warm path: what each call pays while the vault file is unchanged',
     '',
-    `InventoryService over a FileVaultRepository on the same 10,000-token file, in-memory keychain; first call (cold load) ${fmt(d.coldMs)}. Each later call stats the file (device, inode, size, mtime) and reuses the vault in memory. Findings are computed again only when the vault revision, the keychain listing or the minute changes (the handlers cache them); the row below is that recomputation.`,
+    `InventoryService over a FileVaultRepository on the same 10,000-token file, in-memory keychain; first call (cold load) ${fmt(d.coldMs)}. Each later call stats the file (device, inode, size, mtime) and reuses the vault in memory. Findings are computed again only when the vault revision, the keychain listing or the minute changes (the handlers cache them), by createIncrementalFindings, which judges again only what the change can affect (the same answer as computeFindings); the first two rows are that recomputation.`,
     '',
     '| measure | median | p95 | goal | result |',
     '|---|---|---|---|---|',
-    row(`**vault() + catalog() + keychain listing + computeFindings** (stat, then findings on the in-memory vault: the warm "load + validation + findings")`, d.findings, '≤ 50 ms', `${verdict(warmTotal, GOAL_LOAD_MS, 'ms', 1)} (p95)`),
+    row(`**vault() + catalog() + keychain listing + findings, after one token edit** (stat, then the incremental findings on the in-memory vault: the warm "load + validation + findings"), ${d.afterEdit.n} edits`, d.afterEdit, '≤ 50 ms', `${verdict(d.afterEdit.p95, GOAL_LOAD_MS, 'ms', 1)} (p95)`),
+    row(`**the same, after the clock moved to a new minute** (nothing edited), ${d.afterMinute.n} minutes`, d.afterMinute, '≤ 50 ms', `${verdict(d.afterMinute.p95, GOAL_LOAD_MS, 'ms', 1)} (p95)`),
     row('↳ InventoryService.vault() alone (stat only)', d.vault, '', ''),
     row(`findings call while nothing changed (stat, then the handlers' cache: same vault object and minute), ${d.cached.n} calls`, d.cached, '≤ 50 ms', `${verdict(d.cached.p95, GOAL_LOAD_MS, 'ms', 2)} (p95)`),
     row(`InventoryService.snapshot() (stat + keychain state), ${d.snapshot.n} calls`, d.snapshot, '', ''),
