@@ -6,6 +6,7 @@ import type { CheckResult, Client, StoreProfile, Token } from '../../electron/co
 import { PIXLPAY_PLAN_CAPS, PIXLPAY_SCOPES } from '../../electron/core/providers/pixlpay';
 import { PRINTIFY_SCOPES } from '../../electron/core/providers/printify';
 import { VAULT_FILE } from '../../electron/core/vault/file-vault-repository';
+import { fullEncode } from '../../electron/core/vault/vault-encoder';
 import { CURRENT_SCHEMA_VERSION, VaultData } from '../../electron/core/vault/vault-data';
 
 export interface GenerateVaultOptions {
@@ -281,10 +282,10 @@ export function generateVault(options: GenerateVaultOptions = {}): VaultData {
   });
 }
 
-/** Writes `data` as the vault file of data folder `dir` (the same shape FileVaultRepository writes). Returns its path. */
+/** Writes `data` as the vault file of data folder `dir` (the bytes FileVaultRepository writes: compact ASCII JSON). Returns its path. */
 export async function writeVault(dir: string, data: VaultData): Promise<string> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const path = join(dir, VAULT_FILE);
-  await writeFile(path, `${JSON.stringify(VaultData.parse(data), null, 1)}\n`, { mode: 0o600 });
+  await writeFile(path, fullEncode(VaultData.parse(data)), { mode: 0o600 });
   return path;
 }
