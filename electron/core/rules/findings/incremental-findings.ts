@@ -126,8 +126,10 @@ function pass(s: State, vault: Pick<VaultData, 'stores' | 'tokens'>, now: Date, 
     if (st) {
       if (st.seen === n) return UNSUPPORTED;
       st.changed = !sameStoreReads(st.store, store);
-      if (st.changed) st.module = s.catalog.find(store.provider);
-      st.store = store;
+      if (st.changed) {
+        st.module = s.catalog.find(store.provider);
+        st.store = store;
+      }
       st.dirty = false;
     } else {
       s.stores.set(store.id, (st = { store, module: s.catalog.find(store.provider), index: i, seen: n, slots: [], members: new Set(), changed: true, dirty: false }));
@@ -198,6 +200,7 @@ function pass(s: State, vault: Pick<VaultData, 'stores' | 'tokens'>, now: Date, 
     if (e && e.token.id === token.id) j++;
     else if ((e = s.tokens.get(token.id))) j = e.index + 1;
     let changed = true;
+    // An unchanged token keeps the object it was first seen as: pointing old state at each new copy costs more than comparing.
     if (e) {
       if (e.seen === n) return UNSUPPORTED;
       if (e.index <= lastIndex) return REORDERED;
@@ -220,7 +223,6 @@ function pass(s: State, vault: Pick<VaultData, 'stores' | 'tokens'>, now: Date, 
       s.tokens.set(token.id, (e = { token, store, view, index: i, seen: n, expiry: [], rules: [], from: 0, until: 0, missing: null, duplicate: null }));
       if (isKnown(e)) knownChanged = true;
     }
-    e.token = token;
     e.index = i;
     e.seen = n;
     order[i] = e;

@@ -82,22 +82,25 @@ export function strictlyOrdered(sorted: readonly SortEntry[]): boolean {
 export function mergeSorted(sorted: readonly SortEntry[], removed: ReadonlySet<Finding>, added: readonly Finding[]): SortEntry[] | null {
   const adds = added.map(sortEntry).sort(compareEntries);
   for (let i = 0; i < adds.length; i++) if (adds[i]!.odd || (i > 0 && compareEntries(adds[i - 1]!, adds[i]!) === 0)) return null;
-  const kept = removed.size ? sorted.filter((e) => !removed.has(e.f)) : sorted;
-  const out: SortEntry[] = new Array<SortEntry>(kept.length + adds.length);
+  const out: SortEntry[] = [];
+  const keep = (e: SortEntry) => {
+    if (!removed.has(e.f)) out.push(e);
+  };
   let from = 0;
-  let o = 0;
   for (const a of adds) {
+    // Removed entries stay in place for the search: they are still in order.
     let lo = from;
-    let hi = kept.length;
+    let hi = sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (compareEntries(kept[mid]!, a) < 0) lo = mid + 1;
+      if (compareEntries(sorted[mid]!, a) < 0) lo = mid + 1;
       else hi = mid;
     }
-    if (lo < kept.length && compareEntries(kept[lo]!, a) === 0) return null;
-    while (from < lo) out[o++] = kept[from++]!;
-    out[o++] = a;
+    // Only sorted[lo] can compare equal (sorted is strictly ordered); a tie with a removed entry is no tie.
+    if (lo < sorted.length && compareEntries(sorted[lo]!, a) === 0 && !removed.has(sorted[lo]!.f)) return null;
+    while (from < lo) keep(sorted[from++]!);
+    out.push(a);
   }
-  while (from < kept.length) out[o++] = kept[from++]!;
+  while (from < sorted.length) keep(sorted[from++]!);
   return out;
 }
