@@ -13,7 +13,7 @@ import { normaliseDate } from '../time';
 import { type BackupPayload } from '../transfer/backup';
 import type { ImportPlan, ImportResult, ImportRowInput, PlannedRow } from '../transfer/import-plan';
 import { mergePlan, replacePlan, type RestoreResult } from '../transfer/restore-plan';
-import { draftOf } from '../vault/plain-data';
+import { draftOf, keepUnchanged } from '../vault/plain-data';
 import { CURRENT_SCHEMA_VERSION, type VaultData } from '../vault/vault-data';
 
 export interface InventoryDeps {
@@ -684,6 +684,7 @@ export class InventoryService {
           }
           throw err;
         }
+        keepUnchanged(draft, base);
         this.data = draft;
         this.writes++;
         for (const entry of Array.isArray(done) ? done : [done]) {

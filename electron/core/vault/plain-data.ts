@@ -25,6 +25,47 @@ export function draftOf<T extends { clients: readonly object[]; stores: readonly
   };
 }
 
+type Lists = { clients: readonly object[]; stores: readonly object[]; tokens: readonly object[] };
+
+/**
+ * After a saved change: puts `base`'s own client, store and token objects back into `draft` wherever the
+ * draft's copy still holds exactly what base's did (draftOf shares what they hold, so a shallow look suffices).
+ * Unchanged elements then keep their identity from one revision to the next, which readers that remember
+ * work per object (the findings engine) rely on to skip them.
+ */
+export function keepUnchanged(draft: Lists, base: Lists): void {
+  for (const section of ['clients', 'stores', 'tokens'] as const) {
+    const copies = draft[section] as object[];
+    const originals = base[section];
+    let byId: Map<unknown, object> | null = null;
+    for (let i = 0; i < copies.length; i++) {
+      const copy = copies[i]!;
+      const id = (copy as { id?: unknown }).id;
+      let original: object | undefined = originals[i];
+      if (original === undefined || (original as { id?: unknown }).id !== id) {
+        // Something was added or removed before this one: find its original by id.
+        byId ??= new Map(originals.map((o) => [(o as { id?: unknown }).id, o]));
+        original = byId.get(id);
+      }
+      if (original && original !== copy && sameShallow(copy, original)) copies[i] = original;
+    }
+  }
+}
+
+/** Same own keys in the same order, each value the same (Object.is): one level only. */
+function sameShallow(a: object, b: object): boolean {
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i]!;
+    if (k !== kb[i] || !Object.is(x[k], y[k])) return false;
+  }
+  return true;
+}
+
 /**
  * True when `a` and `b` are the same JSON-shaped value: same primitives (Object.is), same array lengths and
  * items, same own keys in the same order. Anything that is not a plain object or array compares by identity,

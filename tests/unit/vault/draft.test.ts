@@ -109,3 +109,28 @@ describe('copy-on-write drafts', () => {
     expect(before).toEqual(copy);
   });
 });
+
+describe('unchanged elements keep their identity across a change', () => {
+  it('after an edit or a delete, every client, store and token the change did not touch is the same object as before', async () => {
+    fx = await inventoryFixture();
+    const store = await fx.inventory.createStore({ provider: 'shippo', label: 'S' });
+    const other = await fx.inventory.createStore({ provider: 'shippo', label: 'Other' });
+    const a = await fx.inventory.createToken({ storeId: store.id, name: 'A', secret: SHIPPO(1) });
+    const b = await fx.inventory.createToken({ storeId: store.id, name: 'B', secret: SHIPPO(2) });
+    await fx.inventory.createToken({ storeId: other.id, name: 'C', secret: SHIPPO(3) });
+
+    const before = await fx.inventory.vault();
+    await fx.inventory.updateToken({ id: b.id, notes: 'rotated last week' });
+    const edited = await fx.inventory.vault();
+    expect(edited.tokens.find((t) => t.id === b.id)).not.toBe(before.tokens.find((t) => t.id === b.id));
+    expect(edited.tokens.find((t) => t.id === b.id)?.notes).toBe('rotated last week');
+    for (const t of before.tokens.filter((t) => t.id !== b.id)) expect(edited.tokens.find((x) => x.id === t.id)).toBe(t);
+    for (const s of before.stores) expect(edited.stores.find((x) => x.id === s.id)).toBe(s);
+
+    // A delete shifts every later token's place: they are found by id.
+    await fx.inventory.deleteToken({ id: a.id });
+    const afterDelete = await fx.inventory.vault();
+    expect(afterDelete.tokens.map((t) => t.name)).toEqual(['B', 'C']);
+    for (const t of afterDelete.tokens) expect(t).toBe(edited.tokens.find((x) => x.id === t.id));
+  });
+});
