@@ -10,7 +10,7 @@ import { AppError } from '../core/errors';
 import { buildIcs, expiryTimeline, resolveExpirySettings, type ExpiryScheduler } from '../core/expiry';
 import type { EventName, EventPayload } from '../contract';
 import { recognizeSecret } from '../core/recognition/recognize';
-import { createIncrementalFindings, resolveFindingSettings } from '../core/rules';
+import { computeFindings, createIncrementalFindings, resolveFindingSettings } from '../core/rules';
 import { createFindingsCache } from '../core/rules/findings-cache';
 import { createInventoryQueries } from '../core/inventory/inventory-query';
 import type { Catalog } from '../core/providers/catalog';
@@ -33,7 +33,15 @@ export interface HandlerContext {
 export function createHandlers({ inventory, clock, checks, scheduler, copier, transfer, emit, appInfo, forgetKeychainListing }: HandlerContext): Handlers {
   const findingsFor = createFindingsCache();
   // Judges again only what an edit or the passing time can change (the same answer as computeFindings).
-  const judge = createIncrementalFindings();
+  const incremental = createIncrementalFindings();
+  // Its first answer costs about twice a plain computation (it records what to compare next time), and the
+  // first screen waits for the first findings: those are computed plainly, the engine starts on the next.
+  let judgedOnce = false;
+  const judge: typeof incremental = (...args) => {
+    if (judgedOnce) return incremental(...args);
+    judgedOnce = true;
+    return computeFindings(...args);
+  };
   const answerInventory = createInventoryQueries();
   const namesByCatalog = new WeakMap<Catalog, ReadonlyMap<string, string>>();
   const providerNames = (catalog: Catalog) => {

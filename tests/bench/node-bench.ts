@@ -1,6 +1,7 @@
 // Node benchmarks for the 10,000-token inventory (issue 6): vault load + validation + findings (cold), the warm
 // path the app pays per call, one token edit end to end, dispatch overhead, renderer bundle size. Run: npx tsx tests/bench/node-bench.ts [--skip-build]   (writes its section of BENCHMARKS.md)
 // Not a test: no timed assertions; it reports figures against the goals.
+import { decodeVaultText } from '../../electron/core/vault/ascii-json';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -88,7 +89,7 @@ async function loadAndFindings() {
     const catalog = createCatalog();
     const settings = resolveFindingSettings(undefined);
     for (let i = 0; i < WARMUP + RUNS; i++) {
-      const [readMs, text] = await time(async () => (await readStamped(join(dir, VAULT_FILE)))!.bytes.toString('utf8'));
+      const [readMs, text] = await time(async () => decodeVaultText((await readStamped(join(dir, VAULT_FILE)))!.bytes));
       const [parseMs, doc] = await time(() => JSON.parse(text) as Record<string, unknown>);
       const [validateMs, validated] = await time(() => validateVault(migrate(doc).doc));
       if (!validated.success) throw new Error('the generated vault did not validate');
@@ -408,7 +409,7 @@ async function main(): Promise<void> {
     `Cold, this misses the goal: load + findings p95 ${fmt(a.total.p95)}, ${fmt(a.total.p95 - GOAL_LOAD_MS)} over 50 ms (median ${fmt(a.total.median)}). ` +
     `Load takes ${fmt(a.load.median)} (median) of it: JSON.parse ${fmt(ph.jsonParse.median)} and validation ${fmt(ph.validate.median)} of a ${kb(a.fileBytes)} file, read ${fmt(ph.read.median)}; ` +
     `findings take ${fmt(a.findings.median)}, the largest family being ${ruleNames[topRule[0]]} at ${fmt(topRule[1].median)}. ` +
-    `JSON.parse of 16 MB alone is more than the whole budget, so a cold start cannot meet 50 ms with this file format; it happens once per start (and after another process writes the file). ` +
+    `${ph.jsonParse.median > GOAL_LOAD_MS ? `JSON.parse of the ${kb(a.fileBytes)} file alone takes more than the whole budget, so a cold start cannot meet 50 ms with a JSON file this size` : 'JSON.parse alone fits the budget'}; a cold load happens once per start (and after another process writes the file). ` +
     `Warm (section d), a call while nothing changed pays a stat and a cache lookup (p95 ${fmt(d.cached.p95, 2)}: meets the goal); recomputing the findings after a change or a new minute (p95 ${fmt(warmTotal)}) ${warmTotal <= GOAL_LOAD_MS ? 'meets' : 'misses'} it.`;
   const info = b.cases.getAppInfo!;
   const cancel = b.cases.cancelCheck!;
@@ -428,7 +429,7 @@ async function main(): Promise<void> {
     row('same, CPU time of the process (user + system, all its threads: less sensitive to other processes, includes parallel GC)', a.cpu),
     row('FileVaultRepository.load (read, JSON.parse, migrate, VaultData zod validation)', a.load),
     row('computeFindings (catalog, settings, all rules, keychain accounts, sort)', a.findings),
-    row('↳ load phase: read (one read of the whole file, with its stamp) + UTF-8 decode', ph.read),
+    row('↳ load phase: read (one read of the whole file, with its stamp) + decode (latin1 when every byte is ASCII, as the app writes it)', ph.read),
     row('↳ load phase: JSON.parse', ph.jsonParse),
     row('↳ load phase: migrate + validation (validateVault: fast checks, zod for anything else)', ph.validate),
     row('↳ for comparison: VaultData.parse (zod alone, the load path before this work)', ph.zod),
