@@ -47,13 +47,13 @@ export function keepUnchanged(draft: Lists, base: Lists): void {
         byId ??= new Map(originals.map((o) => [(o as { id?: unknown }).id, o]));
         original = byId.get(id);
       }
-      if (original && original !== copy && sameShallow(copy, original)) copies[i] = original;
+      if (original && original !== copy && sameEntries(copy, original, Object.is)) copies[i] = original;
     }
   }
 }
 
-/** Same own keys in the same order, each value the same (Object.is): one level only. */
-function sameShallow(a: object, b: object): boolean {
+/** Same own keys in the same order, and `same` holds for each pair of values. */
+function sameEntries(a: object, b: object, same: (x: unknown, y: unknown) => boolean): boolean {
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   if (ka.length !== kb.length) return false;
@@ -61,7 +61,7 @@ function sameShallow(a: object, b: object): boolean {
   const y = b as Record<string, unknown>;
   for (let i = 0; i < ka.length; i++) {
     const k = ka[i]!;
-    if (k !== kb[i] || !Object.is(x[k], y[k])) return false;
+    if (k !== kb[i] || !same(x[k], y[k])) return false;
   }
   return true;
 }
@@ -87,14 +87,5 @@ export function samePlain(a: unknown, b: unknown): boolean {
     return Object.keys(x).length === x.length && Object.keys(y).length === y.length;
   }
   if (!isPlainObject(a) || !isPlainObject(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  for (let i = 0; i < ka.length; i++) {
-    const k = ka[i]!;
-    if (k !== kb[i] || !samePlain(x[k], y[k])) return false;
-  }
-  return true;
+  return sameEntries(a, b, samePlain);
 }

@@ -23,9 +23,11 @@ describe('vault file text', () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.array(fc.integer({ min: 0, max: 0xffff })), (value, units) => {
         const doc = { value, text: String.fromCharCode(...units) };
-        const ascii = asciiJson(JSON.stringify(doc));
+        const text = JSON.stringify(doc);
+        const ascii = asciiJson(text);
         expect(/^[\x20-\x7e]*$/.test(ascii)).toBe(true);
-        expect(JSON.parse(ascii)).toEqual(doc);
+        // Compared with the text's own parse: JSON itself turns -0 into 0.
+        expect(JSON.parse(ascii)).toEqual(JSON.parse(text));
       }),
       { numRuns: 500 },
     );
