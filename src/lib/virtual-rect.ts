@@ -13,5 +13,12 @@ export function observeRectAfterLayout<E extends HTMLElement>(instance: Virtuali
   return () => observer.disconnect();
 }
 
-/** Until ResizeObserver has spoken: the window's size, an upper bound, so the first render already has rows. */
-export const windowRect = (): Rect => ({ width: typeof window === 'undefined' ? 0 : window.innerWidth, height: typeof window === 'undefined' ? 0 : window.innerHeight });
+/** Space above the grid's rows at a normal window size: the top bar, the filters and the grid's header. */
+const ABOVE_ROWS_PX = 260;
+
+/**
+ * Until ResizeObserver has spoken: the window's height less what sits above the rows, so the first render has
+ * about the rows that fit (each one costs style, layout and paint before the first frame); ResizeObserver corrects it.
+ */
+export const windowRect = (): Rect =>
+  typeof window === 'undefined' ? { width: 0, height: 0 } : { width: window.innerWidth, height: Math.max(200, window.innerHeight - ABOVE_ROWS_PX) };
