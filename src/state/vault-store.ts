@@ -65,6 +65,8 @@ const NO_COUNTS: FindingCounts = { critical: 0, warning: 0, info: 0 };
 /** Mounted views that list findings; while there are none, a vault change only marks the list stale. */
 let findingsWanted = 0;
 let findingsStale = true;
+/** Requests for the list so far, so that a late answer to an older one cannot replace a newer list. */
+let findingsAsked = 0;
 
 let refreshing: Promise<void> | null = null;
 let refreshAgain = false;
@@ -87,7 +89,7 @@ export const useVault = create<VaultState>((set, get) => ({
     const support = await call('getSupportMode', {});
     set({ supportMode: support.ok ? support.value.enabled : false });
     await afterFirstView();
-    const [providers, vault, counts] = await Promise.all([call('listProviders', {}), call('getVault', {}), call('getFindingCounts', {}), findingsWanted > 0 ? get().reloadFindings() : null]);
+    const [providers, vault, counts] = await Promise.all([call('listProviders', {}), call('getVault', {}), call('getFindingCounts', {}), findingsWanted > 0 && findingsStale ? get().reloadFindings() : null]);
     const loadError = !vault.ok ? vault.error : !providers.ok ? providers.error : null;
     set({
       loading: false,
@@ -132,7 +134,10 @@ export const useVault = create<VaultState>((set, get) => ({
   },
   async reloadFindings(rescanKeychain = false) {
     findingsStale = false;
+    const asked = ++findingsAsked;
     const res = await call('getFindings', rescanKeychain ? { rescanKeychain } : {});
+    // An answer to an earlier request may arrive after a later one's: only the latest request's answer counts.
+    if (asked !== findingsAsked) return;
     if (res.ok) set({ findings: res.value, findingCounts: countBySeverity(res.value) });
     else {
       findingsStale = true;
