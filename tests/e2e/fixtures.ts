@@ -72,7 +72,13 @@ export async function addToken(page: Page, options: { name: string; secret: stri
   await page.getByRole('button', { name: '+ Add token' }).click();
   await page.getByLabel('Token name *').fill(options.name);
   await page.locator('#token-secret').fill(options.secret);
-  await page.getByRole('button', { name: 'Save token' }).click();
+  const save = page.getByRole('button', { name: 'Save token' });
+  await save.click();
+  // Saved, the form closes. Refused, say why here rather than as a later "row not found".
+  await save.waitFor({ state: 'detached', timeout: 15_000 }).catch(async () => {
+    const alerts = await page.getByRole('alert').allTextContents();
+    throw new Error(`"${options.name}" was not saved within 15 s${alerts.length ? `: ${alerts.join(' | ')}` : ' (no alert shown)'}`);
+  });
 }
 
 /** A host reply's value, failing the test with the host's error when the call was refused. */
