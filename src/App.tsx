@@ -7,6 +7,7 @@ import { ErrorBanner } from './components/ErrorBanner';
 import { NoticeBar } from './components/NoticeBar';
 import { Sidebar } from './components/Sidebar';
 import { EmptyState } from './components/EmptyState';
+import { ViewErrorBoundary } from './components/ViewErrorBoundary';
 import { ViewNav } from './components/ViewNav';
 import { ExpiryEvents } from './components/expiry/ExpiryEvents';
 import { DashboardView } from './components/DashboardView';
@@ -22,6 +23,7 @@ export function App() {
   const loading = useVault((s) => s.loading);
   const snapshot = useVault((s) => s.snapshot);
   const view = useVault((s) => s.view);
+  const show = useVault((s) => s.show);
 
   useEffect(() => {
     // Every view but the inventory needs the whole vault: let it load at once.
@@ -58,42 +60,51 @@ export function App() {
         {view.kind !== 'inventory' && view.kind !== 'token' && <Sidebar />}
         <main className={`content${view.kind === 'inventory' ? ' content-fill' : ''}`} aria-busy={loading}>
           <ErrorBanner />
-          <Suspense fallback={<p className="muted" role="status">Loading…</p>}>
-          {view.kind === 'inventory' ? (
-            // Asks main for its own rows: it paints before the whole vault snapshot has arrived.
-            <InventoryView />
-          ) : loading && !snapshot ? (
-            <p className="muted" role="status">
-              Loading your vault…
-            </p>
-          ) : !snapshot ? (
-            <LoadFailed />
-          ) : view.kind === 'home' ? (
-            <DashboardView />
-          ) : view.kind === 'token' ? (
-            <TokenDetail tokenId={view.tokenId} />
-          ) : view.kind === 'quick-check' ? (
-            <QuickCheckView />
-          ) : view.kind === 'audit' ? (
-            <AuditLogView subjectId={view.subjectId} />
-          ) : view.kind === 'add-store' ? (
-            <AddStoreForm />
-          ) : view.kind === 'findings' ? (
-            <FindingsView />
-          ) : view.kind === 'settings' ? (
-            <SettingsView />
-          ) : view.kind === 'expiry' ? (
-            <ExpiryView />
-          ) : view.kind === 'transfer' ? (
-            <TransferView />
-          ) : view.kind === 'client' ? (
-            <ClientView key={view.clientId} clientId={view.clientId} />
-          ) : store ? (
-            <StoreView store={store} />
-          ) : (
-            <EmptyState />
-          )}
-          </Suspense>
+          <ViewErrorBoundary key={JSON.stringify(view)} onLeave={() => show({ kind: 'inventory' })}>
+            {/* A view in its own chunk not fetched yet (see lazy-views.ts). */}
+            <Suspense
+              fallback={
+                <p className="muted" role="status">
+                  Loading…
+                </p>
+              }
+            >
+              {view.kind === 'inventory' ? (
+                // Asks main for its own rows: it paints before the whole vault snapshot has arrived.
+                <InventoryView />
+              ) : loading && !snapshot ? (
+                <p className="muted" role="status">
+                  Loading your vault…
+                </p>
+              ) : !snapshot ? (
+                <LoadFailed />
+              ) : view.kind === 'home' ? (
+                <DashboardView />
+              ) : view.kind === 'token' ? (
+                <TokenDetail tokenId={view.tokenId} />
+              ) : view.kind === 'quick-check' ? (
+                <QuickCheckView />
+              ) : view.kind === 'audit' ? (
+                <AuditLogView subjectId={view.subjectId} />
+              ) : view.kind === 'add-store' ? (
+                <AddStoreForm />
+              ) : view.kind === 'findings' ? (
+                <FindingsView />
+              ) : view.kind === 'settings' ? (
+                <SettingsView />
+              ) : view.kind === 'expiry' ? (
+                <ExpiryView />
+              ) : view.kind === 'transfer' ? (
+                <TransferView />
+              ) : view.kind === 'client' ? (
+                <ClientView key={view.clientId} clientId={view.clientId} />
+              ) : store ? (
+                <StoreView store={store} />
+              ) : (
+                <EmptyState />
+              )}
+            </Suspense>
+          </ViewErrorBoundary>
         </main>
       </div>
     </div>
