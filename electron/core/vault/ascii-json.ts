@@ -1,6 +1,6 @@
-// The vault file is written as compact, pure-ASCII JSON: V8 decodes and parses an all-ASCII file as a one-byte
-// string, several times faster than UTF-8 text with a single "…" in it. Files written pretty or with raw UTF-8
-// (every Keyward before this) still read the same.
+// The vault file is written as compact, pure-ASCII JSON: an all-ASCII file decodes as latin1 into a one-byte
+// string, several times faster than decoding UTF-8 text with a single "…" in it (about 6 against 60 ms at 10,000
+// tokens). Files written pretty or with raw UTF-8 (every Keyward before this) still read the same.
 import { isAscii } from 'node:buffer';
 
 // Outside strings JSON.stringify writes only ASCII, so every non-ASCII UTF-16 unit it gives is inside a string.
