@@ -79,6 +79,26 @@ export function createHostServer(options: HostOptions): { server: Server; token:
     return given.length === tokenBuf.length && timingSafeEqual(given, tokenBuf);
   };
 
+  // A page's EventSource connects a moment after its script subscribes, where Electron's ipcRenderer.on is
+  // immediate; an emit waits for a listening page so that gap cannot drop the event.
+  const listening = new Set<ServerResponse>();
+  const waiting = new Set<() => void>();
+  const untilListening = (ms: number) =>
+    listening.size > 0
+      ? Promise.resolve(true)
+      : new Promise<boolean>((resolve) => {
+          const done = () => {
+            clearTimeout(timer);
+            waiting.delete(done);
+            resolve(true);
+          };
+          const timer = setTimeout(() => {
+            waiting.delete(done);
+            resolve(false);
+          }, ms);
+          waiting.add(done);
+        });
+
   const server = createServer(async (req, res) => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
@@ -106,7 +126,12 @@ export function createHostServer(options: HostOptions): { server: Server; token:
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
         res.write(': connected\n\n');
         const stop = options.onEvent((event, payload) => res.write(`data: ${JSON.stringify({ event, payload })}\n\n`));
-        req.on('close', stop);
+        listening.add(res);
+        for (const done of [...waiting]) done();
+        req.on('close', () => {
+          listening.delete(res);
+          stop();
+        });
         return;
       }
       if (url.pathname === '/__host/emit' && req.method === 'POST') {
@@ -116,6 +141,7 @@ export function createHostServer(options: HostOptions): { server: Server; token:
         const name = body.event as EventName;
         const payload = events[name].safeParse(body.payload);
         if (!payload.success) return send(res, 400, '{"error":"payload does not match the event schema"}');
+        if (!(await untilListening(5_000))) return send(res, 409, '{"error":"no page has been listening for events for 5 s"}');
         options.emit?.(name, payload.data as never);
         return send(res, 200, '{"emitted":true}');
       }
