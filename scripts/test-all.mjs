@@ -6,6 +6,9 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 const env = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', FORCE_COLOR: '0' };
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
+/** Every failed test by name with its first error line, repeated at the end where a log's tail shows it. */
+const failures = [];
+const firstLine = (text) => String(text ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim())?.trim().slice(0, 300) ?? '';
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
 
@@ -45,6 +48,12 @@ for (const project of ['unit', 'keychain', 'cli']) {
     ? { passed: report.numPassedTests, failed: report.numFailedTests + (ok || report.numFailedTests ? 0 : 1), skipped: report.numPendingTests + report.numTodoTests }
     : { passed: 0, failed: 1, skipped: 0 };
   record(`${project} (vitest)`, counts, seconds);
+  for (const file of report?.testResults ?? []) {
+    for (const t of file.assertionResults ?? []) {
+      if (t.status === 'failed') failures.push(`${project}: ${file.name.replace(`${process.cwd()}/`, '')} > ${t.fullName}\n    ${firstLine(t.failureMessages?.[0])}`);
+    }
+    if (file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed')) failures.push(`${project}: ${file.name.replace(`${process.cwd()}/`, '')}\n    ${firstLine(file.message)}`);
+  }
 }
 
 for (const project of ['chromium', 'electron']) {
@@ -55,6 +64,17 @@ for (const project of ['chromium', 'electron']) {
     ? { passed: stats.expected + stats.flaky, failed: stats.unexpected + (ok || stats.unexpected ? 0 : 1), skipped: stats.skipped }
     : { passed: 0, failed: 1, skipped: 0 };
   record(`e2e ${project}`, counts, seconds);
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status !== 'unexpected' && t.status !== 'flaky') continue;
+        const error = t.results?.find((r) => r.error)?.error;
+        failures.push(`e2e ${project}${t.status === 'flaky' ? ' (passed on retry)' : ''}: ${spec.file}:${spec.line} > ${spec.title}\n    ${firstLine(error?.message)}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of readJson(out)?.suites ?? []) walk(suite);
 }
 
 check('electronegativity', 'node', ['scripts/electronegativity-check.mjs']);
@@ -64,6 +84,10 @@ check('electronegativity', 'node', ['scripts/electronegativity-check.mjs']);
   record('package check', report ? { passed: report.passed, failed: report.failed + (ok || report.failed ? 0 : 1), skipped: 0 } : { passed: 0, failed: 1, skipped: 0 }, seconds);
 }
 
+if (failures.length) {
+  console.log('\n=== Failed tests');
+  for (const f of failures) console.log(f);
+}
 console.log('\n=== Summary');
 for (const line of lines) console.log(line);
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
