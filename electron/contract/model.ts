@@ -104,6 +104,37 @@ export const VaultSnapshot = z.object({
 });
 export type VaultSnapshot = z.infer<typeof VaultSnapshot>;
 
+/** Most elements one answer of getVaultChanges carries; main sends { kind: 'full' } rather than more. */
+export const VAULT_CHANGES_MAX = 2_000;
+
+/** What changed in one list: elements new or changed, and ids removed (no element moved: else 'full'). */
+const ListChanges = <T extends z.ZodType>(item: T) =>
+  z.object({
+    put: z.array(item).max(VAULT_CHANGES_MAX),
+    removed: z.array(Id).max(VAULT_CHANGES_MAX),
+  });
+
+/**
+ * The snapshot at `revision` as changes to the one at `since`: after one edit a few hundred bytes instead of
+ * the whole snapshot (megabytes at 10,000 tokens). `full` when main no longer has `since` or most changed.
+ */
+export const VaultSnapshotChanges = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('full') }),
+  z.object({
+    kind: z.literal('changes'),
+    since: z.number().int().nonnegative(),
+    revision: z.number().int().nonnegative(),
+    clients: ListChanges(Client),
+    stores: ListChanges(StoreProfile),
+    tokens: ListChanges(TokenSummary),
+    keychain: KeychainState,
+    notices: z.array(Notice).max(50),
+  }),
+]);
+export type VaultSnapshotChanges = z.infer<typeof VaultSnapshotChanges>;
+/** The receiver keeps the old order less the removed, replaces the put ones in place and appends the rest. */
+export type VaultListChanges<T> = { put: T[]; removed: string[] };
+
 export const AuditEntry = z.object({
   at: IsoDateTime,
   actor: z.string().max(40),

@@ -58,6 +58,7 @@ export function createHandlers({ inventory, clock, checks, scheduler, copier, tr
   const handlers: Handlers = {
     getAppInfo: async () => appInfo,
     getVault: () => inventory.snapshot(),
+    getVaultChanges: ({ since }) => inventory.snapshotChangesSince(since),
     listProviders: async () => (await inventory.catalog()).list(),
     createClient: (input) => inventory.createClient(input),
     updateClient: (input) => inventory.updateClient(input),

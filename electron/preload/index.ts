@@ -10,6 +10,7 @@ const call =
 const api = {
   getAppInfo: call('getAppInfo'),
   getVault: call('getVault'),
+  getVaultChanges: call('getVaultChanges'),
   queryInventory: call('queryInventory'),
   getTokenHistory: call('getTokenHistory'),
   deactivateTokens: call('deactivateTokens'),

@@ -4,6 +4,7 @@ import { call } from '../lib/api';
 import { initialViewKind } from '../lib/initial-view';
 import { countBySeverity } from '../lib/format';
 import { afterFirstView } from '../lib/startup';
+import { latestSnapshot } from '../lib/vault-changes';
 
 export type View =
   | { kind: 'store'; storeId: string }
@@ -101,8 +102,8 @@ export const useVault = create<VaultState>((set, get) => ({
     });
   },
   refresh() {
-    // At 10,000 tokens one snapshot is megabytes: a burst of changes (a bulk action, a check run) asks for one
-    // more after the one in flight, never one per change. Every caller's promise ends with the latest state.
+    // A burst of changes (a bulk action, a check run) asks for one more after the one in flight, never one per
+    // change. Every caller's promise ends with the latest state.
     if (refreshing) {
       refreshAgain = true;
       return refreshing;
@@ -111,7 +112,8 @@ export const useVault = create<VaultState>((set, get) => ({
       do {
         refreshAgain = false;
         findingsStale = true;
-        const [vault, counts] = await Promise.all([call('getVault', {}), call('getFindingCounts', {}), findingsWanted > 0 ? get().reloadFindings() : null]);
+        // What changed since the snapshot held (a few hundred bytes after an edit), not the whole vault again.
+        const [vault, counts] = await Promise.all([latestSnapshot(get().snapshot), call('getFindingCounts', {}), findingsWanted > 0 ? get().reloadFindings() : null]);
         if (vault.ok) set({ snapshot: vault.value, loadError: null });
         else set({ error: vault.error });
         if (counts.ok) set({ findingCounts: counts.value });

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, maskedOf, ROTATED_SECRET, SECRETS, seed, test } from './inventory-support';
+import { ok } from './fixtures';
 
 const grid = (page: Page) => page.getByRole('grid', { name: 'Tokens' });
 const rowOf = (page: Page, name: string) => grid(page).getByRole('row', { name: new RegExp(`^${name},`) });
@@ -222,4 +223,31 @@ test('on the inventory a change updates the nav\'s finding counts without fetchi
   await expect(page.getByText('Loading findings…')).toHaveCount(0);
   await expect(page.getByRole('list', { name: /findings?$/ }).getByRole('listitem')).toHaveCount(after.critical + after.warning + after.info);
   expect(listRequests.length).toBeGreaterThan(0);
+});
+
+test('after a change the window asks main only for what changed, not for the whole vault again', async ({ page, host }) => {
+  const { tokens } = await seed(host);
+  const answers: { channel: string; bytes: number }[] = [];
+  page.on('response', async (response) => {
+    const channel = /\/ipc\/(getVault|getVaultChanges)$/.exec(response.url())?.[1];
+    if (channel) answers.push({ channel, bytes: (await response.body()).length });
+  });
+  await page.goto(host.url);
+  await page.getByRole('navigation', { name: 'Stores' }).getByRole('button', { name: /Northwind shipping/ }).click();
+  const details = (name: string) => page.getByRole('button', { name: `Details of token ${name}` });
+  await expect(details('Returns portal')).toBeVisible();
+  await expect.poll(() => answers.map((a) => a.channel)).toEqual(['getVault']);
+
+  // Changes made elsewhere (the CLI, a notification's action) reach the open store view.
+  ok(await host.call('updateToken', { id: tokens['Returns portal'], name: 'Returns portal (EU)' }));
+  await expect(details('Returns portal (EU)')).toBeVisible();
+  ok(await host.call('deleteToken', { id: tokens['Sandbox'] }));
+  await expect(details('Sandbox')).toHaveCount(0);
+  await expect(details('Warehouse labels')).toBeVisible();
+
+  const after = answers.slice(1);
+  expect(after.length).toBeGreaterThan(0);
+  expect(after.every((a) => a.channel === 'getVaultChanges')).toBe(true);
+  // One renamed token and one removed id: a few KB at most, where the whole vault would be sent again.
+  expect(Math.max(...after.map((a) => a.bytes))).toBeLessThan(4_000);
 });

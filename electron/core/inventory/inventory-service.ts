@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BUILTIN_PROVIDER_IDS, type AuditEntry, type CheckResult, type Client, type CustomProviderDefinition, type FieldDescriptor, type ParsedInput, type ProviderDescriptor, type StoreProfile, type Token, type VaultSnapshot } from '../../contract';
+import { BUILTIN_PROVIDER_IDS, type AuditEntry, type CheckResult, type Client, type CustomProviderDefinition, type FieldDescriptor, type ParsedInput, type ProviderDescriptor, type StoreProfile, type Token, type VaultSnapshot, type VaultSnapshotChanges } from '../../contract';
 import { AppError, notFound } from '../errors';
 import type { AuditFilter, AuditLog, Clock, Logger, SecretStore, VaultRepository } from '../ports';
 import { BUILTIN_PROVIDERS, createCatalog, type Catalog } from '../providers/catalog';
@@ -14,6 +14,7 @@ import { type BackupPayload } from '../transfer/backup';
 import type { ImportPlan, ImportResult, ImportRowInput, PlannedRow } from '../transfer/import-plan';
 import { mergePlan, replacePlan, type RestoreResult } from '../transfer/restore-plan';
 import { draftOf, keepUnchanged } from '../vault/plain-data';
+import { snapshotChanges, tokenSummary } from './snapshot-changes';
 import { CURRENT_SCHEMA_VERSION, type VaultData } from '../vault/vault-data';
 
 export interface InventoryDeps {
@@ -35,6 +36,8 @@ type TokenFieldsInput = Pick<ParsedInput<'createToken'>, 'mode' | 'scopes' | 'se
 /** Keys of a credential's catalog fields that map onto Token's own properties rather than `settings`. */
 /** Check results kept per token, newest first (the contract's bound). */
 export const CHECK_HISTORY_LIMIT = 20;
+/** Revisions a renderer may be behind and still get changes rather than the whole snapshot. */
+const RECENT_REVISIONS = 8;
 /** Times a change is re-applied when another process (app, CLI) wrote the vault in between. */
 const MAX_CONFLICT_RETRIES = 5;
 
@@ -54,6 +57,8 @@ export class InventoryService {
   private queue: Promise<unknown> = Promise.resolve();
   private listeners = new Set<(revision: number) => void>();
   private summaries = new WeakMap<VaultData, VaultSnapshot['tokens']>();
+  /** The vaults most recently served, by revision: the bases getVaultChanges answers from. */
+  private served = new Map<number, VaultData>();
 
   constructor(private readonly deps: InventoryDeps) {}
 
@@ -64,9 +69,10 @@ export class InventoryService {
 
   async snapshot(): Promise<VaultSnapshot> {
     const data = await this.current();
-    // Tokens as the snapshot carries them (TokenSummary: no check history), made once per vault revision.
+    this.serve(data);
+    // Tokens as the snapshot carries them (no check history): the list made once per revision, each summary once per token.
     let tokens = this.summaries.get(data);
-    if (!tokens) this.summaries.set(data, (tokens = data.tokens.map(({ checkHistory: _history, ...summary }) => summary)));
+    if (!tokens) this.summaries.set(data, (tokens = data.tokens.map(tokenSummary)));
     return {
       revision: data.revision,
       clients: data.clients,
@@ -75,6 +81,28 @@ export class InventoryService {
       keychain: await this.deps.secrets.state(),
       notices: this.notices,
     };
+  }
+
+  /** The snapshot as changes since revision `since`, which this process served; 'full' when it cannot say. */
+  async snapshotChangesSince(since: number): Promise<VaultSnapshotChanges> {
+    const data = await this.current();
+    this.serve(data);
+    const base = this.served.get(since);
+    const lists = base && snapshotChanges(base, data);
+    if (!lists) return { kind: 'full' };
+    return { kind: 'changes', since, revision: data.revision, ...lists, keychain: await this.deps.secrets.state(), notices: this.notices };
+  }
+
+  private serve(data: VaultData): void {
+    const known = this.served.get(data.revision);
+    if (known === data) return;
+    // Another vault under a revision already served (a file replaced behind our back): no base is safe any more.
+    if (known) this.served.clear();
+    this.served.set(data.revision, data);
+    for (const revision of this.served.keys()) {
+      if (this.served.size <= RECENT_REVISIONS) break;
+      this.served.delete(revision);
+    }
   }
 
   /** The catalog for the current vault: built-ins plus its custom providers. */
