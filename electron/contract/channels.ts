@@ -203,6 +203,8 @@ export const channels = {
 
   /** The "Needs attention" panel and the expiry timeline (next weeks, by severity). */
   expiryOverview: { input: z.object({ weeks: z.number().int().min(1).max(26).optional() }).strict(), output: ExpiryOverview },
+  /** How many tokens need attention (the nav's badge): a few bytes, where the overview lists every item. */
+  expiryAttentionCount: { input: NoInput, output: z.object({ count: z.number().int().nonnegative(), quieted: z.number().int().nonnegative() }) },
   snoozeExpiryWarning: { input: z.object({ tokenId: Id, length: z.enum(['1d', '1w']) }).strict(), output: z.object({ tokenId: Id, snoozed: z.boolean() }) },
   /** Quiet a token's warning until its next threshold. */
   acknowledgeExpiryWarning: { input: z.object({ tokenId: Id }).strict(), output: z.object({ tokenId: Id, acknowledged: z.boolean() }) },

@@ -104,6 +104,10 @@ export function createHandlers({ inventory, clock, checks, scheduler, copier, tr
       const [vault, catalog, attention] = await Promise.all([inventory.vault(), inventory.catalog(), scheduler.attention()]);
       return { attention, timeline: expiryTimeline(vault, catalog, resolveExpirySettings(vault.settings), clock.now(), weeks ?? 13) };
     },
+    expiryAttentionCount: async () => {
+      const { count, quieted } = await scheduler.attention();
+      return { count, quieted };
+    },
     snoozeExpiryWarning: async ({ tokenId, length }) => ({ tokenId, snoozed: await scheduler.snooze(tokenId, length) }),
     acknowledgeExpiryWarning: async ({ tokenId }) => ({ tokenId, acknowledged: await scheduler.acknowledge(tokenId) }),
     exportExpiryCalendar: async () => {

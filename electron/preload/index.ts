@@ -35,6 +35,7 @@ const api = {
   cancelCheck: call('cancelCheck'),
   quickCheck: call('quickCheck'),
   expiryOverview: call('expiryOverview'),
+  expiryAttentionCount: call('expiryAttentionCount'),
   snoozeExpiryWarning: call('snoozeExpiryWarning'),
   acknowledgeExpiryWarning: call('acknowledgeExpiryWarning'),
   exportExpiryCalendar: call('exportExpiryCalendar'),

@@ -262,3 +262,21 @@ test('a clicked notification opens the token\'s store, or the Expiry view for a 
   await emit('openToken', { tokenIds: [ids.printify] });
   await expect(page.getByRole('heading', { name: 'Northwind merch' })).toBeVisible();
 });
+
+test('away from the expiry views the nav\'s count follows changes without fetching the overview; the Expiry view fetches it', async ({ page, host }) => {
+  const { ids } = await seed(host);
+  // At 10,000 tokens the overview (every item, the timeline) is most of a megabyte: the badge needs a count.
+  const overviewRequests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/ipc/expiryOverview')) overviewRequests.push(request.url());
+  });
+  await page.goto(`${host.url}#inventory`);
+  await expect(page.getByRole('button', { name: 'Expiry: 4 tokens need attention' })).toBeVisible();
+  ok(await host.call('deleteToken', { id: ids.pixl }));
+  await expect(page.getByRole('button', { name: 'Expiry: 3 tokens need attention' })).toBeVisible();
+  expect(overviewRequests).toHaveLength(0);
+
+  await page.getByRole('button', { name: 'Expiry: 3 tokens need attention' }).click();
+  await expect(attentionItems(page)).toHaveCount(3);
+  expect(overviewRequests.length).toBeGreaterThan(0);
+});

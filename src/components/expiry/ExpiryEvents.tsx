@@ -4,16 +4,17 @@ import { useVault } from '../../state/vault-store';
 import { useExpiry } from './expiry-store';
 
 /**
- * Mounted once by the app: keeps the expiry overview fresh when the vault changes, and opens what a clicked
- * notification names (one token: its store; several: the Expiry view). Renders nothing.
+ * Mounted once by the app: keeps the attention count (and an open view's overview) fresh when the vault
+ * changes, and opens what a clicked notification names (one token: its store; several: the Expiry view).
+ * Renders nothing.
  */
 export function ExpiryEvents() {
   useEffect(() => {
-    void useExpiry.getState().load();
-    const offVault = on('vaultChanged', () => void useExpiry.getState().load());
+    useExpiry.getState().refresh();
+    const offVault = on('vaultChanged', () => useExpiry.getState().refresh());
     const offOpen = on('openToken', (payload) => void openTokens('tokenId' in payload ? [payload.tokenId] : payload.tokenIds));
     // Days left and ended snoozes change with time, not only with the vault: re-read when the window comes back.
-    const onFocus = () => void useExpiry.getState().load();
+    const onFocus = () => useExpiry.getState().refresh();
     window.addEventListener('focus', onFocus);
     return () => {
       offVault();

@@ -5,7 +5,7 @@ import { useExpiry } from './expiry-store';
 export function ExpiryNavButton() {
   const view = useVault((s) => s.view);
   const show = useVault((s) => s.show);
-  const count = useExpiry((s) => s.overview?.attention.count ?? 0);
+  const count = useExpiry((s) => s.attention?.count ?? 0);
   const active = view.kind === 'expiry';
   return (
     <button
@@ -15,7 +15,6 @@ export function ExpiryNavButton() {
       aria-label={`Expiry: ${count} token${count === 1 ? '' : 's'} need${count === 1 ? 's' : ''} attention`}
       onClick={() => {
         show({ kind: 'expiry' });
-        void useExpiry.getState().load();
       }}
     >
       Expiry

@@ -23,13 +23,11 @@ const countsText = (c: Counts): string => `${c.critical} critical, ${c.warning} 
 
 /** The next 13 weeks (90 days) as a stacked bar per week, coloured by severity; a bar lists its tokens when pressed. */
 export function ExpiryTimeline() {
-  const { overview, load } = useExpiry();
+  const { overview, want } = useExpiry();
   const { snapshot, providers, show } = useVault();
   const [selected, setSelected] = useState<string | null>(null);
   const id = useId();
-  useEffect(() => {
-    void load();
-  }, [load]);
+  useEffect(() => want(), [want]);
 
   if (!overview) return null;
   const { weeks, expired } = overview.timeline;

@@ -11,16 +11,14 @@ const FIRST_ITEMS = 50;
  * Embeddable: the dashboard can show it with `heading="h3"`.
  */
 export function NeedsAttention({ heading = 'h2' }: { heading?: 'h2' | 'h3' }) {
-  const { overview, load, snooze, acknowledge } = useExpiry();
+  const { overview, want, snooze, acknowledge } = useExpiry();
   const snapshot = useVault((s) => s.snapshot);
   const providers = useVault((s) => s.providers);
   const show = useVault((s) => s.show);
   const [busy, setBusy] = useState<string | null>(null);
   const [showAll, setShowAll] = useState(false);
   const titleId = useId();
-  useEffect(() => {
-    void load();
-  }, [load]);
+  useEffect(() => want(), [want]);
 
   const Heading = heading;
   const attention = overview?.attention;

@@ -5,12 +5,25 @@ import { afterFirstView } from '../../lib/startup';
 
 type SettingsInput = ChannelInput<'updateExpirySettings'>;
 
+type AttentionCount = { count: number; quieted: number };
+
 interface ExpiryState {
+  /**
+   * Every item and the timeline: fetched while a view that shows them is open (see want); at 10,000 tokens it
+   * is most of a megabyte, and the nav needs only `attention`.
+   */
   overview: ExpiryOverview | null;
+  /** How many tokens need attention, kept fresh always (the nav's badge). */
+  attention: AttentionCount | null;
   error: AppErrorShape | null;
   settings: ExpirySettingsView | null;
   /** Re-reads the "Needs attention" items and the timeline (after a vault, settings, snooze or acknowledge change). */
   load(): Promise<void>;
+  /** A view that shows the overview is open until the returned function is called; loads it now. */
+  want(): () => void;
+  /** After a change: the count, and the overview too while a view shows it. */
+  refresh(): void;
+  loadAttention(): Promise<void>;
   snooze(tokenId: string, length: '1d' | '1w'): Promise<void>;
   acknowledge(tokenId: string): Promise<void>;
   loadSettings(): Promise<void>;
@@ -20,10 +33,15 @@ interface ExpiryState {
 
 let inFlight: Promise<void> | null = null;
 let again = false;
+let wanted = 0;
+/** Both the count and the overview carry the count: only the latest request's answer sets it. */
+let countAsked = 0;
+let countShown = 0;
 
 /** Expiry warnings as main computes them: the renderer never works out severities or thresholds itself. */
 export const useExpiry = create<ExpiryState>((set, get) => ({
   overview: null,
+  attention: null,
   error: null,
   settings: null,
   load() {
@@ -36,14 +54,32 @@ export const useExpiry = create<ExpiryState>((set, get) => ({
       await afterFirstView();
       do {
         again = false;
+        const asked = ++countAsked;
         const result = await call('expiryOverview', { weeks: 13 });
-        if (result.ok) set({ overview: result.value, error: null });
+        if (result.ok) set({ overview: result.value, error: null, ...latestCount(asked, result.value.attention) });
         else set({ error: result.error });
       } while (again);
     })().finally(() => {
       inFlight = null;
     });
     return inFlight;
+  },
+  want() {
+    wanted += 1;
+    void get().load();
+    return () => {
+      wanted -= 1;
+    };
+  },
+  refresh() {
+    if (wanted > 0) void get().load();
+    else void get().loadAttention();
+  },
+  async loadAttention() {
+    await afterFirstView();
+    const asked = ++countAsked;
+    const result = await call('expiryAttentionCount', {});
+    if (result.ok) set(latestCount(asked, result.value));
   },
   async snooze(tokenId, length) {
     const result = await call('snoozeExpiryWarning', { tokenId, length });
@@ -68,3 +104,9 @@ export const useExpiry = create<ExpiryState>((set, get) => ({
     return null;
   },
 }));
+
+function latestCount(asked: number, attention: AttentionCount): { attention?: AttentionCount } {
+  if (asked < countShown) return {};
+  countShown = asked;
+  return { attention: { count: attention.count, quieted: attention.quieted } };
+}
