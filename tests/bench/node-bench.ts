@@ -12,7 +12,7 @@ import { channels } from '../../electron/contract';
 import { silentLogger, systemClock } from '../../electron/core/ports';
 import { BUILTIN_PROVIDERS, createCatalog } from '../../electron/core/providers/catalog';
 import { policyOf } from '../../electron/core/providers/provider-module';
-import { type Finding, VaultSnapshot } from '../../electron/contract';
+import { type Finding, VaultSnapshot, VaultSnapshotChanges } from '../../electron/contract';
 import { computeFindings, createIncrementalFindings, resolveFindingSettings } from '../../electron/core/rules';
 import { createFindingsCache } from '../../electron/core/rules/findings-cache';
 import { sortFindings } from '../../electron/core/rules/findings/compute-findings';
@@ -255,11 +255,30 @@ async function warmAndEdits() {
     // (e) One token edit end to end: updateToken -> mutate (draft, applier, save, audit). Notes only, then a status change.
     const active = vault.tokens.filter((t) => t.status === 'active' && t.settings.managedBy === undefined);
     const edits: number[] = [];
+    // Then what the window asks for after the edit, as main answers it (handler, dispatch's output parse, JSON
+    // for the wire): the changes since the snapshot it holds, and for comparison the whole snapshot again.
+    const refreshChanges: number[] = [];
+    const refreshFull: number[] = [];
+    const bytes = { changes: 0, full: 0 };
+    let held = (await inventory.snapshot()).revision;
     saves.length = 0;
     for (let i = 0; i < WARMUP + RUNS; i++) {
       const token = active[i % active.length]!;
       const [ms] = await time(() => inventory.updateToken({ id: token.id, notes: `bench edit ${i}` }));
-      if (i >= WARMUP) edits.push(ms);
+      const [changesMs, changes] = await time(async () => JSON.stringify(VaultSnapshotChanges.parse(await inventory.snapshotChangesSince(held))));
+      const [fullMs, full] = await time(async () => {
+        const parsed = safeParseWithLists(VaultSnapshot, await inventory.snapshot(), SNAPSHOT_LISTS);
+        if (!parsed.success) throw new Error('the snapshot did not pass VaultSnapshot');
+        return JSON.stringify(parsed.data);
+      });
+      if (!changes.includes('"kind":"changes"')) throw new Error('main answered "full" after one edit');
+      held = (await inventory.vault()).revision;
+      if (i < WARMUP) continue;
+      edits.push(ms);
+      refreshChanges.push(changesMs);
+      refreshFull.push(fullMs);
+      bytes.changes = Math.max(bytes.changes, Buffer.byteLength(changes));
+      bytes.full = Buffer.byteLength(full);
     }
     const editSaves = saves.slice(WARMUP);
     // Bulk: deactivate 200 tokens, one updateToken each (what a multi-select "deactivate" costs today).
@@ -286,6 +305,9 @@ async function warmAndEdits() {
       outputZod: stats(outputZod),
       edit: stats(edits),
       editSave: stats(editSaves),
+      refreshChanges: stats(refreshChanges),
+      refreshFull: stats(refreshFull),
+      refreshBytes: bytes,
       bulk: { count: BULK, totalMs: bulkMs, oneChangeMs },
     };
   } finally {
@@ -399,6 +421,7 @@ async function main(): Promise<void> {
   console.error(`  ${'error' in c ? c.error : `${(c.gzip! / 1000).toFixed(1)} KB gzip`}`);
 
   const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
+  const fmtBytes = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : n >= 1000 ? kb(n) : `${n} bytes`);
   const loadVerdict = verdict(a.total.p95, GOAL_LOAD_MS, 'ms', 1);
   const warmTotal = Math.max(d.afterEdit.p95, d.afterMinute.p95);
   const ph = a.phases;
@@ -468,6 +491,8 @@ async function main(): Promise<void> {
     '|---|---|---|---|---|',
     row('**one token edit** (updateToken, end to end)', d.edit, 'no goal', ''),
     row('↳ of which FileVaultRepository.save', d.editSave, '', ''),
+    row(`then what the window fetches: **getVaultChanges** from the revision it holds (main's answer, dispatch's parse, JSON: ${fmtBytes(d.refreshBytes.changes)} at most)`, d.refreshChanges, 'no goal', ''),
+    row(`↳ before this: getVault, the whole snapshot again (fast-path parse, JSON: ${fmtBytes(d.refreshBytes.full)})`, d.refreshFull, '', ''),
     `| ${d.bulk.count} edits in a row (deactivate ${d.bulk.count} tokens, one updateToken each) | ${fmt(d.bulk.totalMs)} total | ${fmt(d.bulk.totalMs / d.bulk.count)} each | no goal | |`,
     `| **${d.bulk.count} other tokens deactivated in one change** (deactivateTokens: what the inventory's "Deactivate selected" calls) | ${fmt(d.bulk.oneChangeMs)} total | | no goal | |`,
     '',
