@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { startHost, type RunningHost } from '../support/host-process';
 import { fmt, machineFacts, nowMs, REPO_ROOT, stats, today, verdict, writeSection, type Stats } from './bench-utils';
 import { generateVault, writeVault } from './generate-vault';
+import type { VaultData } from '../../electron/core/vault/vault-data';
 
 const SIZE = { tokens: 10_000, stores: 2_000, clients: 300, seed: 6 };
 const CHROMIUM = process.env.KEYWARD_CHROMIUM ?? '/usr/bin/chromium';
@@ -51,6 +52,11 @@ const PAGE_INSTRUMENTATION = String.raw`
 (() => {
   const b = { fcp: null, rowPaint: null, readyAt: null, target: null, keydownAt: null, paintedAt: null, committedAt: null, mutations: 0, frames: 0, paintedFrame: null };
   window.__bench = b;
+  // Main-thread tasks of 50 ms or more (the browser's long tasks): what blocks typing and scrolling.
+  b.longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) b.longTasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask' });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') b.fcp = e.startTime;
   }).observe({ type: 'paint', buffered: true });
@@ -129,6 +135,41 @@ const PAGE_INSTRUMENTATION = String.raw`
   else document.addEventListener('DOMContentLoaded', start);
 })();
 `;
+
+const EDIT_WINDOW_MS = 3_000;
+
+/**
+ * One token edit at a time through the page's own bridge (what the token detail's Save sends), then the long
+ * tasks on the window's main thread and the bytes of each reply it fetched within EDIT_WINDOW_MS.
+ */
+async function afterEdits(page: Page, vault: VaultData) {
+  const replies: { channel: string; bytes: number; at: number }[] = [];
+  const onResponse = async (response: { url(): string; body(): Promise<Buffer> }) => {
+    const channel = /\/ipc\/(\w+)$/.exec(response.url())?.[1];
+    if (channel && channel !== 'updateToken') replies.push({ channel, bytes: (await response.body().catch(() => Buffer.alloc(0))).length, at: nowMs() });
+  };
+  page.on('response', onResponse);
+  const blocked: number[] = [];
+  const perEdit: Map<string, number>[] = [];
+  const ids = vault.tokens.filter((t) => t.status === 'active').slice(0, 8).map((t) => t.id);
+  for (const [i, id] of ids.entries()) {
+    const t0 = (await page.evaluate('performance.now()')) as number;
+    const since = nowMs();
+    const res = (await page.evaluate(`window.api.updateToken({ id: ${JSON.stringify(id)}, notes: 'bench edit ${i}' })`)) as { ok: boolean };
+    if (!res.ok) throw new Error('updateToken failed in the page');
+    await page.waitForTimeout(EDIT_WINDOW_MS);
+    const b = (await bench(page)) as PageBench & { longTasks: [number, number][] };
+    blocked.push(b.longTasks.filter(([start]) => start >= t0).reduce((n, [, d]) => n + d, 0));
+    const bytes = new Map<string, number>();
+    for (const r of replies) if (r.at >= since) bytes.set(r.channel, (bytes.get(r.channel) ?? 0) + r.bytes);
+    perEdit.push(bytes);
+  }
+  page.off('response', onResponse);
+  const channels = [...new Set(perEdit.flatMap((m) => [...m.keys()]))].sort();
+  const size = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} KB` : `${n} B`);
+  const fetched = channels.map((c) => `${c} ${size(stats(perEdit.map((m) => m.get(c) ?? 0)).median)}`).join(', ') || 'nothing';
+  return { blocked: stats(blocked), fetched };
+}
 
 /** The task after the next animation frame, in the page (as an expression). */
 const AFTER_PAINT = 'new Promise((res) => requestAnimationFrame(() => { const ch = new MessageChannel(); ch.port1.onmessage = () => res(performance.now()); ch.port2.postMessage(0); }))';
@@ -334,6 +375,9 @@ async function main(): Promise<void> {
       search = null;
     }
     const heapSearched = await heap(page);
+
+    console.error('ui-bench: (d) one token edit…');
+    const edits = search ? await afterEdits(page, vault) : null;
     await context.close();
 
     const mb = (n: number) => `${(n / 2 ** 20).toFixed(1)} MiB`;
@@ -365,6 +409,12 @@ async function main(): Promise<void> {
           ]
         : []),
       ...(storeViewOpen ? [`| instead: click a store → its token rows painted (${storeViewOpen.n} stores) | ${fmt(storeViewOpen.median, 0)} | ${fmt(storeViewOpen.p95, 0)} | | for reference only |`] : []),
+      ...(edits
+        ? [
+            `| **after one token edit: the window's main thread blocked** (long tasks of 50 ms or more, summed over the ${EDIT_WINDOW_MS / 1000} s after the edit; ${edits.blocked.n} edits made through the page's bridge, as the token detail's Save does) | ${fmt(edits.blocked.median, 0)} | ${fmt(edits.blocked.p95, 0)} | | no goal |`,
+            `| ↳ what the window fetched after each edit (median): ${edits.fetched} | | | | |`,
+          ]
+        : []),
       `| renderer JS heap after load (CDP Runtime.getHeapUsage; after a forced GC) | ${mb(heapLoaded.used)} (${mb(heapLoaded.usedAfterGc)} after GC) | | | no goal |`,
       `| renderer JS heap after ${search ? 'searching' : 'opening stores'} | ${mb(heapSearched.used)} (${mb(heapSearched.usedAfterGc)} after GC) | | | no goal |`,
       '',
