@@ -682,6 +682,8 @@ export class InventoryService {
       // A change saved by this process while the file was being read is newer than what was read.
       if (this.writes !== writes && this.data) return this.data;
       this.data = loaded.data;
+      // Read anew, it shares no object with what was served: no change could be told from those, so keep none.
+      this.served.clear();
       if (loaded.notices.length) this.notices = [...this.notices.filter((n) => !loaded.notices.some((l) => l.id === n.id)), ...loaded.notices];
     }
     return this.data;

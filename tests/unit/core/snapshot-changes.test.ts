@@ -91,10 +91,15 @@ describe('getVaultChanges: the snapshot as changes to one the renderer holds', (
     // The CLI (another InventoryService on the same folder) edits the token: every object is read anew.
     const other = new InventoryService({ repo: new FileVaultRepository(w.fx.dir, w.fx.clock, silentLogger), secrets: w.fx.secrets, audit: w.fx.audit, clock: w.fx.clock, logger: silentLogger, actor: 'cli' });
     await other.updateToken({ id: t.id, notes: 'from the CLI' });
-    const answer = await w.changes(held.revision);
-    if (answer.kind === 'changes') expect(applyVaultChanges(held, answer)).toEqual(await w.snapshot());
-    else expect(answer).toEqual({ kind: 'full' });
-    expect((await w.snapshot()).tokens[0]!.notes).toBe('from the CLI');
+    // Read anew, the vault shares no object with what was served: main keeps none of those (no 10,000-token copies).
+    expect(await w.changes(held.revision)).toEqual({ kind: 'full' });
+    const fresh = await w.snapshot();
+    expect(fresh.tokens[0]!.notes).toBe('from the CLI');
+    // From the vault read anew, changes work again.
+    await w.call('updateToken', { id: t.id, notes: 'back in the app' });
+    const answer = await w.changes(fresh.revision);
+    expect(answer.kind).toBe('changes');
+    if (answer.kind === 'changes') expect(applyVaultChanges(fresh, answer)).toEqual(await w.snapshot());
   });
 
   it('property: after any sequence of changes, applying the answer to any held revision gives the new snapshot', async () => {
