@@ -2,13 +2,14 @@
 // binary exists), Electronegativity and the packaging check. Ends with "N passed, N failed[, N skipped]".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { stripVTControlCharacters } from 'node:util';
 
 const env = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', FORCE_COLOR: '0' };
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
 /** Every failed test by name with its first error line, repeated at the end where a log's tail shows it. */
 const failures = [];
-const firstLine = (text) => String(text ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim())?.trim().slice(0, 300) ?? '';
+const firstLine = (text) => stripVTControlCharacters(String(text ?? '')).split('\n').find((l) => l.trim())?.trim().slice(0, 300) ?? '';
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
 
@@ -30,10 +31,15 @@ function record(title, counts, seconds) {
 function check(title, cmd, args) {
   const { ok, seconds } = run(title, cmd, args);
   record(title, { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 }, seconds);
+  if (!ok) failures.push(`${title}: failed (see its output above)`);
 }
 
 function readJson(path) {
-  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null;
+  try {
+    return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null;
+  } catch {
+    return null; // Half written (the runner died): counted as a failure below, not a crash of this summary.
+  }
 }
 
 check('type check', 'npm', ['run', '--silent', 'typecheck']);
@@ -54,6 +60,7 @@ for (const project of ['unit', 'keychain', 'cli']) {
     }
     if (file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed')) failures.push(`${project}: ${file.name.replace(`${process.cwd()}/`, '')}\n    ${firstLine(file.message)}`);
   }
+  if (!ok && !report?.numFailedTests) failures.push(`${project}: vitest failed without a failed test${report ? ' (an error outside the tests: see its output above)' : ' and wrote no report'}`);
 }
 
 for (const project of ['chromium', 'electron']) {
@@ -74,7 +81,10 @@ for (const project of ['chromium', 'electron']) {
     }
     for (const child of suite.suites ?? []) walk(child);
   };
-  for (const suite of readJson(out)?.suites ?? []) walk(suite);
+  const report = readJson(out);
+  for (const suite of report?.suites ?? []) walk(suite);
+  for (const error of report?.errors ?? []) failures.push(`e2e ${project}: ${firstLine(error.message)}`);
+  if (!ok && !stats?.unexpected && !report?.errors?.length) failures.push(`e2e ${project}: Playwright failed without a failed test${report ? '' : ' and wrote no report'}: see its output above`);
 }
 
 check('electronegativity', 'node', ['scripts/electronegativity-check.mjs']);
@@ -82,10 +92,11 @@ check('electronegativity', 'node', ['scripts/electronegativity-check.mjs']);
   const { ok, seconds } = run('package check', 'node', ['scripts/package-check.mjs']);
   const report = readJson('test-results/package-check.json');
   record('package check', report ? { passed: report.passed, failed: report.failed + (ok || report.failed ? 0 : 1), skipped: 0 } : { passed: 0, failed: 1, skipped: 0 }, seconds);
+  if (!ok) failures.push('package check: failed (see its output above)');
 }
 
 if (failures.length) {
-  console.log('\n=== Failed tests');
+  console.log('\n=== Failed tests (and flaky ones, which passed on retry)');
   for (const f of failures) console.log(f);
 }
 console.log('\n=== Summary');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AuditEntry, CheckOutcome, CheckResult, Client, Environment, StoreProfile, Token, TokenKind, TokenMode, TokenStatus, VaultSnapshot, VaultSnapshotChanges } from './model';
+import { AuditEntry, CheckOutcome, CheckResult, Client, Environment, StoreProfile, Token, TokenKind, TokenMode, TokenStatus, VaultReadId, VaultSnapshot, VaultSnapshotChanges } from './model';
 import { DateInput, FieldValues, Id, Label, Notes, ProviderId, SecretValue } from './primitives';
 import { ExpiryNotificationSettings, ExpiryOverview, ExpirySettingsView } from './expiry';
 import { Finding, FindingSettings } from './findings';
@@ -74,7 +74,7 @@ export const channels = {
   },
   getVault: { input: NoInput, output: VaultSnapshot },
   /** The snapshot as changes since a revision the renderer holds (see VaultSnapshotChanges). */
-  getVaultChanges: { input: z.object({ since: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER) }).strict(), output: VaultSnapshotChanges },
+  getVaultChanges: { input: z.object({ since: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER), readId: VaultReadId }).strict(), output: VaultSnapshotChanges },
   /** Bulk "Deactivate selected": active tokens become inactive in one change; the others are named as skipped. */
   deactivateTokens: {
     input: z.object({ ids: z.array(Id).min(1).max(INVENTORY_MAX_IDS) }).strict(),

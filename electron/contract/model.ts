@@ -94,8 +94,16 @@ export const Notice = z.object({
 });
 export type Notice = z.infer<typeof Notice>;
 
+/**
+ * Which reading of the vault file a revision descends from: main renews it each time it reads the file anew (at
+ * start, after another process wrote it, after falling back to the previous good copy), so that one revision
+ * number can never name two different vaults to getVaultChanges.
+ */
+export const VaultReadId = z.string().min(1).max(40);
+
 export const VaultSnapshot = z.object({
   revision: z.number().int().nonnegative(),
+  readId: VaultReadId,
   clients: z.array(Client),
   stores: z.array(StoreProfile),
   tokens: z.array(TokenSummary),
@@ -116,7 +124,8 @@ const ListChanges = <T extends z.ZodType>(item: T) =>
 
 /**
  * The snapshot at `revision` as changes to the one at `since`: after one edit a few hundred bytes instead of
- * the whole snapshot (megabytes at 10,000 tokens). `full` when main no longer has `since` or most changed.
+ * the whole snapshot (megabytes at 10,000 tokens). `full` when main no longer has that revision of that reading
+ * of the file, an element moved, or most changed.
  */
 export const VaultSnapshotChanges = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('full') }),
@@ -124,6 +133,7 @@ export const VaultSnapshotChanges = z.discriminatedUnion('kind', [
     kind: z.literal('changes'),
     since: z.number().int().nonnegative(),
     revision: z.number().int().nonnegative(),
+    readId: VaultReadId,
     clients: ListChanges(Client),
     stores: ListChanges(StoreProfile),
     tokens: ListChanges(TokenSummary),

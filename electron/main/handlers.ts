@@ -58,7 +58,7 @@ export function createHandlers({ inventory, clock, checks, scheduler, copier, tr
   const handlers: Handlers = {
     getAppInfo: async () => appInfo,
     getVault: () => inventory.snapshot(),
-    getVaultChanges: ({ since }) => inventory.snapshotChangesSince(since),
+    getVaultChanges: ({ since, readId }) => inventory.snapshotChangesSince(since, readId),
     listProviders: async () => (await inventory.catalog()).list(),
     createClient: (input) => inventory.createClient(input),
     updateClient: (input) => inventory.updateClient(input),

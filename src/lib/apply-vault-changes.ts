@@ -4,13 +4,14 @@ import type { VaultListChanges, VaultSnapshot, VaultSnapshotChanges } from '../.
 type Changes = Extract<VaultSnapshotChanges, { kind: 'changes' }>;
 
 /**
- * `snapshot` with main's changes applied, or null when they start from another revision. Lists with nothing
+ * `snapshot` with main's changes applied, or null when they start from another revision or reading. Lists with nothing
  * changed stay the same array, so views memoised on them do not recompute.
  */
 export function applyVaultChanges(snapshot: VaultSnapshot, changes: Changes): VaultSnapshot | null {
-  if (changes.since !== snapshot.revision) return null;
+  if (changes.since !== snapshot.revision || changes.readId !== snapshot.readId) return null;
   return {
     revision: changes.revision,
+    readId: changes.readId,
     clients: applyList(snapshot.clients, changes.clients),
     stores: applyList(snapshot.stores, changes.stores),
     tokens: applyList(snapshot.tokens, changes.tokens),

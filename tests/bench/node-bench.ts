@@ -260,12 +260,13 @@ async function warmAndEdits() {
     const refreshChanges: number[] = [];
     const refreshFull: number[] = [];
     const bytes = { changes: 0, full: 0 };
-    let held = (await inventory.snapshot()).revision;
+    const first = await inventory.snapshot();
+    let held = first.revision;
     saves.length = 0;
     for (let i = 0; i < WARMUP + RUNS; i++) {
       const token = active[i % active.length]!;
       const [ms] = await time(() => inventory.updateToken({ id: token.id, notes: `bench edit ${i}` }));
-      const [changesMs, changes] = await time(async () => JSON.stringify(VaultSnapshotChanges.parse(await inventory.snapshotChangesSince(held))));
+      const [changesMs, changes] = await time(async () => JSON.stringify(VaultSnapshotChanges.parse(await inventory.snapshotChangesSince(held, first.readId))));
       const [fullMs, full] = await time(async () => {
         const parsed = safeParseWithLists(VaultSnapshot, await inventory.snapshot(), SNAPSHOT_LISTS);
         if (!parsed.success) throw new Error('the snapshot did not pass VaultSnapshot');

@@ -280,3 +280,13 @@ test('away from the expiry views the nav\'s count follows changes without fetchi
   await expect(attentionItems(page)).toHaveCount(3);
   expect(overviewRequests.length).toBeGreaterThan(0);
 });
+
+test('an open Expiry view follows a change made elsewhere (a notification\'s action, the CLI)', async ({ page, host }) => {
+  const { ids } = await seed(host);
+  const attention = await openExpiry(page, host);
+  await expect(attentionItems(page)).toHaveCount(4);
+  ok(await host.call('deleteToken', { id: ids.printify }));
+  await expect(attentionItems(page)).toHaveCount(3);
+  await expect(attention).not.toContainText('Order sync');
+  await expect(page.getByRole('button', { name: 'Expiry: 3 tokens need attention' })).toBeVisible();
+});

@@ -73,12 +73,29 @@ export async function addToken(page: Page, options: { name: string; secret: stri
   await page.getByLabel('Token name *').fill(options.name);
   await page.locator('#token-secret').fill(options.secret);
   const save = page.getByRole('button', { name: 'Save token' });
+  // What happened to the save, for the failure message (never the request body: it holds the secret).
+  const ipc: string[] = [];
+  const onRequest = (r: { url(): string }) => r.url().endsWith('/ipc/createToken') && ipc.push('createToken sent');
+  const onResponse = async (r: { url(): string; text(): Promise<string> }) => {
+    if (r.url().endsWith('/ipc/createToken')) ipc.push(`answered ${(await r.text().catch(() => '?')).slice(0, 200)}`);
+  };
+  page.on('request', onRequest);
+  page.on('response', onResponse);
   await save.click();
   // Saved, the form closes. Refused, say why here rather than as a later "row not found".
-  await save.waitFor({ state: 'detached', timeout: 15_000 }).catch(async () => {
-    const alerts = await page.getByRole('alert').allTextContents();
-    throw new Error(`"${options.name}" was not saved within 15 s${alerts.length ? `: ${alerts.join(' | ')}` : ' (no alert shown)'}`);
-  });
+  await save
+    .waitFor({ state: 'detached', timeout: 15_000 })
+    .catch(async () => {
+      const alerts = await page.getByRole('alert').allTextContents();
+      const name = await page.locator('#token-name').inputValue().catch(() => '(no name field)');
+      throw new Error(
+        `"${options.name}" was not saved within 15 s${alerts.length ? `: ${alerts.join(' | ')}` : ' (no alert shown)'}; name field "${name}"; ${ipc.length ? ipc.join(', ') : 'createToken never sent'}`,
+      );
+    })
+    .finally(() => {
+      page.off('request', onRequest);
+      page.off('response', onResponse);
+    });
 }
 
 /** A host reply's value, failing the test with the host's error when the call was refused. */

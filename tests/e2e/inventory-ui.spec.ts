@@ -227,9 +227,16 @@ test('on the inventory a change updates the nav\'s finding counts without fetchi
 
 test('after a change the window asks main only for what changed, not for the whole vault again', async ({ page, host }) => {
   const { tokens } = await seed(host);
+  // Asked is recorded as the request leaves, so a late fallback to getVault cannot slip past the check below.
+  const asked: string[] = [];
   const answers: { channel: string; bytes: number }[] = [];
+  const channelOf = (url: string) => /\/ipc\/(getVault|getVaultChanges)$/.exec(url)?.[1];
+  page.on('request', (request) => {
+    const channel = channelOf(request.url());
+    if (channel) asked.push(channel);
+  });
   page.on('response', async (response) => {
-    const channel = /\/ipc\/(getVault|getVaultChanges)$/.exec(response.url())?.[1];
+    const channel = channelOf(response.url());
     if (channel) answers.push({ channel, bytes: (await response.body()).length });
   });
   await page.goto(host.url);
@@ -237,6 +244,7 @@ test('after a change the window asks main only for what changed, not for the who
   const details = (name: string) => page.getByRole('button', { name: `Details of token ${name}` });
   await expect(details('Returns portal')).toBeVisible();
   await expect.poll(() => answers.map((a) => a.channel)).toEqual(['getVault']);
+  expect(asked).toEqual(['getVault']);
 
   // Changes made elsewhere (the CLI, a notification's action) reach the open store view.
   ok(await host.call('updateToken', { id: tokens['Returns portal'], name: 'Returns portal (EU)' }));
@@ -245,9 +253,10 @@ test('after a change the window asks main only for what changed, not for the who
   await expect(details('Sandbox')).toHaveCount(0);
   await expect(details('Warehouse labels')).toBeVisible();
 
+  await expect.poll(() => answers.length).toBe(asked.length);
+  expect(asked.slice(1).length).toBeGreaterThan(0);
+  expect(asked.slice(1).every((channel) => channel === 'getVaultChanges')).toBe(true);
   const after = answers.slice(1);
-  expect(after.length).toBeGreaterThan(0);
-  expect(after.every((a) => a.channel === 'getVaultChanges')).toBe(true);
   // One renamed token and one removed id: a few KB at most, where the whole vault would be sent again.
   expect(Math.max(...after.map((a) => a.bytes))).toBeLessThan(4_000);
 });

@@ -36,8 +36,8 @@ type TokenFieldsInput = Pick<ParsedInput<'createToken'>, 'mode' | 'scopes' | 'se
 /** Keys of a credential's catalog fields that map onto Token's own properties rather than `settings`. */
 /** Check results kept per token, newest first (the contract's bound). */
 export const CHECK_HISTORY_LIMIT = 20;
-/** Revisions a renderer may be behind and still get changes rather than the whole snapshot. */
-const RECENT_REVISIONS = 8;
+/** Revisions a renderer may be behind and still get changes (it asks after each change: it is rarely behind). */
+const RECENT_REVISIONS = 4;
 /** Times a change is re-applied when another process (app, CLI) wrote the vault in between. */
 const MAX_CONFLICT_RETRIES = 5;
 
@@ -57,8 +57,10 @@ export class InventoryService {
   private queue: Promise<unknown> = Promise.resolve();
   private listeners = new Set<(revision: number) => void>();
   private summaries = new WeakMap<VaultData, VaultSnapshot['tokens']>();
-  /** The vaults most recently served, by revision: the bases getVaultChanges answers from. */
+  /** The vaults most recently served, by revision, all of the current reading: getVaultChanges' bases. */
   private served = new Map<number, VaultData>();
+  /** Each vault's reading of the file (VaultReadId): set on a read, passed on to each revision saved from it. */
+  private readIds = new WeakMap<VaultData, string>();
 
   constructor(private readonly deps: InventoryDeps) {}
 
@@ -75,6 +77,7 @@ export class InventoryService {
     if (!tokens) this.summaries.set(data, (tokens = data.tokens.map(tokenSummary)));
     return {
       revision: data.revision,
+      readId: this.readIdOf(data),
       clients: data.clients,
       stores: data.stores,
       tokens,
@@ -83,21 +86,26 @@ export class InventoryService {
     };
   }
 
-  /** The snapshot as changes since revision `since`, which this process served; 'full' when it cannot say. */
-  async snapshotChangesSince(since: number): Promise<VaultSnapshotChanges> {
+  /** The snapshot as changes since revision `since` of reading `readId`, served by this process; else 'full'. */
+  async snapshotChangesSince(since: number, readId: string): Promise<VaultSnapshotChanges> {
     const data = await this.current();
     this.serve(data);
-    const base = this.served.get(since);
+    const base = readId === this.readIdOf(data) ? this.served.get(since) : undefined;
     const lists = base && snapshotChanges(base, data);
     if (!lists) return { kind: 'full' };
-    return { kind: 'changes', since, revision: data.revision, ...lists, keychain: await this.deps.secrets.state(), notices: this.notices };
+    return { kind: 'changes', since, revision: data.revision, readId, ...lists, keychain: await this.deps.secrets.state(), notices: this.notices };
+  }
+
+  private readIdOf(data: VaultData): string {
+    let id = this.readIds.get(data);
+    if (!id) this.readIds.set(data, (id = randomUUID()));
+    return id;
   }
 
   private serve(data: VaultData): void {
-    const known = this.served.get(data.revision);
-    if (known === data) return;
-    // Another vault under a revision already served (a file replaced behind our back): no base is safe any more.
-    if (known) this.served.clear();
+    const readId = this.readIdOf(data);
+    // Bases of another reading share no object with this one, and one revision number may name two vaults.
+    for (const [revision, served] of this.served) if (this.readIdOf(served) !== readId) this.served.delete(revision);
     this.served.set(data.revision, data);
     for (const revision of this.served.keys()) {
       if (this.served.size <= RECENT_REVISIONS) break;
@@ -682,8 +690,9 @@ export class InventoryService {
       // A change saved by this process while the file was being read is newer than what was read.
       if (this.writes !== writes && this.data) return this.data;
       this.data = loaded.data;
-      // Read anew, it shares no object with what was served: no change could be told from those, so keep none.
+      // A new reading (its own VaultReadId): nothing served before can be a base for it, so keep none.
       this.served.clear();
+      this.readIds.set(loaded.data, randomUUID());
       if (loaded.notices.length) this.notices = [...this.notices.filter((n) => !loaded.notices.some((l) => l.id === n.id)), ...loaded.notices];
     }
     return this.data;
@@ -715,6 +724,7 @@ export class InventoryService {
           throw err;
         }
         keepUnchanged(draft, base);
+        this.readIds.set(draft, this.readIdOf(base));
         this.data = draft;
         this.writes++;
         for (const entry of Array.isArray(done) ? done : [done]) {

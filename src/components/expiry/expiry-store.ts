@@ -34,6 +34,8 @@ interface ExpiryState {
 let inFlight: Promise<void> | null = null;
 let again = false;
 let wanted = 0;
+let attentionInFlight: Promise<void> | null = null;
+let attentionAgain = false;
 /** Both the count and the overview carry the count: only the latest request's answer sets it. */
 let countAsked = 0;
 let countShown = 0;
@@ -75,11 +77,24 @@ export const useExpiry = create<ExpiryState>((set, get) => ({
     if (wanted > 0) void get().load();
     else void get().loadAttention();
   },
-  async loadAttention() {
-    await afterFirstView();
-    const asked = ++countAsked;
-    const result = await call('expiryAttentionCount', {});
-    if (result.ok) set(latestCount(asked, result.value));
+  loadAttention() {
+    // As load(): a burst of changes asks once more after the request in flight, not once each.
+    if (attentionInFlight) {
+      attentionAgain = true;
+      return attentionInFlight;
+    }
+    attentionInFlight = (async () => {
+      await afterFirstView();
+      do {
+        attentionAgain = false;
+        const asked = ++countAsked;
+        const result = await call('expiryAttentionCount', {});
+        if (result.ok) set(latestCount(asked, result.value));
+      } while (attentionAgain);
+    })().finally(() => {
+      attentionInFlight = null;
+    });
+    return attentionInFlight;
   },
   async snooze(tokenId, length) {
     const result = await call('snoozeExpiryWarning', { tokenId, length });

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultSnapshot, VaultSnapshotChanges } from '../../../electron/contract';
 import { InventoryService } from '../../../electron/core/inventory/inventory-service';
@@ -29,7 +31,8 @@ async function world() {
   const token = (storeId: string) =>
     call<{ id: string }>('createToken', { storeId, name: `Sync ${randomBytes(3).toString('hex')}`, kind: 'access-token', expiresAt: '2027-03-01T00:00:00.000Z', secret: secret() });
   const snapshot = () => call<VaultSnapshot>('getVault', {});
-  const changes = (since: number) => call<VaultSnapshotChanges>('getVaultChanges', { since });
+  const changes = (since: number | VaultSnapshot, readId?: string) =>
+    call<VaultSnapshotChanges>('getVaultChanges', typeof since === 'number' ? { since, readId } : { since: since.revision, readId: since.readId });
   return { fx, call, client, store, token, snapshot, changes };
 }
 
@@ -42,7 +45,7 @@ describe('getVaultChanges: the snapshot as changes to one the renderer holds', (
     const held = await w.snapshot();
 
     await w.call('updateToken', { id: tokens[1]!.id, notes: 'Owner: integrations team.' });
-    const answer = await w.changes(held.revision);
+    const answer = await w.changes(held);
     expect(answer).toMatchObject({ kind: 'changes', since: held.revision, revision: held.revision + 1 });
     if (answer.kind !== 'changes') return;
     expect(answer.tokens.put.map((t) => [t.id, t.notes])).toEqual([[tokens[1]!.id, 'Owner: integrations team.']]);
@@ -71,7 +74,7 @@ describe('getVaultChanges: the snapshot as changes to one the renderer holds', (
     const t3 = await w.token(s3.id);
     await w.call('updateClient', { id: c.id, name: 'Renamed client' });
 
-    const answer = await w.changes(held.revision);
+    const answer = await w.changes(held);
     expect(answer.kind).toBe('changes');
     if (answer.kind !== 'changes') return;
     expect(answer.tokens.removed.sort()).toEqual([t1.id, t2.id].sort());
@@ -86,20 +89,37 @@ describe('getVaultChanges: the snapshot as changes to one the renderer holds', (
     const s = await w.store(null);
     const t = await w.token(s.id);
     const held = await w.snapshot();
-    expect(await w.changes(held.revision + 5)).toEqual({ kind: 'full' });
+    expect(await w.changes(held.revision + 5, held.readId)).toEqual({ kind: 'full' });
 
     // The CLI (another InventoryService on the same folder) edits the token: every object is read anew.
     const other = new InventoryService({ repo: new FileVaultRepository(w.fx.dir, w.fx.clock, silentLogger), secrets: w.fx.secrets, audit: w.fx.audit, clock: w.fx.clock, logger: silentLogger, actor: 'cli' });
     await other.updateToken({ id: t.id, notes: 'from the CLI' });
     // Read anew, the vault shares no object with what was served: main keeps none of those (no 10,000-token copies).
-    expect(await w.changes(held.revision)).toEqual({ kind: 'full' });
+    expect(await w.changes(held)).toEqual({ kind: 'full' });
     const fresh = await w.snapshot();
     expect(fresh.tokens[0]!.notes).toBe('from the CLI');
     // From the vault read anew, changes work again.
     await w.call('updateToken', { id: t.id, notes: 'back in the app' });
-    const answer = await w.changes(fresh.revision);
+    const answer = await w.changes(fresh);
     expect(answer.kind).toBe('changes');
     if (answer.kind === 'changes') expect(applyVaultChanges(fresh, answer)).toEqual(await w.snapshot());
+  });
+
+  it('says "full" when one revision number names another vault: the file lost and the previous good copy read', async () => {
+    const w = await world();
+    await w.client();
+    await w.client();
+    const held = await w.snapshot();
+    // vault.json gone: main reads vault.previous.json (one revision older), and the next save reuses held's number.
+    await rm(join(w.fx.dir, 'vault.json'));
+    await w.client();
+    const truth = await w.snapshot();
+    expect(truth.revision).toBe(held.revision);
+    expect(truth.readId).not.toBe(held.readId);
+    expect(truth.clients.map((c) => c.id)).not.toEqual(held.clients.map((c) => c.id));
+    expect(await w.changes(held)).toEqual({ kind: 'full' });
+    // Changes from another reading are not applied even if offered.
+    expect(applyVaultChanges(held, { kind: 'changes', since: held.revision, revision: truth.revision, readId: truth.readId, clients: { put: [], removed: [] }, stores: { put: [], removed: [] }, tokens: { put: [], removed: [] }, keychain: truth.keychain, notices: truth.notices })).toBeNull();
   });
 
   it('property: after any sequence of changes, applying the answer to any held revision gives the new snapshot', async () => {
@@ -138,10 +158,10 @@ describe('getVaultChanges: the snapshot as changes to one the renderer holds', (
             const truth = await w.snapshot();
             // The renderer's own path (from the latest it holds), and one from an older revision.
             for (const base of new Set([now, held[older % held.length]!])) {
-              const answer = await w.changes(base.revision);
+              const answer = await w.changes(base);
               if (answer.kind === 'full') continue;
               changesSeen += 1;
-              expect(applyVaultChanges(base, answer)).toEqual(truth);
+              expect(applyVaultChanges(base, answer)).toStrictEqual(truth);
             }
             held.push(truth);
           }

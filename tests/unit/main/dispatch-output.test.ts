@@ -7,7 +7,7 @@ import { createDispatch, type Handlers } from '../../../electron/main/dispatch';
 import { generateVault } from '../../bench/generate-vault';
 
 const vault = generateVault({ tokens: 120, stores: 30, clients: 8, seed: 12 });
-const snapshot = { revision: vault.revision, clients: vault.clients, stores: vault.stores, tokens: vault.tokens, keychain: { available: true, message: 'ok' }, notices: [] };
+const snapshot = { revision: vault.revision, readId: 'f47ac10b-58cc-4372-a567-0e02b2c3d479', clients: vault.clients, stores: vault.stores, tokens: vault.tokens, keychain: { available: true, message: 'ok' }, notices: [] };
 
 function dispatchReturning(value: unknown) {
   const handlers = Object.fromEntries(Object.keys(channels).map((name) => [name, async () => value])) as unknown as Handlers;
