@@ -1,4 +1,5 @@
-import { app, BrowserWindow, ipcMain, powerMonitor, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, powerMonitor, protocol, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { channelNames, ipcChannel } from '../contract';
 import { resolveExpirySettings } from '../core/expiry';
@@ -12,11 +13,15 @@ import { electronDialogs } from './electron/dialogs';
 import { setOpenAtLogin, startedHidden } from './electron/login-item';
 import { createElectronNotifier, type NotificationClick } from './electron/notifier';
 import { createTray } from './electron/tray';
+import { isRendererUrl, RENDERER_ENTRY, RENDERER_SCHEME, rendererFileFor } from './renderer-files';
 import { CONTENT_SECURITY_POLICY, isAllowedExternalUrl } from './security';
 
 const logger = createConsoleLogger('main');
 const rendererUrl = process.env.ELECTRON_RENDERER_URL;
 const isDev = !app.isPackaged && Boolean(rendererUrl);
+
+// Before ready, as Electron requires: the scheme of the window's own files (see renderer-files.ts).
+protocol.registerSchemesAsPrivileged([{ scheme: RENDERER_SCHEME, privileges: { standard: true, secure: true, codeCache: true } }]);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -48,6 +53,15 @@ if (!app.requestSingleInstanceLock()) {
     ses.setPermissionCheckHandler(() => false);
     ses.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    });
+    const rendererRoot = join(__dirname, '../renderer');
+    ses.protocol.handle(RENDERER_SCHEME, async (request) => {
+      const file = rendererFileFor(rendererRoot, request.url);
+      const body = file && request.method === 'GET' ? await readFile(file.path).catch(() => null) : null;
+      if (!file || !body) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+      return new Response(body, {
+        headers: { 'content-type': file.type, 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' },
+      });
     });
 
     const dataDir = process.env.KEYWARD_DATA_DIR || join(app.getPath('userData'), 'data');
@@ -82,7 +96,7 @@ if (!app.requestSingleInstanceLock()) {
       const frame = event.senderFrame;
       if (!mainWindow || event.sender !== mainWindow.webContents || !frame || frame !== event.sender.mainFrame) return false;
       const url = new URL(frame.url);
-      return isDev && rendererUrl ? url.origin === new URL(rendererUrl).origin : url.protocol === 'file:';
+      return isDev && rendererUrl ? url.origin === new URL(rendererUrl).origin : isRendererUrl(frame.url);
     };
 
     for (const name of channelNames) {
@@ -146,7 +160,7 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow = null;
     });
     if (isDev && rendererUrl) void mainWindow.loadURL(rendererUrl);
-    else void mainWindow.loadFile(join(__dirname, '../renderer/index.html'));
+    else void mainWindow.loadURL(RENDERER_ENTRY);
   });
 
   app.on('window-all-closed', () => app.quit());
