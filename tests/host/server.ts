@@ -44,10 +44,10 @@ export function describeContract() {
   };
 }
 
-function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8'): void {
+function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8', cache = 'no-store'): void {
   res.writeHead(status, {
     'content-type': type,
-    'cache-control': 'no-store',
+    'cache-control': cache,
     'x-content-type-options': 'nosniff',
     'content-security-policy': CONTENT_SECURITY_POLICY,
     'referrer-policy': 'no-referrer',
@@ -183,7 +183,10 @@ export function createHostServer(options: HostOptions): { server: Server; token:
         .replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta name="keyward-host-token" content="${token}" />\n    <script defer src="/__host/bridge.js"></script>`);
       return send(res, 200, html, TYPES['.html']);
     }
-    return send(res, 200, body as unknown as string, TYPES[extname(file)] ?? 'application/octet-stream');
+    // Built assets are named by their content's hash: kept by the browser, which then also keeps their compiled
+    // code (V8's code cache), as Electron does for app://keyward/ between starts.
+    const cache = relative.startsWith(`assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-store';
+    return send(res, 200, body as unknown as string, TYPES[extname(file)] ?? 'application/octet-stream', cache);
   }
 
   return { server, token };
