@@ -155,8 +155,12 @@ export const channels = {
   },
   /** Everything that needs attention, computed from metadata (and keychain entry names when available). */
   getFindings: {
-    /** rescanKeychain: read the keychain's entries now instead of the listing kept for up to 30 s. */
-    input: z.object({ rescanKeychain: z.boolean().optional() }).strict(),
+    /**
+     * rescanKeychain: read the keychain's entries now instead of the listing kept for up to 30 s. storeIds and
+     * tokenId: only the findings about those stores (their tokens' included) or that token, for a store, client
+     * or token view; at 10,000 tokens the whole list is megabytes.
+     */
+    input: z.object({ rescanKeychain: z.boolean().optional(), storeIds: z.array(Id).min(1).max(5_000).optional(), tokenId: Id.optional() }).strict(),
     output: z.array(Finding).max(100_000),
   },
   /** How many findings of each severity: the nav's badges, without sending the findings themselves. */

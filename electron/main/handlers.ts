@@ -72,9 +72,12 @@ export function createHandlers({ inventory, clock, checks, scheduler, copier, tr
     setTokenSecret: (input) => inventory.setTokenSecret(input),
     deleteToken: (input) => inventory.deleteToken(input),
     recognizeSecret: async ({ secret }) => recognizeSecret(await inventory.catalog(), secret, clock.now()),
-    getFindings: ({ rescanKeychain }) => {
+    getFindings: async ({ rescanKeychain, storeIds, tokenId }) => {
       if (rescanKeychain) forgetKeychainListing?.();
-      return findings();
+      const all = await findings();
+      if (!storeIds && !tokenId) return all;
+      const stores = new Set(storeIds);
+      return all.filter((f) => (f.subject.storeId !== undefined && stores.has(f.subject.storeId)) || (tokenId !== undefined && f.subject.tokenId === tokenId));
     },
     getFindingCounts: async () => {
       const counts = { critical: 0, warning: 0, info: 0 };

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Finding, FindingSeverity, StoreProfile, VaultSnapshot } from '../../electron/contract';
 import { findingsOfStore, lookups, providersById } from '../lib/lookups';
-import { useFindings } from '../lib/use-findings';
+import { useFindingsAbout } from '../lib/use-findings';
 import { useVault } from '../state/vault-store';
 import { ConfirmDialog } from './ConfirmDialog';
 
@@ -37,11 +37,12 @@ function countBySeverity(findings: readonly Finding[], stores: readonly StorePro
 export function ClientView({ clientId }: { clientId: string }) {
   const snapshot = useVault((s) => s.snapshot);
   const providers = useVault((s) => s.providers);
-  const findings = useFindings();
   const supportMode = useVault((s) => s.supportMode);
   const run = useVault((s) => s.run);
   const show = useVault((s) => s.show);
   const client = snapshot ? lookups(snapshot).clientsById.get(clientId) : undefined;
+  // Only the findings about this client's stores, asked from main.
+  const findings = useFindingsAbout(snapshot && client ? { storeIds: storesOfClient(snapshot, client.id).map((s) => s.id) } : null);
   const [name, setName] = useState(client?.name ?? '');
   const [notes, setNotes] = useState(client?.notes ?? '');
   const [busy, setBusy] = useState(false);

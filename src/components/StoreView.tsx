@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Finding, StoreProfile, TokenSummary } from '../../electron/contract';
 import { credentialFor, expirySourceText, isoDay, localDay, scopesShort } from '../lib/format';
 import { findingsOfStore, findingsOfToken, lookups, providersById, tokensOfStore } from '../lib/lookups';
-import { useFindings } from '../lib/use-findings';
+import { useFindingsAbout } from '../lib/use-findings';
 import { useVault } from '../state/vault-store';
 import { AddTokenForm } from './AddTokenForm';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -16,7 +16,8 @@ const NO_FINDINGS: readonly Finding[] = [];
 export function StoreView({ store }: { store: StoreProfile }) {
   const snapshot = useVault((s) => s.snapshot);
   const providers = useVault((s) => s.providers);
-  const loaded = useFindings();
+  // Only this store's findings (its tokens' included): a few KB, where the whole list is megabytes.
+  const loaded = useFindingsAbout({ storeIds: [store.id] });
   const findings = loaded ?? NO_FINDINGS;
   const run = useVault((s) => s.run);
   const show = useVault((s) => s.show);

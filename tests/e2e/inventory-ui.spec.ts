@@ -260,3 +260,29 @@ test('after a change the window asks main only for what changed, not for the who
   // One renamed token and one removed id: a few KB at most, where the whole vault would be sent again.
   expect(Math.max(...after.map((a) => a.bytes))).toBeLessThan(4_000);
 });
+
+test('a store view asks main only for its own findings, and follows a change made elsewhere', async ({ page, host }) => {
+  const { stores, tokens } = await seed(host);
+  const asked: Record<string, unknown>[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/ipc/getFindings')) asked.push(request.postDataJSON() as Record<string, unknown>);
+  });
+  await page.goto(host.url);
+  await page.getByRole('navigation', { name: 'Stores' }).getByRole('button', { name: /Northwind shipping/ }).click();
+  const items = page.getByRole('list', { name: 'Findings for this store' }).getByRole('listitem');
+  const expected = async () => ok(await host.call<unknown[]>('getFindings', { storeIds: [stores['Northwind shipping']] })).length;
+  const before = await expected();
+  expect(before).toBeGreaterThan(0);
+  await expect(items).toHaveCount(before);
+  // From here on the store view is the only view open (the dashboard shown first lists all findings).
+  const fromStore = asked.length;
+
+  ok(await host.call('deleteToken', { id: tokens['Returns portal'] }));
+  const after = await expected();
+  expect(after).toBeLessThan(before);
+  await expect(items).toHaveCount(after);
+  // Never the whole list (megabytes at 10,000 tokens): every request named this store.
+  const sinceStore = asked.slice(fromStore);
+  expect(sinceStore.length).toBeGreaterThan(0);
+  expect(sinceStore).toEqual(sinceStore.map(() => ({ storeIds: [stores['Northwind shipping']] })));
+});

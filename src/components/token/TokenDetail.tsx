@@ -3,7 +3,7 @@ import type { AuditEntry, CheckResult, TokenSummary } from '../../../electron/co
 import { call } from '../../lib/api';
 import { credentialFor, expirySourceText, KIND_LABELS, localDay, rateLimitText, sortFindings } from '../../lib/format';
 import { OUTCOME_LABELS, relativeDays } from '../../lib/inventory';
-import { useFindings } from '../../lib/use-findings';
+import { useFindingsAbout } from '../../lib/use-findings';
 import { useInventoryIndex } from '../../lib/use-index';
 import { useVault } from '../../state/vault-store';
 import { ConfirmDialog } from '../ConfirmDialog';
@@ -18,7 +18,8 @@ export const awaitingRevocation = (t: TokenSummary): boolean => t.status === 'ro
 export function TokenDetail({ tokenId }: { tokenId: string }) {
   const index = useInventoryIndex();
   const { providers, supportMode, run, back, openToken, show, snapshot } = useVault();
-  const findings = useFindings();
+  // Only this token's findings, asked from main.
+  const findings = useFindingsAbout({ tokenId });
   const [pending, setPending] = useState<Pending>(null);
   const [rotating, setRotating] = useState(false);
   const [message, setMessage] = useState<string | null>(null);

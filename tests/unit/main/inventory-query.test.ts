@@ -84,6 +84,23 @@ describe('queryInventory', () => {
     expect(clean.rows.every((r) => r.worst === null && r.findingCount === 0)).toBe(true);
   });
 
+  it('getFindings answers only the findings about some stores or one token when asked, in the same order', async () => {
+    const all = await valueOf<Finding[]>(fx.dispatch, 'getFindings', {});
+    const withStore = all.filter((f) => f.subject.storeId);
+    const storeIds = [...new Set(withStore.map((f) => f.subject.storeId!))].slice(0, 3);
+    const ofStores = await valueOf<Finding[]>(fx.dispatch, 'getFindings', { storeIds });
+    expect(ofStores.length).toBeGreaterThan(0);
+    expect(ofStores).toEqual(all.filter((f) => storeIds.includes(f.subject.storeId!)));
+    const tokenId = all.find((f) => f.subject.tokenId)!.subject.tokenId!;
+    expect(await valueOf<Finding[]>(fx.dispatch, 'getFindings', { tokenId })).toEqual(all.filter((f) => f.subject.tokenId === tokenId));
+    expect(await valueOf<Finding[]>(fx.dispatch, 'getFindings', { tokenId: crypto.randomUUID() })).toEqual([]);
+    // Bounded and typed like every input: an empty or oversized list, or a non-id, is refused with the field named.
+    for (const bad of [{ storeIds: [] }, { storeIds: ['x'] }, { storeIds: Array.from({ length: 5_001 }, () => crypto.randomUUID()) }, { tokenId: 'x' }]) {
+      const res = await fx.dispatch('getFindings', bad);
+      expect(res).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+  });
+
   it('sorts by expiry soonest first, tokens without one last', async () => {
     const p = await page(q({ sort: 'expiry', limit: 400 }));
     const expiries = p.rows.map((r) => r.expiresAt);
