@@ -3,7 +3,7 @@ import { extname, join, normalize, sep } from 'node:path';
 /**
  * The window's files are served over app://keyward/ rather than file://: a real origin for the CSP's 'self'
  * and the IPC sender check, no reach into the rest of the disk, and V8's code cache for the app's scripts
- * (Electron keeps compiled code only for http(s) and standard custom schemes), so later starts skip compiling.
+ * (Electron keeps compiled code only for http(s) and standard custom schemes with `codeCache`).
  */
 export const RENDERER_SCHEME = 'app';
 export const RENDERER_HOST = 'keyward';
