@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AuditEntry, CheckOutcome, CheckResult, Client, Environment, StoreProfile, Token, TokenKind, TokenMode, TokenStatus, VaultReadId, VaultSnapshot, VaultSnapshotChanges } from './model';
 import { DateInput, FieldValues, Id, Label, Notes, ProviderId, SecretValue } from './primitives';
 import { ExpiryNotificationSettings, ExpiryOverview, ExpirySettingsView } from './expiry';
-import { Finding, FindingSettings } from './findings';
+import { Finding, FindingSettings, FindingSeverity } from './findings';
 import { INVENTORY_MAX_IDS, InventoryPage, InventoryQuery } from './inventory';
 import { Recognition } from './recognition';
 import { BackupSummary, ImportPreview, ImportResult, RestoreResult, SavedFile } from './transfer';
@@ -158,9 +158,18 @@ export const channels = {
     /**
      * rescanKeychain: read the keychain's entries now instead of the listing kept for up to 30 s. storeIds and
      * tokenId: only the findings about those stores (their tokens' included) or that token, for a store, client
-     * or token view; at 10,000 tokens the whole list is megabytes.
+     * or token view; severities and limit: the first findings of those severities (the dashboard's few). At
+     * 10,000 tokens the whole list is megabytes.
      */
-    input: z.object({ rescanKeychain: z.boolean().optional(), storeIds: z.array(Id).min(1).max(5_000).optional(), tokenId: Id.optional() }).strict(),
+    input: z
+      .object({
+        rescanKeychain: z.boolean().optional(),
+        storeIds: z.array(Id).min(1).max(5_000).optional(),
+        tokenId: Id.optional(),
+        severities: z.array(FindingSeverity).min(1).max(3).optional(),
+        limit: z.number().int().min(1).max(1_000).optional(),
+      })
+      .strict(),
     output: z.array(Finding).max(100_000),
   },
   /** How many findings of each severity: the nav's badges, without sending the findings themselves. */

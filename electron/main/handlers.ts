@@ -72,12 +72,15 @@ export function createHandlers({ inventory, clock, checks, scheduler, copier, tr
     setTokenSecret: (input) => inventory.setTokenSecret(input),
     deleteToken: (input) => inventory.deleteToken(input),
     recognizeSecret: async ({ secret }) => recognizeSecret(await inventory.catalog(), secret, clock.now()),
-    getFindings: async ({ rescanKeychain, storeIds, tokenId }) => {
+    getFindings: async ({ rescanKeychain, storeIds, tokenId, severities, limit }) => {
       if (rescanKeychain) forgetKeychainListing?.();
-      const all = await findings();
-      if (!storeIds && !tokenId) return all;
-      const stores = new Set(storeIds);
-      return all.filter((f) => (f.subject.storeId !== undefined && stores.has(f.subject.storeId)) || (tokenId !== undefined && f.subject.tokenId === tokenId));
+      let list = await findings();
+      if (storeIds || tokenId) {
+        const stores = new Set(storeIds);
+        list = list.filter((f) => (f.subject.storeId !== undefined && stores.has(f.subject.storeId)) || (tokenId !== undefined && f.subject.tokenId === tokenId));
+      }
+      if (severities) list = list.filter((f) => severities.includes(f.severity));
+      return limit === undefined ? list : list.slice(0, limit);
     },
     getFindingCounts: async () => {
       const counts = { critical: 0, warning: 0, info: 0 };

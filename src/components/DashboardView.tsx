@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { compareFindings, compareText, firstInOrder, KIND_LABELS, localDay, severityRank } from '../lib/format';
+import { compareText, KIND_LABELS, localDay } from '../lib/format';
 import { EMPTY_FILTERS, OUTCOME_LABELS, OUTCOMES, relativeDays, STATUSES, type Filters } from '../lib/inventory';
-import { useFindings } from '../lib/use-findings';
+import { useFindingsAbout } from '../lib/use-findings';
 import { useInventoryIndex } from '../lib/use-index';
 import { useChecks } from '../state/check-store';
 import { useInventory } from '../state/inventory-store';
@@ -10,12 +10,15 @@ import { EmptyState } from './EmptyState';
 import { NeedsAttention } from './expiry/NeedsAttention';
 
 const DAY = 86_400_000;
+const TOP_FINDINGS = { severities: ['critical', 'warning'] as ('critical' | 'warning')[], limit: 6 };
 
 /** The default view: counts by status and provider, what needs attention, upcoming expiries, the last bulk check. */
 export function DashboardView() {
   const index = useInventoryIndex();
   const snapshot = useVault((s) => s.snapshot);
-  const findings = useFindings();
+  // The first few critical and warning findings in main's order (most severe, then soonest due): a few KB, asked
+  // again after every change, where the whole list is megabytes at 10,000 tokens.
+  const top = useFindingsAbout(TOP_FINDINGS);
   const counts = useVault((s) => s.findingCounts);
   const show = useVault((s) => s.show);
   const openToken = useVault((s) => s.openToken);
@@ -44,19 +47,6 @@ export function DashboardView() {
     upcoming.sort((a, b) => compareText(a.token.expiresAt!, b.token.expiresAt!));
     return { byStatus, byProvider: [...byProvider.values()].sort((a, b) => b.total - a.total), outcomes, never, upcoming };
   }, [index]);
-
-  // Most severe first; ties by kind and message, so the order is the same on every run. Once per findings array.
-  const top = useMemo(
-    () =>
-      // = sortFindings, then a stable sort by severity, kind and message, then the first 6; in one pass.
-      findings &&
-      firstInOrder(
-        findings.filter((f) => f.severity !== 'info'),
-        6,
-        (a, b) => severityRank(a.severity) - severityRank(b.severity) || compareText(a.kind, b.kind) || compareText(a.message, b.message) || compareFindings(a, b),
-      ),
-    [findings],
-  );
 
   if (!index || !snapshot || !stats) return null;
   if (snapshot.stores.length === 0) return <EmptyState />;

@@ -47,7 +47,6 @@ export function rateLimitText(limit: RateLimit): string {
 
 export const SEVERITIES = ['critical', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
-export const severityRank = (s: Severity): number => SEVERITIES.indexOf(s);
 
 /** Compares as String#localeCompare without arguments does (a default Collator), several times faster per call. */
 export const compareText = new Intl.Collator().compare;
@@ -57,19 +56,6 @@ export const compareFindings = (a: Finding, b: Finding): number => RANK[a.severi
 
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(compareFindings);
-}
-
-/** The first k items in `compare` order, in one pass (for "top 6 of 8,000"); stable like a sort then slice. */
-export function firstInOrder<T>(items: readonly T[], k: number, compare: (a: T, b: T) => number): T[] {
-  const top: T[] = [];
-  for (const item of items) {
-    if (top.length === k && compare(item, top[k - 1]!) >= 0) continue;
-    let i = top.length;
-    while (i > 0 && compare(item, top[i - 1]!) < 0) i--;
-    top.splice(i, 0, item);
-    if (top.length > k) top.pop();
-  }
-  return top;
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Finding } from '../../electron/contract';
+import type { Finding, FindingSeverity } from '../../electron/contract';
 import { call, on } from './api';
 import { useVault } from '../state/vault-store';
 
@@ -9,8 +9,11 @@ export function useFindings(): Finding[] | null {
   return useVault((s) => s.findings);
 }
 
-/** What a store, client or token view shows: the findings about some stores (their tokens' included) or one token. */
-export type FindingScope = { storeIds: string[] } | { tokenId: string };
+/**
+ * What a view shows: the findings about some stores (their tokens' included) or one token, or the first `limit`
+ * of some severities, in main's order (most severe first, then soonest due).
+ */
+export type FindingScope = { storeIds: string[] } | { tokenId: string } | { severities: FindingSeverity[]; limit: number };
 
 /**
  * Only the findings about `scope`, asked from main when it changes and after every vault change (a few KB where

@@ -286,3 +286,29 @@ test('a store view asks main only for its own findings, and follows a change mad
   expect(sinceStore.length).toBeGreaterThan(0);
   expect(sinceStore).toEqual(sinceStore.map(() => ({ storeIds: [stores['Northwind shipping']] })));
 });
+
+test('the dashboard lists the most urgent critical and warning findings, asking main for those few only', async ({ page, host }) => {
+  const { tokens } = await seed(host);
+  const asked: unknown[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/ipc/getFindings')) asked.push(request.postDataJSON());
+  });
+  const query = { severities: ['critical', 'warning'], limit: 6 };
+  const expected = async () => ok(await host.call<{ message: string }[]>('getFindings', query)).map((f) => f.message);
+  await page.goto(host.url);
+  const items = page.getByRole('region', { name: 'Findings' }).getByRole('listitem');
+  const before = await expected();
+  expect(before.length).toBeGreaterThan(0);
+  await expect(items).toHaveCount(before.length);
+  for (const [i, message] of before.entries()) await expect(items.nth(i)).toContainText(message);
+
+  // A change elsewhere: the list follows it, still asking for the few.
+  ok(await host.call('deleteToken', { id: tokens['Sandbox'] }));
+  ok(await host.call('deleteToken', { id: tokens['Globex sandbox'] }));
+  const after = await expected();
+  expect(after).not.toEqual(before);
+  for (const [i, message] of after.entries()) await expect(items.nth(i)).toContainText(message);
+  await expect(items).toHaveCount(after.length);
+  expect(asked.length).toBeGreaterThan(1);
+  expect(asked).toEqual(asked.map(() => query));
+});

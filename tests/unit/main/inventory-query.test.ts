@@ -84,7 +84,7 @@ describe('queryInventory', () => {
     expect(clean.rows.every((r) => r.worst === null && r.findingCount === 0)).toBe(true);
   });
 
-  it('getFindings answers only the findings about some stores or one token when asked, in the same order', async () => {
+  it('getFindings answers only the findings about some stores or one token, or the first few of some severities, in the same order', async () => {
     const all = await valueOf<Finding[]>(fx.dispatch, 'getFindings', {});
     const withStore = all.filter((f) => f.subject.storeId);
     const storeIds = [...new Set(withStore.map((f) => f.subject.storeId!))].slice(0, 3);
@@ -94,8 +94,12 @@ describe('queryInventory', () => {
     const tokenId = all.find((f) => f.subject.tokenId)!.subject.tokenId!;
     expect(await valueOf<Finding[]>(fx.dispatch, 'getFindings', { tokenId })).toEqual(all.filter((f) => f.subject.tokenId === tokenId));
     expect(await valueOf<Finding[]>(fx.dispatch, 'getFindings', { tokenId: crypto.randomUUID() })).toEqual([]);
+    // The dashboard's few: the first of some severities, in the list's own order.
+    const top = await valueOf<Finding[]>(fx.dispatch, 'getFindings', { severities: ['critical', 'warning'], limit: 6 });
+    expect(top).toEqual(all.filter((f) => f.severity !== 'info').slice(0, 6));
+    expect(top).toHaveLength(6);
     // Bounded and typed like every input: an empty or oversized list, or a non-id, is refused with the field named.
-    for (const bad of [{ storeIds: [] }, { storeIds: ['x'] }, { storeIds: Array.from({ length: 5_001 }, () => crypto.randomUUID()) }, { tokenId: 'x' }]) {
+    for (const bad of [{ storeIds: [] }, { storeIds: ['x'] }, { storeIds: Array.from({ length: 5_001 }, () => crypto.randomUUID()) }, { tokenId: 'x' }, { severities: [] }, { severities: ['urgent'] }, { limit: 0 }, { limit: 1_001 }, { limit: 2.5 }]) {
       const res = await fx.dispatch('getFindings', bad);
       expect(res).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     }
