@@ -4,6 +4,7 @@ import { call } from '../lib/api';
 import { initialViewKind } from '../lib/initial-view';
 import { countBySeverity } from '../lib/format';
 import { afterFirstView } from '../lib/startup';
+import { coalesced } from '../lib/coalesce';
 import { latestSnapshot } from '../lib/vault-changes';
 
 export type View =
@@ -69,8 +70,6 @@ let findingsStale = true;
 /** Requests for the list so far, so that a late answer to an older one cannot replace a newer list. */
 let findingsAsked = 0;
 
-let refreshing: Promise<void> | null = null;
-let refreshAgain = false;
 
 /** Facts about secrets (set or not, masked form, expiry) live here; secret values never do. */
 export const useVault = create<VaultState>((set, get) => ({
@@ -101,28 +100,16 @@ export const useVault = create<VaultState>((set, get) => ({
       error: loadError,
     });
   },
-  refresh() {
-    // A burst of changes (a bulk action, a check run) asks for one more after the one in flight, never one per
-    // change. Every caller's promise ends with the latest state.
-    if (refreshing) {
-      refreshAgain = true;
-      return refreshing;
-    }
-    refreshing = (async () => {
-      do {
-        refreshAgain = false;
-        findingsStale = true;
-        // What changed since the snapshot held (a few hundred bytes after an edit), not the whole vault again.
-        const [vault, counts] = await Promise.all([latestSnapshot(get().snapshot), call('getFindingCounts', {}), findingsWanted > 0 ? get().reloadFindings() : null]);
-        if (vault.ok) set({ snapshot: vault.value, loadError: null });
-        else set({ error: vault.error });
-        if (counts.ok) set({ findingCounts: counts.value });
-      } while (refreshAgain);
-    })().finally(() => {
-      refreshing = null;
-    });
-    return refreshing;
-  },
+  // A burst of changes (a bulk action, a check run) asks for one more after the one in flight, never one per
+  // change. Every caller's promise ends with the latest state.
+  refresh: coalesced(async () => {
+    findingsStale = true;
+    // What changed since the snapshot held (a few hundred bytes after an edit), not the whole vault again.
+    const [vault, counts] = await Promise.all([latestSnapshot(get().snapshot), call('getFindingCounts', {}), findingsWanted > 0 ? get().reloadFindings() : null]);
+    if (vault.ok) set({ snapshot: vault.value, loadError: null });
+    else set({ error: vault.error });
+    if (counts.ok) set({ findingCounts: counts.value });
+  }),
   async reloadProviders() {
     const providers = await call('listProviders', {});
     if (providers.ok) set({ providers: providers.value });

@@ -6,18 +6,13 @@ import { z } from 'zod';
 import { channelNames, channels, events, type EventName } from '../../electron/contract';
 import type { EventListener } from '../../electron/main/compose';
 import type { Dispatch } from '../../electron/main/dispatch';
+import { RENDERER_TYPES } from '../../electron/main/renderer-files';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/security';
 import { bridgeScript } from './bridge-script';
 
 const MAX_BODY_BYTES = 1024 * 1024;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
+// The types the Electron app serves its window's files with (app://keyward/).
+const TYPES = RENDERER_TYPES;
 
 export interface HostOptions {
   dispatch: Dispatch;

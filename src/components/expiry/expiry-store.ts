@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { AppErrorShape, ChannelInput, ExpiryOverview, ExpirySettingsView } from '../../../electron/contract';
 import { call } from '../../lib/api';
+import { coalesced } from '../../lib/coalesce';
 import { afterFirstView } from '../../lib/startup';
 
 type SettingsInput = ChannelInput<'updateExpirySettings'>;
@@ -31,11 +32,7 @@ interface ExpiryState {
   saveSettings(input: SettingsInput): Promise<AppErrorShape | null>;
 }
 
-let inFlight: Promise<void> | null = null;
-let again = false;
 let wanted = 0;
-let attentionInFlight: Promise<void> | null = null;
-let attentionAgain = false;
 /** Both the count and the overview carry the count: only the latest request's answer sets it. */
 let countAsked = 0;
 let countShown = 0;
@@ -46,26 +43,14 @@ export const useExpiry = create<ExpiryState>((set, get) => ({
   attention: null,
   error: null,
   settings: null,
-  load() {
-    // One request at a time; a change during a request asks for one more, so the last answer is never stale.
-    if (inFlight) {
-      again = true;
-      return inFlight;
-    }
-    inFlight = (async () => {
-      await afterFirstView();
-      do {
-        again = false;
-        const asked = ++countAsked;
-        const result = await call('expiryOverview', { weeks: 13 });
-        if (result.ok) set({ overview: result.value, error: null, ...latestCount(asked, result.value.attention) });
-        else set({ error: result.error });
-      } while (again);
-    })().finally(() => {
-      inFlight = null;
-    });
-    return inFlight;
-  },
+  // One request at a time; a change during a request asks for one more, so the last answer is never stale.
+  load: coalesced(async () => {
+    await afterFirstView();
+    const asked = ++countAsked;
+    const result = await call('expiryOverview', { weeks: 13 });
+    if (result.ok) set({ overview: result.value, error: null, ...latestCount(asked, result.value.attention) });
+    else set({ error: result.error });
+  }),
   want() {
     wanted += 1;
     void get().load();
@@ -77,25 +62,12 @@ export const useExpiry = create<ExpiryState>((set, get) => ({
     if (wanted > 0) void get().load();
     else void get().loadAttention();
   },
-  loadAttention() {
-    // As load(): a burst of changes asks once more after the request in flight, not once each.
-    if (attentionInFlight) {
-      attentionAgain = true;
-      return attentionInFlight;
-    }
-    attentionInFlight = (async () => {
-      await afterFirstView();
-      do {
-        attentionAgain = false;
-        const asked = ++countAsked;
-        const result = await call('expiryAttentionCount', {});
-        if (result.ok) set(latestCount(asked, result.value));
-      } while (attentionAgain);
-    })().finally(() => {
-      attentionInFlight = null;
-    });
-    return attentionInFlight;
-  },
+  loadAttention: coalesced(async () => {
+    await afterFirstView();
+    const asked = ++countAsked;
+    const result = await call('expiryAttentionCount', {});
+    if (result.ok) set(latestCount(asked, result.value));
+  }),
   async snooze(tokenId, length) {
     const result = await call('snoozeExpiryWarning', { tokenId, length });
     if (!result.ok) set({ error: result.error });
