@@ -290,3 +290,25 @@ test('an open Expiry view follows a change made elsewhere (a notification\'s act
   await expect(attention).not.toContainText('Order sync');
   await expect(page.getByRole('button', { name: 'Expiry: 3 tokens need attention' })).toBeVisible();
 });
+
+test('reopened after a change made elsewhere, the Expiry view says it is loading instead of showing the old warnings', async ({ page, host }) => {
+  const { ids } = await seed(host);
+  await openExpiry(page, host);
+  await expect(attentionItems(page)).toHaveCount(4);
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Inventory' }).click();
+  ok(await host.call('deleteToken', { id: ids.pixl }));
+  await expect(page.getByRole('button', { name: 'Expiry: 3 tokens need attention' })).toBeVisible();
+
+  // Main's answer held back a moment: what shows meanwhile is "loading", never the four old items.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/ipc/expiryOverview', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Expiry: 3 tokens need attention' }).click();
+  await expect(page.getByText('Loading expiry warnings…')).toBeVisible();
+  await expect(attentionItems(page)).toHaveCount(0);
+  release();
+  await expect(attentionItems(page)).toHaveCount(3);
+});

@@ -33,6 +33,11 @@ interface ExpiryState {
 }
 
 let wanted = 0;
+/** When the overview held was asked, and whether the vault changed since while no view showed it. */
+let overviewAskedAt = 0;
+let overviewStale = false;
+/** Days left move with the clock: an overview older than this is not shown again when a view opens. */
+const OVERVIEW_FRESH_MS = 60_000;
 /** Both the count and the overview carry the count: only the latest request's answer sets it. */
 let countAsked = 0;
 let countShown = 0;
@@ -47,12 +52,16 @@ export const useExpiry = create<ExpiryState>((set, get) => ({
   load: coalesced(async () => {
     await afterFirstView();
     const asked = ++countAsked;
+    overviewAskedAt = Date.now();
+    overviewStale = false;
     const result = await call('expiryOverview', { weeks: 13 });
     if (result.ok) set({ overview: result.value, error: null, ...latestCount(asked, result.value.attention) });
     else set({ error: result.error });
   }),
   want() {
     wanted += 1;
+    // A view opening again says "Loading" rather than show warnings that may have changed since.
+    if (get().overview && (overviewStale || Date.now() - overviewAskedAt > OVERVIEW_FRESH_MS)) set({ overview: null });
     void get().load();
     return () => {
       wanted -= 1;
@@ -60,7 +69,10 @@ export const useExpiry = create<ExpiryState>((set, get) => ({
   },
   refresh() {
     if (wanted > 0) void get().load();
-    else void get().loadAttention();
+    else {
+      overviewStale = true;
+      void get().loadAttention();
+    }
   },
   loadAttention: coalesced(async () => {
     await afterFirstView();
