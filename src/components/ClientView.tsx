@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import type { Finding, FindingSeverity, StoreProfile, VaultSnapshot } from '../../electron/contract';
-import { findingsOfStore, lookups, providersById } from '../lib/lookups';
+import type { StoreProfile, VaultSnapshot } from '../../electron/contract';
+import { countBySeverity, SEVERITIES } from '../lib/format';
+import { lookups, providersById } from '../lib/lookups';
 import { useFindingsAbout } from '../lib/use-findings';
 import { useVault } from '../state/vault-store';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -25,13 +26,6 @@ function storesOfClient(snapshot: VaultSnapshot, clientId: string): readonly Sto
   return byClient.get(clientId) ?? NO_STORES;
 }
 
-const SEVERITIES: readonly FindingSeverity[] = ['critical', 'warning', 'info'];
-
-function countBySeverity(findings: readonly Finding[], stores: readonly StoreProfile[]): Record<FindingSeverity, number> {
-  const counts: Record<FindingSeverity, number> = { critical: 0, warning: 0, info: 0 };
-  for (const store of stores) for (const f of findingsOfStore(findings, store.id)) counts[f.severity] += 1;
-  return counts;
-}
 
 /** One client: name and notes, its stores with token counts, its findings by severity, and delete. */
 export function ClientView({ clientId }: { clientId: string }) {
@@ -62,7 +56,8 @@ export function ClientView({ clientId }: { clientId: string }) {
   const { tokensByStore } = lookups(snapshot);
   const names = providersById(providers);
   const stores = storesOfClient(snapshot, client.id);
-  const counts = findings && countBySeverity(findings, stores);
+  // Main sent only this client's stores' findings.
+  const counts = findings && countBySeverity(findings);
   const total = counts ? counts.critical + counts.warning + counts.info : 0;
   const fieldErrors = error?.fields ?? {};
 

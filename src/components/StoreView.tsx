@@ -34,7 +34,8 @@ export function StoreView({ store }: { store: StoreProfile }) {
   const client = store.clientId && snapshot ? lookups(snapshot).clientsById.get(store.clientId) : undefined;
   const storeFindings = findingsOfStore(findings, store.id);
 
-  const tokenFindings = (id: string) => findingsOfToken(findings, id).filter((f) => f.subject.storeId === store.id);
+  // Main sent only this store's findings: a token's here are its findings about this store.
+  const tokenFindings = (id: string) => findingsOfToken(findings, id);
   const tokenFindingCount = (id: string) => tokenFindings(id).length;
   const worstFor = (id: string) => tokenFindings(id)[0]?.severity ?? 'info';
 

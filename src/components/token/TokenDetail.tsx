@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { AuditEntry, CheckResult, TokenSummary } from '../../../electron/contract';
 import { call } from '../../lib/api';
-import { credentialFor, expirySourceText, KIND_LABELS, localDay, rateLimitText, sortFindings } from '../../lib/format';
+import { credentialFor, expirySourceText, KIND_LABELS, localDay, rateLimitText } from '../../lib/format';
 import { OUTCOME_LABELS, relativeDays } from '../../lib/inventory';
 import { useFindingsAbout } from '../../lib/use-findings';
 import { useInventoryIndex } from '../../lib/use-index';
@@ -18,8 +18,8 @@ export const awaitingRevocation = (t: TokenSummary): boolean => t.status === 'ro
 export function TokenDetail({ tokenId }: { tokenId: string }) {
   const index = useInventoryIndex();
   const { providers, supportMode, run, back, openToken, show, snapshot } = useVault();
-  // Only this token's findings, asked from main.
-  const findings = useFindingsAbout({ tokenId });
+  // Only this token's findings, asked from main, in its order (most severe, then soonest due).
+  const tokenFindings = useFindingsAbout({ tokenId });
   const [pending, setPending] = useState<Pending>(null);
   const [rotating, setRotating] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -78,7 +78,6 @@ export function TokenDetail({ tokenId }: { tokenId: string }) {
   const provider = providers.find((p) => p.id === row.providerId);
   const credential = credentialFor(provider, t.kind);
   const policy = credential?.policy;
-  const tokenFindings = findings && sortFindings(findings.filter((f) => f.subject.tokenId === t.id));
   const from = t.rotatedFrom ? index.byId.get(t.rotatedFrom)?.token : undefined;
   const to = t.rotatedTo ? index.byId.get(t.rotatedTo)?.token : undefined;
   const providerLabel = provider?.name ?? row.providerName;
