@@ -1,18 +1,16 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { sep } from 'node:path';
 import { z } from 'zod';
 import { channelNames, channels, events, type EventName } from '../../electron/contract';
 import type { EventListener } from '../../electron/main/compose';
 import type { Dispatch } from '../../electron/main/dispatch';
-import { RENDERER_TYPES } from '../../electron/main/renderer-files';
+import { RENDERER_HOST, RENDERER_SCHEME, RENDERER_TYPES, rendererFileFor } from '../../electron/main/renderer-files';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/security';
 import { bridgeScript } from './bridge-script';
 
 const MAX_BODY_BYTES = 1024 * 1024;
-// The types the Electron app serves its window's files with (app://keyward/).
-const TYPES = RENDERER_TYPES;
 
 export interface HostOptions {
   dispatch: Dispatch;
@@ -153,7 +151,7 @@ export function createHostServer(options: HostOptions): { server: Server; token:
         if (!authorised(req.headers['x-keyward-token'])) return send(res, 401, '{"error":"missing or wrong x-keyward-token"}');
         return send(res, 200, JSON.stringify({ fingerprint: options.clipboardFingerprint?.() ?? null }));
       }
-      if (url.pathname === '/__host/bridge.js') return send(res, 200, bridgeScript(), TYPES['.js']);
+      if (url.pathname === '/__host/bridge.js') return send(res, 200, bridgeScript(), RENDERER_TYPES['.js']);
       return await serveStatic(url.pathname, res);
     } catch {
       if (!res.headersSent) send(res, 500, '{"error":"host failure"}');
@@ -161,12 +159,13 @@ export function createHostServer(options: HostOptions): { server: Server; token:
   });
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
-    const relative = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^([/\\])+/, '');
-    const file = join(options.rendererDir, relative);
-    if (!file.startsWith(options.rendererDir + sep)) return send(res, 404, '{"error":"not found"}');
+    // The Electron app's own rules for its window's files (app://keyward/): the same paths resolve, the same refused.
+    const file = rendererFileFor(options.rendererDir, `${RENDERER_SCHEME}://${RENDERER_HOST}${pathname}`);
+    if (!file) return send(res, 404, '{"error":"not found"}');
+    const relative = file.path.slice(options.rendererDir.length + 1);
     let body: Buffer;
     try {
-      body = await readFile(file);
+      body = await readFile(file.path);
     } catch {
       return send(res, 404, '{"error":"not found"}');
     }
@@ -176,12 +175,12 @@ export function createHostServer(options: HostOptions): { server: Server; token:
         // Deferred: it still runs before the app's module scripts (document order), as a preload runs before the
         // page, without holding up the parser while the app's files are fetched.
         .replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta name="keyward-host-token" content="${token}" />\n    <script defer src="/__host/bridge.js"></script>`);
-      return send(res, 200, html, TYPES['.html']);
+      return send(res, 200, html, file.type);
     }
     // Built assets are named by their content's hash: kept by the browser, which then also keeps their compiled
     // code (V8's code cache), as Electron does for app://keyward/ between starts.
     const cache = relative.startsWith(`assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-store';
-    return send(res, 200, body as unknown as string, TYPES[extname(file)] ?? 'application/octet-stream', cache);
+    return send(res, 200, body as unknown as string, file.type, cache);
   }
 
   return { server, token };
