@@ -11,12 +11,15 @@ import { join } from 'node:path';
 import { startHost, type RunningHost } from '../support/host-process';
 import { fmt, machineFacts, nowMs, REPO_ROOT, stats, today, verdict, writeSection, type Stats } from './bench-utils';
 import { generateVault, writeVault } from './generate-vault';
+import { CAPTURE_SCREEN, serveFloorPages, staticPaints, type CapturedScreen } from './ui-floors';
 import type { VaultData } from '../../electron/core/vault/vault-data';
 
 const SIZE = { tokens: 10_000, stores: 2_000, clients: 300, seed: 6 };
 const CHROMIUM = process.env.KEYWARD_CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
 const LOADS = 5;
+/** Loads of each static floor page: they are quick, and more of them steady the median. */
+const FLOOR_LOADS = 10;
 /** Loads before the later-start figures: V8 keeps a script's compiled code from about its second load. */
 const WARM_UPS = 2;
 const MAX_KEYSTROKES = 50;
@@ -387,6 +390,8 @@ async function main(): Promise<void> {
     await waitIpcIdle(page);
     await page.waitForTimeout(1_000);
     const heapLoaded = await heap(page);
+    // The screen as painted, for the floors below: the same markup and stylesheet with no script at all.
+    const screen = (await page.evaluate(CAPTURE_SCREEN)) as CapturedScreen;
 
     // Queries a support agent would type: a client, a store word, a fingerprint tail.
     const client = vault.clients[17]!.name;
@@ -426,7 +431,35 @@ async function main(): Promise<void> {
       await page.waitForTimeout(3_000);
       storeEdits = await afterEdits(page, vault, 8);
     }
+    // One small call through the page's bridge and back: what the test host's HTTP transport adds to every call.
+    const roundTrip = stats(
+      (await page.evaluate(
+        '(async () => { const s = []; for (let i = 0; i < 60; i++) { const t = performance.now(); await window.api.getAppInfo(); s.push(performance.now() - t); } return s.slice(10); })()',
+      )) as number[],
+    );
     await context.close();
+
+    console.error('ui-bench: (e) floors: the same screen without script, a one-line page, a one-line search box…');
+    const floors = await serveFloorPages(join(REPO_ROOT, 'out/renderer'), screen);
+    let floor: { screen: Stats; screenFcp: Stats; text: Stats; echo: Awaited<ReturnType<typeof keystrokes>> };
+    try {
+      const screenLoads = await staticPaints(browser, `${floors.url}/screen`, PAGE_INSTRUMENTATION, FLOOR_LOADS);
+      const textLoads = await staticPaints(browser, `${floors.url}/text`, PAGE_INSTRUMENTATION, FLOOR_LOADS);
+      const echoContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      await echoContext.addInitScript({ content: PAGE_INSTRUMENTATION });
+      const echoPage = await echoContext.newPage();
+      await echoPage.goto(`${floors.url}/echo`);
+      const echo = await keystrokes(echoPage, queries);
+      await echoContext.close();
+      floor = {
+        screen: stats(screenLoads.flatMap((l) => (l.rowPaint === null ? [] : [l.rowPaint]))),
+        screenFcp: stats(screenLoads.map((l) => l.fcp)),
+        text: stats(textLoads.map((l) => l.fcp)),
+        echo,
+      };
+    } finally {
+      await floors.close();
+    }
 
     const mb = (n: number) => `${(n / 2 ** 20).toFixed(1)} MiB`;
     const isInventory = target === 'inventory';
@@ -476,6 +509,21 @@ async function main(): Promise<void> {
         : []),
       `| renderer JS heap after load (CDP Runtime.getHeapUsage; after a forced GC) | ${mb(heapLoaded.used)} (${mb(heapLoaded.usedAfterGc)} after GC) | | | no goal |`,
       `| renderer JS heap after ${search ? 'searching' : 'opening stores'} | ${mb(heapSearched.used)} (${mb(heapSearched.usedAfterGc)} after GC) | | | no goal |`,
+      '',
+      '### Floors: what this browser on this machine costs before any of Keyward\'s code runs',
+      '',
+      'The same browser, flags, viewport and page instrumentation as above, on pages served by a plain loopback server. No goal applies to these rows; they show how much of each figure above the app can still win.',
+      '',
+      '| floor | median | p95 | compare with |',
+      '|---|---|---|---|',
+      `| **the inventory's screen as static HTML** (the app's markup of that screen, captured from the page above once loaded, with its stylesheet and no script: no React, no data to fetch), fresh context each load, first row's name painted (Element Timing), ${floor.screen.n} loads | ${fmt(floor.screen.median, 0)} | ${fmt(floor.screen.p95, 0)} | first paint of the inventory: ${fmt(rowPaint?.median ?? ready.median, 0)} median; goal ≤ 200 ms |`,
+      `| ↳ its first contentful paint | ${fmt(floor.screenFcp.median, 0)} | ${fmt(floor.screenFcp.p95, 0)} | |`,
+      `| a page of one line of text (the same stylesheet), first contentful paint, ${floor.text.n} loads | ${fmt(floor.text.median, 0)} | ${fmt(floor.text.p95, 0)} | |`,
+      floor.echo
+        ? `| **a search box whose keystroke writes one line of text** (synchronously, no query, no framework), keystroke → painted, measured as the app's keystrokes above (${floor.echo.stats.n} keystrokes, the same queries) | ${fmt(floor.echo.stats.median, 1)} | ${fmt(floor.echo.stats.p95, 1)} | search keystroke → painted result: ${search ? `${fmt(search.stats.p95, 1)} p95` : 'n/a'}; goal ≤ 16 ms p95 |`
+        : '| a search box whose keystroke writes one line of text | n/a | n/a | not measured |',
+      ...(floor.echo ? [`| ↳ its keystroke → result in the DOM | ${fmt(floor.echo.committed.median, 1)} | ${fmt(floor.echo.committed.p95, 1)} | the app's own work: ${search ? `${fmt(search.committed.median, 1)} median` : 'n/a'} |`] : []),
+      `| one small call through the page's bridge and back (getAppInfo over the test host's HTTP transport, which stands in for Electron's IPC; 50 calls after 10) | ${fmt(roundTrip.median, 1)} | ${fmt(roundTrip.p95, 1)} | every search keystroke makes one such call (queryInventory) |`,
       '',
       `Loads (first row painted / frame after): ${loads.map((l) => `${l.target} ${fmt(l.rowPaint, 0)} / ${fmt(l.readyAt, 0)}`).join(', ')}. The first load starts as the host starts, while main is still reading the vault and computing findings and the inventory index (as when the app opens); the others find main warm.`,
       '',
