@@ -19,7 +19,7 @@ interface Guess {
  * sent to main, and cleared. Only what main says about it (masked form, facts) is kept in state.
  */
 export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile; provider: ProviderDescriptor; onDone(): void }) {
-  const { run, error, providers } = useVault();
+  const { run, error, providers, dismissError } = useVault();
   const [kind, setKind] = useState(provider.credentials[0]!.kind);
   const [name, setName] = useState('');
   const [values, setValues] = useState<Record<string, FieldValue | undefined>>({});
@@ -27,6 +27,8 @@ export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile;
   /** Values filled from recognition; sent only if the user changed them, so main keeps their source. */
   const [prefilled, setPrefilled] = useState<Record<string, FieldValue | undefined>>({});
   const [busy, setBusy] = useState(false);
+  /** A recognition is on its way: the facts and fields below may still change. */
+  const [recognising, setRecognising] = useState(false);
   const secretRef = useRef<HTMLInputElement>(null);
   const lastRecognised = useRef(0);
   const credential = provider.credentials.find((c) => c.kind === kind) ?? provider.credentials[0]!;
@@ -37,10 +39,13 @@ export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile;
     const ticket = ++lastRecognised.current;
     if (secret.length < 8) {
       setGuess(null);
+      setRecognising(false);
       return;
     }
+    setRecognising(true);
     const result = await call('recognizeSecret', { secret });
     if (ticket !== lastRecognised.current) return;
+    setRecognising(false);
     if (!result.ok) {
       setGuess(null);
       return;
@@ -131,13 +136,14 @@ export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile;
           spellCheck={false}
           aria-describedby="token-secret-help token-secret-recognition"
           aria-invalid={secretError ? true : undefined}
-          onPaste={() => window.setTimeout(() => void recognise(), 0)}
-          onBlur={() => void recognise()}
+          // Read as it changes (paste, typing, autofill, drop), not on blur: the facts and fields it adds move the
+          // Save button, and a click whose mousedown blurred the field would land beside it.
+          onInput={() => void recognise()}
         />
         <small id="token-secret-help" className={secretError ? 'error-text' : 'muted'}>
           {secretError ?? `${credential.secretHelp} Stored in your OS keychain only; Keyward never shows it again.`}
         </small>
-        <div id="token-secret-recognition" aria-live="polite">
+        <div id="token-secret-recognition" aria-live="polite" aria-busy={recognising}>
           {formatProblem && (
             <p className="hint hint-warning" role="status">
               <span aria-hidden="true">⚠ </span>
@@ -231,7 +237,14 @@ export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile;
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Saving…' : 'Save token'}
         </button>
-        <button type="button" onClick={onDone}>
+        <button
+          type="button"
+          onClick={() => {
+            // A refused save's message belongs to this form: it goes with it.
+            if (error) dismissError();
+            onDone();
+          }}
+        >
           Cancel
         </button>
       </div>

@@ -14,8 +14,8 @@ export interface FloorPages {
 export interface CapturedScreen {
   /** outerHTML of #root. */
   root: string;
-  /** The stylesheet's path under the built renderer folder (assets/index-….css). */
-  stylesheet: string;
+  /** The page's stylesheets, as paths under the built renderer folder (assets/index-….css). */
+  stylesheets: string[];
 }
 
 const page = (head: string, body: string) =>
@@ -29,8 +29,9 @@ const ECHO_SCRIPT = "const out = document.getElementById('out'); document.getEle
  * /echo (the one-line search box), with the app's own stylesheet.
  */
 export async function serveFloorPages(rendererDir: string, screen: CapturedScreen): Promise<FloorPages> {
-  const css = await readFile(join(rendererDir, screen.stylesheet));
-  const link = '<link rel="stylesheet" href="/style.css">';
+  if (screen.stylesheets.length === 0) throw new Error('floor pages: the captured screen has no stylesheet');
+  const sheets = await Promise.all(screen.stylesheets.map((path) => readFile(join(rendererDir, path))));
+  const link = sheets.map((_, i) => `<link rel="stylesheet" href="/style-${i}.css">`).join('');
   const routes: Record<string, { type: string; body: string | Buffer }> = {
     '/screen': { type: 'text/html', body: page(link, screen.root) },
     '/text': { type: 'text/html', body: page(link, '<p>Keyward</p>') },
@@ -39,7 +40,7 @@ export async function serveFloorPages(rendererDir: string, screen: CapturedScree
       body: page(link, '<div class="field"><label for="q">Search tokens</label><input id="q" type="search" autocomplete="off"></div><p id="out">Type to search</p><script src="/echo.js"></script>'),
     },
     '/echo.js': { type: 'text/javascript', body: ECHO_SCRIPT },
-    '/style.css': { type: 'text/css', body: css },
+    ...Object.fromEntries(sheets.map((css, i) => [`/style-${i}.css`, { type: 'text/css', body: css }])),
   };
   const server: Server = createServer((req, res) => {
     const route = routes[(req.url ?? '/').split('?')[0]!];
@@ -58,9 +59,9 @@ export async function serveFloorPages(rendererDir: string, screen: CapturedScree
   return { url: `http://127.0.0.1:${address.port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-/** Takes the painted screen from a page that shows the inventory: #root as it is now, and the stylesheet it uses. */
+/** Takes the painted screen from a page that shows the inventory: #root as it is now, and the stylesheets it uses. */
 export const CAPTURE_SCREEN =
-  "({ root: document.getElementById('root').outerHTML, stylesheet: new URL([...document.querySelectorAll('link[rel=stylesheet]')][0].href).pathname.replace(/^\\//, '') })";
+  "({ root: document.getElementById('root').outerHTML, stylesheets: [...document.querySelectorAll('link[rel=stylesheet]')].map((l) => new URL(l.href).pathname.replace(/^\\//, '')) })";
 
 /**
  * Loads a static page in a fresh browser context each time (nothing cached, as the app's first-paint loads) and

@@ -45,11 +45,31 @@ test('a third active Shippo live token is refused, naming the two active ones; t
   await expect(page.getByRole('row', { name: /Marketplace sync/ })).toHaveCount(0);
   expect(ok(await host.call<{ tokens: unknown[] }>('getVault', {})).tokens).toHaveLength(2);
 
-  // A test token still fits: the limit is per mode.
+  // A test token still fits: the limit is per mode. The refusal's message goes with the cancelled form.
   await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
   await addToken(page, { name: 'Sandbox', secret: shippo('test') });
   await expect(page.getByRole('row', { name: /Sandbox/ })).toContainText('test');
   await expect(rules).toContainText('Shippo test tokens: 1 of 2 active');
+});
+
+test('a secret typed rather than pasted is saved by the first click on Save: the facts read from it do not move the button under the click', async ({ page, host }) => {
+  await page.goto(host.url);
+  await addStore(page, { provider: 'Shippo', label: 'Typed shipping' });
+  await page.getByRole('button', { name: '+ Add token' }).click();
+  await page.getByLabel('Token name *').fill('Typed label printer');
+  const secret = shippo('live');
+  await page.locator('#token-secret').pressSequentially(secret);
+  // A person's press: the mousedown leaves the secret field, the mouseup comes a moment later, where the
+  // button was. Whatever the form reads from the secret is on screen before that mouseup.
+  const save = page.getByRole('button', { name: 'Save token' });
+  const box = (await save.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await expect(page.getByRole('region', { name: 'Read from the pasted token' })).toContainText('Shippo live token');
+  await page.mouse.up();
+  await expect(page.getByRole('row', { name: /Typed label printer/ })).toContainText('active');
+  expect(ok(await host.call<{ tokens: { name: string }[] }>('getVault', {})).tokens.map((t) => t.name)).toEqual(['Typed label printer']);
 });
 
 test('pasting a Printify JWT fills expiry and scopes before saving, and the table shows them after', async ({ page, host }) => {
@@ -61,7 +81,6 @@ test('pasting a Printify JWT fills expiry and scopes before saving, and the tabl
   await page.getByRole('button', { name: '+ Add token' }).click();
   await page.getByLabel('Token name *').fill('Order sync');
   await page.locator('#token-secret').fill(jwt);
-  await page.locator('#token-secret').dispatchEvent('paste');
 
   const recognised = page.getByRole('region', { name: 'Read from the pasted token' });
   await expect(recognised).toContainText('Printify token');

@@ -72,6 +72,8 @@ export async function addToken(page: Page, options: { name: string; secret: stri
   await page.getByRole('button', { name: '+ Add token' }).click();
   await page.getByLabel('Token name *').fill(options.name);
   await page.locator('#token-secret').fill(options.secret);
+  // What the form reads from the secret has settled (as before a person's click): Save stays where it is.
+  await expect(page.locator('#token-secret-recognition')).toHaveAttribute('aria-busy', 'false');
   const save = page.getByRole('button', { name: 'Save token' });
   // What happened to the save, for the failure message (never the request body: it holds the secret).
   const ipc: string[] = [];
