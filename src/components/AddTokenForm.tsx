@@ -1,11 +1,13 @@
-import { useRef, useState, type FormEvent } from 'react';
-import type { CredentialPolicy, FieldDescriptor, ProviderDescriptor, Recognition, StoreProfile } from '../../electron/contract';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { AppErrorShape, CredentialPolicy, FieldDescriptor, ProviderDescriptor, Recognition, StoreProfile } from '../../electron/contract';
 import { call } from '../lib/api';
 import { expirySourceText, isoDay, localDay, providerName, tokenDescription } from '../lib/format';
 import { useVault } from '../state/vault-store';
 import { cleanValues, FieldInput, type FieldValue } from './FieldInput';
 
 const TOP_LEVEL = new Set(['mode', 'scopes', 'expiresAt', 'createdAt']);
+/** Quiet time after a key in the secret field before its warnings count as settled. */
+const TYPING_PAUSE_MS = 300;
 
 interface Guess {
   /** The best guess over every provider. */
@@ -25,10 +27,18 @@ export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile;
   const [values, setValues] = useState<Record<string, FieldValue | undefined>>({});
   const [guess, setGuess] = useState<Guess | null>(null);
   /** Values filled from recognition; sent only if the user changed them, so main keeps their source. */
-  const [prefilled, setPrefilled] = useState<Record<string, FieldValue | undefined>>({});
+  const prefilled = useRef<Record<string, FieldValue | undefined>>({});
+  /** What the user set by hand (field keys, and "kind"): recognition, which runs as the secret is typed, leaves it be. */
+  const touched = useRef(new Set<string>());
   const [busy, setBusy] = useState(false);
   /** A recognition is on its way: the facts and fields below may still change. */
   const [recognising, setRecognising] = useState(false);
+  /** The secret is being typed: its warnings change with each key, so screen readers hear them once it pauses. */
+  const [typing, setTyping] = useState(false);
+  const typingTimer = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(typingTimer.current), []);
+  /** The message main gave when this form's save was refused (the app shows one message at a time). */
+  const refusal = useRef<AppErrorShape | null>(null);
   const secretRef = useRef<HTMLInputElement>(null);
   const lastRecognised = useRef(0);
   const credential = provider.credentials.find((c) => c.kind === kind) ?? provider.credentials[0]!;
@@ -43,9 +53,13 @@ export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile;
       return;
     }
     setRecognising(true);
-    const result = await call('recognizeSecret', { secret });
+    let result: Awaited<ReturnType<typeof call<'recognizeSecret'>>>;
+    try {
+      result = await call('recognizeSecret', { secret });
+    } finally {
+      if (ticket === lastRecognised.current) setRecognising(false);
+    }
     if (ticket !== lastRecognised.current) return;
-    setRecognising(false);
     if (!result.ok) {
       setGuess(null);
       return;
@@ -57,17 +71,23 @@ export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile;
   }
 
   function prefill(match: Recognition) {
-    const target = provider.credentials.find((c) => c.kind === match.kind) ?? credential;
-    if (target.kind !== kind) setKind(target.kind);
-    const keys = new Set(target.fields.map((f) => f.key));
+    const chosen = touched.current.has('kind') ? credential : (provider.credentials.find((c) => c.kind === match.kind) ?? credential);
+    if (chosen.kind !== kind) setKind(chosen.kind);
+    const keys = new Set(chosen.fields.map((f) => f.key).filter((k) => !touched.current.has(k)));
     const fill: Record<string, FieldValue | undefined> = {};
     if (keys.has('mode') && match.mode) fill.mode = match.mode;
     if (keys.has('scopes') && match.facts.scopes?.length) fill.scopes = match.facts.scopes;
     if (keys.has('expiresAt') && match.facts.expiresAt) fill.expiresAt = isoDay(match.facts.expiresAt);
     if (keys.has('createdAt') && match.facts.createdAt) fill.createdAt = isoDay(match.facts.createdAt);
     for (const [key, value] of Object.entries(match.facts.settings)) if (keys.has(key)) fill[key] = value;
-    setPrefilled(fill);
-    setValues((prev) => ({ ...prev, ...fill }));
+    // What an earlier reading filled and this one does not is taken back, unless the user has set it since.
+    const stale = Object.keys(prefilled.current).filter((k) => !(k in fill) && !touched.current.has(k));
+    prefilled.current = fill;
+    setValues((prev) => {
+      const next = { ...prev, ...fill };
+      for (const k of stale) delete next[k];
+      return next;
+    });
   }
 
   async function submit(event: FormEvent) {
@@ -77,7 +97,7 @@ export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile;
     try {
       const cleaned = cleanValues(values);
       // A date read from the token stays "read from the token": main derives it again from the secret.
-      if (secret && cleaned.expiresAt !== undefined && cleaned.expiresAt === prefilled.expiresAt) delete cleaned.expiresAt;
+      if (secret && cleaned.expiresAt !== undefined && cleaned.expiresAt === prefilled.current.expiresAt) delete cleaned.expiresAt;
       const settings = Object.fromEntries(Object.entries(cleaned).filter(([k]) => !TOP_LEVEL.has(k)));
       const token = await run('createToken', {
         storeId: store.id,
@@ -89,6 +109,7 @@ export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile;
         ...(typeof cleaned.expiresAt === 'string' ? { expiresAt: cleaned.expiresAt } : {}),
         settings,
       });
+      refusal.current = token ? null : useVault.getState().error;
       if (token) {
         if (secretRef.current) secretRef.current.value = '';
         onDone();
@@ -111,7 +132,14 @@ export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile;
       {provider.credentials.length > 1 && (
         <div className="field">
           <label htmlFor="token-kind">Credential</label>
-          <select id="token-kind" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
+          <select
+            id="token-kind"
+            value={kind}
+            onChange={(e) => {
+              touched.current.add('kind');
+              setKind(e.target.value as typeof kind);
+            }}
+          >
             {provider.credentials.map((c) => (
               <option key={c.kind} value={c.kind}>
                 {c.label}
@@ -138,12 +166,17 @@ export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile;
           aria-invalid={secretError ? true : undefined}
           // Read as it changes (paste, typing, autofill, drop), not on blur: the facts and fields it adds move the
           // Save button, and a click whose mousedown blurred the field would land beside it.
-          onInput={() => void recognise()}
+          onInput={() => {
+            setTyping(true);
+            window.clearTimeout(typingTimer.current);
+            typingTimer.current = window.setTimeout(() => setTyping(false), TYPING_PAUSE_MS);
+            void recognise();
+          }}
         />
         <small id="token-secret-help" className={secretError ? 'error-text' : 'muted'}>
           {secretError ?? `${credential.secretHelp} Stored in your OS keychain only; Keyward never shows it again.`}
         </small>
-        <div id="token-secret-recognition" aria-live="polite" aria-busy={recognising}>
+        <div id="token-secret-recognition" aria-live="polite" aria-busy={recognising || typing}>
           {formatProblem && (
             <p className="hint hint-warning" role="status">
               <span aria-hidden="true">⚠ </span>
@@ -223,7 +256,10 @@ export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile;
               idPrefix="token"
               value={values[field.key]}
               error={fieldErrors[field.key] ?? fieldErrors[`settings.${field.key}`]}
-              onChange={(v) => setValues((prev) => ({ ...prev, [field.key]: v }))}
+              onChange={(v) => {
+                touched.current.add(field.key);
+                setValues((prev) => ({ ...prev, [field.key]: v }));
+              }}
             />
             {shaped.note && (
               <p className="hint hint-warning field-note" role="note">
@@ -240,8 +276,8 @@ export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile;
         <button
           type="button"
           onClick={() => {
-            // A refused save's message belongs to this form: it goes with it.
-            if (error) dismissError();
+            // A refused save's message belongs to this form: it goes with it (others stay).
+            if (error && error === refusal.current) dismissError();
             onDone();
           }}
         >

@@ -60,6 +60,8 @@ test('a secret typed rather than pasted is saved by the first click on Save: the
   await page.getByLabel('Token name *').fill('Typed label printer');
   const secret = shippo('live');
   await page.locator('#token-secret').pressSequentially(secret);
+  // Where Save is once the form has settled (not a moment in between).
+  await expect(page.locator('#token-secret-recognition')).not.toHaveAttribute('aria-busy', 'true');
   // A person's press: the mousedown leaves the secret field, the mouseup comes a moment later, where the
   // button was. Whatever the form reads from the secret is on screen before that mouseup.
   const save = page.getByRole('button', { name: 'Save token' });
@@ -70,6 +72,22 @@ test('a secret typed rather than pasted is saved by the first click on Save: the
   await page.mouse.up();
   await expect(page.getByRole('row', { name: /Typed label printer/ })).toContainText('active');
   expect(ok(await host.call<{ tokens: { name: string }[] }>('getVault', {})).tokens.map((t) => t.name)).toEqual(['Typed label printer']);
+});
+
+test('a Mode chosen by hand stays when the secret is typed after it; the facts still say what the secret looks like', async ({ page, host }) => {
+  await page.goto(host.url);
+  await addStore(page, { provider: 'Shippo', label: 'Hand-picked shipping' });
+  await page.getByRole('button', { name: '+ Add token' }).click();
+  await page.getByLabel('Token name *').fill('Hand-picked');
+  // A first reading fills Mode; the user then sets it by hand and fixes the secret.
+  await page.locator('#token-secret').fill(shippo('test'));
+  await expect(page.getByLabel('Mode')).toHaveValue('test');
+  await page.getByLabel('Mode').selectOption('live');
+  await page.locator('#token-secret').fill('');
+  await page.locator('#token-secret').pressSequentially(shippo('test'));
+  await expect(page.locator('#token-secret-recognition')).not.toHaveAttribute('aria-busy', 'true');
+  await expect(page.getByRole('region', { name: 'Read from the pasted token' })).toContainText('Shippo test token');
+  await expect(page.getByLabel('Mode')).toHaveValue('live');
 });
 
 test('pasting a Printify JWT fills expiry and scopes before saving, and the table shows them after', async ({ page, host }) => {
