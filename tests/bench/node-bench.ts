@@ -317,7 +317,7 @@ async function warmAndEdits() {
 }
 
 /** Processes of their own for (f): each is one first start. */
-const FRESH_STARTS = 7;
+const FRESH_STARTS = 20;
 
 /**
  * (f) The app's first start: main's warm-up (vault, findings, inventory index) and the window's first calls in a
@@ -333,7 +333,7 @@ async function freshStarts() {
       if (out.status !== 0) throw new Error(`fresh-start.ts failed (exit ${out.status ?? out.signal}): ${out.stderr.trim().split('\n').slice(-3).join(' ')}`);
       runs.push(JSON.parse(out.stdout.trim().split('\n').at(-1)!) as (typeof runs)[number]);
     }
-    return { warmUp: stats(runs.map((r) => r.warmUp)), firstPage: stats(runs.map((r) => r.firstPage)), counts: stats(runs.map((r) => r.counts)), total: stats(runs.map((r) => r.warmUp + r.firstPage + r.counts)) };
+    return { warmUp: stats(runs.map((r) => r.warmUp)), firstPage: stats(runs.map((r) => r.firstPage)), counts: stats(runs.map((r) => r.counts)), ready: stats(runs.map((r) => r.warmUp + r.firstPage)) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -527,16 +527,16 @@ async function main(): Promise<void> {
     '',
     '### (f) The first start: the same work in a new process, nothing compiled yet',
     '',
-    `\`tests/bench/fresh-start.ts\` in ${f.total.n} processes of its own, one after the other, on one generated vault (in-memory keychain holding every token's entry): \`compose()\`, then \`warmUp()\` (what Electron's main runs while its window loads: vault read and validated, findings judged, inventory index built), then the window's first calls. (a) times the same load and findings after ${WARMUP} warm-up runs in one process; a real start has none, so its code runs unoptimised.`,
+    `\`tests/bench/fresh-start.ts\` in ${f.ready.n} processes of its own, one after the other, on one generated vault (in-memory keychain holding every token's entry): \`compose()\`, then \`warmUp()\` (what Electron's main runs while its window loads: vault read and validated, findings judged, inventory index built), then the window's first calls. (a) times the same load and findings after ${WARMUP} warm-up runs in one process; a real start has none, so its code runs unoptimised.`,
     '',
     '| measure | median | p95 | goal | result |',
     '|---|---|---|---|---|',
-    row('**main ready with the inventory\'s first page at a first start** (warmUp, then queryInventory: 50 rows, the default sort, with its filter menus, then getFindingCounts)', f.total, '≤ 50 ms', `${verdict(f.total.median, GOAL_LOAD_MS, 'ms', 1)} (median; the goal is for (a))`),
+    row('**main ready with the inventory\'s first page at a first start** (from the end of compose(): warmUp, then queryInventory: 50 rows, the default sort, with its filter menus)', f.ready, '≤ 50 ms', `${verdict(f.ready.p95, GOAL_LOAD_MS, 'ms', 1)} (p95; the goal is written for (a))`),
     row('↳ warmUp (vault load + validation + findings + inventory index)', f.warmUp),
     row('↳ then the first page', f.firstPage),
-    row('↳ then the finding counts', f.counts),
+    row('↳ then getFindingCounts (the nav\'s badges; the first rows do not wait for it)', f.counts),
     '',
-    `The window asks its first page while this runs, and waits for it: on this machine the inventory cannot appear at a first start sooner than about ${fmt(f.total.median, 0)} after main starts, whatever the renderer does (the Chromium section's first load, made as the test host starts, shows the same).`,
+    `The window asks its first page while this runs, and its first rows wait for the answer: on this machine they cannot appear at a first start sooner than about ${fmt(f.ready.median, 0)} (median) after main has composed its services, whatever the renderer does. Not included: starting the process and loading main's modules (here transpiled by tsx; the app's main is one bundled file). The Chromium section's first load, made as the test host starts, shows the same wait.`,
     '',
     '### (b) Dispatch overhead per small call',
     '',
