@@ -50,6 +50,7 @@ export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile;
     if (secret.length < 8) {
       setGuess(null);
       setRecognising(false);
+      prefill(null);
       return;
     }
     setRecognising(true);
@@ -62,24 +63,28 @@ export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile;
     if (ticket !== lastRecognised.current) return;
     if (!result.ok) {
       setGuess(null);
+      prefill(null);
       return;
     }
     const best = result.value[0];
     const match = result.value.find((r) => r.provider === provider.id);
     setGuess({ best, match });
-    if (match) prefill(match);
+    prefill(match ?? null);
   }
 
-  function prefill(match: Recognition) {
-    const chosen = touched.current.has('kind') ? credential : (provider.credentials.find((c) => c.kind === match.kind) ?? credential);
+  /** Fills what the secret says (nothing when it says nothing for this provider), around what the user set by hand. */
+  function prefill(match: Recognition | null) {
+    const chosen = touched.current.has('kind') || !match ? credential : (provider.credentials.find((c) => c.kind === match.kind) ?? credential);
     if (chosen.kind !== kind) setKind(chosen.kind);
     const keys = new Set(chosen.fields.map((f) => f.key).filter((k) => !touched.current.has(k)));
     const fill: Record<string, FieldValue | undefined> = {};
-    if (keys.has('mode') && match.mode) fill.mode = match.mode;
-    if (keys.has('scopes') && match.facts.scopes?.length) fill.scopes = match.facts.scopes;
-    if (keys.has('expiresAt') && match.facts.expiresAt) fill.expiresAt = isoDay(match.facts.expiresAt);
-    if (keys.has('createdAt') && match.facts.createdAt) fill.createdAt = isoDay(match.facts.createdAt);
-    for (const [key, value] of Object.entries(match.facts.settings)) if (keys.has(key)) fill[key] = value;
+    if (match) {
+      if (keys.has('mode') && match.mode) fill.mode = match.mode;
+      if (keys.has('scopes') && match.facts.scopes?.length) fill.scopes = match.facts.scopes;
+      if (keys.has('expiresAt') && match.facts.expiresAt) fill.expiresAt = isoDay(match.facts.expiresAt);
+      if (keys.has('createdAt') && match.facts.createdAt) fill.createdAt = isoDay(match.facts.createdAt);
+      for (const [key, value] of Object.entries(match.facts.settings)) if (keys.has(key)) fill[key] = value;
+    }
     // What an earlier reading filled and this one does not is taken back, unless the user has set it since.
     const stale = Object.keys(prefilled.current).filter((k) => !(k in fill) && !touched.current.has(k));
     prefilled.current = fill;

@@ -79,7 +79,11 @@ test('a Mode chosen by hand stays when the secret is typed after it; the facts s
   await addStore(page, { provider: 'Shippo', label: 'Hand-picked shipping' });
   await page.getByRole('button', { name: '+ Add token' }).click();
   await page.getByLabel('Token name *').fill('Hand-picked');
-  // A first reading fills Mode; the user then sets it by hand and fixes the secret.
+  // A first reading fills Mode; a secret that says nothing takes it back; the user then sets it by hand.
+  await page.locator('#token-secret').fill(shippo('test'));
+  await expect(page.getByLabel('Mode')).toHaveValue('test');
+  await page.locator('#token-secret').fill('not a token at all');
+  await expect(page.getByLabel('Mode')).toHaveValue('');
   await page.locator('#token-secret').fill(shippo('test'));
   await expect(page.getByLabel('Mode')).toHaveValue('test');
   await page.getByLabel('Mode').selectOption('live');
