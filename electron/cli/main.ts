@@ -73,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
   if (positionals.length > 1) throw new CliExit(EXIT.usage, `Unexpected argument "${positionals[1]}". See keyward --help.`);
 
   const logger = createConsoleLogger('cli', () => {});
-  const { dispatch, onEvent } = compose({
+  const { dispatch, onEvent, recover } = compose({
     dataDir: values.data ?? defaultDataDir(),
     secrets: new KeytarSecretStore(values['keychain-service'] ?? KEYCHAIN_SERVICE),
     clock: systemClock,
@@ -87,6 +87,8 @@ async function main(argv: string[]): Promise<number> {
     if (!result.ok) throw new CliExit(exitCodeFor(result.error), result.error.message);
     return result.value;
   };
+  // What a crashed run left in the keychain is settled before this one starts.
+  await recover();
   const out = (text: string) => process.stdout.write(`${text}\n`);
   const json = (value: unknown) => out(JSON.stringify(value, null, 2));
 
@@ -136,6 +138,8 @@ async function main(argv: string[]): Promise<number> {
     case 'findings': {
       const floor = values.severity ? severityRank(values.severity) : 0;
       const findings = (await call<Finding[]>('getFindings', {})).filter((f) => SEVERITY_RANK[f.severity] >= floor);
+      const { keychain } = await call<VaultSnapshot>('getVault', {});
+      if (!keychain.available) process.stderr.write(`keyward: the keychain could not be read (${keychain.message}); missing and orphaned secrets are not reported.\n`);
       if (values.json) json(findings);
       else out(findings.length ? table(['SEVERITY', 'KIND', 'MESSAGE', 'ACTION'], findings.map((f) => [f.severity, f.kind, f.message, f.action])) : 'No findings.');
       const failOn = values['fail-on'] ?? 'critical';

@@ -39,6 +39,8 @@ export const SecretFacts = z.object({
   setAt: IsoDateTime,
   /** What is wrong with the value's shape when the provider's format is unconfirmed (then it is kept, flagged). */
   formatProblem: z.string().max(400).nullable().optional(),
+  /** The keychain account holding the value (`<vaultId>:<tokenId>:<nonce>`); absent on entries written before namespacing. */
+  account: z.string().min(1).max(200).optional(),
 });
 export type SecretFacts = z.infer<typeof SecretFacts>;
 

@@ -8,6 +8,7 @@ import { MemoryClipboard, SecretCopier } from '../core/secrets/copy-secret';
 import { StatusCheckService } from '../core/status/status-check-service';
 import { FileVaultRepository } from '../core/vault/file-vault-repository';
 import { CachedAccountsSecretStore } from '../core/secrets/cached-accounts';
+import { FileSecretIntents } from '../core/secrets/secret-intents';
 import { createUndiciHttpClient } from './adapters/undici-http-client';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
@@ -51,6 +52,8 @@ export interface Composed {
    * first inventory page is answered from memory. Failures are left for the first real call to report.
    */
   warmUp(): Promise<void>;
+  /** Settles what crashed actions left in the keychain and namespaces old entries (warmUp runs it; the CLI calls it). */
+  recover(): Promise<void>;
 }
 
 /** Builds adapters -> services -> handlers -> dispatch. Electron-free, so the test host and CLI run the same graph. */
@@ -64,6 +67,7 @@ export function compose(options: ComposeOptions): Composed {
   const inventory = new InventoryService({
     repo: new FileVaultRepository(options.dataDir, options.clock, options.logger),
     secrets,
+    intents: new FileSecretIntents(options.dataDir),
     audit: new FileAuditLog(options.dataDir),
     clock: options.clock,
     logger: options.logger,
@@ -92,9 +96,19 @@ export function compose(options: ComposeOptions): Composed {
     transfer: new TransferService({ inventory, secrets, clock: options.clock, dialogs: options.dialogs ?? { open: async () => null, save: async () => null } }),
     emit, appInfo: { version: options.version, dataDir: options.dataDir, host: options.host } });
   const dispatch = createDispatch(handlers, options.logger);
+  /** Settles keychain entries that a crashed action left in flight; a locked keychain leaves them for the next start. */
+  const recover = async () => {
+    const done = await inventory.recoverSecrets().catch((err: unknown) => {
+      options.logger.warn('keychain recovery postponed', { error: err instanceof Error ? err.message : 'unknown' });
+      return null;
+    });
+    if (done && (done.settled || done.adopted)) options.logger.info('keychain recovered', done);
+  };
   return {
     dispatch,
+    recover,
     async warmUp() {
+      await recover();
       await dispatch('queryInventory', { filters: EMPTY_INVENTORY_FILTERS, sort: 'name', offset: 0, limit: 0 });
     },
     inventory,

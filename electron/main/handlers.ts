@@ -7,6 +7,7 @@ import { readSupportMode, supportModeOn, SUPPORT_MODE_FORBIDDEN, switchSupportMo
 import { readUiSettings } from '../core/settings/ui-settings';
 import { rotateWithCheck } from '../core/status/rotation';
 import { AppError } from '../core/errors';
+import { accountOf } from '../core/secrets/accounts';
 import { buildIcs, expiryTimeline, resolveExpirySettings, type ExpiryScheduler } from '../core/expiry';
 import type { EventName, EventPayload } from '../contract';
 import { recognizeSecret } from '../core/recognition/recognize';
@@ -139,7 +140,7 @@ export function createHandlers({ inventory, clock, checks, scheduler, copier, tr
       const token = vault.tokens.find((t) => t.id === tokenId);
       if (!token) throw new AppError('not_found', `No token with id ${tokenId}.`);
       const clearsInSeconds = readUiSettings(vault.settings).clipboardClearSeconds;
-      await copier.copy(tokenId, clearsInSeconds);
+      await copier.copy(accountOf(token), clearsInSeconds);
       await inventory.recordEvent({ action: 'token.copy', subject: { type: 'token', id: tokenId }, summary: `Copied the secret of ${token.name} to the clipboard` });
       return { tokenId, clearsInSeconds };
     },

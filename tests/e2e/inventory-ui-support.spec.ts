@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { writeVault, generateVault } from '../bench/generate-vault';
 import { expect, maskedOf, SECRETS, seed, test } from './inventory-support';
+import { screenshotPath } from './screenshot-path';
 
 const grid = (page: Page) => page.getByRole('grid', { name: 'Tokens' });
 const rowOf = (page: Page, name: string) => grid(page).getByRole('row', { name: new RegExp(`^${name},`) });
@@ -109,7 +110,7 @@ test('axe: no serious or critical violations on dashboard, inventory and token d
     expect(bad.map((v) => `${where}: ${v.id} ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`)).toEqual([]);
   };
   // Dates and times change every run: masked so the pictures stay the same.
-  const shot = (name: string) => page.screenshot({ path: `docs/screenshots/${name}.png`, mask: [page.locator('time')], maskColor: '#8a93a0' });
+  const shot = (name: string) => page.screenshot({ path: screenshotPath(name), mask: [page.locator('time')], maskColor: '#8a93a0' });
 
   await page.goto(host.url);
   await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();

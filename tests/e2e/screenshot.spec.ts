@@ -1,4 +1,5 @@
 import { addStore, addToken, expect, test } from './fixtures';
+import { screenshotPath } from './screenshot-path';
 
 // Produces the README's screenshot from the real UI on every e2e run (fixed fake secrets: a stable picture).
 test('README screenshot: stores grouped by client, a store with masked tokens', async ({ page, host }) => {
@@ -11,5 +12,5 @@ test('README screenshot: stores grouped by client, a store with masked tokens', 
   await addToken(page, { name: 'Warehouse labels', secret: 'shippo_live_3f0c5e2a9b7d41c8e6f0a2b4c6d8e0f1a3b59a1c' });
   await addToken(page, { name: 'Sandbox', secret: 'shippo_test_7e1d3c5b9a0f2e4d6c8b0a1f3e5d7c9b1a2c04d2' });
   await expect(page.getByRole('row')).toHaveCount(3);
-  await page.screenshot({ path: 'docs/screenshots/keyward.png' });
+  await page.screenshot({ path: screenshotPath('keyward') });
 });

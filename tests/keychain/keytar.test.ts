@@ -8,6 +8,7 @@ import { silentLogger, systemClock } from '../../electron/core/ports';
 import { FileVaultRepository } from '../../electron/core/vault/file-vault-repository';
 import { KeytarSecretStore } from '../../electron/main/adapters/keytar-secret-store';
 import { tempDir } from '../support/inventory-fixture';
+import { accountOf } from '../../electron/core/secrets/accounts';
 
 const run = promisify(execFile);
 // A service name of its own, so the tests never touch a user's real Keyward entries.
@@ -54,9 +55,9 @@ describe.skipIf(!state.available && !required)('real OS keychain (keytar, servic
     const profile = await inventory.createStore({ provider: 'shippo', label: 'Keychain test' });
     const secret = secretFor();
     const token = await inventory.createToken({ storeId: profile.id, name: 'Test token', secret });
-    expect(await store.get(token.id)).toBe(secret);
+    expect(await store.get(accountOf(token))).toBe(secret);
     await inventory.deleteToken({ id: token.id });
-    expect(await store.get(token.id)).toBeNull();
+    expect(await store.get(accountOf(token))).toBeNull();
   });
 
   it('without a Secret Service: keychain_unavailable, metadata kept, and it works again once the keychain is back', async () => {
@@ -79,6 +80,6 @@ describe.skipIf(!state.available && !required)('real OS keychain (keytar, servic
 
     // The keychain is back (this process has it): the same action succeeds.
     const token = await inventory.createToken({ storeId: profile.id, name: 'From child', secret });
-    expect(await store.get(token.id)).toBe(secret);
+    expect(await store.get(accountOf(token))).toBe(secret);
   });
 });

@@ -8,7 +8,10 @@ import { deriveTokenFacts, type TokenFacts } from '../providers/derive';
 import { validateFields } from '../providers/fields';
 import { formatsOf, policyOf, type ProviderModule } from '../providers/provider-module';
 import { checkTokenWrite } from '../rules/write-rules';
+import { accountOf, freshAccount, ownedBy, tokenIdOf } from '../secrets/accounts';
 import { sha256Hex } from '../secrets/fingerprint';
+import { KeychainTransaction, settleIntent } from '../secrets/keychain-transaction';
+import { MemorySecretIntents, type SecretIntents } from '../secrets/secret-intents';
 import { normaliseDate } from '../time';
 import { type BackupPayload } from '../transfer/backup';
 import type { ImportPlan, ImportResult, ImportRowInput, PlannedRow } from '../transfer/import-plan';
@@ -20,6 +23,8 @@ import { CURRENT_SCHEMA_VERSION, type VaultData } from '../vault/vault-data';
 export interface InventoryDeps {
   repo: VaultRepository;
   secrets: SecretStore;
+  /** Write-ahead notes of keychain writes and deletes (the ordering rule); in memory when not given. */
+  intents?: SecretIntents;
   audit: AuditLog;
   clock: Clock;
   logger: Logger;
@@ -57,12 +62,19 @@ export class InventoryService {
   private queue: Promise<unknown> = Promise.resolve();
   private listeners = new Set<(revision: number) => void>();
   private summaries = new WeakMap<VaultData, VaultSnapshot['tokens']>();
+  /** Intent files of this process's actions in progress: recovery must not settle them. */
+  private readonly liveIntents = new Set<string>();
+  private accountView: { raw: string[]; data: VaultData; view: string[] } | null = null;
   /** The vaults most recently served, by revision, all of the current reading: getVaultChanges' bases. */
   private served = new Map<number, VaultData>();
   /** Each vault's reading of the file (VaultReadId): set on a read, passed on to each revision saved from it. */
   private readIds = new WeakMap<VaultData, string>();
 
-  constructor(private readonly deps: InventoryDeps) {}
+  private readonly intents: SecretIntents;
+
+  constructor(private readonly deps: InventoryDeps) {
+    this.intents = deps.intents ?? new MemorySecretIntents();
+  }
 
   onChange(listener: (revision: number) => void): () => void {
     this.listeners.add(listener);
@@ -212,18 +224,18 @@ export class InventoryService {
   }
 
   deleteStore(input: { id: string }): Promise<{ id: string; deleted: true }> {
-    return this.mutate(async (data) => {
+    return this.withKeychain((tx) => this.mutate(async (data) => {
       const store = find(data.stores, input.id, 'store');
       const tokens = data.tokens.filter((t) => t.storeId === store.id);
-      // Keychain first: if it is unavailable nothing changes, and no secret is left without its metadata.
-      for (const token of tokens) if (token.secret) await this.deps.secrets.delete(token.id);
+      // Noted now, deleted once the vault no longer points at them.
+      await tx.retire(tokens.filter((t) => t.secret).map(accountOf));
       data.tokens = data.tokens.filter((t) => t.storeId !== store.id);
       data.stores = data.stores.filter((s) => s.id !== store.id);
       return {
         result: { id: store.id, deleted: true as const },
         change: { action: 'store.delete', subject: { type: 'store', id: store.id }, summary: `Deleted store ${store.label} and its ${tokens.length} token${tokens.length === 1 ? '' : 's'}` },
       };
-    });
+    }));
   }
 
   // Rotation ----------------------------------------------------------------------------------------
@@ -233,9 +245,7 @@ export class InventoryService {
    */
   rotate(input: { tokenId: string; secret: string; name?: string | undefined; expiresAt?: string | null | undefined }, check: CheckResult | null): Promise<{ oldToken: Token; newToken: Token }> {
     const id = randomUUID();
-    return this.withSecretRollback(
-      id,
-      input.secret,
+    return this.withKeychain((tx) =>
       this.mutate(async (data, now) => {
         const old = find(data.tokens, input.tokenId, 'token');
         if (old.status === 'rotated' || old.status === 'revoked') throw new AppError('conflict', `Token ${old.name} is already ${old.status}; rotate its replacement instead.`);
@@ -257,6 +267,7 @@ export class InventoryService {
               ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}),
             },
             id,
+            tx,
           );
         } catch (err) {
           old.status = previousStatus;
@@ -337,15 +348,10 @@ export class InventoryService {
     });
   }
 
-  /** Keychain account names (token ids) holding a Keyward secret, or null when the keychain cannot say. */
-  async secretAccounts(): Promise<string[] | null> {
-    return this.deps.secrets.accounts().catch(() => null);
-  }
-
   // Tokens --------------------------------------------------------------------------------------------
   createToken(input: ParsedInput<'createToken'>): Promise<Token> {
     const id = randomUUID();
-    return this.withSecretRollback(id, input.secret, this.mutate((data, now) => this.applyCreateToken(data, now, input, id)));
+    return this.withKeychain((tx) => this.mutate((data, now) => this.applyCreateToken(data, now, input, id, tx)));
   }
 
   /**
@@ -354,9 +360,7 @@ export class InventoryService {
    */
   addToken(input: ParsedInput<'addToken'>): Promise<Token> {
     const id = randomUUID();
-    return this.withSecretRollback(
-      id,
-      input.token.secret,
+    return this.withKeychain((tx) =>
       this.mutate(async (data, now) => {
         const changes: Change[] = [];
         let clientId: string | null = null;
@@ -375,23 +379,32 @@ export class InventoryService {
           store = made.result;
           changes.push(made.change);
         }
-        const token = await this.applyCreateToken(data, now, { ...input.token, storeId: store.id }, id);
+        const token = await this.applyCreateToken(data, now, { ...input.token, storeId: store.id }, id, tx);
         return { result: token.result, change: [...changes, token.change as Change] };
       }),
     );
   }
 
-  private async withSecretRollback<T>(id: string, secret: string | undefined, work: Promise<T>): Promise<T> {
+  /**
+   * Runs one user action under the ordering rule (see KeychainTransaction): whether it commits or fails, the
+   * accounts it noted are then settled against the vault as it stands.
+   */
+  private async withKeychain<T>(work: (tx: KeychainTransaction) => Promise<T>, onSettled?: (counts: { deleted: number; failed: number }) => void): Promise<T> {
+    const tx = new KeychainTransaction(this.deps.secrets, this.intents);
+    const live = this.liveIntents;
+    const file = { current: '' };
+    tx.onIntent = (path) => live.add((file.current = path));
     try {
-      return await work;
-    } catch (err) {
-      // The metadata never landed: take the secret back out so the keychain holds no orphan.
-      if (secret !== undefined) await this.deps.secrets.delete(id).catch(() => false);
-      throw err;
+      return await work(tx);
+    } finally {
+      const settled = await this.current().then((data) => tx.settle(data.tokens)).catch(() => null);
+      live.delete(file.current);
+      if (settled) onSettled?.(settled);
+      if (!settled || settled.failed) this.deps.logger.warn('keychain entries left for recovery', { failed: settled?.failed ?? -1 });
     }
   }
 
-  private async applyCreateToken(data: VaultData, now: string, input: ParsedInput<'createToken'>, id: string): Promise<Applied<Token>> {
+  private async applyCreateToken(data: VaultData, now: string, input: ParsedInput<'createToken'>, id: string, tx: KeychainTransaction, account?: string): Promise<Applied<Token>> {
     {
       const store = find(data.stores, input.storeId, 'store');
       const catalog = this.catalogFor(data);
@@ -433,8 +446,8 @@ export class InventoryService {
       throwIfProblems(validateFields(credential.fields, tokenFieldValues(credential.fields, tokenAsInput(token)), ''));
       throwIfRuleProblem(checkTokenWrite(data, token, catalog));
       if (input.secret !== undefined && facts) {
-        await this.deps.secrets.set(id, input.secret);
-        token.secret = { fingerprint: sha256Hex(input.secret), masked: facts.masked, setAt: now, formatProblem: facts.formatProblem };
+        const written = await tx.write(vaultIdOf(data), id, input.secret, account);
+        token.secret = { fingerprint: sha256Hex(input.secret), masked: facts.masked, setAt: now, formatProblem: facts.formatProblem, account: written };
       }
       data.tokens.push(token);
       return { result: token, change: { action: 'token.create', subject: { type: 'token', id }, summary: `Added token ${token.name} to ${store.label}${token.secret ? ` (${token.secret.masked})` : ''}` } };
@@ -506,13 +519,15 @@ export class InventoryService {
   }
 
   setTokenSecret(input: ParsedInput<'setTokenSecret'>): Promise<Token> {
-    return this.mutate(async (data, now) => {
+    return this.withKeychain((tx) => this.mutate(async (data, now) => {
       const token = find(data.tokens, input.id, 'token');
       const store = find(data.stores, token.storeId, 'store');
       const catalog = this.catalogFor(data);
       const facts = this.factsFor(catalog, catalog.get(store.provider), token.kind, input.secret, token.createdAt);
-      await this.deps.secrets.set(token.id, input.secret);
-      token.secret = { fingerprint: sha256Hex(input.secret), masked: facts.masked, setAt: now, formatProblem: facts.formatProblem };
+      // Never overwrite the live entry: the new value goes under a new account, the old one retires after the commit.
+      if (token.secret) await tx.retire([accountOf(token)]);
+      const account = await tx.write(vaultIdOf(data), token.id, input.secret);
+      token.secret = { fingerprint: sha256Hex(input.secret), masked: facts.masked, setAt: now, formatProblem: facts.formatProblem, account };
       if (facts.expirySource === 'token') {
         token.expiresAt = facts.expiresAt ?? null;
         token.expirySource = 'token';
@@ -521,20 +536,20 @@ export class InventoryService {
       token.lastCheck = null;
       token.updatedAt = now;
       return { result: token, change: { action: 'token.secret.set', subject: { type: 'token', id: token.id }, summary: `Stored a new secret for ${token.name} (${token.secret.masked})` } };
-    });
+    }));
   }
 
   deleteToken(input: { id: string }): Promise<{ id: string; deleted: true }> {
-    return this.mutate(async (data) => {
+    return this.withKeychain((tx) => this.mutate(async (data) => {
       const token = find(data.tokens, input.id, 'token');
-      if (token.secret) await this.deps.secrets.delete(token.id);
+      if (token.secret) await tx.retire([accountOf(token)]);
       data.tokens = data.tokens.filter((t) => t.id !== token.id);
       for (const other of data.tokens) {
         if (other.rotatedFrom === token.id) other.rotatedFrom = null;
         if (other.rotatedTo === token.id) other.rotatedTo = null;
       }
       return { result: { id: token.id, deleted: true as const }, change: { action: 'token.delete', subject: { type: 'token', id: token.id }, summary: `Deleted token ${token.name}` } };
-    });
+    }));
   }
 
   // Import and restore (issue 8) ------------------------------------------------------------------------
@@ -547,12 +562,14 @@ export class InventoryService {
     const invalid = plan.rows.length - rows.length;
     if (options.allOrNothing && invalid > 0) throw new AppError('invalid_input', `${invalid} of ${plan.rows.length} rows are invalid and "all or nothing" was chosen: nothing was imported.`);
     if (rows.length === 0) throw new AppError('invalid_input', 'No row of the file can be imported; see the reasons in the preview.');
-    let armed = false;
-    try {
-      return await this.mutate(async (data, now) => {
+    return this.withKeychain((tx) =>
+      this.mutate(async (data, now) => {
         const clash = rows.find((r) => data.tokens.some((t) => t.id === r.tokenId));
         if (clash) throw new AppError('conflict', 'This import was already applied; preview the file again to import it anew.');
-        armed = true;
+        // Every account noted in one write before the first secret goes in.
+        const vaultId = vaultIdOf(data);
+        const accounts = new Map(rows.filter((r) => r.input.token.secret !== undefined).map((r) => [r.tokenId, freshAccount(vaultId, r.tokenId)]));
+        await tx.note([...accounts.values()]);
         const catalog = this.catalogFor(data);
         const counts = { clients: 0, stores: 0 };
         // Indexes so each row costs the same however large the vault: the appliers see only the stores and tokens a rule can look at.
@@ -583,7 +600,7 @@ export class InventoryService {
             const { status, ...fields } = input.token;
             const near = view(store, fields.kind);
             // The applier makes active tokens; a retired one is built aside and checked with its real status.
-            const made = await this.applyCreateToken(status === 'active' ? near : { ...near, tokens: [] }, now, { ...fields, storeId: store.id }, tokenId);
+            const made = await this.applyCreateToken(status === 'active' ? near : { ...near, tokens: [] }, now, { ...fields, storeId: store.id }, tokenId, tx, accounts.get(tokenId));
             const token = { ...made.result, status };
             if (status !== 'active') {
               assertUniqueName(near.tokens.filter((t) => t.storeId === token.storeId).map((t) => t.name), token.name, 'token in this store');
@@ -601,11 +618,8 @@ export class InventoryService {
           result,
           change: { action: 'vault.import', subject: { type: 'vault', id: 'import' }, summary: `Imported ${rows.length} token${rows.length === 1 ? '' : 's'}, ${counts.stores} new store${counts.stores === 1 ? '' : 's'}, ${counts.clients} new client${counts.clients === 1 ? '' : 's'}; ${invalid} invalid row${invalid === 1 ? '' : 's'} skipped` },
         };
-      });
-    } catch (err) {
-      if (armed) for (const r of rows) if (r.input.token.secret !== undefined) await this.deps.secrets.delete(r.tokenId).catch(() => false);
-      throw err;
-    }
+      }),
+    );
   }
 
   /**
@@ -616,43 +630,101 @@ export class InventoryService {
   async restoreBackup(payload: BackupPayload, mode: 'merge' | 'replace'): Promise<RestoreResult> {
     if (payload.vault.schemaVersion !== CURRENT_SCHEMA_VERSION) throw new AppError('invalid_input', `The backup holds vault schema ${payload.vault.schemaVersion}; this Keyward uses schema ${CURRENT_SCHEMA_VERSION}.`);
     const secretOf = new Map(payload.secrets.map((s) => [s.tokenId, s.value]));
-    const previous = new Map<string, string | null>();
-    let replacedIds: string[] = [];
-    try {
-      const result = await this.mutate(async (data) => {
-        const plan = mode === 'replace' ? replacePlan(data, payload) : mergePlan(data, payload);
-        for (const token of plan.tokensToWrite) {
-          const value = secretOf.get(token.id);
-          if (value === undefined) continue;
-          if (!previous.has(token.id)) previous.set(token.id, await this.deps.secrets.get(token.id));
-          await this.deps.secrets.set(token.id, value);
-        }
-        data.clients = plan.vault.clients;
-        data.stores = plan.vault.stores;
-        data.tokens = plan.vault.tokens;
-        data.customProviders = plan.vault.customProviders;
-        data.settings = plan.vault.settings;
-        replacedIds = plan.replacedIds;
-        const restored = plan.tokensToWrite.filter((t) => secretOf.has(t.id)).length;
-        const result: RestoreResult = {
-          mode, clientsAdded: plan.clientsAdded, storesAdded: plan.storesAdded, tokensAdded: plan.tokensToWrite.length, secretsRestored: restored,
-          secretsMissing: plan.tokensToWrite.filter((t) => t.secret && !secretOf.has(t.id)).length, skipped: plan.skipped, removedSecrets: 0, removeFailures: 0,
-        };
-        return { result, change: { action: `vault.restore.${mode}`, subject: { type: 'vault', id: 'restore' }, summary: `Restored a backup (${mode}): ${result.tokensAdded} tokens, ${restored} secrets, ${plan.skipped.length} skipped` } };
-      });
-      // Only once the new vault is saved may the replaced tokens' secrets go; a leftover shows as an orphan finding.
-      for (const id of replacedIds) {
-        const removed = await this.deps.secrets.delete(id).catch(() => null);
-        if (removed === null) result.removeFailures++;
-        else if (removed) result.removedSecrets++;
-      }
-      return result;
-    } catch (err) {
-      for (const [id, value] of previous) {
-        await (value === null ? this.deps.secrets.delete(id) : this.deps.secrets.set(id, value)).catch(() => false);
-      }
-      throw err;
+    let settled = { deleted: 0, failed: 0 };
+    const result = await this.withKeychain(
+      (tx) =>
+        this.mutate(async (data) => {
+          const plan = mode === 'replace' ? replacePlan(data, payload) : mergePlan(data, payload);
+          const vaultId = vaultIdOf(data);
+          // Each restored value goes under a new account of this vault; what replace drops retires after the commit.
+          const writes = plan.tokensToWrite.flatMap((t) => (t.secret && secretOf.has(t.id) ? [{ token: t, account: freshAccount(vaultId, t.id) }] : []));
+          await tx.note(writes.map((w) => w.account));
+          if (mode === 'replace') await tx.retire(data.tokens.filter((t) => t.secret).map(accountOf));
+          for (const { token, account } of writes) {
+            await tx.write(vaultId, token.id, secretOf.get(token.id)!, account);
+            token.secret = { ...token.secret!, account };
+          }
+          // A value the backup lacks stays missing: never point at another vault's entry.
+          for (const t of plan.tokensToWrite) {
+            if (t.secret?.account && !ownedBy(vaultId, t.secret.account) && !secretOf.has(t.id)) t.secret = { ...t.secret, account: freshAccount(vaultId, t.id) };
+          }
+          data.clients = plan.vault.clients;
+          data.stores = plan.vault.stores;
+          data.tokens = plan.vault.tokens;
+          data.customProviders = plan.vault.customProviders;
+          data.settings = plan.vault.settings;
+          const restored = writes.length;
+          const result: RestoreResult = {
+            mode, clientsAdded: plan.clientsAdded, storesAdded: plan.storesAdded, tokensAdded: plan.tokensToWrite.length, secretsRestored: restored,
+            secretsMissing: plan.tokensToWrite.filter((t) => t.secret && !secretOf.has(t.id)).length, skipped: plan.skipped, removedSecrets: 0, removeFailures: 0,
+          };
+          return { result, change: { action: `vault.restore.${mode}`, subject: { type: 'vault', id: 'restore' }, summary: `Restored a backup (${mode}): ${result.tokensAdded} tokens, ${restored} secrets, ${plan.skipped.length} skipped` } };
+        }),
+      (counts) => (settled = counts),
+    );
+    return { ...result, removedSecrets: settled.deleted, removeFailures: settled.failed };
+  }
+
+  /**
+   * Settles what earlier processes left in flight, then moves entries written before namespacing (account =
+   * token id) under this vault's namespace by the same ordering rule. Runs at start (app, host, CLI).
+   */
+  async recoverSecrets(): Promise<{ settled: number; adopted: number }> {
+    let settled = 0;
+    const live = this.liveIntents;
+    for (const intent of await this.intents.abandoned(live)) {
+      const data = await this.current();
+      const done = await settleIntent(this.deps.secrets, this.intents, intent, data.tokens);
+      if (done.failed === 0) settled++;
     }
+    const data = await this.current();
+    const legacy = data.tokens.filter((t) => t.secret && !t.secret.account);
+    if (legacy.length === 0 && data.vaultId) return { settled, adopted: 0 };
+    const values = new Map<string, string>();
+    let others: string[] | null = null;
+    for (const t of legacy) {
+      let value = await this.deps.secrets.get(t.id);
+      if (value === null || sha256Hex(value) !== t.secret!.fingerprint) {
+        // A copy of this vault opened by a newer Keyward first may hold the value under its own namespace.
+        others ??= await this.deps.secrets.accounts();
+        value = null;
+        for (const account of others.filter((a) => tokenIdOf(a) === t.id)) {
+          const candidate = await this.deps.secrets.get(account);
+          if (candidate !== null && sha256Hex(candidate) === t.secret!.fingerprint) value = candidate;
+        }
+      }
+      if (value !== null) values.set(t.id, value);
+    }
+    await this.withKeychain((tx) =>
+      this.mutate(async (draft) => {
+        const vaultId = vaultIdOf(draft);
+        for (const t of draft.tokens) {
+          const value = values.get(t.id);
+          if (!t.secret || t.secret.account || value === undefined || sha256Hex(value) !== t.secret.fingerprint) continue;
+          await tx.retire([t.id]);
+          t.secret = { ...t.secret, account: await tx.write(vaultId, t.id, value) };
+        }
+        return { result: null, change: { action: 'vault.keychain.namespace', subject: { type: 'vault', id: 'keychain' }, summary: `Moved ${values.size} keychain entr${values.size === 1 ? 'y' : 'ies'} under this vault's own namespace` } };
+      }),
+    );
+    return { settled, adopted: values.size };
+  }
+
+  /** Keychain accounts as findings count them: tokens' own entries by token id, this vault's unknown entries by account. */
+  async secretAccounts(): Promise<string[] | null> {
+    const [data, accounts] = await Promise.all([this.current(), this.deps.secrets.accounts().catch(() => null)]);
+    if (accounts === null) return null;
+    if (this.accountView?.raw === accounts && this.accountView.data === data) return this.accountView.view;
+    const byAccount = new Map<string, string>();
+    for (const t of data.tokens) if (t.secret) byAccount.set(accountOf(t), t.id);
+    const view: string[] = [];
+    for (const account of accounts) {
+      const tokenId = byAccount.get(account);
+      if (tokenId !== undefined) view.push(tokenId);
+      else if (data.vaultId && ownedBy(data.vaultId, account)) view.push(account);
+    }
+    this.accountView = { raw: accounts, data, view };
+    return view;
   }
 
   // Plumbing ------------------------------------------------------------------------------------------
@@ -740,6 +812,12 @@ export class InventoryService {
     this.queue = next.catch(() => undefined);
     return next;
   }
+}
+
+/** The vault's keychain namespace, given to a vault that has none yet (it commits with the first entry that uses it). */
+function vaultIdOf(data: VaultData): string {
+  data.vaultId ??= randomUUID();
+  return data.vaultId;
 }
 
 const importStoreKey = (provider: string, label: string, clientId: string | null): string => `${provider}\u0000${label}\u0000${clientId ?? ''}`;

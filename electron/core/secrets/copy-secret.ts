@@ -24,8 +24,9 @@ export class SecretCopier {
     private readonly timers: CopyTimers = nodeTimers,
   ) {}
 
-  async copy(tokenId: string, clearAfterSeconds: number): Promise<void> {
-    const secret = await this.secrets.get(tokenId);
+  /** `account` is the token's keychain account (accountOf). */
+  async copy(account: string, clearAfterSeconds: number): Promise<void> {
+    const secret = await this.secrets.get(account);
     if (secret === null) throw new AppError('not_found', 'No secret is stored in the keychain for this token; paste it again to store it.');
     await this.clipboard.write(secret);
     if (this.pending !== null) this.timers.clear(this.pending);

@@ -1,3 +1,4 @@
+import { accountOf } from '../secrets/accounts';
 import type { CheckResult, StoreProfile, Token } from '../../contract';
 import { BASE_URL_ENV, resolveBaseUrl, type BuiltinProvider } from '../checks/base-url';
 import { buildCheckItem } from '../checks/check-items';
@@ -73,7 +74,7 @@ export class StatusCheckService {
         withoutSecret++;
         continue;
       }
-      const secret = await this.deps.secrets.get(token.id);
+      const secret = await this.deps.secrets.get(accountOf(token));
       if (secret === null) {
         withoutSecret++;
         continue;

@@ -1,3 +1,4 @@
+import { accountOf } from '../secrets/accounts';
 import { z } from 'zod';
 import { Client, Id, StoreProfile, Token } from '../../contract';
 import { AppError } from '../errors';
@@ -47,7 +48,7 @@ export async function collectBackup(vault: Readonly<VaultData>, secrets: SecretS
   let missing = 0;
   for (const token of vault.tokens) {
     if (!token.secret) continue;
-    const value = await secrets.get(token.id);
+    const value = await secrets.get(accountOf(token));
     if (value === null || sha256Hex(value) !== token.secret.fingerprint) missing++;
     else collected.push({ tokenId: token.id, value });
   }

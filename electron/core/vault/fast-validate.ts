@@ -97,8 +97,8 @@ function fieldValues(v: unknown): boolean {
 const CLIENT_KEYS = ['id', 'name', 'notes', 'createdAt', 'updatedAt'] as const;
 const STORE_KEYS = ['id', 'clientId', 'provider', 'label', 'identifiers', 'environment', 'notes', 'createdAt', 'updatedAt'] as const;
 const TOKEN_KEYS = ['id', 'storeId', 'name', 'kind', 'mode', 'scopes', 'settings', 'status', 'createdAt', 'expiresAt', 'expirySource', 'secret', 'lastCheck', 'checkHistory', 'rotatedFrom', 'rotatedTo', 'notes', 'addedAt', 'updatedAt'] as const;
-const SECRET_KEYS = ['fingerprint', 'masked', 'setAt', 'formatProblem'] as const;
-const SECRET_OPTIONAL = new Set(['formatProblem']);
+const SECRET_KEYS = ['fingerprint', 'masked', 'setAt', 'formatProblem', 'account'] as const;
+const SECRET_OPTIONAL = new Set(['formatProblem', 'account']);
 const CHECK_KEYS = ['outcome', 'httpStatus', 'detail', 'retryAfterMs', 'context', 'checkedAt'] as const;
 const CHECK_OPTIONAL = new Set(['httpStatus', 'retryAfterMs', 'context']);
 
@@ -128,6 +128,7 @@ function isCanonicalSecret(v: unknown): boolean {
   if (v === null) return true;
   if (!isObject(v) || !exactKeys(v, SECRET_KEYS, SECRET_OPTIONAL)) return false;
   if (typeof v.fingerprint !== 'string' || !FINGERPRINT.test(v.fingerprint) || !str(v.masked, 64) || !iso(v.setAt)) return false;
+  if ('account' in v && !(typeof v.account === 'string' && v.account.length >= 1 && v.account.length <= 200)) return false;
   return !('formatProblem' in v) || v.formatProblem === null || str(v.formatProblem, 400);
 }
 

@@ -1,11 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { Client, StoreProfile, Token } from '../../contract';
+import { Client, Id, StoreProfile, Token } from '../../contract';
 
 export const CURRENT_SCHEMA_VERSION = 1;
 
 /** The vault file: metadata only. Secrets live in the OS keychain. */
 export const VaultData = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  /** Names this vault's keychain entries (`<vaultId>:…`), so two data folders never see each other's. */
+  vaultId: Id.optional(),
   revision: z.number().int().nonnegative(),
   updatedAt: z.string(),
   clients: z.array(Client),
@@ -19,6 +22,7 @@ export type VaultData = z.infer<typeof VaultData>;
 
 export const emptyVault = (now: Date): VaultData => ({
   schemaVersion: CURRENT_SCHEMA_VERSION,
+  vaultId: randomUUID(),
   revision: 0,
   updatedAt: now.toISOString(),
   clients: [],

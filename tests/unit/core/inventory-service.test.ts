@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { InventoryService } from '../../../electron/core/inventory/inventory-service';
 import { silentLogger } from '../../../electron/core/ports';
 import { inventoryFixture } from '../../support/inventory-fixture';
+import { accountOf } from '../../../electron/core/secrets/accounts';
 
 const SHIPPO_SECRET = 'shippo_live_0123456789abcdef0123456789abcdef01234567';
 
@@ -22,7 +23,7 @@ describe('inventory', () => {
     const store = await fx.inventory.createStore({ provider: 'shippo', label: 'Acme shipping', clientId: client.id });
     const token = await fx.inventory.createToken({ storeId: store.id, name: 'Production', secret: SHIPPO_SECRET });
 
-    expect(await fx.secrets.get(token.id)).toBe(SHIPPO_SECRET);
+    expect(await fx.secrets.get(accountOf(token))).toBe(SHIPPO_SECRET);
     expect(token.secret?.masked).toBe('shippo_live_01…4567');
     expect(token.secret?.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(token)).not.toContain(SHIPPO_SECRET);
@@ -70,14 +71,18 @@ describe('inventory', () => {
     fx.secrets.available = false;
 
     await expect(fx.inventory.createToken({ storeId: store.id, name: 'New', secret: SHIPPO_SECRET })).rejects.toMatchObject({ code: 'keychain_unavailable' });
-    await expect(fx.inventory.deleteToken({ id: kept.id })).rejects.toMatchObject({ code: 'keychain_unavailable' });
     const during = await fx.inventory.snapshot();
     expect(during.keychain.available).toBe(false);
     expect(during.tokens.map((t) => t.name)).toEqual(['Kept']);
-
+    // The vault is the record: the delete commits; its keychain entry goes once the keychain is back.
+    await fx.inventory.deleteToken({ id: kept.id });
     fx.secrets.available = true;
+    expect(await fx.secrets.accounts()).toEqual([accountOf(kept)]);
+    await fx.inventory.recoverSecrets();
+    expect(await fx.secrets.accounts()).toEqual([]);
+
     await fx.inventory.createToken({ storeId: store.id, name: 'New', secret: SHIPPO_SECRET });
-    expect((await fx.inventory.snapshot()).tokens.map((t) => t.name)).toEqual(['Kept', 'New']);
+    expect((await fx.inventory.snapshot()).tokens.map((t) => t.name)).toEqual(['New']);
   });
 
   it('takes the secret back out of the keychain when the metadata cannot be saved', async () => {

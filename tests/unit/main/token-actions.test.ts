@@ -3,6 +3,7 @@ import { MemoryClipboard, SecretCopier, type CopyTimers } from '../../../electro
 import { MemorySecretStore } from '../../../electron/core/secrets/memory-secret-store';
 import { startFakeProviders, type FakeProviders } from '../../fakes';
 import { dispatchFixture, valueOf } from '../../support/inventory-fixture';
+import { accountOf } from '../../../electron/core/secrets/accounts';
 
 const OLD = `shippo_live_${'1a'.repeat(20)}`;
 const NEW = `shippo_live_${'2b'.repeat(20)}`;
@@ -67,8 +68,8 @@ describe('guided rotation', () => {
     expect(result.check.outcome).toBe('valid');
     expect(result.oldToken).toMatchObject({ status: 'rotated', rotatedTo: result.newToken.id });
     expect(result.newToken).toMatchObject({ rotatedFrom: old.id, lastCheck: { outcome: 'valid' } });
-    expect(await fx.secrets.get(result.newToken.id)).toBe(NEW);
-    expect(await fx.secrets.get(old.id)).toBe(OLD);
+    expect(await fx.secrets.get(accountOf(result.newToken as never))).toBe(NEW);
+    expect(await fx.secrets.get(accountOf(old as never))).toBe(OLD);
 
     const findings = await ok<{ kind: string; subject: { tokenId?: string } }[]>('getFindings', {});
     expect(findings).toContainEqual(expect.objectContaining({ kind: 'revoke_pending', subject: expect.objectContaining({ tokenId: old.id }) }));
@@ -80,7 +81,7 @@ describe('guided rotation', () => {
     const result = await fx.dispatch('rotateToken', { tokenId: old.id, secret: REVOKED });
     expect(result).toMatchObject({ ok: false, error: { code: 'rule_violation', message: expect.stringMatching(/refused the new token/) } });
     expect((await ok<{ revision: number }>('getVault', {})).revision).toBe(before.revision);
-    expect(await fx.secrets.accounts()).toEqual([old.id]);
+    expect(await fx.secrets.accounts()).toEqual([accountOf(old as never)]);
   });
 });
 

@@ -1,7 +1,9 @@
+import type { Token } from '../../../electron/contract';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatchFixture, valueOf } from '../../support/inventory-fixture';
+import { accountOf } from '../../../electron/core/secrets/accounts';
 
 let fx: Awaited<ReturnType<typeof dispatchFixture>>;
 afterEach(() => fx?.cleanup());
@@ -83,8 +85,8 @@ describe('import, export and backup through IPC', () => {
       expect((await ok<{ tokens: unknown[] }>('getVault', {})).tokens).toEqual([]);
       fx.dialogAnswers.open.push(backup);
       expect(await ok('backupRestore', { passphrase: 'a long enough passphrase', mode: 'merge' })).toMatchObject({ cancelled: false, tokensAdded: 1, secretsRestored: 1 });
-      const [token] = (await ok<{ tokens: { id: string }[] }>('getVault', {})).tokens;
-      expect(await fx.secrets.get(token!.id)).toBe(LIVE_1);
+      const [token] = (await ok<{ tokens: Token[] }>('getVault', {})).tokens;
+      expect(await fx.secrets.get(accountOf(token!))).toBe(LIVE_1);
     } finally {
       await source.cleanup();
     }

@@ -3,6 +3,7 @@ import { AppError } from '../../../electron/core/errors';
 import { BACKUP_REGIONS, createBackup, readBackup } from '../../../electron/core/transfer';
 import { FlakySecretStore, freshInventory, keychainDump, metadata, seed, vaultBytes, type Fresh } from './harness';
 import { secretFor } from './samples';
+import { accountOf } from '../../../electron/core/secrets/accounts';
 
 const PASS = 'correct horse battery staple';
 const cleanups: (() => Promise<void>)[] = [];
@@ -131,7 +132,7 @@ describe('encrypted backup', () => {
     const mine = (await dest.inventory.vault()).tokens[0]!;
     const result = await dest.inventory.restoreBackup(await readBackup(await backupOf(source), PASS), 'replace');
     expect(result).toMatchObject({ removedSecrets: 1, removeFailures: 0 });
-    expect(await dest.secrets.get(mine.id)).toBeNull();
+    expect(await dest.secrets.get(accountOf(mine))).toBeNull();
     expect(await metadata(dest)).toEqual(await metadata(source));
   });
 

@@ -10,6 +10,7 @@ import { planImportText } from '../../../electron/core/transfer';
 import { FileVaultRepository } from '../../../electron/core/vault/file-vault-repository';
 import { FakeClock, tempDir } from '../../support/inventory-fixture';
 import { sampleRows, toCsv } from './samples';
+import { tokenIdOf } from '../../../electron/core/secrets/accounts';
 
 /** An in-memory keychain whose n-th `set` fails, as a keychain that locks mid-import would. */
 export class FlakySecretStore extends MemorySecretStore {
@@ -46,11 +47,14 @@ export const vaultBytes = (dir: string): Promise<Buffer> => readFile(join(dir, '
 /** The parts of a vault a restore must bring back exactly. */
 export async function metadata(fx: Fresh) {
   const v = await fx.inventory.vault();
-  return { clients: v.clients, stores: v.stores, tokens: v.tokens, customProviders: v.customProviders, settings: v.settings };
+  // Keychain accounts are the vault's own (each vault has its namespace): everything else must match.
+  const tokens = v.tokens.map((t) => (t.secret ? { ...t, secret: { ...t.secret, account: undefined } } : t));
+  return { clients: v.clients, stores: v.stores, tokens, customProviders: v.customProviders, settings: v.settings };
 }
 
+/** The keychain's values by the token id their account names. */
 export async function keychainDump(secrets: MemorySecretStore): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const account of await secrets.accounts()) out[account] = (await secrets.get(account))!;
+  for (const account of await secrets.accounts()) out[tokenIdOf(account) ?? account] = (await secrets.get(account))!;
   return out;
 }
