@@ -114,7 +114,7 @@ async function readAll(handle: FileHandle, size: number, path: string): Promise<
 const tooLarge = (path: string, size: number): AppError =>
   unopenable(
     path,
-    `is ${mib(size)}, more than Keyward reads (${mib(VAULT_MAX_BYTES)}); a vault is normally a few MiB`,
+    `is ${size.toLocaleString('en-US')} bytes (${mib(size)}), over the ${VAULT_MAX_BYTES / (1024 * 1024)} MiB Keyward reads (a vault is normally a few MiB)`,
     `check that it is the right file, restore ${BACKUP_FILE} or a backup in its place, then try again`,
   );
 

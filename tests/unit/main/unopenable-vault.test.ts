@@ -91,7 +91,7 @@ const cases: { name: string; make: (file: string) => Promise<void>; message: Reg
       await handle.truncate(VAULT_MAX_BYTES + 1);
       await handle.close();
     },
-    message: /is 256\.0 MiB, more than Keyward reads.*left it untouched/,
+    message: /is 268,435,457 bytes \(256\.0 MiB\), over the 256 MiB Keyward reads.*left it untouched/,
   },
 ];
 
