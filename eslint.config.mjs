@@ -55,6 +55,16 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only electron/main/index.ts and electron/main/electron/ may import Electron.' }] }],
     },
   },
+  // Long-running processes and the CLI: a promise nobody handles would end them, so every one is awaited or caught.
+  // Type-aware, for these files only, so the rest of the lint stays fast.
+  {
+    files: ['electron/main/**/*.ts', 'electron/cli/**/*.ts', 'tests/host/**/*.ts'],
+    languageOptions: { parserOptions: { project: ['./tsconfig.node.json'], tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: false }],
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
   // The renderer is browser-only and reaches main through src/lib/api.ts alone.
   {
     files: ['src/**/*.ts', 'src/**/*.tsx'],

@@ -6,12 +6,13 @@ import { createConsoleLogger } from '../main/adapters/console-logger';
 import { KEYCHAIN_SERVICE, KeytarSecretStore } from '../main/adapters/keytar-secret-store';
 import { compose } from '../main/compose';
 import { defaultDataDir } from '../main/data-dir';
+import { failureFields } from '../main/process-guard';
 import { day, table } from './format';
 import { readSecret } from './read-secret';
 import { USAGE } from './usage';
 import pkg from '../../package.json';
 
-const EXIT = { fine: 0, failing: 1, usage: 2, keychain: 3 } as const;
+const EXIT = { fine: 0, failing: 1, usage: 2, keychain: 3, locked: 4 } as const;
 const SEVERITY_RANK = { critical: 3, warning: 2, info: 1 } as const;
 
 class CliExit extends Error {
@@ -54,7 +55,9 @@ const OPTIONS = {
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
 function exitCodeFor(error: AppErrorShape): number {
-  return error.code === 'keychain_unavailable' ? EXIT.keychain : error.code === 'internal' || error.code === 'vault_unavailable' ? EXIT.failing : EXIT.usage;
+  if (error.code === 'keychain_unavailable') return EXIT.keychain;
+  if (error.code === 'vault_locked') return EXIT.locked;
+  return error.code === 'internal' || error.code === 'vault_unavailable' ? EXIT.failing : EXIT.usage;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -282,6 +285,14 @@ function failsOn(value: string | undefined, fallback: string[]): string[] {
 
 // Exit explicitly once output is flushed: idle keep-alive sockets must not hold a cron job open.
 const finish = (code: number) => process.stdout.write('', () => process.exit(code));
+// A failure outside main's promise ends the run with the failing code and one line naming it, never a stack.
+const unexpected = (err: unknown) => {
+  const { error, code, reason } = failureFields(err);
+  process.stderr.write(`keyward: unexpected failure (${[error, code, reason].filter(Boolean).join(': ')})\n`);
+  finish(EXIT.failing);
+};
+process.on('unhandledRejection', unexpected);
+process.on('uncaughtException', unexpected);
 main(process.argv.slice(2)).then(finish, (err: unknown) => {
   process.stderr.write(`keyward: ${err instanceof Error ? err.message : String(err)}\n`);
   finish(err instanceof CliExit ? err.code : EXIT.failing);

@@ -18,5 +18,6 @@ commands:
 
 options: --json (machine output), --data <dir> (or KEYWARD_DATA_DIR), --help
 exit codes: 0 fine; 1 findings or outcomes at or above --fail-on (default: critical findings, invalid tokens,
-            any token expiring within the window); 2 usage or input error; 3 keychain unavailable
+            any token expiring within the window); 2 usage or input error; 3 keychain unavailable;
+            4 the vault is locked by another Keyward process (try again in a moment)
 environment: KEYWARD_DATA_DIR, KEYWARD_BASE_URL_<PRINTIFY|SHIPPO|PRINTAGO|THINKIFIC|PIXLPAY>`;

@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'rule_violation',
   'keychain_unavailable',
   'vault_unavailable',
+  /** Another Keyward process holds the vault's write lock; trying again shortly works. */
+  'vault_locked',
   'forbidden',
   'unknown_channel',
   'internal',

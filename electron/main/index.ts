@@ -13,10 +13,13 @@ import { electronDialogs } from './electron/dialogs';
 import { setOpenAtLogin, startedHidden } from './electron/login-item';
 import { createElectronNotifier, type NotificationClick } from './electron/notifier';
 import { createTray } from './electron/tray';
+import { guardProcess, logFailure } from './process-guard';
 import { isRendererUrl, RENDERER_ENTRY, RENDERER_SCHEME, rendererFileFor } from './renderer-files';
 import { CONTENT_SECURITY_POLICY, isAllowedExternalUrl } from './security';
 
 const logger = createConsoleLogger('main');
+// Anything that still escapes is logged by name and the app stays up (Electron keeps running after an exception).
+guardProcess(logger);
 const rendererUrl = process.env.ELECTRON_RENDERER_URL;
 const isDev = !app.isPackaged && Boolean(rendererUrl);
 
@@ -39,7 +42,7 @@ if (!app.requestSingleInstanceLock()) {
   // Nothing may open windows, navigate away or attach webviews; links to provider sites go to the browser.
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.setWindowOpenHandler(({ url }) => {
-      if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+      if (isAllowedExternalUrl(url)) shell.openExternal(url).catch(logFailure(logger, 'external link not opened'));
       return { action: 'deny' };
     });
     contents.on('will-navigate', (event) => event.preventDefault());
@@ -47,7 +50,7 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
 
-  void app.whenReady().then(() => {
+  app.whenReady().then(() => {
     const ses = session.defaultSession;
     ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     ses.setPermissionCheckHandler(() => false);
@@ -116,12 +119,21 @@ if (!app.requestSingleInstanceLock()) {
       await setOpenAtLogin(loginItem).catch((e: Error) => logger.warn('login item not set', { error: e.message }));
     };
     // The vault first (findings, inventory index) while the window loads; then what reads it.
-    void warmUp().then(() => {
-      void applyExpiryPrefs();
-      void scheduler.start();
+    // A vault that cannot be opened fails these; every channel then says why and the app keeps running.
+    const prefsFailed = logFailure(logger, 'expiry preferences not applied');
+    const schedulerFailed = logFailure(logger, 'expiry scheduler did not start');
+    warmUp()
+      .then(() => {
+        applyExpiryPrefs().catch(prefsFailed);
+        return scheduler.start();
+      })
+      .catch(schedulerFailed);
+    inventory.onChange(() => {
+      applyExpiryPrefs().catch(prefsFailed);
     });
-    inventory.onChange(() => void applyExpiryPrefs());
-    powerMonitor.on('resume', () => void scheduler.resume());
+    powerMonitor.on('resume', () => {
+      scheduler.resume().catch(logFailure(logger, 'expiry re-plan after resume failed'));
+    });
     app.on('before-quit', () => {
       scheduler.stop();
       tray.destroy();
@@ -159,9 +171,10 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.on('closed', () => {
       mainWindow = null;
     });
-    if (isDev && rendererUrl) void mainWindow.loadURL(rendererUrl);
-    else void mainWindow.loadURL(RENDERER_ENTRY);
-  });
+    const windowFailed = logFailure(logger, 'window did not load');
+    if (isDev && rendererUrl) mainWindow.loadURL(rendererUrl).catch(windowFailed);
+    else mainWindow.loadURL(RENDERER_ENTRY).catch(windowFailed);
+  }).catch(logFailure(logger, 'start-up failed'));
 
   app.on('window-all-closed', () => app.quit());
 }

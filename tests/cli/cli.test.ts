@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -119,6 +119,24 @@ describe.skipIf(!state.available && !required)('keyward CLI (built, real keychai
     const run = await cli(['add', '--provider', 'shippo', '--store', 'Other', '--name', 'T'], `shippo_test_${hex(20)}`, { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus', DISPLAY: '' });
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/keychain is not available/);
+  });
+
+  it('exits 4 with one line naming the lock while another live process holds it, and writes nothing', async () => {
+    const vaultBefore = await readFile(join(dataDir, 'vault.json'), 'utf8');
+    const accountsBefore = (await keychain.accounts()).length;
+    const lock = join(dataDir, 'vault.json.lock');
+    // The lock names a live process (the test runner), so it is not stale: the CLI waits for it, then gives up.
+    await writeFile(lock, String(process.pid));
+    try {
+      const run = await cli(['add', '--provider', 'shippo', '--store', 'Other', '--name', 'Locked out'], `shippo_test_${hex(20)}`);
+      expect(run.code, run.stderr).toBe(4);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).toMatch(/locked by another Keyward process \(.+vault\.json\.lock\); try again in a moment/);
+    } finally {
+      await rm(lock, { force: true });
+    }
+    expect(await readFile(join(dataDir, 'vault.json'), 'utf8')).toBe(vaultBefore);
+    expect(await keychain.accounts()).toHaveLength(accountsBefore);
   });
 
   it('the CLI and the test host write at the same time without losing a change', async () => {

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { KeytarSecretStore, KEYCHAIN_SERVICE } from '../../electron/main/adapters/keytar-secret-store';
 import { createConsoleLogger } from '../../electron/main/adapters/console-logger';
 import { compose } from '../../electron/main/compose';
+import { guardProcess, logFailure } from '../../electron/main/process-guard';
 import { MemorySecretStore } from '../../electron/core/secrets/memory-secret-store';
 import { MemoryClipboard } from '../../electron/core/secrets/copy-secret';
 import { sha256Hex } from '../../electron/core/secrets/fingerprint';
@@ -42,6 +43,8 @@ async function main(): Promise<void> {
   const dataDir = resolve(values.data);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const logger = createConsoleLogger('test-host');
+  // A rejection nobody handled is logged and the host keeps serving; after an uncaught exception it stops.
+  guardProcess(logger, () => process.exit(1));
   const clipboard = new MemoryClipboard();
   // No OS dialogs here: scripts queue the path the next open/save dialog "chooses" (POST /__host/dialogs).
   const dialogAnswers: { open: string[]; save: string[] } = { open: [], save: [] };
@@ -66,7 +69,10 @@ async function main(): Promise<void> {
     clipboardFingerprint: () => (clipboard.peek() ? sha256Hex(clipboard.peek()) : null),
   });
   // The vault first (findings, inventory index), then the expiry scheduler: one read of the file, not two at once.
-  void warmUp().then(() => scheduler.start());
+  // A vault that cannot be opened fails the start; every channel then says why, and the host keeps serving.
+  warmUp()
+    .then(() => scheduler.start())
+    .catch(logFailure(logger, 'expiry scheduler did not start'));
   server.listen(port, '127.0.0.1', () => {
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;
@@ -80,4 +86,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
 }
 
-void main();
+main().catch((err: unknown) => {
+  process.stderr.write(`test host failed to start: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}\n`);
+  process.exit(1);
+});

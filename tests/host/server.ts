@@ -92,7 +92,15 @@ export function createHostServer(options: HostOptions): { server: Server; token:
           waiting.add(done);
         });
 
-  const server = createServer(async (req, res) => {
+  // Each request's failure ends that request, never the host.
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, '{"error":"host failure"}');
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     // DNS-rebinding guard: only our own loopback origin may talk to us.
@@ -156,7 +164,7 @@ export function createHostServer(options: HostOptions): { server: Server; token:
     } catch {
       if (!res.headersSent) send(res, 500, '{"error":"host failure"}');
     }
-  });
+  }
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
     // The Electron app's own rules for its window's files (app://keyward/): the same paths resolve, the same refused.

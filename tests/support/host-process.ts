@@ -20,8 +20,11 @@ export async function startHost(options: {
   memorySecrets?: boolean;
   /** Extra environment for the host, e.g. KEYWARD_BASE_URL_<PROVIDER> pointing at the fake providers. */
   env?: Record<string, string>;
+  /** The renderer folder to serve; the built one (out/renderer) by default. */
+  rendererDir?: string;
 }): Promise<RunningHost> {
   const args = ['--import', 'tsx', 'tests/host/main.ts', '--data', options.dataDir];
+  if (options.rendererDir) args.push('--renderer', options.rendererDir);
   if (options.memorySecrets) args.push('--memory-secrets');
   if (options.keychainService) args.push('--keychain-service', options.keychainService);
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(options.env ? { env: { ...process.env, ...options.env } } : {}) });

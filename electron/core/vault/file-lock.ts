@@ -1,4 +1,5 @@
 import { open, readFile, rm, stat } from 'node:fs/promises';
+import { AppError } from '../errors';
 
 const STALE_MS = 10_000;
 const WAIT_MS = 5_000;
@@ -13,12 +14,16 @@ export async function withFileLock<T>(lockPath: string, work: () => Promise<T>):
       await handle.close();
       break;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') {
+        const why = `The vault's lock file ${lockPath} could not be created (${code ?? 'unknown error'}); check that Keyward may write to its data folder, then try again.`;
+        throw code ? new AppError('vault_unavailable', why) : err;
+      }
       if (await isStale(lockPath)) {
         await rm(lockPath, { force: true });
         continue;
       }
-      if (Date.now() > deadline) throw new Error(`The vault is locked by another Keyward process (${lockPath}).`, { cause: err });
+      if (Date.now() > deadline) throw locked(lockPath);
       await new Promise((r) => setTimeout(r, 25));
     }
   }
@@ -27,6 +32,10 @@ export async function withFileLock<T>(lockPath: string, work: () => Promise<T>):
   } finally {
     await rm(lockPath, { force: true });
   }
+}
+
+function locked(lockPath: string): AppError {
+  return new AppError('vault_locked', `The vault is locked by another Keyward process (${lockPath}); try again in a moment.`);
 }
 
 async function isStale(lockPath: string): Promise<boolean> {

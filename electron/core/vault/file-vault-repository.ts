@@ -1,6 +1,6 @@
 import type { Stats } from 'node:fs';
-import { copyFile, type FileHandle, link, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFile, type FileHandle, link, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import type { Clock, LoadedVault, Logger, VaultRepository } from '../ports';
 import { AppError } from '../errors';
 import { decodeVaultText } from './ascii-json';
@@ -13,10 +13,32 @@ import { safeParseWithLists, VAULT_LISTS } from './fast-validate';
 
 export const VAULT_FILE = 'vault.json';
 export const BACKUP_FILE = 'vault.previous.json';
+/** The largest vault file Keyward reads: far above any real inventory, well below what a string can hold. */
+export const VAULT_MAX_BYTES = 256 * 1024 * 1024;
+
+const mib = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+const errnoOf = (err: unknown): string | undefined => (err as NodeJS.ErrnoException | null)?.code;
+
+/** The vault file cannot be opened: nothing is read, moved or written, and the message says what to do. */
+function unopenable(path: string, problem: string, advice = `restore ${BACKUP_FILE} or a backup in its place, then try again`): AppError {
+  return new AppError('vault_unavailable', `The vault file ${path} ${problem}; Keyward opened nothing and left it untouched. To go on, ${advice}.`);
+}
+
+const isFolder = (path: string): AppError =>
+  unopenable(path, 'is a folder, not a vault file', `move or rename that folder (${basename(path)}), then try again`);
+
+/** File-system failures while reading the vault become a vault_unavailable error that names the file and the code. */
+function asVaultError(err: unknown, path: string): unknown {
+  if (err instanceof AppError) return err;
+  const code = errnoOf(err);
+  if (!code) return err;
+  if (code === 'EISDIR') return isFolder(path);
+  return unopenable(path, `could not be read (${code})`, 'check that Keyward may read and write its data folder, then try again');
+}
 
 type Parsed = { ok: true; data: VaultData; migratedFrom: number | null } | { ok: false; reason: string; fatal?: AppError };
 
-function parseVault(text: string): Parsed {
+function parseVault(text: string, path: string): Parsed {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -24,6 +46,12 @@ function parseVault(text: string): Parsed {
     return { ok: false, reason: 'it is not valid JSON' };
   }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return { ok: false, reason: 'it is not a vault document' };
+  // Only the pre-release layout has no schemaVersion; any other value that is not a version is refused, not migrated.
+  const version = (doc as Record<string, unknown>).schemaVersion;
+  if (version !== undefined && !(typeof version === 'number' && Number.isInteger(version) && version >= 0)) {
+    const shown = JSON.stringify(version)?.slice(0, 40) ?? typeof version;
+    return { ok: false, reason: 'invalid schema version', fatal: unopenable(path, `has an invalid schema version (${shown})`) };
+  }
   let migrated;
   try {
     migrated = migrate(doc as Record<string, unknown>);
@@ -48,12 +76,8 @@ export function validateVault(doc: Record<string, unknown>): ReturnType<typeof V
 }
 
 async function readIfExists(path: string): Promise<string | null> {
-  try {
-    return decodeVaultText(await readFile(path));
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
-  }
+  const read = await readStamped(path);
+  return read === null ? null : decodeVaultText(read.bytes);
 }
 
 /**
@@ -70,11 +94,12 @@ interface FileStamp {
 const stampOf = (s: Stats): FileStamp => ({ dev: s.dev, ino: s.ino, size: s.size, mtimeMs: s.mtimeMs });
 const sameStamp = (a: FileStamp, b: FileStamp): boolean => a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
 
-/** The whole file as bytes, in as few reads as its size allows. */
-async function readAll(handle: FileHandle, size: number): Promise<Buffer> {
+/** The whole file as bytes, in as few reads as its size allows; refused when it grows past the cap meanwhile. */
+async function readAll(handle: FileHandle, size: number, path: string): Promise<Buffer> {
   let buf = Buffer.allocUnsafe(size + 1);
   let length = 0;
   for (;;) {
+    if (length > VAULT_MAX_BYTES) throw tooLarge(path, length);
     if (length === buf.length) {
       const bigger = Buffer.allocUnsafe(buf.length * 2);
       buf.copy(bigger, 0, 0, length);
@@ -86,20 +111,37 @@ async function readAll(handle: FileHandle, size: number): Promise<Buffer> {
   }
 }
 
-/** Reads a file with the stamp of exactly what was read (null when it changed during the read); null when there is no file. */
+const tooLarge = (path: string, size: number): AppError =>
+  unopenable(
+    path,
+    `is ${size.toLocaleString('en-US')} bytes (${mib(size)}), over the ${VAULT_MAX_BYTES / (1024 * 1024)} MiB Keyward reads (a vault is normally a few MiB)`,
+    `check that it is the right file, restore ${BACKUP_FILE} or a backup in its place, then try again`,
+  );
+
+/**
+ * Reads a file with the stamp of exactly what was read (null when it changed during the read); null when there is no file.
+ * A folder, a special file, a file over VAULT_MAX_BYTES or one that cannot be read is refused (vault_unavailable), unread.
+ */
 export async function readStamped(path: string): Promise<{ bytes: Buffer; stamp: FileStamp | null } | null> {
   let handle: FileHandle;
   try {
     handle = await open(path, 'r');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
+    if (errnoOf(err) === 'ENOENT') return null;
+    throw asVaultError(err, path);
   }
   try {
-    const before = stampOf(await handle.stat());
-    const bytes = await readAll(handle, before.size);
+    // Checked through the open handle, so the file measured is the file read.
+    const info = await handle.stat();
+    if (info.isDirectory()) throw isFolder(path);
+    if (!info.isFile()) throw unopenable(path, 'is not a regular file', `move it out of the data folder, then try again`);
+    if (info.size > VAULT_MAX_BYTES) throw tooLarge(path, info.size);
+    const before = stampOf(info);
+    const bytes = await readAll(handle, before.size, path);
     const after = stampOf(await handle.stat());
     return { bytes, stamp: sameStamp(before, after) ? before : null };
+  } catch (err) {
+    throw asVaultError(err, path);
   } finally {
     await handle.close();
   }
@@ -146,13 +188,21 @@ export class FileVaultRepository implements VaultRepository {
   }
 
   async load(): Promise<LoadedVault> {
+    try {
+      return await this.loadOrThrow();
+    } catch (err) {
+      throw asVaultError(err, this.location);
+    }
+  }
+
+  private async loadOrThrow(): Promise<LoadedVault> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     const notices: LoadedVault['notices'] = [];
     const saves = this.saves;
     const read = await readStamped(this.location);
     let movedAside: { to: string; reason: string } | null = null;
     if (read !== null) {
-      const parsed = parseVault(decodeVaultText(read.bytes));
+      const parsed = parseVault(decodeVaultText(read.bytes), this.location);
       if (parsed.ok) {
         if (this.saves === saves) {
           this.last = { stamp: read.stamp, bytes: { parts: [read.bytes], byteLength: read.bytes.length }, revision: parsed.data.revision };
@@ -172,7 +222,7 @@ export class FileVaultRepository implements VaultRepository {
     this.last = null;
     this.encoder.forget();
     const backupText = await readIfExists(this.backupPath);
-    const backup = backupText === null ? null : parseVault(backupText);
+    const backup = backupText === null ? null : parseVault(backupText, this.backupPath);
     const problem = movedAside
       ? `The vault file could not be read (${movedAside.reason}); it was moved to ${movedAside.to}.`
       : 'The vault file was missing.';
@@ -226,7 +276,9 @@ export class FileVaultRepository implements VaultRepository {
     if (this.last && sameBytes(read.bytes, this.last.bytes)) {
       revision = this.last.revision; // The very bytes parsed or written before: no need to parse them again.
     } else {
-      const parsed = parseVault(decodeVaultText(read.bytes));
+      const parsed = parseVault(decodeVaultText(read.bytes), this.location);
+      // A vault this version cannot open (newer schema, invalid version) is never written over.
+      if (!parsed.ok && parsed.fatal) throw parsed.fatal;
       revision = parsed.ok ? parsed.data.revision : null;
     }
     if (revision !== null && revision !== expectedRevision) {
