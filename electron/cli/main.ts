@@ -276,9 +276,15 @@ function failsOn(value: string | undefined, fallback: string[]): string[] {
   return list;
 }
 
-// Exit explicitly once output is flushed: idle keep-alive sockets must not hold a cron job open.
-const finish = (code: number) => process.stdout.write('', () => process.exit(code));
-main(process.argv.slice(2)).then(finish, (err: unknown) => {
-  process.stderr.write(`keyward: ${err instanceof Error ? err.message : String(err)}\n`);
-  finish(err instanceof CliExit ? err.code : EXIT.failing);
-});
+/**
+ * The keyward command: runs one command for `argv` (the arguments after the program) and returns its exit
+ * code; a failure is one line on stderr. Shared by the npm bin (cli.ts) and the app binary's CLI mode.
+ */
+export async function runCli(argv: string[]): Promise<number> {
+  try {
+    return await main(argv);
+  } catch (err) {
+    process.stderr.write(`keyward: ${err instanceof Error ? err.message : String(err)}\n`);
+    return err instanceof CliExit ? err.code : EXIT.failing;
+  }
+}
