@@ -28,7 +28,7 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       // The CLI builds beside main: same Node target, same externalised dependencies.
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts'), cli: resolve(__dirname, 'electron/cli/main.ts') } },
+      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts'), cli: resolve(__dirname, 'electron/cli/cli.ts') } },
     },
   },
   preload: {

@@ -86,8 +86,8 @@ export default tseslint.config(
     },
   },
   { files: ['src/lib/api.ts'], rules: { 'no-restricted-properties': 'off' } },
-  // The published bin is a two-line CommonJS launcher for the built CLI.
-  { files: ['bin/**/*.js'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  // CommonJS: the published bin (a launcher for the built CLI) and electron-builder's hooks.
+  { files: ['bin/**/*.js', 'scripts/**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
   // Node built-ins that do not exist in the browser, for preload too: only 'electron' is available there.
   {
     files: ['electron/preload/**/*.ts'],

@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts', 'tests/standin/**/*.test.ts'],
           environment: 'node',
           // Generous for a loaded 2-core CI machine; speed is measured by benchmarks, not by timeouts.
           testTimeout: 20_000,

@@ -1,8 +1,9 @@
 // Builds dist/linux-unpacked with a placeholder Electron (the real binary cannot be downloaded here) and
 // checks what would ship: the built app in app.asar, keytar's native module unpacked, no sources or tests.
-import { listPackage } from '@electron/asar';
+// A placeholder has no fuse wire: the afterPack hook must say it skipped; the Electron suite reads real fuses.
+import { extractFile, listPackage } from '@electron/asar';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -11,7 +12,11 @@ writeFileSync(join(placeholder, 'electron'), '#!/bin/sh\necho placeholder\n');
 chmodSync(join(placeholder, 'electron'), 0o755);
 mkdirSync('test-results', { recursive: true });
 
-execFileSync('npx', ['electron-builder', '--linux', 'dir', `-c.electronDist=${placeholder}`, '-c.npmRebuild=false', '--publish', 'never'], { stdio: 'inherit' });
+const log = execFileSync('npx', ['electron-builder', '--linux', 'dir', `-c.electronDist=${placeholder}`, '-c.npmRebuild=false', '--publish', 'never'], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+  encoding: 'utf8',
+});
+process.stdout.write(log);
 
 const resources = 'dist/linux-unpacked/resources';
 const entries = listPackage(join(resources, 'app.asar'), { isPack: false }).map((p) => p.replaceAll('\\', '/'));
@@ -25,8 +30,16 @@ const checks = [
   ['no dev-only packages ship', !entries.some((e) => /\/node_modules\/(electron|vite|vitest|@playwright|tsx|react|react-dom)\//.test(e))],
   ['the CLI ships beside the app (resources/cli/keyward and keyward.cmd)', existsSync(join(resources, 'cli/keyward')) && existsSync(join(resources, 'cli/keyward.cmd'))],
   ['the CLI bundle is in app.asar', entries.includes('/out/main/cli.js')],
+  ['the afterPack hook ran and skipped the fuse-less placeholder by name', /after-pack: SKIPPED fuses: .*dist\/linux-unpacked\/keyward has no fuse wire/.test(log)],
+  ['the shipped CLI runs the app binary in CLI mode, never ELECTRON_RUN_AS_NODE', cliRunsAppMode(join(resources, 'cli/keyward')) && cliRunsAppMode(join(resources, 'cli/keyward.cmd'))],
+  ['the built main has the CLI mode behind --keyward-cli', extractFile(join(resources, 'app.asar'), 'out/main/index.js').toString().includes('"--keyward-cli"')],
   ['zod and undici ship for main', entries.some((e) => e.startsWith('/node_modules/zod/')) && entries.some((e) => e.startsWith('/node_modules/undici/'))],
 ];
+function cliRunsAppMode(file) {
+  const text = readFileSync(file, 'utf8');
+  return !text.includes('ELECTRON_RUN_AS_NODE') && !text.includes('cli.js') && /--keyward-cli -- ("\$@"|%\*)/.test(text);
+}
+
 let failed = 0;
 for (const [name, ok] of checks) {
   console.log(`${ok ? '✓' : '✗'} ${name}`);

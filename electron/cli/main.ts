@@ -6,7 +6,6 @@ import { createConsoleLogger } from '../main/adapters/console-logger';
 import { KEYCHAIN_SERVICE, KeytarSecretStore } from '../main/adapters/keytar-secret-store';
 import { compose } from '../main/compose';
 import { defaultDataDir } from '../main/data-dir';
-import { failureFields } from '../main/process-guard';
 import { day, table } from './format';
 import { readSecret } from './read-secret';
 import { USAGE } from './usage';
@@ -283,17 +282,15 @@ function failsOn(value: string | undefined, fallback: string[]): string[] {
   return list;
 }
 
-// Exit explicitly once output is flushed: idle keep-alive sockets must not hold a cron job open.
-const finish = (code: number) => process.stdout.write('', () => process.exit(code));
-// A failure outside main's promise ends the run with the failing code and one line naming it, never a stack.
-const unexpected = (err: unknown) => {
-  const { error, code, reason } = failureFields(err);
-  process.stderr.write(`keyward: unexpected failure (${[error, code, reason].filter(Boolean).join(': ')})\n`);
-  finish(EXIT.failing);
-};
-process.on('unhandledRejection', unexpected);
-process.on('uncaughtException', unexpected);
-main(process.argv.slice(2)).then(finish, (err: unknown) => {
-  process.stderr.write(`keyward: ${err instanceof Error ? err.message : String(err)}\n`);
-  finish(err instanceof CliExit ? err.code : EXIT.failing);
-});
+/**
+ * The keyward command: runs one command for `argv` (the arguments after the program) and returns its exit
+ * code; a failure is one line on stderr. Shared by the npm bin (cli.ts) and the app binary's CLI mode.
+ */
+export async function runCli(argv: string[]): Promise<number> {
+  try {
+    return await main(argv);
+  } catch (err) {
+    process.stderr.write(`keyward: ${err instanceof Error ? err.message : String(err)}\n`);
+    return err instanceof CliExit ? err.code : EXIT.failing;
+  }
+}

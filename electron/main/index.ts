@@ -8,6 +8,7 @@ import { createConsoleLogger } from './adapters/console-logger';
 import { KeytarSecretStore } from './adapters/keytar-secret-store';
 import { compose } from './compose';
 import { electronClipboard } from './electron/clipboard';
+import { startCliModeIfAsked } from './electron/cli-mode';
 import { keepInTrayOnClose } from './electron/close-to-tray';
 import { electronDialogs } from './electron/dialogs';
 import { setOpenAtLogin, startedHidden } from './electron/login-item';
@@ -26,7 +27,9 @@ const isDev = !app.isPackaged && Boolean(rendererUrl);
 // Before ready, as Electron requires: the scheme of the window's own files (see renderer-files.ts).
 protocol.registerSchemesAsPrivileged([{ scheme: RENDERER_SCHEME, privileges: { standard: true, secure: true, codeCache: true } }]);
 
-if (!app.requestSingleInstanceLock()) {
+if (startCliModeIfAsked()) {
+  // The keyward command line (cli-mode.ts): no lock, no window, no tray.
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let mainWindow: BrowserWindow | null = null;

@@ -1,4 +1,5 @@
 @echo off
-rem The keyward command line of an installed Keyward: Electron's own Node runs the bundled CLI.
-set ELECTRON_RUN_AS_NODE=1
-"%~dp0..\..\Keyward.exe" "%~dp0..\app.asar\out\main\cli.js" %*
+rem The keyward command line of an installed Keyward: the app binary in its windowless CLI mode.
+rem The CLI's arguments follow --, where Chromium reads no switches.
+"%~dp0..\..\Keyward.exe" --keyward-cli -- %*
+exit /b %ERRORLEVEL%
