@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemoryAuditLog } from '../../electron/core/audit/file-audit-log';
 import { InventoryService } from '../../electron/core/inventory/inventory-service';
-import type { Clock, FileDialogs, HttpClient } from '../../electron/core/ports';
+import type { Clock, FileDialogs, HttpClient, Logger } from '../../electron/core/ports';
 import { TransferService } from '../../electron/core/transfer/transfer-service';
 import { StatusCheckService } from '../../electron/core/status/status-check-service';
 import { MemoryClipboard, SecretCopier } from '../../electron/core/secrets/copy-secret';
@@ -31,21 +31,22 @@ export async function tempDir(prefix = 'keyward-test-'): Promise<{ dir: string; 
 }
 
 /** A real file vault in a temp folder with in-memory keychain and audit log. */
-export async function inventoryFixture() {
+export async function inventoryFixture(logger: Logger = silentLogger) {
   const { dir, cleanup } = await tempDir();
   const clock = new FakeClock();
   const secrets = new MemorySecretStore();
   const audit = new MemoryAuditLog();
-  const repo = new FileVaultRepository(dir, clock, silentLogger);
-  const inventory = new InventoryService({ repo, secrets, audit, clock, logger: silentLogger, actor: 'test' });
+  const repo = new FileVaultRepository(dir, clock, logger);
+  const inventory = new InventoryService({ repo, secrets, audit, clock, logger, actor: 'test' });
   return { dir, cleanup, clock, secrets, audit, repo, inventory };
 }
 
 /** The inventory fixture behind the real handlers and dispatch; events the handlers emit are recorded. */
-export async function dispatchFixture(options: { env?: Record<string, string | undefined>; http?: HttpClient } = {}) {
-  const fx = await inventoryFixture();
+export async function dispatchFixture(options: { env?: Record<string, string | undefined>; http?: HttpClient; logger?: Logger } = {}) {
+  const logger = options.logger ?? silentLogger;
+  const fx = await inventoryFixture(logger);
   const http = options.http ?? createUndiciHttpClient();
-  const checks = new StatusCheckService({ inventory: fx.inventory, secrets: fx.secrets, http, clock: fx.clock, logger: silentLogger, userAgent: 'Keyward/test', env: options.env ?? {} });
+  const checks = new StatusCheckService({ inventory: fx.inventory, secrets: fx.secrets, http, clock: fx.clock, logger, userAgent: 'Keyward/test', env: options.env ?? {} });
   const events: { event: string; payload: unknown }[] = [];
   const clipboard = new MemoryClipboard();
   // Tests answer the next open/save dialog by pushing a path (or null for "cancelled").
@@ -62,7 +63,7 @@ export async function dispatchFixture(options: { env?: Record<string, string | u
     emit: (event, payload) => events.push({ event, payload }),
     appInfo: { version: '0.0.0', dataDir: fx.dir, host: 'test-host' },
   });
-  return { ...fx, checks, events, clipboard, dialogAnswers, dispatch: createDispatch(handlers, silentLogger) };
+  return { ...fx, checks, events, clipboard, dialogAnswers, dispatch: createDispatch(handlers, logger) };
 }
 
 /** Calls a channel and returns its value, or fails the test with the error's code and message. */

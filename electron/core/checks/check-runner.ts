@@ -3,6 +3,7 @@ import { classifyFault } from './network-fault';
 import type { ProbeVerdict } from './probe-spec';
 import { RateLimiter } from './rate-limiter';
 import { redactResult } from './redact';
+import { secretRedactor, type Redact } from '../secrets/redact';
 import { CHECK_OUTCOMES, type CheckDeps, type CheckItem, type CheckOutcome, type CheckProgress, type CheckRunEntry, type CheckRunOptions } from './check-types';
 
 interface Account {
@@ -15,6 +16,8 @@ interface Account {
   failures: number;
   /** Why Keyward stopped sending to this account, once it has. */
   stopped?: string;
+  /** Masks every secret of the account's tokens in this run, so one token's answer cannot show another's. */
+  redact: Redact;
 }
 
 const isFailure = (v: ProbeVerdict) => v.outcome === 'rate_limited' || v.outcome === 'unreachable';
@@ -51,17 +54,29 @@ export async function runChecks(items: CheckItem[], deps: CheckDeps, options: Ch
   const counts = Object.fromEntries(CHECK_OUTCOMES.map((o) => [o, 0])) as Record<CheckOutcome, number>;
   let done = 0;
 
+  const inPlay = new Map<string, { secrets: Set<string>; publicParts: Set<string> }>();
+  for (const item of items) {
+    let p = inPlay.get(item.accountKey);
+    if (!p) inPlay.set(item.accountKey, (p = { secrets: new Set(), publicParts: new Set() }));
+    for (const s of [item.target.secret, ...(item.alsoRedact ?? [])]) p.secrets.add(s);
+    for (const s of item.publicParts ?? []) p.publicParts.add(s);
+  }
   const accounts = new Map<string, Account>();
   items.forEach((item, i) => {
     let a = accounts.get(item.accountKey);
-    if (!a) accounts.set(item.accountKey, (a = { key: item.accountKey, name: item.providerName ?? item.provider, limits: item.limits, queue: [], sent: 0, failures: 0 }));
+    if (!a) {
+      const p = inPlay.get(item.accountKey)!;
+      const redact = secretRedactor([...p.secrets], { publicParts: [...p.publicParts] });
+      accounts.set(item.accountKey, (a = { key: item.accountKey, name: item.providerName ?? item.provider, limits: item.limits, queue: [], sent: 0, failures: 0, redact }));
+    }
     a.queue.push(i);
   });
   const order = [...accounts.values()];
+  const redactorOf = (item: CheckItem): Redact => accounts.get(item.accountKey)!.redact;
 
   const finish = (i: number, verdict: ProbeVerdict) => {
     const item = items[i]!;
-    const result = redactResult({ ...verdict, checkedAt: deps.clock.now().toISOString() } as CheckResult, item.target.secret);
+    const result = redactResult({ ...verdict, checkedAt: deps.clock.now().toISOString() } as CheckResult, redactorOf(item));
     entries[i] = { tokenId: item.tokenId, status: 'checked', result, attempts: attempts[i]! };
     done += 1;
     counts[result.outcome] += 1;
@@ -101,7 +116,7 @@ export async function runChecks(items: CheckItem[], deps: CheckDeps, options: Ch
         maxBodyBytes: deps.maxBodyBytes,
       });
       const { identifiers, kind, mode } = item.target;
-      verdict = item.spec.classify(res, { now: deps.clock.now(), identifiers, kind, mode });
+      verdict = item.spec.classify(res, { now: deps.clock.now(), identifiers, kind, mode, redact: a.redact });
     } catch (e) {
       verdict = classifyFault(e, a.name);
     }
@@ -172,7 +187,7 @@ export async function runChecks(items: CheckItem[], deps: CheckDeps, options: Ch
     const entry = entries[i];
     if (entry) return entry;
     const v = lastVerdict[i];
-    if (v) return { tokenId: item.tokenId, status: 'checked', attempts: attempts[i]!, result: redactResult({ ...v, checkedAt: deps.clock.now().toISOString() } as CheckResult, item.target.secret) };
+    if (v) return { tokenId: item.tokenId, status: 'checked', attempts: attempts[i]!, result: redactResult({ ...v, checkedAt: deps.clock.now().toISOString() } as CheckResult, redactorOf(item)) };
     return { tokenId: item.tokenId, status: 'cancelled' };
   });
 }

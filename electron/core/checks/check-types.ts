@@ -19,6 +19,10 @@ export interface CheckItem {
   /** The bucket its requests count against (see accountKeyFor). */
   accountKey: string;
   limits: AccountLimits;
+  /** Other secrets in play (a rotated token's old secret), masked in the result like the one checked. */
+  alsoRedact?: readonly string[];
+  /** The published parts of those secrets (e.g. sk_live_), which Keyward's own words may name. */
+  publicParts?: readonly string[];
 }
 
 export interface CheckDeps {

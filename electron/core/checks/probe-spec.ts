@@ -23,6 +23,11 @@ export interface ClassifyContext {
   identifiers: ProbeTarget['identifiers'];
   kind: ProbeTarget['kind'];
   mode: ProbeTarget['mode'];
+  /**
+   * Masks the secrets in play in the provider's words. The runner always sets it; classifiers apply it
+   * to what they read before quoting or shortening anything.
+   */
+  redact?: (text: string) => string;
 }
 
 /** A check's result before the runner stamps `checkedAt`. */

@@ -1,14 +1,16 @@
 import type { CheckResult } from '../../contract';
+import type { Redact } from '../secrets/redact';
+import { sentence } from './probes/classify';
 
-const MASK = '[redacted]';
-
-/** Removes any trace of the secret from a result's words (a provider could echo it back). */
-export function redactResult(result: CheckResult, secret: string): CheckResult {
-  if (secret.length === 0) return result;
-  const clean = (s: string) => (s.includes(secret) ? s.split(secret).join(MASK) : s);
-  const out: CheckResult = { ...result, detail: clean(result.detail).slice(0, 500) };
+/**
+ * Masks every trace of the secrets in play in a result's words (a provider could echo one back, in any
+ * case or encoding), then shortens each to the contract's 500 characters: masking first, so a cut can
+ * never leave part of a secret that the masking would have recognised whole.
+ */
+export function redactResult(result: CheckResult, redact: Redact): CheckResult {
+  const out: CheckResult = { ...result, detail: sentence(redact(result.detail)) };
   if (result.context) {
-    out.context = Object.fromEntries(Object.entries(result.context).map(([k, v]) => [k, typeof v === 'string' ? clean(v).slice(0, 500) : v]));
+    out.context = Object.fromEntries(Object.entries(result.context).map(([k, v]) => [k, typeof v === 'string' ? sentence(redact(v)) : v]));
   }
   return out;
 }

@@ -23,7 +23,8 @@ export async function rotateWithCheck(inventory: InventoryService, checks: Statu
   if (!store) throw notFound('store', old.storeId);
   let check: CheckResult | null = null;
   if (!input.skipCheck) {
-    check = await checks.quick({ provider: store.provider, kind: old.kind, mode: old.mode, identifiers: store.identifiers, secret: input.secret });
+    // The old secret is in play too: a provider may name it when it answers about the new one.
+    check = await checks.quick({ provider: store.provider, kind: old.kind, mode: old.mode, identifiers: store.identifiers, secret: input.secret }, { alsoRedactSecretsOf: [old.id] });
     if (check.outcome === 'invalid') {
       throw new AppError('rule_violation', `The provider refused the new token: ${check.detail} Nothing was changed; ${old.name} stays as it was.`, { secret: 'refused by the provider' });
     }

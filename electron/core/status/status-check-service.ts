@@ -9,6 +9,8 @@ import { AppError } from '../errors';
 import type { InventoryService } from '../inventory/inventory-service';
 import type { Clock, HttpClient, Logger, SecretStore } from '../ports';
 import type { Catalog } from '../providers/catalog';
+import { publicPrefixOf } from '../providers/mask';
+import { formatsOf } from '../providers/provider-module';
 import { selectTokens, type CheckSelection } from './selection';
 
 export interface StatusCheckDeps {
@@ -43,6 +45,11 @@ export interface QuickCheckInput {
   secret: string;
   identifiers?: StoreProfile['identifiers'];
   mode?: 'live' | 'test' | null;
+}
+
+export interface QuickCheckOptions {
+  /** Tokens whose secrets are also in play (a rotation's old token): masked in the result too. */
+  alsoRedactSecretsOf?: readonly string[];
 }
 
 const emptyCounts = (): Record<CheckOutcome, number> => Object.fromEntries(CHECK_OUTCOMES.map((o) => [o, 0])) as Record<CheckOutcome, number>;
@@ -115,7 +122,7 @@ export class StatusCheckService {
   }
 
   /** Checks a pasted secret without saving anything. */
-  async quick(input: QuickCheckInput): Promise<CheckResult> {
+  async quick(input: QuickCheckInput, options: QuickCheckOptions = {}): Promise<CheckResult> {
     const catalog = await this.deps.inventory.catalog();
     const module = catalog.get(input.provider);
     const kind = input.kind ?? module.descriptor.credentials[0]!.kind;
@@ -132,7 +139,15 @@ export class StatusCheckService {
     };
     const token = { id: 'quick-check', storeId: store.id, kind, mode: input.mode ?? null, settings: {} } as unknown as Token;
     const vault = await this.deps.inventory.vault();
-    const [entry] = await runChecks([this.item(catalog, store, token, input.secret, vault.settings)], this.runnerDeps());
+    const item = this.item(catalog, store, token, input.secret, vault.settings);
+    const others: string[] = [];
+    for (const id of options.alsoRedactSecretsOf ?? []) {
+      // A secret the keychain cannot give is not in play here: nothing to mask.
+      const secret = await this.deps.secrets.get(id).catch(() => null);
+      if (secret) others.push(secret);
+    }
+    const publicParts = [...(item.publicParts ?? []), ...others.map((s) => publicPrefixOf(formatsOf(module, kind), s))];
+    const [entry] = await runChecks([{ ...item, alsoRedact: others, publicParts }], this.runnerDeps());
     if (!entry || entry.status !== 'checked') throw new AppError('internal', 'The quick check did not run.');
     return entry.result;
   }
@@ -144,7 +159,7 @@ export class StatusCheckService {
     const custom = module.custom
       ? { name: module.custom.name, baseUrl: this.deps.env[`KEYWARD_BASE_URL_CUSTOM_${module.custom.id.toUpperCase().replace(/-/g, '_')}`] ?? module.custom.baseUrl, authHeaderTemplate: module.custom.authHeader, probePath: module.custom.probePath }
       : undefined;
-    return buildCheckItem({
+    const item = buildCheckItem({
       provider: store.provider as BuiltinProvider,
       storeProfileId: store.id,
       tokenId: token.id,
@@ -154,6 +169,7 @@ export class StatusCheckService {
       target: { secret, identifiers: store.identifiers, kind: token.kind, mode: token.mode, ...(baseUrl ? { baseUrl } : {}) },
       ...(custom ? { custom } : {}),
     });
+    return { ...item, publicParts: [publicPrefixOf(formatsOf(module, token.kind), secret)] };
   }
 
   private baseUrl(provider: BuiltinProvider, settings: Record<string, unknown>): string | undefined {

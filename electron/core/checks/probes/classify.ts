@@ -26,6 +26,16 @@ export function parseJson(body: string): unknown {
   }
 }
 
+/** A parsed body with every string in it masked, so what is quoted from it is masked before it is cut. */
+export function redactDeep(value: unknown, redact: (text: string) => string, depth = 0): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (typeof value !== 'object' || value === null) return value;
+  // Nothing a probe reads lies this deep; a hostile body cannot make the walk overflow the stack.
+  if (depth > 32) return null;
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v, redact, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, redact, depth + 1)]));
+}
+
 export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** How one provider words its answers; the status-code rules are shared (providers.md, cross-provider rules). */
@@ -46,7 +56,8 @@ export interface ProviderWording {
 export function classifyAnswer(res: HttpResponse, context: ClassifyContext, wording: ProviderWording): ProbeVerdict {
   const { provider, credential } = wording;
   const status = res.status;
-  const body = parseJson(res.body);
+  const redact = context.redact ?? ((text: string) => text);
+  const body = redactDeep(parseJson(res.body), redact);
   if (status >= 200 && status < 300) {
     const verdict = body === undefined ? undefined : wording.valid(body, context);
     if (verdict) return { ...verdict, detail: sentence(verdict.detail), httpStatus: status };
@@ -73,7 +84,8 @@ export function classifyAnswer(res: HttpResponse, context: ClassifyContext, word
     return { outcome: 'unreachable', httpStatus: status, detail: sentence(`${provider} had a server error (${status}); the ${credential} was not judged. Try again later.`) };
   }
   if (status >= 300 && status < 400) {
-    const to = quote(header(res.headers, 'location'), 120);
+    const location = header(res.headers, 'location');
+    const to = quote(location === undefined ? undefined : redact(location), 120);
     return { outcome: 'unknown', httpStatus: status, detail: sentence(`${provider} answered with a redirect (${status}${to ? ` to ${to}` : ''}); Keyward does not follow redirects, so the ${credential} was not judged. Check the base URL.`) };
   }
   return { outcome: 'unknown', httpStatus: status, detail: sentence(`${provider} answered ${status}, which does not say whether the ${credential} works.`) };
