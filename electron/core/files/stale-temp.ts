@@ -9,7 +9,7 @@ export const STALE_TEMP_MS = 5 * 60_000;
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** `<file>.<pid>.<ms>.tmp`, as the vault writer and writeFileAtomic name their temp files. */
-const PID_TEMP = new RegExp(`^(?:${[VAULT_FILE, NOTIFICATIONS_FILE].map(escape).join('|')})\\.(\\d{1,10})\\.\\d{1,16}\\.tmp$`);
+const PID_TEMP = new RegExp(`^(?:${[VAULT_FILE, NOTIFICATIONS_FILE].map(escape).join('|')})\\.(\\d{1,10})\\.(\\d{1,16})\\.tmp$`);
 /** The link the vault writer makes before turning it into vault.previous.json; its name has no pid. */
 const LINK_TEMP = `${BACKUP_FILE}.tmp`;
 
@@ -45,8 +45,9 @@ export async function removeStaleTempFiles(dataDir: string, logger: Logger, now 
     try {
       const st = await stat(path);
       if (!st.isFile()) continue;
-      // ctime too: a fresh hard link keeps the old mtime of the file it links to.
-      const old = now - Math.max(st.mtimeMs, st.ctimeMs) > STALE_TEMP_MS;
+      // Written last at the name's time or mtime; a fresh hard link shows only in ctime (it keeps the old mtime).
+      const touched = pidMatch ? Math.max(Number(pidMatch[2]), st.mtimeMs) : Math.max(st.mtimeMs, st.ctimeMs);
+      const old = now - touched > STALE_TEMP_MS;
       const pid = pidMatch ? Number(pidMatch[1]) : 0;
       const writerGone = pid > 0 && pid < 2 ** 31 && !isAlive(pid);
       if (!old && !writerGone) continue;
