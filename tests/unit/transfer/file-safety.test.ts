@@ -146,7 +146,7 @@ describe('exports, reports and backups are saved like a careful desktop app', ()
     expect((await readdir(out.dir)).sort()).toEqual(['precious.txt', 'tokens.csv']);
   });
 
-  it('replaces an existing file whole, leaves no temp file, and keeps a backup owner-only', async () => {
+  it('replaces an existing file whole, leaves no temp file, and makes a backup owner-only', async () => {
     await withToken();
     const csv = join(out.dir, 'tokens.csv');
     await writeFile(csv, 'x'.repeat(100_000));
@@ -155,7 +155,9 @@ describe('exports, reports and backups are saved like a careful desktop app', ()
     expect(text).toMatch(/^client,store,provider/);
     expect(text).toContain('Warehouse');
     expect(text).not.toContain('xxx');
+    // Saved over a readable-by-all file, a backup (every secret, encrypted) still ends up owner-only.
     const backup = join(out.dir, 'all.kwbackup');
+    await writeFile(backup, 'old', { mode: 0o644 });
     expect(await save('backupCreate', { passphrase: 'a long enough passphrase' }, backup)).toMatchObject({ ok: true });
     expect((await lstat(backup)).mode & 0o777).toBe(0o600);
     expect((await readdir(out.dir)).sort()).toEqual(['all.kwbackup', 'tokens.csv']);
