@@ -22,6 +22,7 @@ const FILTERS = {
   json: [{ name: 'JSON', extensions: ['json'] }],
   html: [{ name: 'Web page', extensions: ['html'] }],
   backup: [{ name: 'Keyward backup', extensions: ['kwbackup'] }],
+  ics: [{ name: 'Calendar', extensions: ['ics'] }],
 };
 
 export type Saved = { saved: boolean; path: string };
@@ -79,6 +80,14 @@ export class TransferService {
     if (!path) return { saved: false, path: '' };
     const findings = computeFindings(vault, resolveFindingSettings(vault.settings.findings), now, catalog);
     await writeUserFile(path, clientReportHtml({ vault, clientId, catalog, findings, now }), { dataDir: this.deps.dataDir });
+    return { saved: true, path };
+  }
+
+  /** Saves the expiry calendar (names and dates, no secret) where the user says. */
+  async saveCalendar(defaultName: string, content: string): Promise<Saved> {
+    const path = await this.deps.dialogs.save({ title: 'Save expiry calendar', defaultName, filters: FILTERS.ics });
+    if (!path) return { saved: false, path: '' };
+    await writeUserFile(path, content, { dataDir: this.deps.dataDir });
     return { saved: true, path };
   }
 

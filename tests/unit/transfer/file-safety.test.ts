@@ -120,6 +120,7 @@ describe('exports, reports and backups are saved like a careful desktop app', ()
       ['exportInventory', { format: 'json' }, join(alias, 'vault.json')],
       ['clientReport', { clientId: null }, join(fx.dir, 'report.html')],
       ['backupCreate', { passphrase: 'a long enough passphrase' }, join(alias, 'vault.previous.json')],
+      ['saveExpiryCalendar', {}, join(fx.dir, 'audit.jsonl')],
     ] as const) {
       expect(await save(channel, input, path)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/inside Keyward's data folder/) } });
     }
@@ -138,6 +139,7 @@ describe('exports, reports and backups are saved like a careful desktop app', ()
       ['exportInventory', { format: 'csv' }],
       ['clientReport', { clientId: null }],
       ['backupCreate', { passphrase: 'a long enough passphrase' }],
+      ['saveExpiryCalendar', {}],
     ] as const) {
       expect(await save(channel, input, link)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: '"tokens.csv" is a link to another file; Keyward does not write through links. Choose another name or folder.' } });
     }
