@@ -13,8 +13,9 @@ export interface ImportReadStats {
   records: number;
 }
 
+/** Sizes round up to a tenth of a MiB, so a file just over the cap never reads as "32 MiB". */
 const tooLarge = (size: number | null): AppError =>
-  new AppError('invalid_input', `The file is ${size === null ? 'larger than 32 MiB' : `${Math.round(size / 1048576)} MiB`}; Keyward imports files up to 32 MiB.`);
+  new AppError('invalid_input', `The file is ${size === null ? 'larger than 32 MiB' : `${Math.ceil(size / 104_857.6) / 10} MiB`}; Keyward imports files up to 32 MiB.`);
 
 /**
  * Reads an import file the user chose: only an ordinary file, at most MAX_IMPORT_BYTES read whatever its
