@@ -35,6 +35,7 @@ export class TransferService {
   private readonly plans = new Map<string, { plan: ImportPlan; expires: number }>();
 
   constructor(
+    // dataDir: Keyward's data folder, where no export, report, calendar or backup may be saved.
     private readonly deps: { inventory: InventoryService; secrets: SecretStore; dialogs: FileDialogs; clock: Clock; dataDir: string },
   ) {}
 
