@@ -223,6 +223,8 @@ export const channels = {
   acknowledgeExpiryWarning: { input: z.object({ tokenId: Id }).strict(), output: z.object({ tokenId: Id, acknowledged: z.boolean() }) },
   /** An ICS calendar with one event per expiring token and alarms at the lead times; no secret in it. */
   exportExpiryCalendar: { input: NoInput, output: z.object({ filename: z.string().max(80), content: z.string().max(5_000_000) }) },
+  /** The same calendar, saved by main where the save dialog says (never in the data folder, never through a link). */
+  saveExpiryCalendar: { input: NoInput, output: SavedFile },
   getExpirySettings: { input: NoInput, output: ExpirySettingsView },
   updateExpirySettings: {
     input: z.object({ findings: FindingSettings.optional(), notifications: ExpiryNotificationSettings.partial().strict().optional() }).strict(),

@@ -1,5 +1,6 @@
 import { EMPTY_INVENTORY_FILTERS, type EventName, type EventPayload } from '../contract';
 import { FileAuditLog } from '../core/audit/file-audit-log';
+import { removeStaleTempFiles } from '../core/files/stale-temp';
 import { ExpiryScheduler, FileNotificationStateStore, inventorySource, systemTimers, type AttentionIndicator } from '../core/expiry';
 import { InventoryService } from '../core/inventory/inventory-service';
 import type { Clipboard, Clock, FileDialogs, HttpClient, Logger, Notifier, SecretStore } from '../core/ports';
@@ -93,11 +94,12 @@ export function compose(options: ComposeOptions): Composed {
     logger: options.logger,
   });
   const handlers = createHandlers({ inventory, clock: options.clock, checks, scheduler, forgetKeychainListing: () => secrets.forget(), copier: new SecretCopier(secrets, options.clipboard ?? new MemoryClipboard()),
-    transfer: new TransferService({ inventory, secrets, clock: options.clock, dialogs: options.dialogs ?? { open: async () => null, save: async () => null } }),
+    transfer: new TransferService({ inventory, secrets, clock: options.clock, dataDir: options.dataDir, dialogs: options.dialogs ?? { open: async () => null, save: async () => null } }),
     emit, appInfo: { version: options.version, dataDir: options.dataDir, host: options.host } });
   const dispatch = createDispatch(handlers, options.logger);
-  /** Settles keychain entries that a crashed action left in flight; a locked keychain leaves them for the next start. */
+  /** Settles what crashed processes left: temp files, and keychain entries in flight (a locked keychain waits for the next start). */
   const recover = async () => {
+    await removeStaleTempFiles(options.dataDir, options.logger);
     const done = await inventory.recoverSecrets().catch((err: unknown) => {
       options.logger.warn('keychain recovery postponed', { error: err instanceof Error ? err.message : 'unknown' });
       return null;

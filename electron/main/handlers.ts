@@ -44,6 +44,11 @@ export function createHandlers({ inventory, clock, checks, scheduler, copier, tr
     return computeFindings(...args);
   };
   const answerInventory = createInventoryQueries();
+  const expiryCalendar = async () => {
+    const [vault, catalog] = await Promise.all([inventory.vault(), inventory.catalog()]);
+    const now = clock.now();
+    return { filename: `keyward-expiry-${now.toISOString().slice(0, 10)}.ics`, content: buildIcs(vault, catalog, resolveExpirySettings(vault.settings), now) };
+  };
   const namesByCatalog = new WeakMap<Catalog, ReadonlyMap<string, string>>();
   const providerNames = (catalog: Catalog) => {
     let names = namesByCatalog.get(catalog);
@@ -117,10 +122,10 @@ export function createHandlers({ inventory, clock, checks, scheduler, copier, tr
     },
     snoozeExpiryWarning: async ({ tokenId, length }) => ({ tokenId, snoozed: await scheduler.snooze(tokenId, length) }),
     acknowledgeExpiryWarning: async ({ tokenId }) => ({ tokenId, acknowledged: await scheduler.acknowledge(tokenId) }),
-    exportExpiryCalendar: async () => {
-      const [vault, catalog] = await Promise.all([inventory.vault(), inventory.catalog()]);
-      const now = clock.now();
-      return { filename: `keyward-expiry-${now.toISOString().slice(0, 10)}.ics`, content: buildIcs(vault, catalog, resolveExpirySettings(vault.settings), now) };
+    exportExpiryCalendar: () => expiryCalendar(),
+    saveExpiryCalendar: async () => {
+      const { filename, content } = await expiryCalendar();
+      return transfer.saveCalendar(filename, content);
     },
     getExpirySettings: async () => resolveExpirySettings((await inventory.vault()).settings),
     updateExpirySettings: async (input) => {

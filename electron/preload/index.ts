@@ -39,6 +39,7 @@ const api = {
   snoozeExpiryWarning: call('snoozeExpiryWarning'),
   acknowledgeExpiryWarning: call('acknowledgeExpiryWarning'),
   exportExpiryCalendar: call('exportExpiryCalendar'),
+  saveExpiryCalendar: call('saveExpiryCalendar'),
   getExpirySettings: call('getExpirySettings'),
   updateExpirySettings: call('updateExpirySettings'),
   getAuditLog: call('getAuditLog'),

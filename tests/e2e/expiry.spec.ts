@@ -1,9 +1,11 @@
 import ICAL from 'ical.js';
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { RunningHost } from '../support/host-process';
-import { expect, fakeJwt, ok, test } from './fixtures';
+import { expect, fakeJwt, ok, queueDialog, test } from './fixtures';
 
 const DAY = 86_400_000;
 const hex = (n: number) => randomBytes(n).toString('hex');
@@ -158,16 +160,25 @@ test('snooze and acknowledge take a token off the panel and count it as quieted'
   await expect(page.getByRole('region', { name: 'Needs attention' })).toContainText('No token needs attention (4 warnings snoozed or acknowledged).');
 });
 
-test('the calendar download has one event per expiring token on its expiry day, and no secret', async ({ page, host }) => {
+/** A scratch folder for the file the save dialog "chooses", removed after the test. */
+const scratch = test.extend<{ files: string }>({
+  // eslint-disable-next-line no-empty-pattern
+  files: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'keyward-calendar-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true });
+  },
+});
+
+scratch('the saved calendar has one event per expiring token on its expiry day, and no secret', async ({ page, host, files }) => {
   const { secrets, at } = await seed(host);
   await openExpiry(page, host);
-  const downloading = page.waitForEvent('download');
+  // Main asks where to save (the host's save dialog answers with a path in the scratch folder) and writes it.
+  const path = join(files, 'team-expiry.ics');
+  await queueDialog(host, { save: path });
   await page.getByRole('button', { name: 'Export expiry calendar (.ics)' }).click();
-  const download = await downloading;
-  const day = new Date().toISOString().slice(0, 10);
-  expect(download.suggestedFilename()).toBe(`keyward-expiry-${day}.ics`);
-  await expect(page.getByRole('status').filter({ hasText: `Saved keyward-expiry-${day}.ics.` })).toBeVisible();
-  const text = await readFile((await download.path())!, 'utf8');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved team-expiry.ics.' })).toBeVisible();
+  const text = await readFile(path, 'utf8');
 
   const calendar = new ICAL.Component(ICAL.parse(text));
   const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));

@@ -59,7 +59,7 @@ export async function dispatchFixture(options: { env?: Record<string, string | u
     checks,
     scheduler,
     copier: new SecretCopier(fx.secrets, clipboard),
-    transfer: new TransferService({ inventory: fx.inventory, secrets: fx.secrets, clock: fx.clock, dialogs }),
+    transfer: new TransferService({ inventory: fx.inventory, secrets: fx.secrets, clock: fx.clock, dialogs, dataDir: fx.dir }),
     emit: (event, payload) => events.push({ event, payload }),
     appInfo: { version: '0.0.0', dataDir: fx.dir, host: 'test-host' },
   });

@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { mkdir, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AuditEntry } from '../../contract';
 import type { AuditFilter, AuditLog } from '../ports';
@@ -16,8 +16,18 @@ export class FileAuditLog implements AuditLog {
   }
 
   async append(entry: AuditEntry): Promise<void> {
+    const line = `${JSON.stringify(AuditEntry.parse(entry))}\n`;
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
-    await appendFile(this.path, `${JSON.stringify(AuditEntry.parse(entry))}\n`, { encoding: 'utf8', mode: 0o600, flag: 'a' });
+    const handle = await open(this.path, 'a+', 0o600);
+    try {
+      // A crash mid-append leaves a torn last line: end it first, so this entry stands on its own line.
+      const { size } = await handle.stat();
+      const last = Buffer.alloc(1);
+      const torn = size > 0 && (await handle.read(last, 0, 1, size - 1)).bytesRead === 1 && last[0] !== 0x0a;
+      await handle.appendFile(torn ? `\n${line}` : line, 'utf8');
+    } finally {
+      await handle.close();
+    }
   }
 
   async recent(limit: number, filter?: AuditFilter): Promise<AuditEntry[]> {
@@ -37,7 +47,7 @@ export class FileAuditLog implements AuditLog {
         const parsed = AuditEntry.safeParse(JSON.parse(line));
         if (parsed.success && matches(parsed.data, filter)) entries.push(parsed.data);
       } catch {
-        // A torn last line (crash mid-append) is skipped, not fatal.
+        // A torn line (crash mid-append) is skipped, not fatal.
       }
     }
     return entries;

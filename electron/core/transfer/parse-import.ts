@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { parse as parseCsvSync } from 'csv-parse/sync';
 import { AppError } from '../errors';
 import { type Cells, KNOWN_COLUMNS, REQUIRED_COLUMNS } from './columns';
 
@@ -24,46 +24,84 @@ export interface RawRow {
  */
 export function parseImport(text: string, format: ImportFormat): RawRow[] {
   if (text.length > MAX_IMPORT_CHARS) throw new AppError('invalid_input', `The file is too large to import (more than ${MAX_IMPORT_CHARS / 1024 / 1024} MiB of text).`);
-  const rows = format === 'csv' ? parseCsv(text) : parseJson(text);
-  if (rows.length === 0) throw new AppError('invalid_input', 'The file has no rows to import.');
-  if (rows.length > MAX_IMPORT_ROWS) throw new AppError('invalid_input', `The file has ${rows.length} rows; Keyward imports at most ${MAX_IMPORT_ROWS} at once. Split it into smaller files.`);
-  return rows;
+  if (format === 'json') return parseJson(text);
+  const rows = new CsvRows();
+  try {
+    parseCsvSync(text, rows.options());
+  } catch (err) {
+    throw rows.failure(err);
+  }
+  return rows.finish();
 }
+
+const tooManyRows = (): AppError =>
+  new AppError('invalid_input', `The file has more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows; Keyward imports at most ${MAX_IMPORT_ROWS.toLocaleString('en-US')} at once. Split it into smaller files.`);
 
 const CSV_PROBLEMS: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed',
   CSV_INVALID_CLOSING_QUOTE: 'a closing quote is followed by something other than a comma or line break',
-  CSV_INVALID_OPENING_QUOTE: 'a quote appears in the middle of an unquoted field (double it, or quote the whole field)',
+  INVALID_OPENING_QUOTE: 'a quote appears in the middle of an unquoted field (double it, or quote the whole field)',
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'a closing quote is followed by other characters',
 };
 
-function parseCsv(text: string): RawRow[] {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, { bom: true, info: true, relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'] }) as unknown as typeof records;
-  } catch (err) {
-    // csv-parse's own message quotes the field, which may be a secret: say where and what, never the text.
-    const e = err as { code?: string; lines?: number };
-    throw new AppError('invalid_input', `The CSV is malformed${e.lines ? ` near line ${e.lines}` : ''}: ${CSV_PROBLEMS[e.code ?? ''] ?? 'it could not be read as comma-separated values'}.`);
+/**
+ * Builds rows one CSV record at a time, as csv-parse hands them over (whole text or a stream of chunks).
+ * It keeps no record of its own and throws at row MAX_IMPORT_ROWS + 1, which stops the parser there.
+ */
+export class CsvRows {
+  /** Records csv-parse has handed over, header included. */
+  records = 0;
+  private columns: string[] | null = null;
+  private readonly rows: RawRow[] = [];
+  private previousEnd = 0;
+
+  /** csv-parse options: records go to `add` and are not collected by the parser. */
+  options() {
+    return {
+      bom: true,
+      relax_column_count: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      on_record: (record: string[], context: { lines: number }): null => {
+        this.add(record, context.lines);
+        return null;
+      },
+    };
   }
-  const header = records[0];
-  if (!header) throw new AppError('invalid_input', 'The file is empty.');
-  const columns = header.record.map((c) => c.trim().toLowerCase());
-  checkColumns(columns);
-  const rows: RawRow[] = [];
-  let previousEnd = header.info.lines;
-  for (const { record, info } of records.slice(1)) {
-    const line = previousEnd + 1;
-    previousEnd = info.lines;
-    if (record.every((c) => c.trim() === '')) continue; // Blank lines and rows of empty cells.
+
+  add(record: string[], endLine: number): void {
+    this.records++;
+    const line = this.previousEnd + 1;
+    this.previousEnd = endLine;
+    if (!this.columns) {
+      this.columns = record.map((c) => c.trim().toLowerCase());
+      checkColumns(this.columns);
+      return;
+    }
+    if (record.every((c) => c.trim() === '')) return; // Blank lines and rows of empty cells.
+    if (this.rows.length === MAX_IMPORT_ROWS) throw tooManyRows();
+    const columns = this.columns;
     const cells: Cells = {};
     columns.forEach((c, i) => {
       if (KNOWN_COLUMNS.has(c)) (cells as Record<string, string>)[c] = unguard(record[i] ?? '');
     });
     const problems = record.length === columns.length ? [] : [`Row has ${record.length} cells, but the header has ${columns.length} columns.`];
-    rows.push({ row: rows.length + 1, line, cells, problems });
+    this.rows.push({ row: this.rows.length + 1, line, cells, problems });
   }
-  return rows;
+
+  /** The error to show for what stopped the parser: our own refusals as they are, csv-parse's without its text. */
+  failure(err: unknown): unknown {
+    // csv-parse's errors by their codes: its CommonJS entry points each carry their own CsvError class.
+    const e = err as { code?: unknown; lines?: number };
+    if (err instanceof AppError || typeof e?.code !== 'string' || !/^(CSV_|INVALID_)/.test(e.code)) return err;
+    // csv-parse's own message quotes the field, which may be a secret: say where and what, never the text.
+    return new AppError('invalid_input', `The CSV is malformed${e.lines ? ` near line ${e.lines}` : ''}: ${CSV_PROBLEMS[e.code] ?? 'it could not be read as comma-separated values'}.`);
+  }
+
+  finish(): RawRow[] {
+    if (!this.columns) throw new AppError('invalid_input', 'The file is empty.');
+    if (this.rows.length === 0) throw new AppError('invalid_input', 'The file has no rows to import.');
+    return this.rows;
+  }
 }
 
 /** Export prefixes formula-like cells with ' so spreadsheets keep them as text; take it off again. */
@@ -79,6 +117,8 @@ function parseJson(text: string): RawRow[] {
   }
   const list = Array.isArray(doc) ? doc : isRecord(doc) && Array.isArray(doc.rows) ? doc.rows : null;
   if (!list) throw new AppError('invalid_input', 'The JSON must be an array of rows, or an object with a "rows" array.');
+  if (list.length === 0) throw new AppError('invalid_input', 'The file has no rows to import.');
+  if (list.length > MAX_IMPORT_ROWS) throw new AppError('invalid_input', `The file has ${list.length} rows; Keyward imports at most ${MAX_IMPORT_ROWS.toLocaleString('en-US')} at once. Split it into smaller files.`);
   const seen = new Set<string>();
   const rows = list.map((item: unknown, i): RawRow => {
     const problems: string[] = [];

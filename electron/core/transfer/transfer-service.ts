@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError } from '../errors';
+import { readUserFile } from '../files/read-user-file';
+import { writeUserFile } from '../files/safe-write';
 import type { InventoryService } from '../inventory/inventory-service';
 import type { Clock, FileDialogs, SecretStore } from '../ports';
 import { computeFindings, resolveFindingSettings } from '../rules';
@@ -9,11 +10,11 @@ import { createBackup, readBackup } from './backup';
 import { passphraseProblem } from './backup-format';
 import { clientReportHtml } from './client-report';
 import { exportCsv, exportJson } from './export';
-import { planImportText, previewOf, type ImportPlan, type ImportPreview, type ImportResult } from './import-plan';
+import { readImportFile } from './import-file';
+import { planImport, previewOf, type ImportPlan, type ImportPreview, type ImportResult } from './import-plan';
 import type { ImportFormat } from './parse-import';
 import type { RestoreResult } from './restore-plan';
 
-const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 const MAX_BACKUP_BYTES = 256 * 1024 * 1024;
 const PLAN_TTL_MS = 15 * 60_000;
 const FILTERS = {
@@ -21,6 +22,7 @@ const FILTERS = {
   json: [{ name: 'JSON', extensions: ['json'] }],
   html: [{ name: 'Web page', extensions: ['html'] }],
   backup: [{ name: 'Keyward backup', extensions: ['kwbackup'] }],
+  ics: [{ name: 'Calendar', extensions: ['ics'] }],
 };
 
 export type Saved = { saved: boolean; path: string };
@@ -33,17 +35,16 @@ export class TransferService {
   private readonly plans = new Map<string, { plan: ImportPlan; expires: number }>();
 
   constructor(
-    private readonly deps: { inventory: InventoryService; secrets: SecretStore; dialogs: FileDialogs; clock: Clock },
+    // dataDir: Keyward's data folder, where no export, report, calendar or backup may be saved.
+    private readonly deps: { inventory: InventoryService; secrets: SecretStore; dialogs: FileDialogs; clock: Clock; dataDir: string },
   ) {}
 
   async previewImport(format: ImportFormat): Promise<{ cancelled: true } | { cancelled: false; planId: string; fileName: string; preview: ImportPreview }> {
     const path = await this.deps.dialogs.open({ title: 'Import tokens', filters: FILTERS[format] });
     if (!path) return { cancelled: true };
-    const size = (await stat(path)).size;
-    if (size > MAX_IMPORT_BYTES) throw new AppError('invalid_input', `The file is ${Math.round(size / 1048576)} MiB; Keyward imports files up to 32 MiB.`);
-    const text = await readFile(path, 'utf8');
+    const rows = await readImportFile(path, format);
     const [vault, catalog] = await Promise.all([this.deps.inventory.vault(), this.deps.inventory.catalog()]);
-    const plan = planImportText(text, format, vault, catalog, this.deps.clock.now());
+    const plan = planImport(rows, vault, catalog, this.deps.clock.now());
     const planId = randomUUID();
     this.forgetExpired();
     this.plans.set(planId, { plan, expires: this.deps.clock.now().getTime() + PLAN_TTL_MS });
@@ -66,7 +67,7 @@ export class TransferService {
     if (!path) return { saved: false, path: '' };
     const vault = await this.deps.inventory.vault();
     const selection = clientId === undefined ? {} : { clientId };
-    await writeFile(path, format === 'csv' ? exportCsv(vault, selection) : exportJson(vault, now, selection), 'utf8');
+    await writeUserFile(path, format === 'csv' ? exportCsv(vault, selection) : exportJson(vault, now, selection), { dataDir: this.deps.dataDir });
     return { saved: true, path };
   }
 
@@ -79,7 +80,15 @@ export class TransferService {
     const path = await this.deps.dialogs.save({ title: 'Save status report', defaultName: `keyward-report-${slug}-${now.toISOString().slice(0, 10)}.html`, filters: FILTERS.html });
     if (!path) return { saved: false, path: '' };
     const findings = computeFindings(vault, resolveFindingSettings(vault.settings.findings), now, catalog);
-    await writeFile(path, clientReportHtml({ vault, clientId, catalog, findings, now }), 'utf8');
+    await writeUserFile(path, clientReportHtml({ vault, clientId, catalog, findings, now }), { dataDir: this.deps.dataDir });
+    return { saved: true, path };
+  }
+
+  /** Saves the expiry calendar (names and dates, no secret) where the user says. */
+  async saveCalendar(defaultName: string, content: string): Promise<Saved> {
+    const path = await this.deps.dialogs.save({ title: 'Save expiry calendar', defaultName, filters: FILTERS.ics });
+    if (!path) return { saved: false, path: '' };
+    await writeUserFile(path, content, { dataDir: this.deps.dataDir });
     return { saved: true, path };
   }
 
@@ -91,16 +100,15 @@ export class TransferService {
     if (!path) return { saved: false, path: '', summary: null };
     const { file, summary } = await createBackup(await this.deps.inventory.vault(), this.deps.secrets, passphrase, now);
     // Owner-only: the file holds every secret, encrypted.
-    await writeFile(path, file, { mode: 0o600 });
+    await writeUserFile(path, file, { dataDir: this.deps.dataDir, mode: 0o600 });
     return { saved: true, path, summary };
   }
 
   async restoreBackup(passphrase: string, mode: 'merge' | 'replace'): Promise<{ cancelled: true } | ({ cancelled: false } & RestoreResult)> {
     const path = await this.deps.dialogs.open({ title: 'Restore from backup', filters: FILTERS.backup });
     if (!path) return { cancelled: true };
-    const size = (await stat(path)).size;
-    if (size > MAX_BACKUP_BYTES) throw new AppError('invalid_input', 'That file is too large to be a Keyward backup.');
-    const payload = await readBackup(await readFile(path), passphrase);
+    const file = await readUserFile(path, MAX_BACKUP_BYTES, () => new AppError('invalid_input', 'That file is too large to be a Keyward backup.'));
+    const payload = await readBackup(file, passphrase);
     return { cancelled: false, ...(await this.deps.inventory.restoreBackup(payload, mode)) };
   }
 

@@ -1,26 +1,18 @@
 import { useState } from 'react';
 import { call } from '../../lib/api';
 
-/** Saves an ICS calendar (one event per expiring token, alarms at the lead times, no secrets) through a download link. */
+/** Saves an ICS calendar (one event per expiring token, alarms at the lead times, no secrets): main asks where and writes it. */
 export function ExpiryCalendarButton() {
   const [state, setState] = useState<{ busy: boolean; error: string | null; saved: string | null }>({ busy: false, error: null, saved: null });
   const exportCalendar = async () => {
     setState({ busy: true, error: null, saved: null });
-    const result = await call('exportExpiryCalendar', {});
+    const result = await call('saveExpiryCalendar', {});
     if (!result.ok) {
       setState({ busy: false, error: result.error.message, saved: null });
       return;
     }
-    const url = URL.createObjectURL(new Blob([result.value.content], { type: 'text/calendar;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = result.value.filename;
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setState({ busy: false, error: null, saved: result.value.filename });
+    const name = result.value.saved ? (result.value.path.split(/[\\/]/).pop() ?? result.value.path) : null;
+    setState({ busy: false, error: null, saved: name });
   };
   return (
     <div className="expiry-calendar">

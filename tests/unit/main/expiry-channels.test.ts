@@ -1,6 +1,8 @@
 import ICAL from 'ical.js';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dispatchFixture, valueOf } from '../../support/inventory-fixture';
+import { dispatchFixture, tempDir, valueOf } from '../../support/inventory-fixture';
 
 let fx: Awaited<ReturnType<typeof dispatchFixture>>;
 afterEach(() => fx?.cleanup());
@@ -49,5 +51,23 @@ describe('expiry warnings through IPC', () => {
     const bad = await fx.dispatch('updateExpirySettings', { findings: { leadTimesDays: [-1] } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await ok('getExpirySettings', {})).toEqual(saved);
+  });
+
+  it('saves the calendar where the save dialog says, and a cancelled dialog saves nothing', async () => {
+    fx = await dispatchFixture();
+    const out = await tempDir('keyward-calendar-');
+    try {
+      const store = await ok<{ id: string }>('createStore', { provider: 'thinkific', label: 'Academy', identifiers: { subdomain: 'academy' } });
+      await ok('createToken', { storeId: store.id, name: 'Zapier sync', kind: 'access-token', expiresAt: inDays(8) });
+      expect(await ok('saveExpiryCalendar', {})).toEqual({ saved: false, path: '' });
+      const path = join(out.dir, 'team.ics');
+      fx.dialogAnswers.save.push(path);
+      expect(await ok('saveExpiryCalendar', {})).toEqual({ saved: true, path });
+      const { content } = await ok<{ content: string }>('exportExpiryCalendar', {});
+      expect(await readFile(path, 'utf8')).toBe(content);
+      expect(content).toContain('Zapier sync');
+    } finally {
+      await out.cleanup();
+    }
   });
 });

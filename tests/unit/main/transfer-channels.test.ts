@@ -1,12 +1,20 @@
 import type { Token } from '../../../electron/contract';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { dispatchFixture, valueOf } from '../../support/inventory-fixture';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatchFixture, tempDir, valueOf } from '../../support/inventory-fixture';
 import { accountOf } from '../../../electron/core/secrets/accounts';
 
 let fx: Awaited<ReturnType<typeof dispatchFixture>>;
-afterEach(() => fx?.cleanup());
+/** Where the save dialogs point: a folder of the user's, outside the data folder. */
+let out: Awaited<ReturnType<typeof tempDir>>;
+beforeEach(async () => {
+  out = await tempDir('keyward-saves-');
+});
+afterEach(async () => {
+  await fx?.cleanup();
+  await out.cleanup();
+});
 
 const ok = <T>(channel: string, input: unknown): Promise<T> => valueOf<T>(fx.dispatch, channel, input);
 
@@ -57,7 +65,7 @@ describe('import, export and backup through IPC', () => {
       ['exportInventory', { format: 'json', clientId: client.id }, 'out.json'],
       ['clientReport', { clientId: client.id }, 'report.html'],
     ] as const) {
-      const path = join(fx.dir, name);
+      const path = join(out.dir, name);
       fx.dialogAnswers.save.push(path);
       expect(await ok(channel, input)).toEqual({ saved: true, path });
       const text = await readFile(path, 'utf8');
@@ -70,7 +78,7 @@ describe('import, export and backup through IPC', () => {
     fx = await dispatchFixture();
     const store = await ok<{ id: string }>('createStore', { provider: 'shippo', label: 'Acme shipping' });
     await ok('createToken', { storeId: store.id, name: 'Warehouse', secret: LIVE_1 });
-    const backup = join(fx.dir, 'all.kwbackup');
+    const backup = join(out.dir, 'all.kwbackup');
     fx.dialogAnswers.save.push(backup);
     expect(await fx.dispatch('backupCreate', { passphrase: 'short' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/12/) } });
     const made = await ok<{ saved: boolean; summary: { secrets: number } }>('backupCreate', { passphrase: 'a long enough passphrase' });
