@@ -4,7 +4,8 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CliCheckResult, CliTokenRow } from '../../electron/contract';
+import { CliCheckResult, CliTokenRow, type Token } from '../../electron/contract';
+import { accountOf } from '../../electron/core/secrets/accounts';
 import { KeytarSecretStore } from '../../electron/main/adapters/keytar-secret-store';
 import { startFakeProviders, type FakeProviders } from '../fakes';
 import { startHost } from '../support/host-process';
@@ -62,7 +63,8 @@ describe.skipIf(!state.available && !required)('keyward CLI (built, real keychai
     expect(added.code, added.stderr).toBe(0);
     const row = CliTokenRow.parse(JSON.parse(added.stdout));
     expect(row).toMatchObject({ provider: 'shippo', client: 'Acme', store: 'Acme shipping', name: 'Warehouse', mode: 'live', expirySource: 'none' });
-    expect(await keychain.get(row.id)).toBe(LIVE_OK);
+    const stored = (JSON.parse(await readFile(join(dataDir, 'vault.json'), 'utf8')) as { tokens: Token[] }).tokens.find((t) => t.id === row.id)!;
+    expect(await keychain.get(accountOf(stored))).toBe(LIVE_OK);
 
     const second = await cli(['add', '--provider', 'shippo', '--store', 'Acme shipping', '--client', 'Acme', '--name', 'Old key'], LIVE_REVOKED);
     expect(second.code, second.stderr).toBe(0);

@@ -142,8 +142,9 @@ export class StatusCheckService {
     const item = this.item(catalog, store, token, input.secret, vault.settings);
     const others: string[] = [];
     for (const id of options.alsoRedactSecretsOf ?? []) {
+      const other = vault.tokens.find((t) => t.id === id);
       // A secret the keychain cannot give is not in play here: nothing to mask.
-      const secret = await this.deps.secrets.get(id).catch(() => null);
+      const secret = other?.secret ? await this.deps.secrets.get(accountOf(other)).catch(() => null) : null;
       if (secret) others.push(secret);
     }
     const publicParts = [...(item.publicParts ?? []), ...others.map((s) => publicPrefixOf(formatsOf(module, kind), s))];
