@@ -1,5 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Token } from '../../electron/contract';
 import { FINDING_KINDS } from '../../electron/contract/findings';
+import { accountOf } from '../../electron/core/secrets/accounts';
 import { addStore, addToken, editVaultFile, expect, fakeJwt, ok, test } from './fixtures';
 
 const hex = (n: number) => randomBytes(n).toString('hex');
@@ -265,8 +269,9 @@ test('the findings list shows every kind of finding, filters by severity and cli
   });
   // Keychain findings: an entry no token refers to, and a token whose entry is gone.
   if (keychain.real) {
-    await keychain.store.set(randomUUID(), `orphan_${hex(16)}`);
-    await keychain.store.delete(second);
+    const vault = JSON.parse(await readFile(join(dataDir, 'vault.json'), 'utf8')) as { vaultId: string; tokens: Token[] };
+    await keychain.store.set(`${vault.vaultId}:${randomUUID()}:stray`, `orphan_${hex(16)}`);
+    await keychain.store.delete(accountOf(vault.tokens.find((t) => t.id === second)!));
   }
 
   // Keyward re-reads the keychain's entries every 30 s; this asks for it now, as the findings view's button does.

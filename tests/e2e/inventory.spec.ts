@@ -1,6 +1,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import type { Token } from '../../electron/contract';
+import { accountOf } from '../../electron/core/secrets/accounts';
 import { addStore, addToken, expect, test } from './fixtures';
 
 const shippoSecret = () => `shippo_live_${randomBytes(20).toString('hex')}`;
@@ -75,8 +77,8 @@ test('the secret appears in no file under the data folder and in no IPC reply, o
   expect(await page.content()).not.toContain(secret);
 
   // Not vacuous: the value did reach the keychain (or, without one, the host's in-memory store).
-  const vault = (await host.call<{ tokens: { id: string }[] }>('getVault', {})).value!;
-  if (keychain.real) expect(await keychain.store.get(vault.tokens[0]!.id)).toBe(secret);
+  const vault = (await host.call<{ tokens: Token[] }>('getVault', {})).value!;
+  if (keychain.real) expect(await keychain.store.get(accountOf(vault.tokens[0]!))).toBe(secret);
 });
 
 test('bad input shows a clear, specific error and saves nothing', async ({ page, host }) => {
