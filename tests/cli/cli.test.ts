@@ -73,7 +73,7 @@ describe.skipIf(!state.available && !required)('keyward CLI (built, real keychai
     const list = await cli(['list', '--json']);
     const rows = z.array(CliTokenRow).parse(JSON.parse(list.stdout));
     expect(rows.map((r) => r.name)).toEqual(['Warehouse', 'Old key']);
-    for (const file of await readdir(dataDir)) expect(await readFile(join(dataDir, file), 'utf8')).not.toContain(LIVE_OK);
+    for (const file of await readdir(dataDir, { recursive: true, withFileTypes: true })) if (file.isFile()) expect(await readFile(join(file.parentPath, file.name), 'utf8')).not.toContain(LIVE_OK);
     expect(added.stdout + list.stdout + added.stderr).not.toContain(LIVE_OK);
   });
 
