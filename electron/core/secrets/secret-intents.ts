@@ -95,7 +95,9 @@ export class FileSecretIntents implements SecretIntents {
       if (live.has(file)) continue;
       if (!name.endsWith('.json')) {
         // A note torn before its rename: nothing was written to the keychain under it.
-        if (name.endsWith('.tmp') && Date.now() - (await stat(file).catch(() => ({ mtimeMs: 0 }))).mtimeMs > 60_000) await rm(file, { force: true });
+        const writer = Number.parseInt(name, 10);
+        const gone = Number.isInteger(writer) && writer !== process.pid && !alive(writer);
+        if (name.endsWith('.tmp') && (gone || Date.now() - (await stat(file).catch(() => ({ mtimeMs: 0 }))).mtimeMs > 60_000)) await rm(file, { force: true });
         continue;
       }
       const doc = await readDoc(file);
