@@ -18,9 +18,17 @@ export interface LoadedVault {
 
 export interface VaultRepository {
   load(): Promise<LoadedVault>;
-  /** Writes atomically; refuses with AppError('conflict') when the file's revision is no longer `expectedRevision`. */
-  save(data: VaultData, expectedRevision: number): Promise<void>;
-  /** True when the file changed since this repository last loaded or saved it. */
+  /**
+   * Runs `work` as one transaction holding the store's write lock (other processes wait): committed when
+   * it resolves, rolled back when it throws. Reads inside it see the latest committed vault.
+   */
+  transaction<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Inside `transaction`: writes what changed since the vault last loaded or saved, with the action's audit
+   * entries. Refuses with AppError('conflict') when the stored revision is no longer `expectedRevision`.
+   */
+  save(data: VaultData, expectedRevision: number, audit?: readonly AuditEntry[]): Promise<void>;
+  /** True when another process changed the vault since this repository last loaded or saved it. */
   changedOnDisk(): Promise<boolean>;
   readonly location: string;
 }

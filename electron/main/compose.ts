@@ -1,13 +1,14 @@
 import { EMPTY_INVENTORY_FILTERS, type EventName, type EventPayload } from '../contract';
-import { FileAuditLog } from '../core/audit/file-audit-log';
+import { SqliteAuditLog } from '../core/audit/sqlite-audit-log';
 import { removeStaleTempFiles } from '../core/files/stale-temp';
-import { ExpiryScheduler, FileNotificationStateStore, inventorySource, systemTimers, type AttentionIndicator } from '../core/expiry';
+import { ExpiryScheduler, inventorySource, SqliteWarningStore, systemTimers, type AttentionIndicator } from '../core/expiry';
 import { InventoryService } from '../core/inventory/inventory-service';
 import type { Clipboard, Clock, FileDialogs, HttpClient, Logger, Notifier, SecretStore } from '../core/ports';
 import { TransferService } from '../core/transfer/transfer-service';
 import { MemoryClipboard, SecretCopier } from '../core/secrets/copy-secret';
 import { StatusCheckService } from '../core/status/status-check-service';
-import { FileVaultRepository } from '../core/vault/file-vault-repository';
+import { SqliteVaultRepository } from '../core/vault/sqlite-vault-repository';
+import { VaultDatabase } from '../core/vault/vault-database';
 import { CachedAccountsSecretStore } from '../core/secrets/cached-accounts';
 import { FileSecretIntents } from '../core/secrets/secret-intents';
 import { createUndiciHttpClient } from './adapters/undici-http-client';
@@ -55,6 +56,8 @@ export interface Composed {
   warmUp(): Promise<void>;
   /** Settles what crashed actions left in the keychain and namespaces old entries (warmUp runs it; the CLI calls it). */
   recover(): Promise<void>;
+  /** Closes the database (the test host and tests between runs; a process that exits needs nothing). */
+  close(): void;
 }
 
 /** Builds adapters -> services -> handlers -> dispatch. Electron-free, so the test host and CLI run the same graph. */
@@ -65,11 +68,13 @@ export function compose(options: ComposeOptions): Composed {
   };
   // Every part shares one keychain adapter whose listing is cached (findings read it per inventory query).
   const secrets = new CachedAccountsSecretStore(options.secrets, options.clock);
+  // One SQLite connection per process, opened on first use (importing a JSON vault found there, once).
+  const database = new VaultDatabase(options.dataDir, options.clock, options.logger);
   const inventory = new InventoryService({
-    repo: new FileVaultRepository(options.dataDir, options.clock, options.logger),
+    repo: new SqliteVaultRepository(database),
     secrets,
     intents: new FileSecretIntents(options.dataDir),
-    audit: new FileAuditLog(options.dataDir),
+    audit: new SqliteAuditLog(database),
     clock: options.clock,
     logger: options.logger,
     actor: options.actor,
@@ -88,7 +93,7 @@ export function compose(options: ComposeOptions): Composed {
     clock: options.clock,
     timers: systemTimers,
     source: inventorySource(inventory),
-    state: new FileNotificationStateStore(options.dataDir, options.clock, options.logger),
+    state: new SqliteWarningStore(database),
     notifier: options.notifier ?? { notify: () => {} },
     ...(options.indicator ? { indicator: options.indicator } : {}),
     logger: options.logger,
@@ -109,6 +114,7 @@ export function compose(options: ComposeOptions): Composed {
   return {
     dispatch,
     recover,
+    close: () => database.close(),
     async warmUp() {
       await recover();
       await dispatch('queryInventory', { filters: EMPTY_INVENTORY_FILTERS, sort: 'name', offset: 0, limit: 0 });

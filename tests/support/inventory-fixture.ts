@@ -1,19 +1,18 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MemoryAuditLog } from '../../electron/core/audit/file-audit-log';
 import { InventoryService } from '../../electron/core/inventory/inventory-service';
 import type { Clock, FileDialogs, HttpClient, Logger } from '../../electron/core/ports';
 import { TransferService } from '../../electron/core/transfer/transfer-service';
 import { StatusCheckService } from '../../electron/core/status/status-check-service';
 import { MemoryClipboard, SecretCopier } from '../../electron/core/secrets/copy-secret';
-import { ExpiryScheduler, MemoryNotificationStateStore, inventorySource, systemTimers } from '../../electron/core/expiry';
+import { ExpiryScheduler, inventorySource, systemTimers } from '../../electron/core/expiry';
 import { createUndiciHttpClient } from '../../electron/main/adapters/undici-http-client';
 import { createDispatch } from '../../electron/main/dispatch';
 import { createHandlers } from '../../electron/main/handlers';
 import { silentLogger } from '../../electron/core/ports';
 import { MemorySecretStore } from '../../electron/core/secrets/memory-secret-store';
-import { FileVaultRepository } from '../../electron/core/vault/file-vault-repository';
+import { openTestVault } from './vault';
 
 export class FakeClock implements Clock {
   constructor(private current = new Date('2026-11-22T09:00:00.000Z')) {}
@@ -30,15 +29,18 @@ export async function tempDir(prefix = 'keyward-test-'): Promise<{ dir: string; 
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
-/** A real file vault in a temp folder with in-memory keychain and audit log. */
+/** A real SQLite vault in a temp folder with an in-memory keychain. */
 export async function inventoryFixture(logger: Logger = silentLogger) {
-  const { dir, cleanup } = await tempDir();
+  const { dir, cleanup: removeDir } = await tempDir();
   const clock = new FakeClock();
   const secrets = new MemorySecretStore();
-  const audit = new MemoryAuditLog();
-  const repo = new FileVaultRepository(dir, clock, logger);
+  const { database, repo, audit, warnings } = openTestVault(dir, clock, logger);
   const inventory = new InventoryService({ repo, secrets, audit, clock, logger, actor: 'test' });
-  return { dir, cleanup, clock, secrets, audit, repo, inventory };
+  const cleanup = async () => {
+    database.close();
+    await removeDir();
+  };
+  return { dir, cleanup, clock, secrets, audit, repo, database, warnings, inventory };
 }
 
 /** The inventory fixture behind the real handlers and dispatch; events the handlers emit are recorded. */
@@ -52,7 +54,7 @@ export async function dispatchFixture(options: { env?: Record<string, string | u
   // Tests answer the next open/save dialog by pushing a path (or null for "cancelled").
   const dialogAnswers: { open: (string | null)[]; save: (string | null)[] } = { open: [], save: [] };
   const dialogs: FileDialogs = { open: async () => dialogAnswers.open.shift() ?? null, save: async () => dialogAnswers.save.shift() ?? null };
-  const scheduler = new ExpiryScheduler({ clock: fx.clock, timers: systemTimers, source: inventorySource(fx.inventory), state: new MemoryNotificationStateStore(), notifier: { notify: () => {} } });
+  const scheduler = new ExpiryScheduler({ clock: fx.clock, timers: systemTimers, source: inventorySource(fx.inventory), state: fx.warnings, notifier: { notify: () => {} } });
   const handlers = createHandlers({
     inventory: fx.inventory,
     clock: fx.clock,

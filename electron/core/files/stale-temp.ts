@@ -1,8 +1,8 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { NOTIFICATIONS_FILE } from '../expiry/notification-state-file';
+import { NOTIFICATIONS_FILE } from '../vault/vault-database';
 import type { Logger } from '../ports';
-import { BACKUP_FILE, VAULT_FILE } from '../vault/file-vault-repository';
+import { BACKUP_FILE, VAULT_FILE } from '../vault/json-vault-file';
 
 /** A temp file this old has no writer left: a write takes well under a second. */
 export const STALE_TEMP_MS = 5 * 60_000;

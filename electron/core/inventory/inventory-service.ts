@@ -16,7 +16,7 @@ import { normaliseDate } from '../time';
 import { type BackupPayload } from '../transfer/backup';
 import type { ImportPlan, ImportResult, ImportRowInput, PlannedRow } from '../transfer/import-plan';
 import { mergePlan, replacePlan, type RestoreResult } from '../transfer/restore-plan';
-import { draftOf, keepUnchanged } from '../vault/plain-data';
+import { draftOf, editable } from '../vault/plain-data';
 import { snapshotChanges, tokenSummary } from './snapshot-changes';
 import { CURRENT_SCHEMA_VERSION, type VaultData } from '../vault/vault-data';
 
@@ -308,10 +308,11 @@ export class InventoryService {
   recordChecks(results: readonly { tokenId: string; result: CheckResult }[], summary: string): Promise<number> {
     return this.mutate((data) => {
       let recorded = 0;
-      const byId = new Map(data.tokens.map((t) => [t.id, t]));
+      const at = new Map(data.tokens.map((t, i) => [t.id, i]));
       for (const { tokenId, result } of results) {
-        const token = byId.get(tokenId);
-        if (!token) continue; // Deleted while the check ran.
+        const i = at.get(tokenId);
+        if (i === undefined) continue; // Deleted while the check ran.
+        const token = editable(data.tokens, i);
         token.lastCheck = result;
         token.checkHistory = [result, ...token.checkHistory].slice(0, CHECK_HISTORY_LIMIT);
         recorded++;
@@ -544,10 +545,12 @@ export class InventoryService {
       const token = find(data.tokens, input.id, 'token');
       if (token.secret) await tx.retire([accountOf(token)]);
       data.tokens = data.tokens.filter((t) => t.id !== token.id);
-      for (const other of data.tokens) {
-        if (other.rotatedFrom === token.id) other.rotatedFrom = null;
-        if (other.rotatedTo === token.id) other.rotatedTo = null;
-      }
+      data.tokens.forEach((other, i) => {
+        if (other.rotatedFrom !== token.id && other.rotatedTo !== token.id) return;
+        const linked = editable(data.tokens, i);
+        if (linked.rotatedFrom === token.id) linked.rotatedFrom = null;
+        if (linked.rotatedTo === token.id) linked.rotatedTo = null;
+      });
       return { result: { id: token.id, deleted: true as const }, change: { action: 'token.delete', subject: { type: 'token', id: token.id }, summary: `Deleted token ${token.name}` } };
     }));
   }
@@ -698,11 +701,12 @@ export class InventoryService {
     await this.withKeychain((tx) =>
       this.mutate(async (draft) => {
         const vaultId = vaultIdOf(draft);
-        for (const t of draft.tokens) {
-          const value = values.get(t.id);
-          if (!t.secret || t.secret.account || value === undefined || sha256Hex(value) !== t.secret.fingerprint) continue;
+        for (const [i, found] of draft.tokens.entries()) {
+          const value = values.get(found.id);
+          if (!found.secret || found.secret.account || value === undefined || sha256Hex(value) !== found.secret.fingerprint) continue;
+          const t = editable(draft.tokens, i);
           await tx.retire([t.id]);
-          t.secret = { ...t.secret, account: await tx.write(vaultId, t.id, value) };
+          t.secret = { ...found.secret, account: await tx.write(vaultId, t.id, value) };
         }
         return { result: null, change: { action: 'vault.keychain.namespace', subject: { type: 'vault', id: 'keychain' }, summary: `Moved ${values.size} keychain entr${values.size === 1 ? 'y' : 'ies'} under this vault's own namespace` } };
       }),
@@ -771,39 +775,40 @@ export class InventoryService {
   }
 
   /**
-   * Applies `change` to a copy of the latest vault and saves it. Runs one at a time in this process; if
-   * another process wrote in between, re-reads and re-applies (a bounded number of times).
+   * Applies `change` to a draft of the latest vault and saves what changed, with its audit entries, as one
+   * transaction holding the database's write lock: another process (the CLI, say) waits, and a vault it
+   * changed before is read again first, so no change is ever lost or applied to a stale vault.
    */
   private mutate<T>(
     change: (data: VaultData, now: string) => { result: T; change: Change | Change[] } | Promise<{ result: T; change: Change | Change[] }>,
   ): Promise<T> {
     const run = async (): Promise<T> => {
       for (let attempt = 0; ; attempt++) {
-        const base = await this.current();
-        // Copy-on-write (see draftOf): the appliers edit the draft; readers keep seeing `base` until the save succeeds.
-        const draft = draftOf(base);
-        const now = this.deps.clock.now().toISOString();
-        const { result, change: done } = await change(draft, now);
-        draft.revision = base.revision + 1;
-        draft.updatedAt = now;
+        let saved: { base: VaultData; draft: VaultData; result: T };
         try {
-          await this.deps.repo.save(draft, base.revision);
+          saved = await this.deps.repo.transaction(async () => {
+            const base = await this.read();
+            // Copy-on-write (see draftOf): the appliers replace what they change; readers keep seeing `base`.
+            const draft = draftOf(base);
+            const now = this.deps.clock.now().toISOString();
+            const { result, change: done } = await change(draft, now);
+            draft.revision = base.revision + 1;
+            draft.updatedAt = now;
+            const entries = (Array.isArray(done) ? done : [done]).map((entry) => ({ at: now, actor: this.deps.actor, ...entry }));
+            await this.deps.repo.save(draft, base.revision, entries);
+            return { base, draft, result };
+          });
         } catch (err) {
-          if (err instanceof AppError && err.code === 'conflict' && attempt < MAX_CONFLICT_RETRIES) {
+          if (err instanceof AppError && err.code === 'conflict' && attempt < MAX_CONFLICT_RETRIES && /another Keyward process/.test(err.message)) {
             this.data = null;
             continue;
           }
           throw err;
         }
-        keepUnchanged(draft, base);
+        const { base, draft, result } = saved;
         this.readIds.set(draft, this.readIdOf(base));
         this.data = draft;
         this.writes++;
-        for (const entry of Array.isArray(done) ? done : [done]) {
-          await this.deps.audit.append({ at: now, actor: this.deps.actor, ...entry }).catch((err: unknown) => {
-            this.deps.logger.error('audit append failed', { action: entry.action, error: String((err as Error).message) });
-          });
-        }
         for (const listener of this.listeners) listener(draft.revision);
         return result;
       }
@@ -822,10 +827,11 @@ function vaultIdOf(data: VaultData): string {
 
 const importStoreKey = (provider: string, label: string, clientId: string | null): string => `${provider}\u0000${label}\u0000${clientId ?? ''}`;
 
+/** The element with `id`, made editable in the draft list (see editable); not_found when there is none. */
 function find<T extends { id: string }>(items: T[], id: string, what: string): T {
-  const found = items.find((i) => i.id === id);
-  if (!found) throw notFound(what, id);
-  return found;
+  const at = items.findIndex((i) => i.id === id);
+  if (at < 0) throw notFound(what, id);
+  return editable(items, at);
 }
 
 function assertUniqueName(existing: string[], name: string, what: string): void {

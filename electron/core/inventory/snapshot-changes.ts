@@ -23,7 +23,7 @@ export interface SnapshotListChanges {
 
 /**
  * `next` as changes to `old`, or null when sending the whole snapshot is as good (most changed) or the only
- * way (an element moved). Relies on a saved change keeping untouched elements' objects (keepUnchanged): an
+ * way (an element moved). Relies on a saved change keeping untouched elements' objects (draftOf): an
  * element not in `old` by identity is sent, so a missed identity costs bytes, never correctness.
  */
 export function snapshotChanges(old: VaultData, next: VaultData): SnapshotListChanges | null {
@@ -41,7 +41,7 @@ export function snapshotChanges(old: VaultData, next: VaultData): SnapshotListCh
  * Elements of `next` that are not elements of `old`, and ids of `old` gone from `next`; null when `next`'s
  * order is not `old`'s without the removed ones followed by the new ones, the one order the receiver rebuilds.
  */
-function listChanges<T extends { id: string }, S>(old: readonly T[], next: readonly T[], view: (item: T) => S): VaultListChanges<S> | null {
+export function listChanges<T extends { id: string }, S>(old: readonly T[], next: readonly T[], view: (item: T) => S): VaultListChanges<S> | null {
   // The usual change (edits, no element added or removed): a walk side by side, no set of 10,000 built.
   if (old.length === next.length) {
     const put: S[] = [];

@@ -134,13 +134,15 @@ describe('inventory', () => {
   it('sees changes another process wrote to the same data folder', async () => {
     fx = await inventoryFixture();
     const { InventoryService } = await import('../../../electron/core/inventory/inventory-service');
-    const { FileVaultRepository } = await import('../../../electron/core/vault/file-vault-repository');
+    const { openTestVault } = await import('../../support/vault');
     const { silentLogger } = await import('../../../electron/core/ports');
-    const other = new InventoryService({ ...fx, repo: new FileVaultRepository(fx.dir, fx.clock, silentLogger), logger: silentLogger, actor: 'cli' });
+    const otherVault = openTestVault(fx.dir, fx.clock);
+    const other = new InventoryService({ ...fx, repo: otherVault.repo, audit: otherVault.audit, logger: silentLogger, actor: 'cli' });
     await fx.inventory.createStore({ provider: 'shippo', label: 'From app' });
     await other.createStore({ provider: 'shippo', label: 'From CLI' });
     await fx.inventory.createStore({ provider: 'shippo', label: 'From app again' });
     expect((await other.snapshot()).stores.map((s) => s.label)).toEqual(['From app', 'From CLI', 'From app again']);
+    otherVault.database.close();
   });
 });
 
