@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import type { CheckResult, Client, StoreProfile, Token } from '../../electron/contract';
 import { PIXLPAY_PLAN_CAPS, PIXLPAY_SCOPES } from '../../electron/core/providers/pixlpay';
 import { PRINTIFY_SCOPES } from '../../electron/core/providers/printify';
-import { VAULT_FILE } from '../../electron/core/vault/file-vault-repository';
-import { fullEncode } from '../../electron/core/vault/vault-encoder';
+import { VAULT_FILE } from '../../electron/core/vault/json-vault-file';
 import { CURRENT_SCHEMA_VERSION, VaultData } from '../../electron/core/vault/vault-data';
 
 export interface GenerateVaultOptions {
@@ -282,10 +281,19 @@ export function generateVault(options: GenerateVaultOptions = {}): VaultData {
   });
 }
 
-/** Writes `data` as the vault file of data folder `dir` (the bytes FileVaultRepository writes: compact ASCII JSON). Returns its path. */
+/**
+ * A vault.json exactly as Keyward wrote it before its database: compact JSON with every non-ASCII UTF-16 unit
+ * escaped as \uXXXX, then a newline. The database imports such a file at its first start.
+ */
+export function jsonVaultBytes(data: VaultData): Buffer {
+  const ascii = JSON.stringify(VaultData.parse(data)).replace(/[\u0080-\uffff]/g, (u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return Buffer.from(`${ascii}\n`, 'latin1');
+}
+
+/** Writes `data` as the JSON vault file of data folder `dir` (imported into the database at the first start). Returns its path. */
 export async function writeVault(dir: string, data: VaultData): Promise<string> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const path = join(dir, VAULT_FILE);
-  await writeFile(path, fullEncode(VaultData.parse(data)), { mode: 0o600 });
+  await writeFile(path, jsonVaultBytes(data), { mode: 0o600 });
   return path;
 }
