@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { chmodSync } from 'node:fs';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import { AppError } from '../errors';
 
 /** The one module that knows the SQLite driver (node:sqlite): swapping to better-sqlite3 changes this file only. */
 export type SqlValue = SQLInputValue;
@@ -16,6 +17,7 @@ export interface Statement {
 
 /** How long a writer waits for another process's transaction before SQLITE_BUSY (the app and the CLI share the file). */
 export const BUSY_TIMEOUT_MS = 10_000;
+const SQLITE_BUSY = 5;
 
 const wrap = (statement: StatementSync): Statement => ({
   run: (...params) => ({ changes: Number(statement.run(...params).changes) }),
@@ -73,7 +75,7 @@ export class Database {
     if (this.inWrite.getStore()) return Promise.resolve().then(work);
     const run = () =>
       this.inWrite.run(true, async () => {
-        this.db.exec('BEGIN IMMEDIATE');
+        this.begin();
         try {
           const result = await work();
           this.db.exec('COMMIT');
@@ -90,13 +92,25 @@ export class Database {
 
   /** A synchronous write transaction, for work that never awaits (migrations, imports). */
   writeSync<T>(work: () => T): T {
-    this.db.exec('BEGIN IMMEDIATE');
+    this.begin();
     try {
       const result = work();
       this.db.exec('COMMIT');
       return result;
     } catch (err) {
       if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+
+  /** Takes the write lock, waiting up to BUSY_TIMEOUT_MS for another process's transaction to end. */
+  private begin(): void {
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+    } catch (err) {
+      if ((err as { errcode?: number }).errcode === SQLITE_BUSY) {
+        throw new AppError('vault_locked', `Another Keyward process kept the vault busy for ${BUSY_TIMEOUT_MS / 1000} s; nothing was changed. Try again in a moment.`);
+      }
       throw err;
     }
   }

@@ -1,8 +1,7 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { NOTIFICATIONS_FILE } from '../vault/vault-database';
+import { BACKUP_FILE, NOTIFICATIONS_FILE, VAULT_FILE } from '../vault/files';
 import type { Logger } from '../ports';
-import { BACKUP_FILE, VAULT_FILE } from '../vault/json-vault-file';
 
 /** A temp file this old has no writer left: a write takes well under a second. */
 export const STALE_TEMP_MS = 5 * 60_000;
