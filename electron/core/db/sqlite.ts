@@ -16,7 +16,7 @@ export interface Statement {
 }
 
 /** How long a writer waits for another process's transaction before SQLITE_BUSY (the app and the CLI share the file). */
-export const BUSY_TIMEOUT_MS = 10_000;
+export const BUSY_TIMEOUT_MS = 5_000;
 const SQLITE_BUSY = 5;
 
 const wrap = (statement: StatementSync): Statement => ({
