@@ -27,7 +27,7 @@ function cli(args: string[]): Promise<Run> {
 }
 
 const DAY = 86_400_000;
-let dirs: { dir: string; cleanup: () => Promise<void> }[] = [];
+const dirs: { dir: string; cleanup: () => Promise<void> }[] = [];
 afterAll(async () => {
   for (const d of dirs) await d.cleanup();
 });
