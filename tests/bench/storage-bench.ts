@@ -9,7 +9,7 @@
 //   npm run bench:storage -- --baseline /tmp/kw-base [--baseline-node <node>] [--node <node>]
 // Both nodes default to the one running the bench (the SQLite build needs Node 24). Other options: --after <dir>
 // (default: this checkout), --baseline-label <text>, --runs 11, --warmups 2, --slow-budget 12 (seconds per slow
-// cell), --skip-build, --keep (the temp folder). Needs python3 (each child's rusage) and Debian's keepassxc
+// cell), --skip-build, --keep (the temp folder), --no-keepassxc. Needs python3 (each child's rusage) and Debian's keepassxc
 // (`apt-get install -y keepassxc`; without it that column says "not measured"). Nothing goes to the network.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -34,6 +34,7 @@ const { values: opts } = parseArgs({
     'skip-build': { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    'no-keepassxc': { type: 'boolean', default: false },
   },
 });
 const RUNS = Math.max(1, Number(opts.runs));
@@ -67,11 +68,14 @@ signal.alarm(s['timeout'])
 _, status, ru = os.wait4(pid, 0)
 t1 = time.perf_counter_ns()
 signal.alarm(0)
-print(json.dumps({'ms': (t1 - t0) / 1e6, 'rssKiB': ru.ru_maxrss, 'exit': os.waitstatus_to_exitcode(status)}))
+cpu = (ru.ru_utime + ru.ru_stime) * 1000
+print(json.dumps({'ms': (t1 - t0) / 1e6, 'cpuMs': cpu, 'rssKiB': ru.ru_maxrss, 'exit': os.waitstatus_to_exitcode(status)}))
 `;
 
 interface Sample {
   ms: number;
+  /** User + system CPU time of the process (all its threads): less moved by other work on a shared machine. */
+  cpuMs: number;
   rssKiB: number;
   exit: number;
 }
@@ -149,7 +153,9 @@ function measure(cmds: (Command | null)[], slow: boolean): Map<string, Cell> {
     for (let i = 0; i < (slow ? 1 : WARMUPS) && !cell.error; i++) {
       const s = runOnce(cmd);
       cell.error = badExit(cmd, s);
-      planned.set(cmd.id, slow ? Math.max(SLOW_MIN_RUNS, Math.min(RUNS, Math.floor(SLOW_BUDGET_MS / s.ms))) : RUNS);
+      // An odd count, so the median is one run's figure.
+      const fit = Math.max(SLOW_MIN_RUNS, Math.min(RUNS, Math.floor(SLOW_BUDGET_MS / s.ms)));
+      planned.set(cmd.id, slow ? fit - ((fit + 1) % 2) : RUNS);
     }
     if (!planned.has(cmd.id)) planned.set(cmd.id, RUNS);
   }
@@ -297,8 +303,9 @@ async function main(): Promise<void> {
   const before = opts.baseline ? makeBuild('before', resolve(opts.baseline), opts['baseline-node'] ?? process.execPath, opts['baseline-label']) : null;
   const builds = before ? [before, after] : [after];
   if (!before) log('no --baseline given: the "before" column is not measured');
-  const keepassxc = which('keepassxc-cli');
-  if (!keepassxc) log('keepassxc-cli is not installed (Debian: apt-get install -y keepassxc): the KeePassXC column is not measured');
+  const keepassxc = opts['no-keepassxc'] ? null : which('keepassxc-cli');
+  const kpMissing = opts['no-keepassxc'] ? 'skipped with --no-keepassxc' : 'keepassxc-cli is not installed (Debian: apt-get install -y keepassxc)';
+  if (!keepassxc) log(`${kpMissing}: the KeePassXC column is not measured`);
   const kpVersion = keepassxc ? spawnSync(keepassxc, ['--version'], { encoding: 'utf8' }).stdout.trim() : '';
   const password = join(tmp, 'kdbx-password');
   writeFileSync(password, `${randomBytes(12).toString('hex')}\n`, { mode: 0o600 });
@@ -377,7 +384,7 @@ async function main(): Promise<void> {
         // Groups end with "/"; an empty group (a client without stores) prints "<group>/[empty]".
         const entries = out.split('\n').filter((l) => l && !l.endsWith('/') && !l.endsWith('[empty]')).length;
         if (entries !== expected) throw new Error(`listed ${entries} entries, expected ${expected}`);
-        return `${entries} entries`;
+        return `${entries} ${entries === 1 ? 'entry' : 'entries'}`;
       },
     };
   };
@@ -430,7 +437,7 @@ async function main(): Promise<void> {
   const cellOf = (m: Map<string, Cell>, c: Command | null) => (c ? m.get(c.id) : undefined);
   const kp10 = cellOf(list10, kpList('d10k'));
   const kp50 = cellOf(list50, kpList('d50k'));
-  const kpShow = (c: Cell | undefined, key: 'd10k' | 'd50k') => (!keepassxc ? 'not measured (keepassxc-cli not installed)' : sets[key].kdbxError ? `not measured (${sets[key].kdbxError})` : show(c));
+  const kpShow = (c: Cell | undefined, key: 'd10k' | 'd50k') => (!keepassxc ? `not measured (${kpMissing})` : sets[key].kdbxError ? `not measured (${sets[key].kdbxError})` : show(c));
   const beforeShow = (c: Cell | undefined) => (before ? show(c) : 'not measured (no --baseline)');
   const row = (figure: string, b: Cell | undefined, a: Cell | undefined, ref: string, refS: number, target: string, result: string) =>
     `| ${figure} | ${beforeShow(b)} | ${show(a)} | ${ratio(median(a), median(b))} | ${ref} | ${ratio(median(a), refS)} | ${target} | ${result} |`;
@@ -459,9 +466,10 @@ async function main(): Promise<void> {
   const detail = (label: string, c: Cell) => {
     const w = stats(c.samples.map((s) => s.ms / 1000));
     const r = stats(c.samples.map((s) => s.rssKiB / 1024));
+    const cpu = stats(c.samples.map((s) => s.cpuMs / 1000));
     return c.error
-      ? `| ${label} | failed: ${c.error.replace(/\|/g, '/')} | | | | |`
-      : `| ${label} | ${c.samples.length} | ${sec(w.median)} | ${sec(w.min)} – ${sec(w.max)} | ${mib(r.median)} (max ${mib(r.max)}) | ${c.note} |`;
+      ? `| ${label} | failed: ${c.error.replace(/\|/g, '/')} | | | | | |`
+      : `| ${label} | ${c.samples.length} | ${sec(w.median)} | ${sec(w.min)} – ${sec(w.max)} | ${sec(cpu.median)} | ${mib(r.median)} (max ${mib(r.max)}) | ${c.note} |`;
   };
   const firstRow = (key: DatasetKey) => {
     const cmd = firstCmds[key].after!;
@@ -474,16 +482,16 @@ async function main(): Promise<void> {
     return `| ${DATASETS[key].tokens.toLocaleString('en-US')} tokens, \`${cmd.argv.slice(2, cmd.argv.indexOf('--data')).join(' ')}\` (vault.json ${bytes(sets[key].vaultBytes)}) | ${cellText(before)} | ${cellText(after)} |`;
   };
   const sizeText = (key: DatasetKey) => `\`generateVault(${JSON.stringify(DATASETS[key])})\``;
-  const slowNote = `50,000 and 100,000 tokens: 1 warm-up, then as many runs as fit ${opts['slow-budget']} s per cell (${SLOW_MIN_RUNS} to ${RUNS}; the counts are in the details), to keep the run near five minutes`;
+  const slowNote = `50,000 and 100,000 tokens: 1 warm-up, then as many runs as fit ${opts['slow-budget']} s per cell (an odd count from ${SLOW_MIN_RUNS} to ${RUNS}; see the details), to keep the run near five minutes`;
   const lines = [
     `## Storage: whole CLI processes, two builds side by side, and KeePassXC (${today()})`,
     '',
     `- Command: \`npm run bench:storage -- ${process.argv.slice(2).join(' ')}\` (tests/bench/storage-bench.ts, under scripts/with-keyring.sh: a private keyring, keychain service \`keyward-bench-<random>\`)`,
     `- Run started ${startedAt.toISOString()}, took ${totalS.toFixed(0)} s; machine: ${machineFacts()}`,
     `- before: ${before ? `${before.label} (${before.dir}), node ${before.nodeVersion}` : 'not measured (no --baseline)'}; after: ${after.label} (${after.dir}), node ${after.nodeVersion}`,
-    `- KeePassXC: ${keepassxc ? `keepassxc-cli ${kpVersion}; KDBX made by \`keepassxc-cli import\` (its defaults: ${cipher}, KDF ${kdf}) from a KeePass XML of the same inventory (a group per client, in it a group per store, an entry per token: title, username, password placeholder, URL, notes, expiry); 10k: ${bytes(sets.d10k.kdbxBytes ?? NaN)}, imported in ${sets.d10k.importS?.toFixed(1)} s; 50k: ${bytes(sets.d50k.kdbxBytes ?? NaN)}, imported in ${sets.d50k.importS?.toFixed(1)} s` : 'keepassxc-cli not installed (Debian: apt-get install -y keepassxc): not measured'}`,
+    `- KeePassXC: ${keepassxc ? `keepassxc-cli ${kpVersion}; KDBX made by \`keepassxc-cli import\` (its defaults: ${cipher}, KDF ${kdf}) from a KeePass XML of the same inventory (a group per client, in it a group per store, an entry per token: title, username, password placeholder, URL, notes, expiry); 10k: ${bytes(sets.d10k.kdbxBytes ?? NaN)}, imported in ${sets.d10k.importS?.toFixed(1)} s; 50k: ${bytes(sets.d50k.kdbxBytes ?? NaN)}, imported in ${sets.d50k.importS?.toFixed(1)} s` : `not measured: ${kpMissing}`}`,
     `- Inventories: ${sizeText('d10k')}, ${sizeText('d50k')}, ${sizeText('d100k')} (tests/bench/generate-vault.ts, now = the run's start), each written as vault.json into a fresh data folder per build. The tokens' secrets are not in the keychain (findings report them missing, the same for both builds).`,
-    `- Method: each figure is one whole process (spawn to exit, stdout to a file), its peak RSS from wait4's ru_maxrss, through a python3 runner. Medians; rounds alternate the commands of a row. 10,000 tokens and \`--help\`: ${WARMUPS} warm-up${WARMUPS === 1 ? '' : 's'}, ${RUNS} runs. ${slowNote}. Each data folder's first command runs once before its rows and is reported apart (first start).`,
+    `- Method: each figure is one whole process (spawn to exit, stdout to a file), its peak RSS from wait4's ru_maxrss, through a python3 runner; the details add its CPU time (user + system), which other work on a shared machine moves less than wall time. Medians; rounds alternate the commands of a row. 10,000 tokens and \`--help\`: ${WARMUPS} warm-up${WARMUPS === 1 ? '' : 's'}, ${RUNS} runs. ${slowNote}. Each data folder's first command runs once before its rows and is reported apart (first start).`,
     '',
     '| figure | before | after | after / before | reference | after / reference | target | result (after) |',
     '|---|---|---|---|---|---|---|---|',
@@ -501,8 +509,8 @@ async function main(): Promise<void> {
     '',
     '### Details',
     '',
-    '| command | runs | median | min – max | peak RSS, median | output (last run) |',
-    '|---|---|---|---|---|---|',
+    '| command | runs | wall, median | wall, min – max | CPU (user + system), median | peak RSS, median | output (last run) |',
+    '|---|---|---|---|---|---|---|',
     ...cellsAll.map(([label, c]) => detail(label, c)),
   ];
   const body = lines.join('\n');
