@@ -9,7 +9,7 @@
 //   npm run bench:storage -- --baseline /tmp/kw-base [--baseline-node <node>] [--node <node>]
 // Both nodes default to the one running the bench (the SQLite build needs Node 24). Other options: --after <dir>
 // (default: this checkout), --baseline-label <text>, --runs 11, --warmups 2, --slow-budget 12 (seconds per slow
-// cell), --skip-build, --keep (the temp folder), --no-keepassxc. Needs python3 (each child's rusage) and Debian's keepassxc
+// cell), --skip-build, --keep (the temp folder), --no-keepassxc, --no-writes (skip tests/bench/storage-writes.ts, which runs after). Needs python3 (each child's rusage) and Debian's keepassxc
 // (`apt-get install -y keepassxc`; without it that column says "not measured"). Nothing goes to the network.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -35,6 +35,7 @@ const { values: opts } = parseArgs({
     'no-write': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'no-keepassxc': { type: 'boolean', default: false },
+    'no-writes': { type: 'boolean', default: false },
   },
 });
 const RUNS = Math.max(1, Number(opts.runs));
@@ -518,6 +519,11 @@ async function main(): Promise<void> {
   if (!opts['no-write']) writeSection('storage', body);
   const failures = cellsAll.filter(([, c]) => c.error).length + Object.values(first).flatMap((f) => Object.values(f)).filter((f) => f?.cell.error).length;
   process.exitCode = failures ? 1 : 0;
+  // The write path (one edit, two writers at once, kill -9 during writes) with the same baseline, in the same run.
+  if (!opts['no-writes']) {
+    const writes = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'tests/bench/storage-writes.ts'), ...(opts.baseline ? ['--baseline', opts.baseline] : []), ...(opts['no-write'] ? ['--no-write'] : [])], { cwd: REPO_ROOT, stdio: 'inherit' });
+    if (writes.status !== 0) process.exitCode = 1;
+  }
 }
 
 /** Removes what the runs left under this run's keychain service (the CLI's keychain check entry, at least). */

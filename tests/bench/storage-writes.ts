@@ -17,7 +17,7 @@ import { fmt, machineFacts, REPO_ROOT, stats, today, writeSection } from './benc
 import { generateVault, writeVault } from './generate-vault';
 
 const { values } = parseArgs({
-  options: { baseline: { type: 'string' }, rounds: { type: 'string', default: '300' }, edits: { type: 'string', default: '200' }, 'skip-100k': { type: 'boolean', default: false } },
+  options: { baseline: { type: 'string' }, 'no-write': { type: 'boolean', default: false }, rounds: { type: 'string', default: '300' }, edits: { type: 'string', default: '200' }, 'skip-100k': { type: 'boolean', default: false } },
 });
 const rounds = Number(values.rounds);
 const edits = Number(values.edits);
@@ -153,7 +153,7 @@ async function main(): Promise<void> {
   await writeVault(t1, generateVault({ tokens: 1_000, stores: 200, clients: 30, seed: 6 }));
   const kill = await killLoop(t1);
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);
-  writeSection(
+  (values['no-write'] ? (_: string, body: string) => console.log(body) : writeSection)(
     'storage-writes',
     `## Writes: one token edit, two writers at once, kill -9 during writes (${today()})
 
