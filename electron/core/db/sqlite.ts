@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { chmodSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, openSync } from 'node:fs';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { AppError } from '../errors';
 
@@ -38,14 +38,33 @@ export class Database {
 
   private constructor(private readonly db: DatabaseSync) {}
 
-  static open(path: string, options: { readOnly?: boolean } = {}): Database {
+  /**
+   * `scratch`: a database being built aside that nothing else opens until it is complete (an import): no
+   * journal and no syncs while it fills; `finishScratch` then makes it a WAL database and flushes it to disk.
+   */
+  static open(path: string, options: { readOnly?: boolean; scratch?: boolean } = {}): Database {
     const db = new DatabaseSync(path, { readOnly: options.readOnly ?? false, enableForeignKeyConstraints: true, timeout: BUSY_TIMEOUT_MS });
-    if (!options.readOnly) {
-      db.exec('PRAGMA journal_mode = WAL');
-      if (path !== ':memory:') chmodSync(path, 0o600);
+    if (options.scratch) {
+      db.exec('PRAGMA journal_mode = OFF');
+      db.exec('PRAGMA synchronous = OFF');
+    } else {
+      if (!options.readOnly) db.exec('PRAGMA journal_mode = WAL');
+      db.exec('PRAGMA synchronous = NORMAL');
     }
-    db.exec('PRAGMA synchronous = NORMAL');
+    if (!options.readOnly && path !== ':memory:') chmodSync(path, 0o600);
     return new Database(db);
+  }
+
+  /** Ends a scratch database: WAL from now on, closed, and its file on disk (fsync) before anyone renames it. */
+  finishScratch(path: string): void {
+    this.db.exec('PRAGMA journal_mode = WAL');
+    this.close();
+    const fd = openSync(path, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
   }
 
   exec(sql: string): void {

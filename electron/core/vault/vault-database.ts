@@ -32,12 +32,23 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Counts and a digest of every client's, store's and token's metadata (check histories included), by id. */
+/** A record's text for the digest: a token's check history apart, as the database keeps it (its own table). */
+function recordText(item: { id: string; checkHistory?: unknown }): string {
+  if (!('checkHistory' in item)) return JSON.stringify(item);
+  const { checkHistory, ...rest } = item;
+  return `${JSON.stringify(rest)}${JSON.stringify(checkHistory)}`;
+}
+
+/**
+ * Counts and a digest of every client's, store's and token's metadata (check histories included), by id. The
+ * database stores each record as JSON.stringify gives it, so a record read back hashes the same only when it is
+ * the same, field for field and in the same order.
+ */
 export function vaultDigest(data: Pick<VaultData, 'clients' | 'stores' | 'tokens' | 'customProviders' | 'settings'>): string {
   const hash = createHash('sha256');
   for (const list of [data.clients, data.stores, data.tokens] as { id: string }[][]) {
     hash.update(`#${list.length}`);
-    for (const item of [...list].sort((a, b) => (a.id < b.id ? -1 : 1))) hash.update(canonical(item));
+    for (const item of [...list].sort((a, b) => (a.id < b.id ? -1 : 1))) hash.update(recordText(item));
   }
   hash.update(canonical(data.customProviders));
   hash.update(canonical(data.settings));
@@ -169,7 +180,7 @@ export class VaultDatabase {
     const sources: string[] = [...(json?.files ?? [])];
     let db: Database | null = null;
     try {
-      db = Database.open(aside);
+      db = Database.open(aside, { scratch: true });
       migrateDatabase(db, aside);
       const auditText = json?.data ? await readOptional(join(this.dir, AUDIT_FILE)) : null;
       const warningsText = json?.data ? await readOptional(join(this.dir, NOTIFICATIONS_FILE)) : null;
@@ -187,9 +198,8 @@ export class VaultDatabase {
       if (wrote !== vaultDigest(data)) throw new Error('the records read back from the new database differ from the JSON vault');
       const entries = target.prepare('SELECT count(*) AS n FROM audit_log').get<{ n: number }>()?.n ?? 0;
       if (entries !== audit.length) throw new Error(`the audit log has ${entries} entries, the JSON one ${audit.length}`);
-      target.exec('PRAGMA wal_checkpoint(TRUNCATE)');
-      target.close();
       db = null;
+      target.finishScratch(aside);
       await rename(aside, this.location);
       await syncDir(this.dir);
     } catch (err) {
