@@ -48,19 +48,29 @@ export function writeMeta(db: Database, key: string, value: string): void {
   db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 }
 
+/**
+ * A table's docs in `pos` order, parsed a few thousand at a time: one JSON.parse of a joined chunk costs far
+ * less than one per row (about half the time at 10,000 tokens), and no string grows with the whole table.
+ */
+function docsInOrder<T>(db: Database, table: 'clients' | 'stores' | 'tokens' | 'custom_providers'): T[] {
+  const out: T[] = [];
+  const sql = `SELECT '[' || group_concat(doc, ',' ORDER BY pos) || ']' AS docs FROM (SELECT doc, pos, (row_number() OVER (ORDER BY pos) - 1) / 2000 AS chunk FROM ${table}) GROUP BY chunk ORDER BY chunk`;
+  for (const row of db.prepare(sql).iterate<{ docs: string }>()) for (const doc of JSON.parse(row.docs) as T[]) out.push(doc);
+  return out;
+}
+
 /** Every row of the vault's tables as a VaultData (check histories attached to their tokens). */
 export function readVaultRows(db: Database, meta: Map<string, string>, schemaVersion: 1): VaultData {
-  const docs = <T>(sql: string): T[] => db.prepare(sql).all<{ doc: string }>().map((r) => JSON.parse(r.doc) as T);
-  const tokens: Token[] = [];
+  const tokens = docsInOrder<Token>(db, 'tokens');
   const byId = new Map<string, Token>();
-  for (const row of db.prepare('SELECT doc FROM tokens ORDER BY pos').iterate<{ doc: string }>()) {
-    const token = JSON.parse(row.doc) as Token;
+  for (const token of tokens) {
     token.checkHistory = [];
-    tokens.push(token);
     byId.set(token.id, token);
   }
-  for (const row of db.prepare('SELECT token_id, doc FROM check_results ORDER BY token_id, seq').iterate<{ token_id: string; doc: string }>()) {
-    byId.get(row.token_id)?.checkHistory.push(JSON.parse(row.doc) as CheckResult);
+  const histories = db.prepare("SELECT token_id, '[' || group_concat(doc, ',' ORDER BY seq) || ']' AS docs FROM check_results GROUP BY token_id");
+  for (const row of histories.iterate<{ token_id: string; docs: string }>()) {
+    const token = byId.get(row.token_id);
+    if (token) token.checkHistory = JSON.parse(row.docs) as CheckResult[];
   }
   const settings: Record<string, unknown> = {};
   for (const row of db.prepare('SELECT key, value FROM settings').iterate<{ key: string; value: string }>()) settings[row.key] = JSON.parse(row.value);
@@ -70,10 +80,10 @@ export function readVaultRows(db: Database, meta: Map<string, string>, schemaVer
     ...(vaultId ? { vaultId } : {}),
     revision: Number(meta.get(META.revision) ?? 0),
     updatedAt: meta.get(META.updatedAt) ?? new Date(0).toISOString(),
-    clients: docs<Client>('SELECT doc FROM clients ORDER BY pos'),
-    stores: docs<StoreProfile>('SELECT doc FROM stores ORDER BY pos'),
+    clients: docsInOrder<Client>(db, 'clients'),
+    stores: docsInOrder<StoreProfile>(db, 'stores'),
     tokens,
-    customProviders: docs<Record<string, unknown>>('SELECT doc FROM custom_providers ORDER BY pos'),
+    customProviders: docsInOrder<Record<string, unknown>>(db, 'custom_providers'),
     settings,
   };
 }
