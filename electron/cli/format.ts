@@ -6,3 +6,19 @@ export function table(headers: string[], rows: (string | null | undefined)[][]):
 }
 
 export const day = (iso: string | null): string => (iso ? iso.slice(0, 10) : '—');
+
+/** Rows as JSON.stringify(rows, null, 2) prints them, written a batch at a time: no list of every row is built. */
+export async function writeJsonRows(rows: Iterable<unknown>): Promise<void> {
+  let batch = '';
+  let count = 0;
+  const flush = () => new Promise<void>((resolve) => (process.stdout.write(batch) ? resolve() : process.stdout.once('drain', resolve)));
+  for (const row of rows) {
+    batch += `${count++ === 0 ? '[\n' : ',\n'}  ${JSON.stringify(row, null, 2).replaceAll('\n', '\n  ')}`;
+    if (batch.length >= 64 * 1024) {
+      await flush();
+      batch = '';
+    }
+  }
+  batch += count === 0 ? '[]\n' : '\n]\n';
+  await flush();
+}

@@ -5,7 +5,7 @@ import { createConsoleLogger } from '../main/adapters/console-logger';
 import { KEYCHAIN_SERVICE, KeytarSecretStore } from '../main/adapters/keytar-secret-store';
 import { compose } from '../main/compose';
 import { defaultDataDir } from '../main/data-dir';
-import { table } from './format';
+import { table, writeJsonRows } from './format';
 import { readSecret } from './read-secret';
 import { CliExit, EXIT, exitCodeFor, SEVERITY_RANK, type Values } from './options';
 import pkg from '../../package.json';
@@ -64,7 +64,7 @@ export async function runCommand(values: Values, command: string): Promise<numbe
       const findings = (await call<Finding[]>('getFindings', {})).filter((f) => SEVERITY_RANK[f.severity] >= floor);
       const { keychain } = await call<VaultSnapshot>('getVault', {});
       if (!keychain.available) process.stderr.write(`keyward: the keychain could not be read (${keychain.message}); missing and orphaned secrets are not reported.\n`);
-      if (values.json) json(findings);
+      if (values.json) await writeJsonRows(findings);
       else out(findings.length ? table(['SEVERITY', 'KIND', 'MESSAGE', 'ACTION'], findings.map((f) => [f.severity, f.kind, f.message, f.action])) : 'No findings.');
       const failOn = values['fail-on'] ?? 'critical';
       if (failOn === 'never') return EXIT.fine;

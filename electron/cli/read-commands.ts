@@ -5,7 +5,7 @@ import { Database } from '../core/db/sqlite';
 import { AppError } from '../core/errors';
 import { BACKUP_FILE, DATABASE_FILE, VAULT_FILE } from '../core/vault/files';
 import { defaultDataDir } from '../main/data-dir';
-import { day, table } from './format';
+import { day, table, writeJsonRows } from './format';
 import { CliExit, EXIT, exitCodeFor, type Values } from './options';
 
 /** One token as `list` and `expiring` print it (CliTokenRow's fields, in its order). */
@@ -49,22 +49,6 @@ async function openForReading(dataDir: string): Promise<Database | null> {
   }
   if (db.userVersion !== SCHEMA_VERSION) migrateDatabase(db, path);
   return db;
-}
-
-/** Rows as JSON.stringify(rows, null, 2) prints them, written a batch at a time: no list of every row is built. */
-async function writeJsonRows(rows: Iterable<TokenRow>): Promise<void> {
-  let batch = '';
-  let count = 0;
-  const flush = () => new Promise<void>((resolve) => (process.stdout.write(batch) ? resolve() : process.stdout.once('drain', resolve)));
-  for (const row of rows) {
-    batch += `${count++ === 0 ? '[\n' : ',\n'}  ${JSON.stringify(row, null, 2).replaceAll('\n', '\n  ')}`;
-    if (batch.length >= 64 * 1024) {
-      await flush();
-      batch = '';
-    }
-  }
-  batch += count === 0 ? '[]\n' : '\n]\n';
-  await flush();
 }
 
 /** `list` and `expiring`, answered with one SQL query each, rows streamed from SQLite to stdout. */
