@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { open, rename, type FileHandle } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Clock, LoadedVault, Logger } from '../ports';
@@ -72,7 +73,8 @@ const tooLarge = (path: string, size: number): AppError =>
 export async function readVaultText(path: string): Promise<string | null> {
   let handle: FileHandle;
   try {
-    handle = await open(path, 'r');
+    // O_NONBLOCK: a FIFO put in the vault's place must not hold the open until a writer comes.
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
     if (errnoOf(err) === 'ENOENT') return null;
     throw asVaultError(err, path);

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { chmod, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { chmod, type FileHandle, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AuditEntry } from '../../contract';
 import { migrateDatabase } from '../db/migrate';
@@ -83,12 +84,22 @@ function auditEntries(text: string): AuditEntry[] {
   return entries;
 }
 
+/** A JSON-era file's text, or null when there is none; anything but a regular file (a FIFO would block the read) is refused. */
 async function readOptional(path: string): Promise<string | null> {
+  let handle: FileHandle;
   try {
-    return await readFile(path, 'utf8');
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
     if (errnoOf(err) === 'ENOENT') return null;
     throw err;
+  }
+  try {
+    if (!(await handle.stat()).isFile()) {
+      throw new AppError('vault_unavailable', `${path} is not a regular file; Keyward opened nothing and left the JSON files untouched. To go on, move it out of the data folder, then try again.`);
+    }
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
   }
 }
 
@@ -248,8 +259,8 @@ export class VaultDatabase {
   private async keepLeftoverJson(db: Database): Promise<void> {
     const imported = readMeta(db).get(META.importedFrom);
     if (!imported) return;
-    let files: string[] = [];
-    let at = 0;
+    let files: string[];
+    let at: number;
     try {
       const record = JSON.parse(imported) as { files: string[]; at: string };
       files = record.files;
