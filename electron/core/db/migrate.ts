@@ -6,18 +6,24 @@ import initial from './migrations/0001-initial';
 export const MIGRATIONS: readonly string[] = [initial];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
+/** Refuses a database from a newer Keyward (vault_unavailable); reads only. */
+export function refuseNewer(db: Database, location: string): void {
+  const version = db.userVersion;
+  if (version > SCHEMA_VERSION) {
+    throw new AppError(
+      'vault_unavailable',
+      `The database ${location} has schema ${version}, newer than this Keyward's ${SCHEMA_VERSION}; Keyward opened nothing and left it untouched. To go on, update Keyward.`,
+    );
+  }
+}
+
 /**
  * Brings the database to SCHEMA_VERSION, each step in its own transaction with its version bump. A database
  * from a newer Keyward is refused, untouched.
  */
 export function migrateDatabase(db: Database, location: string): { from: number; to: number } {
+  refuseNewer(db, location);
   const from = db.userVersion;
-  if (from > SCHEMA_VERSION) {
-    throw new AppError(
-      'vault_unavailable',
-      `The database ${location} has schema ${from}, newer than this Keyward's ${SCHEMA_VERSION}; Keyward opened nothing and left it untouched. To go on, update Keyward.`,
-    );
-  }
   for (let version = from + 1; version <= SCHEMA_VERSION; version++) {
     db.writeSync(() => {
       db.exec(MIGRATIONS[version - 1]!);

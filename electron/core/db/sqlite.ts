@@ -36,9 +36,10 @@ export class Database {
 
   private constructor(private readonly db: DatabaseSync) {}
 
-  static open(path: string, options: { readOnly?: boolean } = {}): Database {
+  /** `asIs`: change nothing of the file (no switch to WAL, no mode), to look at it before using it. */
+  static open(path: string, options: { readOnly?: boolean; asIs?: boolean } = {}): Database {
     const db = new DatabaseSync(path, { readOnly: options.readOnly ?? false, enableForeignKeyConstraints: true, timeout: BUSY_TIMEOUT_MS });
-    if (!options.readOnly) {
+    if (!options.readOnly && !options.asIs) {
       db.exec('PRAGMA journal_mode = WAL');
       if (path !== ':memory:') chmodSync(path, 0o600);
     }

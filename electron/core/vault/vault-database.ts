@@ -3,7 +3,7 @@ import { constants } from 'node:fs';
 import { chmod, type FileHandle, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AuditEntry } from '../../contract';
-import { migrateDatabase } from '../db/migrate';
+import { migrateDatabase, refuseNewer } from '../db/migrate';
 import { Database } from '../db/sqlite';
 import { AppError } from '../errors';
 import { NotificationState } from '../expiry/notification-state';
@@ -154,9 +154,17 @@ export class VaultDatabase {
     if (!(await exists(this.location))) await this.create();
     let db: Database;
     try {
+      // Looked at as it is first: a database from a newer Keyward is refused before the open that sets
+      // WAL and the file's mode could change a byte of it.
+      const peek = Database.open(this.location, { asIs: true });
+      try {
+        refuseNewer(peek, this.location);
+      } finally {
+        peek.close();
+      }
       db = Database.open(this.location);
     } catch (err) {
-      throw this.unopenable(err);
+      throw err instanceof AppError ? err : this.unopenable(err);
     }
     try {
       migrateDatabase(db, this.location);
