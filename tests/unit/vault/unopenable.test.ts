@@ -2,8 +2,7 @@
 // a newer Keyward, is left exactly as it was, no database is made, and every channel answers vault_unavailable
 // saying what to do. (tests/unit/main/unopenable-vault.test.ts runs the same refusals in the test host.)
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { lstat, mkdir, open, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,27 +10,11 @@ import { EMPTY_INVENTORY_FILTERS } from '../../../electron/contract';
 import { BACKUP_FILE, VAULT_FILE, VAULT_MAX_BYTES } from '../../../electron/core/vault/json-vault-file';
 import { AUDIT_FILE, DATABASE_FILE } from '../../../electron/core/vault/vault-database';
 import { jsonVaultBytes, generateVault } from '../../bench/generate-vault';
+import { folderSnapshot } from '../../support/folder';
 import { dispatchFixture } from '../../support/inventory-fixture';
 
 let cleanup: () => Promise<void> = async () => {};
 afterEach(() => cleanup());
-
-/** Every entry of the folder with its kind, mode and content hash (a FIFO is never opened: it would block). */
-async function snapshotOf(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const name of (await readdir(dir)).sort()) {
-    const path = join(dir, name);
-    const info = await lstat(path);
-    const mode = (info.mode & 0o777).toString(8);
-    if (info.isFIFO()) out[name] = `fifo ${mode}`;
-    else if (info.isDirectory()) out[name] = `dir ${mode} ${JSON.stringify(await snapshotOf(path))}`;
-    else
-      out[name] = `file ${mode} ${info.size} ${createHash('sha256')
-        .update(await readFile(path))
-        .digest('hex')}`;
-  }
-  return out;
-}
 
 /** Channels that read or write the vault, the audit log and the warning state. */
 const CALLS = [
@@ -125,14 +108,14 @@ describe('a data folder Keyward cannot open', () => {
       const fx = await dispatchFixture();
       cleanup = fx.cleanup;
       await make(fx.dir);
-      const before = await snapshotOf(fx.dir);
+      const before = await folderSnapshot(fx.dir);
       for (const [channel, input] of CALLS) {
         const reply = await fx.dispatch(channel, input);
         expect(reply, channel).toMatchObject({ ok: false, error: { code: 'vault_unavailable' } });
         if (!reply.ok) expect(reply.error.message, channel).toMatch(message);
       }
       // No keyward.db made (nor a half-made one aside), and nothing renamed, written or re-permissioned.
-      expect(await snapshotOf(fx.dir)).toEqual(before);
+      expect(await folderSnapshot(fx.dir)).toEqual(before);
     });
   }
 });
