@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { chmodSync } from 'node:fs';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import { AppError } from '../errors';
 
 /** The one module that knows the SQLite driver (node:sqlite): swapping to better-sqlite3 changes this file only. */
 export type SqlValue = SQLInputValue;
@@ -16,6 +17,9 @@ export interface Statement {
 
 /** How long a writer waits for another process's transaction before SQLITE_BUSY (the app and the CLI share the file). */
 export const BUSY_TIMEOUT_MS = 10_000;
+
+/** SQLite's "busy" (another connection held the write lock past BUSY_TIMEOUT_MS), in any of its extended forms. */
+const isBusy = (err: unknown): boolean => ((err as { errcode?: unknown } | null)?.errcode as number) % 256 === 5;
 
 const wrap = (statement: StatementSync): Statement => ({
   run: (...params) => ({ changes: Number(statement.run(...params).changes) }),
@@ -34,7 +38,10 @@ export class Database {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly inWrite = new AsyncLocalStorage<true>();
 
-  private constructor(private readonly db: DatabaseSync) {}
+  private constructor(
+    private readonly db: DatabaseSync,
+    private readonly path: string,
+  ) {}
 
   /** `asIs`: change nothing of the file (no switch to WAL, no mode), to look at it before using it. */
   static open(path: string, options: { readOnly?: boolean; asIs?: boolean } = {}): Database {
@@ -44,7 +51,7 @@ export class Database {
       if (path !== ':memory:') chmodSync(path, 0o600);
     }
     db.exec('PRAGMA synchronous = NORMAL');
-    return new Database(db);
+    return new Database(db, path);
   }
 
   exec(sql: string): void {
@@ -74,7 +81,7 @@ export class Database {
     if (this.inWrite.getStore()) return Promise.resolve().then(work);
     const run = () =>
       this.inWrite.run(true, async () => {
-        this.db.exec('BEGIN IMMEDIATE');
+        this.begin();
         try {
           const result = await work();
           this.db.exec('COMMIT');
@@ -91,7 +98,7 @@ export class Database {
 
   /** A synchronous write transaction, for work that never awaits (migrations, imports). */
   writeSync<T>(work: () => T): T {
-    this.db.exec('BEGIN IMMEDIATE');
+    this.begin();
     try {
       const result = work();
       this.db.exec('COMMIT');
@@ -99,6 +106,16 @@ export class Database {
     } catch (err) {
       if (this.db.isTransaction) this.db.exec('ROLLBACK');
       throw err;
+    }
+  }
+
+  /** Takes the write lock; a lock another process holds past the busy timeout is vault_locked, nothing begun. */
+  private begin(): void {
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+    } catch (err) {
+      if (!isBusy(err)) throw err;
+      throw new AppError('vault_locked', `The vault is locked by another Keyward process (${this.path}) for longer than ${BUSY_TIMEOUT_MS / 1000} s; nothing was changed. Try again in a moment.`);
     }
   }
 
