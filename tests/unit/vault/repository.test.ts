@@ -2,12 +2,13 @@
 // entries; another process is another connection on the same data folder.
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../electron/contract';
 import { DATABASE_FILE } from '../../../electron/core/vault/vault-database';
 import { emptyVault, type VaultData } from '../../../electron/core/vault/vault-data';
 import { generateVault } from '../../bench/generate-vault';
-import { FakeClock, tempDir } from '../../support/inventory-fixture';
+import { dispatchFixture, FakeClock, tempDir } from '../../support/inventory-fixture';
 import { openTestVault, readVaultFrom } from '../../support/vault';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -154,5 +155,27 @@ describe('the vault database', () => {
     expect(stored.tokens.map((t) => t.id)).toEqual([...kept.map((t) => t.id), added.id]);
     expect(stored.tokens.some((t) => t.id === gone!.id)).toBe(false);
     expect(stored).toEqual(next);
+  });
+});
+
+describe('a database whose write lock another process holds', () => {
+  it('answers vault_locked after the busy timeout, changes nothing, and writes again once the lock is released', { timeout: 30_000 }, async () => {
+    const fx = await dispatchFixture();
+    cleanups.push(fx.cleanup);
+    expect(await fx.dispatch('createClient', { name: 'Before' })).toMatchObject({ ok: true });
+    // Another process mid-transaction (a hung CLI, say): it holds SQLite's write lock.
+    const holder = new DatabaseSync(join(fx.dir, DATABASE_FILE));
+    holder.exec('BEGIN IMMEDIATE');
+    try {
+      const reply = await fx.dispatch('createClient', { name: 'While locked' });
+      expect(reply).toMatchObject({ ok: false, error: { code: 'vault_locked' } });
+      if (!reply.ok) expect(reply.error.message).toMatch(/^The vault is locked by another Keyward process \(.+keyward\.db\) for longer than 10 s; nothing was changed\. Try again in a moment\.$/);
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+    expect(await fx.dispatch('createClient', { name: 'After' })).toMatchObject({ ok: true });
+    expect((await readVaultFrom(fx.dir, fx.clock)).clients.map((c) => c.name)).toEqual(['Before', 'After']);
+    expect(fx.audit.entries.map((e) => e.summary)).toEqual(['Added client Before', 'Added client After']);
   });
 });
