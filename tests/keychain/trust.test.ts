@@ -9,6 +9,7 @@ import { accountOf, ownedBy } from '../../electron/core/secrets/accounts';
 import { sha256Hex } from '../../electron/core/secrets/fingerprint';
 import { KeytarSecretStore } from '../../electron/main/adapters/keytar-secret-store';
 import { VAULT_FILE } from '../../electron/core/vault/json-vault-file';
+import type { VaultData } from '../../electron/core/vault/vault-data';
 import { DATABASE_FILE } from '../../electron/core/vault/vault-database';
 import { compose } from '../../electron/main/compose';
 import { jsonVaultBytes } from '../bench/generate-vault';
@@ -60,7 +61,7 @@ describe.skipIf(!state.available && !required)("secrets are never lost, nor mist
     const a = await app();
     const made = await addTokens(a, 3);
     // The layout older Keyward wrote, in a JSON-era data folder: no vaultId, no account, the value under the token id.
-    const doc = structuredClone(await a.inventory.vault());
+    const doc: VaultData = structuredClone(await a.inventory.vault());
     delete doc.vaultId;
     for (const t of doc.tokens) {
       const value = made.find((m) => m.token.id === t.id)!.secret;

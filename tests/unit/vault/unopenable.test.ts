@@ -64,7 +64,9 @@ const cases: { name: string; make: (dir: string) => Promise<void>; message: RegE
   },
   {
     name: 'a FIFO named vault.json',
-    make: async (dir) => execFileSync('mkfifo', [join(dir, VAULT_FILE)]),
+    make: async (dir) => {
+      execFileSync('mkfifo', [join(dir, VAULT_FILE)]);
+    },
     message: /vault\.json is not a regular file; Keyward opened nothing and left it untouched\. To go on, move it out of the data folder/,
   },
   {
