@@ -223,6 +223,11 @@ export class VaultDatabase {
       throw new AppError('vault_unavailable', json?.data ? `Keyward could not move the vault into its database (${detail}); ${VAULT_FILE} and the other files were left untouched and nothing was opened. Report this, with the message, and keep the files.` : `Keyward could not create its database ${this.location} (${detail}).`);
     }
     this.notices = [...(json?.notices ?? [])];
+    // Only now that the database holds what was read instead: before, a failure left every file in its place.
+    if (json?.moveAside) {
+      const { from, to } = json.moveAside;
+      await rename(from, to).catch((err: unknown) => this.logger.warn('could not move the unreadable vault file aside', { file: from, error: errnoOf(err) ?? 'unknown' }));
+    }
     if (json?.data) {
       if (await exists(join(this.dir, AUDIT_FILE))) sources.push(join(this.dir, AUDIT_FILE));
       if (await exists(join(this.dir, NOTIFICATIONS_FILE))) sources.push(join(this.dir, NOTIFICATIONS_FILE));
