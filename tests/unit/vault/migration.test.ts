@@ -10,6 +10,7 @@ import { BACKUP_FILE, VAULT_FILE } from '../../../electron/core/vault/json-vault
 import { AUDIT_FILE, DATABASE_FILE, MIGRATED_SUFFIX, NOTIFICATIONS_FILE, vaultDigest } from '../../../electron/core/vault/vault-database';
 import { VaultData } from '../../../electron/core/vault/vault-data';
 import { generateVault, jsonVaultBytes, writeVault } from '../../bench/generate-vault';
+import { folderSnapshot } from '../../support/folder';
 import { dispatchFixture, FakeClock, tempDir } from '../../support/inventory-fixture';
 import { openTestVault, readVaultFrom } from '../../support/vault';
 
@@ -234,6 +235,22 @@ describe('an import that fails', () => {
     }
     expect(await names(fx.dir)).toEqual([...before.keys()]);
     for (const [name, bytes] of before) expect(await readFile(join(fx.dir, name)), name).toEqual(bytes);
+  });
+
+  it('leaves an unreadable vault.json in its place when the previous copy then fails to import', async () => {
+    const { dir, start, file } = await folder();
+    const previous = smallOne(7);
+    previous.tokens[2] = { ...previous.tokens[2]!, storeId: '0b5c8e7a-3d2f-4e1a-9b6c-5d4e3f2a1b0c' };
+    await writeFile(file(BACKUP_FILE), jsonVaultBytes(previous));
+    await writeFile(file(VAULT_FILE), 'not json at all');
+    const before = await folderSnapshot(dir);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await expect(start().repo.load()).rejects.toMatchObject({
+        code: 'vault_unavailable',
+        message: expect.stringMatching(/could not move the vault into its database \(.*FOREIGN KEY.*\); vault\.json and the other files were left untouched/),
+      });
+      expect(await folderSnapshot(dir)).toEqual(before);
+    }
   });
 
   it('refuses a vault.json whose ids repeat (the database would keep one): the read-back check catches it', async () => {
