@@ -2,13 +2,19 @@
 // this reads its CSV and fails on any HIGH or CRITICAL finding. LOW/MEDIUM review items are listed.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const work = mkdtempSync(join(tmpdir(), 'keyward-eneg-'));
 for (const part of ['electron', 'src', 'package.json']) cpSync(part, join(work, part), { recursive: true });
 const csv = join(work, 'result.csv');
-execFileSync('npx', ['electronegativity', '-i', work, '-o', csv, '-r', '-v', 'false', '-e', '45.4.1'], { stdio: ['ignore', 'ignore', 'inherit'] });
+// On this Node, with the got 11 offline fix preloaded (see got11-offline.cjs).
+const cli = createRequire(import.meta.url).resolve('@doyensec/electronegativity/dist/index.js');
+const preload = join(dirname(fileURLToPath(import.meta.url)), 'got11-offline.cjs');
+const args = ['--require', preload, cli, '-i', work, '-o', csv, '-r', '-v', 'false', '-e', '45.4.1'];
+execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
 
 const rows = readFileSync(csv, 'utf8').trim().split('\n').slice(1).filter(Boolean);
 const findings = rows.map((line) => {

@@ -1,10 +1,22 @@
 // The one test command: type check, lint, build, unit, keychain, e2e (Chromium), Electron e2e (where a
 // binary exists), Electronegativity and the packaging check. Ends with "N passed, N failed[, N skipped]".
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 
-const env = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', FORCE_COLOR: '0' };
+// Node 24, the line Electron 45 embeds: the tests run on the app's runtime or not at all.
+if (Number(process.versions.node.split('.')[0]) < 24) {
+  console.error(`npm test needs Node 24 (this is ${process.version}). Run \`. scripts/node24.sh\` in this shell first.`);
+  process.exit(1);
+}
+
+// npm and npx start on the first `node` on PATH: when that is another one, this one goes first, so every
+// step runs on the same Node.
+const pathDirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
+const firstNode = pathDirs.map((d) => join(d, 'node')).find((f) => existsSync(f));
+const PATH = firstNode && realpathSync(firstNode) === realpathSync(process.execPath) ? process.env.PATH : [dirname(process.execPath), ...pathDirs].join(delimiter);
+const env = { ...process.env, PATH, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', FORCE_COLOR: '0' };
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
 /** Every failed test by name with its first error line, repeated at the end where a log's tail shows it. */
@@ -87,9 +99,9 @@ for (const project of ['chromium', 'electron']) {
   if (!ok && !stats?.unexpected && !report?.errors?.length) failures.push(`e2e ${project}: Playwright failed without a failed test${report ? '' : ' and wrote no report'}: see its output above`);
 }
 
-check('electronegativity', 'node', ['scripts/electronegativity-check.mjs']);
+check('electronegativity', process.execPath, ['scripts/electronegativity-check.mjs']);
 {
-  const { ok, seconds } = run('package check', 'node', ['scripts/package-check.mjs']);
+  const { ok, seconds } = run('package check', process.execPath, ['scripts/package-check.mjs']);
   const report = readJson('test-results/package-check.json');
   record('package check', report ? { passed: report.passed, failed: report.failed + (ok || report.failed ? 0 : 1), skipped: 0 } : { passed: 0, failed: 1, skipped: 0 }, seconds);
   if (!ok) failures.push('package check: failed (see its output above)');

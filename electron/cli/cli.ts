@@ -1,5 +1,5 @@
 import { failureFields } from '../main/process-guard';
-import { runCli } from './main';
+import { runCli } from './run';
 
 // Exit explicitly once output is flushed: idle keep-alive sockets must not hold a cron job open.
 const finish = (code: number) => process.stdout.write('', () => process.exit(code));

@@ -1,79 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { parseArgs } from 'node:util';
-import { CliCheckResult, CliTokenRow, type AppErrorShape, type CheckResult, type Finding, type Result, type VaultSnapshot } from '../contract';
+import { CliCheckResult, CliTokenRow, type CheckResult, type Finding, type Result, type VaultSnapshot } from '../contract';
 import { systemClock } from '../core/ports';
 import { createConsoleLogger } from '../main/adapters/console-logger';
 import { KEYCHAIN_SERVICE, KeytarSecretStore } from '../main/adapters/keytar-secret-store';
 import { compose } from '../main/compose';
 import { defaultDataDir } from '../main/data-dir';
-import { day, table } from './format';
+import { table } from './format';
 import { readSecret } from './read-secret';
-import { USAGE } from './usage';
+import { CliExit, EXIT, exitCodeFor, SEVERITY_RANK, type Values } from './options';
 import pkg from '../../package.json';
 
-const EXIT = { fine: 0, failing: 1, usage: 2, keychain: 3, locked: 4 } as const;
-const SEVERITY_RANK = { critical: 3, warning: 2, info: 1 } as const;
 
-class CliExit extends Error {
-  constructor(
-    readonly code: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
-const OPTIONS = {
-  json: { type: 'boolean' },
-  help: { type: 'boolean' },
-  data: { type: 'string' },
-  'keychain-service': { type: 'string' },
-  client: { type: 'string' },
-  provider: { type: 'string' },
-  store: { type: 'string' },
-  name: { type: 'string' },
-  kind: { type: 'string' },
-  mode: { type: 'string' },
-  'store-id': { type: 'string' },
-  subdomain: { type: 'string' },
-  host: { type: 'string' },
-  scopes: { type: 'string' },
-  access: { type: 'string' },
-  'allow-ip': { type: 'string', multiple: true },
-  'rate-limit': { type: 'string' },
-  plan: { type: 'string' },
-  created: { type: 'string' },
-  expires: { type: 'string' },
-  all: { type: 'boolean' },
-  token: { type: 'string' },
-  within: { type: 'string' },
-  severity: { type: 'string' },
-  'fail-on': { type: 'string' },
-} as const;
-
-type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
-
-function exitCodeFor(error: AppErrorShape): number {
-  if (error.code === 'keychain_unavailable') return EXIT.keychain;
-  if (error.code === 'vault_locked') return EXIT.locked;
-  return error.code === 'internal' || error.code === 'vault_unavailable' ? EXIT.failing : EXIT.usage;
-}
-
-async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (err) {
-    throw new CliExit(EXIT.usage, `${(err as Error).message}. See keyward --help.`);
-  }
-  const { values, positionals } = parsed;
-  const command = positionals[0];
-  if (values.help || !command) {
-    process.stdout.write(`${USAGE}\n`);
-    return values.help ? EXIT.fine : EXIT.usage;
-  }
-  if (positionals.length > 1) throw new CliExit(EXIT.usage, `Unexpected argument "${positionals[1]}". See keyward --help.`);
-
+/** Runs a command that needs the whole app graph (the keychain, checks, writes, findings). */
+export async function runCommand(values: Values, command: string): Promise<number> {
   const logger = createConsoleLogger('cli', () => {});
   const { dispatch, onEvent, recover } = compose({
     dataDir: values.data ?? defaultDataDir(),
@@ -95,14 +35,6 @@ async function main(argv: string[]): Promise<number> {
   const json = (value: unknown) => out(JSON.stringify(value, null, 2));
 
   switch (command) {
-    case 'list': {
-      const rows = tokenRows(await call<VaultSnapshot>('getVault', {})).filter(
-        (r) => (!values.client || r.client === values.client) && (!values.provider || r.provider === values.provider),
-      );
-      if (values.json) json(rows.map((r) => CliTokenRow.parse(r)));
-      else out(rows.length ? table(['ID', 'PROVIDER', 'CLIENT', 'STORE', 'NAME', 'MODE', 'STATUS', 'EXPIRES', 'SOURCE', 'SECRET', 'LAST CHECK'], rows.map((r) => [r.id, r.provider, r.client, r.store, r.name, r.mode, r.status, day(r.expiresAt), r.expirySource, r.fingerprint, r.lastCheck])) : 'No tokens.');
-      return EXIT.fine;
-    }
     case 'add':
       return add(values, call, out, json);
     case 'check': {
@@ -126,16 +58,6 @@ async function main(argv: string[]): Promise<number> {
       if (values.json) json(CliCheckResult.parse({ provider, ...result }));
       else out(`${result.outcome}${result.httpStatus ? ` (HTTP ${result.httpStatus})` : ''}: ${result.detail}`);
       return failsOn(values['fail-on'], ['invalid']).includes(result.outcome) ? EXIT.failing : EXIT.fine;
-    }
-    case 'expiring': {
-      const match = /^(\d{1,4})d$/.exec(required(values.within, '--within'));
-      if (!match) throw new CliExit(EXIT.usage, '--within takes a number of days, e.g. --within 30d.');
-      const limit = Date.now() + Number(match[1]) * 86_400_000;
-      const rows = tokenRows(await call<VaultSnapshot>('getVault', {})).filter((r) => r.status === 'active' && r.expiresAt && Date.parse(r.expiresAt) <= limit);
-      rows.sort((a, b) => Date.parse(a.expiresAt!) - Date.parse(b.expiresAt!));
-      if (values.json) json(rows.map((r) => CliTokenRow.parse(r)));
-      else out(rows.length ? table(['EXPIRES', 'PROVIDER', 'CLIENT', 'STORE', 'NAME', 'ID'], rows.map((r) => [day(r.expiresAt), r.provider, r.client, r.store, r.name, r.id])) : `No active token expires within ${match[1]} days.`);
-      return rows.length ? EXIT.failing : EXIT.fine;
     }
     case 'findings': {
       const floor = values.severity ? severityRank(values.severity) : 0;
@@ -280,17 +202,4 @@ function failsOn(value: string | undefined, fallback: string[]): string[] {
   const bad = list.filter((o) => !OUTCOMES.includes(o));
   if (bad.length) throw new CliExit(EXIT.usage, `--fail-on takes outcomes from: ${OUTCOMES.join(', ')}.`);
   return list;
-}
-
-/**
- * The keyward command: runs one command for `argv` (the arguments after the program) and returns its exit
- * code; a failure is one line on stderr. Shared by the npm bin (cli.ts) and the app binary's CLI mode.
- */
-export async function runCli(argv: string[]): Promise<number> {
-  try {
-    return await main(argv);
-  } catch (err) {
-    process.stderr.write(`keyward: ${err instanceof Error ? err.message : String(err)}\n`);
-    return err instanceof CliExit ? err.code : EXIT.failing;
-  }
 }

@@ -1,6 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +10,9 @@ import { accountOf } from '../../electron/core/secrets/accounts';
 import { KeytarSecretStore } from '../../electron/main/adapters/keytar-secret-store';
 import { startFakeProviders, type FakeProviders } from '../fakes';
 import { startHost } from '../support/host-process';
-import { tempDir } from '../support/inventory-fixture';
+import { FakeClock, tempDir } from '../support/inventory-fixture';
+import { readVaultFrom } from '../support/vault';
+import { vaultDigest } from '../../electron/core/vault/vault-database';
 
 const SERVICE = `Keyward-cli-${randomBytes(4).toString('hex')}`;
 const keychain = new KeytarSecretStore(SERVICE);
@@ -30,6 +33,12 @@ interface Run {
 let fakes: FakeProviders;
 let dataDir: string;
 let cleanup: () => Promise<void>;
+
+/** What the vault holds, as a new process reads it: its revision and a digest of every record. */
+async function vaultState(): Promise<{ revision: number; digest: string }> {
+  const vault = await readVaultFrom(dataDir, new FakeClock());
+  return { revision: vault.revision, digest: vaultDigest(vault) };
+}
 
 function cli(args: string[], stdin = '', env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve) => {
@@ -63,7 +72,7 @@ describe.skipIf(!state.available && !required)('keyward CLI (built, real keychai
     expect(added.code, added.stderr).toBe(0);
     const row = CliTokenRow.parse(JSON.parse(added.stdout));
     expect(row).toMatchObject({ provider: 'shippo', client: 'Acme', store: 'Acme shipping', name: 'Warehouse', mode: 'live', expirySource: 'none' });
-    const stored = (JSON.parse(await readFile(join(dataDir, 'vault.json'), 'utf8')) as { tokens: Token[] }).tokens.find((t) => t.id === row.id)!;
+    const stored = (await readVaultFrom(dataDir, new FakeClock())).tokens.find((t: Token) => t.id === row.id)!;
     expect(await keychain.get(accountOf(stored))).toBe(LIVE_OK);
 
     const second = await cli(['add', '--provider', 'shippo', '--store', 'Acme shipping', '--client', 'Acme', '--name', 'Old key'], LIVE_REVOKED);
@@ -78,7 +87,7 @@ describe.skipIf(!state.available && !required)('keyward CLI (built, real keychai
   });
 
   it('refuses a third active Shippo live token and a bad CIDR with exit 2, one clear line, nothing written', async () => {
-    const before = await readFile(join(dataDir, 'vault.json'), 'utf8');
+    const before = await vaultState();
     const third = await cli(['add', '--provider', 'shippo', '--store', 'Acme shipping', '--client', 'Acme', '--name', 'Third'], `shippo_live_${hex(20)}`);
     expect(third.code).toBe(2);
     expect(third.stderr.trim().split('\n')).toHaveLength(1);
@@ -86,7 +95,7 @@ describe.skipIf(!state.available && !required)('keyward CLI (built, real keychai
     const cidr = await cli(['add', '--provider', 'printago', '--store', 'Farm', '--client', 'Printago client', '--name', 'K', '--store-id', 'a'.repeat(24), '--access', 'custom', '--allow-ip', '10.0.0.0/33'], hex(24));
     expect(cidr.code).toBe(2);
     expect(cidr.stderr).toMatch(/line 1/);
-    expect(await readFile(join(dataDir, 'vault.json'), 'utf8')).toBe(before);
+    expect(await vaultState()).toEqual(before);
   });
 
   it('check --all: results on stdout as contract JSON, progress on stderr, exit 1 because one token is invalid', async () => {
@@ -100,11 +109,11 @@ describe.skipIf(!state.available && !required)('keyward CLI (built, real keychai
   });
 
   it('quick-check reads the secret from stdin and saves nothing', async () => {
-    const before = await readFile(join(dataDir, 'vault.json'), 'utf8');
+    const before = await vaultState();
     const run = await cli(['quick-check', '--provider', 'shippo', '--json'], LIVE_OK);
     expect(run.code, run.stderr).toBe(0);
     expect(CliCheckResult.parse(JSON.parse(run.stdout))).toMatchObject({ provider: 'shippo', outcome: 'valid' });
-    expect(await readFile(join(dataDir, 'vault.json'), 'utf8')).toBe(before);
+    expect(await vaultState()).toEqual(before);
   });
 
   it('expiring --within fails (exit 1) only when a token expires in the window', async () => {
@@ -123,23 +132,24 @@ describe.skipIf(!state.available && !required)('keyward CLI (built, real keychai
     expect(run.stderr).toMatch(/keychain is not available/);
   });
 
-  it('exits 4 with one line naming the lock while another live process holds it, and writes nothing', async () => {
-    const vaultBefore = await readFile(join(dataDir, 'vault.json'), 'utf8');
+  it('exits 4 with one line while another process keeps the vault busy, and writes nothing', async () => {
+    const vaultBefore = await vaultState();
     const accountsBefore = (await keychain.accounts()).length;
-    const lock = join(dataDir, 'vault.json.lock');
-    // The lock names a live process (the test runner), so it is not stale: the CLI waits for it, then gives up.
-    await writeFile(lock, String(process.pid));
+    // Another connection holds SQLite's write lock for longer than the CLI waits (its busy timeout).
+    const other = new DatabaseSync(join(dataDir, 'keyward.db'));
+    other.exec('BEGIN IMMEDIATE');
     try {
       const run = await cli(['add', '--provider', 'shippo', '--store', 'Other', '--name', 'Locked out'], `shippo_test_${hex(20)}`);
       expect(run.code, run.stderr).toBe(4);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
-      expect(run.stderr).toMatch(/locked by another Keyward process \(.+vault\.json\.lock\); try again in a moment/);
+      expect(run.stderr).toMatch(/Another Keyward process kept the vault busy for \d+ s; nothing was changed\. Try again in a moment\./);
     } finally {
-      await rm(lock, { force: true });
+      other.exec('ROLLBACK');
+      other.close();
     }
-    expect(await readFile(join(dataDir, 'vault.json'), 'utf8')).toBe(vaultBefore);
+    expect(await vaultState()).toEqual(vaultBefore);
     expect(await keychain.accounts()).toHaveLength(accountsBefore);
-  });
+  }, 30_000);
 
   it('the CLI and the test host write at the same time without losing a change', async () => {
     const host = await startHost({ dataDir, keychainService: SERVICE });

@@ -14,7 +14,7 @@ if (!tools && !required) console.warn('[cli suite] locked-keychain test SKIPPED:
 const SCRIPT = `
 export XDG_DATA_HOME="$(mktemp -d)"
 printf pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
-k() { node bin/keyward.js "$@" --data "$DATA" --keychain-service Keyward-locked; }
+k() { "$NODE" bin/keyward.js "$@" --data "$DATA" --keychain-service Keyward-locked; }
 echo shippo_live_$(head -c 20 /dev/urandom | od -An -tx1 | tr -d ' \\n') | k add --provider shippo --store Acme --name A >/dev/null
 echo shippo_live_$(head -c 20 /dev/urandom | od -An -tx1 | tr -d ' \\n') | k add --provider shippo --store Acme --name B >/dev/null
 dbus-send --session --print-reply --dest=org.freedesktop.secrets /org/freedesktop/secrets org.freedesktop.Secret.Service.Lock array:objpath:/org/freedesktop/secrets/collection/login >/dev/null
@@ -33,7 +33,7 @@ describe.skipIf(!tools && !required)('a locked keychain is said once, never take
     const { dir, cleanup } = await tempDir('keyward-locked-');
     cleanups.push(cleanup);
     const { stdout } = await run('dbus-run-session', ['--', 'bash', '-c', SCRIPT], {
-      env: { ...process.env, DATA: dir, KEYWARD_BASE_URL_SHIPPO: 'http://127.0.0.1:9', DISPLAY: '' },
+      env: { ...process.env, NODE: process.execPath, DATA: dir, KEYWARD_BASE_URL_SHIPPO: 'http://127.0.0.1:9', DISPLAY: '' },
       timeout: 50_000,
     });
     expect(stdout).toContain('findings=0');

@@ -1,10 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Token } from '../../electron/contract';
 import { FINDING_KINDS } from '../../electron/contract/findings';
 import { accountOf } from '../../electron/core/secrets/accounts';
-import { addStore, addToken, editVaultFile, expect, fakeJwt, ok, test } from './fixtures';
+import { readVaultFrom } from '../support/vault';
+import { addStore, addToken, editVault, expect, fakeJwt, ok, test } from './fixtures';
 
 const hex = (n: number) => randomBytes(n).toString('hex');
 const shippo = (mode: 'live' | 'test') => `shippo_${mode}_${hex(20)}`;
@@ -261,16 +259,16 @@ test('the findings list shows every kind of finding, filters by severity and cli
   await token({ storeId: ship2, name: 'Labels copy', secret: shared }); // duplicate secret
 
   // No channel writes a status check result (the status-check feature does) or accepts an invalid custom
-  // provider definition (saveCustomProvider validates it): seed both in the vault file, as a hand edit would.
-  await editVaultFile(dataDir, (doc) => {
+  // provider definition (saveCustomProvider validates it): seed both in the vault, as a hand edit of the database would.
+  await editVault(dataDir, (doc) => {
     const t = doc.tokens.find((x) => x.name === 'Returns')!;
     t.lastCheck = { outcome: 'invalid', httpStatus: 401, detail: 'Shippo answered 401 Unauthorized', checkedAt: new Date(now - DAY).toISOString() };
     doc.customProviders.push({ id: 'broken-pay', name: 'Broken Pay', baseUrl: 'http://broken.example', authHeader: 'Authorization: Bearer {token}', probePath: '/me', tokenPattern: 'bp_[a-z]+' });
   });
   // Keychain findings: an entry no token refers to, and a token whose entry is gone.
   if (keychain.real) {
-    const vault = JSON.parse(await readFile(join(dataDir, 'vault.json'), 'utf8')) as { vaultId: string; tokens: Token[] };
-    await keychain.store.set(`${vault.vaultId}:${randomUUID()}:stray`, `orphan_${hex(16)}`);
+    const vault = await readVaultFrom(dataDir, { now: () => new Date() });
+    await keychain.store.set(`${vault.vaultId!}:${randomUUID()}:stray`, `orphan_${hex(16)}`);
     await keychain.store.delete(accountOf(vault.tokens.find((t) => t.id === second)!));
   }
 

@@ -1,10 +1,11 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KeytarSecretStore } from '../../electron/main/adapters/keytar-secret-store';
 import { startHost, type RunningHost } from '../support/host-process';
+import { editVault } from '../support/vault';
 
 export interface Keychain {
   real: boolean;
@@ -113,23 +114,10 @@ export function fakeJwt(claims: Record<string, unknown>): string {
 }
 
 /**
- * Edits vault.json on disk, as another Keyward version or a hand edit would; the host notices the change
- * (mtime/size) on its next read. Only for state no channel can produce.
+ * Edits the vault from another connection, as another Keyward process or a hand edit of the database would;
+ * the host sees the change on its next read. Only for state no channel can produce.
  */
-export async function editVaultFile(dataDir: string, edit: (doc: VaultDoc) => void): Promise<void> {
-  const path = join(dataDir, 'vault.json');
-  const doc = JSON.parse(await readFile(path, 'utf8')) as VaultDoc;
-  edit(doc);
-  doc.revision += 1;
-  await writeFile(path, JSON.stringify(doc, null, 2));
-}
-
-export interface VaultDoc {
-  revision: number;
-  tokens: { id: string; name: string; lastCheck: unknown; checkHistory: unknown[] }[];
-  customProviders: Record<string, unknown>[];
-  [key: string]: unknown;
-}
+export { editVault };
 
 /** Queues the path the host's next open or save dialog "chooses" (the test host has no OS dialogs). */
 export async function queueDialog(host: { url: string; token: string }, answer: { open?: string; save?: string }): Promise<void> {

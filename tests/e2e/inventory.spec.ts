@@ -71,7 +71,7 @@ test('the secret appears in no file under the data folder and in no IPC reply, o
   expect(unread).toBeLessThan(replies.length);
   for (const reply of replies) expect(reply).not.toContain(secret);
   const files = await filesUnder(dataDir);
-  expect(files.map((f) => f.slice(dataDir.length + 1)).sort()).toEqual(expect.arrayContaining(['audit.jsonl', 'vault.json']));
+  expect(files.map((f) => f.slice(dataDir.length + 1)).sort()).toEqual(expect.arrayContaining(['keyward.db']));
   for (const file of files) expect(await readFile(file, 'utf8'), file).not.toContain(secret);
   expect(host.log.join('\n')).not.toContain(secret);
   expect(await page.content()).not.toContain(secret);

@@ -5,6 +5,7 @@ import type { Clock, Logger } from '../../electron/core/ports';
 import { silentLogger } from '../../electron/core/ports';
 import { SqliteVaultRepository } from '../../electron/core/vault/sqlite-vault-repository';
 import { VaultDatabase } from '../../electron/core/vault/vault-database';
+import type { VaultData } from '../../electron/core/vault/vault-data';
 
 /** The audit log as the app keeps it (SQLite), with its entries readable at once, oldest first, for assertions. */
 export class RecordedAudit extends SqliteAuditLog {
@@ -36,6 +37,25 @@ export async function readVaultFrom(dir: string, clock: Clock) {
   const { database, repo } = openTestVault(dir, clock);
   try {
     return (await repo.load()).data;
+  } finally {
+    database.close();
+  }
+}
+
+/**
+ * Changes the vault in `dir` from another connection, as another Keyward process or a hand edit of the
+ * database would: `edit` changes a copy of the whole vault, which is saved as one new revision.
+ */
+export async function editVault(dir: string, edit: (vault: VaultData) => void): Promise<void> {
+  const { database, repo } = openTestVault(dir, { now: () => new Date() });
+  try {
+    await repo.transaction(async () => {
+      const { data } = await repo.load();
+      const next = structuredClone(data);
+      edit(next);
+      next.revision = data.revision + 1;
+      await repo.save(next, data.revision);
+    });
   } finally {
     database.close();
   }

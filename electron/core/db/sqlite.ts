@@ -16,10 +16,8 @@ export interface Statement {
 }
 
 /** How long a writer waits for another process's transaction before SQLITE_BUSY (the app and the CLI share the file). */
-export const BUSY_TIMEOUT_MS = 10_000;
-
-/** SQLite's "busy" (another connection held the write lock past BUSY_TIMEOUT_MS), in any of its extended forms. */
-const isBusy = (err: unknown): boolean => ((err as { errcode?: unknown } | null)?.errcode as number) % 256 === 5;
+export const BUSY_TIMEOUT_MS = 5_000;
+const SQLITE_BUSY = 5;
 
 const wrap = (statement: StatementSync): Statement => ({
   run: (...params) => ({ changes: Number(statement.run(...params).changes) }),
@@ -38,10 +36,7 @@ export class Database {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly inWrite = new AsyncLocalStorage<true>();
 
-  private constructor(
-    private readonly db: DatabaseSync,
-    private readonly path: string,
-  ) {}
+  private constructor(private readonly db: DatabaseSync) {}
 
   /** `asIs`: change nothing of the file (no switch to WAL, no mode), to look at it before using it. */
   static open(path: string, options: { readOnly?: boolean; asIs?: boolean } = {}): Database {
@@ -51,7 +46,7 @@ export class Database {
       if (path !== ':memory:') chmodSync(path, 0o600);
     }
     db.exec('PRAGMA synchronous = NORMAL');
-    return new Database(db, path);
+    return new Database(db);
   }
 
   exec(sql: string): void {
@@ -109,13 +104,15 @@ export class Database {
     }
   }
 
-  /** Takes the write lock; a lock another process holds past the busy timeout is vault_locked, nothing begun. */
+  /** Takes the write lock, waiting up to BUSY_TIMEOUT_MS for another process's transaction to end. */
   private begin(): void {
     try {
       this.db.exec('BEGIN IMMEDIATE');
     } catch (err) {
-      if (!isBusy(err)) throw err;
-      throw new AppError('vault_locked', `The vault is locked by another Keyward process (${this.path}) for longer than ${BUSY_TIMEOUT_MS / 1000} s; nothing was changed. Try again in a moment.`);
+      if ((err as { errcode?: number }).errcode === SQLITE_BUSY) {
+        throw new AppError('vault_locked', `Another Keyward process kept the vault busy for ${BUSY_TIMEOUT_MS / 1000} s; nothing was changed. Try again in a moment.`);
+      }
+      throw err;
     }
   }
 

@@ -1,14 +1,13 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { NOTIFICATIONS_FILE } from '../vault/vault-database';
+import { BACKUP_FILE, NOTIFICATIONS_FILE, VAULT_FILE } from '../vault/files';
 import type { Logger } from '../ports';
-import { BACKUP_FILE, VAULT_FILE } from '../vault/json-vault-file';
 
 /** A temp file this old has no writer left: a write takes well under a second. */
 export const STALE_TEMP_MS = 5 * 60_000;
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** `<file>.<pid>.<ms>.tmp`, as the vault writer and writeFileAtomic name their temp files. */
+/** `<file>.<pid>.<ms>.tmp`, as the JSON-era vault and notification writers named their temp files. */
 const PID_TEMP = new RegExp(`^(?:${[VAULT_FILE, NOTIFICATIONS_FILE].map(escape).join('|')})\\.(\\d{1,10})\\.(\\d{1,16})\\.tmp$`);
 /** The link the vault writer makes before turning it into vault.previous.json; its name has no pid. */
 const LINK_TEMP = `${BACKUP_FILE}.tmp`;

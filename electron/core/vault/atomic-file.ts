@@ -1,5 +1,4 @@
-import { open, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { open } from 'node:fs/promises';
 
 /** Writes and fsyncs a file (owner-only), so its bytes are on disk before anything is renamed over it. */
 export async function writeDurably(path: string, content: string | Uint8Array | readonly Uint8Array[]): Promise<void> {
@@ -34,18 +33,5 @@ export async function syncDir(dir: string): Promise<void> {
     }
   } catch {
     // Some platforms (Windows) cannot fsync a directory; the rename is still atomic there.
-  }
-}
-
-/** Replaces `path` atomically: temp file beside it, fsync, rename, fsync the folder. A failed write leaves the old file. */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    await writeDurably(tmp, text);
-    await rename(tmp, path);
-    await syncDir(dirname(path));
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
   }
 }

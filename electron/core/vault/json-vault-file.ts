@@ -5,11 +5,12 @@ import type { Clock, LoadedVault, Logger } from '../ports';
 import { AppError } from '../errors';
 import { migrate } from './migrations';
 import { VaultData } from './vault-data';
+import { BACKUP_FILE, VAULT_FILE } from './files';
+
+export { BACKUP_FILE, VAULT_FILE };
 
 // The JSON vault files Keyward kept before its SQLite database: read once, at the first start that finds them.
 
-export const VAULT_FILE = 'vault.json';
-export const BACKUP_FILE = 'vault.previous.json';
 /** The largest vault file Keyward reads: far above any real inventory, well below what a string can hold. */
 export const VAULT_MAX_BYTES = 256 * 1024 * 1024;
 

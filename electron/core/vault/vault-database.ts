@@ -9,15 +9,11 @@ import { AppError } from '../errors';
 import { NotificationState } from '../expiry/notification-state';
 import type { Clock, LoadedVault, Logger } from '../ports';
 import { syncDir } from './atomic-file';
-import { readJsonVault, unopenable, VAULT_FILE } from './json-vault-file';
+import { AUDIT_FILE, DATABASE_FILE, MIGRATED_SUFFIX, NOTIFICATIONS_FILE, VAULT_FILE } from './files';
+import { readJsonVault, unopenable } from './json-vault-file';
 import { emptyVault, type VaultData } from './vault-data';
 import { appendAudit, clientRow, CLIENT_UPSERT, META, readMeta, readVaultRows, storeRow, STORE_UPSERT, tokenRow, TOKEN_UPSERT, writeCheckHistory, writeMeta } from './vault-rows';
 
-export const DATABASE_FILE = 'keyward.db';
-export const AUDIT_FILE = 'audit.jsonl';
-export const NOTIFICATIONS_FILE = 'notifications.json';
-/** What a JSON file becomes once the database holds its content: kept, read-only, never read again. */
-export const MIGRATED_SUFFIX = '.migrated';
 
 const errnoOf = (err: unknown): string | undefined => (err as NodeJS.ErrnoException | null)?.code;
 const exists = (path: string): Promise<boolean> =>
@@ -272,15 +268,14 @@ export class VaultDatabase {
   private async keepLeftoverJson(db: Database): Promise<void> {
     const imported = readMeta(db).get(META.importedFrom);
     if (!imported) return;
-    let files: string[];
-    let at: number;
+    let record: { files: string[]; at: string };
     try {
-      const record = JSON.parse(imported) as { files: string[]; at: string };
-      files = record.files;
-      at = Date.parse(record.at);
+      record = JSON.parse(imported) as { files: string[]; at: string };
     } catch {
       return;
     }
+    const { files } = record;
+    const at = Date.parse(record.at);
     // Only files from before the import: a vault.json put here later is left alone for the user to restore.
     const left: string[] = [];
     for (const name of [...files, AUDIT_FILE, NOTIFICATIONS_FILE]) {
@@ -291,4 +286,4 @@ export class VaultDatabase {
   }
 }
 
-export { unopenable };
+export { AUDIT_FILE, DATABASE_FILE, MIGRATED_SUFFIX, NOTIFICATIONS_FILE, unopenable };

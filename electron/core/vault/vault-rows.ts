@@ -8,8 +8,8 @@ export const CLIENT_UPSERT = 'INSERT INTO clients (id, pos, name, doc) VALUES (?
 export const STORE_UPSERT =
   'INSERT INTO stores (id, pos, client_id, provider, label, doc) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET client_id = excluded.client_id, provider = excluded.provider, label = excluded.label, doc = excluded.doc';
 export const TOKEN_UPSERT =
-  'INSERT INTO tokens (id, pos, store_id, name, mode, status, expires_at, expiry_source, masked, last_outcome, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ' +
-  'ON CONFLICT (id) DO UPDATE SET store_id = excluded.store_id, name = excluded.name, mode = excluded.mode, status = excluded.status, expires_at = excluded.expires_at, ' +
+  'INSERT INTO tokens (id, pos, store_id, name, mode, status, expires_at, expires_ms, expiry_source, masked, last_outcome, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ' +
+  'ON CONFLICT (id) DO UPDATE SET store_id = excluded.store_id, name = excluded.name, mode = excluded.mode, status = excluded.status, expires_at = excluded.expires_at, expires_ms = excluded.expires_ms, ' +
   'expiry_source = excluded.expiry_source, masked = excluded.masked, last_outcome = excluded.last_outcome, doc = excluded.doc';
 
 export const clientRow = (c: Client, pos: number): SqlValue[] => [c.id, pos, c.name, JSON.stringify(c)];
@@ -17,7 +17,7 @@ export const storeRow = (s: StoreProfile, pos: number): SqlValue[] => [s.id, pos
 /** The token without its check history, which has its own table. */
 export function tokenRow(t: Token, pos: number): SqlValue[] {
   const { checkHistory: _history, ...doc } = t;
-  return [t.id, pos, t.storeId, t.name, t.mode, t.status, t.expiresAt, t.expirySource, t.secret?.masked ?? null, t.lastCheck?.outcome ?? null, JSON.stringify(doc)];
+  return [t.id, pos, t.storeId, t.name, t.mode, t.status, t.expiresAt, t.expiresAt === null ? null : Date.parse(t.expiresAt), t.expirySource, t.secret?.masked ?? null, t.lastCheck?.outcome ?? null, JSON.stringify(doc)];
 }
 
 /** Replaces a token's check history rows (newest first, seq 0). */

@@ -31,6 +31,8 @@ CREATE TABLE tokens (
   mode TEXT,
   status TEXT NOT NULL,
   expires_at TEXT,
+  -- expires_at as Unix milliseconds: ISO texts with different offsets do not sort as text.
+  expires_ms INTEGER,
   expiry_source TEXT NOT NULL,
   masked TEXT,
   last_outcome TEXT,
@@ -38,7 +40,7 @@ CREATE TABLE tokens (
 ) STRICT;
 CREATE INDEX tokens_by_pos ON tokens (pos);
 CREATE INDEX tokens_by_store ON tokens (store_id);
-CREATE INDEX tokens_by_expiry ON tokens (status, expires_at);
+CREATE INDEX tokens_by_expiry ON tokens (status, expires_ms);
 
 -- A token's check history, newest first (seq 0), at most CHECK_HISTORY_LIMIT rows.
 CREATE TABLE check_results (

@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { migrateDatabase, SCHEMA_VERSION } from '../core/db/migrate';
+import { Database } from '../core/db/sqlite';
+import { AppError } from '../core/errors';
+import { BACKUP_FILE, DATABASE_FILE, VAULT_FILE } from '../core/vault/files';
+import { defaultDataDir } from '../main/data-dir';
+import { day, table } from './format';
+import { CliExit, EXIT, exitCodeFor, type Values } from './options';
+
+/** One token as `list` and `expiring` print it (CliTokenRow's fields, in its order). */
+interface TokenRow {
+  id: string;
+  provider: string;
+  client: string | null;
+  store: string;
+  name: string;
+  mode: string | null;
+  status: string;
+  expiresAt: string | null;
+  expirySource: string;
+  fingerprint: string | null;
+  lastCheck: string | null;
+}
+
+const ROW_SELECT = `
+SELECT t.id AS id, s.provider AS provider, c.name AS client, s.label AS store, t.name AS name, t.mode AS mode,
+  t.status AS status, t.expires_at AS expiresAt, t.expiry_source AS expirySource, t.masked AS fingerprint, t.last_outcome AS lastCheck
+FROM tokens t JOIN stores s ON s.id = t.store_id LEFT JOIN clients c ON c.id = s.client_id`;
+
+/**
+ * The data folder's database for reading. The first start after the JSON era imports the JSON vault through
+ * the app's own opener (once); null when the folder holds no vault at all (nothing is created for a read).
+ */
+async function openForReading(dataDir: string): Promise<Database | null> {
+  const path = join(dataDir, DATABASE_FILE);
+  if (!existsSync(path)) {
+    if (!existsSync(join(dataDir, VAULT_FILE)) && !existsSync(join(dataDir, BACKUP_FILE))) return null;
+    const [{ VaultDatabase }, { createConsoleLogger }] = await Promise.all([import('../core/vault/vault-database'), import('../main/adapters/console-logger')]);
+    const opener = new VaultDatabase(dataDir, { now: () => new Date() }, createConsoleLogger('cli', () => {}));
+    await opener.open();
+    opener.close();
+  }
+  let db: Database;
+  try {
+    db = Database.open(path);
+  } catch (err) {
+    throw new AppError('vault_unavailable', `The database ${path} could not be opened (${err instanceof Error ? err.message.slice(0, 200) : String(err)}).`);
+  }
+  if (db.userVersion !== SCHEMA_VERSION) migrateDatabase(db, path);
+  return db;
+}
+
+/** Rows as JSON.stringify(rows, null, 2) prints them, written a batch at a time: no list of every row is built. */
+async function writeJsonRows(rows: Iterable<TokenRow>): Promise<void> {
+  let batch = '';
+  let count = 0;
+  const flush = () => new Promise<void>((resolve) => (process.stdout.write(batch) ? resolve() : process.stdout.once('drain', resolve)));
+  for (const row of rows) {
+    batch += `${count++ === 0 ? '[\n' : ',\n'}  ${JSON.stringify(row, null, 2).replaceAll('\n', '\n  ')}`;
+    if (batch.length >= 64 * 1024) {
+      await flush();
+      batch = '';
+    }
+  }
+  batch += count === 0 ? '[]\n' : '\n]\n';
+  await flush();
+}
+
+/** `list` and `expiring`, answered with one SQL query each, rows streamed from SQLite to stdout. */
+export async function runReadCommand(values: Values, command: string): Promise<number> {
+  let db: Database | null;
+  try {
+    db = await openForReading(values.data ?? defaultDataDir());
+  } catch (err) {
+    if (err instanceof AppError) throw new CliExit(exitCodeFor(err.toShape()), err.message);
+    throw err;
+  }
+  try {
+    if (command === 'list') {
+      const rows = db?.prepare(`${ROW_SELECT} WHERE (?1 IS NULL OR c.name = ?1) AND (?2 IS NULL OR s.provider = ?2) ORDER BY t.pos`).iterate<TokenRow>(values.client ?? null, values.provider ?? null) ?? [];
+      if (values.json) await writeJsonRows(rows);
+      else {
+        const all = [...rows];
+        const text = all.length
+          ? table(['ID', 'PROVIDER', 'CLIENT', 'STORE', 'NAME', 'MODE', 'STATUS', 'EXPIRES', 'SOURCE', 'SECRET', 'LAST CHECK'], all.map((r) => [r.id, r.provider, r.client, r.store, r.name, r.mode, r.status, day(r.expiresAt), r.expirySource, r.fingerprint, r.lastCheck]))
+          : 'No tokens.';
+        process.stdout.write(`${text}\n`);
+      }
+      return EXIT.fine;
+    }
+    const match = /^(\d{1,4})d$/.exec(values.within ?? '');
+    if (!values.within) throw new CliExit(EXIT.usage, '--within is required. See keyward --help.');
+    if (!match) throw new CliExit(EXIT.usage, '--within takes a number of days, e.g. --within 30d.');
+    const limit = Date.now() + Number(match[1]) * 86_400_000;
+    const rows = db?.prepare(`${ROW_SELECT} WHERE t.status = 'active' AND t.expires_ms IS NOT NULL AND t.expires_ms <= ? ORDER BY t.expires_ms, t.pos`).all<TokenRow>(limit) ?? [];
+    if (values.json) await writeJsonRows(rows);
+    else {
+      const text = rows.length ? table(['EXPIRES', 'PROVIDER', 'CLIENT', 'STORE', 'NAME', 'ID'], rows.map((r) => [day(r.expiresAt), r.provider, r.client, r.store, r.name, r.id])) : `No active token expires within ${match[1]} days.`;
+      process.stdout.write(`${text}\n`);
+    }
+    return rows.length ? EXIT.failing : EXIT.fine;
+  } finally {
+    db?.close();
+  }
+}
