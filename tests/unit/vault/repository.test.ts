@@ -169,7 +169,7 @@ describe('a database whose write lock another process holds', () => {
     try {
       const reply = await fx.dispatch('createClient', { name: 'While locked' });
       expect(reply).toMatchObject({ ok: false, error: { code: 'vault_locked' } });
-      if (!reply.ok) expect(reply.error.message).toMatch(/^The vault is locked by another Keyward process \(.+keyward\.db\) for longer than 10 s; nothing was changed\. Try again in a moment\.$/);
+      if (!reply.ok) expect(reply.error.message).toMatch(/^Another Keyward process kept the vault busy for 5 s; nothing was changed\. Try again in a moment\.$/);
     } finally {
       holder.exec('ROLLBACK');
       holder.close();
