@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { migrateDatabase, SCHEMA_VERSION } from '../core/db/migrate';
-import { Database } from '../core/db/sqlite';
+import { openDatabase } from '../core/db/migrate';
+import type { Database } from '../core/db/sqlite';
 import { AppError } from '../core/errors';
 import { BACKUP_FILE, DATABASE_FILE, VAULT_FILE } from '../core/vault/files';
 import { defaultDataDir } from '../main/data-dir';
@@ -41,13 +41,7 @@ async function openForReading(dataDir: string): Promise<Database | null> {
     await opener.open();
     opener.close();
   }
-  let db: Database;
-  try {
-    db = Database.open(path);
-  } catch (err) {
-    throw new AppError('vault_unavailable', `The database ${path} could not be opened (${err instanceof Error ? err.message.slice(0, 200) : String(err)}).`);
-  }
-  if (db.userVersion !== SCHEMA_VERSION) migrateDatabase(db, path);
+  const db = openDatabase(path);
   return db;
 }
 

@@ -50,6 +50,7 @@ export async function crashLoop(options: { dataDir: string; service: string; rou
   const open = () => compose({ dataDir: options.dataDir, secrets, clock: systemClock, logger: silentLogger, actor: 'verifier', version: '0', host: 'test-host' });
   const setup = open();
   const store = (await setup.dispatch('createStore', { provider: 'shippo', label: 'Crash loop' })) as { ok: true; value: { id: string } };
+  setup.close();
   const expected = new Map<string, Expect>();
   const result: CrashLoopResult = { rounds: 0, killedMidAction: 0, acknowledged: 0, missingOrMismatched: 0, lostAcknowledged: 0, orphansAfterRecovery: 0, intentsLeft: 0, failures: [] };
   for (let i = 0; i < options.rounds; i++) {
@@ -97,6 +98,7 @@ export async function crashLoop(options: { dataDir: string; service: string; rou
     if (orphans.length) result.failures.push(`round ${i}: ${orphans.length} orphan entr${orphans.length === 1 ? 'y' : 'ies'} after recovery`);
     const intents = await readdir(join(options.dataDir, INTENTS_DIR)).catch(() => []);
     result.intentsLeft += intents.length;
+    next.close();
     result.rounds++;
     options.onRound?.(i);
   }

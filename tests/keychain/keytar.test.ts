@@ -2,12 +2,11 @@ import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FileAuditLog } from '../../electron/core/audit/file-audit-log';
 import { InventoryService } from '../../electron/core/inventory/inventory-service';
 import { silentLogger, systemClock } from '../../electron/core/ports';
-import { FileVaultRepository } from '../../electron/core/vault/file-vault-repository';
 import { KeytarSecretStore } from '../../electron/main/adapters/keytar-secret-store';
 import { tempDir } from '../support/inventory-fixture';
+import { openTestVault } from '../support/vault';
 import { accountOf } from '../../electron/core/secrets/accounts';
 
 const run = promisify(execFile);
@@ -21,8 +20,13 @@ if (!state.available && !required) {
   console.warn(`[keychain suite] SKIPPED: no OS keychain here (${state.message}). Run under a Secret Service (see README) or set KEYWARD_REQUIRE_KEYCHAIN=1 to fail instead.`);
 }
 
-const inventoryIn = (dir: string) =>
-  new InventoryService({ repo: new FileVaultRepository(dir, systemClock, silentLogger), secrets: store, audit: new FileAuditLog(dir), clock: systemClock, logger: silentLogger, actor: 'test' });
+/** Connections opened by the tests, closed once they are done. */
+const opened: { close(): void }[] = [];
+const inventoryIn = (dir: string) => {
+  const { database, repo, audit } = openTestVault(dir, systemClock);
+  opened.push(database);
+  return new InventoryService({ repo, secrets: store, audit, clock: systemClock, logger: silentLogger, actor: 'test' });
+};
 const secretFor = () => `shippo_test_${randomBytes(20).toString('hex')}`;
 
 describe.skipIf(!state.available && !required)('real OS keychain (keytar, service Keyward)', () => {
@@ -33,6 +37,7 @@ describe.skipIf(!state.available && !required)('real OS keychain (keytar, servic
   });
   afterAll(async () => {
     for (const account of await store.accounts().catch(() => [])) await store.delete(account);
+    for (const database of opened) database.close();
     await cleanup();
   });
 

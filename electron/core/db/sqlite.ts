@@ -39,19 +39,21 @@ export class Database {
   private constructor(private readonly db: DatabaseSync) {}
 
   /**
+   * `asIs`: change nothing of the file (no switch to WAL, no mode), to look at it before using it.
    * `scratch`: a database being built aside that nothing else opens until it is complete (an import): no
    * journal and no syncs while it fills; `finishScratch` then makes it a WAL database and flushes it to disk.
    */
-  static open(path: string, options: { readOnly?: boolean; scratch?: boolean } = {}): Database {
+  static open(path: string, options: { readOnly?: boolean; asIs?: boolean; scratch?: boolean } = {}): Database {
     const db = new DatabaseSync(path, { readOnly: options.readOnly ?? false, enableForeignKeyConstraints: true, timeout: BUSY_TIMEOUT_MS });
+    if (options.asIs || options.readOnly) return new Database(db);
     if (options.scratch) {
       db.exec('PRAGMA journal_mode = OFF');
       db.exec('PRAGMA synchronous = OFF');
     } else {
-      if (!options.readOnly) db.exec('PRAGMA journal_mode = WAL');
+      db.exec('PRAGMA journal_mode = WAL');
       db.exec('PRAGMA synchronous = NORMAL');
     }
-    if (!options.readOnly && path !== ':memory:') chmodSync(path, 0o600);
+    if (path !== ':memory:') chmodSync(path, 0o600);
     return new Database(db);
   }
 

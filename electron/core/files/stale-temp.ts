@@ -1,6 +1,6 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BACKUP_FILE, NOTIFICATIONS_FILE, VAULT_FILE } from '../vault/files';
+import { BACKUP_FILE, DATABASE_FILE, NOTIFICATIONS_FILE, VAULT_FILE } from '../vault/files';
 import type { Logger } from '../ports';
 
 /** A temp file this old has no writer left: a write takes well under a second. */
@@ -9,6 +9,8 @@ export const STALE_TEMP_MS = 5 * 60_000;
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** `<file>.<pid>.<ms>.tmp`, as the JSON-era vault and notification writers named their temp files. */
 const PID_TEMP = new RegExp(`^(?:${[VAULT_FILE, NOTIFICATIONS_FILE].map(escape).join('|')})\\.(\\d{1,10})\\.(\\d{1,16})\\.tmp$`);
+/** `keyward.db.importing-<pid>-<ms>-<random>` (and its -wal, -shm, -journal): a database a first start was building aside. */
+const IMPORTING = new RegExp(`^${escape(DATABASE_FILE)}\\.importing-(\\d{1,10})-(\\d{1,16})-[0-9a-f]{8}(?:-wal|-shm|-journal)?$`);
 /** The link the vault writer makes before turning it into vault.previous.json; its name has no pid. */
 const LINK_TEMP = `${BACKUP_FILE}.tmp`;
 
@@ -38,7 +40,7 @@ export async function removeStaleTempFiles(dataDir: string, logger: Logger, now 
   }
   let removed = 0;
   for (const name of names) {
-    const pidMatch = PID_TEMP.exec(name);
+    const pidMatch = PID_TEMP.exec(name) ?? IMPORTING.exec(name);
     if (!pidMatch && name !== LINK_TEMP) continue;
     const path = join(dataDir, name);
     try {

@@ -168,7 +168,7 @@ export class InventoryService {
 
   deleteClient(input: { id: string }): Promise<{ id: string; deleted: true }> {
     return this.mutate((data) => {
-      const client = find(data.clients, input.id, 'client');
+      const client = lookup(data.clients, input.id, 'client');
       const stores = data.stores.filter((s) => s.clientId === client.id).length;
       if (stores > 0) {
         throw new AppError('conflict', `Client ${client.name} still has ${stores} store${stores === 1 ? '' : 's'}; move or delete them first.`);
@@ -186,7 +186,7 @@ export class InventoryService {
   private applyCreateStore(data: VaultData, now: string, input: ParsedInput<'createStore'>): Applied<StoreProfile> {
     {
       const provider = this.catalogFor(data).get(input.provider).descriptor;
-      if (input.clientId) find(data.clients, input.clientId, 'client');
+      if (input.clientId) lookup(data.clients, input.clientId, 'client');
       const identifiers = input.identifiers ?? {};
       throwIfProblems(validateFields(provider.storeFields, identifiers, 'identifiers.'));
       const store: StoreProfile = {
@@ -209,7 +209,7 @@ export class InventoryService {
     return this.mutate((data, now) => {
       const store = find(data.stores, input.id, 'store');
       const provider = this.catalogFor(data).get(store.provider).descriptor;
-      if (input.clientId) find(data.clients, input.clientId, 'client');
+      if (input.clientId) lookup(data.clients, input.clientId, 'client');
       if (input.identifiers !== undefined) {
         throwIfProblems(validateFields(provider.storeFields, input.identifiers, 'identifiers.'));
         store.identifiers = input.identifiers;
@@ -225,7 +225,7 @@ export class InventoryService {
 
   deleteStore(input: { id: string }): Promise<{ id: string; deleted: true }> {
     return this.withKeychain((tx) => this.mutate(async (data) => {
-      const store = find(data.stores, input.id, 'store');
+      const store = lookup(data.stores, input.id, 'store');
       const tokens = data.tokens.filter((t) => t.storeId === store.id);
       // Noted now, deleted once the vault no longer points at them.
       await tx.retire(tokens.filter((t) => t.secret).map(accountOf));
@@ -407,7 +407,7 @@ export class InventoryService {
 
   private async applyCreateToken(data: VaultData, now: string, input: ParsedInput<'createToken'>, id: string, tx: KeychainTransaction, account?: string): Promise<Applied<Token>> {
     {
-      const store = find(data.stores, input.storeId, 'store');
+      const store = lookup(data.stores, input.storeId, 'store');
       const catalog = this.catalogFor(data);
       const module = catalog.get(store.provider);
       const provider = module.descriptor;
@@ -457,8 +457,8 @@ export class InventoryService {
 
   updateToken(input: ParsedInput<'updateToken'>): Promise<Token> {
     return this.mutate((data, now) => {
-      const before = find(data.tokens, input.id, 'token');
-      const store = find(data.stores, before.storeId, 'store');
+      const before = lookup(data.tokens, input.id, 'token');
+      const store = lookup(data.stores, before.storeId, 'store');
       const catalog = this.catalogFor(data);
       const module = catalog.get(store.provider);
       const credential = module.descriptor.credentials.find((c) => c.kind === before.kind);
@@ -522,7 +522,7 @@ export class InventoryService {
   setTokenSecret(input: ParsedInput<'setTokenSecret'>): Promise<Token> {
     return this.withKeychain((tx) => this.mutate(async (data, now) => {
       const token = find(data.tokens, input.id, 'token');
-      const store = find(data.stores, token.storeId, 'store');
+      const store = lookup(data.stores, token.storeId, 'store');
       const catalog = this.catalogFor(data);
       const facts = this.factsFor(catalog, catalog.get(store.provider), token.kind, input.secret, token.createdAt);
       // Never overwrite the live entry: the new value goes under a new account, the old one retires after the commit.
@@ -542,7 +542,7 @@ export class InventoryService {
 
   deleteToken(input: { id: string }): Promise<{ id: string; deleted: true }> {
     return this.withKeychain((tx) => this.mutate(async (data) => {
-      const token = find(data.tokens, input.id, 'token');
+      const token = lookup(data.tokens, input.id, 'token');
       if (token.secret) await tx.retire([accountOf(token)]);
       data.tokens = data.tokens.filter((t) => t.id !== token.id);
       data.tokens.forEach((other, i) => {
@@ -832,6 +832,13 @@ function find<T extends { id: string }>(items: T[], id: string, what: string): T
   const at = items.findIndex((i) => i.id === id);
   if (at < 0) throw notFound(what, id);
   return editable(items, at);
+}
+
+/** The element with `id`, read-only (still base's: a copy would be saved and sent as a change); not_found when there is none. */
+function lookup<T extends { id: string }>(items: readonly T[], id: string, what: string): T {
+  const found = items.find((i) => i.id === id);
+  if (!found) throw notFound(what, id);
+  return found;
 }
 
 function assertUniqueName(existing: string[], name: string, what: string): void {

@@ -1,4 +1,5 @@
-import { open, rename, type FileHandle } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Clock, LoadedVault, Logger } from '../ports';
 import { AppError } from '../errors';
@@ -73,7 +74,8 @@ const tooLarge = (path: string, size: number): AppError =>
 export async function readVaultText(path: string): Promise<string | null> {
   let handle: FileHandle;
   try {
-    handle = await open(path, 'r');
+    // O_NONBLOCK: a FIFO put in the vault's place must not hold the open until a writer comes.
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
     if (errnoOf(err) === 'ENOENT') return null;
     throw asVaultError(err, path);
@@ -100,11 +102,14 @@ export interface JsonVault {
   notices: LoadedVault['notices'];
   /** The files the vault was read from, to keep as *.migrated once the database holds it. */
   files: string[];
+  /** An unreadable vault.json, to move aside (never overwritten) once the database holds what was read instead. */
+  moveAside: { from: string; to: string } | null;
 }
 
 /**
- * The JSON vault in `dir`, null when there is none. A vault.json that fails to parse is moved aside (never
- * overwritten) and vault.previous.json read instead; one this version cannot open is refused untouched.
+ * The JSON vault in `dir`, null when there is none; reads only. A vault.json that fails to parse is named in
+ * `moveAside` (the caller moves it once the import succeeded) and vault.previous.json read instead; one this
+ * version cannot open is refused untouched.
  */
 export async function readJsonVault(dir: string, clock: Clock, logger: Logger): Promise<JsonVault | null> {
   const location = join(dir, VAULT_FILE);
@@ -118,21 +123,21 @@ export async function readJsonVault(dir: string, clock: Clock, logger: Logger): 
     const parsed = parseVault(text, location);
     if (parsed.ok) {
       if (parsed.migratedFrom !== null) notices.push({ id: 'vault-migrated', severity: 'info', message: `The vault was upgraded from schema ${parsed.migratedFrom}.` });
-      return { data: parsed.data, notices, files: backupText === null ? [location] : [location, backupPath] };
+      return { data: parsed.data, notices, files: backupText === null ? [location] : [location, backupPath], moveAside: null };
     }
     if (parsed.fatal) throw parsed.fatal;
     const to = join(dir, `vault.unreadable-${clock.now().toISOString().replace(/[:.]/g, '-')}.json`);
-    await rename(location, to);
-    logger.warn('vault file unreadable; moved aside', { reason: parsed.reason, movedTo: to });
+    logger.warn('vault file unreadable; to be moved aside', { reason: parsed.reason, movedTo: to });
     movedAside = { to, reason: parsed.reason };
   }
+  const moveAside = movedAside ? { from: location, to: movedAside.to } : null;
   const backup = backupText === null ? null : parseVault(backupText, backupPath);
   const problem = movedAside ? `The vault file could not be read (${movedAside.reason}); it was moved to ${movedAside.to}.` : 'The vault file was missing.';
   if (backup?.ok) {
     notices.push({ id: 'vault-restored', severity: movedAside ? 'critical' : 'warning', message: `${problem} The last good copy was loaded.` });
-    return { data: backup.data, notices, files: [backupPath] };
+    return { data: backup.data, notices, files: [backupPath], moveAside };
   }
   const why = backup ? 'the last good copy could not be read either; both files were kept' : 'there was no earlier copy';
   notices.push({ id: 'vault-restored', severity: 'critical', message: `${problem} Keyward starts empty: ${why}.` });
-  return { data: null, notices, files: [] };
+  return { data: null, notices, files: [], moveAside };
 }

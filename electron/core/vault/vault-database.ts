@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { chmod, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { chmod, type FileHandle, link, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AuditEntry } from '../../contract';
-import { migrateDatabase } from '../db/migrate';
+import { migrateDatabase, openDatabase } from '../db/migrate';
 import { Database } from '../db/sqlite';
 import { AppError } from '../errors';
 import { NotificationState } from '../expiry/notification-state';
@@ -90,12 +91,66 @@ function auditEntries(text: string): AuditEntry[] {
   return entries;
 }
 
-async function readOptional(path: string): Promise<string | null> {
+/** A JSON-era file's text, or null when there is none; anything but a regular file (a FIFO would block the read) is refused. */
+/**
+ * Puts the finished database at `location` unless one is there already (another process's first start won):
+ * a hard link fails rather than replace it. Where links are not supported, a rename after a last look.
+ */
+async function placeOnce(aside: string, location: string): Promise<boolean> {
   try {
-    return await readFile(path, 'utf8');
+    await link(aside, location);
+    return true;
+  } catch (err) {
+    if (errnoOf(err) === 'EEXIST') return false;
+    if (await exists(location)) return false;
+    await rename(aside, location);
+    return true;
+  }
+}
+
+/**
+ * The JSON era could leave a store pointing at a deleted client, or a token at a deleted store; the database's
+ * foreign keys refuse both. A store loses the missing client (it shows under no client); a token without its
+ * store cannot be shown or checked and is left out, still in the kept *.migrated file. Each is told.
+ */
+function repairReferences(data: VaultData): { data: VaultData; notices: LoadedVault['notices'] } {
+  const clientIds = new Set(data.clients.map((c) => c.id));
+  const storeIds = new Set(data.stores.map((s) => s.id));
+  const orphanStores = data.stores.filter((s) => s.clientId !== null && !clientIds.has(s.clientId));
+  const orphanTokens = data.tokens.filter((t) => !storeIds.has(t.storeId));
+  if (!orphanStores.length && !orphanTokens.length) return { data, notices: [] };
+  const notices: LoadedVault['notices'] = [];
+  if (orphanStores.length) {
+    notices.push({ id: 'vault-migrated-stores', severity: 'warning', message: `${orphanStores.length} store${orphanStores.length === 1 ? '' : 's'} named a client that no longer exists; ${orphanStores.length === 1 ? 'it is' : 'they are'} now under no client.` });
+  }
+  if (orphanTokens.length) {
+    notices.push({ id: 'vault-migrated-tokens', severity: 'warning', message: `${orphanTokens.length} token${orphanTokens.length === 1 ? '' : 's'} belonged to a store that no longer exists and ${orphanTokens.length === 1 ? 'was' : 'were'} not moved into the database; ${orphanTokens.length === 1 ? 'it stays' : 'they stay'} in ${VAULT_FILE}${MIGRATED_SUFFIX}.` });
+  }
+  return {
+    data: {
+      ...data,
+      stores: data.stores.map((s) => (s.clientId !== null && !clientIds.has(s.clientId) ? { ...s, clientId: null } : s)),
+      tokens: data.tokens.filter((t) => storeIds.has(t.storeId)),
+    },
+    notices,
+  };
+}
+
+async function readOptional(path: string): Promise<string | null> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
     if (errnoOf(err) === 'ENOENT') return null;
     throw err;
+  }
+  try {
+    if (!(await handle.stat()).isFile()) {
+      throw new AppError('vault_unavailable', `${path} is not a regular file; Keyward opened nothing and left the JSON files untouched. To go on, move it out of the data folder, then try again.`);
+    }
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
   }
 }
 
@@ -148,41 +203,31 @@ export class VaultDatabase {
   private async openOnce(): Promise<Database> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     if (!(await exists(this.location))) await this.create();
-    let db: Database;
-    try {
-      db = Database.open(this.location);
-    } catch (err) {
-      throw this.unopenable(err);
-    }
-    try {
-      migrateDatabase(db, this.location);
-    } catch (err) {
-      db.close();
-      throw err instanceof AppError ? err : this.unopenable(err);
-    }
+    const db = openDatabase(this.location);
     await this.keepLeftoverJson(db);
     this.db = db;
     return db;
   }
 
-  private unopenable(err: unknown): AppError {
-    const detail = err instanceof Error ? err.message.slice(0, 200) : String(err);
-    return new AppError('vault_unavailable', `The database ${this.location} could not be opened (${detail}); Keyward left it untouched. To go on, restore a backup or move the file aside, then try again.`);
-  }
-
-  /** Makes the database aside (keyward.db.importing), filled from the JSON vault when there is one, then renames it into place. */
+  /**
+   * Makes the database aside (keyward.db.importing-<pid>-<ms>-<random>: its own per process), filled from the JSON vault
+   * when there is one, then links it into place, which fails when another process put one there first (then
+   * that one is used).
+   */
   private async create(): Promise<void> {
     const json = await readJsonVault(this.dir, this.clock, this.logger);
-    const aside = `${this.location}.importing`;
+    const aside = `${this.location}.importing-${process.pid}-${Date.now()}-${randomUUID().slice(0, 8)}`;
     const removeAside = () => Promise.all(['', '-wal', '-shm', '-journal'].map((s) => rm(`${aside}${s}`, { force: true })));
-    await removeAside();
-    const data = json?.data ?? emptyVault(this.clock.now());
+    const repaired = json?.data ? repairReferences(json.data) : null;
+    const data = repaired?.data ?? emptyVault(this.clock.now());
     const sources: string[] = [...(json?.files ?? [])];
     let db: Database | null = null;
+    let placed: boolean;
     try {
       db = Database.open(aside, { scratch: true });
       migrateDatabase(db, aside);
-      const auditText = json?.data ? await readOptional(join(this.dir, AUDIT_FILE)) : null;
+      // The audit log is history: kept even when neither vault file could be read.
+      const auditText = json ? await readOptional(join(this.dir, AUDIT_FILE)) : null;
       const warningsText = json?.data ? await readOptional(join(this.dir, NOTIFICATIONS_FILE)) : null;
       const target = db;
       const audit = auditText === null ? [] : auditEntries(auditText);
@@ -200,7 +245,8 @@ export class VaultDatabase {
       if (entries !== audit.length) throw new Error(`the audit log has ${entries} entries, the JSON one ${audit.length}`);
       db = null;
       target.finishScratch(aside);
-      await rename(aside, this.location);
+      placed = await placeOnce(aside, this.location);
+      await removeAside();
       await syncDir(this.dir);
     } catch (err) {
       db?.close();
@@ -209,11 +255,20 @@ export class VaultDatabase {
       const detail = err instanceof Error ? err.message.slice(0, 300) : String(err);
       throw new AppError('vault_unavailable', json?.data ? `Keyward could not move the vault into its database (${detail}); ${VAULT_FILE} and the other files were left untouched and nothing was opened. Report this, with the message, and keep the files.` : `Keyward could not create its database ${this.location} (${detail}).`);
     }
-    this.notices = [...(json?.notices ?? [])];
-    if (json?.data) {
+    // Another process starting at the same moment put its database in place first: it moves the files.
+    if (!placed) return;
+    this.notices = [...(json?.notices ?? []), ...(repaired?.notices ?? [])];
+    // Only now that the database holds what was read instead: before, a failure left every file in its place.
+    if (json?.moveAside) {
+      const { from, to } = json.moveAside;
+      await rename(from, to).catch((err: unknown) => this.logger.warn('could not move the unreadable vault file aside', { file: from, error: errnoOf(err) ?? 'unknown' }));
+    }
+    if (json) {
       if (await exists(join(this.dir, AUDIT_FILE))) sources.push(join(this.dir, AUDIT_FILE));
-      if (await exists(join(this.dir, NOTIFICATIONS_FILE))) sources.push(join(this.dir, NOTIFICATIONS_FILE));
+      if (json.data && (await exists(join(this.dir, NOTIFICATIONS_FILE)))) sources.push(join(this.dir, NOTIFICATIONS_FILE));
       await this.keepReadOnly(sources);
+    }
+    if (json?.data) {
       this.notices.push({ id: 'vault-migrated-sqlite', severity: 'info', message: `The vault (${data.tokens.length} tokens) moved into Keyward's database; the JSON files are kept read-only as *${MIGRATED_SUFFIX}.` });
       this.logger.info('JSON vault imported into the database', { tokens: data.tokens.length, stores: data.stores.length, clients: data.clients.length });
     }

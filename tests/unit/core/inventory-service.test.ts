@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { InventoryService } from '../../../electron/core/inventory/inventory-service';
 import { silentLogger } from '../../../electron/core/ports';
 import { inventoryFixture } from '../../support/inventory-fixture';
+import { openTestVault, readVaultFrom } from '../../support/vault';
 import { accountOf } from '../../../electron/core/secrets/accounts';
 
 const SHIPPO_SECRET = 'shippo_live_0123456789abcdef0123456789abcdef01234567';
@@ -131,18 +132,36 @@ describe('inventory', () => {
     expect(snapshot.revision).toBe(21);
   });
 
-  it('sees changes another process wrote to the same data folder', async () => {
+  it('interleaves writes with another process on the same data folder: none lost, both in the audit log, in order', async () => {
     fx = await inventoryFixture();
-    const { InventoryService } = await import('../../../electron/core/inventory/inventory-service');
-    const { openTestVault } = await import('../../support/vault');
-    const { silentLogger } = await import('../../../electron/core/ports');
-    const otherVault = openTestVault(fx.dir, fx.clock);
-    const other = new InventoryService({ ...fx, repo: otherVault.repo, audit: otherVault.audit, logger: silentLogger, actor: 'cli' });
-    await fx.inventory.createStore({ provider: 'shippo', label: 'From app' });
-    await other.createStore({ provider: 'shippo', label: 'From CLI' });
-    await fx.inventory.createStore({ provider: 'shippo', label: 'From app again' });
-    expect((await other.snapshot()).stores.map((s) => s.label)).toEqual(['From app', 'From CLI', 'From app again']);
-    otherVault.database.close();
+    // The CLI: its own connection to the same keyward.db, as another process has.
+    const cli = openTestVault(fx.dir, fx.clock);
+    const other = new InventoryService({ repo: cli.repo, secrets: fx.secrets, audit: cli.audit, clock: fx.clock, logger: silentLogger, actor: 'cli' });
+    try {
+      const fromApp = await fx.inventory.createStore({ provider: 'shippo', label: 'From app' });
+      const fromCli = await other.createStore({ provider: 'shippo', label: 'From CLI' });
+      await fx.inventory.updateStore({ id: fromCli.id, notes: 'noted by the app' });
+      await other.updateStore({ id: fromApp.id, notes: 'noted by the CLI' });
+      await fx.inventory.createStore({ provider: 'shippo', label: 'From app again' });
+      const expected = [
+        ['From app', 'noted by the CLI'],
+        ['From CLI', 'noted by the app'],
+        ['From app again', ''],
+      ];
+      for (const side of [fx.inventory, other]) expect((await side.snapshot()).stores.map((s) => [s.label, s.notes])).toEqual(expected);
+      expect((await readVaultFrom(fx.dir, fx.clock)).revision).toBe(5);
+      const log = [
+        ['test', 'store.create'],
+        ['cli', 'store.create'],
+        ['test', 'store.update'],
+        ['cli', 'store.update'],
+        ['test', 'store.create'],
+      ];
+      expect(fx.audit.entries.map((e) => [e.actor, e.action])).toEqual(log);
+      expect((await other.auditLog(10)).map((e) => [e.actor, e.action])).toEqual([...log].reverse());
+    } finally {
+      cli.database.close();
+    }
   });
 });
 

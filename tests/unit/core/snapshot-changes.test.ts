@@ -1,16 +1,14 @@
 import fc from 'fast-check';
 import { randomBytes } from 'node:crypto';
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultSnapshot, VaultSnapshotChanges } from '../../../electron/contract';
 import { InventoryService } from '../../../electron/core/inventory/inventory-service';
 import { snapshotChanges } from '../../../electron/core/inventory/snapshot-changes';
 import type { VaultData } from '../../../electron/core/vault/vault-data';
 import { silentLogger } from '../../../electron/core/ports';
-import { FileVaultRepository } from '../../../electron/core/vault/file-vault-repository';
 import { applyVaultChanges } from '../../../src/lib/apply-vault-changes';
 import { dispatchFixture, valueOf } from '../../support/inventory-fixture';
+import { openTestVault } from '../../support/vault';
 
 type Fixture = Awaited<ReturnType<typeof dispatchFixture>>;
 let fx: Fixture | null = null;
@@ -84,7 +82,7 @@ describe('getVaultChanges: the snapshot as changes to one the renderer holds', (
     expect(applyVaultChanges(held, answer)).toEqual(await w.snapshot());
   });
 
-  it('says "full" for a revision it never served, and after another process rewrote the file', async () => {
+  it('says "full" for a revision it never served, and after another process wrote to the database', async () => {
     const w = await world();
     const s = await w.store(null);
     const t = await w.token(s.id);
@@ -92,8 +90,10 @@ describe('getVaultChanges: the snapshot as changes to one the renderer holds', (
     expect(await w.changes(held.revision + 5, held.readId)).toEqual({ kind: 'full' });
 
     // The CLI (another InventoryService on the same folder) edits the token: every object is read anew.
-    const other = new InventoryService({ repo: new FileVaultRepository(w.fx.dir, w.fx.clock, silentLogger), secrets: w.fx.secrets, audit: w.fx.audit, clock: w.fx.clock, logger: silentLogger, actor: 'cli' });
+    const cli = openTestVault(w.fx.dir, w.fx.clock);
+    const other = new InventoryService({ repo: cli.repo, secrets: w.fx.secrets, audit: cli.audit, clock: w.fx.clock, logger: silentLogger, actor: 'cli' });
     await other.updateToken({ id: t.id, notes: 'from the CLI' });
+    cli.database.close();
     // Read anew, the vault shares no object with what was served: main keeps none of those (no 10,000-token copies).
     expect(await w.changes(held)).toEqual({ kind: 'full' });
     const fresh = await w.snapshot();
@@ -103,23 +103,6 @@ describe('getVaultChanges: the snapshot as changes to one the renderer holds', (
     const answer = await w.changes(fresh);
     expect(answer.kind).toBe('changes');
     if (answer.kind === 'changes') expect(applyVaultChanges(fresh, answer)).toEqual(await w.snapshot());
-  });
-
-  it('says "full" when one revision number names another vault: the file lost and the previous good copy read', async () => {
-    const w = await world();
-    await w.client();
-    await w.client();
-    const held = await w.snapshot();
-    // vault.json gone: main reads vault.previous.json (one revision older), and the next save reuses held's number.
-    await rm(join(w.fx.dir, 'vault.json'));
-    await w.client();
-    const truth = await w.snapshot();
-    expect(truth.revision).toBe(held.revision);
-    expect(truth.readId).not.toBe(held.readId);
-    expect(truth.clients.map((c) => c.id)).not.toEqual(held.clients.map((c) => c.id));
-    expect(await w.changes(held)).toEqual({ kind: 'full' });
-    // Changes from another reading are not applied even if offered.
-    expect(applyVaultChanges(held, { kind: 'changes', since: held.revision, revision: truth.revision, readId: truth.readId, clients: { put: [], removed: [] }, stores: { put: [], removed: [] }, tokens: { put: [], removed: [] }, keychain: truth.keychain, notices: truth.notices })).toBeNull();
   });
 
   it('property: after any sequence of changes, applying the answer to any held revision gives the new snapshot', async () => {

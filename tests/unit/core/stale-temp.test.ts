@@ -36,6 +36,17 @@ describe('temp files left by killed writers', () => {
     expect((await readdir(dir.dir)).filter((n) => n.endsWith('.tmp') || n.endsWith('.lock')).sort()).toEqual([...kept].sort());
   });
 
+  it('a database a killed first start was building aside goes, with its journal files; a live one stays', async () => {
+    dir = await tempDir('keyward-stale-');
+    const dead = deadPid();
+    const now = Date.now();
+    const stale = ['', '-wal', '-shm', '-journal'].map((s) => `keyward.db.importing-${dead}-${now}-0a1b2c3d${s}`);
+    const kept = [`keyward.db.importing-${process.pid}-${now}-4e5f6a7b`, 'keyward.db.importing-notes'];
+    for (const name of [...stale, ...kept]) await writeFile(join(dir.dir, name), 'partial');
+    expect(await removeStaleTempFiles(dir.dir, silentLogger, now)).toBe(stale.length);
+    expect((await readdir(dir.dir)).sort()).toEqual([...kept].sort());
+  });
+
   it('a link temp file (no pid in its name) goes only once it is older than a few minutes', async () => {
     dir = await tempDir('keyward-stale-');
     await writeFile(join(dir.dir, 'vault.previous.json.tmp'), 'partial');

@@ -4,18 +4,21 @@ import { DAY, daysFrom, NOW, store, token } from '../rules/builders';
 import { FakeWorld, MemorySource } from './fakes';
 import { startApp } from './harness';
 
-let cleanup: () => Promise<void> = async () => {};
-afterEach(() => cleanup());
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
 
 describe('issue 5 acceptance', () => {
   it('a token expiring in 8 days: one 14-day-class warning now, one 7-day warning when the clock reaches it, across a restart, nothing else', async () => {
     const t = await tempDir();
-    cleanup = t.cleanup;
+    cleanups.push(t.cleanup);
     const world = new FakeWorld();
     const source = new MemorySource();
 
     // First run: an empty vault, then the token is added.
     const first = startApp(world, source, t.dir);
+    cleanups.push(first.close);
     await first.started;
     expect(first.notifier.sent).toEqual([]);
     const acme = store({ provider: 'printify', label: 'Acme merch' });
@@ -31,9 +34,10 @@ describe('issue 5 acceptance', () => {
 
     // Half a day later the app quits and starts again on the same data folder: nothing is repeated.
     await first.advance(DAY / 2);
-    first.scheduler.stop();
+    first.close();
     expect(world.pending()).toBe(0);
     const second = startApp(world, source, t.dir);
+    cleanups.push(second.close);
     await second.started;
     expect(second.notifier.sent).toEqual([]);
 

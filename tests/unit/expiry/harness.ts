@@ -1,15 +1,23 @@
 import { ExpiryScheduler } from '../../../electron/core/expiry/expiry-scheduler';
-import type { NotificationStateStore } from '../../../electron/core/expiry/expiry-ports';
-import { FileNotificationStateStore } from '../../../electron/core/expiry/notification-state-file';
+import { SqliteWarningStore } from '../../../electron/core/expiry/sqlite-warning-store';
 import { silentLogger } from '../../../electron/core/ports';
+import { VaultDatabase } from '../../../electron/core/vault/vault-database';
 import { type FakeWorld, type MemorySource, RecordingIndicator, RecordingNotifier } from './fakes';
 
-/** One app run: a scheduler over the shared world, vault and data folder, with its own notifier and tray. */
+/**
+ * One app run: a scheduler over the shared world and vault, keeping its warning state in the data folder's
+ * database (its own connection, as a new process has), with its own notifier and tray. `close` ends the run.
+ */
 export function startApp(world: FakeWorld, source: MemorySource, dir: string) {
   const notifier = new RecordingNotifier();
   const indicator = new RecordingIndicator();
-  const state: NotificationStateStore = new FileNotificationStateStore(dir, world, silentLogger);
+  const database = new VaultDatabase(dir, world, silentLogger);
+  const state = new SqliteWarningStore(database);
   const scheduler = new ExpiryScheduler({ clock: world, timers: world, source, state, notifier, indicator, logger: silentLogger });
   const advance = (ms: number) => world.advance(ms, () => scheduler.settled());
-  return { scheduler, notifier, indicator, advance, started: scheduler.start() };
+  const close = () => {
+    scheduler.stop();
+    database.close();
+  };
+  return { scheduler, notifier, indicator, advance, close, started: scheduler.start() };
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ExpiryScheduler, FileNotificationStateStore, inventorySource } from '../../../electron/core/expiry';
+import { ExpiryScheduler, inventorySource } from '../../../electron/core/expiry';
 import { silentLogger } from '../../../electron/core/ports';
 import { inventoryFixture } from '../../support/inventory-fixture';
 import { FakeWorld, RecordingIndicator, RecordingNotifier } from './fakes';
@@ -18,8 +18,13 @@ describe('expiry scheduler on the real inventory', () => {
     const notifier = new RecordingNotifier();
     const indicator = new RecordingIndicator();
     const scheduler = new ExpiryScheduler({
-      clock: world, timers: world, source: inventorySource(fx.inventory), state: new FileNotificationStateStore(fx.dir, world, silentLogger),
-      notifier, indicator, logger: silentLogger,
+      clock: world,
+      timers: world,
+      source: inventorySource(fx.inventory),
+      state: fx.warnings,
+      notifier,
+      indicator,
+      logger: silentLogger,
     });
     await scheduler.start();
     const store = await fx.inventory.createStore({ provider: 'shippo', label: 'Acme shipping' });

@@ -3,8 +3,14 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Token } from '../../../electron/contract';
 import { MAX_TIMER_MS, SANITY_INTERVAL_MS } from '../../../electron/core/expiry/expiry-scheduler';
-import { NOTIFICATIONS_FILE } from '../../../electron/core/expiry/notification-state-file';
-import { tempDir } from '../../support/inventory-fixture';
+import { candidateKey } from '../../../electron/core/expiry/candidates';
+import { emptyNotificationState, markSent } from '../../../electron/core/expiry/notification-state';
+import { SqliteWarningStore } from '../../../electron/core/expiry/sqlite-warning-store';
+import { silentLogger } from '../../../electron/core/ports';
+import { emptyVault } from '../../../electron/core/vault/vault-data';
+import { DATABASE_FILE, MIGRATED_SUFFIX, NOTIFICATIONS_FILE, VaultDatabase } from '../../../electron/core/vault/vault-database';
+import { writeVault } from '../../bench/generate-vault';
+import { FakeClock, tempDir } from '../../support/inventory-fixture';
 import { DAY, daysFrom, NOW, store, token } from '../rules/builders';
 import { FakeWorld, MemorySource } from './fakes';
 import { startApp } from './harness';
@@ -28,14 +34,14 @@ async function setup() {
   };
   const app = () => {
     const a = startApp(world, source, t.dir);
-    cleanups.push(async () => a.scheduler.stop());
+    cleanups.push(async () => a.close());
     return a;
   };
   return { dir: t.dir, world, source, acme, add, app };
 }
 
 describe('expiry scheduler', () => {
-  it('sleeps until the next moment: one timer, never longer than the sanity interval, never past setTimeout\'s limit', async () => {
+  it("sleeps until the next moment: one timer, never longer than the sanity interval, never past setTimeout's limit", async () => {
     const { world, add, app } = await setup();
     add(400);
     const a = app();
@@ -123,7 +129,7 @@ describe('expiry scheduler', () => {
     const testToken = add(44, { mode: 'test' });
     const a = app();
     await a.started;
-    a.scheduler.stop();
+    a.close();
     world.jumpWall(38 * DAY); // closed for 38 days: 30, 14 and 7 day thresholds passed
     const b = app();
     await b.started;
@@ -147,7 +153,7 @@ describe('expiry scheduler', () => {
     expect(await a.scheduler.snooze(t1.id, '1d')).toBe(true);
     expect(a.indicator.last).toBe(0);
     await a.advance(DAY / 2);
-    a.scheduler.stop();
+    a.close();
     const b = app();
     await b.started;
     expect(b.notifier.sent).toEqual([]);
@@ -176,26 +182,46 @@ describe('expiry scheduler', () => {
     expect(a.indicator.last).toBe(1);
   });
 
-  it('keeps notifications.json small, metadata only, written without temp files left behind', async () => {
+  it('keeps the warning state in the database, metadata only: no secret fact in any file of the data folder', async () => {
     const { dir, add, app } = await setup();
     const t1 = add(5);
     const a = app();
     await a.started;
-    const text = await readFile(join(dir, NOTIFICATIONS_FILE), 'utf8');
-    const doc = JSON.parse(text);
-    expect(Object.keys(doc.tokens)).toEqual([`${t1.id}@${t1.expiresAt}`]);
-    expect(text).not.toContain(t1.secret!.fingerprint);
-    expect(text).not.toContain(t1.secret!.masked);
-    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(a.notifier.sent).toHaveLength(1);
+    // Read back as the next run would, through its own connection.
+    const database = new VaultDatabase(dir, new FakeClock(), silentLogger);
+    const state = await new SqliteWarningStore(database).load().finally(() => database.close());
+    expect(Object.keys(state.tokens)).toEqual([`${t1.id}@${t1.expiresAt}`]);
+    for (const name of await readdir(dir)) {
+      const bytes = await readFile(join(dir, name));
+      expect(bytes.includes(t1.secret!.fingerprint), name).toBe(false);
+      expect(bytes.includes(t1.secret!.masked), name).toBe(false);
+    }
+    expect((await readdir(dir)).filter((f) => !f.startsWith(DATABASE_FILE))).toEqual([]);
   });
 
-  it('moves an unreadable notifications.json aside and starts fresh', async () => {
+  it('a warning sent before the move to the database (notifications.json) is not sent again after it', async () => {
+    const { dir, add, app } = await setup();
+    const t1 = add(5);
+    await writeVault(dir, emptyVault(NOW));
+    const key = candidateKey(t1.id, new Date(t1.expiresAt!));
+    // As the JSON-era store wrote it.
+    await writeFile(join(dir, NOTIFICATIONS_FILE), `${JSON.stringify(markSent(emptyNotificationState(), key, 7, NOW), null, 1)}\n`);
+    const a = app();
+    await a.started;
+    expect(a.notifier.sent).toEqual([]);
+    expect(a.indicator.last).toBe(1);
+    expect(await readdir(dir)).toContain(`${NOTIFICATIONS_FILE}${MIGRATED_SUFFIX}`);
+  });
+
+  it('starts the warnings fresh when the notifications.json it moves is unreadable, and keeps the file', async () => {
     const { dir, add, app } = await setup();
     add(5);
+    await writeVault(dir, emptyVault(NOW));
     await writeFile(join(dir, NOTIFICATIONS_FILE), '{ not json');
     const a = app();
     await a.started;
     expect(a.notifier.sent).toHaveLength(1);
-    expect((await readdir(dir)).some((f) => f.startsWith('notifications.unreadable-'))).toBe(true);
+    expect(await readFile(join(dir, `${NOTIFICATIONS_FILE}${MIGRATED_SUFFIX}`), 'utf8')).toBe('{ not json');
   });
 });

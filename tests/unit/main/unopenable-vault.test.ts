@@ -1,12 +1,14 @@
 // A vault the app cannot open: the test host (the same compose and dispatch as Electron's main) must open
 // nothing, keep running after the expiry scheduler's start fails, answer every channel with a clear
-// vault_unavailable error, refuse writes, and leave the file exactly as it was.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, stat, writeFile } from 'node:fs/promises';
+// vault_unavailable error, refuse writes, make no database and leave the data folder exactly as it was.
+import { execFileSync } from 'node:child_process';
+import { mkdir, open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { VAULT_FILE, VAULT_MAX_BYTES } from '../../../electron/core/vault/file-vault-repository';
+import { VAULT_FILE, VAULT_MAX_BYTES } from '../../../electron/core/vault/json-vault-file';
+import { DATABASE_FILE } from '../../../electron/core/vault/vault-database';
+import { folderSnapshot } from '../../support/folder';
 import { startHost, type RunningHost } from '../../support/host-process';
 import { tempDir } from '../../support/inventory-fixture';
 
@@ -20,14 +22,6 @@ afterEach(async () => {
   await cleanup();
 });
 
-/** SHA-256 of a file, or of a folder's listing: what "untouched" is checked against. */
-async function fingerprint(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  if ((await stat(path)).isDirectory()) hash.update((await readdir(path)).sort().join('\n'));
-  else for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
 /** Resolves once the host logs `message`; rejects if it exits first (naming how long it served) or never logs it. */
 function untilLogged(running: RunningHost, message: string, readyAt: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -37,8 +31,7 @@ function untilLogged(running: RunningHost, message: string, readyAt: number): Pr
       if (line) finish(() => resolve(line));
     }, 20);
     const deadline = setTimeout(() => finish(() => reject(new Error(`the host never logged "${message}":\n${running.log.join('\n')}`))), 10_000);
-    const onExit = (code: number | null) =>
-      finish(() => reject(new Error(`the host exited with code ${code} ${Date.now() - readyAt} ms after it was ready:\n${running.log.join('\n')}`)));
+    const onExit = (code: number | null) => finish(() => reject(new Error(`the host exited with code ${code} ${Date.now() - readyAt} ms after it was ready:\n${running.log.join('\n')}`)));
     const finish = (then: () => void) => {
       clearInterval(timer);
       clearTimeout(deadline);
@@ -59,7 +52,7 @@ async function startAgainst(dataDir: string): Promise<{ running: RunningHost; re
   return { running: host, readyAt: Date.now() };
 }
 
-const cases: { name: string; make: (file: string) => Promise<void>; message: RegExp }[] = [
+const cases: { name: string; make: (file: string) => Promise<unknown>; message: RegExp }[] = [
   {
     name: 'a vault from a newer Keyward (schemaVersion 99)',
     make: (file) => writeFile(file, JSON.stringify({ schemaVersion: 99, revision: 7, clients: [], stores: [], tokens: [] })),
@@ -93,18 +86,31 @@ const cases: { name: string; make: (file: string) => Promise<void>; message: Reg
     },
     message: /is 268,435,457 bytes \(256\.0 MiB\), over the 256 MiB Keyward reads.*left it untouched/,
   },
+  {
+    name: 'a FIFO named vault.json',
+    make: async (file) => execFileSync('mkfifo', [file]),
+    message: /vault\.json is not a regular file; Keyward opened nothing and left it untouched/,
+  },
+  {
+    name: 'a keyward.db from a newer Keyward',
+    make: async (file) => {
+      const db = new DatabaseSync(join(file, '..', DATABASE_FILE));
+      db.exec("PRAGMA journal_mode = WAL; CREATE TABLE future (x TEXT); INSERT INTO future VALUES ('kept'); PRAGMA user_version = 99;");
+      db.close();
+    },
+    message: /keyward\.db has schema 99, newer than this Keyward's 1; Keyward opened nothing and left it untouched\. To go on, update Keyward\./,
+  },
 ];
 
 describe('the test host on a vault it cannot open', () => {
-  it.each(cases)('$name: stays up, answers vault_unavailable, refuses writes, leaves the file as it was', async ({ make, message }) => {
+  it.each(cases)('$name: stays up, answers vault_unavailable, refuses writes, leaves the folder as it was', async ({ make, message }) => {
     const t = await tempDir('keyward-unopenable-');
     cleanup = t.cleanup;
     const dataDir = join(t.dir, 'data');
     await mkdir(dataDir);
     const file = join(dataDir, VAULT_FILE);
     await make(file);
-    const before = await fingerprint(file);
-    const listing = (await readdir(dataDir)).sort();
+    const before = await folderSnapshot(dataDir);
 
     const { running, readyAt } = await startAgainst(dataDir);
     // The scheduler starts after the warm-up read; its refusal is logged by name and the host goes on.
@@ -122,7 +128,6 @@ describe('the test host on a vault it cannot open', () => {
     expect(running.process.exitCode).toBeNull();
     expect(running.log.join('\n')).not.toMatch(/unhandled|uncaught/i);
 
-    expect(await fingerprint(file)).toBe(before);
-    expect((await readdir(dataDir)).sort()).toEqual(listing);
+    expect(await folderSnapshot(dataDir)).toEqual(before);
   });
 });

@@ -2,12 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { lstat, mkdir, readdir, readFile, readlink, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../electron/core/ports';
 import { readUserFile } from '../../../electron/core/files/read-user-file';
 import { AppError } from '../../../electron/core/errors';
 import { MAX_IMPORT_BYTES, readImportFile } from '../../../electron/core/transfer/import-file';
-import { FileVaultRepository } from '../../../electron/core/vault/file-vault-repository';
+import { DATABASE_FILE } from '../../../electron/core/vault/vault-database';
 import { dispatchFixture, FakeClock, tempDir, valueOf } from '../../support/inventory-fixture';
+import { readVaultFrom } from '../../support/vault';
 
 let fx: Awaited<ReturnType<typeof dispatchFixture>>;
 /** A folder of the user's, outside the data folder, where dialogs point. */
@@ -79,7 +79,10 @@ describe('import reads only ordinary files, and only as much as it may use', () 
     execFileSync('mkfifo', [fifo]);
     expect(await importError(fifo)).toEqual({ code: 'invalid_input', message: '"pipe.csv" is a pipe (FIFO), not a file; Keyward reads only ordinary files.' });
     fx.dialogAnswers.open.push(fifo);
-    expect(await fx.dispatch('backupRestore', { passphrase: 'a long enough passphrase', mode: 'merge' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/pipe \(FIFO\)/) } });
+    expect(await fx.dispatch('backupRestore', { passphrase: 'a long enough passphrase', mode: 'merge' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/pipe \(FIFO\)/) },
+    });
   });
 
   it('refuses a folder and a missing file with messages that say which', async () => {
@@ -109,24 +112,26 @@ describe('exports, reports and backups are saved like a careful desktop app', ()
     return fx.dispatch(channel, input);
   }
 
-  it('refuses to save over <data>/vault.json, even through a folder link, and the vault still loads', async () => {
+  it('refuses to save over the database or any file in the data folder, even through a folder link, and the vault still loads', async () => {
     await withToken();
-    const vault = join(fx.dir, 'vault.json');
-    const before = await readFile(vault);
+    const database = join(fx.dir, DATABASE_FILE);
     const alias = join(out.dir, 'alias');
     await symlink(fx.dir, alias);
+    const before = await readVaultFrom(fx.dir, new FakeClock());
     for (const [channel, input, path] of [
-      ['exportInventory', { format: 'csv' }, vault],
-      ['exportInventory', { format: 'json' }, join(alias, 'vault.json')],
+      ['exportInventory', { format: 'csv' }, database],
+      ['exportInventory', { format: 'json' }, join(alias, DATABASE_FILE)],
+      ['exportInventory', { format: 'json' }, join(alias, `${DATABASE_FILE}-wal`)],
       ['clientReport', { clientId: null }, join(fx.dir, 'report.html')],
-      ['backupCreate', { passphrase: 'a long enough passphrase' }, join(alias, 'vault.previous.json')],
+      ['backupCreate', { passphrase: 'a long enough passphrase' }, join(alias, 'vault.json')],
       ['saveExpiryCalendar', {}, join(fx.dir, 'audit.jsonl')],
     ] as const) {
       expect(await save(channel, input, path)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/inside Keyward's data folder/) } });
     }
-    expect(await readFile(vault)).toEqual(before);
-    const reloaded = await new FileVaultRepository(fx.dir, new FakeClock(), silentLogger).load();
-    expect(reloaded.data.tokens.map((t) => t.name)).toEqual(['Warehouse']);
+    const reloaded = await readVaultFrom(fx.dir, new FakeClock());
+    expect(reloaded).toEqual(before);
+    expect(reloaded.tokens.map((t) => t.name)).toEqual(['Warehouse']);
+    expect((await readdir(fx.dir)).filter((f) => !f.startsWith(DATABASE_FILE))).toEqual([]);
   });
 
   it('refuses to write through a symlink and leaves its target untouched', async () => {
@@ -141,7 +146,10 @@ describe('exports, reports and backups are saved like a careful desktop app', ()
       ['backupCreate', { passphrase: 'a long enough passphrase' }],
       ['saveExpiryCalendar', {}],
     ] as const) {
-      expect(await save(channel, input, link)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: '"tokens.csv" is a link to another file; Keyward does not write through links. Choose another name or folder.' } });
+      expect(await save(channel, input, link)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', message: '"tokens.csv" is a link to another file; Keyward does not write through links. Choose another name or folder.' },
+      });
     }
     expect(await readFile(target, 'utf8')).toBe('not to be overwritten');
     expect(await readlink(link)).toBe(target);

@@ -1,14 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { MemoryAuditLog } from '../../../electron/core/audit/file-audit-log';
 import { keychainUnavailable } from '../../../electron/core/errors';
 import { InventoryService } from '../../../electron/core/inventory/inventory-service';
 import { silentLogger } from '../../../electron/core/ports';
 import { createCatalog } from '../../../electron/core/providers/catalog';
 import { MemorySecretStore } from '../../../electron/core/secrets/memory-secret-store';
 import { planImportText } from '../../../electron/core/transfer';
-import { FileVaultRepository } from '../../../electron/core/vault/file-vault-repository';
 import { FakeClock, tempDir } from '../../support/inventory-fixture';
+import { openTestVault, readVaultFrom } from '../../support/vault';
 import { sampleRows, toCsv } from './samples';
 import { tokenIdOf } from '../../../electron/core/secrets/accounts';
 
@@ -24,13 +21,16 @@ export class FlakySecretStore extends MemorySecretStore {
   }
 }
 
-/** A fresh data dir with a real file vault and the given keychain. */
+/** A fresh data dir with a real SQLite vault and the given keychain. */
 export async function freshInventory(secrets: MemorySecretStore = new MemorySecretStore()) {
-  const { dir, cleanup } = await tempDir('keyward-transfer-');
+  const { dir, cleanup: removeDir } = await tempDir('keyward-transfer-');
   const clock = new FakeClock();
-  const audit = new MemoryAuditLog();
-  const repo = new FileVaultRepository(dir, clock, silentLogger);
+  const { database, repo, audit } = openTestVault(dir, clock);
   const inventory = new InventoryService({ repo, secrets, audit, clock, logger: silentLogger, actor: 'test' });
+  const cleanup = async () => {
+    database.close();
+    await removeDir();
+  };
   return { dir, cleanup, clock, secrets, audit, repo, inventory };
 }
 export type Fresh = Awaited<ReturnType<typeof freshInventory>>;
@@ -41,8 +41,8 @@ export async function seed(fx: Fresh, n: number): Promise<void> {
   await fx.inventory.importRows(plan, { allOrNothing: true });
 }
 
-/** The vault file's bytes, to prove a refused operation changed nothing. */
-export const vaultBytes = (dir: string): Promise<Buffer> => readFile(join(dir, 'vault.json'));
+/** The vault as another process reads it from the database, revision included: proves a refused operation changed nothing. */
+export const storedVault = (fx: Fresh) => readVaultFrom(fx.dir, fx.clock);
 
 /** The parts of a vault a restore must bring back exactly. */
 export async function metadata(fx: Fresh) {

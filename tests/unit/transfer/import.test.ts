@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCatalog } from '../../../electron/core/providers/catalog';
 import { exportCsv, exportJson, planImportText, previewImport, previewOf, type ImportFormat } from '../../../electron/core/transfer';
-import { FlakySecretStore, freshInventory, keychainDump, seed, vaultBytes, type Fresh } from './harness';
+import { FlakySecretStore, freshInventory, keychainDump, seed, storedVault, type Fresh } from './harness';
 import { allFileText, sampleRow, sampleRows, secretFor, toCsv } from './samples';
 
 const catalog = createCatalog();
@@ -28,7 +28,22 @@ async function comparable(fx: Fresh) {
   return v.tokens
     .map((t) => {
       const s = store.get(t.storeId)!;
-      return { client: s.clientId ? client.get(s.clientId) : null, store: s.label, provider: s.provider, identifiers: s.identifiers, environment: s.environment, name: t.name, kind: t.kind, mode: t.mode, scopes: t.scopes, settings: t.settings, status: t.status, createdAt: t.createdAt, expiresAt: t.expiresAt, notes: t.notes };
+      return {
+        client: s.clientId ? client.get(s.clientId) : null,
+        store: s.label,
+        provider: s.provider,
+        identifiers: s.identifiers,
+        environment: s.environment,
+        name: t.name,
+        kind: t.kind,
+        mode: t.mode,
+        scopes: t.scopes,
+        settings: t.settings,
+        status: t.status,
+        createdAt: t.createdAt,
+        expiresAt: t.expiresAt,
+        notes: t.notes,
+      };
     })
     .sort((a, b) => `${a.store}${a.name}`.localeCompare(`${b.store}${b.name}`));
 }
@@ -37,15 +52,22 @@ describe('import preview', () => {
   it('shows each row as it will be saved, masked only, and writes nothing', async () => {
     const fx = await fresh();
     await fx.inventory.createStore({ provider: 'shippo', label: 'Untouched' });
-    const before = await vaultBytes(fx.dir);
+    const before = await storedVault(fx);
     const rows = sampleRows(10);
     const result = await preview(fx, toCsv(rows));
     expect(result.counts).toMatchObject({ rows: 10, ok: 10, invalid: 0, newClients: 10, newStores: 10, withSecret: 10 });
-    expect(result.rows[0]).toMatchObject({ row: 1, line: 2, status: 'ok', client: { name: 'Client 00', action: 'new' }, store: { provider: 'shippo', action: 'new' }, token: { mode: 'live', secret: { masked: expect.stringMatching(/^shippo_live_..…....$/) } } });
+    expect(result.rows[0]).toMatchObject({
+      row: 1,
+      line: 2,
+      status: 'ok',
+      client: { name: 'Client 00', action: 'new' },
+      store: { provider: 'shippo', action: 'new' },
+      token: { mode: 'live', secret: { masked: expect.stringMatching(/^shippo_live_..…....$/) } },
+    });
     expect(result.rows[4]!.token).toMatchObject({ expiresAt: '2027-01-01T00:00:00.000Z', expirySource: 'token', scopes: ['shops.read', 'products.read'] });
     const text = JSON.stringify(result);
     for (const r of rows) expect(text).not.toContain(r.secret!);
-    expect(await vaultBytes(fx.dir)).toEqual(before);
+    expect(await storedVault(fx)).toEqual(before);
     expect(await fx.secrets.accounts()).toEqual([]);
   });
 
@@ -79,10 +101,16 @@ describe('import preview', () => {
 
   it('reads a BOM, CRLF, quoted commas and line breaks, and JSON', async () => {
     const fx = await fresh();
-    const csv = '\uFEFFclient,store,provider,token_name,notes,ip_allowlist,store_id,access_level\r\n' +
+    const csv =
+      '\uFEFFclient,store,provider,token_name,notes,ip_allowlist,store_id,access_level\r\n' +
       `"Acme, Inc.","Farm ""North""",printago,Key,"line one\r\nline two, with comma","10.0.0.1\n192.168.0.0/16",${'a'.repeat(24)},full\r\n`;
     const result = await preview(fx, csv);
-    expect(result.rows[0]).toMatchObject({ status: 'ok', client: { name: 'Acme, Inc.' }, store: { label: 'Farm "North"' }, token: { settings: { ipAllowlist: ['10.0.0.1', '192.168.0.0/16'], accessLevel: 'full' } } });
+    expect(result.rows[0]).toMatchObject({
+      status: 'ok',
+      client: { name: 'Acme, Inc.' },
+      store: { label: 'Farm "North"' },
+      token: { settings: { ipAllowlist: ['10.0.0.1', '192.168.0.0/16'], accessLevel: 'full' } },
+    });
     const json = await preview(fx, JSON.stringify({ rows: [{ ...sampleRow(1), scopes: ['products:read'], rate_limit: 60 }] }), 'json');
     expect(json.rows[0]).toMatchObject({ status: 'ok', token: { scopes: ['products:read'], settings: { rateLimit: 60 } } });
   });
@@ -90,7 +118,10 @@ describe('import preview', () => {
   it('refuses a malformed file with a clear message that never quotes a cell', async () => {
     const fx = await fresh();
     const secret = secretFor.shippo(42);
-    await expect(preview(fx, `store,provider,token_name,colour,secret\nS,shippo,T,red,${secret}\n`)).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/^Unknown column: "colour"/) });
+    await expect(preview(fx, `store,provider,token_name,colour,secret\nS,shippo,T,red,${secret}\n`)).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/^Unknown column: "colour"/),
+    });
     await expect(preview(fx, 'store,provider,secret\nS,shippo,x\n')).rejects.toMatchObject({ message: 'Missing required column: token_name.' });
     await expect(preview(fx, `S,shippo,T,${secret}\n`)).rejects.toMatchObject({ message: expect.stringMatching(/first row is not a header/) });
     const unclosed = await preview(fx, `store,provider,token_name,secret\nS,shippo,T,"${secret}\nS2,shippo,T,x\n`).catch((e: Error) => e);
@@ -143,14 +174,14 @@ describe('import apply', () => {
     expect((await fx.inventory.vault()).tokens.map((t) => t.status)).toEqual(['revoked', 'active', 'active', 'rotated']);
   });
 
-  it('a keychain failing on the 5th secret leaves the vault byte-identical and no secret behind', async () => {
+  it('a keychain failing on the 5th secret leaves the stored vault as it was and no secret behind', async () => {
     const flaky = new FlakySecretStore(5);
     const fx = await fresh(flaky);
     await fx.inventory.createClient({ name: 'Already here' });
-    const before = await vaultBytes(fx.dir);
+    const before = await storedVault(fx);
     const p = await plan(fx, toCsv(sampleRows(8)));
     await expect(fx.inventory.importRows(p, { allOrNothing: true })).rejects.toMatchObject({ code: 'keychain_unavailable', message: expect.stringMatching(/^Row 5: /) });
-    expect(await vaultBytes(fx.dir)).toEqual(before);
+    expect(await storedVault(fx)).toEqual(before);
     expect(await fx.secrets.accounts()).toEqual([]);
     expect(flaky.sets).toBe(5);
   });
@@ -162,7 +193,11 @@ describe('import apply', () => {
     const text = format === 'csv' ? exportCsv(vault) : exportJson(vault, source.clock.now());
     const dest = await fresh();
     const p = await plan(dest, text, format);
-    expect(previewOf(p).rows.filter((r) => r.status === 'invalid').map((r) => r.reasons)).toEqual([]);
+    expect(
+      previewOf(p)
+        .rows.filter((r) => r.status === 'invalid')
+        .map((r) => r.reasons),
+    ).toEqual([]);
     await dest.inventory.importRows(p, { allOrNothing: true });
     expect(await comparable(dest)).toEqual(await comparable(source));
   });

@@ -1,16 +1,17 @@
-// Changes are applied to a copy-on-write draft (draftOf): the vault object, its three lists and every client,
-// store and token are copied; everything nested is shared with the vault readers see. These tests run every
-// inventory change against a vault that is deep-frozen first: an applier that edited anything of the current
-// vault in place (a token's settings, a check history, the settings object...) would throw here, and the
-// vault readers hold must come out of every change exactly as it went in.
+// Changes are applied to a copy-on-write draft (draftOf): the vault object and its three lists are new, every
+// client, store and token is still the one readers see, and an applier that changes an element first takes it
+// with editable() (a shallow copy put in its place). These tests run every inventory change against a vault that
+// is deep-frozen first: an applier that edited anything of the current vault in place (a token, its settings, a
+// check history, the settings object...) would throw here, and the vault readers hold must come out of every
+// change exactly as it went in.
 import { afterEach, describe, expect, it } from 'vitest';
 import { CustomProviderDefinition, type CheckResult } from '../../../electron/contract';
 import { createCatalog } from '../../../electron/core/providers/catalog';
 import { planImportText } from '../../../electron/core/transfer';
-import { draftOf } from '../../../electron/core/vault/plain-data';
-import { FileVaultRepository } from '../../../electron/core/vault/file-vault-repository';
-import { silentLogger } from '../../../electron/core/ports';
+import { draftOf, editable } from '../../../electron/core/vault/plain-data';
+import type { VaultData } from '../../../electron/core/vault/vault-data';
 import { inventoryFixture } from '../../support/inventory-fixture';
+import { readVaultFrom } from '../../support/vault';
 import { sampleRows, toCsv } from '../transfer/samples';
 
 const SHIPPO = (n: number) => `shippo_live_${n.toString(16).padStart(2, '0')}23456789abcdef0123456789abcdef01234567`;
@@ -35,27 +36,65 @@ async function frozenChange<T>(change: () => Promise<T>): Promise<T> {
   expect(before).toEqual(copy);
   const after = await fx.inventory.vault();
   expect(after.revision).toBe(before.revision + 1);
-  const reread = await new FileVaultRepository(fx.dir, fx.clock, silentLogger).load();
-  expect(reread.data).toEqual(JSON.parse(JSON.stringify(after)));
+  // Read back by a new connection, as the next process would.
+  expect(await readVaultFrom(fx.dir, fx.clock)).toEqual(JSON.parse(JSON.stringify(after)));
   return result;
 }
 
 describe('copy-on-write drafts', () => {
-  it('draftOf copies the vault, its lists and their elements, and shares what they hold', () => {
+  it('draftOf copies the vault and its lists, and shares every element and what the vault holds', () => {
     const base = {
-      schemaVersion: 1, revision: 1, updatedAt: 'x', customProviders: [{ id: 'a' }], settings: { s: { deep: 1 } },
-      clients: [{ id: 'c', notes: '' }], stores: [{ id: 's', identifiers: { storeId: 'x' } }], tokens: [{ id: 't', scopes: ['a'], checkHistory: [{ outcome: 'valid' }] }],
+      schemaVersion: 1,
+      revision: 1,
+      updatedAt: 'x',
+      customProviders: [{ id: 'a' }],
+      settings: { s: { deep: 1 } },
+      clients: [{ id: 'c', notes: '' }],
+      stores: [{ id: 's', identifiers: { storeId: 'x' } }],
+      tokens: [{ id: 't', scopes: ['a'], checkHistory: [{ outcome: 'valid' }] }],
     };
     const draft = draftOf(base);
     expect(draft).toEqual(base);
     expect(draft).not.toBe(base);
     for (const list of ['clients', 'stores', 'tokens'] as const) {
       expect(draft[list]).not.toBe(base[list]);
-      draft[list].forEach((el, i) => expect(el).not.toBe(base[list][i]));
+      draft[list].forEach((el, i) => expect(el).toBe(base[list][i]));
     }
-    expect(draft.tokens[0]!.scopes).toBe(base.tokens[0]!.scopes);
     expect(draft.settings).toBe(base.settings);
     expect(draft.customProviders).toBe(base.customProviders);
+  });
+
+  it('editable copies an element once, in its place in the draft list, and leaves the base element as it was', () => {
+    const token = { id: 't', notes: 'before', scopes: ['a'] };
+    const other = { id: 'u', notes: 'other', scopes: [] };
+    const base = { clients: [], stores: [], tokens: [token, other] };
+    const draft = draftOf(base);
+    const copy = editable(draft.tokens, 0);
+    expect(copy).not.toBe(token);
+    expect(draft.tokens[0]).toBe(copy);
+    expect(editable(draft.tokens, 0)).toBe(copy);
+    copy.notes = 'after';
+    expect(token.notes).toBe('before');
+    // Only a shallow copy: what the element holds is still shared, to be replaced, never edited.
+    expect(copy.scopes).toBe(token.scopes);
+    expect(draft.tokens[1]).toBe(other);
+    // Another draft of the same base starts from base's element again.
+    expect(editable(draftOf(base).tokens, 0)).not.toBe(copy);
+  });
+
+  it('catches an applier that edits an element of the current vault in place instead of taking it with editable', async () => {
+    fx = await inventoryFixture();
+    const store = await fx.inventory.createStore({ provider: 'shippo', label: 'S' });
+    await fx.inventory.createToken({ storeId: store.id, name: 'A' });
+    // The service's own change path, given the applier bug the frozen runs below guard against.
+    const { mutate } = fx.inventory as unknown as { mutate: (change: (data: VaultData, now: string) => unknown) => Promise<unknown> };
+    const inPlace = (data: VaultData, now: string) => {
+      data.tokens[0]!.notes = 'edited in place';
+      return { result: null, change: { action: 'token.update', subject: { type: 'token', id: data.tokens[0]!.id }, summary: now } };
+    };
+    await expect(frozenChange(() => mutate.call(fx.inventory, inPlace))).rejects.toThrow(TypeError);
+    expect((await fx.inventory.vault()).tokens[0]!.notes).toBe('');
+    expect((await readVaultFrom(fx.dir, fx.clock)).tokens[0]!.notes).toBe('');
   });
 
   it('every inventory change leaves the vault readers hold untouched', async () => {
@@ -72,7 +111,15 @@ describe('copy-on-write drafts', () => {
     await frozenChange(() => fx.inventory.updateToken({ id: a.id, status: 'active', expiresAt: '2027-01-31' } as never));
     await frozenChange(() => fx.inventory.setTokenSecret({ id: b.id, secret: SHIPPO(3) }));
     const check: CheckResult = { outcome: 'valid', httpStatus: 200, detail: 'ok', context: { owner: 'x' }, checkedAt: '2026-11-22T09:00:00.000Z' };
-    await frozenChange(() => fx.inventory.recordChecks([{ tokenId: a.id, result: check }, { tokenId: b.id, result: { ...check, outcome: 'invalid', httpStatus: 401 } }], 'checked 2'));
+    await frozenChange(() =>
+      fx.inventory.recordChecks(
+        [
+          { tokenId: a.id, result: check },
+          { tokenId: b.id, result: { ...check, outcome: 'invalid', httpStatus: 401 } },
+        ],
+        'checked 2',
+      ),
+    );
     await frozenChange(() => fx.inventory.recordChecks([{ tokenId: a.id, result: { ...check, checkedAt: '2026-11-22T10:00:00.000Z' } }], 'checked 1'));
     const rotated = await frozenChange(() => fx.inventory.rotate({ tokenId: a.id, secret: SHIPPO(4) }, check));
     await frozenChange(() => fx.inventory.recordChecks([{ tokenId: a.id, result: { ...check, outcome: 'invalid' } }], 'old one dead'));
@@ -80,14 +127,26 @@ describe('copy-on-write drafts', () => {
     await frozenChange(() => fx.inventory.deleteToken({ id: rotated.newToken.id }));
     await frozenChange(() => fx.inventory.updateSettings({ findings: { leadTimesDays: [20, 5] } }, 'lead times'));
     await frozenChange(() => fx.inventory.updateSettings({ findings: { leadTimesDays: [9] }, other: { on: true } }, 'again'));
-    const definition = CustomProviderDefinition.parse({ id: 'shopnest', name: 'ShopNest', baseUrl: 'https://api.shopnest.example', authHeader: 'Authorization: Bearer {token}', probePath: '/v1/ping', tokenPattern: '^sn_(live|test)_[a-z0-9]{24}$' });
+    const definition = CustomProviderDefinition.parse({
+      id: 'shopnest',
+      name: 'ShopNest',
+      baseUrl: 'https://api.shopnest.example',
+      authHeader: 'Authorization: Bearer {token}',
+      probePath: '/v1/ping',
+      tokenPattern: '^sn_(live|test)_[a-z0-9]{24}$',
+    });
     await frozenChange(() => fx.inventory.saveCustomProvider(definition));
     await frozenChange(() => fx.inventory.saveCustomProvider({ ...definition, name: 'ShopNest 2' }));
     await frozenChange(() => fx.inventory.deleteCustomProvider({ id: 'custom:shopnest' }));
     const plan = planImportText(toCsv(sampleRows(6)), 'csv', await fx.inventory.vault(), createCatalog(), fx.clock.now());
     await frozenChange(() => fx.inventory.importRows(plan, { allOrNothing: true }));
     const current = await fx.inventory.vault();
-    const payload = { kind: 'keyward-backup' as const, createdAt: '2026-11-22T09:00:00.000Z', vault: structuredClone({ ...current, tokens: current.tokens.map((t) => ({ ...t, secret: null })) }), secrets: [] };
+    const payload = {
+      kind: 'keyward-backup' as const,
+      createdAt: '2026-11-22T09:00:00.000Z',
+      vault: structuredClone({ ...current, tokens: current.tokens.map((t) => ({ ...t, secret: null })) }),
+      secrets: [],
+    };
     await frozenChange(() => fx.inventory.restoreBackup(payload, 'merge'));
     await frozenChange(() => fx.inventory.restoreBackup(payload, 'replace'));
     await frozenChange(() => fx.inventory.deleteStore({ id: store.id }));

@@ -1,12 +1,11 @@
 // The fast path may only say "yes" for a value zod accepts and returns unchanged; everything else goes to zod.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Client, StoreProfile, Token, TokenSummary } from '../../../electron/contract';
-import { canonicalTokenSummary, FAST_PATH_ENABLED, isCanonicalClient, isCanonicalStore, isCanonicalToken } from '../../../electron/core/vault/fast-validate';
-import { validateVault } from '../../../electron/core/vault/file-vault-repository';
-import { samePlain } from '../../../electron/core/vault/plain-data';
-import { VaultData } from '../../../electron/core/vault/vault-data';
+import { Client, StoreProfile, Token, TokenSummary, VaultSnapshot } from '../../../electron/contract';
+import { canonicalTokenSummary, FAST_PATH_ENABLED, isCanonicalClient, isCanonicalStore, isCanonicalToken, safeParseWithLists, SNAPSHOT_LISTS } from '../../../electron/core/vault/fast-validate';
+import type { VaultData } from '../../../electron/core/vault/vault-data';
 import { generateVault } from '../../bench/generate-vault';
+import { samePlain } from '../../support/plain';
 
 const vault = JSON.parse(JSON.stringify(generateVault({ tokens: 150, stores: 40, clients: 10, seed: 4 }))) as VaultData;
 /** A token with every optional field present (context, retryAfterMs, formatProblem), so edge values reach them too. */
@@ -41,6 +40,8 @@ function sparse(): unknown[] {
   return a;
 }
 
+// One group of related edge values per line.
+// prettier-ignore
 const EDGE_VALUES: unknown[] = [
   null, undefined, true, false, 0, -0, 1, -1, 99, 100, 599, 600, 1.5, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 1, Infinity, NaN,
   '', ' ', 'a', ' a', 'a ', '\u00a0a', 'a\u2028', 'x'.repeat(40), 'x'.repeat(41), 'x'.repeat(64), 'x'.repeat(65), 'x'.repeat(80), 'x'.repeat(81),
@@ -65,11 +66,12 @@ describe('fast validation of vault elements', () => {
   });
 
   it('takes the generated vault as it is, and zod agrees', () => {
-    for (const c of CASES) for (const sample of c.samples) {
-      expect(c.fast(sample)).not.toBe(false);
-      expect(c.fast(sample)).not.toBe(undefined);
-      expectSound(c.fast, c.schema, sample);
-    }
+    for (const c of CASES)
+      for (const sample of c.samples) {
+        expect(c.fast(sample)).not.toBe(false);
+        expect(c.fast(sample)).not.toBe(undefined);
+        expectSound(c.fast, c.schema, sample);
+      }
   });
 
   for (const c of CASES) {
@@ -138,24 +140,31 @@ describe('fast validation of vault elements', () => {
     });
   }
 
-  it('validateVault gives VaultData.safeParse\'s answer: the same data, or the same first issue', () => {
-    const ok = validateVault(vault as unknown as Record<string, unknown>);
+  it("safeParseWithLists gives VaultSnapshot.safeParse's answer for a snapshot (the IPC output): the same data, or the same first issue", () => {
+    const fastParse = (doc: unknown) => safeParseWithLists(VaultSnapshot, doc, SNAPSHOT_LISTS) as ReturnType<typeof VaultSnapshot.safeParse>;
+    const summaries = vault.tokens.map(({ checkHistory: _history, ...summary }) => summary);
+    const snapshot = { revision: vault.revision, readId: 'read-1', clients: vault.clients, stores: vault.stores, tokens: summaries, keychain: { available: true, message: '' }, notices: [] };
+    const ok = fastParse(snapshot);
     expect(ok.success).toBe(true);
     // The fast path was taken: elements in exact form are the input's own objects.
-    expect(ok.data?.tokens[7]).toBe(vault.tokens[7]);
+    expect(ok.data?.tokens[7]).toBe(summaries[7]);
     expect(ok.data?.stores[3]).toBe(vault.stores[3]);
-    expect(samePlain(ok.data, VaultData.parse(vault))).toBe(true);
+    expect(samePlain(ok.data, VaultSnapshot.parse(snapshot))).toBe(true);
+    // A token with its history is not a summary as it is: stripped, as zod strips it.
+    const withHistory = { ...snapshot, tokens: [vault.tokens[0]!, ...summaries.slice(1)] };
+    expect(samePlain(fastParse(withHistory).data, VaultSnapshot.parse(withHistory))).toBe(true);
     const broken = [
-      { ...vault, tokens: [...vault.tokens.slice(0, 3), { ...vault.tokens[3]!, name: ' padded ' }, ...vault.tokens.slice(4)] },
-      { ...vault, tokens: [...vault.tokens.slice(0, 3), { ...vault.tokens[3]!, status: 'lost' }] },
-      { ...vault, stores: [{ ...vault.stores[0]!, identifiers: { 'bad key': 1 } }] },
-      { ...vault, revision: -1 },
-      { ...vault, clients: 'none' },
-      { ...vault, tokens: [{ ...vault.tokens[0]!, extra: true, checkHistory: [{ ...vault.tokens[0]!.checkHistory[0], context: { k: 'x' } }] }] },
+      { ...snapshot, tokens: [...summaries.slice(0, 3), { ...summaries[3]!, name: ' padded ' }, ...summaries.slice(4)] },
+      { ...snapshot, tokens: [...summaries.slice(0, 3), { ...summaries[3]!, status: 'lost' }] },
+      { ...snapshot, stores: [{ ...vault.stores[0]!, identifiers: { 'bad key': 1 } }] },
+      { ...snapshot, revision: -1 },
+      { ...snapshot, clients: 'none' },
+      { ...snapshot, notices: [{ id: 'x', severity: 'loud', message: 'm' }] },
+      { ...snapshot, tokens: [{ ...summaries[0]!, extra: true, lastCheck: { ...vault.tokens[0]!.checkHistory[0], context: { k: 'x' } } }] },
     ];
     for (const doc of broken) {
-      const fast = validateVault(doc as unknown as Record<string, unknown>);
-      const reference = VaultData.safeParse(doc);
+      const fast = fastParse(doc);
+      const reference = VaultSnapshot.safeParse(doc);
       expect(fast.success).toBe(reference.success);
       if (fast.success && reference.success) expect(samePlain(fast.data, reference.data)).toBe(true);
       else expect(fast.error?.issues).toEqual(reference.error?.issues);

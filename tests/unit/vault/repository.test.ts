@@ -1,192 +1,181 @@
-// The save path skips re-parsing the file only when its bytes are exactly the ones this repository last read
-// or wrote; every other file is parsed for its revision as before. These tests change the file behind the
-// repository's back in the ways another process or a person could.
-import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
+// The vault in SQLite, through the repository the inventory uses: each save is one transaction with its audit
+// entries; another process is another connection on the same data folder.
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../electron/core/ports';
-import { BACKUP_FILE, FileVaultRepository, VAULT_FILE } from '../../../electron/core/vault/file-vault-repository';
-import { fullEncode } from '../../../electron/core/vault/vault-encoder';
-import { emptyVault, VaultData } from '../../../electron/core/vault/vault-data';
+import type { AuditEntry } from '../../../electron/contract';
+import { DATABASE_FILE } from '../../../electron/core/vault/vault-database';
+import { emptyVault, type VaultData } from '../../../electron/core/vault/vault-data';
 import { generateVault } from '../../bench/generate-vault';
-import { FakeClock, tempDir } from '../../support/inventory-fixture';
+import { dispatchFixture, FakeClock, tempDir } from '../../support/inventory-fixture';
+import { openTestVault, readVaultFrom } from '../../support/vault';
 
-let cleanup: () => Promise<void> = async () => {};
-afterEach(() => cleanup());
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
 
 async function setup() {
   const t = await tempDir();
-  cleanup = t.cleanup;
+  cleanups.push(t.cleanup);
   const clock = new FakeClock();
-  const open = () => new FileVaultRepository(t.dir, clock, silentLogger);
-  return { dir: t.dir, clock, open, file: join(t.dir, VAULT_FILE), backup: join(t.dir, BACKUP_FILE) };
+  /** A connection of its own, as another process (the CLI, a second window) has. */
+  const open = () => {
+    const vault = openTestVault(t.dir, clock);
+    cleanups.push(() => vault.database.close());
+    return vault;
+  };
+  return { dir: t.dir, clock, open, reread: () => readVaultFrom(t.dir, clock) };
 }
 
+type Opened = ReturnType<Awaited<ReturnType<typeof setup>>['open']>;
+const save = (vault: Opened, data: VaultData, expected: number, audit: AuditEntry[] = []) => vault.repo.transaction(() => vault.repo.save(data, expected, audit));
 const withRevision = (v: VaultData, revision: number, marker = `r${revision}`): VaultData => ({ ...v, revision, settings: { marker } });
+const entry = (summary: string): AuditEntry => ({ at: '2026-11-22T09:00:00.000Z', actor: 'test', action: 'token.update', subject: { type: 'token', id: 't' }, summary });
 
-describe('vault file: revision check and previous good copy', () => {
-  it('refuses a save when another process wrote since (the CLI with its own repository)', async () => {
-    const { open, clock } = await setup();
+/** Odd strings a vault holds: non-ASCII, emoji, JSON's special characters, a lone surrogate. */
+const UNUSUAL = ['eyJhb…TK3Y', 'Café é', 'emoji 😀👍🏽', 'line\u2028sep\u2029', 'lone \ud800', 'del \u007f', 'tab\t"quote"\\', 'nul \u0000 inside'];
+const withUnusual = (v: VaultData): VaultData => ({
+  ...v,
+  clients: v.clients.map((c, i) => (i === 0 ? { ...c, name: 'Société Générale 🏦' } : c)),
+  tokens: v.tokens.map((t, i) => (i < UNUSUAL.length ? { ...t, name: `Ключ ${i} 🔑`, notes: UNUSUAL[i]! } : t)),
+});
+
+describe('the vault database', () => {
+  it('starts empty without notices, in a database file only its owner can read', async () => {
+    const { dir, open } = await setup();
+    const loaded = await open().repo.load();
+    expect(loaded.data).toMatchObject({ revision: 0, clients: [], stores: [], tokens: [], customProviders: [], settings: {} });
+    expect(loaded.notices).toEqual([]);
+    for (const name of await readdir(dir)) expect((await stat(join(dir, name))).mode & 0o077, name).toBe(0);
+    expect(await readdir(dir)).toContain(DATABASE_FILE);
+  });
+
+  it('reads back exactly what it saved: a generated vault with odd strings, check histories and settings', async () => {
+    const { open, reread } = await setup();
+    const vault = withUnusual({ ...generateVault({ tokens: 300, stores: 60, clients: 12, seed: 9 }), revision: 1 });
+    vault.customProviders = [{ id: 'shopnest', name: 'ShopNest', baseUrl: 'https://api.shopnest.example' }];
+    vault.settings = { findings: { leadTimesDays: [20, 5] }, flag: true };
+    expect(vault.tokens.some((t) => t.checkHistory.length > 1)).toBe(true);
+    const app = open();
+    vault.vaultId = (await app.repo.load()).data.vaultId;
+    await save(app, vault, 0);
+    expect(await reread()).toEqual(vault);
+  });
+
+  it('refuses a save based on a stale revision (another process saved first), then saves once it has read again', async () => {
+    const { clock, open, reread } = await setup();
     const app = open();
     const cli = open();
     const base = emptyVault(clock.now());
-    await app.save(withRevision(base, 1), 0);
-    await cli.load();
-    await cli.save(withRevision(base, 2, 'cli'), 1);
-    await expect(app.save(withRevision(base, 2, 'app'), 1)).rejects.toMatchObject({ code: 'conflict' });
-    expect(await app.changedOnDisk()).toBe(true);
-    expect((await app.load()).data.settings).toEqual({ marker: 'cli' });
-    await app.save(withRevision(base, 3, 'app'), 2);
+    await app.repo.load();
+    await cli.repo.load();
+    await save(cli, withRevision(base, 1, 'cli'), 0);
+    expect(await app.repo.changedOnDisk()).toBe(true);
+    await expect(save(app, withRevision(base, 1, 'app'), 0)).rejects.toMatchObject({ code: 'conflict' });
+    expect((await reread()).settings).toEqual({ marker: 'cli' });
+    expect((await app.repo.load()).data.settings).toEqual({ marker: 'cli' });
+    await save(app, withRevision(base, 2, 'app'), 1);
+    expect(await reread()).toMatchObject({ revision: 2, settings: { marker: 'app' } });
   });
 
-  it('sees an edit made in place with the same size and the same times (bytes compared, not stamps)', async () => {
-    const { open, clock, file } = await setup();
-    const repo = open();
-    await repo.save(withRevision(emptyVault(clock.now()), 1), 0);
-    const before = await stat(file);
-    const text = await readFile(file, 'utf8');
-    const edited = text.replace('"revision":1,', '"revision":7,');
-    expect(edited).not.toBe(text);
-    expect(edited.length).toBe(text.length);
-    await writeFile(file, edited);
-    await utimes(file, before.atime, before.mtime);
-    await expect(repo.save(withRevision(emptyVault(clock.now()), 2), 1)).rejects.toMatchObject({ code: 'conflict' });
+  it("notices another process's commit, and not its own", async () => {
+    const { clock, open } = await setup();
+    const app = open();
+    const cli = open();
+    await app.repo.load();
+    await save(app, withRevision(emptyVault(clock.now()), 1), 0);
+    expect(await app.repo.changedOnDisk()).toBe(false);
+    await cli.repo.load();
+    await save(cli, withRevision(emptyVault(clock.now()), 2), 1);
+    expect(await app.repo.changedOnDisk()).toBe(true);
+    await app.repo.load();
+    expect(await app.repo.changedOnDisk()).toBe(false);
   });
 
-  it('notices a file changed on disk by its stamp, and not its own writes', async () => {
-    const { open, clock, file } = await setup();
-    const repo = open();
-    await repo.save(withRevision(emptyVault(clock.now()), 1), 0);
-    expect(await repo.changedOnDisk()).toBe(false);
-    await repo.load();
-    expect(await repo.changedOnDisk()).toBe(false);
-    const later = new Date(Date.now() + 5_000);
-    await utimes(file, later, later);
-    expect(await repo.changedOnDisk()).toBe(true);
+  it('commits a save with its audit entries, or neither when the action fails after saving', async () => {
+    const { clock, open, reread } = await setup();
+    const app = open();
+    await app.repo.load();
+    await save(app, withRevision(emptyVault(clock.now()), 1), 0, [entry('first')]);
+    const failed = app.repo.transaction(async () => {
+      await app.repo.save(withRevision(emptyVault(clock.now()), 2), 1, [entry('second')]);
+      throw new Error('the keychain refused');
+    });
+    await expect(failed).rejects.toThrow('the keychain refused');
+    expect(await reread()).toMatchObject({ revision: 1, settings: { marker: 'r1' } });
+    expect(app.audit.entries.map((e) => e.summary)).toEqual(['first']);
+    // What the connection believed was saved is read again: the next save is based on the database.
+    await app.repo.load();
+    await save(app, withRevision(emptyVault(clock.now()), 2), 1);
+    expect((await reread()).revision).toBe(2);
   });
 
-  it('keeps the file before each save as the previous good copy, unchanged by later saves', async () => {
-    const { open, clock, file, backup } = await setup();
-    const repo = open();
-    const base = emptyVault(clock.now());
-    await repo.save(withRevision(base, 1), 0);
-    await repo.save(withRevision(base, 2), 1);
-    const second = await readFile(file, 'utf8');
-    await repo.save(withRevision(base, 3), 2);
-    expect(await readFile(backup, 'utf8')).toBe(second);
-    expect((await stat(backup)).ino).not.toBe((await stat(file)).ino);
-    expect((await stat(backup)).mode & 0o077).toBe(0);
-    await repo.save(withRevision(base, 4), 3);
-    expect(JSON.parse(await readFile(backup, 'utf8')).settings.marker).toBe('r3');
+  it('never writes an element that breaks its schema: the whole save is refused and nothing changes', async () => {
+    const { open, reread } = await setup();
+    const app = open();
+    const vault = { ...generateVault({ tokens: 20, stores: 5, clients: 2, seed: 2 }), revision: 1, vaultId: (await app.repo.load()).data.vaultId };
+    await save(app, vault, 0);
+    const bad = { ...vault, revision: 2, tokens: vault.tokens.map((t, i) => (i === 0 ? { ...t, notes: 'fine' } : i === 3 ? { ...t, status: 'lost' } : t)) } as unknown as VaultData;
+    await expect(save(app, bad, 1, [entry('bad')])).rejects.toMatchObject({ code: 'internal', message: expect.stringMatching(/token that breaks the schema \(status/) });
+    expect(await reread()).toEqual(vault);
+    expect(app.audit.entries).toEqual([]);
   });
 
-  it('writes over a file that is not a vault without making it the previous good copy, and without a conflict', async () => {
-    const { open, clock, file, backup } = await setup();
-    const repo = open();
-    const base = emptyVault(clock.now());
-    await repo.save(withRevision(base, 1), 0);
-    await repo.save(withRevision(base, 2), 1);
-    await writeFile(file, 'garbage');
-    await repo.save(withRevision(base, 3), 2);
-    expect(JSON.parse(await readFile(backup, 'utf8')).settings.marker).toBe('r1');
-    expect(JSON.parse(await readFile(file, 'utf8')).settings.marker).toBe('r3');
+  it('saves only elements replaced since the last read: one edited in place (a bug) never reaches the database', async () => {
+    const { open, reread } = await setup();
+    const vault = { ...generateVault({ tokens: 20, stores: 5, clients: 2, seed: 3 }), revision: 1 };
+    const first = open();
+    await first.repo.load();
+    await save(first, vault, 0);
+    const app = open();
+    const loaded = (await app.repo.load()).data;
+    (loaded.tokens[2] as { status: string }).status = 'lost';
+    const next = { ...loaded, revision: 2, tokens: loaded.tokens.map((t, i) => (i === 5 ? { ...t, notes: 'replaced' } : t)) };
+    await save(app, next, 1);
+    const stored = await reread();
+    expect(stored.tokens[2]).toEqual(vault.tokens[2]);
+    expect(stored.tokens[5]!.notes).toBe('replaced');
   });
 
-  it('writes the bytes of fullEncode for a generated vault, and reads back what it wrote', async () => {
-    const { open, file } = await setup();
-    const vault = generateVault({ tokens: 80, stores: 20, clients: 5, seed: 9 });
-    const repo = open();
-    await repo.save(vault, 0);
-    expect((await readFile(file)).equals(fullEncode(vault))).toBe(true);
-    const loaded = await open().load();
-    expect(loaded.data).toEqual(vault);
-    const edited = { ...loaded.data, revision: vault.revision + 1, tokens: loaded.data.tokens.map((t, i) => (i === 3 ? { ...t, notes: 'edited' } : t)) };
-    const again = open();
-    await again.load();
-    await again.save(edited, vault.revision);
-    expect((await readFile(file)).equals(fullEncode(edited))).toBe(true);
-  });
-
-  it('never writes a loaded element that was made invalid in memory afterwards (validated on its first save)', async () => {
-    const { open, file } = await setup();
-    const vault = generateVault({ tokens: 20, stores: 5, clients: 2, seed: 3 });
-    await open().save(vault, 0);
-    const bytes = await readFile(file);
-    const repo = open();
-    const loaded = await repo.load();
-    (loaded.data.tokens[2] as { status: string }).status = 'lost';
-    await expect(repo.save({ ...loaded.data, revision: vault.revision + 1 }, vault.revision)).rejects.toThrow();
-    expect((await readFile(file)).equals(bytes)).toBe(true);
-  });
-
-  it('never writes a vault that breaks the schema, even after saving valid ones', async () => {
-    const { open, file } = await setup();
-    const vault = generateVault({ tokens: 20, stores: 5, clients: 2, seed: 2 });
-    const repo = open();
-    await repo.save(vault, 0);
-    const bytes = await readFile(file);
-    const bad = { ...vault, revision: vault.revision + 1, tokens: vault.tokens.map((t, i) => (i === 0 ? { ...t, status: 'lost' } : t)) } as unknown as VaultData;
-    await expect(repo.save(bad, vault.revision)).rejects.toThrow();
-    expect((await readFile(file)).equals(bytes)).toBe(true);
+  it('writes the lists anew when a change reorders them (a restore), histories kept, and adds new elements last', async () => {
+    const { open, reread } = await setup();
+    const app = open();
+    const vault = { ...generateVault({ tokens: 30, stores: 6, clients: 3, seed: 5 }), revision: 1, vaultId: (await app.repo.load()).data.vaultId };
+    await save(app, vault, 0);
+    const reordered = { ...vault, revision: 2, clients: [...vault.clients].reverse(), stores: [...vault.stores].reverse(), tokens: [...vault.tokens].reverse() };
+    await save(app, reordered, 1);
+    expect(await reread()).toEqual(reordered);
+    const [gone, ...kept] = reordered.tokens;
+    const added = { ...vault.tokens[0]!, id: '7b0b7c1e-0f0a-4d3a-9c7e-2f5e8b6a1d01', name: 'Added last', checkHistory: [] };
+    const next = { ...reordered, revision: 3, tokens: [...kept, added] };
+    await save(app, next, 2);
+    const stored = await reread();
+    expect(stored.tokens.map((t) => t.id)).toEqual([...kept.map((t) => t.id), added.id]);
+    expect(stored.tokens.some((t) => t.id === gone!.id)).toBe(false);
+    expect(stored).toEqual(next);
   });
 });
 
-/** What every Keyward before the compact format wrote: indent 1, non-ASCII characters as raw UTF-8. */
-const oldFormat = (v: VaultData): string => `${JSON.stringify(VaultData.parse(v), null, 1)}\n`;
-
-/** The characters that made old files UTF-8, and ones JSON treats specially. */
-const UNUSUAL = ['eyJhb…TK3Y', 'Café é', 'emoji 😀👍🏽', 'line\u2028sep\u2029', 'lone \ud800', 'del \u007f', 'tab\t"quote"\\'];
-const withNotes = (v: VaultData): VaultData => ({ ...v, tokens: v.tokens.map((t, i) => (i < UNUSUAL.length ? { ...t, notes: UNUSUAL[i]! } : t)) });
-
-/** Every byte ASCII, and no newline but the last byte. */
-const isCompactAscii = (bytes: Buffer): boolean => bytes.every((b) => b < 0x80) && bytes.indexOf(0x0a) === bytes.length - 1;
-
-describe('vault file format: compact ASCII written, any JSON read', () => {
-  it('loads an old pretty UTF-8 file unchanged, and the next save rewrites it compact and ASCII with every string kept', async () => {
-    const { open, file, backup } = await setup();
-    const vault = withNotes(generateVault({ tokens: 30, stores: 6, clients: 2, seed: 4 }));
-    const old = Buffer.from(oldFormat(vault), 'utf8');
-    await writeFile(file, old);
-    const repo = open();
-    const loaded = await repo.load();
-    expect(loaded.data).toEqual(vault);
-    expect((await readFile(file)).equals(old)).toBe(true);
-    const next = { ...loaded.data, revision: vault.revision + 1 };
-    await repo.save(next, vault.revision);
-    const written = await readFile(file);
-    expect(isCompactAscii(written)).toBe(true);
-    expect(written.length).toBeLessThan(old.length);
-    expect((await readFile(backup)).equals(old)).toBe(true);
-    const reloaded = await open().load();
-    expect(reloaded.data).toEqual(next);
-    expect(reloaded.data.tokens.slice(0, UNUSUAL.length).map((t) => t.notes)).toEqual(UNUSUAL);
-  });
-
-  it('loads a hand-edited file with odd whitespace and mixed escapes, and saves it back compact', async () => {
-    const { open, file } = await setup();
-    const vault = withNotes(generateVault({ tokens: 8, stores: 3, clients: 1, seed: 5 }));
-    const messy = JSON.stringify(VaultData.parse(vault), null, '\t')
-      .replaceAll('\n', '\r\n  ')
-      .replaceAll('":', '" :  ')
-      .replace('Café', '\\u0043af\\u00e9');
-    await writeFile(file, `\r\n ${messy} \r\n\r\n`);
-    const repo = open();
-    const loaded = await repo.load();
-    expect(loaded.notices).toEqual([]);
-    expect(loaded.data).toEqual(vault);
-    await repo.save({ ...loaded.data, revision: vault.revision + 1 }, vault.revision);
-    expect(isCompactAscii(await readFile(file))).toBe(true);
-    expect((await open().load()).data).toEqual({ ...vault, revision: vault.revision + 1 });
-  });
-
-  it('sees another process\'s old-format write as a conflict, and reads it exactly', async () => {
-    const { open, file } = await setup();
-    const vault = generateVault({ tokens: 5, stores: 2, clients: 1, seed: 6 });
-    const repo = open();
-    await repo.save(vault, 0);
-    const other = withNotes({ ...vault, revision: vault.revision + 1 });
-    await writeFile(file, oldFormat(other));
-    await expect(repo.save({ ...vault, revision: vault.revision + 1 }, vault.revision)).rejects.toMatchObject({ code: 'conflict' });
-    expect((await repo.load()).data).toEqual(other);
+describe('a database whose write lock another process holds', () => {
+  it('answers vault_locked after the busy timeout, changes nothing, and writes again once the lock is released', { timeout: 30_000 }, async () => {
+    const fx = await dispatchFixture();
+    cleanups.push(fx.cleanup);
+    expect(await fx.dispatch('createClient', { name: 'Before' })).toMatchObject({ ok: true });
+    // Another process mid-transaction (a hung CLI, say): it holds SQLite's write lock.
+    const holder = new DatabaseSync(join(fx.dir, DATABASE_FILE));
+    holder.exec('BEGIN IMMEDIATE');
+    try {
+      const reply = await fx.dispatch('createClient', { name: 'While locked' });
+      expect(reply).toMatchObject({ ok: false, error: { code: 'vault_locked' } });
+      if (!reply.ok) expect(reply.error.message).toMatch(/^Another Keyward process kept the vault busy for 5 s; nothing was changed\. Try again in a moment\.$/);
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+    expect(await fx.dispatch('createClient', { name: 'After' })).toMatchObject({ ok: true });
+    expect((await readVaultFrom(fx.dir, fx.clock)).clients.map((c) => c.name)).toEqual(['Before', 'After']);
+    expect(fx.audit.entries.map((e) => e.summary)).toEqual(['Added client Before', 'Added client After']);
   });
 });
