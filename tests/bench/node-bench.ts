@@ -122,7 +122,7 @@ async function loadAndFindings() {
       findingCount = found.length;
     }
 
-    // The same work taken apart: open, SQLite read of the rows, JSON.parse of their docs, and each family of finding rules.
+    // The same work taken apart: open, the rows read (SQLite's read, then JSON.parse of their docs), and each family of finding rules.
     const phases = { open: [] as number[], sqlRead: [] as number[], jsonParse: [] as number[], rows: [] as number[], zod: [] as number[] };
     const rules = { views: [] as number[], expiryAndToken: [] as number[], slots: [] as number[], duplicates: [] as number[], keychain: [] as number[], sort: [] as number[] };
     const catalog = createCatalog();
@@ -130,12 +130,20 @@ async function loadAndFindings() {
     for (let i = 0; i < WARMUP + RUNS; i++) {
       const database = new VaultDatabase(dir, systemClock, silentLogger);
       const [openMs, db] = await time(() => database.open());
-      // The rows' text alone (SQLite's half), their JSON.parse (the other half), then both as the load does them.
-      const [sqlMs, texts] = await time(() => readRowText(db));
-      const [parseMs, parsed] = await time(() => texts.map((t) => JSON.parse(t) as unknown));
+      // The rows as the load reads them, on this new connection (SQLite's page cache empty).
       const [rowsMs, data] = await time(() => readVaultRows(db, readMeta(db), CURRENT_SCHEMA_VERSION));
       database.close();
-      if (parsed.length < SIZE.tokens || data.tokens.length !== SIZE.tokens) throw new Error('the database did not hold the generated vault');
+      if (data.tokens.length !== SIZE.tokens) throw new Error('the database did not hold the generated vault');
+      // The same taken apart, on another new connection: the rows' text alone (SQLite's half), then its JSON.parse.
+      // Nothing of it is kept, so it leaves no live objects behind for the collector to trace in the next phases.
+      const [sqlMs, parseMs] = await (async () => {
+        const again = new VaultDatabase(dir, systemClock, silentLogger);
+        const [ms, texts] = await time(async () => readRowText(await again.open()));
+        again.close();
+        const [parsedMs, parsed] = await time(() => texts.map((t) => JSON.parse(t) as unknown));
+        if (parsed.length !== texts.length || texts.length < SIZE.tokens) throw new Error('the rows did not parse');
+        return [ms, parsedMs];
+      })();
       const [zodMs] = await time(() => VaultData.parse(data));
       const now = new Date();
       const ctx = { now, settings };
@@ -538,7 +546,7 @@ async function main(): Promise<void> {
   const topRule = Object.entries(ru).sort((x, y) => y[1].median - x[1].median)[0]!;
   const missText =
     `Cold, this misses the goal: load + findings p95 ${fmt(a.total.p95)}, ${fmt(a.total.p95 - GOAL_LOAD_MS)} over 50 ms (median ${fmt(a.total.median)}). ` +
-    `Load takes ${fmt(a.load.median)} (median) of it: opening the database ${fmt(ph.open.median)}, SQLite's read of the rows ${fmt(ph.sqlRead.median)} and JSON.parse of their docs ${fmt(ph.jsonParse.median)}; ` +
+    `Load takes ${fmt(a.load.median)} (median) of it: opening the database ${fmt(ph.open.median)}, reading the rows ${fmt(ph.rows.median)} (timed apart: SQLite's read of their text ${fmt(ph.sqlRead.median)}, JSON.parse of ${SIZE.tokens + a.checkResults} and more docs ${fmt(ph.jsonParse.median)}); ` +
     `findings take ${fmt(a.findings.median)}, the largest family being ${ruleNames[topRule[0]]} at ${fmt(topRule[1].median)}. ` +
     `A cold load happens once per start (and after another process commits a change). ` +
     `Warm (section d), a call while nothing changed pays one PRAGMA data_version and a cache lookup (p95 ${fmt(d.cached.p95, 2)}: meets the goal); recomputing the findings after a change or a new minute (p95 ${fmt(warmTotal)}) ${warmTotal <= GOAL_LOAD_MS ? 'meets' : 'misses'} it.`;
@@ -563,9 +571,9 @@ async function main(): Promise<void> {
     row('SqliteVaultRepository.load (open the database, read every row, JSON.parse each row\'s doc; no validation: every element is validated when it is written)', a.load),
     row('computeFindings (catalog, settings, all rules, keychain accounts, sort)', a.findings),
     row('↳ load phase: open (connection, WAL / foreign keys / busy timeout, schema version, the check for JSON files left from the import)', ph.open),
-    row('↳ load phase: SQLite read of every row\'s text (tokens, check results, stores, clients, custom providers, settings; the queries readVaultRows runs, nothing parsed)', ph.sqlRead),
-    row('↳ load phase: JSON.parse of those docs', ph.jsonParse),
-    row('↳ load phase: readVaultRows (the two above as the load does them, plus meta)', ph.rows),
+    row('↳ load phase: readVaultRows (every row read and its doc parsed, as the load does it)', ph.rows),
+    row('↳↳ of which SQLite\'s read of every row\'s text (tokens, check results, stores, clients, custom providers, settings; the queries readVaultRows runs, timed apart on another new connection, nothing parsed)', ph.sqlRead),
+    row('↳↳ of which JSON.parse of those docs (timed apart)', ph.jsonParse),
     row('↳ for comparison: VaultData.parse of the loaded vault (zod: what validating on every load would add)', ph.zod),
     row('↳ findings: token views', ru.views),
     row('↳ findings: expiry + token rules', ru.expiryAndToken),
