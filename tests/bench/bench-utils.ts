@@ -1,6 +1,6 @@
 // Small helpers shared by the benchmarks: statistics, machine facts, and writing a marked section of BENCHMARKS.md.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(__dirname, '../..');
@@ -29,6 +29,13 @@ export const nowMs = (): number => Number(process.hrtime.bigint()) / 1e6;
 export function machineFacts(): string {
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
   return `${cpus().length} cores (${cpu}), ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${process.platform}`;
+}
+
+/** The machine's load average now (1, 5 and 15 minutes): other work on a shared machine moves the figures. */
+export function loadAverage(): string {
+  return `load average ${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' / ')} (1 / 5 / 15 min)`;
 }
 
 export const today = (): string => new Date().toISOString().slice(0, 10);

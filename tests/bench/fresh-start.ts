@@ -1,22 +1,26 @@
 // One first start of main's data path, in a process of its own: nothing compiled or cached yet, as when the app
 // opens. Run by node-bench.ts (one process per sample); prints one line of JSON. Not a test.
-// Run: node --import tsx tests/bench/fresh-start.ts <data folder holding vault.json>
-import { readFile } from 'node:fs/promises';
+// Run: node --import tsx tests/bench/fresh-start.ts <data folder holding keyward.db>
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { EMPTY_INVENTORY_FILTERS } from '../../electron/contract';
 import { silentLogger, systemClock } from '../../electron/core/ports';
 import { MemorySecretStore } from '../../electron/core/secrets/memory-secret-store';
-import { VAULT_FILE } from '../../electron/core/vault/file-vault-repository';
+import { DATABASE_FILE } from '../../electron/core/vault/files';
 import { compose } from '../../electron/main/compose';
 
 async function main(): Promise<void> {
   const dataDir = process.argv[2];
   if (!dataDir) throw new Error('usage: fresh-start.ts <data folder>');
 
-  // The keychain holds one entry per token with a secret, as on a working machine (read before the clock starts).
-  const doc = JSON.parse(await readFile(join(dataDir, VAULT_FILE), 'latin1')) as { tokens: { id: string; secret?: unknown }[] };
+  // The keychain holds one entry per token with a secret, as on a working machine (read before the clock starts,
+  // by one query on a connection of its own: none of the app's vault code runs, so none of it is compiled yet).
+  const reader = new DatabaseSync(join(dataDir, DATABASE_FILE), { readOnly: true });
+  const rows = reader.prepare("SELECT coalesce(json_extract(doc, '$.secret.account'), id) AS account FROM tokens WHERE json_extract(doc, '$.secret') IS NOT NULL").all() as { account: string }[];
+  reader.close();
+  if (rows.length === 0) throw new Error(`no token with a secret in ${join(dataDir, DATABASE_FILE)}`);
   const secrets = new MemorySecretStore();
-  for (const t of doc.tokens) if (t.secret) await secrets.set(t.id, 'bench-placeholder-value');
+  for (const { account } of rows) await secrets.set(account, 'bench-placeholder-value');
 
   const ms = () => performance.now();
   const t0 = ms();

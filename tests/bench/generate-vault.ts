@@ -281,6 +281,18 @@ export function generateVault(options: GenerateVaultOptions = {}): VaultData {
   });
 }
 
+/** The keychain namespace of the benchmarks' vaults (see withKeychainNamespace). */
+export const BENCH_VAULT_ID = '0b7e5a52-6f1c-4d2e-9a3b-5e7c0d1f2a06';
+
+/**
+ * `data` as today's app keeps it: a keychain namespace (vaultId) and each secret's own account. Without them
+ * every start would look in the keychain once per token for entries to adopt (a one-time step in real use).
+ */
+export function withKeychainNamespace(data: VaultData, vaultId = BENCH_VAULT_ID): VaultData {
+  const tokens = data.tokens.map((t) => (t.secret ? { ...t, secret: { ...t.secret, account: `${vaultId}:${t.id}:${t.secret.fingerprint.slice(0, 12)}` } } : t));
+  return VaultData.parse({ ...data, vaultId, tokens });
+}
+
 /**
  * A vault.json exactly as Keyward wrote it before its database: compact JSON with every non-ASCII UTF-16 unit
  * escaped as \uXXXX, then a newline. The database imports such a file at its first start.
