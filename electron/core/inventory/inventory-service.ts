@@ -701,14 +701,22 @@ export class InventoryService {
     await this.withKeychain((tx) =>
       this.mutate(async (draft) => {
         const vaultId = vaultIdOf(draft);
+        let kept = 0;
         for (const [i, found] of draft.tokens.entries()) {
+          if (!found.secret || found.secret.account) continue;
           const value = values.get(found.id);
-          if (!found.secret || found.secret.account || value === undefined || sha256Hex(value) !== found.secret.fingerprint) continue;
           const t = editable(draft.tokens, i);
+          if (value === undefined || sha256Hex(value) !== found.secret.fingerprint) {
+            // Found nowhere with its fingerprint: it keeps pointing at its old entry, now by name, so later starts do not search again.
+            t.secret = { ...found.secret, account: t.id };
+            kept++;
+            continue;
+          }
           await tx.retire([t.id]);
           t.secret = { ...found.secret, account: await tx.write(vaultId, t.id, value) };
         }
-        return { result: null, change: { action: 'vault.keychain.namespace', subject: { type: 'vault', id: 'keychain' }, summary: `Moved ${values.size} keychain entr${values.size === 1 ? 'y' : 'ies'} under this vault's own namespace` } };
+        const summary = `Moved ${values.size} keychain entr${values.size === 1 ? 'y' : 'ies'} under this vault's own namespace${kept ? `; ${kept} not found with their fingerprint keep their old entry name` : ''}`;
+        return { result: null, change: { action: 'vault.keychain.namespace', subject: { type: 'vault', id: 'keychain' }, summary } };
       }),
     );
     return { settled, adopted: values.size };

@@ -8,14 +8,19 @@ import { appendAudit, CLIENT_UPSERT, clientRow, META, readMeta, readVaultRows, S
 
 type Section = 'clients' | 'stores' | 'tokens';
 
-/** Refuses an element that breaks its schema: nothing that breaks it is ever written. */
-function validated<T>(schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }, value: T, what: string): T {
+type Parser = { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: { path: PropertyKey[]; message: string }[] } } };
+
+/**
+ * The element as its schema gives it back (its keys in the schema's order, so a later load takes dispatch's
+ * fast path); an element that breaks its schema is refused: nothing that breaks it is ever written.
+ */
+function validated<T>(schema: Parser, value: T, what: string): T {
   const result = schema.safeParse(value);
   if (!result.success) {
     const issue = result.error?.issues[0];
     throw new AppError('internal', `Refused to save a ${what} that breaks the schema (${issue?.path.map(String).join('.') || '(root)'}: ${issue?.message ?? 'invalid'}).`);
   }
-  return value;
+  return result.data as T;
 }
 
 /**
@@ -115,7 +120,7 @@ export class SqliteVaultRepository implements VaultRepository {
     section: Section,
     old: readonly T[],
     next: readonly T[],
-    schema: Parameters<typeof validated>[0],
+    schema: Parser,
     upsert: string,
     row: (item: T, pos: number) => ReturnType<typeof clientRow>,
     what: string,

@@ -14,9 +14,9 @@ export const TOKEN_UPSERT =
 
 export const clientRow = (c: Client, pos: number): SqlValue[] => [c.id, pos, c.name, JSON.stringify(c)];
 export const storeRow = (s: StoreProfile, pos: number): SqlValue[] => [s.id, pos, s.clientId, s.provider, s.label, JSON.stringify(s)];
-/** The token without its check history, which has its own table. */
+/** The token with an empty check history in its place (the history has its own table; the key keeps the schema's order). */
 export function tokenRow(t: Token, pos: number): SqlValue[] {
-  const { checkHistory: _history, ...doc } = t;
+  const doc = { ...t, checkHistory: [] };
   return [t.id, pos, t.storeId, t.name, t.mode, t.status, t.expiresAt, t.expiresAt === null ? null : Date.parse(t.expiresAt), t.expirySource, t.secret?.masked ?? null, t.lastCheck?.outcome ?? null, JSON.stringify(doc)];
 }
 
@@ -63,10 +63,7 @@ function docsInOrder<T>(db: Database, table: 'clients' | 'stores' | 'tokens' | '
 export function readVaultRows(db: Database, meta: Map<string, string>, schemaVersion: 1): VaultData {
   const tokens = docsInOrder<Token>(db, 'tokens');
   const byId = new Map<string, Token>();
-  for (const token of tokens) {
-    token.checkHistory = [];
-    byId.set(token.id, token);
-  }
+  for (const token of tokens) byId.set(token.id, token);
   const histories = db.prepare("SELECT token_id, '[' || group_concat(doc, ',' ORDER BY seq) || ']' AS docs FROM check_results GROUP BY token_id");
   for (const row of histories.iterate<{ token_id: string; docs: string }>()) {
     const token = byId.get(row.token_id);

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { InventoryService } from '../../../electron/core/inventory/inventory-service';
 import { silentLogger } from '../../../electron/core/ports';
 import { inventoryFixture } from '../../support/inventory-fixture';
-import { openTestVault, readVaultFrom } from '../../support/vault';
+import { editVault, openTestVault, readVaultFrom } from '../../support/vault';
 import { accountOf } from '../../../electron/core/secrets/accounts';
 
 const SHIPPO_SECRET = 'shippo_live_0123456789abcdef0123456789abcdef01234567';
@@ -84,6 +84,31 @@ describe('inventory', () => {
 
     await fx.inventory.createToken({ storeId: store.id, name: 'New', secret: SHIPPO_SECRET });
     expect((await fx.inventory.snapshot()).tokens.map((t) => t.name)).toEqual(['New']);
+  });
+
+  it('a pre-namespacing token whose secret is found nowhere keeps its old entry name, and later starts neither search nor write again', async () => {
+    fx = await inventoryFixture();
+    const store = await fx.inventory.createStore({ provider: 'shippo', label: 'S' });
+    const token = await fx.inventory.createToken({ storeId: store.id, name: 'Old', secret: SHIPPO_SECRET });
+    // As a JSON-era vault had it: no account (the entry was the token id), and that entry is gone.
+    await editVault(fx.dir, (v) => {
+      const t = v.tokens.find((x) => x.id === token.id)!;
+      const { account: _account, ...facts } = t.secret!;
+      t.secret = facts;
+    });
+    await fx.secrets.delete(accountOf(token));
+    await fx.inventory.recoverSecrets();
+    const after = await fx.inventory.snapshot();
+    expect(after.tokens[0]!.secret!.account).toBe(token.id);
+    let reads = 0;
+    const get = fx.secrets.get.bind(fx.secrets);
+    fx.secrets.get = async (account: string) => {
+      reads++;
+      return get(account);
+    };
+    await fx.inventory.recoverSecrets();
+    expect(reads).toBe(0);
+    expect((await fx.inventory.snapshot()).revision).toBe(after.revision);
   });
 
   it('takes the secret back out of the keychain when the metadata cannot be saved', async () => {

@@ -4,10 +4,12 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../../electron/contract';
+import { type AuditEntry, StoreProfile, Token, VaultSnapshot } from '../../../electron/contract';
+import { tokenSummary } from '../../../electron/core/inventory/snapshot-changes';
+import { safeParseWithLists, SNAPSHOT_LISTS } from '../../../electron/core/vault/fast-validate';
 import { DATABASE_FILE } from '../../../electron/core/vault/vault-database';
 import { emptyVault, type VaultData } from '../../../electron/core/vault/vault-data';
-import { generateVault } from '../../bench/generate-vault';
+import { generateVault, writeVault } from '../../bench/generate-vault';
 import { dispatchFixture, FakeClock, tempDir } from '../../support/inventory-fixture';
 import { openTestVault, readVaultFrom } from '../../support/vault';
 
@@ -177,5 +179,31 @@ describe('a database whose write lock another process holds', () => {
     expect(await fx.dispatch('createClient', { name: 'After' })).toMatchObject({ ok: true });
     expect((await readVaultFrom(fx.dir, fx.clock)).clients.map((c) => c.name)).toEqual(['Before', 'After']);
     expect(fx.audit.entries.map((e) => e.summary)).toEqual(['Added client Before', 'Added client After']);
+  });
+});
+
+describe('records as a later start reads them', () => {
+  it('come back with their keys in the schema order, imported or changed, so getVault takes its fast path', async () => {
+    const fx = await dispatchFixture();
+    try {
+      await writeVault(fx.dir, generateVault({ tokens: 30, stores: 6, clients: 2, seed: 21 }));
+      const imported = await readVaultFrom(fx.dir, fx.clock);
+      for (const t of imported.tokens) expect(Object.keys(t)).toEqual(Object.keys(Token.shape).filter((k) => k in t));
+      const store = await fx.inventory.createStore({ provider: 'shippo', label: 'Order check' });
+      const token = await fx.inventory.createToken({ storeId: store.id, name: 'T', secret: `shippo_live_${'ab12'.repeat(10)}` });
+      await fx.inventory.recordChecks([{ tokenId: token.id, result: { outcome: 'valid', detail: 'ok', checkedAt: fx.clock.now().toISOString() } }], 'one check');
+      const read = await readVaultFrom(fx.dir, fx.clock);
+      const again = read.tokens.find((t) => t.id === token.id)!;
+      expect(Object.keys(again)).toEqual(Object.keys(Token.shape).filter((k) => k in again));
+      expect(again.checkHistory).toHaveLength(1);
+      expect(Object.keys(read.stores[0]!)).toEqual(Object.keys(StoreProfile.shape));
+      // The snapshot's fast path keeps an element that is already in its schema's exact form as it is.
+      const snapshot = { revision: read.revision, readId: 'r', clients: read.clients, stores: read.stores, tokens: read.tokens.map(tokenSummary), keychain: { available: true, message: '' }, notices: [] };
+      const parsed = safeParseWithLists(VaultSnapshot, snapshot, SNAPSHOT_LISTS) as { success: true; data: typeof snapshot };
+      expect(parsed.success).toBe(true);
+      expect(parsed.data.tokens.every((t, i) => t === snapshot.tokens[i])).toBe(true);
+    } finally {
+      await fx.cleanup();
+    }
   });
 });
