@@ -21,7 +21,12 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
 /** Every failed test by name with its first error line, repeated at the end where a log's tail shows it. */
 const failures = [];
-const firstLine = (text) => stripVTControlCharacters(String(text ?? '')).split('\n').find((l) => l.trim())?.trim().slice(0, 300) ?? '';
+const firstLine = (text) =>
+  stripVTControlCharacters(String(text ?? ''))
+    .split('\n')
+    .find((l) => l.trim())
+    ?.trim()
+    .slice(0, 300) ?? '';
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
 
@@ -70,7 +75,8 @@ for (const project of ['unit', 'keychain', 'cli']) {
     for (const t of file.assertionResults ?? []) {
       if (t.status === 'failed') failures.push(`${project}: ${file.name.replace(`${process.cwd()}/`, '')} > ${t.fullName}\n    ${firstLine(t.failureMessages?.[0])}`);
     }
-    if (file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed')) failures.push(`${project}: ${file.name.replace(`${process.cwd()}/`, '')}\n    ${firstLine(file.message)}`);
+    if (file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed'))
+      failures.push(`${project}: ${file.name.replace(`${process.cwd()}/`, '')}\n    ${firstLine(file.message)}`);
   }
   if (!ok && !report?.numFailedTests) failures.push(`${project}: vitest failed without a failed test${report ? ' (an error outside the tests: see its output above)' : ' and wrote no report'}`);
 }
@@ -79,9 +85,7 @@ for (const project of ['chromium', 'electron']) {
   const out = `test-results/playwright-${project}.json`;
   const { ok, seconds } = run(`e2e ${project}`, 'npx', ['playwright', 'test', '--project', project, '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
   const stats = readJson(out)?.stats;
-  const counts = stats
-    ? { passed: stats.expected + stats.flaky, failed: stats.unexpected + (ok || stats.unexpected ? 0 : 1), skipped: stats.skipped }
-    : { passed: 0, failed: 1, skipped: 0 };
+  const counts = stats ? { passed: stats.expected + stats.flaky, failed: stats.unexpected + (ok || stats.unexpected ? 0 : 1), skipped: stats.skipped } : { passed: 0, failed: 1, skipped: 0 };
   record(`e2e ${project}`, counts, seconds);
   const walk = (suite) => {
     for (const spec of suite.specs ?? []) {

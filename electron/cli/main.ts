@@ -10,8 +10,6 @@ import { readSecret } from './read-secret';
 import { CliExit, EXIT, exitCodeFor, SEVERITY_RANK, type Values } from './options';
 import pkg from '../../package.json';
 
-
-
 /** Runs a command that needs the whole app graph (the keychain, checks, writes, findings). */
 export async function runCommand(values: Values, command: string): Promise<number> {
   const logger = createConsoleLogger('cli', () => {});
@@ -65,7 +63,15 @@ export async function runCommand(values: Values, command: string): Promise<numbe
       const { keychain } = await call<VaultSnapshot>('getVault', {});
       if (!keychain.available) process.stderr.write(`keyward: the keychain could not be read (${keychain.message}); missing and orphaned secrets are not reported.\n`);
       if (values.json) await writeJsonRows(findings);
-      else out(findings.length ? table(['SEVERITY', 'KIND', 'MESSAGE', 'ACTION'], findings.map((f) => [f.severity, f.kind, f.message, f.action])) : 'No findings.');
+      else
+        out(
+          findings.length
+            ? table(
+                ['SEVERITY', 'KIND', 'MESSAGE', 'ACTION'],
+                findings.map((f) => [f.severity, f.kind, f.message, f.action]),
+              )
+            : 'No findings.',
+        );
       const failOn = values['fail-on'] ?? 'critical';
       if (failOn === 'never') return EXIT.fine;
       return findings.some((f) => SEVERITY_RANK[f.severity] >= severityRank(failOn)) ? EXIT.failing : EXIT.fine;
@@ -111,7 +117,14 @@ async function add(values: Values, call: <T>(c: string, i: unknown) => Promise<T
       settings,
       ...(values.kind ? { kind: values.kind } : {}),
       ...(values.mode ? { mode: values.mode } : {}),
-      ...(values.scopes ? { scopes: values.scopes.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
+      ...(values.scopes
+        ? {
+            scopes: values.scopes
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
+          }
+        : {}),
       ...(values.created ? { createdAt: values.created } : {}),
       ...(values.expires ? { expiresAt: values.expires } : {}),
     },
@@ -136,7 +149,14 @@ async function check(values: Values, call: <T>(c: string, i: unknown) => Promise
   });
   if (values.json) json(results);
   else {
-    out(results.length ? table(['OUTCOME', 'HTTP', 'TOKEN', 'DETAIL'], results.map((r) => [r.outcome, r.httpStatus ? String(r.httpStatus) : null, r.tokenId ?? null, r.detail])) : 'Nothing to check.');
+    out(
+      results.length
+        ? table(
+            ['OUTCOME', 'HTTP', 'TOKEN', 'DETAIL'],
+            results.map((r) => [r.outcome, r.httpStatus ? String(r.httpStatus) : null, r.tokenId ?? null, r.detail]),
+          )
+        : 'Nothing to check.',
+    );
     if (summary.withoutSecret) out(`${summary.withoutSecret} token(s) have no secret in the keychain and were not checked.`);
   }
   const failing = failsOn(values['fail-on'], ['invalid']);

@@ -37,7 +37,11 @@ async function openForReading(dataDir: string): Promise<Database | null> {
   if (!existsSync(path)) {
     if (!existsSync(join(dataDir, VAULT_FILE)) && !existsSync(join(dataDir, BACKUP_FILE))) return null;
     const [{ VaultDatabase }, { createConsoleLogger }] = await Promise.all([import('../core/vault/vault-database'), import('../main/adapters/console-logger')]);
-    const opener = new VaultDatabase(dataDir, { now: () => new Date() }, createConsoleLogger('cli', () => {}));
+    const opener = new VaultDatabase(
+      dataDir,
+      { now: () => new Date() },
+      createConsoleLogger('cli', () => {}),
+    );
     await opener.open();
     opener.close();
   }
@@ -56,12 +60,16 @@ export async function runReadCommand(values: Values, command: string): Promise<n
   }
   try {
     if (command === 'list') {
-      const rows = db?.prepare(`${ROW_SELECT} WHERE (?1 IS NULL OR c.name = ?1) AND (?2 IS NULL OR s.provider = ?2) ORDER BY t.pos`).iterate<TokenRow>(values.client ?? null, values.provider ?? null) ?? [];
+      const rows =
+        db?.prepare(`${ROW_SELECT} WHERE (?1 IS NULL OR c.name = ?1) AND (?2 IS NULL OR s.provider = ?2) ORDER BY t.pos`).iterate<TokenRow>(values.client ?? null, values.provider ?? null) ?? [];
       if (values.json) await writeJsonRows(rows);
       else {
         const all = [...rows];
         const text = all.length
-          ? table(['ID', 'PROVIDER', 'CLIENT', 'STORE', 'NAME', 'MODE', 'STATUS', 'EXPIRES', 'SOURCE', 'SECRET', 'LAST CHECK'], all.map((r) => [r.id, r.provider, r.client, r.store, r.name, r.mode, r.status, day(r.expiresAt), r.expirySource, r.fingerprint, r.lastCheck]))
+          ? table(
+              ['ID', 'PROVIDER', 'CLIENT', 'STORE', 'NAME', 'MODE', 'STATUS', 'EXPIRES', 'SOURCE', 'SECRET', 'LAST CHECK'],
+              all.map((r) => [r.id, r.provider, r.client, r.store, r.name, r.mode, r.status, day(r.expiresAt), r.expirySource, r.fingerprint, r.lastCheck]),
+            )
           : 'No tokens.';
         process.stdout.write(`${text}\n`);
       }
@@ -74,7 +82,12 @@ export async function runReadCommand(values: Values, command: string): Promise<n
     const rows = db?.prepare(`${ROW_SELECT} WHERE t.status = 'active' AND t.expires_ms IS NOT NULL AND t.expires_ms <= ? ORDER BY t.expires_ms, t.pos`).all<TokenRow>(limit) ?? [];
     if (values.json) await writeJsonRows(rows);
     else {
-      const text = rows.length ? table(['EXPIRES', 'PROVIDER', 'CLIENT', 'STORE', 'NAME', 'ID'], rows.map((r) => [day(r.expiresAt), r.provider, r.client, r.store, r.name, r.id])) : `No active token expires within ${match[1]} days.`;
+      const text = rows.length
+        ? table(
+            ['EXPIRES', 'PROVIDER', 'CLIENT', 'STORE', 'NAME', 'ID'],
+            rows.map((r) => [day(r.expiresAt), r.provider, r.client, r.store, r.name, r.id]),
+          )
+        : `No active token expires within ${match[1]} days.`;
       process.stdout.write(`${text}\n`);
     }
     return rows.length ? EXIT.failing : EXIT.fine;

@@ -277,10 +277,7 @@ export const channels = {
   /** Main opens the file dialog, reads the file and keeps the plan (it holds secrets); the preview is masked. */
   importPreview: {
     input: z.object({ format: z.enum(['csv', 'json']) }).strict(),
-    output: z.union([
-      z.object({ cancelled: z.literal(true) }),
-      z.object({ cancelled: z.literal(false), planId: Id, fileName: z.string().max(300), preview: ImportPreview }),
-    ]),
+    output: z.union([z.object({ cancelled: z.literal(true) }), z.object({ cancelled: z.literal(false), planId: Id, fileName: z.string().max(300), preview: ImportPreview })]),
   },
   /** Applies a previewed import in one change; allOrNothing refuses the file if any row is invalid. */
   importApply: { input: z.object({ planId: Id, allOrNothing: z.boolean() }).strict(), output: ImportResult },

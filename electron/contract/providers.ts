@@ -15,10 +15,12 @@ export const FieldDescriptor = z.object({
   patternMessage: z.string().max(200).optional(),
   min: z.number().optional(),
   max: z.number().optional(),
-  options: z.array(z.object({ value: z.string().max(80), label: z.string().max(120) })).max(64).optional(),
+  options: z
+    .array(z.object({ value: z.string().max(80), label: z.string().max(120) }))
+    .max(64)
+    .optional(),
 });
 export type FieldDescriptor = z.infer<typeof FieldDescriptor>;
-
 
 // Declarative provider rules. Plain data, so the UI can show them and core functions interpret them.
 
@@ -34,7 +36,10 @@ export const TokenFormat = z.object({
   /** How sure recognition may be when `pattern` matches (0..1). */
   confidence: z.number().min(0).max(1),
   /** Prefixes that name the mode; a public part of the value. */
-  modePrefixes: z.object({ live: z.string().max(40), test: z.string().max(40) }).partial().optional(),
+  modePrefixes: z
+    .object({ live: z.string().max(40), test: z.string().max(40) })
+    .partial()
+    .optional(),
   /** Regex source for the part of the value the provider itself shows (safe in a masked form). */
   publicPrefix: z.string().max(120).optional(),
   /** The value is a JWT whose payload may carry exp, iat and scopes (read for display, never trusted). */
@@ -161,7 +166,11 @@ export const CustomProviderDefinition = z
       .refine((u) => !/^https:\/\/[^/]*@/.test(u), 'The base URL must not contain a user name or password')
       .refine((u) => !/[?#]/.test(u), 'The base URL must not contain a query or fragment'),
     authHeader: AuthHeaderTemplate,
-    probePath: z.string().max(200).regex(/^\/[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*$/, 'The probe path starts with / and holds only URL characters').refine((p) => !p.includes('..'), 'The probe path must not contain ..'),
+    probePath: z
+      .string()
+      .max(200)
+      .regex(/^\/[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*$/, 'The probe path starts with / and holds only URL characters')
+      .refine((p) => !p.includes('..'), 'The probe path must not contain ..'),
     tokenPattern: TokenPatternSource,
     /** Prefixes that name the mode, e.g. sk_live_ / sk_test_. */
     modePrefixes: z.object({ live: z.string().max(40).optional(), test: z.string().max(40).optional() }).optional(),
@@ -175,7 +184,10 @@ export const CustomProviderDefinition = z
       .refine((r) => r.min <= r.default && r.default <= r.max, 'The rate limit range needs min ≤ default ≤ max')
       .nullable()
       .default(null),
-    dashboardUrl: z.url({ protocol: /^https$/ }).max(300).optional(),
+    dashboardUrl: z
+      .url({ protocol: /^https$/ })
+      .max(300)
+      .optional(),
   })
   .strict();
 export type CustomProviderDefinition = z.infer<typeof CustomProviderDefinition>;

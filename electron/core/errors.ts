@@ -18,7 +18,4 @@ export class AppError extends Error {
 export const notFound = (what: string, id: string): AppError => new AppError('not_found', `No ${what} with id ${id}.`);
 
 export const keychainUnavailable = (detail: string): AppError =>
-  new AppError(
-    'keychain_unavailable',
-    `The OS keychain is not available (${detail}). Your token list is kept; unlock or start the keychain and try again.`,
-  );
+  new AppError('keychain_unavailable', `The OS keychain is not available (${detail}). Your token list is kept; unlock or start the keychain and try again.`);

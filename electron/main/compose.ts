@@ -98,9 +98,17 @@ export function compose(options: ComposeOptions): Composed {
     ...(options.indicator ? { indicator: options.indicator } : {}),
     logger: options.logger,
   });
-  const handlers = createHandlers({ inventory, clock: options.clock, checks, scheduler, forgetKeychainListing: () => secrets.forget(), copier: new SecretCopier(secrets, options.clipboard ?? new MemoryClipboard()),
+  const handlers = createHandlers({
+    inventory,
+    clock: options.clock,
+    checks,
+    scheduler,
+    forgetKeychainListing: () => secrets.forget(),
+    copier: new SecretCopier(secrets, options.clipboard ?? new MemoryClipboard()),
     transfer: new TransferService({ inventory, secrets, clock: options.clock, dataDir: options.dataDir, dialogs: options.dialogs ?? { open: async () => null, save: async () => null } }),
-    emit, appInfo: { version: options.version, dataDir: options.dataDir, host: options.host } });
+    emit,
+    appInfo: { version: options.version, dataDir: options.dataDir, host: options.host },
+  });
   const dispatch = createDispatch(handlers, options.logger);
   /** Settles what crashed processes left: temp files, and keychain entries in flight (a locked keychain waits for the next start). */
   const recover = async () => {

@@ -107,9 +107,7 @@ export function createHandlers({ inventory, clock, checks, scheduler, copier, tr
     saveCustomProvider: ({ definition }) => inventory.saveCustomProvider(definition),
     deleteCustomProvider: (input) => inventory.deleteCustomProvider(input),
     checkTokens: ({ runId, selection }) =>
-      checks.check(selection, runId, (p) =>
-        emit('checkProgress', { runId, done: p.done, total: p.total, counts: p.counts, last: { tokenId: p.last.tokenId, outcome: p.last.result.outcome } }),
-      ),
+      checks.check(selection, runId, (p) => emit('checkProgress', { runId, done: p.done, total: p.total, counts: p.counts, last: { tokenId: p.last.tokenId, outcome: p.last.result.outcome } })),
     cancelCheck: async ({ runId }) => ({ cancelled: checks.cancel(runId) }),
     quickCheck: (input) => checks.quick(input),
     expiryOverview: async ({ weeks }) => {
@@ -187,4 +185,3 @@ function guardSupportMode(handlers: Handlers, inventory: InventoryService): Hand
   }
   return guarded as Handlers;
 }
-

@@ -197,7 +197,8 @@ export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile;
           {elsewhere && (
             <p className="hint hint-warning" role="status">
               <span aria-hidden="true">⚠ </span>
-              This looks like a{/^[aeiou]/i.test(providerName(providers, elsewhere.provider)) ? 'n' : ''} {tokenDescription(providerName(providers, elsewhere.provider), elsewhere.mode)}, not a {provider.name} token.
+              This looks like a{/^[aeiou]/i.test(providerName(providers, elsewhere.provider)) ? 'n' : ''} {tokenDescription(providerName(providers, elsewhere.provider), elsewhere.mode)}, not a{' '}
+              {provider.name} token.
             </p>
           )}
         </div>

@@ -26,7 +26,6 @@ function storesOfClient(snapshot: VaultSnapshot, clientId: string): readonly Sto
   return byClient.get(clientId) ?? NO_STORES;
 }
 
-
 /** One client: name and notes, its stores with token counts, its findings by severity, and delete. */
 export function ClientView({ clientId }: { clientId: string }) {
   const snapshot = useVault((s) => s.snapshot);

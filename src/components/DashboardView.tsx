@@ -68,7 +68,9 @@ export function DashboardView() {
       <div className="cards" role="list" aria-label="Tokens by status">
         <div className="card" role="listitem">
           <span className="card-number">{index.rows.length}</span>
-          <span className="card-label">tokens in {snapshot.stores.length} store{snapshot.stores.length === 1 ? '' : 's'}</span>
+          <span className="card-label">
+            tokens in {snapshot.stores.length} store{snapshot.stores.length === 1 ? '' : 's'}
+          </span>
         </div>
         {STATUSES.map((s) => (
           <div className="card" role="listitem" key={s}>
@@ -87,7 +89,8 @@ export function DashboardView() {
         <section className="panel" aria-labelledby="dash-findings-title">
           <h3 id="dash-findings-title">Findings</h3>
           <p>
-            <span className="sev sev-critical">{counts.critical} critical</span> <span className="sev sev-warning">{counts.warning} warning</span> <span className="sev sev-info">{counts.info} info</span>
+            <span className="sev sev-critical">{counts.critical} critical</span> <span className="sev sev-warning">{counts.warning} warning</span>{' '}
+            <span className="sev sev-info">{counts.info} info</span>
           </p>
           {!top ? (
             <p className="muted" role="status">
@@ -103,7 +106,7 @@ export function DashboardView() {
                   <li key={f.id}>
                     <span className={`sev sev-${f.severity}`}>{f.severity}</span> <strong>{KIND_LABELS[f.kind]}</strong>{' '}
                     {token ? (
-                      <button type="button" className="link" onClick={() => openToken(token.id)} >
+                      <button type="button" className="link" onClick={() => openToken(token.id)}>
                         {token.name}
                       </button>
                     ) : null}
@@ -126,7 +129,7 @@ export function DashboardView() {
             <ul className="plain">
               {stats.upcoming.slice(0, 8).map((r) => (
                 <li key={r.token.id}>
-                  <button type="button" className="link" onClick={() => openToken(r.token.id)} >
+                  <button type="button" className="link" onClick={() => openToken(r.token.id)}>
                     {r.token.name}
                   </button>{' '}
                   <span className="muted">
@@ -158,7 +161,7 @@ export function DashboardView() {
               {stats.byProvider.map((p) => (
                 <tr key={p.id}>
                   <td>
-                    <button type="button" className="link" onClick={() => openInventory({ provider: p.id })} >
+                    <button type="button" className="link" onClick={() => openInventory({ provider: p.id })}>
                       {p.name}
                     </button>
                   </td>

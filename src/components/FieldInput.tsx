@@ -36,11 +36,7 @@ export function FieldInput({ field, idPrefix, value, error, onChange }: Props) {
           <legend className="sr-only">{field.label}</legend>
           {field.options?.map((o) => (
             <label key={o.value} className="check">
-              <input
-                type="checkbox"
-                checked={selected.includes(o.value)}
-                onChange={(e) => onChange(e.target.checked ? [...selected, o.value] : selected.filter((v) => v !== o.value))}
-              />
+              <input type="checkbox" checked={selected.includes(o.value)} onChange={(e) => onChange(e.target.checked ? [...selected, o.value] : selected.filter((v) => v !== o.value))} />
               {o.label}
             </label>
           ))}

@@ -65,10 +65,7 @@ export function RulesPanel({ store, provider, tokens, findings }: Props) {
                 )}
                 {accessKey && policy.accessLevels && (
                   <li>
-                    <strong>Access:</strong>{' '}
-                    {policy.accessLevels
-                      .map((level) => `${mine.filter((t) => t.settings[accessKey] === level.value).length} ${level.label}`)
-                      .join(', ')}
+                    <strong>Access:</strong> {policy.accessLevels.map((level) => `${mine.filter((t) => t.settings[accessKey] === level.value).length} ${level.label}`).join(', ')}
                     {broadLevels.length > 0 && <span className="muted"> · {broadLevels.map((l) => l.label).join(', ')} can do everything the owner can</span>}
                   </li>
                 )}

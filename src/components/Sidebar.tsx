@@ -63,62 +63,76 @@ export function Sidebar() {
         if (left <= 0 && group.stores.length > 0) return null;
         const stores = left >= group.stores.length ? group.stores : group.stores.slice(0, left);
         left -= stores.length;
-        return <StoreGroup key={group.key} clientId={group.clientId} clientActive={group.clientId !== null && group.clientId === activeClientId} title={group.title} stores={stores} activeStoreId={activeStoreId} show={show} />;
+        return (
+          <StoreGroup
+            key={group.key}
+            clientId={group.clientId}
+            clientActive={group.clientId !== null && group.clientId === activeClientId}
+            title={group.title}
+            stores={stores}
+            activeStoreId={activeStoreId}
+            show={show}
+          />
+        );
       })}
     </nav>
   );
 }
 
 /** One client's stores; memoised so that opening a store re-renders only the groups whose active link changed. */
-const StoreGroup = memo(function StoreGroup({
-  clientId,
-  clientActive,
-  title,
-  stores,
-  activeStoreId,
-  show,
-}: {
-  clientId: string | null;
-  clientActive: boolean;
-  title: string;
-  stores: Group['stores'];
-  activeStoreId: string | null;
-  show: ReturnType<typeof useVault.getState>['show'];
-}) {
-  return (
-    <section className="group">
-      <h2 className="group-title">
-        {clientId === null ? (
-          title
-        ) : (
-          <button
-            type="button"
-            className={`group-link ${clientActive ? 'active' : ''}`}
-            aria-current={clientActive ? 'page' : undefined}
-            onClick={() => show({ kind: 'client', clientId })}
-          >
-            {/* Named by its content, not aria-label: getByLabel('Client') in other views must not match it. */}
-            <span className="sr-only">Client </span>
-            {title}
-          </button>
-        )}
-      </h2>
-      {stores.length === 0 && <p className="muted group-empty">No stores</p>}
-      <ul>
-        {stores.map(({ store, meta }) => (
-          <li key={store.id}>
-            <button
-              type="button"
-              className={`store-link ${activeStoreId === store.id ? 'active' : ''}`}
-              aria-current={activeStoreId === store.id ? 'page' : undefined}
-              onClick={() => show({ kind: 'store', storeId: store.id })}
-            >
-              <span className="store-label">{store.label}</span>
-              <span className="store-meta">{meta}</span>
+const StoreGroup = memo(
+  function StoreGroup({
+    clientId,
+    clientActive,
+    title,
+    stores,
+    activeStoreId,
+    show,
+  }: {
+    clientId: string | null;
+    clientActive: boolean;
+    title: string;
+    stores: Group['stores'];
+    activeStoreId: string | null;
+    show: ReturnType<typeof useVault.getState>['show'];
+  }) {
+    return (
+      <section className="group">
+        <h2 className="group-title">
+          {clientId === null ? (
+            title
+          ) : (
+            <button type="button" className={`group-link ${clientActive ? 'active' : ''}`} aria-current={clientActive ? 'page' : undefined} onClick={() => show({ kind: 'client', clientId })}>
+              {/* Named by its content, not aria-label: getByLabel('Client') in other views must not match it. */}
+              <span className="sr-only">Client </span>
+              {title}
             </button>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}, (a, b) => a.title === b.title && a.clientId === b.clientId && a.clientActive === b.clientActive && a.stores === b.stores && a.show === b.show && (a.activeStoreId === b.activeStoreId || (!a.stores.some((s) => s.store.id === a.activeStoreId) && !b.stores.some((s) => s.store.id === b.activeStoreId))));
+          )}
+        </h2>
+        {stores.length === 0 && <p className="muted group-empty">No stores</p>}
+        <ul>
+          {stores.map(({ store, meta }) => (
+            <li key={store.id}>
+              <button
+                type="button"
+                className={`store-link ${activeStoreId === store.id ? 'active' : ''}`}
+                aria-current={activeStoreId === store.id ? 'page' : undefined}
+                onClick={() => show({ kind: 'store', storeId: store.id })}
+              >
+                <span className="store-label">{store.label}</span>
+                <span className="store-meta">{meta}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+    );
+  },
+  (a, b) =>
+    a.title === b.title &&
+    a.clientId === b.clientId &&
+    a.clientActive === b.clientActive &&
+    a.stores === b.stores &&
+    a.show === b.show &&
+    (a.activeStoreId === b.activeStoreId || (!a.stores.some((s) => s.store.id === a.activeStoreId) && !b.stores.some((s) => s.store.id === b.activeStoreId))),
+);

@@ -144,9 +144,7 @@ export function StoreView({ store }: { store: StoreProfile }) {
                     <span className="muted">{token.expirySource === 'none' ? 'never' : 'unknown'}</span>
                   )}
                 </td>
-                <td>
-                  {token.scopes.length ? <span title={token.scopes.join(', ')}>{scopesShort(token.scopes)}</span> : <span className="muted">—</span>}
-                </td>
+                <td>{token.scopes.length ? <span title={token.scopes.join(', ')}>{scopesShort(token.scopes)}</span> : <span className="muted">—</span>}</td>
                 <td className="actions">
                   <button type="button" className="small" onClick={() => openToken(token.id)} aria-label={`Details of token ${token.name}`}>
                     Details

@@ -35,9 +35,15 @@ export function ViewNav() {
         <span aria-hidden="true">Findings</span>
         <span className="sr-only">Findings: {countText}</span>
         <span className="badges" aria-hidden="true">
-          <span className="sev sev-critical" title="critical">{counts.critical}</span>
-          <span className="sev sev-warning" title="warning">{counts.warning}</span>
-          <span className="sev sev-info" title="info">{counts.info}</span>
+          <span className="sev sev-critical" title="critical">
+            {counts.critical}
+          </span>
+          <span className="sev sev-warning" title="warning">
+            {counts.warning}
+          </span>
+          <span className="sev sev-info" title="info">
+            {counts.info}
+          </span>
         </span>
       </button>
       <ExpiryNavButton />

@@ -8,7 +8,7 @@ declare global {
 
 /** The one place the renderer touches window.api (Electron's preload, or the test host's bridge). */
 function bridge(): Api {
-  if (!window.api) throw new Error('Keyward\'s bridge to the main process is missing.');
+  if (!window.api) throw new Error("Keyward's bridge to the main process is missing.");
   return window.api;
 }
 
@@ -23,4 +23,3 @@ export function call<K extends ChannelName>(name: K, input: ChannelInput<K>): Pr
 export function on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
   return bridge().on(event, listener);
 }
-

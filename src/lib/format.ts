@@ -82,8 +82,7 @@ export const KIND_LABELS: Record<Finding['kind'], string> = {
   revoke_pending: 'Old token not yet revoked',
 };
 
-export const credentialFor = (provider: ProviderDescriptor | undefined, kind: TokenSummary['kind']): CredentialDescriptor | undefined =>
-  provider?.credentials.find((c) => c.kind === kind);
+export const credentialFor = (provider: ProviderDescriptor | undefined, kind: TokenSummary['kind']): CredentialDescriptor | undefined => provider?.credentials.find((c) => c.kind === kind);
 
 export const providerName = (providers: readonly ProviderDescriptor[], id: string): string => providersById(providers).get(id)?.name ?? id;
 

@@ -20,5 +20,4 @@ const ABOVE_ROWS_PX = 260;
  * Until ResizeObserver has spoken: the window's height less what sits above the rows, so the first render has
  * about the rows that fit (each one costs style, layout and paint before the first frame); ResizeObserver corrects it.
  */
-export const windowRect = (): Rect =>
-  typeof window === 'undefined' ? { width: 0, height: 0 } : { width: window.innerWidth, height: Math.max(200, window.innerHeight - ABOVE_ROWS_PX) };
+export const windowRect = (): Rect => (typeof window === 'undefined' ? { width: 0, height: 0 } : { width: window.innerWidth, height: Math.max(200, window.innerHeight - ABOVE_ROWS_PX) });

@@ -48,7 +48,15 @@ export const useChecks = create<CheckState>((set, get) => ({
       const cur = get().current;
       const base = cur?.runId === runId ? cur : run;
       const finished: CheckRun = result.ok
-        ? { ...base, running: false, cancelling: false, done: result.value.checked + result.value.withoutSecret + result.value.cancelled, total: result.value.total, counts: result.value.counts, summary: result.value }
+        ? {
+            ...base,
+            running: false,
+            cancelling: false,
+            done: result.value.checked + result.value.withoutSecret + result.value.cancelled,
+            total: result.value.total,
+            counts: result.value.counts,
+            summary: result.value,
+          }
         : { ...base, running: false, cancelling: false, error: result.error };
       set({ current: finished, last: result.ok ? finished : get().last });
       void useVault.getState().refresh();

@@ -60,7 +60,6 @@ interface VaultState {
   dismissError(): void;
 }
 
-
 export type FindingCounts = ChannelOutput<'getFindingCounts'>;
 const NO_COUNTS: FindingCounts = { critical: 0, warning: 0, info: 0 };
 
@@ -69,7 +68,6 @@ let findingsWanted = 0;
 let findingsStale = true;
 /** Requests for the list so far, so that a late answer to an older one cannot replace a newer list. */
 let findingsAsked = 0;
-
 
 /** Facts about secrets (set or not, masked form, expiry) live here; secret values never do. */
 export const useVault = create<VaultState>((set, get) => ({
@@ -89,7 +87,12 @@ export const useVault = create<VaultState>((set, get) => ({
     const support = await call('getSupportMode', {});
     set({ supportMode: support.ok ? support.value.enabled : false });
     await afterFirstView();
-    const [providers, vault, counts] = await Promise.all([call('listProviders', {}), call('getVault', {}), call('getFindingCounts', {}), findingsWanted > 0 && findingsStale ? get().reloadFindings() : null]);
+    const [providers, vault, counts] = await Promise.all([
+      call('listProviders', {}),
+      call('getVault', {}),
+      call('getFindingCounts', {}),
+      findingsWanted > 0 && findingsStale ? get().reloadFindings() : null,
+    ]);
     const loadError = !vault.ok ? vault.error : !providers.ok ? providers.error : null;
     set({
       loading: false,

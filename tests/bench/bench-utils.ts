@@ -54,9 +54,7 @@ export function writeSection(name: string, body: string): void {
   const start = `<!-- ${name}:start -->`;
   const end = `<!-- ${name}:end -->`;
   const section = `${start}\n${body.trim()}\n${end}`;
-  const current = existsSync(BENCHMARKS_FILE)
-    ? readFileSync(BENCHMARKS_FILE, 'utf8')
-    : '# Benchmarks\n\nFigures measured on the build machines; each section says how to reproduce it.\n';
+  const current = existsSync(BENCHMARKS_FILE) ? readFileSync(BENCHMARKS_FILE, 'utf8') : '# Benchmarks\n\nFigures measured on the build machines; each section says how to reproduce it.\n';
   const from = current.indexOf(start);
   const to = current.indexOf(end);
   const next = from >= 0 && to > from ? `${current.slice(0, from)}${section}${current.slice(to + end.length)}` : `${current.trimEnd()}\n\n${section}\n`;

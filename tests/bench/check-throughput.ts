@@ -19,7 +19,12 @@ const CONCURRENCY = 16;
 const MARGIN_MS = 5;
 
 type P = 'printify' | 'shippo' | 'printago' | 'thinkific' | 'pixlpay';
-interface Group { provider: P; account: string; count: number; mode: 'live' | 'test' | null }
+interface Group {
+  provider: P;
+  account: string;
+  count: number;
+  mode: 'live' | 'test' | null;
+}
 // An agency-shaped mix where one account per provider is large enough for its limit to bind.
 const GROUPS: Group[] = [
   { provider: 'printago', account: 'bigstore00000000000000001', count: 250, mode: null },
@@ -95,7 +100,15 @@ async function main() {
   const t0 = performance.now();
   const sentAt: number[] = [];
   const timed = { request: (r: Parameters<typeof http.request>[0]) => (sentAt.push(Date.now()), http.request(r)) };
-  const out = await runChecks(items, { http: process.env.BENCH_DEBUG ? timed : http, clock: systemClock, sleep: realSleep, userAgent: 'Keyward/0.1.0-bench', concurrency: CONCURRENCY, timeoutMs: 5_000, maxBodyBytes: 256 * 1024 });
+  const out = await runChecks(items, {
+    http: process.env.BENCH_DEBUG ? timed : http,
+    clock: systemClock,
+    sleep: realSleep,
+    userAgent: 'Keyward/0.1.0-bench',
+    concurrency: CONCURRENCY,
+    timeoutMs: 5_000,
+    maxBodyBytes: 256 * 1024,
+  });
   const elapsed = performance.now() - t0;
   const outcomes: Record<string, number> = {};
   for (const e of out) {
@@ -104,12 +117,19 @@ async function main() {
   }
   const tooMany = fakes.tooMany();
   if (process.env.BENCH_DEBUG) {
-    const arrivals = Object.values(fakes.servers).flatMap((s) => s.requests.map((r) => r.at)).sort((a, b) => a - b);
+    const arrivals = Object.values(fakes.servers)
+      .flatMap((s) => s.requests.map((r) => r.at))
+      .sort((a, b) => a - b);
     sentAt.sort((a, b) => a - b);
     const lags = arrivals.map((a, i) => a - (sentAt[i] ?? a)).sort((a, b) => a - b);
     console.error(`send→arrival lag ms: p50 ${lags[lags.length >> 1]} p99 ${lags[Math.floor(lags.length * 0.99)]} max ${lags.at(-1)}`);
   }
-  if (process.env.BENCH_DEBUG) console.error(Object.entries(fakes.servers).map(([k, s]) => `${k}:${s.counters.tooMany}`).join(" "));
+  if (process.env.BENCH_DEBUG)
+    console.error(
+      Object.entries(fakes.servers)
+        .map(([k, s]) => `${k}:${s.counters.tooMany}`)
+        .join(' '),
+    );
   const writes = fakes.writes();
   await fakes.stop();
   await http.close();
@@ -133,7 +153,9 @@ async function main() {
     `| ratio | ${ratio.toFixed(3)}x | ≤ 1.1x |`,
     `| 429s Keyward caused | ${tooMany} | 0 |`,
     `| non-GET requests | ${writes} | 0 |`,
-    `| outcomes | ${Object.entries(outcomes).map(([k, v]) => `${k} ${v}`).join(', ')} | valid 1000 |`,
+    `| outcomes | ${Object.entries(outcomes)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')} | valid 1000 |`,
     '<!-- check-throughput:end -->',
   ].join('\n');
   console.log(section);

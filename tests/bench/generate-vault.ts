@@ -33,9 +33,44 @@ const ALNUM_LOWER = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const B64URL = `${ALNUM}-_`;
 const WORDS = [
-  'acme', 'northwind', 'globex', 'initech', 'umbrella', 'stark', 'wayne', 'wonka', 'hooli', 'vandelay', 'soylent', 'tyrell',
-  'cyberdyne', 'gringotts', 'oceanic', 'pied', 'piper', 'duff', 'krusty', 'monarch', 'nakatomi', 'oscorp', 'sirius', 'vought',
-  'blue', 'red', 'green', 'urban', 'coastal', 'alpine', 'maple', 'cedar', 'harbor', 'summit', 'prairie', 'lunar', 'solar', 'atlas',
+  'acme',
+  'northwind',
+  'globex',
+  'initech',
+  'umbrella',
+  'stark',
+  'wayne',
+  'wonka',
+  'hooli',
+  'vandelay',
+  'soylent',
+  'tyrell',
+  'cyberdyne',
+  'gringotts',
+  'oceanic',
+  'pied',
+  'piper',
+  'duff',
+  'krusty',
+  'monarch',
+  'nakatomi',
+  'oscorp',
+  'sirius',
+  'vought',
+  'blue',
+  'red',
+  'green',
+  'urban',
+  'coastal',
+  'alpine',
+  'maple',
+  'cedar',
+  'harbor',
+  'summit',
+  'prairie',
+  'lunar',
+  'solar',
+  'atlas',
 ];
 const NOUNS = ['Prints', 'Apparel', 'Goods', 'Academy', 'Supply', 'Studio', 'Outfitters', 'Labs', 'Market', 'Works', 'Co', 'Shop', 'Merch', 'Crafts'];
 const TOKEN_PURPOSES = ['Warehouse sync', 'Order import', 'Storefront', 'Zapier', 'ERP bridge', 'Reporting', 'Fulfilment', 'Backup job', 'Staging app', 'Support tool', 'Webhook relay', 'Analytics'];
@@ -109,11 +144,15 @@ export function generateVault(options: GenerateVaultOptions = {}): VaultData {
     const provider: Provider = i < PROVIDER_WEIGHTS.length ? PROVIDER_WEIGHTS[i]![0] : providerOf();
     const name = slug(i + 1);
     const identifiers: StoreProfile['identifiers'] =
-      provider === 'printify' ? { shopId: String(int(1_000_000, 99_999_999)), ...(chance(0.5) ? { contactEmail: `dev@${name}.example` } : {}) }
-      : provider === 'shippo' ? { accountEmail: `shipping@${name}.example` }
-      : provider === 'printago' ? { storeId: chars(ALNUM_LOWER, 24) }
-      : provider === 'thinkific' ? { subdomain: name }
-      : { host: `${name}.pixlpay.net`, plan: pick(Object.keys(PIXLPAY_PLAN_CAPS)) };
+      provider === 'printify'
+        ? { shopId: String(int(1_000_000, 99_999_999)), ...(chance(0.5) ? { contactEmail: `dev@${name}.example` } : {}) }
+        : provider === 'shippo'
+          ? { accountEmail: `shipping@${name}.example` }
+          : provider === 'printago'
+            ? { storeId: chars(ALNUM_LOWER, 24) }
+            : provider === 'thinkific'
+              ? { subdomain: name }
+              : { host: `${name}.pixlpay.net`, plan: pick(Object.keys(PIXLPAY_PLAN_CAPS)) };
     const created = at(-int(30, 1200));
     return {
       id: uuid(),
@@ -135,7 +174,15 @@ export function generateVault(options: GenerateVaultOptions = {}): VaultData {
   // Tokens --------------------------------------------------------------------------------------------
   const checkResult = (daysAgo: number, outcome: CheckResult['outcome']): CheckResult => ({
     outcome,
-    ...(outcome === 'invalid' ? { httpStatus: 401 } : outcome === 'restricted' ? { httpStatus: 403 } : outcome === 'rate_limited' ? { httpStatus: 429, retryAfterMs: 60_000 } : outcome === 'valid' ? { httpStatus: 200 } : {}),
+    ...(outcome === 'invalid'
+      ? { httpStatus: 401 }
+      : outcome === 'restricted'
+        ? { httpStatus: 403 }
+        : outcome === 'rate_limited'
+          ? { httpStatus: 429, retryAfterMs: 60_000 }
+          : outcome === 'valid'
+            ? { httpStatus: 200 }
+            : {}),
     detail: CHECK_DETAILS[outcome],
     checkedAt: at(-daysAgo),
   });

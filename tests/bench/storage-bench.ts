@@ -124,9 +124,14 @@ function runOnce(cmd: Command): Sample {
   return JSON.parse(r.stdout) as Sample;
 }
 const lastOut = (cmd: Command): string => readFileSync(join(outDir, `${cmd.id}.out`), 'utf8');
-const lastErr = (cmd: Command): string => readFileSync(join(outDir, `${cmd.id}.err`), 'utf8').trim().split('\n').slice(-2).join(' / ').slice(0, 300);
-const badExit = (cmd: Command, s: Sample): string | undefined =>
-  cmd.exits.includes(s.exit) ? undefined : `exit ${s.exit < 0 ? `signal ${-s.exit}` : s.exit}: ${lastErr(cmd) || 'no message'}`;
+const lastErr = (cmd: Command): string =>
+  readFileSync(join(outDir, `${cmd.id}.err`), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(-2)
+    .join(' / ')
+    .slice(0, 300);
+const badExit = (cmd: Command, s: Sample): string | undefined => (cmd.exits.includes(s.exit) ? undefined : `exit ${s.exit < 0 ? `signal ${-s.exit}` : s.exit}: ${lastErr(cmd) || 'no message'}`);
 
 /** One command on its own (a first start on a fresh data folder): one sample, its output checked. */
 function single(cmd: Command): Cell {
@@ -194,8 +199,7 @@ function show(c: Cell | undefined, what = 'not measured'): string {
   if (c.error) return `failed (${c.error.replace(/\|/g, '/')})`;
   return `${sec(median(c))}, ${mib(rssMiB(c))}`;
 }
-const ratioVerdict = (r: number, goal: number): string =>
-  !Number.isFinite(r) ? 'not measured' : `${r <= goal ? 'meets the goal' : 'misses the goal'} (${r.toFixed(2)}x, goal ≤ ${goal.toFixed(2)}x)`;
+const ratioVerdict = (r: number, goal: number): string => (!Number.isFinite(r) ? 'not measured' : `${r <= goal ? 'meets the goal' : 'misses the goal'} (${r.toFixed(2)}x, goal ≤ ${goal.toFixed(2)}x)`);
 const bytes = (n: number): string => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${(n / 1e3).toFixed(1)} KB`);
 function folderBytes(dir: string): number {
   let total = 0;
@@ -235,7 +239,9 @@ function keepassXml(vault: VaultData): string {
       out.push(`<Group><UUID>${kpUuid(store.id)}</UUID><Name>${xmlEscape(store.label)}</Name>`);
       const ids = store.identifiers as Record<string, unknown>;
       for (const t of tokensByStore.get(store.id) ?? []) {
-        const notes = [`${store.provider} ${t.kind}${t.mode ? ` (${t.mode})` : ''}, ${t.status}`, t.scopes.length ? `scopes: ${t.scopes.join(', ')}` : '', `id: ${t.id}`, t.notes].filter(Boolean).join('\n');
+        const notes = [`${store.provider} ${t.kind}${t.mode ? ` (${t.mode})` : ''}, ${t.status}`, t.scopes.length ? `scopes: ${t.scopes.join(', ')}` : '', `id: ${t.id}`, t.notes]
+          .filter(Boolean)
+          .join('\n');
         out.push(
           `<Entry><UUID>${kpUuid(t.id)}</UUID><Times><CreationTime>${kpTime(t.addedAt)}</CreationTime><LastModificationTime>${kpTime(t.updatedAt)}</LastModificationTime>` +
             `<Expires>${t.expiresAt ? 'True' : 'False'}</Expires>${t.expiresAt ? `<ExpiryTime>${kpTime(t.expiresAt)}</ExpiryTime>` : ''}</Times>` +
@@ -333,7 +339,11 @@ async function main(): Promise<void> {
     const floor = join(tmp, 'floor');
     mkdirSync(floor);
     writeFileSync(join(floor, 'tokens.xml'), keepassXml(generateVault({ tokens: 1, stores: 1, clients: 1, seed: 6, now })));
-    for (const [key, dir] of [['d10k', sets.d10k.dir], ['d50k', sets.d50k.dir], ['floor', floor]] as const) {
+    for (const [key, dir] of [
+      ['d10k', sets.d10k.dir],
+      ['d50k', sets.d50k.dir],
+      ['floor', floor],
+    ] as const) {
       log(`keepassxc-cli import (${key})…`);
       const kdbx = join(dir, 'tokens.kdbx');
       const pw = readFileSync(password, 'utf8');
@@ -347,7 +357,8 @@ async function main(): Promise<void> {
       } else Object.assign(sets[key], { kdbx: error ? undefined : kdbx, kdbxBytes: error ? undefined : statSync(kdbx).size, importS, kdbxError: error });
     }
   }
-  const kdbxInfo = keepassxc && sets.d10k.kdbx ? spawnSync(keepassxc, ['db-info', sets.d10k.kdbx], { input: readFileSync(password, 'utf8'), encoding: 'utf8', env: { ...baseEnv, ...kpEnv } }).stdout : '';
+  const kdbxInfo =
+    keepassxc && sets.d10k.kdbx ? spawnSync(keepassxc, ['db-info', sets.d10k.kdbx], { input: readFileSync(password, 'utf8'), encoding: 'utf8', env: { ...baseEnv, ...kpEnv } }).stdout : '';
   const kdf = /KDF: (.*)/.exec(kdbxInfo)?.[1] ?? 'unknown';
   const cipher = /Cipher: (.*)/.exec(kdbxInfo)?.[1] ?? 'unknown';
 
@@ -411,7 +422,16 @@ async function main(): Promise<void> {
   // The rows ------------------------------------------------------------------------------------------------
   const nodes = [...new Map(builds.map((b) => [b.node, b])).values()];
   log('--help, and node -e 0 for each node…');
-  const helpCmds = byBuild((b) => kw(b, 'empty', ['--help'], { check: (out) => (out.includes('usage: keyward') ? 'usage printed' : (() => { throw new Error('no usage text'); })()) }));
+  const helpCmds = byBuild((b) =>
+    kw(b, 'empty', ['--help'], {
+      check: (out) =>
+        out.includes('usage: keyward')
+          ? 'usage printed'
+          : (() => {
+              throw new Error('no usage text');
+            })(),
+    }),
+  );
   const floorCmds = nodes.map((b): Command => ({ id: `node-floor-${b.key}`, argv: [b.node, '-e', '0'], exits: [0] }));
   const help = measure([helpCmds.before, helpCmds.after, ...floorCmds], false);
 
@@ -427,9 +447,7 @@ async function main(): Promise<void> {
   log('list --json and findings --json at 50,000 tokens, keepassxc-cli ls -R -f…');
   const list50Cmds = byBuild((b) => kw(b, 'd50k', ['list', '--json'], { check: listRows(sets.d50k.tokens) }));
   const list50 = measure([list50Cmds.before, list50Cmds.after, kpList('d50k')], true);
-  const findingsCmds = byBuild((b) =>
-    kw(b, 'd50k', ['findings', '--json', '--fail-on', 'never'], { check: (out) => `${(JSON.parse(out) as unknown[]).length} findings` }),
-  );
+  const findingsCmds = byBuild((b) => kw(b, 'd50k', ['findings', '--json', '--fail-on', 'never'], { check: (out) => `${(JSON.parse(out) as unknown[]).length} findings` }));
   const findings50 = measure([findingsCmds.before, findingsCmds.after], true);
   const totalS = (nowMs() - started) / 1000;
   log(`measured in ${totalS.toFixed(0)} s`);
@@ -496,11 +514,27 @@ async function main(): Promise<void> {
     '',
     '| figure | before | after | after / before | reference | after / reference | target | result (after) |',
     '|---|---|---|---|---|---|---|---|',
-    row('**`keyward list --json`, 10,000 tokens** (wall, peak RSS)', cellOf(list10, list10Cmds.before), a10, `KeePassXC \`ls -R -f\`: ${kpShow(kp10, 'd10k')}`, median(kp10), '≤ 0.25 s, ≤ 1/3 of KeePassXC, ≤ 90 MiB', listResult),
+    row(
+      '**`keyward list --json`, 10,000 tokens** (wall, peak RSS)',
+      cellOf(list10, list10Cmds.before),
+      a10,
+      `KeePassXC \`ls -R -f\`: ${kpShow(kp10, 'd10k')}`,
+      median(kp10),
+      '≤ 0.25 s, ≤ 1/3 of KeePassXC, ≤ 90 MiB',
+      listResult,
+    ),
     row('**`keyward --help`**', cellOf(help, helpCmds.before), aHelp, `\`node -e 0\`: ${show(floorAfter)}`, median(floorAfter), '≤ 0.12 s', verdict(median(aHelp), GOAL.helpS, 's', 3)),
     row('**`keyward expiring --within 30d`, 100,000 tokens**', cellOf(expiring, expiringCmds.before), aExp, '—', NaN, '≤ 0.5 s', verdict(median(aExp), GOAL.expiring100kS, 's')),
     row('`keyward list --json`, 50,000 tokens', cellOf(list50, list50Cmds.before), cellOf(list50, list50Cmds.after), `KeePassXC \`ls -R -f\`: ${kpShow(kp50, 'd50k')}`, median(kp50), '—', ''),
-    row('`keyward findings --json --fail-on never`, 50,000 tokens', cellOf(findings50, findingsCmds.before), cellOf(findings50, findingsCmds.after), `KeePassXC \`ls -R -f\`: ${kpShow(kp50, 'd50k')}`, median(kp50), '—', ''),
+    row(
+      '`keyward findings --json --fail-on never`, 50,000 tokens',
+      cellOf(findings50, findingsCmds.before),
+      cellOf(findings50, findingsCmds.after),
+      `KeePassXC \`ls -R -f\`: ${kpShow(kp50, 'd50k')}`,
+      median(kp50),
+      '—',
+      '',
+    ),
     '',
     '### First start on a fresh data folder (the new build imports vault.json here; not part of the rows above)',
     '',
@@ -517,11 +551,19 @@ async function main(): Promise<void> {
   const body = lines.join('\n');
   console.log(body);
   if (!opts['no-write']) writeSection('storage', body);
-  const failures = cellsAll.filter(([, c]) => c.error).length + Object.values(first).flatMap((f) => Object.values(f)).filter((f) => f?.cell.error).length;
+  const failures =
+    cellsAll.filter(([, c]) => c.error).length +
+    Object.values(first)
+      .flatMap((f) => Object.values(f))
+      .filter((f) => f?.cell.error).length;
   process.exitCode = failures ? 1 : 0;
   // The write path (one edit, two writers at once, kill -9 during writes) with the same baseline, in the same run.
   if (!opts['no-writes']) {
-    const writes = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'tests/bench/storage-writes.ts'), ...(opts.baseline ? ['--baseline', opts.baseline] : []), ...(opts['no-write'] ? ['--no-write'] : [])], { cwd: REPO_ROOT, stdio: 'inherit' });
+    const writes = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(REPO_ROOT, 'tests/bench/storage-writes.ts'), ...(opts.baseline ? ['--baseline', opts.baseline] : []), ...(opts['no-write'] ? ['--no-write'] : [])],
+      { cwd: REPO_ROOT, stdio: 'inherit' },
+    );
     if (writes.status !== 0) process.exitCode = 1;
   }
 }

@@ -17,7 +17,13 @@ import { fmt, machineFacts, REPO_ROOT, stats, today, writeSection } from './benc
 import { generateVault, writeVault } from './generate-vault';
 
 const { values } = parseArgs({
-  options: { baseline: { type: 'string' }, 'no-write': { type: 'boolean', default: false }, rounds: { type: 'string', default: '300' }, edits: { type: 'string', default: '200' }, 'skip-100k': { type: 'boolean', default: false } },
+  options: {
+    baseline: { type: 'string' },
+    'no-write': { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '300' },
+    edits: { type: 'string', default: '200' },
+    'skip-100k': { type: 'boolean', default: false },
+  },
 });
 const rounds = Number(values.rounds);
 const edits = Number(values.edits);
@@ -95,7 +101,15 @@ async function race(template: string) {
     const present = new Set((JSON.parse(listed.stdout) as { names: string[] }).names);
     const lost = acked.filter((name) => !present.has(name)).length;
     const surfaced = Object.values(errors).reduce((a, b) => a + b, 0);
-    rows.push(`| ${build.name} | ${acked.length} of 1,000 | ${lost} | ${surfaced}${surfaced ? ` (${Object.entries(errors).map(([c, n]) => `${c} ${n}`).join(', ')})` : ''} | ${seconds.toFixed(1)} s |`);
+    rows.push(
+      `| ${build.name} | ${acked.length} of 1,000 | ${lost} | ${surfaced}${
+        surfaced
+          ? ` (${Object.entries(errors)
+              .map(([c, n]) => `${c} ${n}`)
+              .join(', ')})`
+          : ''
+      } | ${seconds.toFixed(1)} s |`,
+    );
     console.error(`race: ${build.name} acked ${acked.length}, lost ${lost}, errors ${surfaced}`);
   }
   return rows;

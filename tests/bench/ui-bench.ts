@@ -158,7 +158,10 @@ async function afterEdits(page: Page, vault: VaultData, skip = 0) {
   page.on('response', onResponse);
   const blocked: number[] = [];
   const perEdit: Map<string, number>[] = [];
-  const ids = vault.tokens.filter((t) => t.status === 'active').slice(skip, skip + 8).map((t) => t.id);
+  const ids = vault.tokens
+    .filter((t) => t.status === 'active')
+    .slice(skip, skip + 8)
+    .map((t) => t.id);
   for (const [i, id] of ids.entries()) {
     const t0 = (await page.evaluate('performance.now()')) as number;
     const since = nowMs();
@@ -201,9 +204,9 @@ async function waitReady(page: Page, timeoutMs: number, intervalMs: number): Pro
 async function waitIpcIdle(page: Page, timeoutMs = 120_000): Promise<number> {
   const deadline = nowMs() + timeoutMs;
   while (nowMs() < deadline) {
-    const done = (await page.evaluate(
-      "['getVault', 'getFindingCounts'].map((n) => performance.getEntriesByType('resource').find((e) => e.name.endsWith('/ipc/' + n))?.responseEnd ?? null)",
-    )) as (number | null)[];
+    const done = (await page.evaluate("['getVault', 'getFindingCounts'].map((n) => performance.getEntriesByType('resource').find((e) => e.name.endsWith('/ipc/' + n))?.responseEnd ?? null)")) as (
+      number | null
+    )[];
     if (done.every((d) => d !== null)) return Math.max(...(done as number[]));
     await page.waitForTimeout(50);
   }
@@ -287,7 +290,9 @@ async function measureLoad(context: BrowserContext, host: RunningHost, label: st
     .filter((e) => e.end <= snapshotAt)
     .map((e) => `${e.name} ${fmt(e.start, 0)}→${fmt(e.end, 0)} (${e.bytes >= 1e5 ? `${(e.bytes / 1e6).toFixed(1)} MB` : `${(e.bytes / 1e3).toFixed(1)} KB`})`)
     .join(', ');
-  console.error(`  ${label}: ${r.target} first row painted at ${fmt(r.rowPaint ?? NaN, 0)}, frame after at ${fmt(r.readyAt ?? NaN, 0)} (FCP ${fmt(r.fcp ?? NaN, 0)}; whole snapshot and finding counts in at ${fmt(snapshotAt, 0)})`);
+  console.error(
+    `  ${label}: ${r.target} first row painted at ${fmt(r.rowPaint ?? NaN, 0)}, frame after at ${fmt(r.readyAt ?? NaN, 0)} (FCP ${fmt(r.fcp ?? NaN, 0)}; whole snapshot and finding counts in at ${fmt(snapshotAt, 0)})`,
+  );
   await page.close();
   return { appCodeAt, readyAt: r.readyAt ?? NaN, rowPaint: r.rowPaint ?? NaN, fcp: r.fcp, target: r.target ?? 'none', wallMs: nowMs() - t0, ipcEnd, snapshotAt, ipc: ipcText };
 }
@@ -419,7 +424,11 @@ async function main(): Promise<void> {
         const label = (await link.locator('.store-label').textContent())?.trim() ?? '';
         const t0 = (await page.evaluate('performance.now()')) as number;
         await link.click();
-        await page.getByRole('table', { name: `Tokens of ${label}` }).locator('tbody tr').first().waitFor({ timeout: 30_000 });
+        await page
+          .getByRole('table', { name: `Tokens of ${label}` })
+          .locator('tbody tr')
+          .first()
+          .waitFor({ timeout: 30_000 });
         const t1 = (await page.evaluate(AFTER_PAINT)) as number;
         samples.push(t1 - t0);
       }
@@ -484,9 +493,11 @@ async function main(): Promise<void> {
       '| measure | median | p95 | goal | result |',
       '|---|---|---|---|---|',
       ...(isInventory && rowPaint
-        ? [`| **first paint of the inventory** (navigation start → the first row's name painted, as the browser's Element Timing records it; a fresh in-memory browser context each load, nothing cached: the first start after installing), ${loads.length} loads | ${fmt(rowPaint.median, 0)} | ${fmt(rowPaint.p95, 0)} | ≤ 200 ms | ${verdict(rowPaint.median, GOAL_FIRST_PAINT_MS, 'ms', 0)} (median) |`]
+        ? [
+            `| **first paint of the inventory** (navigation start → the first row's name painted, as the browser's Element Timing records it; a fresh in-memory browser context each load, nothing cached: the first start after installing), ${loads.length} loads | ${fmt(rowPaint.median, 0)} | ${fmt(rowPaint.p95, 0)} | ≤ 200 ms | ${verdict(rowPaint.median, GOAL_FIRST_PAINT_MS, 'ms', 0)} (median) |`,
+          ]
         : []),
-      `| ${isInventory ? `${rowPaint ? '↳ the same, more cautiously: the task after the animation frame that follows the rows being seen in the DOM (this table\'s measure before Element Timing; up to a frame and a task later)' : '**first paint of the inventory** (navigation start → first rows of "Tokens" painted)'}` : 'first paint of the store list (navigation start → first store links painted; the inventory was not there)'}, ${loads.length} loads | ${fmt(ready.median, 0)} | ${fmt(ready.p95, 0)} | ≤ 200 ms | ${isInventory ? verdict(ready.median, GOAL_FIRST_PAINT_MS, 'ms', 0) : `not the inventory; the store list ${verdict(ready.median, GOAL_FIRST_PAINT_MS, 'ms', 0)}`} (median) |`,
+      `| ${isInventory ? `${rowPaint ? "↳ the same, more cautiously: the task after the animation frame that follows the rows being seen in the DOM (this table's measure before Element Timing; up to a frame and a task later)" : '**first paint of the inventory** (navigation start → first rows of "Tokens" painted)'}` : 'first paint of the store list (navigation start → first store links painted; the inventory was not there)'}, ${loads.length} loads | ${fmt(ready.median, 0)} | ${fmt(ready.p95, 0)} | ≤ 200 ms | ${isInventory ? verdict(ready.median, GOAL_FIRST_PAINT_MS, 'ms', 0) : `not the inventory; the store list ${verdict(ready.median, GOAL_FIRST_PAINT_MS, 'ms', 0)}`} (median) |`,
       ...(laterPaint
         ? [
             `| **first paint on a later start** (the same, a new browser process each load, on a profile on disk that has loaded the app ${WARM_UPS} times before: its cache and V8's code cache keep the app's compiled scripts, as Electron's session does for app://keyward/), ${laterPaint.n} loads | ${fmt(laterPaint.median, 0)} | ${fmt(laterPaint.p95, 0)} | ≤ 200 ms | ${verdict(laterPaint.median, GOAL_FIRST_PAINT_MS, 'ms', 0)} (median) |`,
@@ -502,7 +513,9 @@ async function main(): Promise<void> {
             `| ↳ keystroke → result in the DOM (the app's own work: input, query to main and back, render; without the wait for the next frame, which adds up to one 16.7 ms frame at 60 Hz) | ${fmt(search.committed.median, 1)} | ${fmt(search.committed.p95, 1)} | | |`,
           ]
         : []),
-      ...(storeViewOpen ? [`| instead: click a store → its token rows painted (${storeViewOpen.n} stores) | ${fmt(storeViewOpen.median, 0)} | ${fmt(storeViewOpen.p95, 0)} | | for reference only |`] : []),
+      ...(storeViewOpen
+        ? [`| instead: click a store → its token rows painted (${storeViewOpen.n} stores) | ${fmt(storeViewOpen.median, 0)} | ${fmt(storeViewOpen.p95, 0)} | | for reference only |`]
+        : []),
       ...(edits
         ? [
             `| **after one token edit: the window's main thread blocked** (long tasks of 50 ms or more, summed over the ${EDIT_WINDOW_MS / 1000} s after the edit; ${edits.blocked.n} edits made through the page's bridge, as the token detail's Save does) | ${fmt(edits.blocked.median, 0)} | ${fmt(edits.blocked.p95, 0)} | | no goal |`,
@@ -518,7 +531,7 @@ async function main(): Promise<void> {
       `| renderer JS heap after load (CDP Runtime.getHeapUsage; after a forced GC) | ${mb(heapLoaded.used)} (${mb(heapLoaded.usedAfterGc)} after GC) | | | no goal |`,
       `| renderer JS heap after ${search ? 'searching' : 'opening stores'} | ${mb(heapSearched.used)} (${mb(heapSearched.usedAfterGc)} after GC) | | | no goal |`,
       '',
-      '### Floors: what this browser on this machine costs before any of Keyward\'s code runs',
+      "### Floors: what this browser on this machine costs before any of Keyward's code runs",
       '',
       'The same browser, flags, viewport and page instrumentation as above, on pages served by a plain loopback server. No goal applies to these rows; they show how much of each figure above the app can still win.',
       '',
@@ -526,13 +539,17 @@ async function main(): Promise<void> {
       '|---|---|---|---|',
       isInventory && floor.screen.n > 0
         ? `| **the inventory's screen as static HTML** (the app's markup of that screen, captured from the page above once loaded, so with the nav's badges too, with its stylesheet and no script: no React, no data to fetch), fresh context each load, first row's name painted (Element Timing), ${floor.screen.n} loads | ${fmt(floor.screen.median, 0)} | ${fmt(floor.screen.p95, 0)} | first paint of the inventory: ${fmt(rowPaint?.median ?? ready.median, 0)} median; goal ≤ 200 ms |`
-        : '| the inventory\'s screen as static HTML | n/a | n/a | not measured: the page showed no inventory |',
+        : "| the inventory's screen as static HTML | n/a | n/a | not measured: the page showed no inventory |",
       `| ↳ its first contentful paint | ${fmt(floor.screenFcp.median, 0)} | ${fmt(floor.screenFcp.p95, 0)} | |`,
       `| a page of one line of text (the same stylesheet), first contentful paint, ${floor.text.n} loads | ${fmt(floor.text.median, 0)} | ${fmt(floor.text.p95, 0)} | |`,
       floor.echo
         ? `| **a search box whose keystroke writes one line of text** (synchronously, no query, no framework), keystroke → painted, measured as the app's keystrokes above (${floor.echo.stats.n} keystrokes, the same queries) | ${fmt(floor.echo.stats.median, 1)} | ${fmt(floor.echo.stats.p95, 1)} | search keystroke → painted result: ${search ? `${fmt(search.stats.p95, 1)} p95` : 'n/a'}; goal ≤ 16 ms p95 |`
         : '| a search box whose keystroke writes one line of text | n/a | n/a | not measured |',
-      ...(floor.echo ? [`| ↳ its keystroke → result in the DOM | ${fmt(floor.echo.committed.median, 1)} | ${fmt(floor.echo.committed.p95, 1)} | the app's own work: ${search ? `${fmt(search.committed.median, 1)} median` : 'n/a'} |`] : []),
+      ...(floor.echo
+        ? [
+            `| ↳ its keystroke → result in the DOM | ${fmt(floor.echo.committed.median, 1)} | ${fmt(floor.echo.committed.p95, 1)} | the app's own work: ${search ? `${fmt(search.committed.median, 1)} median` : 'n/a'} |`,
+          ]
+        : []),
       `| one small call through the page's bridge and back (getAppInfo over the test host's HTTP transport, which stands in for Electron's IPC; 50 calls after 10) | ${fmt(roundTrip.median, 1)} | ${fmt(roundTrip.p95, 1)} | every search keystroke makes one such call (queryInventory) |`,
       '',
       `Loads (first row painted / frame after): ${loads.map((l) => `${l.target} ${fmt(l.rowPaint, 0)} / ${fmt(l.readyAt, 0)}`).join(', ')}. The first load starts as the host starts, while main is still reading the vault from the database and computing findings and the inventory index (as when the app opens); the others find main warm.`,

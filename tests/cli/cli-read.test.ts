@@ -51,8 +51,17 @@ describe('keyward list and expiring (built CLI, from SQL)', () => {
     const t = vault.tokens[17]!;
     const s = stores.get(t.storeId)!;
     expect(rows[17]).toEqual({
-      id: t.id, provider: s.provider, client: s.clientId ? clients.get(s.clientId) : null, store: s.label, name: t.name, mode: t.mode, status: t.status,
-      expiresAt: t.expiresAt, expirySource: t.expirySource, fingerprint: t.secret?.masked ?? null, lastCheck: t.lastCheck?.outcome ?? null,
+      id: t.id,
+      provider: s.provider,
+      client: s.clientId ? clients.get(s.clientId) : null,
+      store: s.label,
+      name: t.name,
+      mode: t.mode,
+      status: t.status,
+      expiresAt: t.expiresAt,
+      expirySource: t.expirySource,
+      fingerprint: t.secret?.masked ?? null,
+      lastCheck: t.lastCheck?.outcome ?? null,
     });
     // Byte for byte what JSON.stringify(rows, null, 2) prints, which the JSON-era CLI printed.
     expect(run.stdout).toBe(`${JSON.stringify(rows, null, 2)}\n`);
@@ -62,7 +71,12 @@ describe('keyward list and expiring (built CLI, from SQL)', () => {
     expect((await stat(join(folder.dir, 'vault.json.migrated'))).mode & 0o777).toBe(0o400);
 
     const filtered = await cli(['list', '--json', '--data', folder.dir, '--provider', 'shippo']);
-    expect(z.array(CliTokenRow).parse(JSON.parse(filtered.stdout)).map((r) => r.id)).toEqual(rows.filter((r) => r.provider === 'shippo').map((r) => r.id));
+    expect(
+      z
+        .array(CliTokenRow)
+        .parse(JSON.parse(filtered.stdout))
+        .map((r) => r.id),
+    ).toEqual(rows.filter((r) => r.provider === 'shippo').map((r) => r.id));
   }, 60_000);
 
   it('expiring --within lists the active tokens expiring in the window, soonest first, and exits 1 when there are any', async () => {
@@ -76,7 +90,12 @@ describe('keyward list and expiring (built CLI, from SQL)', () => {
     expect(expected.length).toBeGreaterThan(0);
     const run = await cli(['expiring', '--within', '30d', '--json', '--data', folder.dir]);
     expect(run.code, run.stderr).toBe(1);
-    expect(z.array(CliTokenRow).parse(JSON.parse(run.stdout)).map((r) => r.id)).toEqual(expected.map((t) => t.id));
+    expect(
+      z
+        .array(CliTokenRow)
+        .parse(JSON.parse(run.stdout))
+        .map((r) => r.id),
+    ).toEqual(expected.map((t) => t.id));
     const empty = await tempDir('keyward-cli-read-');
     dirs.push(empty);
     await writeVault(empty.dir, { ...vault, tokens: vault.tokens.filter((t) => !expected.includes(t)) });

@@ -92,7 +92,10 @@ describe.skipIf(!state.available && !required)('keyward CLI (built, real keychai
     expect(third.code).toBe(2);
     expect(third.stderr.trim().split('\n')).toHaveLength(1);
     expect(third.stderr).toMatch(/At most 2 active live tokens/);
-    const cidr = await cli(['add', '--provider', 'printago', '--store', 'Farm', '--client', 'Printago client', '--name', 'K', '--store-id', 'a'.repeat(24), '--access', 'custom', '--allow-ip', '10.0.0.0/33'], hex(24));
+    const cidr = await cli(
+      ['add', '--provider', 'printago', '--store', 'Farm', '--client', 'Printago client', '--name', 'K', '--store-id', 'a'.repeat(24), '--access', 'custom', '--allow-ip', '10.0.0.0/33'],
+      hex(24),
+    );
     expect(cidr.code).toBe(2);
     expect(cidr.stderr).toMatch(/line 1/);
     expect(await vaultState()).toEqual(before);
@@ -118,7 +121,24 @@ describe.skipIf(!state.available && !required)('keyward CLI (built, real keychai
 
   it('expiring --within fails (exit 1) only when a token expires in the window', async () => {
     expect((await cli(['expiring', '--within', '30d'])).code).toBe(0);
-    const added = await cli(['add', '--provider', 'thinkific', '--store', 'Academy', '--subdomain', 'academy', '--name', 'Zapier', '--kind', 'access-token', '--expires', new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10)], hex(16));
+    const added = await cli(
+      [
+        'add',
+        '--provider',
+        'thinkific',
+        '--store',
+        'Academy',
+        '--subdomain',
+        'academy',
+        '--name',
+        'Zapier',
+        '--kind',
+        'access-token',
+        '--expires',
+        new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10),
+      ],
+      hex(16),
+    );
     expect(added.code, added.stderr).toBe(0);
     const run = await cli(['expiring', '--within', '30d']);
     expect(run.code).toBe(1);
@@ -156,7 +176,9 @@ describe.skipIf(!state.available && !required)('keyward CLI (built, real keychai
     try {
       const store = await host.call<{ id: string }>('createStore', { provider: 'thinkific', label: 'Concurrent', identifiers: { subdomain: 'concurrent' } });
       const fromHost = Array.from({ length: 10 }, (_, i) => host.call('createToken', { storeId: store.value!.id, name: `host-${i}`, kind: 'api-key' }));
-      const fromCli = Array.from({ length: 5 }, (_, i) => cli(['add', '--provider', 'thinkific', '--store', 'Concurrent', '--subdomain', 'concurrent', '--kind', 'api-key', '--name', `cli-${i}`], hex(16)));
+      const fromCli = Array.from({ length: 5 }, (_, i) =>
+        cli(['add', '--provider', 'thinkific', '--store', 'Concurrent', '--subdomain', 'concurrent', '--kind', 'api-key', '--name', `cli-${i}`], hex(16)),
+      );
       const [hostResults, cliResults] = await Promise.all([Promise.all(fromHost), Promise.all(fromCli)]);
       expect(hostResults.every((r) => r.ok)).toBe(true);
       expect(cliResults.map((r) => `${r.code} ${r.stderr}`)).toEqual(Array(5).fill('0 '));

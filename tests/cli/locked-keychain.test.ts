@@ -4,7 +4,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/inventory-fixture';
 
 const run = promisify(execFile);
-const have = async (cmd: string) => run('sh', ['-c', `command -v ${cmd}`]).then(() => true, () => false);
+const have = async (cmd: string) =>
+  run('sh', ['-c', `command -v ${cmd}`]).then(
+    () => true,
+    () => false,
+  );
 const tools = (await have('dbus-run-session')) && (await have('gnome-keyring-daemon')) && (await have('dbus-send'));
 const required = process.env.KEYWARD_REQUIRE_KEYCHAIN === '1';
 if (!tools && !required) console.warn('[cli suite] locked-keychain test SKIPPED: needs dbus-run-session, gnome-keyring-daemon and dbus-send.');

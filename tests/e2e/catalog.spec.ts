@@ -186,7 +186,10 @@ test('a custom PixlPay-style provider: per-field errors, then saved, used for a 
   await page.getByLabel('Scopes', { exact: true }).fill('orders:read\norders:write\n');
   await page.getByLabel('Expiry policy').selectOption('optional');
   await page.getByLabel('Rotate every (days)').fill('60');
-  await page.getByRole('group', { name: /slot limits/ }).getByLabel('Live').fill('1');
+  await page
+    .getByRole('group', { name: /slot limits/ })
+    .getByLabel('Live')
+    .fill('1');
   await page.getByLabel('Minimum', { exact: true }).fill('1');
   await page.getByLabel('Default', { exact: true }).fill('30');
   await page.getByLabel('Maximum', { exact: true }).fill('100');
@@ -230,8 +233,7 @@ test('a custom PixlPay-style provider: per-field errors, then saved, used for a 
 test('the findings list shows every kind of finding, filters by severity and client, and opens the store', async ({ page, host, dataDir, keychain }) => {
   const now = Date.now();
   const client = ok(await host.call<{ id: string }>('createClient', { name: 'Northwind' }));
-  const store = async (provider: string, label: string, extra: Record<string, unknown> = {}) =>
-    ok(await host.call<{ id: string }>('createStore', { provider, label, ...extra })).id;
+  const store = async (provider: string, label: string, extra: Record<string, unknown> = {}) => ok(await host.call<{ id: string }>('createStore', { provider, label, ...extra })).id;
   const token = async (input: Record<string, unknown>) => ok(await host.call<{ id: string }>('createToken', input)).id;
 
   // Northwind's stores.
@@ -289,10 +291,21 @@ test('the findings list shows every kind of finding, filters by severity and cli
   const items = list.getByRole('listitem');
   await expect(items).toHaveCount(findings.length);
   const labels: Record<string, string> = {
-    expired: 'Expired', expiring: 'Expiring', rotation_due: 'Rotation due', slot_limit: 'Slot limit', format_mismatch: 'Unusual format',
-    rate_limit_above_plan: 'Rate limit above plan', broad_access: 'Broad access', open_allowlist: 'Open IP allowlist', duplicate_secret: 'Duplicate secret',
-    secret_missing: 'Secret missing', orphan_secret: 'Keychain entry without token', check_failed: 'Check failed',
-    test_in_production: 'Test token in production', custom_provider_invalid: 'Custom provider invalid', revoke_pending: 'Old token not yet revoked',
+    expired: 'Expired',
+    expiring: 'Expiring',
+    rotation_due: 'Rotation due',
+    slot_limit: 'Slot limit',
+    format_mismatch: 'Unusual format',
+    rate_limit_above_plan: 'Rate limit above plan',
+    broad_access: 'Broad access',
+    open_allowlist: 'Open IP allowlist',
+    duplicate_secret: 'Duplicate secret',
+    secret_missing: 'Secret missing',
+    orphan_secret: 'Keychain entry without token',
+    check_failed: 'Check failed',
+    test_in_production: 'Test token in production',
+    custom_provider_invalid: 'Custom provider invalid',
+    revoke_pending: 'Old token not yet revoked',
   };
   for (const kind of expected) await expect(items.filter({ hasText: labels[kind]! }).first(), kind).toBeVisible();
   await expect(items.filter({ hasText: 'Expired' }).first()).toContainText('"Old printify" (Printify, Northwind merch) expired on');

@@ -53,7 +53,9 @@ test('move a store to a new client: the client is created first and the sidebar 
   await seed(host);
   await page.goto(host.url);
   await expect(clientGroup(page, 'Northwind Apparel').getByRole('button', { name: /Print farm/ })).toBeVisible();
-  await sidebar(page).getByRole('button', { name: /Print farm/ }).click();
+  await sidebar(page)
+    .getByRole('button', { name: /Print farm/ })
+    .click();
   await page.getByRole('button', { name: 'Edit store' }).click();
   const form = page.getByRole('form', { name: 'Edit store Print farm' });
   await form.getByLabel('Client').selectOption({ label: 'New client…' });
@@ -121,7 +123,9 @@ test('status-only mode hides the store and client edit controls', async ({ page,
   ok(await host.call('setSupportMode', { enabled: true, passphrase: 'correct horse battery' }));
   await page.goto(host.url);
   await expect(page.locator('.pill-support')).toBeVisible();
-  await sidebar(page).getByRole('button', { name: /Print farm/ }).click();
+  await sidebar(page)
+    .getByRole('button', { name: /Print farm/ })
+    .click();
   await expect(page.getByRole('heading', { name: 'Print farm', level: 2 })).toBeVisible();
   await expect(page.locator('.store-notes')).toContainText('Support: read only.');
   await expect(page.getByRole('button', { name: 'Edit store' })).toHaveCount(0);

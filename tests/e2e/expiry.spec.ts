@@ -253,7 +253,7 @@ test('changing lead times (global and per provider) updates the panel; bad input
   expect(saved.notifications.warnTestTokens).toBe('off');
 });
 
-test('a clicked notification opens the token\'s store, or the Expiry view for a group', async ({ page, host }) => {
+test("a clicked notification opens the token's store, or the Expiry view for a group", async ({ page, host }) => {
   const { ids } = await seed(host);
   // Main sends "openToken" when a notification is clicked; the host's /__host/emit sends it the same way.
   const emit = async (event: string, payload: unknown) => {
@@ -274,7 +274,7 @@ test('a clicked notification opens the token\'s store, or the Expiry view for a 
   await expect(page.getByRole('heading', { name: 'Northwind merch' })).toBeVisible();
 });
 
-test('away from the expiry views the nav\'s count follows changes without fetching the overview; the Expiry view fetches it', async ({ page, host }) => {
+test("away from the expiry views the nav's count follows changes without fetching the overview; the Expiry view fetches it", async ({ page, host }) => {
   const { ids } = await seed(host);
   // At 10,000 tokens the overview (every item, the timeline) is most of a megabyte: the badge needs a count.
   const overviewRequests: string[] = [];
@@ -292,7 +292,7 @@ test('away from the expiry views the nav\'s count follows changes without fetchi
   expect(overviewRequests.length).toBeGreaterThan(0);
 });
 
-test('an open Expiry view follows a change made elsewhere (a notification\'s action, the CLI)', async ({ page, host }) => {
+test("an open Expiry view follows a change made elsewhere (a notification's action, the CLI)", async ({ page, host }) => {
   const { ids } = await seed(host);
   const attention = await openExpiry(page, host);
   await expect(attentionItems(page)).toHaveCount(4);

@@ -90,7 +90,10 @@ export async function addToken(page: Page, options: { name: string; secret: stri
     .waitFor({ state: 'detached', timeout: 15_000 })
     .catch(async () => {
       const alerts = await page.getByRole('alert').allTextContents();
-      const name = await page.locator('#token-name').inputValue().catch(() => '(no name field)');
+      const name = await page
+        .locator('#token-name')
+        .inputValue()
+        .catch(() => '(no name field)');
       throw new Error(
         `"${options.name}" was not saved within 15 s${alerts.length ? `: ${alerts.join(' | ')}` : ' (no alert shown)'}; name field "${name}"; ${ipc.length ? ipc.join(', ') : 'createToken never sent'}`,
       );

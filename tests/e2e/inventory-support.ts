@@ -22,7 +22,7 @@ export const maskedOf = (secret: string) => `${secret.slice(0, 14)}…${secret.s
 export const SECRETS = {
   'Warehouse labels': shippoLive('northwind-warehouse'),
   'Returns portal': shippoLive('northwind-returns'),
-  'Sandbox': shippoTest('northwind-sandbox'),
+  Sandbox: shippoTest('northwind-sandbox'),
   'Order sync': shippoLive('globex-orders'),
   'Old integration': shippoLive('globex-old'),
   'Globex sandbox': shippoTest('globex-sandbox'),

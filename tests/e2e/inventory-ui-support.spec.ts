@@ -35,7 +35,10 @@ test('status-only mode: copy, rotate, edit and delete are gone everywhere, check
   await expect(page.getByRole('button', { name: 'Deactivate selected' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Check selected' })).toBeVisible();
   await nav(page, 'Stores').click();
-  await page.getByRole('navigation', { name: 'Stores' }).getByRole('button', { name: /Northwind shipping/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Stores' })
+    .getByRole('button', { name: /Northwind shipping/ })
+    .click();
   await expect(page.getByRole('heading', { name: 'Northwind shipping' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Delete/ })).toHaveCount(0);
 
@@ -93,7 +96,10 @@ test('10,000 tokens: the grid renders only what is on screen, filters and jumps 
   await search.fill('');
   // Main answers each search; End means "the last of what is shown", so wait for the whole list to be back.
   await expect(page.getByTestId('inventory-count')).toHaveText('10000 tokens');
-  await grid(page).locator('.body-row').first().click({ position: { x: 400, y: 10 } });
+  await grid(page)
+    .locator('.body-row')
+    .first()
+    .click({ position: { x: 400, y: 10 } });
   await page.keyboard.press('End');
   // The last rows come from main as the grid scrolls there: a real row, named, takes the focus.
   await expect(grid(page).locator('[aria-rowindex="10001"]')).toBeFocused();

@@ -194,7 +194,7 @@ test('guided rotation: the new token is checked by the fake, the old one is mark
   await expect(page.getByTestId('revoke-reminder')).toHaveCount(0);
 });
 
-test('on the inventory a change updates the nav\'s finding counts without fetching the findings list; the findings view fetches it', async ({ page, host }) => {
+test("on the inventory a change updates the nav's finding counts without fetching the findings list; the findings view fetches it", async ({ page, host }) => {
   await seed(host);
   // The list is megabytes at 10,000 tokens: only views that show findings may ask for it.
   const listRequests: string[] = [];
@@ -211,7 +211,10 @@ test('on the inventory a change updates the nav\'s finding counts without fetchi
 
   await page.getByRole('checkbox', { name: 'Select all 9 shown tokens' }).check();
   await page.getByRole('button', { name: 'Deactivate selected' }).click();
-  await page.getByRole('dialog', { name: /^Deactivate \d+ tokens\?$/ }).getByRole('button', { name: 'Deactivate' }).click();
+  await page
+    .getByRole('dialog', { name: /^Deactivate \d+ tokens\?$/ })
+    .getByRole('button', { name: 'Deactivate' })
+    .click();
   await expect(grid(page).getByRole('row', { name: /,/ }).filter({ hasText: 'active' }).filter({ hasNotText: 'inactive' })).toHaveCount(0);
   const after = (await host.call<Counts>('getFindingCounts')).value!;
   expect(after).not.toEqual(before);
@@ -240,7 +243,10 @@ test('after a change the window asks main only for what changed, not for the who
     if (channel) answers.push({ channel, bytes: (await response.body()).length });
   });
   await page.goto(host.url);
-  await page.getByRole('navigation', { name: 'Stores' }).getByRole('button', { name: /Northwind shipping/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Stores' })
+    .getByRole('button', { name: /Northwind shipping/ })
+    .click();
   const details = (name: string) => page.getByRole('button', { name: `Details of token ${name}` });
   await expect(details('Returns portal')).toBeVisible();
   await expect.poll(() => answers.map((a) => a.channel)).toEqual(['getVault']);
@@ -268,7 +274,10 @@ test('a store view asks main only for its own findings, and follows a change mad
     if (request.url().endsWith('/ipc/getFindings')) asked.push(request.postDataJSON() as Record<string, unknown>);
   });
   await page.goto(host.url);
-  await page.getByRole('navigation', { name: 'Stores' }).getByRole('button', { name: /Northwind shipping/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Stores' })
+    .getByRole('button', { name: /Northwind shipping/ })
+    .click();
   const items = page.getByRole('list', { name: 'Findings for this store' }).getByRole('listitem');
   const expected = async () => ok(await host.call<unknown[]>('getFindings', { storeIds: [stores['Northwind shipping']] })).length;
   const before = await expected();

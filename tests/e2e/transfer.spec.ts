@@ -94,7 +94,10 @@ scratch('import: a CSV with a BOM, quotes and an invalid row is previewed masked
   if (keychain.real) expect(await keychain.store.accounts()).toHaveLength(3);
 
   // The imported stores are in the app.
-  await page.getByRole('button', { name: /Acme "Ship"/ }).first().click();
+  await page
+    .getByRole('button', { name: /Acme "Ship"/ })
+    .first()
+    .click();
   await expect(page.getByText('Warehouse 2').first()).toBeVisible();
   await expectNoSecretIn(page, secrets);
 });
@@ -102,7 +105,10 @@ scratch('import: a CSV with a BOM, quotes and an invalid row is previewed masked
 scratch('import: all-or-nothing imports a clean JSON file; a cancelled dialog changes nothing', async ({ page, host, files }) => {
   const secret = thinkific();
   const path = join(files, 'one.json');
-  await writeFile(path, JSON.stringify({ rows: [{ client: 'Globex', store: 'Globex School', provider: 'thinkific', subdomain: 'globex', token_name: 'LMS', kind: 'access-token', expires: inDays(30), secret }] }));
+  await writeFile(
+    path,
+    JSON.stringify({ rows: [{ client: 'Globex', store: 'Globex School', provider: 'thinkific', subdomain: 'globex', token_name: 'LMS', kind: 'access-token', expires: inDays(30), secret }] }),
+  );
   await openTransfer(page, host);
   await page.getByLabel('JSON').check();
   await queueDialog(host, { open: path });
@@ -239,7 +245,10 @@ scratch('backup: create with a passphrase, restore into a fresh vault and keycha
     expect(vault.tokens.map((t) => t.name).sort()).toEqual([...names].sort());
     expect(vault.tokens.every((t) => t.secret !== null)).toBe(true);
     if (keychain.real) expect(await new KeytarSecretStore(otherService).accounts()).toHaveLength(3);
-    await page.getByRole('button', { name: /Umbrella Academy/ }).first().click();
+    await page
+      .getByRole('button', { name: /Umbrella Academy/ })
+      .first()
+      .click();
     await expect(page.getByText('Umbrella LMS').first()).toBeVisible();
 
     // Merging the same backup again skips every token, and says why.

@@ -92,7 +92,14 @@ test.describe('the packaged app', () => {
       asarIntegrity: wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation],
       onlyAsar: wire[FuseV1Options.OnlyLoadAppFromAsar],
       cookieEncryption: wire[FuseV1Options.EnableCookieEncryption],
-    }).toEqual({ runAsNode: FuseState.DISABLE, nodeOptions: FuseState.DISABLE, inspect: FuseState.DISABLE, asarIntegrity: FuseState.ENABLE, onlyAsar: FuseState.ENABLE, cookieEncryption: FuseState.ENABLE });
+    }).toEqual({
+      runAsNode: FuseState.DISABLE,
+      nodeOptions: FuseState.DISABLE,
+      inspect: FuseState.DISABLE,
+      asarIntegrity: FuseState.ENABLE,
+      onlyAsar: FuseState.ENABLE,
+      cookieEncryption: FuseState.ENABLE,
+    });
   });
 
   test('the shipped keyward command runs without a window or a display, and ELECTRON_RUN_AS_NODE does not make it Node', async () => {

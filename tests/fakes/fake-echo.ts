@@ -39,7 +39,8 @@ function secretOf(provider: EchoProvider, req: FakeRequest): string | undefined 
   return authValue(req.headers, 'Bearer');
 }
 
-const escapeAll = (json: string): string => json.replace(/"((?:[^"\\]|\\.)*)"/g, (_, inner: string) => `"${[...(JSON.parse(`"${inner}"`) as string)].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}"`);
+const escapeAll = (json: string): string =>
+  json.replace(/"((?:[^"\\]|\\.)*)"/g, (_, inner: string) => `"${[...(JSON.parse(`"${inner}"`) as string)].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}"`);
 
 /**
  * One server on 127.0.0.1 that answers as Shippo, Printify, PixlPay or Thinkific (by path) and puts

@@ -35,6 +35,10 @@ export async function startPixlpayFake(tokens: Record<string, PixlpayFakeToken>,
     if (!token.scopes.includes('products:read')) {
       return { status: 403, json: { success: false, error: 'Forbidden', message: 'Token does not have the required scope: products:read' }, ...extras(token) };
     }
-    return { status: 200, json: { success: true, data: [{ id: 1, name: 'VIP rank', price: '9.99' }], meta: { current_page: 1, per_page: Number(req.query.get('per_page') ?? 15), total: 12 } }, ...extras(token) };
+    return {
+      status: 200,
+      json: { success: true, data: [{ id: 1, name: 'VIP rank', price: '9.99' }], meta: { current_page: 1, per_page: Number(req.query.get('per_page') ?? 15), total: 12 } },
+      ...extras(token),
+    };
   }, options);
 }

@@ -12,7 +12,10 @@ export interface PrintagoFakeToken extends FakeTokenBase {
 
 export async function startPrintagoFake(tokens: Record<string, PrintagoFakeToken>, options: ProviderFakeOptions = {}): Promise<FakeServer> {
   const scale = options.windowScale ?? 1;
-  const limit = new SlidingLimit([{ limit: 60, windowMs: 60_000 / scale }, { limit: 600, windowMs: 3_600_000 / scale }]);
+  const limit = new SlidingLimit([
+    { limit: 60, windowMs: 60_000 / scale },
+    { limit: 600, windowMs: 3_600_000 / scale },
+  ]);
   return startFakeServer((req) => {
     if (req.path !== '/v1/printers') return { status: 404, json: { message: 'Not Found' } };
     const key = authValue(req.headers, 'ApiKey');

@@ -64,7 +64,6 @@ export interface FakeServer {
 
 type Handler = (req: FakeRequest) => FakeReply;
 
-
 const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 function lowerHeaders(req: IncomingMessage): Record<string, string> {
@@ -170,7 +169,10 @@ export class SlidingLimit {
     if (wait > 0) return { ok: false, retryAfterMs: wait, resetAt: at + wait };
     list.push(at);
     const longest = Math.max(...this.windows.map((w) => w.windowMs));
-    this.hits.set(key, list.filter((t) => t > at - longest));
+    this.hits.set(
+      key,
+      list.filter((t) => t > at - longest),
+    );
     return { ok: true };
   }
 

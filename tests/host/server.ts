@@ -30,7 +30,11 @@ export function describeContract() {
     channels: Object.fromEntries(
       channelNames.map((name) => [
         name,
-        { path: `/ipc/${name}`, input: z.toJSONSchema(channels[name].input, { io: 'input', unrepresentable: 'any' }), output: z.toJSONSchema(channels[name].output, { io: 'output', unrepresentable: 'any' }) },
+        {
+          path: `/ipc/${name}`,
+          input: z.toJSONSchema(channels[name].input, { io: 'input', unrepresentable: 'any' }),
+          output: z.toJSONSchema(channels[name].output, { io: 'output', unrepresentable: 'any' }),
+        },
       ]),
     ),
     events: Object.fromEntries(Object.entries(events).map(([name, schema]) => [name, z.toJSONSchema(schema, { unrepresentable: 'any' })])),

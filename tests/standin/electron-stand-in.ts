@@ -39,7 +39,13 @@ export interface StandInRecord {
 }
 
 export class StandInWindow extends Emitter {
-  readonly webContents = Object.assign(new Emitter(), { sent: [] as { channel: string; payload: unknown }[], mainFrame: { url: 'app://keyward/index.html' } as { url: string }, send(channel: string, payload: unknown) { this.sent.push({ channel, payload }); } });
+  readonly webContents = Object.assign(new Emitter(), {
+    sent: [] as { channel: string; payload: unknown }[],
+    mainFrame: { url: 'app://keyward/index.html' } as { url: string },
+    send(channel: string, payload: unknown) {
+      this.sent.push({ channel, payload });
+    },
+  });
   loadedUrl: string | null = null;
   constructor(readonly options: { webPreferences?: Record<string, unknown> } & Record<string, unknown>) {
     super();
@@ -158,7 +164,11 @@ export function createElectronStandIn(options: { isPackaged: boolean; userData: 
     ipcRenderer: {
       invoke: (channel: string, input: unknown) => (record.invoked.push({ channel, input }), Promise.resolve({ ok: true, value: null })),
       on: (channel: string, listener: Listener) => void record.rendererListeners.set(channel, [...(record.rendererListeners.get(channel) ?? []), listener]),
-      removeListener: (channel: string, listener: Listener) => void record.rendererListeners.set(channel, (record.rendererListeners.get(channel) ?? []).filter((l) => l !== listener)),
+      removeListener: (channel: string, listener: Listener) =>
+        void record.rendererListeners.set(
+          channel,
+          (record.rendererListeners.get(channel) ?? []).filter((l) => l !== listener),
+        ),
     },
   };
   return { standIn, record, app };

@@ -98,7 +98,7 @@ describe('stand-in electron: the built main process wiring', () => {
     expect([...record.handlers.keys()].sort()).toEqual(channelNames.map(ipcChannel).sort());
   });
 
-  it('answers the window\'s own frame and refuses every other sender', async () => {
+  it("answers the window's own frame and refuses every other sender", async () => {
     const handler = record.handlers.get(ipcChannel('getAppInfo'))!;
     const trusted = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
     expect(await handler(trusted, {})).toMatchObject({ ok: true, value: { dataDir } });
@@ -138,7 +138,7 @@ describe('stand-in electron: the built main process wiring', () => {
     expect(record.calls).toContain('app.requestSingleInstanceLock');
   });
 
-  it('serves only the renderer\'s files over app://', async () => {
+  it("serves only the renderer's files over app://", async () => {
     const handle = record.protocolHandlers.get('app')!;
     expect(handle, 'no app:// protocol handler').toBeTypeOf('function');
     const status = async (url: string, method = 'GET') => (await handle({ url, method })).status;
@@ -167,12 +167,20 @@ describe('stand-in electron: the built main process wiring', () => {
   });
 
   it('denies window.open, navigation, redirects and webviews; allowlisted links go to the browser', () => {
-    const contents = Object.assign(new (class {
-      listeners = new Map<string, (event: { preventDefault: () => void }) => void>();
-      on(name: string, listener: (event: { preventDefault: () => void }) => void) {
-        this.listeners.set(name, listener);
-      }
-    })(), { openHandler: null as null | ((details: { url: string }) => { action: string }), setWindowOpenHandler(h: (details: { url: string }) => { action: string }) { this.openHandler = h; } });
+    const contents = Object.assign(
+      new (class {
+        listeners = new Map<string, (event: { preventDefault: () => void }) => void>();
+        on(name: string, listener: (event: { preventDefault: () => void }) => void) {
+          this.listeners.set(name, listener);
+        }
+      })(),
+      {
+        openHandler: null as null | ((details: { url: string }) => { action: string }),
+        setWindowOpenHandler(h: (details: { url: string }) => { action: string }) {
+          this.openHandler = h;
+        },
+      },
+    );
     app.emit('web-contents-created', {}, contents);
     expect(contents.openHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
     expect(contents.openHandler!({ url: 'https://docs.goshippo.com/docs/' })).toEqual({ action: 'deny' });

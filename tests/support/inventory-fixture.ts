@@ -69,7 +69,11 @@ export async function dispatchFixture(options: { env?: Record<string, string | u
 }
 
 /** Calls a channel and returns its value, or fails the test with the error's code and message. */
-export async function valueOf<T>(dispatch: (channel: string, raw: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>, channel: string, input: unknown): Promise<T> {
+export async function valueOf<T>(
+  dispatch: (channel: string, raw: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>,
+  channel: string,
+  input: unknown,
+): Promise<T> {
   const result = await dispatch(channel, input);
   if (!result.ok) throw new Error(`${channel}: ${result.error?.code} ${result.error?.message}`);
   return result.value as T;

@@ -40,9 +40,7 @@ export interface CheckDeps {
 }
 
 /** A token's entry in a run: checked (with its result) or cancelled before anything was sent for it. */
-export type CheckRunEntry =
-  | { tokenId: string; status: 'checked'; result: CheckResult; attempts: number }
-  | { tokenId: string; status: 'cancelled' };
+export type CheckRunEntry = { tokenId: string; status: 'checked'; result: CheckResult; attempts: number } | { tokenId: string; status: 'cancelled' };
 
 /** Plain data, safe to send to the renderer as an event. */
 export interface CheckProgress {

@@ -43,7 +43,13 @@ export function publishedLimits(of: AccountOf): AccountLimits {
       // Test keys have the lower list-endpoint limit; an unknown mode is treated as test to stay safe.
       return { ...BASE, windows: [{ limit: of.mode === 'live' ? 50 : 10, windowMs: MINUTE }] };
     case 'printago':
-      return { ...BASE, windows: [{ limit: 60, windowMs: MINUTE }, { limit: 600, windowMs: HOUR }] };
+      return {
+        ...BASE,
+        windows: [
+          { limit: 60, windowMs: MINUTE },
+          { limit: 600, windowMs: HOUR },
+        ],
+      };
     case 'thinkific':
       return { ...BASE, windows: [{ limit: 120, windowMs: MINUTE }] };
     default: {
@@ -54,7 +60,10 @@ export function publishedLimits(of: AccountOf): AccountLimits {
   }
 }
 
-const lower = (v: unknown): string => String(v ?? '').trim().toLowerCase();
+const lower = (v: unknown): string =>
+  String(v ?? '')
+    .trim()
+    .toLowerCase();
 
 /** The bucket a token's requests count against: the provider's unit of rate limiting. */
 export function accountKeyFor(of: AccountOf): string {

@@ -44,13 +44,19 @@ export function expiryCandidates(vault: Pick<VaultData, 'stores' | 'tokens'>, ca
     const expiry = effectiveExpiry(token, module ? policyOf(module, token.kind) : {});
     if (!expiry) return [];
     const leads = leadTimesFor(settings.findings, store.provider).filter((d) => d > 0);
-    return [{
-      token, store, test, expiresAt: expiry.at, estimated: expiry.estimated,
-      providerName: module?.descriptor.name ?? store.provider,
-      tokenPageUrl: module?.descriptor.tokenPageUrl ?? null,
-      thresholds: [...leads, EXPIRED],
-      key: candidateKey(token.id, expiry.at),
-    }];
+    return [
+      {
+        token,
+        store,
+        test,
+        expiresAt: expiry.at,
+        estimated: expiry.estimated,
+        providerName: module?.descriptor.name ?? store.provider,
+        tokenPageUrl: module?.descriptor.tokenPageUrl ?? null,
+        thresholds: [...leads, EXPIRED],
+        key: candidateKey(token.id, expiry.at),
+      },
+    ];
   });
 }
 

@@ -9,7 +9,11 @@ const CRLF = '\r\n';
 
 /** RFC 5545 TEXT: backslash, semicolon, comma and newlines are escaped. */
 export function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n|\r/g, '\\n');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r?\n|\r/g, '\\n');
 }
 
 /** Folds a content line at 75 octets (RFC 5545 3.1), never inside a UTF-8 character; continuation lines start with a space. */
@@ -32,7 +36,11 @@ export function foldLine(line: string): string {
   return parts.join(`${CRLF} `);
 }
 
-const utcStamp = (at: Date): string => at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const utcStamp = (at: Date): string =>
+  at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 const dateValue = (at: Date): string => day(at).replace(/-/g, '');
 
 function event(c: ExpiryCandidate, clientName: string | null, now: Date): string[] {
@@ -41,18 +49,20 @@ function event(c: ExpiryCandidate, clientName: string | null, now: Date): string
   const where = `${providerName} · ${clientName ? `${clientName} · ` : ''}${store.label}`;
   const summary = `${where}: token '${token.name}'${test} expires`;
   const description = [
-    `The ${providerName} token '${token.name}'${test} of ${clientName ? `${clientName}'s store ` : 'store '}${store.label} expires on ${day(c.expiresAt)} at ${c.expiresAt.toISOString().slice(11, 16)} UTC${c.estimated ? ' (estimated from the provider\'s rule)' : ''}.`,
+    `The ${providerName} token '${token.name}'${test} of ${clientName ? `${clientName}'s store ` : 'store '}${store.label} expires on ${day(c.expiresAt)} at ${c.expiresAt.toISOString().slice(11, 16)} UTC${c.estimated ? " (estimated from the provider's rule)" : ''}.`,
     `What to do: create a new token at ${providerName}${tokenPageUrl ? ` (${tokenPageUrl})` : ''}, update the integrations that use it, paste the new token into Keyward and mark this one rotated.`,
     'Exported from Keyward; no secret is in this calendar.',
   ].join('\n');
   const start = c.expiresAt;
-  const alarms = c.thresholds.filter((t) => t !== EXPIRED).flatMap((lead) => [
-    'BEGIN:VALARM',
-    'ACTION:DISPLAY',
-    `TRIGGER:-P${lead}D`,
-    `DESCRIPTION:${escapeText(`${where}: token '${token.name}' expires in ${lead} day${lead === 1 ? '' : 's'}`)}`,
-    'END:VALARM',
-  ]);
+  const alarms = c.thresholds
+    .filter((t) => t !== EXPIRED)
+    .flatMap((lead) => [
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      `TRIGGER:-P${lead}D`,
+      `DESCRIPTION:${escapeText(`${where}: token '${token.name}' expires in ${lead} day${lead === 1 ? '' : 's'}`)}`,
+      'END:VALARM',
+    ]);
   return [
     'BEGIN:VEVENT',
     // Stable across exports of the same token and date, so a re-import updates the event instead of duplicating it.
@@ -73,12 +83,7 @@ function event(c: ExpiryCandidate, clientName: string | null, now: Date): string
  * A calendar with one all-day event per token that has not expired yet, on its expiry date (UTC), with an alarm at
  * each lead time. Names, dates and what to do only: no secret, no fingerprint, no masked value.
  */
-export function buildIcs(
-  vault: { stores: readonly StoreProfile[]; tokens: readonly Token[]; clients?: readonly Client[] },
-  catalog: Catalog,
-  settings: ExpirySettings,
-  now: Date,
-): string {
+export function buildIcs(vault: { stores: readonly StoreProfile[]; tokens: readonly Token[]; clients?: readonly Client[] }, catalog: Catalog, settings: ExpirySettings, now: Date): string {
   const clients = new Map((vault.clients ?? []).map((c) => [c.id, c.name]));
   const upcoming = expiryCandidates({ stores: [...vault.stores], tokens: [...vault.tokens] }, catalog, settings)
     .filter((c) => c.expiresAt.getTime() > now.getTime())
@@ -90,7 +95,7 @@ export function buildIcs(
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     'X-WR-CALNAME:Keyward token expiry',
-    ...upcoming.flatMap((c) => event(c, c.store.clientId ? clients.get(c.store.clientId) ?? null : null, now)),
+    ...upcoming.flatMap((c) => event(c, c.store.clientId ? (clients.get(c.store.clientId) ?? null) : null, now)),
     'END:VCALENDAR',
   ];
   return lines.map(foldLine).join(CRLF) + CRLF;

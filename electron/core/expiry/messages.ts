@@ -35,7 +35,10 @@ function single(w: DueWarning, now: Date): ExpiryNotice {
   return {
     title: `${w.reminder ? 'Reminder: ' : ''}${where(w)}`,
     body: `${kind[0]?.toUpperCase()}${kind.slice(1)} '${token.name}' ${when(w, now)}. ${todo}`,
-    tokenId: token.id, tokenIds: [token.id], severity: w.severity, threshold: w.threshold,
+    tokenId: token.id,
+    tokenIds: [token.id],
+    severity: w.severity,
+    threshold: w.threshold,
   };
 }
 
@@ -58,7 +61,5 @@ export function groupWarnings(due: readonly DueWarning[], now: Date): ExpiryNoti
     const k = `${w.threshold}:${w.severity}`;
     classes.set(k, [...(classes.get(k) ?? []), w]);
   }
-  return [...classes.values()]
-    .sort((a, b) => (a[0] as DueWarning).threshold - (b[0] as DueWarning).threshold)
-    .map((ws) => (ws.length === 1 ? single(ws[0] as DueWarning, now) : group(ws, now)));
+  return [...classes.values()].sort((a, b) => (a[0] as DueWarning).threshold - (b[0] as DueWarning).threshold).map((ws) => (ws.length === 1 ? single(ws[0] as DueWarning, now) : group(ws, now)));
 }

@@ -47,8 +47,7 @@ function update(state: NotificationState, key: string, change: (e: TokenNotifica
 export const markSent = (state: NotificationState, key: string, threshold: Threshold, at: Date): NotificationState =>
   update(state, key, (e) => ({ ...e, sent: { ...e.sent, [String(threshold)]: at.toISOString() }, snoozedUntil: null }));
 
-export const setSnooze = (state: NotificationState, key: string, until: Date): NotificationState =>
-  update(state, key, (e) => ({ ...e, snoozedUntil: until.toISOString() }));
+export const setSnooze = (state: NotificationState, key: string, until: Date): NotificationState => update(state, key, (e) => ({ ...e, snoozedUntil: until.toISOString() }));
 
 /** Quiet until a more urgent threshold: counts the current one as sent and ends any snooze. */
 export const setAcknowledged = (state: NotificationState, key: string, threshold: Threshold, at: Date): NotificationState =>

@@ -81,8 +81,14 @@ export function attentionSummary(candidates: readonly ExpiryCandidate[], state: 
       continue;
     }
     items.push({
-      tokenId: c.token.id, storeId: c.store.id, providerId: c.store.provider, threshold: reached, severity: severityOf(reached, c.test),
-      expiresAt: c.expiresAt.toISOString(), estimated: c.estimated, test: c.test,
+      tokenId: c.token.id,
+      storeId: c.store.id,
+      providerId: c.store.provider,
+      threshold: reached,
+      severity: severityOf(reached, c.test),
+      expiresAt: c.expiresAt.toISOString(),
+      estimated: c.estimated,
+      test: c.test,
     });
   }
   items.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.expiresAt.localeCompare(b.expiresAt) || a.tokenId.localeCompare(b.tokenId));

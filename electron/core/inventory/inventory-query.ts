@@ -1,4 +1,15 @@
-import { NO_CLIENT, NO_FINDING, type Finding, type FindingSeverity, type InventoryFilters, type InventoryPage, type InventoryQuery, type InventoryRow, type InventorySort, type Token } from '../../contract';
+import {
+  NO_CLIENT,
+  NO_FINDING,
+  type Finding,
+  type FindingSeverity,
+  type InventoryFilters,
+  type InventoryPage,
+  type InventoryQuery,
+  type InventoryRow,
+  type InventorySort,
+  type Token,
+} from '../../contract';
 import type { VaultData } from '../vault/vault-data';
 
 /** Rows and their search text for one vault revision; sorted orders are added on first use. */
@@ -147,7 +158,9 @@ function matchingRows(index: InventoryIndex, findings: FindingsByToken, query: I
     if (a.base !== base || (from && a.rows.length >= from.length)) continue;
     if (a.terms.every((earlier) => terms.some((t) => t.includes(earlier)))) from = a.rows;
   }
-  const rows = from ? filterRows(from, findings, { ...query.filters, provider: '', status: '', mode: '', client: '', severity: '', ids: null }, terms) : filterRows(sorted, findings, query.filters, terms);
+  const rows = from
+    ? filterRows(from, findings, { ...query.filters, provider: '', status: '', mode: '', client: '', severity: '', ids: null }, terms)
+    : filterRows(sorted, findings, query.filters, terms);
   answers.set(key, { base, terms, rows });
   if (answers.size > RECENT_ANSWERS) answers.delete(answers.keys().next().value!);
   return rows;
@@ -211,7 +224,12 @@ function comparator(sort: InventorySort): (a: IndexedRow, b: IndexedRow) => numb
  * Answers inventory queries with the index kept per vault revision and catalog, and the per-token findings
  * kept per findings list: a keystroke only filters rows that are already joined and sorted.
  */
-export function createInventoryQueries(): (vault: Pick<VaultData, 'revision' | 'tokens' | 'stores' | 'clients'>, providerNames: ReadonlyMap<string, string>, findings: readonly Finding[], query: InventoryQuery) => InventoryPage {
+export function createInventoryQueries(): (
+  vault: Pick<VaultData, 'revision' | 'tokens' | 'stores' | 'clients'>,
+  providerNames: ReadonlyMap<string, string>,
+  findings: readonly Finding[],
+  query: InventoryQuery,
+) => InventoryPage {
   let indexCache: { tokens: unknown; names: ReadonlyMap<string, string>; index: InventoryIndex } | null = null;
   let findingsCache: { findings: readonly Finding[]; byToken: FindingsByToken } | null = null;
   return (vault, providerNames, findings, query) => {

@@ -1,5 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { BUILTIN_PROVIDER_IDS, type AuditEntry, type CheckResult, type Client, type CustomProviderDefinition, type FieldDescriptor, type ParsedInput, type ProviderDescriptor, type StoreProfile, type Token, type VaultSnapshot, type VaultSnapshotChanges } from '../../contract';
+import {
+  BUILTIN_PROVIDER_IDS,
+  type AuditEntry,
+  type CheckResult,
+  type Client,
+  type CustomProviderDefinition,
+  type FieldDescriptor,
+  type ParsedInput,
+  type ProviderDescriptor,
+  type StoreProfile,
+  type Token,
+  type VaultSnapshot,
+  type VaultSnapshotChanges,
+} from '../../contract';
 import { AppError, notFound } from '../errors';
 import type { AuditFilter, AuditLog, Clock, Logger, SecretStore, VaultRepository } from '../ports';
 import { BUILTIN_PROVIDERS, createCatalog, type Catalog } from '../providers/catalog';
@@ -146,7 +159,11 @@ export class InventoryService {
 
   private applyCreateClient(data: VaultData, now: string, input: ParsedInput<'createClient'>): Applied<Client> {
     {
-      assertUniqueName(data.clients.map((c) => c.name), input.name, 'client');
+      assertUniqueName(
+        data.clients.map((c) => c.name),
+        input.name,
+        'client',
+      );
       const client: Client = { id: randomUUID(), name: input.name, notes: input.notes ?? '', createdAt: now, updatedAt: now };
       data.clients.push(client);
       return { result: client, change: { action: 'client.create', subject: { type: 'client', id: client.id }, summary: `Added client ${client.name}` } };
@@ -157,7 +174,11 @@ export class InventoryService {
     return this.mutate((data, now) => {
       const client = find(data.clients, input.id, 'client');
       if (input.name !== undefined && input.name !== client.name) {
-        assertUniqueName(data.clients.map((c) => c.name), input.name, 'client');
+        assertUniqueName(
+          data.clients.map((c) => c.name),
+          input.name,
+          'client',
+        );
         client.name = input.name;
       }
       if (input.notes !== undefined) client.notes = input.notes;
@@ -224,18 +245,20 @@ export class InventoryService {
   }
 
   deleteStore(input: { id: string }): Promise<{ id: string; deleted: true }> {
-    return this.withKeychain((tx) => this.mutate(async (data) => {
-      const store = lookup(data.stores, input.id, 'store');
-      const tokens = data.tokens.filter((t) => t.storeId === store.id);
-      // Noted now, deleted once the vault no longer points at them.
-      await tx.retire(tokens.filter((t) => t.secret).map(accountOf));
-      data.tokens = data.tokens.filter((t) => t.storeId !== store.id);
-      data.stores = data.stores.filter((s) => s.id !== store.id);
-      return {
-        result: { id: store.id, deleted: true as const },
-        change: { action: 'store.delete', subject: { type: 'store', id: store.id }, summary: `Deleted store ${store.label} and its ${tokens.length} token${tokens.length === 1 ? '' : 's'}` },
-      };
-    }));
+    return this.withKeychain((tx) =>
+      this.mutate(async (data) => {
+        const store = lookup(data.stores, input.id, 'store');
+        const tokens = data.tokens.filter((t) => t.storeId === store.id);
+        // Noted now, deleted once the vault no longer points at them.
+        await tx.retire(tokens.filter((t) => t.secret).map(accountOf));
+        data.tokens = data.tokens.filter((t) => t.storeId !== store.id);
+        data.stores = data.stores.filter((s) => s.id !== store.id);
+        return {
+          result: { id: store.id, deleted: true as const },
+          change: { action: 'store.delete', subject: { type: 'store', id: store.id }, summary: `Deleted store ${store.label} and its ${tokens.length} token${tokens.length === 1 ? '' : 's'}` },
+        };
+      }),
+    );
   }
 
   // Rotation ----------------------------------------------------------------------------------------
@@ -325,7 +348,8 @@ export class InventoryService {
   saveCustomProvider(definition: CustomProviderDefinition): Promise<ProviderDescriptor> {
     return this.mutate((data) => {
       const id = customProviderId(definition.id);
-      if (BUILTIN_PROVIDER_IDS.some((b) => b === definition.id)) throw new AppError('conflict', `"${definition.id}" is a built-in provider's id; pick another.`, { id: 'taken by a built-in provider' });
+      if (BUILTIN_PROVIDER_IDS.some((b) => b === definition.id))
+        throw new AppError('conflict', `"${definition.id}" is a built-in provider's id; pick another.`, { id: 'taken by a built-in provider' });
       const others = data.customProviders.filter((d) => d.id !== definition.id);
       const existed = others.length !== data.customProviders.length;
       data.customProviders = [...others, { ...definition }];
@@ -398,7 +422,9 @@ export class InventoryService {
     try {
       return await work(tx);
     } finally {
-      const settled = await this.current().then((data) => tx.settle(data.tokens)).catch(() => null);
+      const settled = await this.current()
+        .then((data) => tx.settle(data.tokens))
+        .catch(() => null);
       live.delete(file.current);
       if (settled) onSettled?.(settled);
       if (!settled || settled.failed) this.deps.logger.warn('keychain entries left for recovery', { failed: settled?.failed ?? -1 });
@@ -413,7 +439,11 @@ export class InventoryService {
       const provider = module.descriptor;
       const credential = input.kind ? provider.credentials.find((c) => c.kind === input.kind) : provider.credentials[0];
       if (!credential) throw new AppError('invalid_input', `${provider.name} has no credential of kind ${input.kind}.`, { kind: 'not offered by this provider' });
-      assertUniqueName(data.tokens.filter((t) => t.storeId === store.id).map((t) => t.name), input.name, 'token in this store');
+      assertUniqueName(
+        data.tokens.filter((t) => t.storeId === store.id).map((t) => t.name),
+        input.name,
+        'token in this store',
+      );
       const facts = input.secret !== undefined ? this.factsFor(catalog, module, credential.kind, input.secret, input.createdAt) : null;
       const expiry = policyOf(module, credential.kind).expiry;
       const token: Token = {
@@ -451,7 +481,10 @@ export class InventoryService {
         token.secret = { fingerprint: sha256Hex(input.secret), masked: facts.masked, setAt: now, formatProblem: facts.formatProblem, account: written };
       }
       data.tokens.push(token);
-      return { result: token, change: { action: 'token.create', subject: { type: 'token', id }, summary: `Added token ${token.name} to ${store.label}${token.secret ? ` (${token.secret.masked})` : ''}` } };
+      return {
+        result: token,
+        change: { action: 'token.create', subject: { type: 'token', id }, summary: `Added token ${token.name} to ${store.label}${token.secret ? ` (${token.secret.masked})` : ''}` },
+      };
     }
   }
 
@@ -463,7 +496,11 @@ export class InventoryService {
       const module = catalog.get(store.provider);
       const credential = module.descriptor.credentials.find((c) => c.kind === before.kind);
       if (input.name !== undefined && input.name !== before.name) {
-        assertUniqueName(data.tokens.filter((t) => t.storeId === store.id).map((t) => t.name), input.name, 'token in this store');
+        assertUniqueName(
+          data.tokens.filter((t) => t.storeId === store.id).map((t) => t.name),
+          input.name,
+          'token in this store',
+        );
       }
       const token: Token = structuredClone(before);
       if (input.name !== undefined) token.name = input.name;
@@ -520,39 +557,43 @@ export class InventoryService {
   }
 
   setTokenSecret(input: ParsedInput<'setTokenSecret'>): Promise<Token> {
-    return this.withKeychain((tx) => this.mutate(async (data, now) => {
-      const token = find(data.tokens, input.id, 'token');
-      const store = lookup(data.stores, token.storeId, 'store');
-      const catalog = this.catalogFor(data);
-      const facts = this.factsFor(catalog, catalog.get(store.provider), token.kind, input.secret, token.createdAt);
-      // Never overwrite the live entry: the new value goes under a new account, the old one retires after the commit.
-      if (token.secret) await tx.retire([accountOf(token)]);
-      const account = await tx.write(vaultIdOf(data), token.id, input.secret);
-      token.secret = { fingerprint: sha256Hex(input.secret), masked: facts.masked, setAt: now, formatProblem: facts.formatProblem, account };
-      if (facts.expirySource === 'token') {
-        token.expiresAt = facts.expiresAt ?? null;
-        token.expirySource = 'token';
-      }
-      if (facts.mode) token.mode = facts.mode;
-      token.lastCheck = null;
-      token.updatedAt = now;
-      return { result: token, change: { action: 'token.secret.set', subject: { type: 'token', id: token.id }, summary: `Stored a new secret for ${token.name} (${token.secret.masked})` } };
-    }));
+    return this.withKeychain((tx) =>
+      this.mutate(async (data, now) => {
+        const token = find(data.tokens, input.id, 'token');
+        const store = lookup(data.stores, token.storeId, 'store');
+        const catalog = this.catalogFor(data);
+        const facts = this.factsFor(catalog, catalog.get(store.provider), token.kind, input.secret, token.createdAt);
+        // Never overwrite the live entry: the new value goes under a new account, the old one retires after the commit.
+        if (token.secret) await tx.retire([accountOf(token)]);
+        const account = await tx.write(vaultIdOf(data), token.id, input.secret);
+        token.secret = { fingerprint: sha256Hex(input.secret), masked: facts.masked, setAt: now, formatProblem: facts.formatProblem, account };
+        if (facts.expirySource === 'token') {
+          token.expiresAt = facts.expiresAt ?? null;
+          token.expirySource = 'token';
+        }
+        if (facts.mode) token.mode = facts.mode;
+        token.lastCheck = null;
+        token.updatedAt = now;
+        return { result: token, change: { action: 'token.secret.set', subject: { type: 'token', id: token.id }, summary: `Stored a new secret for ${token.name} (${token.secret.masked})` } };
+      }),
+    );
   }
 
   deleteToken(input: { id: string }): Promise<{ id: string; deleted: true }> {
-    return this.withKeychain((tx) => this.mutate(async (data) => {
-      const token = lookup(data.tokens, input.id, 'token');
-      if (token.secret) await tx.retire([accountOf(token)]);
-      data.tokens = data.tokens.filter((t) => t.id !== token.id);
-      data.tokens.forEach((other, i) => {
-        if (other.rotatedFrom !== token.id && other.rotatedTo !== token.id) return;
-        const linked = editable(data.tokens, i);
-        if (linked.rotatedFrom === token.id) linked.rotatedFrom = null;
-        if (linked.rotatedTo === token.id) linked.rotatedTo = null;
-      });
-      return { result: { id: token.id, deleted: true as const }, change: { action: 'token.delete', subject: { type: 'token', id: token.id }, summary: `Deleted token ${token.name}` } };
-    }));
+    return this.withKeychain((tx) =>
+      this.mutate(async (data) => {
+        const token = lookup(data.tokens, input.id, 'token');
+        if (token.secret) await tx.retire([accountOf(token)]);
+        data.tokens = data.tokens.filter((t) => t.id !== token.id);
+        data.tokens.forEach((other, i) => {
+          if (other.rotatedFrom !== token.id && other.rotatedTo !== token.id) return;
+          const linked = editable(data.tokens, i);
+          if (linked.rotatedFrom === token.id) linked.rotatedFrom = null;
+          if (linked.rotatedTo === token.id) linked.rotatedTo = null;
+        });
+        return { result: { id: token.id, deleted: true as const }, change: { action: 'token.delete', subject: { type: 'token', id: token.id }, summary: `Deleted token ${token.name}` } };
+      }),
+    );
   }
 
   // Import and restore (issue 8) ------------------------------------------------------------------------
@@ -583,7 +624,8 @@ export class InventoryService {
           const module = catalog.get(store.provider);
           const siteKey = policyOf(module, kind ?? module.descriptor.credentials[0]!.kind).uniqueNamePerIdentifier;
           const site = siteKey ? store.identifiers[siteKey] : undefined;
-          const stores = typeof site === 'string' && site !== '' ? data.stores.filter((s) => s.provider === store.provider && String(s.identifiers[siteKey!] ?? '').toLowerCase() === site.toLowerCase()) : [store];
+          const stores =
+            typeof site === 'string' && site !== '' ? data.stores.filter((s) => s.provider === store.provider && String(s.identifiers[siteKey!] ?? '').toLowerCase() === site.toLowerCase()) : [store];
           return { ...data, stores, tokens: stores.flatMap((s) => tokensByStore.get(s.id) ?? []) };
         };
         for (const { row, input, tokenId } of rows) {
@@ -606,7 +648,11 @@ export class InventoryService {
             const made = await this.applyCreateToken(status === 'active' ? near : { ...near, tokens: [] }, now, { ...fields, storeId: store.id }, tokenId, tx, accounts.get(tokenId));
             const token = { ...made.result, status };
             if (status !== 'active') {
-              assertUniqueName(near.tokens.filter((t) => t.storeId === token.storeId).map((t) => t.name), token.name, 'token in this store');
+              assertUniqueName(
+                near.tokens.filter((t) => t.storeId === token.storeId).map((t) => t.name),
+                token.name,
+                'token in this store',
+              );
               throwIfRuleProblem(checkTokenWrite(near, token, catalog));
             }
             data.tokens.push(token);
@@ -619,7 +665,11 @@ export class InventoryService {
         const result: ImportResult = { imported: rows.length, skippedInvalid: invalid, clientsCreated: counts.clients, storesCreated: counts.stores, tokenIds: rows.map((r) => r.tokenId) };
         return {
           result,
-          change: { action: 'vault.import', subject: { type: 'vault', id: 'import' }, summary: `Imported ${rows.length} token${rows.length === 1 ? '' : 's'}, ${counts.stores} new store${counts.stores === 1 ? '' : 's'}, ${counts.clients} new client${counts.clients === 1 ? '' : 's'}; ${invalid} invalid row${invalid === 1 ? '' : 's'} skipped` },
+          change: {
+            action: 'vault.import',
+            subject: { type: 'vault', id: 'import' },
+            summary: `Imported ${rows.length} token${rows.length === 1 ? '' : 's'}, ${counts.stores} new store${counts.stores === 1 ? '' : 's'}, ${counts.clients} new client${counts.clients === 1 ? '' : 's'}; ${invalid} invalid row${invalid === 1 ? '' : 's'} skipped`,
+          },
         };
       }),
     );
@@ -631,7 +681,8 @@ export class InventoryService {
    * Secrets are written before the vault; on any failure they are put back as they were.
    */
   async restoreBackup(payload: BackupPayload, mode: 'merge' | 'replace'): Promise<RestoreResult> {
-    if (payload.vault.schemaVersion !== CURRENT_SCHEMA_VERSION) throw new AppError('invalid_input', `The backup holds vault schema ${payload.vault.schemaVersion}; this Keyward uses schema ${CURRENT_SCHEMA_VERSION}.`);
+    if (payload.vault.schemaVersion !== CURRENT_SCHEMA_VERSION)
+      throw new AppError('invalid_input', `The backup holds vault schema ${payload.vault.schemaVersion}; this Keyward uses schema ${CURRENT_SCHEMA_VERSION}.`);
     const secretOf = new Map(payload.secrets.map((s) => [s.tokenId, s.value]));
     let settled = { deleted: 0, failed: 0 };
     const result = await this.withKeychain(
@@ -658,10 +709,24 @@ export class InventoryService {
           data.settings = plan.vault.settings;
           const restored = writes.length;
           const result: RestoreResult = {
-            mode, clientsAdded: plan.clientsAdded, storesAdded: plan.storesAdded, tokensAdded: plan.tokensToWrite.length, secretsRestored: restored,
-            secretsMissing: plan.tokensToWrite.filter((t) => t.secret && !secretOf.has(t.id)).length, skipped: plan.skipped, removedSecrets: 0, removeFailures: 0,
+            mode,
+            clientsAdded: plan.clientsAdded,
+            storesAdded: plan.storesAdded,
+            tokensAdded: plan.tokensToWrite.length,
+            secretsRestored: restored,
+            secretsMissing: plan.tokensToWrite.filter((t) => t.secret && !secretOf.has(t.id)).length,
+            skipped: plan.skipped,
+            removedSecrets: 0,
+            removeFailures: 0,
           };
-          return { result, change: { action: `vault.restore.${mode}`, subject: { type: 'vault', id: 'restore' }, summary: `Restored a backup (${mode}): ${result.tokensAdded} tokens, ${restored} secrets, ${plan.skipped.length} skipped` } };
+          return {
+            result,
+            change: {
+              action: `vault.restore.${mode}`,
+              subject: { type: 'vault', id: 'restore' },
+              summary: `Restored a backup (${mode}): ${result.tokensAdded} tokens, ${restored} secrets, ${plan.skipped.length} skipped`,
+            },
+          };
         }),
       (counts) => (settled = counts),
     );
@@ -787,9 +852,7 @@ export class InventoryService {
    * transaction holding the database's write lock: another process (the CLI, say) waits, and a vault it
    * changed before is read again first, so no change is ever lost or applied to a stale vault.
    */
-  private mutate<T>(
-    change: (data: VaultData, now: string) => { result: T; change: Change | Change[] } | Promise<{ result: T; change: Change | Change[] }>,
-  ): Promise<T> {
+  private mutate<T>(change: (data: VaultData, now: string) => { result: T; change: Change | Change[] } | Promise<{ result: T; change: Change | Change[] }>): Promise<T> {
     const run = async (): Promise<T> => {
       for (let attempt = 0; ; attempt++) {
         let saved: { base: VaultData; draft: VaultData; result: T };
@@ -879,4 +942,3 @@ function tokenFieldValues(fields: readonly FieldDescriptor[], input: TokenFields
 function tokenAsInput(token: Token): TokenFieldsInput {
   return { mode: token.mode, scopes: token.scopes, settings: token.settings, createdAt: token.createdAt, expiresAt: token.expiresAt };
 }
-

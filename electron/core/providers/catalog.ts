@@ -34,7 +34,14 @@ export function createCatalog(builtins: readonly ProviderModule[] = BUILTIN_PROV
     const claimed = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? String((raw as { id: string }).id).slice(0, 40) : null;
     const parsed = CustomProviderDefinition.safeParse(raw);
     if (!parsed.success) {
-      rejected.push({ index, id: claimed, problem: parsed.error.issues.map((i) => `${i.path.join('.') || 'definition'}: ${i.message}`).join('; ').slice(0, 400) });
+      rejected.push({
+        index,
+        id: claimed,
+        problem: parsed.error.issues
+          .map((i) => `${i.path.join('.') || 'definition'}: ${i.message}`)
+          .join('; ')
+          .slice(0, 400),
+      });
       return;
     }
     const module = customProviderModule(parsed.data);

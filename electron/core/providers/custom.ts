@@ -8,14 +8,27 @@ export const customProviderId = (slug: string): `custom:${string}` => `custom:${
 export function customProviderModule(def: CustomProviderDefinition): ProviderModule {
   const fields: FieldDescriptor[] = [];
   if (def.scopes.length) {
-    fields.push({ key: 'scopes', label: 'Scopes', type: 'multiselect', required: def.minScopes > 0, help: 'Grant the least the integration needs.', options: def.scopes.map((s) => ({ value: s, label: s })) });
+    fields.push({
+      key: 'scopes',
+      label: 'Scopes',
+      type: 'multiselect',
+      required: def.minScopes > 0,
+      help: 'Grant the least the integration needs.',
+      options: def.scopes.map((s) => ({ value: s, label: s })),
+    });
   }
   if (def.rateLimit) {
     const { min, max, default: dflt } = def.rateLimit;
     fields.push({ key: 'rateLimit', label: 'Rate limit (req/min)', type: 'number', required: false, help: `${min}–${max}, default ${dflt}.`, min, max });
   }
   if (def.expiry !== 'none') {
-    fields.push({ key: 'expiresAt', label: 'Expiry date', type: 'date', required: def.expiry === 'required', help: def.expiry === 'required' ? 'The date set when the token was made.' : 'Empty means it never expires.' });
+    fields.push({
+      key: 'expiresAt',
+      label: 'Expiry date',
+      type: 'date',
+      required: def.expiry === 'required',
+      help: def.expiry === 'required' ? 'The date set when the token was made.' : 'Empty means it never expires.',
+    });
   }
   const live = def.modePrefixes?.live;
   const test = def.modePrefixes?.test;
@@ -46,7 +59,16 @@ export function customProviderModule(def: CustomProviderDefinition): ProviderMod
       summary: `Custom PixlPay-style provider at ${def.baseUrl}.`,
       tokenPageUrl: def.dashboardUrl ?? def.baseUrl,
       storeFields: [],
-      credentials: [{ kind: 'access-token', label: 'API token', secretLabel: 'API token', secretHelp: prefixes.length ? `Starts with ${prefixes.join(' or ')}.` : 'As shown once by the provider.', fields, policy }],
+      credentials: [
+        {
+          kind: 'access-token',
+          label: 'API token',
+          secretLabel: 'API token',
+          secretHelp: prefixes.length ? `Starts with ${prefixes.join(' or ')}.` : 'As shown once by the provider.',
+          fields,
+          policy,
+        },
+      ],
       ...(def.rateLimit ? { rateLimits: [{ requests: def.rateLimit.default, windowSeconds: 60, per: 'token' as const, appliesTo: 'default per-token limit', confirmed: false }] } : {}),
     },
   };

@@ -24,14 +24,7 @@ export interface TokenFacts {
 }
 
 /** Facts derived from a secret without any network call. `known.createdAt` is the creation date the user gave, if any. */
-export function deriveTokenFacts(
-  catalog: Catalog,
-  providerId: string,
-  kind: CredentialKind,
-  secret: string,
-  now: Date,
-  known: { createdAt?: string | null } = {},
-): TokenFacts {
+export function deriveTokenFacts(catalog: Catalog, providerId: string, kind: CredentialKind, secret: string, now: Date, known: { createdAt?: string | null } = {}): TokenFacts {
   const module = catalog.get(providerId);
   const formats = formatsOf(module, kind);
   const policy = policyOf(module, kind);

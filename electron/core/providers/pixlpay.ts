@@ -2,8 +2,18 @@ import type { ProviderModule } from './provider-module';
 
 // Facts: shared/providers.md § PixlPay; seeds/004.
 export const PIXLPAY_SCOPES = [
-  'products:read', 'products:write', 'orders:read', 'orders:write', 'customers:read', 'customers:write',
-  'analytics:read', 'webhooks:read', 'webhooks:write', 'settings:read', 'settings:write', 'discord:agent',
+  'products:read',
+  'products:write',
+  'orders:read',
+  'orders:write',
+  'customers:read',
+  'customers:write',
+  'analytics:read',
+  'webhooks:read',
+  'webhooks:write',
+  'settings:read',
+  'settings:write',
+  'discord:agent',
 ];
 const WRITE_SCOPES = PIXLPAY_SCOPES.filter((s) => s.endsWith(':write'));
 export const PIXLPAY_PLAN_CAPS: Record<string, number> = { free: 60, starter: 120, growth: 300, pro: 600, enterprise: 1000 };
@@ -16,8 +26,24 @@ export const pixlpay: ProviderModule = {
     summary: 'Per-store API tokens with scopes, an optional expiry and a per-token rate limit capped by plan.',
     tokenPageUrl: 'https://docs.pixlpay.net/',
     storeFields: [
-      { key: 'host', label: 'Store host', type: 'text', required: true, help: 'Your store address, e.g. mystore.pixlpay.net.', placeholder: 'mystore.pixlpay.net', pattern: '^[a-z0-9][a-z0-9-]{0,62}\\.pixlpay\\.net$', patternMessage: 'A PixlPay store host looks like mystore.pixlpay.net' },
-      { key: 'plan', label: 'Plan', type: 'select', required: false, help: 'Caps the per-token rate limit.', options: Object.keys(PIXLPAY_PLAN_CAPS).map((p) => ({ value: p, label: p[0]!.toUpperCase() + p.slice(1) })) },
+      {
+        key: 'host',
+        label: 'Store host',
+        type: 'text',
+        required: true,
+        help: 'Your store address, e.g. mystore.pixlpay.net.',
+        placeholder: 'mystore.pixlpay.net',
+        pattern: '^[a-z0-9][a-z0-9-]{0,62}\\.pixlpay\\.net$',
+        patternMessage: 'A PixlPay store host looks like mystore.pixlpay.net',
+      },
+      {
+        key: 'plan',
+        label: 'Plan',
+        type: 'select',
+        required: false,
+        help: 'Caps the per-token rate limit.',
+        options: Object.keys(PIXLPAY_PLAN_CAPS).map((p) => ({ value: p, label: p[0]!.toUpperCase() + p.slice(1) })),
+      },
     ],
     credentials: [
       {
@@ -29,7 +55,14 @@ export const pixlpay: ProviderModule = {
           { key: 'scopes', label: 'Scopes', type: 'multiselect', required: true, help: 'Grant the least the integration needs.', options: PIXLPAY_SCOPES.map((s) => ({ value: s, label: s })) },
           { key: 'rateLimit', label: 'Rate limit (req/min)', type: 'number', required: false, help: '1–1000, default 60; capped by plan.', min: 1, max: 1000 },
           { key: 'expiresAt', label: 'Expiry date', type: 'date', required: false, help: 'Empty means it never expires.' },
-          { key: 'unneededScopes', label: 'Write scopes not needed', type: 'multiselect', required: false, help: 'Write scopes this token holds but the integration does not use; Keyward reminds you to drop them.', options: WRITE_SCOPES.map((s) => ({ value: s, label: s })) },
+          {
+            key: 'unneededScopes',
+            label: 'Write scopes not needed',
+            type: 'multiselect',
+            required: false,
+            help: 'Write scopes this token holds but the integration does not use; Keyward reminds you to drop them.',
+            options: WRITE_SCOPES.map((s) => ({ value: s, label: s })),
+          },
         ],
         policy: {
           formats: [

@@ -9,7 +9,15 @@ export const printago: ProviderModule = {
     summary: 'API keys with Full Access or Custom Permissions, optional IP allowlists; integration-managed keys.',
     tokenPageUrl: 'https://app.printago.io/settings/api-keys',
     storeFields: [
-      { key: 'storeId', label: 'Store id', type: 'text', required: true, help: 'Sent as x-printago-storeid: 24 lowercase letters and digits.', pattern: '^[a-z0-9]{24}$', patternMessage: 'A Printago store id is 24 lowercase letters and digits' },
+      {
+        key: 'storeId',
+        label: 'Store id',
+        type: 'text',
+        required: true,
+        help: 'Sent as x-printago-storeid: 24 lowercase letters and digits.',
+        pattern: '^[a-z0-9]{24}$',
+        patternMessage: 'A Printago store id is 24 lowercase letters and digits',
+      },
     ],
     credentials: [
       {
@@ -18,11 +26,29 @@ export const printago: ProviderModule = {
         secretLabel: 'API key',
         secretHelp: 'Shown once at creation; its first 24 characters are the Key ID on the dashboard.',
         fields: [
-          { key: 'accessLevel', label: 'Access level', type: 'select', required: true, help: 'Full Access inherits the Store Owner; Custom Permissions is scoped.', options: [{ value: 'custom', label: 'Custom Permissions' }, { value: 'full', label: 'Full Access' }] },
+          {
+            key: 'accessLevel',
+            label: 'Access level',
+            type: 'select',
+            required: true,
+            help: 'Full Access inherits the Store Owner; Custom Permissions is scoped.',
+            options: [
+              { value: 'custom', label: 'Custom Permissions' },
+              { value: 'full', label: 'Full Access' },
+            ],
+          },
           { key: 'permissions', label: 'Roles and permissions', type: 'lines', required: false, help: 'For Custom Permissions: one role or permission per line, as named in Printago.' },
           { key: 'ipAllowlist', label: 'IP allowlist', type: 'lines', required: false, help: 'One IPv4/IPv6 address or CIDR per line; empty allows any IP.' },
           { key: 'expiresAt', label: 'Expiry date', type: 'date', required: false, help: 'Optional; empty means no expiry.' },
-          { key: 'keyId', label: 'Key ID', type: 'text', required: false, help: 'Filled from the key: its first 24 characters, as the dashboard shows them.', pattern: '^[a-z0-9]{24}$', patternMessage: 'A Key ID is 24 lowercase letters and digits' },
+          {
+            key: 'keyId',
+            label: 'Key ID',
+            type: 'text',
+            required: false,
+            help: 'Filled from the key: its first 24 characters, as the dashboard shows them.',
+            pattern: '^[a-z0-9]{24}$',
+            patternMessage: 'A Key ID is 24 lowercase letters and digits',
+          },
           { key: 'managedBy', label: 'Managed by', type: 'text', required: false, help: 'The integration that created this key (e.g. Shopify); managed keys are read-only.' },
         ],
         policy: {

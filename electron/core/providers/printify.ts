@@ -2,8 +2,19 @@ import type { ProviderModule } from './provider-module';
 
 // Facts: shared/providers.md § Printify; seeds/000.
 export const PRINTIFY_SCOPES = [
-  'shops.manage', 'shops.read', 'catalog.read', 'orders.read', 'orders.write', 'products.read', 'products.write',
-  'webhooks.read', 'webhooks.write', 'uploads.read', 'uploads.write', 'print_providers.read', 'user.info',
+  'shops.manage',
+  'shops.read',
+  'catalog.read',
+  'orders.read',
+  'orders.write',
+  'products.read',
+  'products.write',
+  'webhooks.read',
+  'webhooks.write',
+  'uploads.read',
+  'uploads.write',
+  'print_providers.read',
+  'user.info',
 ];
 
 export const printify: ProviderModule = {
@@ -14,8 +25,24 @@ export const printify: ProviderModule = {
     summary: 'Personal access tokens (JWT) valid for one year, with scopes chosen at creation.',
     tokenPageUrl: 'https://printify.com/app/account/api',
     storeFields: [
-      { key: 'shopId', label: 'Shop id', type: 'text', required: false, help: 'Numeric shop id, filled from a status check.', pattern: '^[0-9]{1,12}$', patternMessage: 'A Printify shop id is a number' },
-      { key: 'contactEmail', label: 'Developer contact email', type: 'email', required: false, help: 'The contact email set under Connections.', pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$', patternMessage: 'Enter an email address' },
+      {
+        key: 'shopId',
+        label: 'Shop id',
+        type: 'text',
+        required: false,
+        help: 'Numeric shop id, filled from a status check.',
+        pattern: '^[0-9]{1,12}$',
+        patternMessage: 'A Printify shop id is a number',
+      },
+      {
+        key: 'contactEmail',
+        label: 'Developer contact email',
+        type: 'email',
+        required: false,
+        help: 'The contact email set under Connections.',
+        pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$',
+        patternMessage: 'Enter an email address',
+      },
     ],
     credentials: [
       {

@@ -9,7 +9,15 @@ export const thinkific: ProviderModule = {
     summary: 'An API key per site (no expiry, resettable) or API access tokens with an expiry date you choose.',
     tokenPageUrl: 'https://www.thinkific.com/',
     storeFields: [
-      { key: 'subdomain', label: 'Site subdomain', type: 'text', required: true, help: 'The part before .thinkific.com; sent as X-Auth-Subdomain.', pattern: '^[a-z0-9][a-z0-9-]{0,62}$', patternMessage: 'A subdomain is lowercase letters, digits and hyphens' },
+      {
+        key: 'subdomain',
+        label: 'Site subdomain',
+        type: 'text',
+        required: true,
+        help: 'The part before .thinkific.com; sent as X-Auth-Subdomain.',
+        pattern: '^[a-z0-9][a-z0-9-]{0,62}$',
+        patternMessage: 'A subdomain is lowercase letters, digits and hyphens',
+      },
     ],
     credentials: [
       {
@@ -17,9 +25,7 @@ export const thinkific: ProviderModule = {
         label: 'API access token',
         secretLabel: 'Access token',
         secretHelp: 'Settings → Code & analytics → API Access Tokens; shown once.',
-        fields: [
-          { key: 'expiresAt', label: 'Expiry date', type: 'date', required: true, help: 'The date chosen when the token was made; Thinkific emails 10 days before.' },
-        ],
+        fields: [{ key: 'expiresAt', label: 'Expiry date', type: 'date', required: true, help: 'The date chosen when the token was made; Thinkific emails 10 days before.' }],
         policy: {
           expiry: { kind: 'required', providerNoticeDays: 10, text: 'Expires on the date chosen at creation; Thinkific notifies 10 days before.' },
           uniqueNamePerIdentifier: 'subdomain',

@@ -56,16 +56,23 @@ const slotLimits: Rule = ({ vault, candidate, previous, store, module, policy })
   (policy.slotLimits ?? []).flatMap((limit) => {
     if (!occupies(candidate, limit)) return [];
     if (previous && previous.storeId === candidate.storeId && occupies(previous, limit)) return [];
-    const others = occupying(vault.tokens.filter((t) => t.id !== candidate.id), store.id, limit).sort((a, b) => startedAt(a) - startedAt(b));
+    const others = occupying(
+      vault.tokens.filter((t) => t.id !== candidate.id),
+      store.id,
+      limit,
+    ).sort((a, b) => startedAt(a) - startedAt(b));
     if (others.length < limit.maxActive) return [];
     const suggest = retireFirst(others)!;
     const why = suggest.lastCheck?.outcome === 'invalid' ? 'its last status check said the provider no longer accepts it' : 'it is the oldest';
     const names = others.slice(0, 5).map((t) => `"${t.name}" (since ${(t.createdAt ?? t.addedAt).slice(0, 10)})`);
-    return [{
-      field: 'status',
-      message: `${limit.text} ${joinNames(names)} ${others.length === 1 ? 'is' : 'are'} already active in ${store.label}. ` +
-        `Retire one at ${module.descriptor.name} and mark it revoked here first; we suggest "${suggest.name}", because ${why}.`,
-    }];
+    return [
+      {
+        field: 'status',
+        message:
+          `${limit.text} ${joinNames(names)} ${others.length === 1 ? 'is' : 'are'} already active in ${store.label}. ` +
+          `Retire one at ${module.descriptor.name} and mark it revoked here first; we suggest "${suggest.name}", because ${why}.`,
+      },
+    ];
   });
 
 const ipAllowlist: Rule = ({ candidate, policy }) => {
@@ -103,7 +110,9 @@ const uniqueNamePerSite: Rule = ({ vault, candidate, store, policy, module }) =>
   if (!key || typeof site !== 'string' || site === '' || candidate.status === 'revoked' || candidate.status === 'rotated') return [];
   const sameSite = new Set(vault.stores.filter((s) => s.provider === store.provider && String(s.identifiers[key] ?? '').toLowerCase() === site.toLowerCase()).map((s) => s.id));
   const wanted = candidate.name.toLocaleLowerCase();
-  const clash = vault.tokens.find((t) => t.id !== candidate.id && t.kind === candidate.kind && sameSite.has(t.storeId) && t.status !== 'revoked' && t.status !== 'rotated' && t.name.toLocaleLowerCase() === wanted);
+  const clash = vault.tokens.find(
+    (t) => t.id !== candidate.id && t.kind === candidate.kind && sameSite.has(t.storeId) && t.status !== 'revoked' && t.status !== 'rotated' && t.name.toLocaleLowerCase() === wanted,
+  );
   if (!clash) return [];
   return [{ field: 'name', message: `${module.descriptor.name} needs a unique name per site: "${candidate.name}" is already used on ${site}.` }];
 };

@@ -63,9 +63,11 @@ export class CachedAccountsSecretStore implements SecretStore {
       return accounts;
     });
     this.pending = pending;
-    void pending.finally(() => {
-      if (this.pending === pending) this.pending = null;
-    }).catch(() => undefined);
+    void pending
+      .finally(() => {
+        if (this.pending === pending) this.pending = null;
+      })
+      .catch(() => undefined);
     return pending;
   }
 

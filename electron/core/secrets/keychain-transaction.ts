@@ -58,12 +58,7 @@ export class KeychainTransaction {
 }
 
 /** Deletes an intent's accounts that the vault does not point at, then drops the intent when every delete went through. */
-export async function settleIntent(
-  secrets: SecretStore,
-  intents: SecretIntents,
-  intent: Intent,
-  tokens: readonly Pick<Token, 'id' | 'secret'>[],
-): Promise<{ deleted: number; failed: number }> {
+export async function settleIntent(secrets: SecretStore, intents: SecretIntents, intent: Intent, tokens: readonly Pick<Token, 'id' | 'secret'>[]): Promise<{ deleted: number; failed: number }> {
   const noted = new Set(intent.accounts);
   for (const t of tokens) if (t.secret) noted.delete(t.secret.account ?? t.id);
   let deleted = 0;

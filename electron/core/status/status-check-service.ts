@@ -98,7 +98,11 @@ export class StatusCheckService {
       const checked = entries.flatMap((e) => (e.status === 'checked' ? [{ tokenId: e.tokenId, result: e.result }] : []));
       const counts = emptyCounts();
       for (const { result } of checked) counts[result.outcome]++;
-      const summary = `Checked ${checked.length} token${checked.length === 1 ? '' : 's'}: ${CHECK_OUTCOMES.filter((o) => counts[o]).map((o) => `${counts[o]} ${o}`).join(', ') || 'none'}`;
+      const summary = `Checked ${checked.length} token${checked.length === 1 ? '' : 's'}: ${
+        CHECK_OUTCOMES.filter((o) => counts[o])
+          .map((o) => `${counts[o]} ${o}`)
+          .join(', ') || 'none'
+      }`;
       if (checked.length) await this.deps.inventory.recordChecks(checked, summary);
       return {
         runId,
@@ -158,7 +162,12 @@ export class StatusCheckService {
     const builtin = store.provider in BASE_URL_ENV ? (store.provider as BuiltinProvider) : undefined;
     const baseUrl = builtin ? this.baseUrl(builtin, settings) : undefined;
     const custom = module.custom
-      ? { name: module.custom.name, baseUrl: this.deps.env[`KEYWARD_BASE_URL_CUSTOM_${module.custom.id.toUpperCase().replace(/-/g, '_')}`] ?? module.custom.baseUrl, authHeaderTemplate: module.custom.authHeader, probePath: module.custom.probePath }
+      ? {
+          name: module.custom.name,
+          baseUrl: this.deps.env[`KEYWARD_BASE_URL_CUSTOM_${module.custom.id.toUpperCase().replace(/-/g, '_')}`] ?? module.custom.baseUrl,
+          authHeaderTemplate: module.custom.authHeader,
+          probePath: module.custom.probePath,
+        }
       : undefined;
     const item = buildCheckItem({
       provider: store.provider as BuiltinProvider,

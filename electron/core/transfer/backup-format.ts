@@ -99,7 +99,10 @@ export async function open(file: Buffer, passphrase: string): Promise<Buffer> {
   if (file.length < OFFSET.version + 2) throw truncated(file.length, BACKUP_HEADER_BYTES + TAG_BYTES);
   const version = file.readUInt16BE(OFFSET.version);
   if (version !== BACKUP_FORMAT_VERSION) {
-    throw new AppError('invalid_input', `This backup uses format version ${version}; this Keyward reads format version ${BACKUP_FORMAT_VERSION} only${version > BACKUP_FORMAT_VERSION ? ' (it was made by a newer Keyward: update first)' : ''}.`);
+    throw new AppError(
+      'invalid_input',
+      `This backup uses format version ${version}; this Keyward reads format version ${BACKUP_FORMAT_VERSION} only${version > BACKUP_FORMAT_VERSION ? ' (it was made by a newer Keyward: update first)' : ''}.`,
+    );
   }
   if (file.length < OFFSET.body + TAG_BYTES) throw truncated(file.length, OFFSET.body + TAG_BYTES);
   if (file.readUInt8(OFFSET.kdf) !== KDF_SCRYPT) throw new AppError('invalid_input', 'The backup names a key-derivation method Keyward does not use: the file header is damaged.');
@@ -135,7 +138,11 @@ function truncated(actual: number, expected: number): AppError {
 // Bounds for reading: a file may not make Keyward spend more than 128 MiB, nor accept a weak derivation.
 function assertKdf(kdf: KdfParams, where: string): void {
   const ok = kdf.logN >= 15 && kdf.logN <= 20 && kdf.r >= 8 && kdf.r <= 32 && kdf.p >= 1 && kdf.p <= 4 && 128 * 2 ** kdf.logN * kdf.r <= MAX_KDF_MEMORY;
-  if (!ok) throw new AppError('invalid_input', `The key-derivation settings ${where} out of range (scrypt N=2^${kdf.logN}, r=${kdf.r}, p=${kdf.p}; Keyward uses N from 2^15 to 2^17, r ≥ 8, within 128 MiB): the file header is damaged.`);
+  if (!ok)
+    throw new AppError(
+      'invalid_input',
+      `The key-derivation settings ${where} out of range (scrypt N=2^${kdf.logN}, r=${kdf.r}, p=${kdf.p}; Keyward uses N from 2^15 to 2^17, r ≥ 8, within 128 MiB): the file header is damaged.`,
+    );
 }
 
 function deriveKeys(passphrase: string, salt: Buffer, kdf: KdfParams): Promise<{ enc: Buffer; check: Buffer }> {

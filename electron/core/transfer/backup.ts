@@ -55,7 +55,14 @@ export async function collectBackup(vault: Readonly<VaultData>, secrets: SecretS
   const payload: BackupPayload = {
     kind: 'keyward-backup',
     createdAt: now.toISOString(),
-    vault: structuredClone({ schemaVersion: vault.schemaVersion, clients: vault.clients, stores: vault.stores, tokens: vault.tokens, customProviders: vault.customProviders, settings: vault.settings }),
+    vault: structuredClone({
+      schemaVersion: vault.schemaVersion,
+      clients: vault.clients,
+      stores: vault.stores,
+      tokens: vault.tokens,
+      customProviders: vault.customProviders,
+      settings: vault.settings,
+    }),
     secrets: collected,
   };
   return { payload, summary: { clients: vault.clients.length, stores: vault.stores.length, tokens: vault.tokens.length, secrets: collected.length, secretsMissing: missing } };

@@ -46,18 +46,25 @@ export function clientReportHtml(input: ClientReportInput): string {
     .sort((a, b) => a.at.getTime() - b.at.getTime());
 
   const storeSections = stores.map((store) => {
-    const rows = tokens.filter((t) => t.storeId === store.id).map(tokenRow).join('');
-    const ids = Object.entries(store.identifiers).map(([k, v]) => `${esc(k)}: ${esc(Array.isArray(v) ? v.join(', ') : String(v))}`).join(' · ');
+    const rows = tokens
+      .filter((t) => t.storeId === store.id)
+      .map(tokenRow)
+      .join('');
+    const ids = Object.entries(store.identifiers)
+      .map(([k, v]) => `${esc(k)}: ${esc(Array.isArray(v) ? v.join(', ') : String(v))}`)
+      .join(' · ');
     return `<section class="store"><h3>${esc(store.label)} <span class="muted">${esc(providerName(store.provider))} · ${esc(store.environment)}</span></h3>${ids ? `<p class="muted">${ids}</p>` : ''}
 <table><thead><tr><th>Token</th><th>Kind / mode</th><th>Fingerprint</th><th>Status</th><th>Expires</th><th>Last check</th></tr></thead><tbody>${rows || '<tr><td colspan="6" class="muted">No tokens</td></tr>'}</tbody></table></section>`;
   });
 
   const findingRows = findings.map((f) => `<tr class="sev-${esc(f.severity)}"><td>${esc(f.severity)}</td><td>${esc(f.message)}</td><td>${esc(f.action)}</td></tr>`).join('');
-  const upcomingRows = upcoming.map((u) => {
-    const days = Math.ceil((u.at.getTime() - now.getTime()) / DAY_MS);
-    const when = days < 0 ? `${-days} days ago` : days === 0 ? 'today' : `in ${days} day${days === 1 ? '' : 's'}`;
-    return `<tr><td>${esc(u.store.label)}</td><td>${esc(u.token.name)}</td><td>${esc(day(u.at))}${u.estimated ? ' (estimated)' : ''}</td><td>${esc(when)}</td></tr>`;
-  }).join('');
+  const upcomingRows = upcoming
+    .map((u) => {
+      const days = Math.ceil((u.at.getTime() - now.getTime()) / DAY_MS);
+      const when = days < 0 ? `${-days} days ago` : days === 0 ? 'today' : `in ${days} day${days === 1 ? '' : 's'}`;
+      return `<tr><td>${esc(u.store.label)}</td><td>${esc(u.token.name)}</td><td>${esc(day(u.at))}${u.estimated ? ' (estimated)' : ''}</td><td>${esc(when)}</td></tr>`;
+    })
+    .join('');
 
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -75,7 +82,11 @@ export function clientReportHtml(input: ClientReportInput): string {
 
 function tokenRow(t: Token): string {
   const check = t.lastCheck ? `${esc(t.lastCheck.outcome)} <span class="muted">${esc(t.lastCheck.checkedAt.slice(0, 10))}</span>` : '<span class="muted">never</span>';
-  const expires = t.expiresAt ? `${esc(t.expiresAt.slice(0, 10))}${t.expirySource === 'provider-rule' ? ' (estimated)' : ''}` : t.expirySource === 'none' ? 'never' : '<span class="muted">unknown</span>';
+  const expires = t.expiresAt
+    ? `${esc(t.expiresAt.slice(0, 10))}${t.expirySource === 'provider-rule' ? ' (estimated)' : ''}`
+    : t.expirySource === 'none'
+      ? 'never'
+      : '<span class="muted">unknown</span>';
   return `<tr><td>${esc(t.name)}</td><td>${esc(t.kind)}${t.mode ? ` · ${esc(t.mode)}` : ''}</td><td><code>${t.secret ? esc(t.secret.masked) : '<span class="muted">no secret</span>'}</code></td><td>${esc(t.status)}</td><td>${expires}</td><td>${check}</td></tr>`;
 }
 
@@ -85,7 +96,6 @@ const day = (at: Date): string => at.toISOString().slice(0, 10);
 export function esc(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
-
 
 const CSS = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1b1f24;margin:2rem auto;max-width:60rem;padding:0 1rem}

@@ -27,7 +27,10 @@ export async function readImportFile(path: string, format: ImportFormat, stats: 
   const rows = new CsvRows();
   try {
     if (size > MAX_IMPORT_BYTES) throw tooLarge(size);
-    await pipeline(readChunks(handle, MAX_IMPORT_BYTES, () => tooLarge(null), stats), csvParser(rows.options()));
+    await pipeline(
+      readChunks(handle, MAX_IMPORT_BYTES, () => tooLarge(null), stats),
+      csvParser(rows.options()),
+    );
   } catch (err) {
     throw rows.failure(err);
   } finally {

@@ -1,6 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { DateInput, Environment, Label, Notes, ProviderId, SecretValue, TokenKind, TokenMode, TokenStatus, type FieldDescriptor, type ParsedInput, type StoreProfile, type Token } from '../../contract';
+import {
+  DateInput,
+  Environment,
+  Label,
+  Notes,
+  ProviderId,
+  SecretValue,
+  TokenKind,
+  TokenMode,
+  TokenStatus,
+  type FieldDescriptor,
+  type ParsedInput,
+  type StoreProfile,
+  type Token,
+} from '../../contract';
 import type { Catalog } from '../providers/catalog';
 import { deriveTokenFacts } from '../providers/derive';
 import { validateFields } from '../providers/fields';
@@ -134,7 +148,8 @@ function planRow(raw: RawRow, world: World, catalog: Catalog, now: Date): Planne
   const scopes = text('scopes') === undefined ? undefined : splitList(c.scopes ?? '', true);
 
   const module = providerId ? catalog.find(providerId) : undefined;
-  if (providerId && !module) reasons.push(`provider: unknown provider "${providerId}"; built-in ones are printify, shippo, printago, thinkific, pixlpay, or define custom:${providerId.replace(/^custom:/, '')} first.`);
+  if (providerId && !module)
+    reasons.push(`provider: unknown provider "${providerId}"; built-in ones are printify, shippo, printago, thinkific, pixlpay, or define custom:${providerId.replace(/^custom:/, '')} first.`);
   if (!module || label === undefined || name === undefined || status === undefined || reasons.length) return planned;
 
   const provider = module.descriptor;
@@ -161,7 +176,15 @@ function planRow(raw: RawRow, world: World, catalog: Catalog, now: Date): Planne
     for (const message of Object.values(validateFields(provider.storeFields, identifiers, ''))) reasons.push(`Store: ${message}.`);
   }
   const store: StoreProfile = existingStore ?? {
-    id: randomUUID(), clientId: client?.id ?? null, provider: provider.id, label, identifiers, environment: environment ?? 'production', notes: '', createdAt: now.toISOString(), updatedAt: now.toISOString(),
+    id: randomUUID(),
+    clientId: client?.id ?? null,
+    provider: provider.id,
+    label,
+    identifiers,
+    environment: environment ?? 'production',
+    notes: '',
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
   };
   planned.preview.store = { label: store.label, provider: provider.id, providerName: provider.name, identifiers: store.identifiers, action: storeIsNew ? 'new' : 'existing' };
 
@@ -192,17 +215,37 @@ function planRow(raw: RawRow, world: World, catalog: Catalog, now: Date): Planne
     client: client?.name ?? null,
     store: { provider: provider.id, label, identifiers, ...(environment ? { environment } : {}) },
     token: {
-      name, kind: credential.kind, status, settings,
-      ...(mode !== undefined ? { mode } : {}), ...(scopes !== undefined ? { scopes } : {}), ...(createdAt !== undefined ? { createdAt } : {}),
-      ...(expiresAt !== undefined ? { expiresAt } : {}), ...(notes !== undefined ? { notes } : {}), ...(secret !== undefined ? { secret } : {}),
+      name,
+      kind: credential.kind,
+      status,
+      settings,
+      ...(mode !== undefined ? { mode } : {}),
+      ...(scopes !== undefined ? { scopes } : {}),
+      ...(createdAt !== undefined ? { createdAt } : {}),
+      ...(expiresAt !== undefined ? { expiresAt } : {}),
+      ...(notes !== undefined ? { notes } : {}),
+      ...(secret !== undefined ? { secret } : {}),
     },
   };
   return planned;
 }
 
 interface DraftArgs {
-  catalog: Catalog; module: ProviderModule; kind: Token['kind']; store: StoreProfile; name: string; id: string; now: Date; reasons: string[];
-  mode?: Token['mode']; scopes?: string[]; settings: Record<string, FieldValue>; status: Token['status']; createdAt?: string; expiresAt?: string; secret?: string;
+  catalog: Catalog;
+  module: ProviderModule;
+  kind: Token['kind'];
+  store: StoreProfile;
+  name: string;
+  id: string;
+  now: Date;
+  reasons: string[];
+  mode?: Token['mode'];
+  scopes?: string[];
+  settings: Record<string, FieldValue>;
+  status: Token['status'];
+  createdAt?: string;
+  expiresAt?: string;
+  secret?: string;
 }
 
 /** The token exactly as InventoryService's token applier builds it (facts from the secret, then the row's values). */
@@ -212,7 +255,10 @@ function draftToken(a: DraftArgs): Token {
   const expiryKind = policyOf(a.module, a.kind).expiry?.kind;
   const now = a.now.toISOString();
   const token: Token = {
-    id: a.id, storeId: a.store.id, name: a.name, kind: a.kind,
+    id: a.id,
+    storeId: a.store.id,
+    name: a.name,
+    kind: a.kind,
     mode: a.mode ?? facts?.mode ?? null,
     scopes: a.scopes?.length ? a.scopes : (facts?.scopes ?? []),
     settings: { ...(facts?.settings ?? {}), ...a.settings },
@@ -221,7 +267,13 @@ function draftToken(a: DraftArgs): Token {
     expiresAt: null,
     expirySource: expiryKind === 'none' ? 'none' : 'unknown',
     secret: a.secret !== undefined && facts ? { fingerprint: sha256Hex(a.secret), masked: facts.masked, setAt: now, formatProblem: facts.formatProblem } : null,
-    lastCheck: null, checkHistory: [], rotatedFrom: null, rotatedTo: null, notes: '', addedAt: now, updatedAt: now,
+    lastCheck: null,
+    checkHistory: [],
+    rotatedFrom: null,
+    rotatedTo: null,
+    notes: '',
+    addedAt: now,
+    updatedAt: now,
   };
   if (a.expiresAt) {
     token.expiresAt = normaliseDate(a.expiresAt, 'end');
@@ -272,17 +324,25 @@ function credentialValues(fields: readonly FieldDescriptor[], token: Token): Rec
 /** Only the stores and tokens a write rule can look at for this store, so 10,000 rows stay linear. */
 function narrowVault(world: World, store: StoreProfile, siteKey: string | undefined): Pick<VaultData, 'stores' | 'tokens'> {
   const site = siteKey ? store.identifiers[siteKey] : undefined;
-  const stores = typeof site === 'string' && site !== ''
-    ? [...world.storesById.values()].filter((s) => s.provider === store.provider && String(s.identifiers[siteKey!] ?? '').toLowerCase() === site.toLowerCase())
-    : [store];
+  const stores =
+    typeof site === 'string' && site !== ''
+      ? [...world.storesById.values()].filter((s) => s.provider === store.provider && String(s.identifiers[siteKey!] ?? '').toLowerCase() === site.toLowerCase())
+      : [store];
   if (!stores.includes(store)) stores.push(store);
   return { stores, tokens: stores.flatMap((s) => world.tokensByStore.get(s.id) ?? []) };
 }
 
 function tokenPreview(token: Token): TokenPreview {
   return {
-    name: token.name, kind: token.kind, mode: token.mode, scopes: token.scopes, settings: token.settings, status: token.status,
-    createdAt: token.createdAt, expiresAt: token.expiresAt, expirySource: token.expirySource,
+    name: token.name,
+    kind: token.kind,
+    mode: token.mode,
+    scopes: token.scopes,
+    settings: token.settings,
+    status: token.status,
+    createdAt: token.createdAt,
+    expiresAt: token.expiresAt,
+    expirySource: token.expirySource,
     secret: token.secret ? { masked: token.secret.masked, formatProblem: token.secret.formatProblem ?? null } : null,
   };
 }
@@ -294,7 +354,9 @@ export function previewOf(plan: ImportPlan): ImportPreview {
   return {
     rows,
     counts: {
-      rows: rows.length, ok: ok.length, invalid: rows.length - ok.length,
+      rows: rows.length,
+      ok: ok.length,
+      invalid: rows.length - ok.length,
       newClients: new Set(ok.filter((r) => r.client?.action === 'new').map((r) => r.client!.name.toLocaleLowerCase())).size,
       newStores: new Set(ok.filter((r) => r.store?.action === 'new').map((r) => `${r.store!.provider}|${r.store!.label}|${r.client?.name.toLocaleLowerCase() ?? ''}`)).size,
       withSecret: ok.filter((r) => r.token?.secret).length,

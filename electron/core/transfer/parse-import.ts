@@ -35,7 +35,10 @@ export function parseImport(text: string, format: ImportFormat): RawRow[] {
 }
 
 const tooManyRows = (): AppError =>
-  new AppError('invalid_input', `The file has more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows; Keyward imports at most ${MAX_IMPORT_ROWS.toLocaleString('en-US')} at once. Split it into smaller files.`);
+  new AppError(
+    'invalid_input',
+    `The file has more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows; Keyward imports at most ${MAX_IMPORT_ROWS.toLocaleString('en-US')} at once. Split it into smaller files.`,
+  );
 
 const CSV_PROBLEMS: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed',
@@ -118,7 +121,8 @@ function parseJson(text: string): RawRow[] {
   const list = Array.isArray(doc) ? doc : isRecord(doc) && Array.isArray(doc.rows) ? doc.rows : null;
   if (!list) throw new AppError('invalid_input', 'The JSON must be an array of rows, or an object with a "rows" array.');
   if (list.length === 0) throw new AppError('invalid_input', 'The file has no rows to import.');
-  if (list.length > MAX_IMPORT_ROWS) throw new AppError('invalid_input', `The file has ${list.length} rows; Keyward imports at most ${MAX_IMPORT_ROWS.toLocaleString('en-US')} at once. Split it into smaller files.`);
+  if (list.length > MAX_IMPORT_ROWS)
+    throw new AppError('invalid_input', `The file has ${list.length} rows; Keyward imports at most ${MAX_IMPORT_ROWS.toLocaleString('en-US')} at once. Split it into smaller files.`);
   const seen = new Set<string>();
   const rows = list.map((item: unknown, i): RawRow => {
     const problems: string[] = [];

@@ -76,7 +76,10 @@ export class TransferService {
     const [vault, catalog] = await Promise.all([this.deps.inventory.vault(), this.deps.inventory.catalog()]);
     const client = clientId ? vault.clients.find((c) => c.id === clientId) : null;
     if (clientId && !client) throw new AppError('not_found', `No client with id ${clientId}.`);
-    const slug = (client?.name ?? 'no-client').toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 40);
+    const slug = (client?.name ?? 'no-client')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .slice(0, 40);
     const path = await this.deps.dialogs.save({ title: 'Save status report', defaultName: `keyward-report-${slug}-${now.toISOString().slice(0, 10)}.html`, filters: FILTERS.html });
     if (!path) return { saved: false, path: '' };
     const findings = computeFindings(vault, resolveFindingSettings(vault.settings.findings), now, catalog);

@@ -96,7 +96,27 @@ function fieldValues(v: unknown): boolean {
 
 const CLIENT_KEYS = ['id', 'name', 'notes', 'createdAt', 'updatedAt'] as const;
 const STORE_KEYS = ['id', 'clientId', 'provider', 'label', 'identifiers', 'environment', 'notes', 'createdAt', 'updatedAt'] as const;
-const TOKEN_KEYS = ['id', 'storeId', 'name', 'kind', 'mode', 'scopes', 'settings', 'status', 'createdAt', 'expiresAt', 'expirySource', 'secret', 'lastCheck', 'checkHistory', 'rotatedFrom', 'rotatedTo', 'notes', 'addedAt', 'updatedAt'] as const;
+const TOKEN_KEYS = [
+  'id',
+  'storeId',
+  'name',
+  'kind',
+  'mode',
+  'scopes',
+  'settings',
+  'status',
+  'createdAt',
+  'expiresAt',
+  'expirySource',
+  'secret',
+  'lastCheck',
+  'checkHistory',
+  'rotatedFrom',
+  'rotatedTo',
+  'notes',
+  'addedAt',
+  'updatedAt',
+] as const;
 const SECRET_KEYS = ['fingerprint', 'masked', 'setAt', 'formatProblem', 'account'] as const;
 const SECRET_OPTIONAL = new Set(['formatProblem', 'account']);
 const CHECK_KEYS = ['outcome', 'httpStatus', 'detail', 'retryAfterMs', 'context', 'checkedAt'] as const;
@@ -109,8 +129,12 @@ const sameKeys = (schema: { shape: object }, keys: readonly string[]): boolean =
 };
 const SUMMARY_KEYS = TOKEN_KEYS.filter((k) => k !== 'checkHistory');
 export const FAST_PATH_ENABLED =
-  sameKeys(Client, CLIENT_KEYS) && sameKeys(StoreProfile, STORE_KEYS) && sameKeys(Token, TOKEN_KEYS) && sameKeys(TokenSummary, SUMMARY_KEYS) &&
-  sameKeys(SecretFacts, SECRET_KEYS) && sameKeys(CheckResult, CHECK_KEYS);
+  sameKeys(Client, CLIENT_KEYS) &&
+  sameKeys(StoreProfile, STORE_KEYS) &&
+  sameKeys(Token, TOKEN_KEYS) &&
+  sameKeys(TokenSummary, SUMMARY_KEYS) &&
+  sameKeys(SecretFacts, SECRET_KEYS) &&
+  sameKeys(CheckResult, CHECK_KEYS);
 
 export function isCanonicalClient(v: unknown): boolean {
   return isObject(v) && exactKeys(v, CLIENT_KEYS) && uuid(v.id) && label(v.name) && notes(v.notes) && iso(v.createdAt) && iso(v.updatedAt);
@@ -118,9 +142,19 @@ export function isCanonicalClient(v: unknown): boolean {
 
 export function isCanonicalStore(v: unknown): boolean {
   return (
-    isObject(v) && exactKeys(v, STORE_KEYS) && uuid(v.id) && (v.clientId === null || uuid(v.clientId)) &&
-    typeof v.provider === 'string' && v.provider.length <= 48 && PROVIDER_ID.test(v.provider) &&
-    label(v.label) && fieldValues(v.identifiers) && ENVIRONMENTS.has(v.environment) && notes(v.notes) && iso(v.createdAt) && iso(v.updatedAt)
+    isObject(v) &&
+    exactKeys(v, STORE_KEYS) &&
+    uuid(v.id) &&
+    (v.clientId === null || uuid(v.clientId)) &&
+    typeof v.provider === 'string' &&
+    v.provider.length <= 48 &&
+    PROVIDER_ID.test(v.provider) &&
+    label(v.label) &&
+    fieldValues(v.identifiers) &&
+    ENVIRONMENTS.has(v.environment) &&
+    notes(v.notes) &&
+    iso(v.createdAt) &&
+    iso(v.updatedAt)
   );
 }
 
@@ -169,9 +203,24 @@ export function canonicalTokenSummary(v: unknown): unknown {
   if (!exactKeys(v, TOKEN_KEYS) || !tokenFields(v)) return undefined;
   // The summary's keys, in the schema's order (SUMMARY_KEYS; FAST_PATH_ENABLED checks that order against TokenSummary).
   return {
-    id: v.id, storeId: v.storeId, name: v.name, kind: v.kind, mode: v.mode, scopes: v.scopes, settings: v.settings, status: v.status,
-    createdAt: v.createdAt, expiresAt: v.expiresAt, expirySource: v.expirySource, secret: v.secret, lastCheck: v.lastCheck,
-    rotatedFrom: v.rotatedFrom, rotatedTo: v.rotatedTo, notes: v.notes, addedAt: v.addedAt, updatedAt: v.updatedAt,
+    id: v.id,
+    storeId: v.storeId,
+    name: v.name,
+    kind: v.kind,
+    mode: v.mode,
+    scopes: v.scopes,
+    settings: v.settings,
+    status: v.status,
+    createdAt: v.createdAt,
+    expiresAt: v.expiresAt,
+    expirySource: v.expirySource,
+    secret: v.secret,
+    lastCheck: v.lastCheck,
+    rotatedFrom: v.rotatedFrom,
+    rotatedTo: v.rotatedTo,
+    notes: v.notes,
+    addedAt: v.addedAt,
+    updatedAt: v.updatedAt,
   };
 }
 
@@ -195,7 +244,10 @@ export interface CanonicalList {
   /** The element's parse result when it is plain to see, else undefined (then the element goes through `schema`). */
   canonical: (value: unknown) => unknown;
 }
-const asIs = (check: (v: unknown) => boolean) => (v: unknown): unknown => (check(v) ? v : undefined);
+const asIs =
+  (check: (v: unknown) => boolean) =>
+  (v: unknown): unknown =>
+    check(v) ? v : undefined;
 /** The vault file's three lists (VaultData). */
 export const VAULT_LISTS: readonly CanonicalList[] = [
   { key: 'clients', schema: Client, canonical: asIs(isCanonicalClient) },
@@ -217,10 +269,12 @@ function fits(schema: object, lists: readonly CanonicalList[]): boolean {
   let answer = byLists.get(lists);
   if (answer === undefined) {
     const shape = (schema as { shape?: Record<string, { _zod?: { def?: { type?: string; element?: unknown; checks?: unknown[] } } }> }).shape;
-    answer = !!shape && lists.every((l) => {
-      const def = shape[l.key]?._zod?.def;
-      return def?.type === 'array' && def.element === l.schema && (def.checks?.length ?? 0) === 0;
-    });
+    answer =
+      !!shape &&
+      lists.every((l) => {
+        const def = shape[l.key]?._zod?.def;
+        return def?.type === 'array' && def.element === l.schema && (def.checks?.length ?? 0) === 0;
+      });
     byLists.set(lists, answer);
   }
   return answer;

@@ -14,7 +14,6 @@ import { readJsonVault, unopenable } from './json-vault-file';
 import { emptyVault, type VaultData } from './vault-data';
 import { appendAudit, clientRow, CLIENT_UPSERT, META, readMeta, readVaultRows, storeRow, STORE_UPSERT, tokenRow, TOKEN_UPSERT, writeCheckHistory, writeMeta } from './vault-rows';
 
-
 const errnoOf = (err: unknown): string | undefined => (err as NodeJS.ErrnoException | null)?.code;
 const exists = (path: string): Promise<boolean> =>
   stat(path).then(
@@ -121,10 +120,18 @@ function repairReferences(data: VaultData): { data: VaultData; notices: LoadedVa
   if (!orphanStores.length && !orphanTokens.length) return { data, notices: [] };
   const notices: LoadedVault['notices'] = [];
   if (orphanStores.length) {
-    notices.push({ id: 'vault-migrated-stores', severity: 'warning', message: `${orphanStores.length} store${orphanStores.length === 1 ? '' : 's'} named a client that no longer exists; ${orphanStores.length === 1 ? 'it is' : 'they are'} now under no client.` });
+    notices.push({
+      id: 'vault-migrated-stores',
+      severity: 'warning',
+      message: `${orphanStores.length} store${orphanStores.length === 1 ? '' : 's'} named a client that no longer exists; ${orphanStores.length === 1 ? 'it is' : 'they are'} now under no client.`,
+    });
   }
   if (orphanTokens.length) {
-    notices.push({ id: 'vault-migrated-tokens', severity: 'warning', message: `${orphanTokens.length} token${orphanTokens.length === 1 ? '' : 's'} belonged to a store that no longer exists and ${orphanTokens.length === 1 ? 'was' : 'were'} not moved into the database; ${orphanTokens.length === 1 ? 'it stays' : 'they stay'} in ${VAULT_FILE}${MIGRATED_SUFFIX}.` });
+    notices.push({
+      id: 'vault-migrated-tokens',
+      severity: 'warning',
+      message: `${orphanTokens.length} token${orphanTokens.length === 1 ? '' : 's'} belonged to a store that no longer exists and ${orphanTokens.length === 1 ? 'was' : 'were'} not moved into the database; ${orphanTokens.length === 1 ? 'it stays' : 'they stay'} in ${VAULT_FILE}${MIGRATED_SUFFIX}.`,
+    });
   }
   return {
     data: {
@@ -253,7 +260,12 @@ export class VaultDatabase {
       await removeAside();
       if (err instanceof AppError) throw err;
       const detail = err instanceof Error ? err.message.slice(0, 300) : String(err);
-      throw new AppError('vault_unavailable', json?.data ? `Keyward could not move the vault into its database (${detail}); ${VAULT_FILE} and the other files were left untouched and nothing was opened. Report this, with the message, and keep the files.` : `Keyward could not create its database ${this.location} (${detail}).`);
+      throw new AppError(
+        'vault_unavailable',
+        json?.data
+          ? `Keyward could not move the vault into its database (${detail}); ${VAULT_FILE} and the other files were left untouched and nothing was opened. Report this, with the message, and keep the files.`
+          : `Keyward could not create its database ${this.location} (${detail}).`,
+      );
     }
     // Another process starting at the same moment put its database in place first: it moves the files.
     if (!placed) return;
@@ -269,7 +281,11 @@ export class VaultDatabase {
       await this.keepReadOnly(sources);
     }
     if (json?.data) {
-      this.notices.push({ id: 'vault-migrated-sqlite', severity: 'info', message: `The vault (${data.tokens.length} tokens) moved into Keyward's database; the JSON files are kept read-only as *${MIGRATED_SUFFIX}.` });
+      this.notices.push({
+        id: 'vault-migrated-sqlite',
+        severity: 'info',
+        message: `The vault (${data.tokens.length} tokens) moved into Keyward's database; the JSON files are kept read-only as *${MIGRATED_SUFFIX}.`,
+      });
       this.logger.info('JSON vault imported into the database', { tokens: data.tokens.length, stores: data.stores.length, clients: data.clients.length });
     }
   }

@@ -17,7 +17,20 @@ export const storeRow = (s: StoreProfile, pos: number): SqlValue[] => [s.id, pos
 /** The token with an empty check history in its place (the history has its own table; the key keeps the schema's order). */
 export function tokenRow(t: Token, pos: number): SqlValue[] {
   const doc = { ...t, checkHistory: [] };
-  return [t.id, pos, t.storeId, t.name, t.mode, t.status, t.expiresAt, t.expiresAt === null ? null : Date.parse(t.expiresAt), t.expirySource, t.secret?.masked ?? null, t.lastCheck?.outcome ?? null, JSON.stringify(doc)];
+  return [
+    t.id,
+    pos,
+    t.storeId,
+    t.name,
+    t.mode,
+    t.status,
+    t.expiresAt,
+    t.expiresAt === null ? null : Date.parse(t.expiresAt),
+    t.expirySource,
+    t.secret?.masked ?? null,
+    t.lastCheck?.outcome ?? null,
+    JSON.stringify(doc),
+  ];
 }
 
 /** Replaces a token's check history rows (newest first, seq 0). */
@@ -41,7 +54,12 @@ export function appendAudit(db: Database, entry: AuditEntry): void {
 export const META = { vaultId: 'vault_id', revision: 'revision', updatedAt: 'updated_at', importedFrom: 'imported_from' } as const;
 
 export function readMeta(db: Database): Map<string, string> {
-  return new Map(db.prepare('SELECT key, value FROM meta').all<{ key: string; value: string }>().map((r) => [r.key, r.value]));
+  return new Map(
+    db
+      .prepare('SELECT key, value FROM meta')
+      .all<{ key: string; value: string }>()
+      .map((r) => [r.key, r.value]),
+  );
 }
 
 export function writeMeta(db: Database, key: string, value: string): void {

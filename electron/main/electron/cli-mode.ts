@@ -37,9 +37,11 @@ export function startCliModeIfAsked(argv: readonly string[] = process.argv): boo
       }
       app.exit(code);
     });
-  import('../../cli/run').then(({ runCli }) => runCli(args)).then(exit, (err: unknown) => {
-    process.stderr.write(`keyward: ${err instanceof Error ? err.message : String(err)}\n`);
-    exit(1);
-  });
+  import('../../cli/run')
+    .then(({ runCli }) => runCli(args))
+    .then(exit, (err: unknown) => {
+      process.stderr.write(`keyward: ${err instanceof Error ? err.message : String(err)}\n`);
+      exit(1);
+    });
   return true;
 }

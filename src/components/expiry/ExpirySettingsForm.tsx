@@ -15,7 +15,10 @@ interface Draft {
 
 /** "30, 14, 7, 1" → [30, 14, 7, 1] (largest first), or what is wrong with it. */
 export function parseLeadTimes(text: string): { days: number[] } | { error: string } {
-  const parts = text.split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length === 0) return { error: 'Enter at least one lead time, in days (for example 30, 14, 7, 1).' };
   const bad = parts.find((p) => !/^\d+$/.test(p) || Number(p) < 1 || Number(p) > 3650);
   if (bad !== undefined) return { error: `"${bad}" is not a whole number of days from 1 to 3650.` };
@@ -55,7 +58,13 @@ export function ExpirySettingsForm() {
     void loadSettings();
   }, [loadSettings]);
   useEffect(() => {
-    if (settings && !draft) setDraft(draftOf(settings, providers.map((p) => p.id)));
+    if (settings && !draft)
+      setDraft(
+        draftOf(
+          settings,
+          providers.map((p) => p.id),
+        ),
+      );
   }, [settings, draft, providers]);
 
   if (!draft) return <p className="muted">Loading expiry settings…</p>;
@@ -99,7 +108,13 @@ export function ExpirySettingsForm() {
     }
     setSaved(true);
     const now = useExpiry.getState().settings;
-    if (now) setDraft(draftOf(now, providers.map((p) => p.id))); // what main saved, normalised
+    if (now)
+      setDraft(
+        draftOf(
+          now,
+          providers.map((p) => p.id),
+        ),
+      ); // what main saved, normalised
     void refreshVault(); // lead times change findings too
   };
 
@@ -143,7 +158,13 @@ export function ExpirySettingsForm() {
                 <tr key={id}>
                   <th scope="row">{nameOf(id)}</th>
                   <td className={leadError ? 'field-error' : undefined}>
-                    <input aria-label={`${nameOf(id)} lead times`} value={p.leadTimes} placeholder={draft.leadTimes} aria-invalid={Boolean(leadError)} onChange={(e) => editProvider(id, { leadTimes: e.target.value })} />
+                    <input
+                      aria-label={`${nameOf(id)} lead times`}
+                      value={p.leadTimes}
+                      placeholder={draft.leadTimes}
+                      aria-invalid={Boolean(leadError)}
+                      onChange={(e) => editProvider(id, { leadTimes: e.target.value })}
+                    />
                     {leadError && <span className="error-text block">{leadError}</span>}
                   </td>
                   <td className={rotationError ? 'field-error' : undefined}>

@@ -46,7 +46,13 @@ export function ExpiryTimeline() {
     ...weeks.map((w) => {
       const total = w.counts.critical + w.counts.warning + w.counts.info;
       const range = `${shortDay(w.start)} to ${shortDay(lastDayOf(w.end))}`;
-      return { key: w.start, label: shortDay(w.start).replace(/,? \d{4}$/, ''), description: `Week of ${range}: ${plural(total, 'token')} (${countsText(w.counts)})`, counts: w.counts, tokenIds: w.tokenIds };
+      return {
+        key: w.start,
+        label: shortDay(w.start).replace(/,? \d{4}$/, ''),
+        description: `Week of ${range}: ${plural(total, 'token')} (${countsText(w.counts)})`,
+        counts: w.counts,
+        tokenIds: w.tokenIds,
+      };
     }),
   ];
   const max = Math.max(1, ...columns.map((c) => c.counts.critical + c.counts.warning + c.counts.info));

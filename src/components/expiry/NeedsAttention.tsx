@@ -73,7 +73,10 @@ export function NeedsAttention({ heading = 'h2' }: { heading?: 'h2' | 'h3' }) {
                     {item.estimated && (
                       <>
                         {' '}
-                        · <span className="tag" title="The date comes from the provider's rule, not the token">estimated</span>
+                        ·{' '}
+                        <span className="tag" title="The date comes from the provider's rule, not the token">
+                          estimated
+                        </span>
                       </>
                     )}
                   </span>
@@ -81,15 +84,33 @@ export function NeedsAttention({ heading = 'h2' }: { heading?: 'h2' | 'h3' }) {
                 <div className="actions attention-actions">
                   {item.threshold !== 0 && (
                     <>
-                      <button type="button" className="small" disabled={busy === item.tokenId} aria-label={`Snooze ${names.token} for 1 day`} onClick={() => void act(item.tokenId, () => snooze(item.tokenId, '1d'))}>
+                      <button
+                        type="button"
+                        className="small"
+                        disabled={busy === item.tokenId}
+                        aria-label={`Snooze ${names.token} for 1 day`}
+                        onClick={() => void act(item.tokenId, () => snooze(item.tokenId, '1d'))}
+                      >
                         Snooze 1 day
                       </button>
-                      <button type="button" className="small" disabled={busy === item.tokenId} aria-label={`Snooze ${names.token} for 1 week`} onClick={() => void act(item.tokenId, () => snooze(item.tokenId, '1w'))}>
+                      <button
+                        type="button"
+                        className="small"
+                        disabled={busy === item.tokenId}
+                        aria-label={`Snooze ${names.token} for 1 week`}
+                        onClick={() => void act(item.tokenId, () => snooze(item.tokenId, '1w'))}
+                      >
                         Snooze 1 week
                       </button>
                     </>
                   )}
-                  <button type="button" className="small" disabled={busy === item.tokenId} aria-label={`Acknowledge ${names.token} until the next warning`} onClick={() => void act(item.tokenId, () => acknowledge(item.tokenId))}>
+                  <button
+                    type="button"
+                    className="small"
+                    disabled={busy === item.tokenId}
+                    aria-label={`Acknowledge ${names.token} until the next warning`}
+                    onClick={() => void act(item.tokenId, () => acknowledge(item.tokenId))}
+                  >
                     Acknowledge
                   </button>
                 </div>

@@ -267,13 +267,7 @@ export function InventoryView() {
         <Select id="f-status" label="Status" value={filters.status} onChange={(v) => setFilter('status', v as Filters['status'])} options={STATUS_OPTIONS} />
         <Select id="f-mode" label="Mode" value={filters.mode} onChange={(v) => setFilter('mode', v as Filters['mode'])} options={MODE_OPTIONS} />
         <Select id="f-client" label="Client" value={filters.client} onChange={(v) => setFilter('client', v)} options={clientOptions(facets?.clients ?? NO_FACETS)} />
-        <Select
-          id="f-severity"
-          label="Finding severity"
-          value={filters.severity}
-          onChange={(v) => setFilter('severity', v as Filters['severity'])}
-          options={SEVERITY_OPTIONS}
-        />
+        <Select id="f-severity" label="Finding severity" value={filters.severity} onChange={(v) => setFilter('severity', v as Filters['severity'])} options={SEVERITY_OPTIONS} />
         <Select id="f-sort" label="Sort by" value={sort} onChange={(v) => setSort(v as SortKey)} options={SORT_OPTIONS} />
         {filtersOn && (
           <button type="button" className="small clear-filters" onClick={clearFilters}>
@@ -336,7 +330,16 @@ export function InventoryView() {
           </button>
         </div>
       ) : (
-        <div className="grid" role="grid" aria-label="Tokens" aria-rowcount={inv.total + 1} aria-colcount={COLUMNS.length + 1} aria-multiselectable="true" data-testid="inventory-grid" onKeyDown={onGridKey}>
+        <div
+          className="grid"
+          role="grid"
+          aria-label="Tokens"
+          aria-rowcount={inv.total + 1}
+          aria-colcount={COLUMNS.length + 1}
+          aria-multiselectable="true"
+          data-testid="inventory-grid"
+          onKeyDown={onGridKey}
+        >
           <div role="rowgroup" className="grid-head">
             <div role="row" aria-rowindex={1} className="grid-row">
               <div role="columnheader" className="cell cell-select">
@@ -441,8 +444,19 @@ const NO_SELECTION = { existing: [] as string[], shown: 0, active: 0 };
 // Option lists with a stable identity, so that the memoised selects skip re-rendering (300 clients) on each keystroke.
 type Options = [string, string][];
 const STATUS_OPTIONS: Options = [['', 'All statuses'], ...STATUSES.map((s): [string, string] => [s, s])];
-const MODE_OPTIONS: Options = [['', 'All modes'], ['live', 'live'], ['test', 'test'], ['none', 'no mode']];
-const SEVERITY_OPTIONS: Options = [['', 'Any'], ['critical', 'Critical'], ['warning', 'Warning'], ['info', 'Info'], [NO_FINDING, 'None']];
+const MODE_OPTIONS: Options = [
+  ['', 'All modes'],
+  ['live', 'live'],
+  ['test', 'test'],
+  ['none', 'no mode'],
+];
+const SEVERITY_OPTIONS: Options = [
+  ['', 'Any'],
+  ['critical', 'Critical'],
+  ['warning', 'Warning'],
+  ['info', 'Info'],
+  [NO_FINDING, 'None'],
+];
 const SORT_OPTIONS: Options = SORTS.map((s): [string, string] => [s.key, s.label]);
 const optionCache = new WeakMap<object, Options>();
 function cachedOptions<T extends object>(key: T, build: () => Options): Options {
@@ -531,7 +545,10 @@ const TokenRow = memo(function TokenRow({ row: t, index, top, focused, selected,
         {t.worst ? (
           <span className={`sev sev-${t.worst}`}>
             {t.findingCount}
-            <span className="sr-only"> finding{t.findingCount === 1 ? '' : 's'}, worst {t.worst}</span>
+            <span className="sr-only">
+              {' '}
+              finding{t.findingCount === 1 ? '' : 's'}, worst {t.worst}
+            </span>
           </span>
         ) : (
           <span className="muted">—</span>

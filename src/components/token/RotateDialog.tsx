@@ -123,9 +123,7 @@ export function RotateDialog({ token, provider, onClose }: { token: TokenSummary
                   {done.newToken.name} (active)
                 </button>
               </p>
-              <p className="banner banner-warning">
-                Revoke the old token at {providerLabel}. Keyward keeps reminding you until a check shows the old token is dead.
-              </p>
+              <p className="banner banner-warning">Revoke the old token at {providerLabel}. Keyward keeps reminding you until a check shows the old token is dead.</p>
             </>
           ) : (
             <p className="banner banner-error">The old token was not switched: {providerLabel} did not accept the new token. Check the value and try again.</p>

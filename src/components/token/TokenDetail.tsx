@@ -123,7 +123,16 @@ export function TokenDetail({ tokenId }: { tokenId: string }) {
 
   async function setStatus(status: TokenSummary['status']) {
     const res = await run('updateToken', { id: t.id, status });
-    if (res) setMessage(status === 'inactive' ? `Deactivated in Keyward. It still works at ${providerLabel} until you revoke it there.` : status === 'active' ? 'Reactivated.' : status === 'revoked' ? `Marked revoked in Keyward. Revoke it at ${providerLabel} too if you have not: Keyward cannot do that for you.` : null);
+    if (res)
+      setMessage(
+        status === 'inactive'
+          ? `Deactivated in Keyward. It still works at ${providerLabel} until you revoke it there.`
+          : status === 'active'
+            ? 'Reactivated.'
+            : status === 'revoked'
+              ? `Marked revoked in Keyward. Revoke it at ${providerLabel} too if you have not: Keyward cannot do that for you.`
+              : null,
+      );
   }
 
   async function confirm() {

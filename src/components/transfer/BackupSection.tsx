@@ -16,8 +16,7 @@ export function BackupSection({ disabled }: { disabled: boolean }) {
     <section className="transfer-section" aria-labelledby="backup-title">
       <h3 id="backup-title">Encrypted backup</h3>
       <p className="muted">
-        One file with your whole vault, secrets included, encrypted with a passphrase (scrypt and AES-256-GCM). Keep the passphrase somewhere safe:
-        without it the backup cannot be opened.
+        One file with your whole vault, secrets included, encrypted with a passphrase (scrypt and AES-256-GCM). Keep the passphrase somewhere safe: without it the backup cannot be opened.
       </p>
       <CreateBackup disabled={disabled} />
       <RestoreBackup disabled={disabled} />
@@ -60,7 +59,15 @@ function CreateBackup({ disabled }: { disabled: boolean }) {
       <div className="field-row">
         <div className="field transfer-field">
           <label htmlFor="backup-passphrase">Passphrase</label>
-          <input id="backup-passphrase" type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} aria-describedby="backup-rule" disabled={disabled || busy} />
+          <input
+            id="backup-passphrase"
+            type="password"
+            autoComplete="new-password"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+            aria-describedby="backup-rule"
+            disabled={disabled || busy}
+          />
         </div>
         <div className="field transfer-field">
           <label htmlFor="backup-confirm">Repeat passphrase</label>
@@ -86,8 +93,8 @@ function CreateBackup({ disabled }: { disabled: boolean }) {
               {done.summary.secretsMissing > 0 && (
                 <span className="hint-warning">
                   {' '}
-                  {done.summary.secretsMissing} token{done.summary.secretsMissing === 1 ? ' has' : 's have'} no secret in the keychain: {done.summary.secretsMissing === 1 ? 'it is' : 'they are'} in the
-                  backup as metadata only.
+                  {done.summary.secretsMissing} token{done.summary.secretsMissing === 1 ? ' has' : 's have'} no secret in the keychain: {done.summary.secretsMissing === 1 ? 'it is' : 'they are'} in
+                  the backup as metadata only.
                 </span>
               )}
             </p>
@@ -145,9 +152,7 @@ function RestoreBackup({ disabled }: { disabled: boolean }) {
           Replace: this vault becomes exactly the backup
         </label>
       </fieldset>
-      {mode === 'replace' && (
-        <p className="hint hint-warning">Replace deletes every client, store and token that is not in the backup, and their secrets from the keychain.</p>
-      )}
+      {mode === 'replace' && <p className="hint hint-warning">Replace deletes every client, store and token that is not in the backup, and their secrets from the keychain.</p>}
       <div className="actions transfer-actions">
         <button type="submit" className={mode === 'replace' ? 'danger' : 'primary'} disabled={disabled || busy || passphrase === ''}>
           {busy ? 'Restoring…' : 'Restore backup…'}
@@ -172,8 +177,8 @@ function RestoreSummary({ result }: { result: Restored }) {
   return (
     <div className="transfer-done" role="status" aria-label="Restore result">
       <p>
-        {result.mode === 'replace' ? 'Replaced the vault with the backup' : 'Merged the backup'}: {result.clientsAdded} clients, {result.storesAdded} stores and{' '}
-        {result.tokensAdded} tokens added; {result.secretsRestored} secrets put into the keychain.
+        {result.mode === 'replace' ? 'Replaced the vault with the backup' : 'Merged the backup'}: {result.clientsAdded} clients, {result.storesAdded} stores and {result.tokensAdded} tokens added;{' '}
+        {result.secretsRestored} secrets put into the keychain.
         {result.secretsMissing > 0 && ` ${result.secretsMissing} tokens had no secret in the backup.`}
         {result.mode === 'replace' && ` ${result.removedSecrets} old secrets removed from the keychain.`}
         {result.removeFailures > 0 && <span className="hint-warning"> {result.removeFailures} old keychain entries could not be removed: remove them in your OS keychain.</span>}

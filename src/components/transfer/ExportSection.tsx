@@ -54,12 +54,7 @@ export function ExportSection() {
         <button type="button" disabled={busy} onClick={() => void run('json')}>
           Export JSON…
         </button>
-        <button
-          type="button"
-          disabled={busy || scope === ALL}
-          title={scope === ALL ? 'Choose a client (or “Stores without a client”) for its report' : undefined}
-          onClick={() => void run('report')}
-        >
+        <button type="button" disabled={busy || scope === ALL} title={scope === ALL ? 'Choose a client (or “Stores without a client”) for its report' : undefined} onClick={() => void run('report')}>
           Client status report (HTML)…
         </button>
       </div>

@@ -59,8 +59,8 @@ export function ImportSection({ disabled }: { disabled: boolean }) {
     <section className="transfer-section" aria-labelledby="import-title">
       <h3 id="import-title">Import</h3>
       <p className="muted">
-        Add many stores and tokens at once from a CSV or JSON file. You see every row as it will be saved before anything is written; secrets go
-        straight to the OS keychain and are only ever shown masked.
+        Add many stores and tokens at once from a CSV or JSON file. You see every row as it will be saved before anything is written; secrets go straight to the OS keychain and are only ever shown
+        masked.
       </p>
       <ColumnHelp />
       <div className="actions transfer-actions">
@@ -91,20 +91,28 @@ function ColumnHelp() {
     <details className="transfer-help">
       <summary>Columns</summary>
       <p>
-        Required in every row: <code>store</code>, <code>provider</code>, <code>token_name</code>. Usually also <code>client</code> (empty: a store
-        without a client) and <code>secret</code> (optional: a token without a secret is kept as metadata only).
+        Required in every row: <code>store</code>, <code>provider</code>, <code>token_name</code>. Usually also <code>client</code> (empty: a store without a client) and <code>secret</code> (optional:
+        a token without a secret is kept as metadata only).
       </p>
       <p>
-        Optional: <code>environment</code>, <code>kind</code>, <code>mode</code>, <code>scopes</code> (<code>;</code>-separated), <code>created</code>,{' '}
-        <code>expires</code>, <code>status</code>, <code>notes</code>, and token settings such as <code>access_level</code>, <code>permissions</code>,{' '}
-        <code>ip_allowlist</code>, <code>rate_limit</code>. A Keyward export imports as it is. JSON: <code>{'{"rows": [{…}]}'}</code> with the same keys.
+        Optional: <code>environment</code>, <code>kind</code>, <code>mode</code>, <code>scopes</code> (<code>;</code>-separated), <code>created</code>, <code>expires</code>, <code>status</code>,{' '}
+        <code>notes</code>, and token settings such as <code>access_level</code>, <code>permissions</code>, <code>ip_allowlist</code>, <code>rate_limit</code>. A Keyward export imports as it is. JSON:{' '}
+        <code>{'{"rows": [{…}]}'}</code> with the same keys.
       </p>
       <ul className="transfer-help-providers">
         {providers.map((p) => {
           const required = p.storeFields.filter((f) => f.required).map((f) => snake(f.key));
           return (
             <li key={p.id}>
-              <strong>{p.name}</strong> (<code>{p.id}</code>): {required.length ? required.map((c, i) => <span key={c}>{i > 0 && ', '}<code>{c}</code></span>) : 'no store identifier needed'}
+              <strong>{p.name}</strong> (<code>{p.id}</code>):{' '}
+              {required.length
+                ? required.map((c, i) => (
+                    <span key={c}>
+                      {i > 0 && ', '}
+                      <code>{c}</code>
+                    </span>
+                  ))
+                : 'no store identifier needed'}
             </li>
           );
         })}
@@ -143,7 +151,12 @@ function PreviewPanel({ plan, busy, disabled, onApply, onDiscard }: { plan: Plan
         <button type="button" className="primary" disabled={disabled || busy || counts.ok === 0} onClick={() => onApply(false)}>
           Import {plural(counts.ok, 'valid row')}
         </button>
-        <button type="button" disabled={disabled || busy || counts.invalid > 0} onClick={() => onApply(true)} title={counts.invalid > 0 ? 'Fix the invalid rows in the file, then preview it again' : undefined}>
+        <button
+          type="button"
+          disabled={disabled || busy || counts.invalid > 0}
+          onClick={() => onApply(true)}
+          title={counts.invalid > 0 ? 'Fix the invalid rows in the file, then preview it again' : undefined}
+        >
           Import only if all rows are valid
         </button>
         <button type="button" disabled={busy} onClick={onDiscard}>
@@ -151,7 +164,11 @@ function PreviewPanel({ plan, busy, disabled, onApply, onDiscard }: { plan: Plan
         </button>
         {busy && <span role="status">Importing…</span>}
       </div>
-      {counts.invalid > 0 && <p className="hint hint-warning">{plural(counts.invalid, 'invalid row')} will be skipped by “Import {plural(counts.ok, 'valid row')}”.</p>}
+      {counts.invalid > 0 && (
+        <p className="hint hint-warning">
+          {plural(counts.invalid, 'invalid row')} will be skipped by “Import {plural(counts.ok, 'valid row')}”.
+        </p>
+      )}
       <div className="transfer-table-head">
         <label className="check">
           <input

@@ -79,7 +79,15 @@ describe('custom PixlPay-style provider definitions (providers.md § PixlPay-sty
 
   it('skips a definition that does not parse or reuses an id, and reports it', () => {
     const mixed = createCatalog(undefined, [def, { ...def }, { id: 'bad', name: 'Bad' }]);
-    expect(mixed.list().filter((p) => !p.builtin).map((p) => p.id)).toEqual(['custom:acme-pay']);
-    expect(mixed.rejected().map((r) => [r.index, r.id])).toEqual([[1, 'acme-pay'], [2, 'bad']]);
+    expect(
+      mixed
+        .list()
+        .filter((p) => !p.builtin)
+        .map((p) => p.id),
+    ).toEqual(['custom:acme-pay']);
+    expect(mixed.rejected().map((r) => [r.index, r.id])).toEqual([
+      [1, 'acme-pay'],
+      [2, 'bad'],
+    ]);
   });
 });

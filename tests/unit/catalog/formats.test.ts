@@ -37,7 +37,13 @@ describe('validateSecretFormat', () => {
 describe('deriveTokenFacts', () => {
   it('providers.md § Printify: expiry from the exp claim, created from iat, scopes from scopes', () => {
     const facts = deriveTokenFacts(catalog, 'printify', 'access-token', PRINTIFY_JWT, NOW);
-    expect(facts).toMatchObject({ expiresAt: '2027-03-01T12:00:00.000Z', expirySource: 'token', createdAt: '2026-03-01T12:00:00.000Z', scopes: ['shops.read', 'orders.read', 'products.write'], formatProblem: null });
+    expect(facts).toMatchObject({
+      expiresAt: '2027-03-01T12:00:00.000Z',
+      expirySource: 'token',
+      createdAt: '2026-03-01T12:00:00.000Z',
+      scopes: ['shops.read', 'orders.read', 'products.write'],
+      formatProblem: null,
+    });
     expect(facts.masked.startsWith('eyJ')).toBe(true);
     expect(JSON.stringify(facts)).not.toContain(PRINTIFY_JWT.split('.')[1]);
   });

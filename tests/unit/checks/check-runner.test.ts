@@ -33,7 +33,13 @@ function deps(clock: ReturnType<typeof fakeClock>, http: CheckDeps['http'], conc
   return { http, clock: clock.clock, sleep: clock.sleep, userAgent: USER_AGENT, concurrency, timeoutMs: 1_000, maxBodyBytes: 10_000 };
 }
 
-const target = { secret: SECRET, identifiers: { host: 'shop.pixlpay.net', subdomain: 'acme', storeId: 'abcdefghijklmnopqrstuvwx' }, kind: 'access-token' as const, mode: 'live' as const, baseUrl: 'https://shop.example' };
+const target = {
+  secret: SECRET,
+  identifiers: { host: 'shop.pixlpay.net', subdomain: 'acme', storeId: 'abcdefghijklmnopqrstuvwx' },
+  kind: 'access-token' as const,
+  mode: 'live' as const,
+  baseUrl: 'https://shop.example',
+};
 
 describe('runChecks', () => {
   it('honours Retry-After on 429: pauses the account, retries, then succeeds', async () => {
@@ -46,7 +52,13 @@ describe('runChecks', () => {
 
   it('honours Thinkific RateLimit-Reset as epoch seconds and as milliseconds', async () => {
     const c = fakeClock();
-    const s = stub(c, (_r, n): HttpResponse => (n === 1 ? { status: 429, headers: { 'RateLimit-Reset': String(Math.ceil((c.now() + 9_000) / 1000)) }, body: '{}' } : n === 2 ? { status: 429, headers: { 'RateLimit-Reset': '4000' }, body: '{}' } : { status: 200, headers: {}, body: '{"items":[],"meta":{"pagination":{"total_items":0}}}' }));
+    const s = stub(c, (_r, n): HttpResponse =>
+      n === 1
+        ? { status: 429, headers: { 'RateLimit-Reset': String(Math.ceil((c.now() + 9_000) / 1000)) }, body: '{}' }
+        : n === 2
+          ? { status: 429, headers: { 'RateLimit-Reset': '4000' }, body: '{}' }
+          : { status: 200, headers: {}, body: '{"items":[],"meta":{"pagination":{"total_items":0}}}' },
+    );
     const [e] = await runChecks([item({ provider: 'thinkific', target })], deps(c, s.http));
     expect(e).toMatchObject({ status: 'checked', attempts: 3, result: { outcome: 'valid' } });
     expect(s.sent[1]!.at - s.sent[0]!.at).toBeGreaterThanOrEqual(8_000);

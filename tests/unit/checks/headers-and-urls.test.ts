@@ -42,7 +42,7 @@ describe('base URL overrides', () => {
     expect(() => resolveBaseUrl('thinkific', { env: { KEYWARD_BASE_URL_THINKIFIC: 'ftp://127.0.0.1' } })).toThrow();
     expect(() => resolveBaseUrl('thinkific', { env: { KEYWARD_BASE_URL_THINKIFIC: 'https://u:p@x.example' } })).toThrow(/password/);
   });
-  it('probes default to the providers\' own hosts', () => {
+  it("probes default to the providers' own hosts", () => {
     const t = { secret: 'secret-value-1', identifiers: { host: 'mystore.pixlpay.net', storeId: 's', subdomain: 'acme' }, kind: 'api-key' as const, mode: null };
     expect(PROBES.printify.request(t).url).toBe('https://api.printify.com/v1/shops.json');
     expect(PROBES.shippo.request(t).url).toBe('https://api.goshippo.com/carrier_accounts?results=1');
@@ -60,7 +60,10 @@ describe('custom PixlPay-style providers', () => {
     expect(req).toEqual({ url: 'https://shop.acme.test/api/v2/items?limit=1', headers: { 'X-Api-Token': 'Token abc12345xyz', Accept: 'application/json' } });
     const ctx = { now, identifiers: {}, kind: 'access-token' as const, mode: null };
     expect(spec.classify({ status: 200, headers: {}, body: '{"items":[]}' }, ctx).outcome).toBe('valid');
-    expect(spec.classify({ status: 403, headers: {}, body: '{"message":"Token does not have the required scope: products:read"}' }, ctx)).toMatchObject({ outcome: 'restricted', context: { missingScope: 'products:read' } });
+    expect(spec.classify({ status: 403, headers: {}, body: '{"message":"Token does not have the required scope: products:read"}' }, ctx)).toMatchObject({
+      outcome: 'restricted',
+      context: { missingScope: 'products:read' },
+    });
   });
   it('rejects bad templates, paths and base URLs', () => {
     const base = { baseUrl: 'https://shop.acme.test', authHeaderTemplate: 'Authorization: Bearer {token}', probePath: '/x' };
@@ -71,7 +74,7 @@ describe('custom PixlPay-style providers', () => {
 });
 
 describe('accounts and limits', () => {
-  it('keys buckets by the provider\'s unit of limiting', () => {
+  it("keys buckets by the provider's unit of limiting", () => {
     const of = { storeProfileId: 'p1', tokenId: 't1', identifiers: { storeId: 'ABCDEFGHIJKLMNOPQRSTUVWX', subdomain: 'Acme' }, mode: 'live' as const };
     expect(accountKeyFor({ ...of, provider: 'printify' })).toBe('printify:p1');
     expect(accountKeyFor({ ...of, provider: 'shippo' })).toBe('shippo:p1:live');
@@ -84,7 +87,10 @@ describe('accounts and limits', () => {
     expect(publishedLimits({ ...of, provider: 'printify' })).toMatchObject({ windows: [{ limit: 600, windowMs: 60_000 }], maxErrorShare: 0.05 });
     expect(publishedLimits({ ...of, provider: 'shippo', mode: 'live' }).windows).toEqual([{ limit: 50, windowMs: 60_000 }]);
     expect(publishedLimits({ ...of, provider: 'shippo' }).windows).toEqual([{ limit: 10, windowMs: 60_000 }]);
-    expect(publishedLimits({ ...of, provider: 'printago' }).windows).toEqual([{ limit: 60, windowMs: 60_000 }, { limit: 600, windowMs: 3_600_000 }]);
+    expect(publishedLimits({ ...of, provider: 'printago' }).windows).toEqual([
+      { limit: 60, windowMs: 60_000 },
+      { limit: 600, windowMs: 3_600_000 },
+    ]);
     expect(publishedLimits({ ...of, provider: 'thinkific' }).windows).toEqual([{ limit: 120, windowMs: 60_000 }]);
     expect(publishedLimits({ ...of, provider: 'pixlpay', settings: { rateLimit: 300 } }).windows).toEqual([{ limit: 300, windowMs: 60_000 }]);
     expect(publishedLimits({ ...of, provider: 'pixlpay' }).windows).toEqual([{ limit: 60, windowMs: 60_000 }]);

@@ -54,7 +54,11 @@ describe("the issue's figure: 30 secrets, a provider echoing them upper-cased or
       const ok = <T>(channel: string, input: unknown) => valueOf<T>(fx.dispatch, channel, input);
       const replies: string[] = [];
       const pixl = await ok<{ id: string }>('createStore', { provider: 'pixlpay', label: 'Acme shop', identifiers: { host: 'acme.pixlpay.net' } });
-      const base62 = (n: number) => randomBytes(n * 2).toString('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, n);
+      const base62 = (n: number) =>
+        randomBytes(n * 2)
+          .toString('base64')
+          .replace(/[^A-Za-z0-9]/g, '')
+          .slice(0, n);
       const secrets: { secret: string; prefix: string }[] = [];
       plans = new Map();
       for (let i = 0; i < 30; i++) {
@@ -96,7 +100,9 @@ describe("Keyward's own words keep a secret's published prefix", () => {
   it('a PixlPay refusal that echoes the key masks the key but still names the sk_live_ / sk_test_ prefixes', async () => {
     const fx = await dispatchFixture({ env: env() });
     try {
-      const secret = `sk_live_${randomBytes(24).toString('base64').replace(/[^A-Za-z0-9]/g, '')}`;
+      const secret = `sk_live_${randomBytes(24)
+        .toString('base64')
+        .replace(/[^A-Za-z0-9]/g, '')}`;
       plans = new Map([[secret, { status: 401, echo: `Unknown key ${secret}` }]]);
       const result = await valueOf<{ outcome: string; detail: string }>(fx.dispatch, 'quickCheck', { provider: 'pixlpay', secret, identifiers: { host: 'acme.pixlpay.net' } });
       expect(result.outcome).toBe('invalid');
@@ -146,9 +152,16 @@ const varied = (s: string) => new Set(s).size >= 8 && [...new Set(s)].every((ch)
 
 /** A secret in one provider's shape (Thinkific's format is unconfirmed, so it takes any printable secret). */
 const secretOf: Record<Shape, fc.Arbitrary<string>> = {
-  shippo: chars(HEX, 40, 40).filter(varied).map((h) => `shippo_live_${h}`),
-  pixlpay: chars(BASE62, 20, 60).filter(varied).map((b) => `sk_live_${b}`),
-  printify: fc.tuple(chars(B64URL, 20, 40), chars(B64URL, 30, 60)).filter(([p, s]) => varied(p) && varied(s)).map(([p, s]) => `eyJhbGciOiJIUzI1NiJ9.eyJ${p}.${s}`),
+  shippo: chars(HEX, 40, 40)
+    .filter(varied)
+    .map((h) => `shippo_live_${h}`),
+  pixlpay: chars(BASE62, 20, 60)
+    .filter(varied)
+    .map((b) => `sk_live_${b}`),
+  printify: fc
+    .tuple(chars(B64URL, 20, 40), chars(B64URL, 30, 60))
+    .filter(([p, s]) => varied(p) && varied(s))
+    .map(([p, s]) => `eyJhbGciOiJIUzI1NiJ9.eyJ${p}.${s}`),
   thinkific: chars(PRINTABLE, 16, 60).filter(varied),
 };
 
@@ -208,14 +221,16 @@ interface Case {
 }
 
 const caseArb: fc.Arbitrary<Case> = fc.constantFrom<Shape>('shippo', 'pixlpay', 'printify', 'thinkific').chain((shape) =>
-  fc.record({
-    shape: fc.constant(shape),
-    secret: secretOf[shape],
-    old: secretOf[shape],
-    transform: transformArb,
-    status: fc.constantFrom(...ECHOING[shape]),
-    path: fc.constantFrom('bulk', 'quick', 'rotate'),
-  }).filter((c) => c.secret !== c.old),
+  fc
+    .record({
+      shape: fc.constant(shape),
+      secret: secretOf[shape],
+      old: secretOf[shape],
+      transform: transformArb,
+      status: fc.constantFrom(...ECHOING[shape]),
+      path: fc.constantFrom('bulk', 'quick', 'rotate'),
+    })
+    .filter((c) => c.secret !== c.old),
 );
 
 const identifiersOf = (shape: Shape) => (shape === 'pixlpay' ? { host: 'acme.pixlpay.net' } : shape === 'thinkific' ? { subdomain: 'acme' } : {});

@@ -61,7 +61,10 @@ describe('a network fault is unreachable, never invalid', () => {
 
   it('a throwing HttpClient (any error) yields unreachable', async () => {
     const target = { secret: TOKEN, identifiers: {}, kind: 'access-token' as const, mode: null, baseUrl: 'https://store.example' };
-    const [entry] = await runChecks([item({ provider: 'pixlpay', target, limits: RAW_LIMITS })], realDeps({ request: () => Promise.reject(Object.assign(new Error(`boom ${TOKEN}`), { code: 'ENOTFOUND' })) }));
+    const [entry] = await runChecks(
+      [item({ provider: 'pixlpay', target, limits: RAW_LIMITS })],
+      realDeps({ request: () => Promise.reject(Object.assign(new Error(`boom ${TOKEN}`), { code: 'ENOTFOUND' })) }),
+    );
     expect(entry).toMatchObject({ status: 'checked', result: { outcome: 'unreachable' } });
     expect(JSON.stringify(entry)).not.toContain(TOKEN);
   });

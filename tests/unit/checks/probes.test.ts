@@ -21,7 +21,21 @@ const THINKIFIC_NOPLAN = 'fedcba9876543210fedcba9876543210';
 const PIXL_OK = 'sk_live_validtoken0000000000000001';
 const PIXL_NOSCOPE = 'sk_live_ordersonly000000000000002';
 
-const SECRETS = [PRINTIFY_OK, PRINTIFY_NO_SCOPE, SHIPPO_LIVE, SHIPPO_TEST, SHIPPO_FORBIDDEN, PRINTAGO_OK, PRINTAGO_IP, THINKIFIC_KEY, THINKIFIC_BEARER, THINKIFIC_NOSCOPE, THINKIFIC_NOPLAN, PIXL_OK, PIXL_NOSCOPE];
+const SECRETS = [
+  PRINTIFY_OK,
+  PRINTIFY_NO_SCOPE,
+  SHIPPO_LIVE,
+  SHIPPO_TEST,
+  SHIPPO_FORBIDDEN,
+  PRINTAGO_OK,
+  PRINTAGO_IP,
+  THINKIFIC_KEY,
+  THINKIFIC_BEARER,
+  THINKIFIC_NOSCOPE,
+  THINKIFIC_NOPLAN,
+  PIXL_OK,
+  PIXL_NOSCOPE,
+];
 
 let fakes: FakeProviders;
 const http = createUndiciHttpClient({ connectTimeoutMs: 1_000 });
@@ -30,7 +44,13 @@ beforeAll(async () => {
   fakes = await startFakeProviders({
     tokens: {
       printify: {
-        [PRINTIFY_OK]: { account: 'acct-1', shops: [{ id: 5432, title: 'My new store' }, { id: 5433, title: 'Second shop' }] },
+        [PRINTIFY_OK]: {
+          account: 'acct-1',
+          shops: [
+            { id: 5432, title: 'My new store' },
+            { id: 5433, title: 'Second shop' },
+          ],
+        },
         [PRINTIFY_NO_SCOPE]: { account: 'acct-1', scopes: ['orders.read'] },
       },
       shippo: { [SHIPPO_LIVE]: { owner: 'merchant@example.com' }, [SHIPPO_TEST]: { owner: 'merchant@example.com' }, [SHIPPO_FORBIDDEN]: { owner: 'other@example.com', forbidden: true } },

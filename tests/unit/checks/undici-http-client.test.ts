@@ -29,8 +29,7 @@ afterAll(async () => {
 });
 
 const http = createUndiciHttpClient({ connectTimeoutMs: 500 });
-const get = (path: string, timeoutMs = 1_000, maxBodyBytes = 1_000) =>
-  http.request({ method: 'GET', url: `${base}${path}`, headers: { 'User-Agent': 'Keyward/9.9.9' }, timeoutMs, maxBodyBytes });
+const get = (path: string, timeoutMs = 1_000, maxBodyBytes = 1_000) => http.request({ method: 'GET', url: `${base}${path}`, headers: { 'User-Agent': 'Keyward/9.9.9' }, timeoutMs, maxBodyBytes });
 
 describe('undici HttpClient', () => {
   it('returns status, lower-case headers and body, sending the given headers', async () => {

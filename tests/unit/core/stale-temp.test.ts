@@ -19,7 +19,7 @@ function deadPid(): number {
 }
 
 describe('temp files left by killed writers', () => {
-  it('are removed at start, while a live writer\'s temp file and files Keyward did not make stay', async () => {
+  it("are removed at start, while a live writer's temp file and files Keyward did not make stay", async () => {
     dir = await tempDir('keyward-stale-');
     const dead = deadPid();
     const now = Date.now();

@@ -44,7 +44,7 @@ describe('calendar export', () => {
       expect(e.summary).toContain(`token '${t.name}'`);
       expect(e.description).toContain('What to do: create a new token at');
       const triggers = v.getAllSubcomponents('valarm').map((a) => (a.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds());
-      expect(triggers).toEqual([30, 14, 7, 1].map((d) => -d * DAY / 1000));
+      expect(triggers).toEqual([30, 14, 7, 1].map((d) => (-d * DAY) / 1000));
     }
     const sync = parsed.find(({ e }) => e.uid.startsWith(tokens[0]!.id))!.e;
     expect(sync.summary).toBe(`Printify · Bolt & Co · Acme merch, EU; "main": token 'Shop sync' expires`);

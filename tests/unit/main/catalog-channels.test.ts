@@ -65,7 +65,15 @@ describe('catalog through IPC', () => {
 
   it('adds a custom PixlPay-style provider usable like a built-in, and refuses to delete it while a store uses it', async () => {
     const dispatch = await setup();
-    const definition = { id: 'shopnest', name: 'ShopNest', baseUrl: 'https://api.shopnest.example', authHeader: 'Authorization: Bearer {token}', probePath: '/v1/ping', tokenPattern: '^sn_(live|test)_[a-z0-9]{24}$', modePrefixes: { live: 'sn_live_', test: 'sn_test_' } };
+    const definition = {
+      id: 'shopnest',
+      name: 'ShopNest',
+      baseUrl: 'https://api.shopnest.example',
+      authHeader: 'Authorization: Bearer {token}',
+      probePath: '/v1/ping',
+      tokenPattern: '^sn_(live|test)_[a-z0-9]{24}$',
+      modePrefixes: { live: 'sn_live_', test: 'sn_test_' },
+    };
     const descriptor = await value<{ id: string }>(dispatch, 'saveCustomProvider', { definition });
     expect(descriptor.id).toBe('custom:shopnest');
     expect((await value<{ id: string }[]>(dispatch, 'listProviders', {})).map((p) => p.id)).toContain('custom:shopnest');

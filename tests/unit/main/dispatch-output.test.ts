@@ -7,7 +7,15 @@ import { createDispatch, type Handlers } from '../../../electron/main/dispatch';
 import { generateVault } from '../../bench/generate-vault';
 
 const vault = generateVault({ tokens: 120, stores: 30, clients: 8, seed: 12 });
-const snapshot = { revision: vault.revision, readId: 'f47ac10b-58cc-4372-a567-0e02b2c3d479', clients: vault.clients, stores: vault.stores, tokens: vault.tokens, keychain: { available: true, message: 'ok' }, notices: [] };
+const snapshot = {
+  revision: vault.revision,
+  readId: 'f47ac10b-58cc-4372-a567-0e02b2c3d479',
+  clients: vault.clients,
+  stores: vault.stores,
+  tokens: vault.tokens,
+  keychain: { available: true, message: 'ok' },
+  notices: [],
+};
 
 function dispatchReturning(value: unknown) {
   const handlers = Object.fromEntries(Object.keys(channels).map((name) => [name, async () => value])) as unknown as Handlers;
@@ -29,7 +37,11 @@ describe('dispatch: vault snapshot output', () => {
       extra: 'top',
       clients: [{ ...vault.clients[0]!, extra: 'client' }, ...vault.clients.slice(1)],
       stores: [{ ...vault.stores[0]!, extra: 'store' }, ...vault.stores.slice(1)],
-      tokens: [{ ...vault.tokens[0]!, secretValue: 'must-not-leak' }, { ...vault.tokens[1]!, lastCheck: vault.tokens[1]!.lastCheck && { ...vault.tokens[1]!.lastCheck, raw: 'body' } }, ...vault.tokens.slice(2)],
+      tokens: [
+        { ...vault.tokens[0]!, secretValue: 'must-not-leak' },
+        { ...vault.tokens[1]!, lastCheck: vault.tokens[1]!.lastCheck && { ...vault.tokens[1]!.lastCheck, raw: 'body' } },
+        ...vault.tokens.slice(2),
+      ],
       keychain: { available: true, message: 'ok', debug: 'x' },
     };
     const result = await dispatchReturning(stray)('getVault', {});

@@ -16,7 +16,10 @@ describe('expiry warnings through IPC', () => {
     fx = await dispatchFixture();
     const store = await ok<{ id: string }>('createStore', { provider: 'thinkific', label: 'Academy', identifiers: { subdomain: 'academy' } });
     const token = await ok<{ id: string }>('createToken', { storeId: store.id, name: 'Zapier sync', kind: 'access-token', expiresAt: inDays(8) });
-    const overview = await ok<{ attention: { count: number; items: { tokenId: string; threshold: number }[] }; timeline: { weeks: { counts: Record<string, number>; tokenIds: string[] }[] } }>('expiryOverview', {});
+    const overview = await ok<{ attention: { count: number; items: { tokenId: string; threshold: number }[] }; timeline: { weeks: { counts: Record<string, number>; tokenIds: string[] }[] } }>(
+      'expiryOverview',
+      {},
+    );
     expect(overview.attention.count).toBe(1);
     expect(overview.attention.items[0]).toMatchObject({ tokenId: token.id, threshold: 14 });
     expect(overview.timeline.weeks).toHaveLength(13);

@@ -99,7 +99,17 @@ describe('queryInventory', () => {
     expect(top).toEqual(all.filter((f) => f.severity !== 'info').slice(0, 6));
     expect(top).toHaveLength(6);
     // Bounded and typed like every input: an empty or oversized list, or a non-id, is refused with the field named.
-    for (const bad of [{ storeIds: [] }, { storeIds: ['x'] }, { storeIds: Array.from({ length: 5_001 }, () => crypto.randomUUID()) }, { tokenId: 'x' }, { severities: [] }, { severities: ['urgent'] }, { limit: 0 }, { limit: 1_001 }, { limit: 2.5 }]) {
+    for (const bad of [
+      { storeIds: [] },
+      { storeIds: ['x'] },
+      { storeIds: Array.from({ length: 5_001 }, () => crypto.randomUUID()) },
+      { tokenId: 'x' },
+      { severities: [] },
+      { severities: ['urgent'] },
+      { limit: 0 },
+      { limit: 1_001 },
+      { limit: 2.5 },
+    ]) {
       const res = await fx.dispatch('getFindings', bad);
       expect(res).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     }
@@ -119,7 +129,10 @@ describe('queryInventory', () => {
     const all = await page(q({ limit: 0, withIds: true }, { provider: 'printify' }));
     expect(all.rows).toEqual([]);
     expect(all.ids).toHaveLength(all.total);
-    const someOther = vault.tokens.filter((t) => !all.ids!.includes(t.id)).slice(0, 5).map((t) => t.id);
+    const someOther = vault.tokens
+      .filter((t) => !all.ids!.includes(t.id))
+      .slice(0, 5)
+      .map((t) => t.id);
     const counted = await page(q({ limit: 0, countOf: [...all.ids!.slice(0, 7), ...someOther] }, { provider: 'printify' }));
     expect(counted.countOf).toBe(7);
   });

@@ -60,11 +60,14 @@ describe('copy to the clipboard', () => {
 describe('guided rotation', () => {
   it('checks the new token first, then marks the old one rotated with lineage both ways', async () => {
     const old = await shippoToken();
-    const result = await ok<{ oldToken: { status: string; rotatedTo: string }; newToken: { id: string; rotatedFrom: string; lastCheck: { outcome: string } }; check: { outcome: string } }>('rotateToken', {
-      tokenId: old.id,
-      secret: NEW,
-      name: 'Warehouse 2026',
-    });
+    const result = await ok<{ oldToken: { status: string; rotatedTo: string }; newToken: { id: string; rotatedFrom: string; lastCheck: { outcome: string } }; check: { outcome: string } }>(
+      'rotateToken',
+      {
+        tokenId: old.id,
+        secret: NEW,
+        name: 'Warehouse 2026',
+      },
+    );
     expect(result.check.outcome).toBe('valid');
     expect(result.oldToken).toMatchObject({ status: 'rotated', rotatedTo: result.newToken.id });
     expect(result.newToken).toMatchObject({ rotatedFrom: old.id, lastCheck: { outcome: 'valid' } });

@@ -34,7 +34,9 @@ describe('import, export and backup through IPC', () => {
     const file = join(fx.dir, 'clients.csv');
     await writeFile(file, `\uFEFF${CSV}`);
     fx.dialogAnswers.open.push(file);
-    const preview = await ok<{ cancelled: false; planId: string; preview: { counts: { ok: number; invalid: number }; rows: { status: string; reasons: string[] }[] } }>('importPreview', { format: 'csv' });
+    const preview = await ok<{ cancelled: false; planId: string; preview: { counts: { ok: number; invalid: number }; rows: { status: string; reasons: string[] }[] } }>('importPreview', {
+      format: 'csv',
+    });
     expect(preview.preview.counts).toMatchObject({ ok: 2, invalid: 1 });
     expect(preview.preview.rows[2]!.reasons.join(' ')).toMatch(/At most 2 active live/);
     const reply = JSON.stringify(preview);
@@ -89,7 +91,10 @@ describe('import, export and backup through IPC', () => {
     fx = await dispatchFixture();
     try {
       fx.dialogAnswers.open.push(backup);
-      expect(await fx.dispatch('backupRestore', { passphrase: 'not the passphrase', mode: 'merge' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/passphrase is wrong/) } });
+      expect(await fx.dispatch('backupRestore', { passphrase: 'not the passphrase', mode: 'merge' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', message: expect.stringMatching(/passphrase is wrong/) },
+      });
       expect((await ok<{ tokens: unknown[] }>('getVault', {})).tokens).toEqual([]);
       fx.dialogAnswers.open.push(backup);
       expect(await ok('backupRestore', { passphrase: 'a long enough passphrase', mode: 'merge' })).toMatchObject({ cancelled: false, tokensAdded: 1, secretsRestored: 1 });

@@ -97,8 +97,20 @@ describe('the afterPack hook hardens the packed Electron binary', () => {
 
   it('fails the build when a binary with a fuse wire is not flipped', async () => {
     await writeFile(join(dir, 'keyward'), syntheticBinary());
-    await expect(afterPack(context(dir, 'linux'), vi.fn(async () => 0), vi.fn())).rejects.toThrow(/changed no fuse wire/);
-    await expect(afterPack(context(dir, 'linux'), vi.fn(async () => Promise.reject(new Error('wire too short'))), vi.fn())).rejects.toThrow('wire too short');
+    await expect(
+      afterPack(
+        context(dir, 'linux'),
+        vi.fn(async () => 0),
+        vi.fn(),
+      ),
+    ).rejects.toThrow(/changed no fuse wire/);
+    await expect(
+      afterPack(
+        context(dir, 'linux'),
+        vi.fn(async () => Promise.reject(new Error('wire too short'))),
+        vi.fn(),
+      ),
+    ).rejects.toThrow('wire too short');
     await expect(afterPack(context(dir, 'freebsd'), flipFuses, vi.fn())).rejects.toThrow(/no fuse rule for platform "freebsd"/);
   });
 

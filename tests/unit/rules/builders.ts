@@ -15,18 +15,41 @@ export function makeJwt(payload: Record<string, unknown>, header: Record<string,
 
 export function store(over: Partial<StoreProfile> = {}): StoreProfile {
   return {
-    id: randomUUID(), clientId: null, provider: 'shippo', label: 'Acme', identifiers: {}, environment: 'production', notes: '',
-    createdAt: daysFrom(NOW, -100), updatedAt: daysFrom(NOW, -100), ...over,
+    id: randomUUID(),
+    clientId: null,
+    provider: 'shippo',
+    label: 'Acme',
+    identifiers: {},
+    environment: 'production',
+    notes: '',
+    createdAt: daysFrom(NOW, -100),
+    updatedAt: daysFrom(NOW, -100),
+    ...over,
   };
 }
 
 export function token(storeOf: StoreProfile, over: Partial<Token> = {}): Token {
   const id = over.id ?? randomUUID();
   return {
-    id, storeId: storeOf.id, name: `token ${id.slice(0, 8)}`, kind: 'api-key', mode: null, scopes: [], settings: {}, status: 'active',
-    createdAt: daysFrom(NOW, -10), expiresAt: null, expirySource: 'unknown',
+    id,
+    storeId: storeOf.id,
+    name: `token ${id.slice(0, 8)}`,
+    kind: 'api-key',
+    mode: null,
+    scopes: [],
+    settings: {},
+    status: 'active',
+    createdAt: daysFrom(NOW, -10),
+    expiresAt: null,
+    expirySource: 'unknown',
     secret: { fingerprint: sha256Hex(id), masked: 'x…#abcdef', setAt: daysFrom(NOW, -10) },
-    lastCheck: null, checkHistory: [], rotatedFrom: null, rotatedTo: null, notes: '', addedAt: daysFrom(NOW, -10), updatedAt: daysFrom(NOW, -10),
+    lastCheck: null,
+    checkHistory: [],
+    rotatedFrom: null,
+    rotatedTo: null,
+    notes: '',
+    addedAt: daysFrom(NOW, -10),
+    updatedAt: daysFrom(NOW, -10),
     ...over,
   };
 }

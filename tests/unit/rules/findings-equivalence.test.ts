@@ -36,16 +36,23 @@ function both(v: Pick<VaultData, 'stores' | 'tokens'>, settings: FindingSettings
 function accountsFor(v: Pick<VaultData, 'tokens'>, variant: number): string[] | null | undefined {
   const withSecret = v.tokens.filter((t) => t.secret).map((t) => t.id);
   switch (variant) {
-    case 0: return undefined;
-    case 1: return null;
-    case 2: return withSecret;
-    default: return [...withSecret.filter((_, i) => i % 7 !== 0), 'orphan-1', 'ORPHAN-2', 'Zeta', 'a'.repeat(300), withSecret[0]!];
+    case 0:
+      return undefined;
+    case 1:
+      return null;
+    case 2:
+      return withSecret;
+    default:
+      return [...withSecret.filter((_, i) => i % 7 !== 0), 'orphan-1', 'ORPHAN-2', 'Zeta', 'a'.repeat(300), withSecret[0]!];
   }
 }
 
 describe('findings: the faster engine gives exactly the reference output', () => {
   it('on generated vaults, for several settings, moments and keychains', () => {
-    for (const [v, base] of [[big, NOW], [other, new Date('2027-03-01T12:30:00.000Z')]] as const) {
+    for (const [v, base] of [
+      [big, NOW],
+      [other, new Date('2027-03-01T12:30:00.000Z')],
+    ] as const) {
       for (const [si, settings] of SETTINGS.entries()) {
         for (const offsetDays of [0, 17.3, -40]) {
           const now = new Date(base.getTime() + offsetDays * DAY);
@@ -58,7 +65,7 @@ describe('findings: the faster engine gives exactly the reference output', () =>
     }
   });
 
-  it('whatever was computed before (the sort starts from the last result\'s order), including the same findings produced in another order', () => {
+  it("whatever was computed before (the sort starts from the last result's order), including the same findings produced in another order", () => {
     const reversed = { stores: [...other.stores].reverse(), tokens: [...other.tokens].reverse() };
     const dupIds = { stores: other.stores, tokens: [...other.tokens.slice(0, 50), ...other.tokens.slice(0, 50).map((t) => ({ ...t, name: `${t.name} copy` }))] };
     for (const v of [other, reversed, other, dupIds, reversed, dupIds, big, reversed]) {
@@ -110,7 +117,8 @@ describe('findings: the faster engine gives exactly the reference output', () =>
           if (e.outcome !== undefined) t.lastCheck = e.outcome === null ? null : { outcome: e.outcome, detail: 'd', checkedAt: NOW.toISOString() };
           if (e.formatProblem !== undefined && t.secret) t.secret = { ...t.secret, formatProblem: e.formatProblem };
           if (e.rotatedTo) t.rotatedTo = tokens[(i + 1) % tokens.length]!.id;
-          if (e.sameSecretAs !== undefined && e.sameSecretAs !== null && t.secret && tokens[e.sameSecretAs]!.secret) t.secret = { ...t.secret, fingerprint: tokens[e.sameSecretAs]!.secret!.fingerprint };
+          if (e.sameSecretAs !== undefined && e.sameSecretAs !== null && t.secret && tokens[e.sameSecretAs]!.secret)
+            t.secret = { ...t.secret, fingerprint: tokens[e.sameSecretAs]!.secret!.fingerprint };
           const settings = { ...t.settings };
           if (e.rateLimit !== undefined) settings.rateLimit = e.rateLimit ?? undefined!;
           if (e.accessLevel !== undefined) settings.accessLevel = e.accessLevel ?? undefined!;

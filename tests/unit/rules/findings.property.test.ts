@@ -22,20 +22,31 @@ const healthyStore = fc
     checked: fc.boolean(),
   })
   .map((s) => {
-    const profile = store({ provider: s.provider, environment: s.environment, identifiers: s.provider === 'pixlpay' ? { host: 'a.pixlpay.net', plan: s.plan } : s.provider === 'thinkific' ? { subdomain: 'site' } : {} });
+    const profile = store({
+      provider: s.provider,
+      environment: s.environment,
+      identifiers: s.provider === 'pixlpay' ? { host: 'a.pixlpay.net', plan: s.plan } : s.provider === 'thinkific' ? { subdomain: 'site' } : {},
+    });
     const modes = s.environment === 'production' ? ['live' as const] : s.modes;
     const ages = s.provider === 'shippo' ? s.ageDays.slice(0, modes.length) : s.ageDays;
     const tokens = ages.map((age, i): Token => {
       const base = {
-        createdAt: daysFrom(NOW, -age), addedAt: daysFrom(NOW, -age), name: `t${i}`,
+        createdAt: daysFrom(NOW, -age),
+        addedAt: daysFrom(NOW, -age),
+        name: `t${i}`,
         lastCheck: s.checked ? { outcome: 'valid' as const, detail: 'ok', checkedAt: daysFrom(NOW, -1) } : null,
       };
       switch (s.provider) {
-        case 'shippo': return token(profile, { ...base, mode: modes[i]! });
-        case 'printago': return token(profile, { ...base, settings: { accessLevel: 'custom', ipAllowlist: ['203.0.113.42'] } });
-        case 'thinkific': return token(profile, { ...base, kind: 'access-token', expiresAt: daysFrom(NOW, s.expiresInDays), expirySource: 'user' });
-        case 'pixlpay': return token(profile, { ...base, kind: 'access-token', mode: 'live', scopes: ['products:read'], settings: { rateLimit: PLANS[s.plan] } });
-        default: return token(profile, { ...base, kind: 'access-token', expiresAt: daysFrom(NOW, s.expiresInDays), expirySource: 'token' });
+        case 'shippo':
+          return token(profile, { ...base, mode: modes[i]! });
+        case 'printago':
+          return token(profile, { ...base, settings: { accessLevel: 'custom', ipAllowlist: ['203.0.113.42'] } });
+        case 'thinkific':
+          return token(profile, { ...base, kind: 'access-token', expiresAt: daysFrom(NOW, s.expiresInDays), expirySource: 'user' });
+        case 'pixlpay':
+          return token(profile, { ...base, kind: 'access-token', mode: 'live', scopes: ['products:read'], settings: { rateLimit: PLANS[s.plan] } });
+        default:
+          return token(profile, { ...base, kind: 'access-token', expiresAt: daysFrom(NOW, s.expiresInDays), expirySource: 'token' });
       }
     });
     return { profile, tokens };
@@ -45,9 +56,20 @@ describe('findings engine properties', () => {
   it('a healthy vault has no findings, with or without the keychain list', () => {
     fc.assert(
       fc.property(fc.array(healthyStore, { maxLength: 6 }), (stores) => {
-        const v = vault(stores.map((s) => s.profile), stores.flatMap((s) => s.tokens));
+        const v = vault(
+          stores.map((s) => s.profile),
+          stores.flatMap((s) => s.tokens),
+        );
         expect(computeFindings(v, {}, NOW, catalog)).toEqual([]);
-        expect(computeFindings(v, {}, NOW, catalog, v.tokens.map((t) => t.id))).toEqual([]);
+        expect(
+          computeFindings(
+            v,
+            {},
+            NOW,
+            catalog,
+            v.tokens.map((t) => t.id),
+          ),
+        ).toEqual([]);
       }),
     );
   });
@@ -55,7 +77,12 @@ describe('findings engine properties', () => {
   it('Shippo active tokens never exceed 2 per mode per account after any sequence of approved writes', () => {
     const accounts = [store({ provider: 'shippo' }), store({ provider: 'shippo' })];
     const op = fc.oneof(
-      fc.record({ type: fc.constant('add' as const), store: fc.integer({ min: 0, max: 1 }), mode: fc.constantFrom('live' as const, 'test' as const), status: fc.constantFrom('active' as const, 'inactive' as const) }),
+      fc.record({
+        type: fc.constant('add' as const),
+        store: fc.integer({ min: 0, max: 1 }),
+        mode: fc.constantFrom('live' as const, 'test' as const),
+        status: fc.constantFrom('active' as const, 'inactive' as const),
+      }),
       fc.record({ type: fc.constant('status' as const), pick: fc.nat(), status: fc.constantFrom('active' as const, 'inactive' as const, 'revoked' as const) }),
       fc.record({ type: fc.constant('mode' as const), pick: fc.nat(), mode: fc.constantFrom('live' as const, 'test' as const) }),
       fc.record({ type: fc.constant('move' as const), pick: fc.nat(), store: fc.integer({ min: 0, max: 1 }) }),
@@ -67,15 +94,19 @@ describe('findings engine properties', () => {
           const target = o.type === 'add' ? undefined : tokens[o.pick % Math.max(1, tokens.length)];
           if (o.type !== 'add' && !target) continue;
           const candidate: Token =
-            o.type === 'add' ? token(accounts[o.store]!, { mode: o.mode, status: o.status })
-            : o.type === 'status' ? { ...target!, status: o.status }
-            : o.type === 'mode' ? { ...target!, mode: o.mode }
-            : { ...target!, storeId: accounts[o.store]!.id };
+            o.type === 'add'
+              ? token(accounts[o.store]!, { mode: o.mode, status: o.status })
+              : o.type === 'status'
+                ? { ...target!, status: o.status }
+                : o.type === 'mode'
+                  ? { ...target!, mode: o.mode }
+                  : { ...target!, storeId: accounts[o.store]!.id };
           if (checkTokenWrite(vault(accounts, tokens), candidate, catalog) !== null) continue;
           tokens = o.type === 'add' ? [...tokens, candidate] : tokens.map((t) => (t.id === candidate.id ? candidate : t));
-          for (const a of accounts) for (const mode of ['live', 'test']) {
-            expect(tokens.filter((t) => t.storeId === a.id && t.status === 'active' && t.mode === mode).length).toBeLessThanOrEqual(2);
-          }
+          for (const a of accounts)
+            for (const mode of ['live', 'test']) {
+              expect(tokens.filter((t) => t.storeId === a.id && t.status === 'active' && t.mode === mode).length).toBeLessThanOrEqual(2);
+            }
         }
       }),
     );

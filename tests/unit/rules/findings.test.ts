@@ -19,7 +19,17 @@ describe('expiry findings (design.md: expired, expiring 30/14/7/1 days)', () => 
     expect(f!.message).toMatch(/expired on 2026-11-20/);
   });
 
-  it.each([[31, null], [30, 30], [20, 30], [14, 14], [10, 14], [7, 7], [3, 7], [1, 1], [0.5, 1]])('a token expiring in %s days falls in the %s-day lead time', (days, lead) => {
+  it.each([
+    [31, null],
+    [30, 30],
+    [20, 30],
+    [14, 14],
+    [10, 14],
+    [7, 7],
+    [3, 7],
+    [1, 1],
+    [0.5, 1],
+  ])('a token expiring in %s days falls in the %s-day lead time', (days, lead) => {
     const found = only(computeFindings(vault([shop], [key(days)]), {}, NOW, catalog), 'expiring');
     if (lead === null) expect(found).toEqual([]);
     else expect(found[0]?.leadDays).toBe(lead);
@@ -47,8 +57,18 @@ describe('expiry findings (design.md: expired, expiring 30/14/7/1 days)', () => 
 
   it('seeds/004 PixlPay: rotation is due 90 days after the value was set, not before', () => {
     const pixl = store({ provider: 'pixlpay', identifiers: { host: 'a.pixlpay.net' } });
-    const fresh = token(pixl, { kind: 'access-token', scopes: ['products:read'], createdAt: daysFrom(NOW, -89), secret: { fingerprint: 'a'.repeat(64), masked: 'sk_live_…', setAt: daysFrom(NOW, -89) } });
-    const stale = token(pixl, { kind: 'access-token', scopes: ['products:read'], createdAt: daysFrom(NOW, -200), secret: { fingerprint: 'b'.repeat(64), masked: 'sk_live_…', setAt: daysFrom(NOW, -91) } });
+    const fresh = token(pixl, {
+      kind: 'access-token',
+      scopes: ['products:read'],
+      createdAt: daysFrom(NOW, -89),
+      secret: { fingerprint: 'a'.repeat(64), masked: 'sk_live_…', setAt: daysFrom(NOW, -89) },
+    });
+    const stale = token(pixl, {
+      kind: 'access-token',
+      scopes: ['products:read'],
+      createdAt: daysFrom(NOW, -200),
+      secret: { fingerprint: 'b'.repeat(64), masked: 'sk_live_…', setAt: daysFrom(NOW, -91) },
+    });
     const found = only(computeFindings(vault([pixl], [fresh, stale]), {}, NOW, catalog), 'rotation_due');
     expect(found.map((f) => f.subject.tokenId)).toEqual([stale.id]);
     expect(only(computeFindings(vault([pixl], [stale]), { providers: { pixlpay: { rotationDays: 0 } } }, NOW, catalog), 'rotation_due')).toEqual([]);
@@ -73,7 +93,12 @@ describe('store and token findings', () => {
     const full = token(shop, { settings: { accessLevel: 'full' } });
     const managed = token(shop, { settings: { accessLevel: 'full', managedBy: 'Shopify' } });
     const found = computeFindings(vault([shop], [full, managed]), {}, NOW, catalog);
-    expect(found.filter((f) => f.subject.tokenId === full.id).map((f) => f.kind).sort()).toEqual(['broad_access', 'open_allowlist']);
+    expect(
+      found
+        .filter((f) => f.subject.tokenId === full.id)
+        .map((f) => f.kind)
+        .sort(),
+    ).toEqual(['broad_access', 'open_allowlist']);
     expect(found.filter((f) => f.subject.tokenId === managed.id)).toEqual([]);
   });
 
@@ -88,7 +113,11 @@ describe('store and token findings', () => {
     const secret = { fingerprint: 'c'.repeat(64), masked: 'shippo_live_ab…1234', setAt: daysFrom(NOW, -1) };
     const a = token(acme, { mode: 'live', secret });
     const b = token(acme, { mode: 'test', secret });
-    expect(only(computeFindings(vault([acme], [a, b]), {}, NOW, catalog), 'duplicate_secret').map((f) => f.subject.tokenId).sort()).toEqual([a.id, b.id].sort());
+    expect(
+      only(computeFindings(vault([acme], [a, b]), {}, NOW, catalog), 'duplicate_secret')
+        .map((f) => f.subject.tokenId)
+        .sort(),
+    ).toEqual([a.id, b.id].sort());
   });
 
   it('compares metadata with keychain accounts only when they are given', () => {
@@ -100,7 +129,11 @@ describe('store and token findings', () => {
     expect(only(found, 'secret_missing')[0]?.severity).toBe('critical');
   });
 
-  it.each([['invalid', 'critical'], ['unreachable', 'info'], ['unknown', 'info']] as const)('a last check that was %s is %s', (outcome, severity) => {
+  it.each([
+    ['invalid', 'critical'],
+    ['unreachable', 'info'],
+    ['unknown', 'info'],
+  ] as const)('a last check that was %s is %s', (outcome, severity) => {
     const acme = store({ provider: 'shippo', environment: 'staging' });
     const t = token(acme, { mode: 'live', lastCheck: { outcome, detail: 'answer', checkedAt: daysFrom(NOW, -1) } });
     expect(only(computeFindings(vault([acme], [t]), {}, NOW, catalog), 'check_failed')[0]?.severity).toBe(severity);

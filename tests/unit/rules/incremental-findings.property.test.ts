@@ -43,7 +43,9 @@ const tokenFields = {
   expirySource: fc.constantFrom<Token['expirySource']>('token', 'provider-rule', 'user', 'none', 'unknown'),
   createdAt: fc.option(anyDate),
   addedAt: anyDate,
-  lastCheck: fc.option(fc.record({ outcome: fc.constantFrom('valid', 'restricted', 'invalid', 'rate_limited', 'unreachable', 'unknown') as fc.Arbitrary<'valid'>, detail: fc.constant('d'), checkedAt })),
+  lastCheck: fc.option(
+    fc.record({ outcome: fc.constantFrom('valid', 'restricted', 'invalid', 'rate_limited', 'unreachable', 'unknown') as fc.Arbitrary<'valid'>, detail: fc.constant('d'), checkedAt }),
+  ),
   secret: fc.option(fc.record({ print: fc.nat(5), setAt: anyDate, formatProblem: fc.option(fc.constantFrom('', 'too short')) })),
   rotatedTo: fc.option(fc.nat()),
   scopes: fc.constantFrom<string[]>([], ['orders:write'], ['products:read', 'orders:write']),
@@ -53,7 +55,9 @@ const tokenFields = {
 // Several fields at once, or exactly one (so that every field alone is seen to change the findings).
 const tokenEdit = fc.oneof(
   fc.record(tokenFields, { requiredKeys: [] }),
-  ...Object.entries(tokenFields).map(([k, arb]) => fc.record({ [k]: arb as fc.Arbitrary<unknown> }) as fc.Arbitrary<Partial<{ [K in keyof typeof tokenFields]: (typeof tokenFields)[K] extends fc.Arbitrary<infer V> ? V : never }>>),
+  ...Object.entries(tokenFields).map(
+    ([k, arb]) => fc.record({ [k]: arb as fc.Arbitrary<unknown> }) as fc.Arbitrary<Partial<{ [K in keyof typeof tokenFields]: (typeof tokenFields)[K] extends fc.Arbitrary<infer V> ? V : never }>>,
+  ),
 );
 const storeFields = {
   label: fc.constantFrom('Acme', 'Globex Prints'),
@@ -81,7 +85,16 @@ const op = fc.oneof(
   { weight: 2, arbitrary: fc.record({ type: fc.constant('keychain' as const), variant: fc.nat(5), seed: fc.nat() }) },
   { weight: 5, arbitrary: fc.record({ type: fc.constant('step' as const), ms: fc.constantFrom(MINUTE, HOUR, DAY, -DAY, 7 * DAY, 1, -1, 29 * DAY + 59 * MINUTE) }) },
   // Straight to an instant where something may change: a token's expiry, creation or secret date plus whole days, ±1 ms.
-  { weight: 5, arbitrary: fc.record({ type: fc.constant('boundary' as const), pick: fc.nat(), field: fc.constantFrom('expiresAt', 'createdAt', 'setAt', 'addedAt'), days: fc.integer({ min: -100, max: 100 }), ms: fc.constantFrom(-1, 0, 1) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      type: fc.constant('boundary' as const),
+      pick: fc.nat(),
+      field: fc.constantFrom('expiresAt', 'createdAt', 'setAt', 'addedAt'),
+      days: fc.integer({ min: -100, max: 100 }),
+      ms: fc.constantFrom(-1, 0, 1),
+    }),
+  },
 );
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 
@@ -95,22 +108,31 @@ interface World {
   next: number;
 }
 
-const prints = sample.tokens.filter((t) => t.secret).slice(0, 6).map((t) => t.secret!.fingerprint);
+const prints = sample.tokens
+  .filter((t) => t.secret)
+  .slice(0, 6)
+  .map((t) => t.secret!.fingerprint);
 
 function keychain(w: World, variant: number, seed: number): string[] | null | undefined {
   const withSecret = w.tokens.filter((t) => t.secret).map((t) => t.id);
   switch (variant) {
-    case 0: return null;
-    case 1: return undefined;
-    case 2: return withSecret;
-    case 3: return withSecret.filter((_, i) => (i + seed) % 5 !== 0);
-    case 4: return [...withSecret, 'orphan-1', `${'x'.repeat(200)}a`, `${'x'.repeat(200)}b`, withSecret[0] ?? 'z'];
-    default: return w.accounts ? [...w.accounts] : w.accounts; // Same content, another array.
+    case 0:
+      return null;
+    case 1:
+      return undefined;
+    case 2:
+      return withSecret;
+    case 3:
+      return withSecret.filter((_, i) => (i + seed) % 5 !== 0);
+    case 4:
+      return [...withSecret, 'orphan-1', `${'x'.repeat(200)}a`, `${'x'.repeat(200)}b`, withSecret[0] ?? 'z'];
+    default:
+      return w.accounts ? [...w.accounts] : w.accounts; // Same content, another array.
   }
 }
 
 function apply(w: World, o: Op): void {
-  const pick = <T,>(xs: readonly T[], n: number): T | undefined => xs[n % Math.max(1, xs.length)];
+  const pick = <T>(xs: readonly T[], n: number): T | undefined => xs[n % Math.max(1, xs.length)];
   const replaceToken = (t: Token, next: Token) => (w.tokens = w.tokens.map((x) => (x === t ? next : x)));
   switch (o.type) {
     case 'token': {
@@ -126,7 +148,13 @@ function apply(w: World, o: Op): void {
       if (e.expirySource) next.expirySource = e.expirySource;
       if (e.createdAt !== undefined) next.createdAt = e.createdAt;
       if (e.lastCheck !== undefined) next.lastCheck = e.lastCheck;
-      if (e.secret !== undefined) next.secret = e.secret && { fingerprint: prints[e.secret.print % prints.length]!, masked: 'x…#ab', setAt: e.secret.setAt, ...(e.secret.formatProblem !== null ? { formatProblem: e.secret.formatProblem } : {}) };
+      if (e.secret !== undefined)
+        next.secret = e.secret && {
+          fingerprint: prints[e.secret.print % prints.length]!,
+          masked: 'x…#ab',
+          setAt: e.secret.setAt,
+          ...(e.secret.formatProblem !== null ? { formatProblem: e.secret.formatProblem } : {}),
+        };
       if (e.rotatedTo !== undefined) next.rotatedTo = e.rotatedTo === null ? null : pick(w.tokens, e.rotatedTo)!.id;
       if (e.addedAt) next.addedAt = e.addedAt;
       if (e.scopes) next.scopes = e.scopes;
@@ -142,7 +170,7 @@ function apply(w: World, o: Op): void {
     }
     case 'store': {
       const s = pick(w.stores, o.pick);
-      if (s) w.stores = w.stores.map((x) => (x === s ? { ...s, ...o.edit } as StoreProfile : x));
+      if (s) w.stores = w.stores.map((x) => (x === s ? ({ ...s, ...o.edit } as StoreProfile) : x));
       return;
     }
     case 'add': {
@@ -217,7 +245,7 @@ describe('incremental findings', () => {
     );
   });
 
-  it('a vault with a repeated token or store id (never valid) still gets computeFindings\' answer', () => {
+  it("a vault with a repeated token or store id (never valid) still gets computeFindings' answer", () => {
     const findings = createIncrementalFindings();
     const now = new Date(NOW);
     const twice = { stores: sample.stores, tokens: [...sample.tokens, { ...sample.tokens[3]!, name: 'copy' }] };

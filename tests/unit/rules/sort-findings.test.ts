@@ -6,11 +6,29 @@ import { mergeSorted, sortedEntries, sortEntry, strictlyOrdered } from '../../..
 const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
 const zeroOr = (max: number) => fc.oneof(fc.constant('00'), two(max));
 /** Strings in toISOString's shape with any digits, valid dates or not ("T24:00", Feb 30, month 13), often close together. */
-const isoShaped = fc.tuple(fc.oneof(fc.integer({ min: 0, max: 9999 }), fc.constantFrom(2024, 2025)), fc.oneof(two(14), fc.constantFrom('02', '03')), two(33), fc.oneof(fc.constant('24'), two(25)), zeroOr(61), zeroOr(61), fc.constantFrom(0, 0, 1, 999))
+const isoShaped = fc
+  .tuple(
+    fc.oneof(fc.integer({ min: 0, max: 9999 }), fc.constantFrom(2024, 2025)),
+    fc.oneof(two(14), fc.constantFrom('02', '03')),
+    two(33),
+    fc.oneof(fc.constant('24'), two(25)),
+    zeroOr(61),
+    zeroOr(61),
+    fc.constantFrom(0, 0, 1, 999),
+  )
   .map(([y, mo, d, h, mi, s, ms]) => `${String(y).padStart(4, '0')}-${mo}-${d}T${h}:${mi}:${s}.${String(ms).padStart(3, '0')}Z`);
 /** Due dates of every kind: toISOString's shape, its prefixes (which collate between such dates), other forms, none. */
-const due = fc.oneof(isoShaped, isoShaped.chain((s) => fc.nat(s.length - 1).map((n) => s.slice(0, n))), fc.constantFrom(undefined, '2026-11-22T09:00:00+02:00', 'soon'));
-const finding = fc.record({ id: fc.constantFrom('a', 'b', 'B', 'expired:1', 'expired:2', 'é', 'e\u0301', 'x\u200b'), severity: fc.constantFrom('critical', 'warning', 'info') as fc.Arbitrary<Finding['severity']>, dueAt: due })
+const due = fc.oneof(
+  isoShaped,
+  isoShaped.chain((s) => fc.nat(s.length - 1).map((n) => s.slice(0, n))),
+  fc.constantFrom(undefined, '2026-11-22T09:00:00+02:00', 'soon'),
+);
+const finding = fc
+  .record({
+    id: fc.constantFrom('a', 'b', 'B', 'expired:1', 'expired:2', 'é', 'e\u0301', 'x\u200b'),
+    severity: fc.constantFrom('critical', 'warning', 'info') as fc.Arbitrary<Finding['severity']>,
+    dueAt: due,
+  })
   .map((f): Finding => ({ id: f.id, kind: 'expired', severity: f.severity, subject: {}, message: '', action: '', ...(f.dueAt ? { dueAt: f.dueAt } : {}) }));
 
 describe('sorting findings', () => {

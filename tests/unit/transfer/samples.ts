@@ -24,11 +24,41 @@ export function sampleRow(i: number): Row {
     case 0:
       return { client, store: `Shippo ${i}`, provider: 'shippo', account_email: `ops${i}@example.com`, token_name: 'Warehouse', secret: secretFor.shippo(i) };
     case 1:
-      return { client, store: `PixlPay ${i}`, provider: 'pixlpay', host: `shop${i}.pixlpay.net`, plan: 'growth', token_name: 'Storefront', scopes: 'products:read;orders:read', rate_limit: '120', expires: '2027-06-30', secret: secretFor.pixlpay(i) };
+      return {
+        client,
+        store: `PixlPay ${i}`,
+        provider: 'pixlpay',
+        host: `shop${i}.pixlpay.net`,
+        plan: 'growth',
+        token_name: 'Storefront',
+        scopes: 'products:read;orders:read',
+        rate_limit: '120',
+        expires: '2027-06-30',
+        secret: secretFor.pixlpay(i),
+      };
     case 2:
-      return { client, store: `Printago ${i}`, provider: 'printago', store_id: hex(`sid${i}`, 24), token_name: 'Farm', access_level: 'custom', permissions: 'orders:read', ip_allowlist: '203.0.113.0/24;2001:db8::/32', secret: secretFor.printago(i) };
+      return {
+        client,
+        store: `Printago ${i}`,
+        provider: 'printago',
+        store_id: hex(`sid${i}`, 24),
+        token_name: 'Farm',
+        access_level: 'custom',
+        permissions: 'orders:read',
+        ip_allowlist: '203.0.113.0/24;2001:db8::/32',
+        secret: secretFor.printago(i),
+      };
     case 3:
-      return { client, store: `Thinkific ${i}`, provider: 'thinkific', subdomain: `school${i}`, token_name: `Zapier ${i}`, kind: 'access-token', expires: '2027-03-01', secret: secretFor.thinkific(i) };
+      return {
+        client,
+        store: `Thinkific ${i}`,
+        provider: 'thinkific',
+        subdomain: `school${i}`,
+        token_name: `Zapier ${i}`,
+        kind: 'access-token',
+        expires: '2027-03-01',
+        secret: secretFor.thinkific(i),
+      };
     default:
       return { client, store: `Printify ${i}`, provider: 'printify', shop_id: String(1000 + i), token_name: 'Catalog sync', secret: secretFor.printify(i) };
   }

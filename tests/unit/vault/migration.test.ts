@@ -232,7 +232,9 @@ describe('an import that fails', () => {
       const reply = await fx.dispatch(channel, input);
       expect(reply).toMatchObject({ ok: false, error: { code: 'vault_unavailable' } });
       if (!reply.ok)
-        expect(reply.error.message).toMatch(/^Keyward could not move the vault into its database \(the records read back from the new database differ from the JSON vault\); vault\.json and the other files were left untouched and nothing was opened\./);
+        expect(reply.error.message).toMatch(
+          /^Keyward could not move the vault into its database \(the records read back from the new database differ from the JSON vault\); vault\.json and the other files were left untouched and nothing was opened\./,
+        );
     }
     expect(await names(fx.dir)).toEqual([...before.keys()]);
     for (const [name, bytes] of before) expect(await readFile(join(fx.dir, name)), name).toEqual(bytes);
@@ -338,7 +340,10 @@ describe('two processes starting at once on a JSON-era folder', () => {
     // Two connections stand for two processes: each builds its own database aside; one is put in place.
     const first = openTestVault(dir, clock);
     const second = openTestVault(dir, clock);
-    cleanups.push(() => first.database.close(), () => second.database.close());
+    cleanups.push(
+      () => first.database.close(),
+      () => second.database.close(),
+    );
     const [a, b] = await Promise.all([first.repo.load(), second.repo.load()]);
     expect(vaultDigest(a.data)).toBe(vaultDigest(vault));
     expect(vaultDigest(b.data)).toBe(vaultDigest(vault));

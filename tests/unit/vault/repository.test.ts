@@ -198,7 +198,15 @@ describe('records as a later start reads them', () => {
       expect(again.checkHistory).toHaveLength(1);
       expect(Object.keys(read.stores[0]!)).toEqual(Object.keys(StoreProfile.shape));
       // The snapshot's fast path keeps an element that is already in its schema's exact form as it is.
-      const snapshot = { revision: read.revision, readId: 'r', clients: read.clients, stores: read.stores, tokens: read.tokens.map(tokenSummary), keychain: { available: true, message: '' }, notices: [] };
+      const snapshot = {
+        revision: read.revision,
+        readId: 'r',
+        clients: read.clients,
+        stores: read.stores,
+        tokens: read.tokens.map(tokenSummary),
+        keychain: { available: true, message: '' },
+        notices: [],
+      };
       const parsed = safeParseWithLists(VaultSnapshot, snapshot, SNAPSHOT_LISTS) as { success: true; data: typeof snapshot };
       expect(parsed.success).toBe(true);
       expect(parsed.data.tokens.every((t, i) => t === snapshot.tokens[i])).toBe(true);

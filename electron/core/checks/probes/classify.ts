@@ -62,7 +62,11 @@ export function classifyAnswer(res: HttpResponse, context: ClassifyContext, word
     const verdict = body === undefined ? undefined : wording.valid(body, context);
     if (verdict) return { ...verdict, detail: sentence(verdict.detail), httpStatus: status };
     const what = body === undefined ? 'a body that is not JSON' : 'a body of an unexpected shape';
-    return { outcome: 'unknown', httpStatus: status, detail: sentence(`${provider} answered ${status} with ${what} (expected ${wording.expected}), so Keyward cannot tell whether the ${credential} works.`) };
+    return {
+      outcome: 'unknown',
+      httpStatus: status,
+      detail: sentence(`${provider} answered ${status} with ${what} (expected ${wording.expected}), so Keyward cannot tell whether the ${credential} works.`),
+    };
   }
   if (status === 401) {
     const detail = wording.invalid?.(body, context) ?? `${provider} does not accept this ${credential} (401): it is wrong, revoked or expired.`;
@@ -76,7 +80,11 @@ export function classifyAnswer(res: HttpResponse, context: ClassifyContext, word
   if (status === 429) {
     const wait = retryAfterMs(res.headers, context.now);
     const when = wait === undefined ? 'it did not say for how long' : `it asked to wait ${Math.ceil(wait / 1000)} s`;
-    const verdict: ProbeVerdict = { outcome: 'rate_limited', httpStatus: status, detail: sentence(`${provider} is throttling requests (429); this says nothing about the ${credential}, and ${when}.`) };
+    const verdict: ProbeVerdict = {
+      outcome: 'rate_limited',
+      httpStatus: status,
+      detail: sentence(`${provider} is throttling requests (429); this says nothing about the ${credential}, and ${when}.`),
+    };
     if (wait !== undefined) verdict.retryAfterMs = wait;
     return verdict;
   }
@@ -86,7 +94,11 @@ export function classifyAnswer(res: HttpResponse, context: ClassifyContext, word
   if (status >= 300 && status < 400) {
     const location = header(res.headers, 'location');
     const to = quote(location === undefined ? undefined : redact(location), 120);
-    return { outcome: 'unknown', httpStatus: status, detail: sentence(`${provider} answered with a redirect (${status}${to ? ` to ${to}` : ''}); Keyward does not follow redirects, so the ${credential} was not judged. Check the base URL.`) };
+    return {
+      outcome: 'unknown',
+      httpStatus: status,
+      detail: sentence(`${provider} answered with a redirect (${status}${to ? ` to ${to}` : ''}); Keyward does not follow redirects, so the ${credential} was not judged. Check the base URL.`),
+    };
   }
   return { outcome: 'unknown', httpStatus: status, detail: sentence(`${provider} answered ${status}, which does not say whether the ${credential} works.`) };
 }

@@ -35,7 +35,11 @@ export function probeForCustomProvider(def: CustomProviderProbe): ProbeSpec {
     classify: (res, context) => {
       const wording = pixlpayWording(name, new URL(base).host);
       // The shape of a custom store's answer is unknown: any JSON from a 2xx means the token was accepted.
-      return classifyAnswer(res, context, { ...wording, expected: 'a JSON body', valid: () => ({ outcome: 'valid', detail: `${name} accepts this API token.`, context: { host: new URL(base).host } }) });
+      return classifyAnswer(res, context, {
+        ...wording,
+        expected: 'a JSON body',
+        valid: () => ({ outcome: 'valid', detail: `${name} accepts this API token.`, context: { host: new URL(base).host } }),
+      });
     },
   };
 }

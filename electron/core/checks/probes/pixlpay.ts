@@ -7,7 +7,9 @@ export const PIXLPAY_PROBE_PATH = '/api/external/v1/products?per_page=1';
 /** The store's own origin; a base URL override replaces `https://<store>.pixlpay.net`. */
 export function pixlpayOrigin(target: ProbeTarget): string {
   if (target.baseUrl) return target.baseUrl;
-  const host = String(target.identifiers.host ?? '').trim().toLowerCase();
+  const host = String(target.identifiers.host ?? '')
+    .trim()
+    .toLowerCase();
   if (!/^[a-z0-9][a-z0-9.-]{0,252}$/.test(host)) throw new Error('The PixlPay store host is missing or malformed.');
   return `https://${host}`;
 }

@@ -21,6 +21,7 @@ export const printagoProbe: ProbeSpec = {
         return { outcome: 'valid', detail: 'Printago accepts this API key for this store.', context: { storeId: String(context.identifiers.storeId ?? '') } };
       },
       invalid: () => 'Printago does not accept this API key with this store id (401): the key is wrong, inactive, deleted or expired, or the store id is not its store.',
-      restricted: () => 'Printago knows this API key but refused to list printers (403): either the key lacks the permission to read printers, or this computer\'s IP address is not on the key\'s IP allowlist; Printago does not say which. The key is alive.',
+      restricted: () =>
+        "Printago knows this API key but refused to list printers (403): either the key lacks the permission to read printers, or this computer's IP address is not on the key's IP allowlist; Printago does not say which. The key is alive.",
     }),
 };

@@ -37,12 +37,14 @@ export const printifyProbe: ProbeSpec = {
         if (list[0]) {
           context.shopId = String(list[0].id);
           context.shopTitle = list[0].title;
-          context.shopIds = list.map((s) => String(s.id)).join(',').slice(0, 500);
+          context.shopIds = list
+            .map((s) => String(s.id))
+            .join(',')
+            .slice(0, 500);
           context.shops = named.slice(0, 500);
         }
-        const detail = list.length === 0
-          ? 'Printify accepts this token; the account has no shops yet.'
-          : `Printify accepts this token; it sees ${list.length} shop${list.length === 1 ? '' : 's'}: ${named}.`;
+        const detail =
+          list.length === 0 ? 'Printify accepts this token; the account has no shops yet.' : `Printify accepts this token; it sees ${list.length} shop${list.length === 1 ? '' : 's'}: ${named}.`;
         return { outcome: 'valid', detail, context };
       },
       restricted: () => 'Printify knows this token but refused to list shops (403): it is alive but lacks the shops.read scope (tokens made before a scope existed never gain it).',

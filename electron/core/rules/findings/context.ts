@@ -27,7 +27,6 @@ export const storeSubject = (store: StoreProfile): FindingSubject => ({ ...(stor
 /** How a token is named in messages: its name and where it lives. */
 export const describe = (v: TokenView): string => (v.described ??= `"${v.token.name}" (${v.providerName}, ${v.store.label})`);
 
-
 /** Tokens that still stand for a working credential at the provider. */
 export const isLive = (t: Token): boolean => t.status === 'active';
 export const isRetired = (t: Token): boolean => t.status === 'revoked' || t.status === 'rotated';

@@ -24,14 +24,25 @@ export function expiryFindings(v: TokenView, ctx: FindingContext, out: Finding[]
   if (expiry && expiry.at.getTime() <= nowMs) {
     const iso = expiry.at.toISOString();
     out.push({
-      id: `expired:${token.id}`, kind: 'expired', severity: 'critical', subject: tokenSubject(v), dueAt: iso,
-      message: `${describe(v)} expired on ${iso.slice(0, 10)}${expiry.estimated ? ' (estimated from the provider\'s rule)' : ''}: integrations using it no longer work.`,
+      id: `expired:${token.id}`,
+      kind: 'expired',
+      severity: 'critical',
+      subject: tokenSubject(v),
+      dueAt: iso,
+      message: `${describe(v)} expired on ${iso.slice(0, 10)}${expiry.estimated ? " (estimated from the provider's rule)" : ''}: integrations using it no longer work.`,
       action: replaceAction(v),
     });
     return out;
   }
   if (markedExpired) {
-    out.push({ id: `expired:${token.id}`, kind: 'expired', severity: 'critical', subject: tokenSubject(v), message: `${describe(v)} is marked expired and has no replacement.`, action: replaceAction(v) });
+    out.push({
+      id: `expired:${token.id}`,
+      kind: 'expired',
+      severity: 'critical',
+      subject: tokenSubject(v),
+      message: `${describe(v)} is marked expired and has no replacement.`,
+      action: replaceAction(v),
+    });
     return out;
   }
   if (expiry) {
@@ -44,8 +55,13 @@ export function expiryFindings(v: TokenView, ctx: FindingContext, out: Finding[]
       const whole = Math.max(0, Math.ceil(remaining));
       const iso = expiry.at.toISOString();
       out.push({
-        id: `expiring:${token.id}`, kind: 'expiring', severity: remaining <= 7 ? 'critical' : 'warning', subject: tokenSubject(v), dueAt: iso, leadDays,
-        message: `${describe(v)} expires ${whole <= 1 ? 'within a day' : `in ${whole} days`}, on ${iso.slice(0, 10)}${expiry.estimated ? ' (estimated from the provider\'s rule)' : ''}.`,
+        id: `expiring:${token.id}`,
+        kind: 'expiring',
+        severity: remaining <= 7 ? 'critical' : 'warning',
+        subject: tokenSubject(v),
+        dueAt: iso,
+        leadDays,
+        message: `${describe(v)} expires ${whole <= 1 ? 'within a day' : `in ${whole} days`}, on ${iso.slice(0, 10)}${expiry.estimated ? " (estimated from the provider's rule)" : ''}.`,
         action: replaceAction(v),
       });
     }
@@ -56,7 +72,11 @@ export function expiryFindings(v: TokenView, ctx: FindingContext, out: Finding[]
     const due = addDays(since, rotationDays);
     if (due.getTime() <= nowMs) {
       out.push({
-        id: `rotation_due:${token.id}`, kind: 'rotation_due', severity: 'warning', subject: tokenSubject(v), dueAt: due.toISOString(),
+        id: `rotation_due:${token.id}`,
+        kind: 'rotation_due',
+        severity: 'warning',
+        subject: tokenSubject(v),
+        dueAt: due.toISOString(),
         message: `${describe(v)} has had the same value since ${since.toISOString().slice(0, 10)}; ${v.providerName} advises rotating every ${rotationDays} days.`,
         action: `Rotate it at ${v.providerName}${v.module ? ` (${v.module.descriptor.tokenPageUrl})` : ''}, update the integrations, then paste the new value into Keyward.`,
       });

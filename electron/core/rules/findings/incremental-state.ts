@@ -72,9 +72,27 @@ export interface State {
 
 export function freshState(catalog: Catalog, settings: FindingSettings, settingsKey: string): State {
   return {
-    catalog, settings, settingsKey, pass: 0, stores: new Map(), tokens: new Map(), storeOrder: [], order: [], seenStores: [], seenTokens: [],
-    fromAt: new Float64Array(0), untilAt: new Float64Array(0), latestFrom: -Infinity, earliestUntil: Infinity, byPrint: new Map(),
-    accounts: null, inKeychain: null, orphans: [], rejected: rejectedProviderFindings(catalog), sorted: null, strict: false,
+    catalog,
+    settings,
+    settingsKey,
+    pass: 0,
+    stores: new Map(),
+    tokens: new Map(),
+    storeOrder: [],
+    order: [],
+    seenStores: [],
+    seenTokens: [],
+    fromAt: new Float64Array(0),
+    untilAt: new Float64Array(0),
+    latestFrom: -Infinity,
+    earliestUntil: Infinity,
+    byPrint: new Map(),
+    accounts: null,
+    inKeychain: null,
+    orphans: [],
+    rejected: rejectedProviderFindings(catalog),
+    sorted: null,
+    strict: false,
   };
 }
 
@@ -85,7 +103,12 @@ export const isKnown = (e: TokenState): boolean => e.view !== null && !!e.token.
 const inVaultOrder = (entries: Iterable<TokenState>): TokenState[] => [...entries].sort((a, b) => a.index - b.index);
 
 /** New slot findings of a store, from its tokens in vault order. */
-export const storeSlots = (st: StoreState): Finding[] => slotFindings(st.store, st.module, inVaultOrder(st.members).map((e) => e.token));
+export const storeSlots = (st: StoreState): Finding[] =>
+  slotFindings(
+    st.store,
+    st.module,
+    inVaultOrder(st.members).map((e) => e.token),
+  );
 
 /** Redoes the duplicate findings of the tokens holding one fingerprint, as duplicateFindings groups them. */
 export function redoDuplicates(members: ReadonlySet<TokenState> | undefined, removed: Set<Finding>, added: Finding[]): void {

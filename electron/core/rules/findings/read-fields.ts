@@ -5,15 +5,44 @@ import type { StoreProfile, Token } from '../../../contract';
 // them, never edit them in place (see draftOf). tests/unit/rules/read-fields.test.ts holds every field of
 // Token and StoreProfile to these lists, so a rule that starts reading another field must be added here.
 
-export const TOKEN_FIELDS_READ = ['id', 'storeId', 'name', 'kind', 'mode', 'scopes', 'settings', 'status', 'createdAt', 'expiresAt', 'expirySource', 'secret', 'lastCheck', 'rotatedTo', 'addedAt'] as const satisfies readonly (keyof Token)[];
+export const TOKEN_FIELDS_READ = [
+  'id',
+  'storeId',
+  'name',
+  'kind',
+  'mode',
+  'scopes',
+  'settings',
+  'status',
+  'createdAt',
+  'expiresAt',
+  'expirySource',
+  'secret',
+  'lastCheck',
+  'rotatedTo',
+  'addedAt',
+] as const satisfies readonly (keyof Token)[];
 export const STORE_FIELDS_READ = ['id', 'clientId', 'provider', 'label', 'identifiers', 'environment'] as const satisfies readonly (keyof StoreProfile)[];
 
 /** Written out field by field: at 10,000 tokens a loop over the names (keyed loads) costs several times more. */
 export function sameTokenReads(a: Token, b: Token): boolean {
-  return a === b || (
-    a.id === b.id && a.storeId === b.storeId && a.name === b.name && a.kind === b.kind && a.mode === b.mode && a.scopes === b.scopes &&
-    a.settings === b.settings && a.status === b.status && a.createdAt === b.createdAt && a.expiresAt === b.expiresAt &&
-    a.expirySource === b.expirySource && a.secret === b.secret && a.lastCheck === b.lastCheck && a.rotatedTo === b.rotatedTo && a.addedAt === b.addedAt
+  return (
+    a === b ||
+    (a.id === b.id &&
+      a.storeId === b.storeId &&
+      a.name === b.name &&
+      a.kind === b.kind &&
+      a.mode === b.mode &&
+      a.scopes === b.scopes &&
+      a.settings === b.settings &&
+      a.status === b.status &&
+      a.createdAt === b.createdAt &&
+      a.expiresAt === b.expiresAt &&
+      a.expirySource === b.expirySource &&
+      a.secret === b.secret &&
+      a.lastCheck === b.lastCheck &&
+      a.rotatedTo === b.rotatedTo &&
+      a.addedAt === b.addedAt)
   );
 }
 

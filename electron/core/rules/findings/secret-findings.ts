@@ -16,8 +16,14 @@ export function duplicateFindings(views: readonly TokenView[]): Finding[] {
     if (group.length < 2) continue;
     for (const v of group) {
       out.push({
-        id: `duplicate_secret:${v.token.id}`, kind: 'duplicate_secret', severity: 'warning', subject: tokenSubject(v),
-        message: `${describe(v)} holds the same secret (${v.token.secret?.masked ?? 'masked'}) as ${group.filter((o) => o !== v).map(describe).join(', ')}.`,
+        id: `duplicate_secret:${v.token.id}`,
+        kind: 'duplicate_secret',
+        severity: 'warning',
+        subject: tokenSubject(v),
+        message: `${describe(v)} holds the same secret (${v.token.secret?.masked ?? 'masked'}) as ${group
+          .filter((o) => o !== v)
+          .map(describe)
+          .join(', ')}.`,
         action: 'Keep one record: delete the duplicate, or paste the right secret into the one that is wrong.',
       });
     }
@@ -46,7 +52,10 @@ export function keychainFindings(views: readonly TokenView[], accounts: readonly
 /** A token whose recorded secret the keychain does not hold. */
 export function missingSecretFinding(v: TokenView): Finding {
   return {
-    id: `secret_missing:${v.token.id}`, kind: 'secret_missing', severity: isRetired(v.token) ? 'info' : 'critical', subject: tokenSubject(v),
+    id: `secret_missing:${v.token.id}`,
+    kind: 'secret_missing',
+    severity: isRetired(v.token) ? 'info' : 'critical',
+    subject: tokenSubject(v),
     message: `The keychain has no secret for ${describe(v)} (${v.token.secret?.masked ?? 'masked'}), though Keyward recorded one.`,
     action: 'Paste the token again if you still have it; otherwise create a new one at the provider and paste that.',
   };
@@ -55,7 +64,10 @@ export function missingSecretFinding(v: TokenView): Finding {
 /** A keychain entry no token in the vault refers to. */
 export function orphanSecretFinding(account: string): Finding {
   return {
-    id: `orphan_secret:${account.slice(0, 200)}`, kind: 'orphan_secret', severity: 'warning', subject: { keychainAccount: account.slice(0, 200) },
+    id: `orphan_secret:${account.slice(0, 200)}`,
+    kind: 'orphan_secret',
+    severity: 'warning',
+    subject: { keychainAccount: account.slice(0, 200) },
     message: `The keychain holds a Keyward secret (entry ${account.slice(0, 60)}) that no token in the vault refers to.`,
     action: 'Restore the vault from its backup if a token is missing; otherwise remove the entry from the keychain.',
   };

@@ -12,13 +12,18 @@ export function slotFindings(store: StoreProfile, module: ProviderModule | undef
       if (active.length < limit.maxActive) return [];
       const over = active.length > limit.maxActive;
       const suggest = retireFirst(active);
-      return [{
-        id: `slot_limit:${store.id}:${limit.mode ?? 'any'}`, kind: 'slot_limit', severity: over ? 'warning' : 'info', subject: storeSubject(store),
-        message: `${slotLabel(module.descriptor.name, limit)}: ${active.length} of ${limit.maxActive} active in ${store.label}.${over ? ` ${module.descriptor.name} allows only ${limit.maxActive}, so some of these are probably already removed there.` : ''}`,
-        action: over
-          ? `Check which are still listed at ${module.descriptor.name} and mark the others revoked here.`
-          : `To add another, retire one first${suggest ? ` (suggested: "${suggest.name}")` : ''} at ${module.descriptor.name} and mark it revoked here.`,
-      }];
+      return [
+        {
+          id: `slot_limit:${store.id}:${limit.mode ?? 'any'}`,
+          kind: 'slot_limit',
+          severity: over ? 'warning' : 'info',
+          subject: storeSubject(store),
+          message: `${slotLabel(module.descriptor.name, limit)}: ${active.length} of ${limit.maxActive} active in ${store.label}.${over ? ` ${module.descriptor.name} allows only ${limit.maxActive}, so some of these are probably already removed there.` : ''}`,
+          action: over
+            ? `Check which are still listed at ${module.descriptor.name} and mark the others revoked here.`
+            : `To add another, retire one first${suggest ? ` (suggested: "${suggest.name}")` : ''} at ${module.descriptor.name} and mark it revoked here.`,
+        },
+      ];
     }),
   );
 }

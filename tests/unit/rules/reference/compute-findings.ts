@@ -44,7 +44,9 @@ export function computeFindings(
     ...duplicateFindings(views),
     ...(keychainAccounts ? keychainFindings(views, keychainAccounts) : []),
     ...catalog.rejected().map((r): Finding => ({
-      id: `custom_provider_invalid:${r.id ?? `#${r.index}`}`, kind: 'custom_provider_invalid', severity: 'warning',
+      id: `custom_provider_invalid:${r.id ?? `#${r.index}`}`,
+      kind: 'custom_provider_invalid',
+      severity: 'warning',
       subject: ProviderId.safeParse(`custom:${r.id}`).success ? { providerId: `custom:${r.id}` } : {},
       message: `The custom provider ${r.id ? `"${r.id}"` : `number ${r.index + 1}`} could not be loaded: ${r.problem}`,
       action: 'Open Settings → Custom providers and fix or remove this definition; its stores are not checked until then.',

@@ -16,8 +16,12 @@ export function expiryFindings(v: TokenView, ctx: FindingContext): Finding[] {
 
   if (expiry && expiry.at.getTime() <= ctx.now.getTime()) {
     out.push({
-      id: `expired:${token.id}`, kind: 'expired', severity: 'critical', subject: tokenSubject(v), dueAt: expiry.at.toISOString(),
-      message: `${describe(v)} expired on ${day(expiry.at)}${expiry.estimated ? ' (estimated from the provider\'s rule)' : ''}: integrations using it no longer work.`,
+      id: `expired:${token.id}`,
+      kind: 'expired',
+      severity: 'critical',
+      subject: tokenSubject(v),
+      dueAt: expiry.at.toISOString(),
+      message: `${describe(v)} expired on ${day(expiry.at)}${expiry.estimated ? " (estimated from the provider's rule)" : ''}: integrations using it no longer work.`,
       action: replace,
     });
     return out;
@@ -34,8 +38,13 @@ export function expiryFindings(v: TokenView, ctx: FindingContext): Finding[] {
       const leadDays = Math.min(...within);
       const whole = Math.max(0, Math.ceil(remaining));
       out.push({
-        id: `expiring:${token.id}`, kind: 'expiring', severity: remaining <= 7 ? 'critical' : 'warning', subject: tokenSubject(v), dueAt: expiry.at.toISOString(), leadDays,
-        message: `${describe(v)} expires ${whole <= 1 ? 'within a day' : `in ${whole} days`}, on ${day(expiry.at)}${expiry.estimated ? ' (estimated from the provider\'s rule)' : ''}.`,
+        id: `expiring:${token.id}`,
+        kind: 'expiring',
+        severity: remaining <= 7 ? 'critical' : 'warning',
+        subject: tokenSubject(v),
+        dueAt: expiry.at.toISOString(),
+        leadDays,
+        message: `${describe(v)} expires ${whole <= 1 ? 'within a day' : `in ${whole} days`}, on ${day(expiry.at)}${expiry.estimated ? " (estimated from the provider's rule)" : ''}.`,
         action: replace,
       });
     }
@@ -45,7 +54,11 @@ export function expiryFindings(v: TokenView, ctx: FindingContext): Finding[] {
     const due = addDays(secretAge(token), rotationDays);
     if (due.getTime() <= ctx.now.getTime()) {
       out.push({
-        id: `rotation_due:${token.id}`, kind: 'rotation_due', severity: 'warning', subject: tokenSubject(v), dueAt: due.toISOString(),
+        id: `rotation_due:${token.id}`,
+        kind: 'rotation_due',
+        severity: 'warning',
+        subject: tokenSubject(v),
+        dueAt: due.toISOString(),
         message: `${describe(v)} has had the same value since ${day(secretAge(token))}; ${v.providerName} advises rotating every ${rotationDays} days.`,
         action: `Rotate it at ${v.providerName}${v.module ? ` (${v.module.descriptor.tokenPageUrl})` : ''}, update the integrations, then paste the new value into Keyward.`,
       });
