@@ -78,6 +78,8 @@ export class InventoryService {
   /** Intent files of this process's actions in progress: recovery must not settle them. */
   private readonly liveIntents = new Set<string>();
   private accountView: { raw: string[]; data: VaultData; view: string[] } | null = null;
+  /** Token ids by store id, for the vault this process holds (see tokensOfStore); null: build it on next use. */
+  private tokenIdsByStore: Map<string, string[]> | null = null;
   /** The vaults most recently served, by revision, all of the current reading: getVaultChanges' bases. */
   private served = new Map<number, VaultData>();
   /** Each vault's reading of the file (VaultReadId): set on a read, passed on to each revision saved from it. */
@@ -488,6 +490,41 @@ export class InventoryService {
     }
   }
 
+  /**
+   * The part of the vault a token write's rules can look at: the stores that share its store's site (or the
+   * store alone) and their tokens. One pass over the tokens, so a rule costs the store's size, not the vault's.
+   */
+  private nearView(data: VaultData, store: StoreProfile, kind: Token['kind'], catalog: Catalog): VaultData {
+    const module = catalog.get(store.provider);
+    const siteKey = policyOf(module, kind).uniqueNamePerIdentifier;
+    const site = siteKey ? store.identifiers[siteKey] : undefined;
+    const stores =
+      typeof site === 'string' && site !== '' ? data.stores.filter((s) => s.provider === store.provider && String(s.identifiers[siteKey!] ?? '').toLowerCase() === site.toLowerCase()) : [store];
+    return { ...data, stores, tokens: stores.flatMap((s) => this.tokensOfStore(data, s.id)) };
+  }
+
+  /**
+   * A store's tokens through an index of token ids by store, built once per reading of the vault and kept
+   * while no change adds or removes a token (mutate drops it then): touching every token costs ~20 ms at 100,000.
+   */
+  private tokensOfStore(data: VaultData, storeId: string): Token[] {
+    if (!this.tokenIdsByStore) {
+      const index = new Map<string, string[]>();
+      for (const t of data.tokens) {
+        const ids = index.get(t.storeId);
+        if (ids) ids.push(t.id);
+        else index.set(t.storeId, [t.id]);
+      }
+      this.tokenIdsByStore = index;
+    }
+    const tokens: Token[] = [];
+    for (const id of this.tokenIdsByStore.get(storeId) ?? []) {
+      const token = data.tokens[positionOf(data.tokens, id, 'token')];
+      if (token?.storeId === storeId) tokens.push(token);
+    }
+    return tokens;
+  }
+
   updateToken(input: ParsedInput<'updateToken'>): Promise<Token> {
     return this.mutate((data, now) => {
       const before = lookup(data.tokens, input.id, 'token');
@@ -495,9 +532,10 @@ export class InventoryService {
       const catalog = this.catalogFor(data);
       const module = catalog.get(store.provider);
       const credential = module.descriptor.credentials.find((c) => c.kind === before.kind);
+      const near = this.nearView(data, store, before.kind, catalog);
       if (input.name !== undefined && input.name !== before.name) {
         assertUniqueName(
-          data.tokens.filter((t) => t.storeId === store.id).map((t) => t.name),
+          near.tokens.filter((t) => t.storeId === store.id).map((t) => t.name),
           input.name,
           'token in this store',
         );
@@ -516,8 +554,8 @@ export class InventoryService {
       if (input.notes !== undefined) token.notes = input.notes;
       token.updatedAt = now;
       if (credential) throwIfProblems(validateFields(credential.fields, tokenFieldValues(credential.fields, tokenAsInput(token)), ''));
-      throwIfRuleProblem(checkTokenWrite(data, token, catalog));
-      data.tokens[data.tokens.indexOf(before)] = token;
+      throwIfRuleProblem(checkTokenWrite(near, token, catalog));
+      data.tokens[positionOf(data.tokens, before.id, 'token')] = token;
       return { result: token, change: { action: 'token.update', subject: { type: 'token', id: token.id }, summary: `Edited token ${token.name}` } };
     });
   }
@@ -839,6 +877,7 @@ export class InventoryService {
       // A change saved by this process while the file was being read is newer than what was read.
       if (this.writes !== writes && this.data) return this.data;
       this.data = loaded.data;
+      this.tokenIdsByStore = null;
       // A new reading (its own VaultReadId): nothing served before can be a base for it, so keep none.
       this.served.clear();
       this.readIds.set(loaded.data, randomUUID());
@@ -861,8 +900,11 @@ export class InventoryService {
             const base = await this.read();
             // Copy-on-write (see draftOf): the appliers replace what they change; readers keep seeing `base`.
             const draft = draftOf(base);
+            const listed = draft.tokens;
             const now = this.deps.clock.now().toISOString();
             const { result, change: done } = await change(draft, now);
+            // A token added, removed or a list replaced: the index of tokens by store no longer holds.
+            if (draft.tokens !== listed || draft.tokens.length !== base.tokens.length) this.tokenIdsByStore = null;
             draft.revision = base.revision + 1;
             draft.updatedAt = now;
             const entries = (Array.isArray(done) ? done : [done]).map((entry) => ({ at: now, actor: this.deps.actor, ...entry }));
@@ -900,14 +942,28 @@ const importStoreKey = (provider: string, label: string, clientId: string | null
 
 /** The element with `id`, made editable in the draft list (see editable); not_found when there is none. */
 function find<T extends { id: string }>(items: T[], id: string, what: string): T {
-  const at = items.findIndex((i) => i.id === id);
+  const at = positionOf(items, id, what);
   if (at < 0) throw notFound(what, id);
   return editable(items, at);
 }
 
+/**
+ * Where each id last stood in each kind of list. A change seldom moves elements, so the remembered place is
+ * checked (one comparison) and the map is rebuilt only when it is wrong: a lookup costs the same at 100,000 tokens.
+ */
+const positions = new Map<string, Map<string, number>>();
+function positionOf(items: readonly { id: string }[], id: string, what: string): number {
+  const known = positions.get(what)?.get(id);
+  if (known !== undefined && items[known]?.id === id) return known;
+  const map = new Map<string, number>();
+  items.forEach((item, i) => map.set(item.id, i));
+  positions.set(what, map);
+  return map.get(id) ?? -1;
+}
+
 /** The element with `id`, read-only (still base's: a copy would be saved and sent as a change); not_found when there is none. */
 function lookup<T extends { id: string }>(items: readonly T[], id: string, what: string): T {
-  const found = items.find((i) => i.id === id);
+  const found = items[positionOf(items, id, what)];
   if (!found) throw notFound(what, id);
   return found;
 }

@@ -81,7 +81,10 @@ function docsInOrder<T>(db: Database, table: 'clients' | 'stores' | 'tokens' | '
 export function readVaultRows(db: Database, meta: Map<string, string>, schemaVersion: 1): VaultData {
   const tokens = docsInOrder<Token>(db, 'tokens');
   const byId = new Map<string, Token>();
-  for (const token of tokens) byId.set(token.id, token);
+  for (const token of tokens) {
+    token.checkHistory ??= [];
+    byId.set(token.id, token);
+  }
   const histories = db.prepare("SELECT token_id, '[' || group_concat(doc, ',' ORDER BY seq) || ']' AS docs FROM check_results GROUP BY token_id");
   for (const row of histories.iterate<{ token_id: string; docs: string }>()) {
     const token = byId.get(row.token_id);

@@ -58,6 +58,22 @@ describe('inventory', () => {
     expect(fx.audit.entries).toEqual([]);
   });
 
+  it("an edit sees the store's tokens as they are now: added since the last edit, removed, or added by another process", async () => {
+    fx = await inventoryFixture();
+    const store = await fx.inventory.createStore({ provider: 'shippo', label: 'S' });
+    const a = await fx.inventory.createToken({ storeId: store.id, name: 'A' });
+    await fx.inventory.updateToken({ id: a.id, notes: 'first edit' });
+    const b = await fx.inventory.createToken({ storeId: store.id, name: 'B' });
+    await expect(fx.inventory.updateToken({ id: a.id, name: 'b' })).rejects.toMatchObject({ code: 'conflict' });
+    await fx.inventory.deleteToken({ id: b.id });
+    expect((await fx.inventory.updateToken({ id: a.id, name: 'B' })).name).toBe('B');
+    const other = openTestVault(fx.dir, fx.clock);
+    const cli = new InventoryService({ ...fx, repo: other.repo, audit: other.audit, logger: silentLogger, actor: 'cli' });
+    await cli.createToken({ storeId: store.id, name: 'C' });
+    other.database.close();
+    await expect(fx.inventory.updateToken({ id: a.id, name: 'c' })).rejects.toMatchObject({ code: 'conflict' });
+  });
+
   it('refuses duplicate token names within a store', async () => {
     fx = await inventoryFixture();
     const store = await fx.inventory.createStore({ provider: 'shippo', label: 'S' });
