@@ -17,7 +17,11 @@ function preloadAppChunk(entry: string): Plugin {
         const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === 'chunk');
         const app = chunks.find((c) => c.facadeModuleId === entry);
         if (!app) throw new Error(`preloadAppChunk: no chunk for ${entry}`);
-        return [app.fileName, ...app.imports].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const }));
+        return [app.fileName, ...app.imports].map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` },
+          injectTo: 'head' as const,
+        }));
       },
     },
   };
@@ -28,7 +32,9 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       // The CLI builds beside main: same Node target, same externalised dependencies.
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts'), cli: resolve(__dirname, 'electron/cli/cli.ts') } },
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'electron/main/index.ts'), cli: resolve(__dirname, 'electron/cli/cli.ts') },
+      },
     },
   },
   preload: {

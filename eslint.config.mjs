@@ -3,7 +3,9 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const noElectron = {
-  paths: [{ name: 'electron', message: 'electron/core and electron/contract run without Electron: take a port instead.' }],
+  paths: [
+    { name: 'electron', message: 'electron/core and electron/contract run without Electron: take a port instead.' },
+  ],
   patterns: [{ group: ['electron/*', '!electron/contract', '!electron/core'], message: 'No Electron in this folder.' }],
 };
 
@@ -28,7 +30,10 @@ export default tseslint.config(
           paths: noElectron.paths,
           patterns: [
             { group: ['node:*'], message: 'The contract runs in the browser too.' },
-            { group: ['**/core/**', '**/main/**', '**/preload/**'], message: 'The contract depends on nothing of ours but itself.' },
+            {
+              group: ['**/core/**', '**/main/**', '**/preload/**'],
+              message: 'The contract depends on nothing of ours but itself.',
+            },
           ],
         },
       ],
@@ -42,7 +47,12 @@ export default tseslint.config(
         'error',
         {
           paths: noElectron.paths,
-          patterns: [{ group: ['**/main/**', '**/preload/**', '**/src/**'], message: 'Core depends only on the contract and Node.' }],
+          patterns: [
+            {
+              group: ['**/main/**', '**/preload/**', '**/src/**'],
+              message: 'Core depends only on the contract and Node.',
+            },
+          ],
         },
       ],
     },
@@ -52,7 +62,17 @@ export default tseslint.config(
     files: ['electron/main/**/*.ts'],
     ignores: ['electron/main/index.ts', 'electron/main/electron/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only electron/main/index.ts and electron/main/electron/ may import Electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Only electron/main/index.ts and electron/main/electron/ may import Electron.',
+            },
+          ],
+        },
+      ],
     },
   },
   // Long-running processes and the CLI: a promise nobody handles would end them, so every one is awaited or caught.
@@ -76,21 +96,44 @@ export default tseslint.config(
           paths: [{ name: 'electron', message: 'The renderer talks to main only through window.api.' }],
           patterns: [
             { group: ['node:*'], message: 'The renderer runs in a browser sandbox.' },
-            { group: ['**/electron/core/**', '**/electron/main/**', '**/electron/preload/**'], message: 'The renderer may import only the contract, and only its types.' },
-            { group: ['**/electron/contract', '**/electron/contract/**'], allowTypeImports: true, message: 'Import only types from the contract in the renderer.' },
+            {
+              group: ['**/electron/core/**', '**/electron/main/**', '**/electron/preload/**'],
+              message: 'The renderer may import only the contract, and only its types.',
+            },
+            {
+              group: ['**/electron/contract', '**/electron/contract/**'],
+              allowTypeImports: true,
+              message: 'Import only types from the contract in the renderer.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'process', message: 'No process in the renderer.' }, { name: 'require', message: 'No require in the renderer.' }],
-      'no-restricted-properties': ['error', { object: 'window', property: 'api', message: 'Only src/lib/api.ts touches window.api.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'No process in the renderer.' },
+        { name: 'require', message: 'No require in the renderer.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'window', property: 'api', message: 'Only src/lib/api.ts touches window.api.' },
+      ],
     },
   },
   { files: ['src/lib/api.ts'], rules: { 'no-restricted-properties': 'off' } },
   // CommonJS: the published bin (a launcher for the built CLI) and electron-builder's hooks.
-  { files: ['bin/**/*.js', 'scripts/**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  {
+    files: ['bin/**/*.js', 'scripts/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   // Node built-ins that do not exist in the browser, for preload too: only 'electron' is available there.
   {
     files: ['electron/preload/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'A sandboxed preload has no Node built-ins.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*'], message: 'A sandboxed preload has no Node built-ins.' }] },
+      ],
+    },
   },
 );

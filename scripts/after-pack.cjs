@@ -19,13 +19,16 @@ const HARDENED_FUSES = Object.freeze({
 
 /** The file that holds the fuse wire, as @electron/fuses resolves it: the framework inside a mac .app. */
 function fuseFile(binary) {
-  return binary.endsWith('.app') ? join(binary, 'Contents', 'Frameworks', 'Electron Framework.framework', 'Electron Framework') : binary;
+  return binary.endsWith('.app')
+    ? join(binary, 'Contents', 'Frameworks', 'Electron Framework.framework', 'Electron Framework')
+    : binary;
 }
 
 /** The packed binary electron-builder wrote into appOutDir, per platform. */
 function packedBinary(context) {
   const { appOutDir, electronPlatformName, packager } = context;
-  if (electronPlatformName === 'darwin' || electronPlatformName === 'mas') return join(appOutDir, `${packager.appInfo.productFilename}.app`);
+  if (electronPlatformName === 'darwin' || electronPlatformName === 'mas')
+    return join(appOutDir, `${packager.appInfo.productFilename}.app`);
   if (electronPlatformName === 'win32') return join(appOutDir, `${packager.appInfo.productFilename}.exe`);
   if (electronPlatformName === 'linux') return join(appOutDir, packager.executableName);
   throw new Error(`after-pack: no fuse rule for platform "${electronPlatformName}"`);
@@ -36,7 +39,9 @@ const ARM64_ARCHES = [3, 4];
 
 /** The options for flipFuses; the ad-hoc signature is reset where arm64 macOS needs one to launch at all. */
 function fuseOptionsFor(context) {
-  const armMac = (context.electronPlatformName === 'darwin' || context.electronPlatformName === 'mas') && ARM64_ARCHES.includes(context.arch);
+  const armMac =
+    (context.electronPlatformName === 'darwin' || context.electronPlatformName === 'mas') &&
+    ARM64_ARCHES.includes(context.arch);
   return armMac ? { ...HARDENED_FUSES, resetAdHocDarwinSignature: true } : { ...HARDENED_FUSES };
 }
 
@@ -53,7 +58,9 @@ async function afterPack(context, flip = flipFuses, log = console.log) {
   }
   const sentinels = await flip(binary, fuseOptionsFor(context));
   if (!(sentinels >= 1)) throw new Error(`after-pack: flipFuses changed no fuse wire in ${binary}`);
-  log(`after-pack: fuses hardened in ${binary} (RunAsNode, NODE_OPTIONS and --inspect off; asar integrity and asar-only on)`);
+  log(
+    `after-pack: fuses hardened in ${binary} (RunAsNode, NODE_OPTIONS and --inspect off; asar integrity and asar-only on)`,
+  );
   return { flipped: true, binary };
 }
 

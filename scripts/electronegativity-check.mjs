@@ -25,5 +25,9 @@ for (const f of findings) console.log(`  ${f.severity.padEnd(8)} ${f.issue} ${f.
 const serious = findings.filter((f) => f.severity === 'HIGH' || f.severity === 'CRITICAL');
 mkdirSync('test-results', { recursive: true });
 writeFileSync('test-results/electronegativity.json', JSON.stringify({ findings }, null, 1));
-console.log(serious.length ? `✗ ${serious.length} HIGH/CRITICAL finding(s)` : `✓ no HIGH or CRITICAL findings (${findings.length} LOW/MEDIUM review items)`);
+console.log(
+  serious.length
+    ? `✗ ${serious.length} HIGH/CRITICAL finding(s)`
+    : `✓ no HIGH or CRITICAL findings (${findings.length} LOW/MEDIUM review items)`,
+);
 process.exit(serious.length ? 1 : 0);

@@ -14,7 +14,19 @@ import { DashboardView } from './components/DashboardView';
 import { InventoryView } from './components/inventory/InventoryView';
 import { useShortcuts } from './lib/shortcuts';
 import { useChecks } from './state/check-store';
-import { AddStoreForm, AuditLogView, ClientView, ExpiryView, FindingsView, preloadViews, QuickCheckView, SettingsView, StoreView, TokenDetail, TransferView } from './lazy-views';
+import {
+  AddStoreForm,
+  AuditLogView,
+  ClientView,
+  ExpiryView,
+  FindingsView,
+  preloadViews,
+  QuickCheckView,
+  SettingsView,
+  StoreView,
+  TokenDetail,
+  TransferView,
+} from './lazy-views';
 
 export function App() {
   // One selector per field: the whole-state form re-rendered the app (and every view) on any store change.
@@ -125,7 +137,11 @@ function SupportBadge() {
   const supportMode = useVault((s) => s.supportMode);
   if (!supportMode) return null;
   return (
-    <span className="pill pill-support" role="status" title="Copy, rotate, edit and delete are off. Turn it off in Settings with the passphrase.">
+    <span
+      className="pill pill-support"
+      role="status"
+      title="Copy, rotate, edit and delete are off. Turn it off in Settings with the passphrase."
+    >
       Status-only mode
     </span>
   );

@@ -10,5 +10,6 @@ if (initialViewKind() === 'inventory') prefetchInventory(EMPTY_FILTERS, DEFAULT_
 import('./render-app').catch((err: unknown) => {
   // Without the app's code there is nothing else to show: say so instead of a blank window.
   const root = document.getElementById('root');
-  if (root) root.textContent = `Keyward could not load its interface (${err instanceof Error ? err.message : 'unknown error'}). Restart the app; if this persists, reinstall it.`;
+  if (root)
+    root.textContent = `Keyward could not load its interface (${err instanceof Error ? err.message : 'unknown error'}). Restart the app; if this persists, reinstall it.`;
 });

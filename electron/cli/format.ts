@@ -18,7 +18,8 @@ export const day = (iso: string | null): string => (iso ? iso.slice(0, 10) : 'â€
 export async function writeJsonRows(rows: Iterable<unknown>): Promise<void> {
   let batch = '';
   let count = 0;
-  const flush = () => new Promise<void>((resolve) => (process.stdout.write(batch) ? resolve() : process.stdout.once('drain', resolve)));
+  const flush = () =>
+    new Promise<void>((resolve) => (process.stdout.write(batch) ? resolve() : process.stdout.once('drain', resolve)));
   for (const row of rows) {
     batch += `${count++ === 0 ? '[\n' : ',\n'}  ${JSON.stringify(row, null, 2).replaceAll('\n', '\n  ')}`;
     if (batch.length >= 64 * 1024) {

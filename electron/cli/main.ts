@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { CliCheckResult, CliTokenRow, type CheckResult, type Finding, type Result, type VaultSnapshot } from '../contract';
+import {
+  CliCheckResult,
+  CliTokenRow,
+  type CheckResult,
+  type Finding,
+  type Result,
+  type VaultSnapshot,
+} from '../contract';
 import { systemClock } from '../core/ports';
 import { createConsoleLogger } from '../main/adapters/console-logger';
 import { KEYCHAIN_SERVICE, KeytarSecretStore } from '../main/adapters/keytar-secret-store';
@@ -40,7 +47,8 @@ export async function runCommand(values: Values, command: string): Promise<numbe
       const stop = onEvent((event, payload) => {
         if (event !== 'checkProgress') return;
         const p = payload as { done: number; total: number };
-        if (process.stderr.isTTY) process.stderr.write(`\rChecked ${p.done} of ${p.total}${p.done === p.total ? '\n' : ''}`);
+        if (process.stderr.isTTY)
+          process.stderr.write(`\rChecked ${p.done} of ${p.total}${p.done === p.total ? '\n' : ''}`);
         else if (p.done === p.total || p.done % 50 === 0) process.stderr.write(`Checked ${p.done} of ${p.total}\n`);
       });
       try {
@@ -52,7 +60,12 @@ export async function runCommand(values: Values, command: string): Promise<numbe
     case 'quick-check': {
       const provider = required(values.provider, '--provider');
       const secret = await readSecret('Token (input hidden): ');
-      const result = await call<CheckResult>('quickCheck', { provider, secret, ...(values.kind ? { kind: values.kind } : {}), identifiers: identifiers(values) });
+      const result = await call<CheckResult>('quickCheck', {
+        provider,
+        secret,
+        ...(values.kind ? { kind: values.kind } : {}),
+        identifiers: identifiers(values),
+      });
       if (values.json) json(CliCheckResult.parse({ provider, ...result }));
       else out(`${result.outcome}${result.httpStatus ? ` (HTTP ${result.httpStatus})` : ''}: ${result.detail}`);
       return failsOn(values['fail-on'], ['invalid']).includes(result.outcome) ? EXIT.failing : EXIT.fine;
@@ -61,7 +74,10 @@ export async function runCommand(values: Values, command: string): Promise<numbe
       const floor = values.severity ? severityRank(values.severity) : 0;
       const findings = (await call<Finding[]>('getFindings', {})).filter((f) => SEVERITY_RANK[f.severity] >= floor);
       const { keychain } = await call<VaultSnapshot>('getVault', {});
-      if (!keychain.available) process.stderr.write(`keyward: the keychain could not be read (${keychain.message}); missing and orphaned secrets are not reported.\n`);
+      if (!keychain.available)
+        process.stderr.write(
+          `keyward: the keychain could not be read (${keychain.message}); missing and orphaned secrets are not reported.\n`,
+        );
       if (values.json) await writeJsonRows(findings);
       else
         out(
@@ -78,7 +94,12 @@ export async function runCommand(values: Values, command: string): Promise<numbe
     }
     case 'export': {
       const vault = await call<VaultSnapshot>('getVault', {});
-      json({ exportedAt: new Date().toISOString(), clients: vault.clients, stores: vault.stores, tokens: vault.tokens });
+      json({
+        exportedAt: new Date().toISOString(),
+        clients: vault.clients,
+        stores: vault.stores,
+        tokens: vault.tokens,
+      });
       return EXIT.fine;
     }
     case 'remove': {
@@ -93,7 +114,12 @@ export async function runCommand(values: Values, command: string): Promise<numbe
   }
 }
 
-async function add(values: Values, call: <T>(c: string, i: unknown) => Promise<T>, out: (t: string) => void, json: (v: unknown) => void): Promise<number> {
+async function add(
+  values: Values,
+  call: <T>(c: string, i: unknown) => Promise<T>,
+  out: (t: string) => void,
+  json: (v: unknown) => void,
+): Promise<number> {
   const provider = required(values.provider, '--provider');
   const storeLabel = required(values.store, '--store');
   const name = required(values.name, '--name');
@@ -104,7 +130,8 @@ async function add(values: Values, call: <T>(c: string, i: unknown) => Promise<T
   if (values['allow-ip']) settings.ipAllowlist = values['allow-ip'];
   if (values['rate-limit'] !== undefined) {
     const n = Number(values['rate-limit']);
-    if (!Number.isInteger(n)) throw new CliExit(EXIT.usage, '--rate-limit takes a whole number of requests per minute.');
+    if (!Number.isInteger(n))
+      throw new CliExit(EXIT.usage, '--rate-limit takes a whole number of requests per minute.');
     settings.rateLimit = n;
   }
   // One change: client, store and token land together or not at all.
@@ -136,11 +163,25 @@ async function add(values: Values, call: <T>(c: string, i: unknown) => Promise<T
   return EXIT.fine;
 }
 
-async function check(values: Values, call: <T>(c: string, i: unknown) => Promise<T>, out: (t: string) => void, json: (v: unknown) => void): Promise<number> {
-  const selection = values.token ? { tokenIds: [values.token] } : values.client || values.store ? await namedSelection(values, call) : values.all ? { all: true } : null;
+async function check(
+  values: Values,
+  call: <T>(c: string, i: unknown) => Promise<T>,
+  out: (t: string) => void,
+  json: (v: unknown) => void,
+): Promise<number> {
+  const selection = values.token
+    ? { tokenIds: [values.token] }
+    : values.client || values.store
+      ? await namedSelection(values, call)
+      : values.all
+        ? { all: true }
+        : null;
   if (!selection) throw new CliExit(EXIT.usage, 'Say what to check: --all, --client X, --store X or --token ID.');
   const runId = randomUUID();
-  const summary = await call<{ results: { tokenId: string }[]; withoutSecret: number; counts: Record<string, number> }>('checkTokens', { runId, selection });
+  const summary = await call<{ results: { tokenId: string }[]; withoutSecret: number; counts: Record<string, number> }>(
+    'checkTokens',
+    { runId, selection },
+  );
   const vault = await call<VaultSnapshot>('getVault', {});
   const stores = new Map(vault.stores.map((s) => [s.id, s]));
   const results = summary.results.map(({ tokenId }) => {
@@ -157,7 +198,8 @@ async function check(values: Values, call: <T>(c: string, i: unknown) => Promise
           )
         : 'Nothing to check.',
     );
-    if (summary.withoutSecret) out(`${summary.withoutSecret} token(s) have no secret in the keychain and were not checked.`);
+    if (summary.withoutSecret)
+      out(`${summary.withoutSecret} token(s) have no secret in the keychain and were not checked.`);
   }
   const failing = failsOn(values['fail-on'], ['invalid']);
   return results.some((r) => failing.includes(r.outcome)) ? EXIT.failing : EXIT.fine;

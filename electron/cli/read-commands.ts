@@ -36,7 +36,10 @@ async function openForReading(dataDir: string): Promise<Database | null> {
   const path = join(dataDir, DATABASE_FILE);
   if (!existsSync(path)) {
     if (!existsSync(join(dataDir, VAULT_FILE)) && !existsSync(join(dataDir, BACKUP_FILE))) return null;
-    const [{ VaultDatabase }, { createConsoleLogger }] = await Promise.all([import('../core/vault/vault-database'), import('../main/adapters/console-logger')]);
+    const [{ VaultDatabase }, { createConsoleLogger }] = await Promise.all([
+      import('../core/vault/vault-database'),
+      import('../main/adapters/console-logger'),
+    ]);
     const opener = new VaultDatabase(
       dataDir,
       { now: () => new Date() },
@@ -61,14 +64,42 @@ export async function runReadCommand(values: Values, command: string): Promise<n
   try {
     if (command === 'list') {
       const rows =
-        db?.prepare(`${ROW_SELECT} WHERE (?1 IS NULL OR c.name = ?1) AND (?2 IS NULL OR s.provider = ?2) ORDER BY t.pos`).iterate<TokenRow>(values.client ?? null, values.provider ?? null) ?? [];
+        db
+          ?.prepare(
+            `${ROW_SELECT} WHERE (?1 IS NULL OR c.name = ?1) AND (?2 IS NULL OR s.provider = ?2) ORDER BY t.pos`,
+          )
+          .iterate<TokenRow>(values.client ?? null, values.provider ?? null) ?? [];
       if (values.json) await writeJsonRows(rows);
       else {
         const all = [...rows];
         const text = all.length
           ? table(
-              ['ID', 'PROVIDER', 'CLIENT', 'STORE', 'NAME', 'MODE', 'STATUS', 'EXPIRES', 'SOURCE', 'SECRET', 'LAST CHECK'],
-              all.map((r) => [r.id, r.provider, r.client, r.store, r.name, r.mode, r.status, day(r.expiresAt), r.expirySource, r.fingerprint, r.lastCheck]),
+              [
+                'ID',
+                'PROVIDER',
+                'CLIENT',
+                'STORE',
+                'NAME',
+                'MODE',
+                'STATUS',
+                'EXPIRES',
+                'SOURCE',
+                'SECRET',
+                'LAST CHECK',
+              ],
+              all.map((r) => [
+                r.id,
+                r.provider,
+                r.client,
+                r.store,
+                r.name,
+                r.mode,
+                r.status,
+                day(r.expiresAt),
+                r.expirySource,
+                r.fingerprint,
+                r.lastCheck,
+              ]),
             )
           : 'No tokens.';
         process.stdout.write(`${text}\n`);
@@ -79,7 +110,12 @@ export async function runReadCommand(values: Values, command: string): Promise<n
     if (!values.within) throw new CliExit(EXIT.usage, '--within is required. See keyward --help.');
     if (!match) throw new CliExit(EXIT.usage, '--within takes a number of days, e.g. --within 30d.');
     const limit = Date.now() + Number(match[1]) * 86_400_000;
-    const rows = db?.prepare(`${ROW_SELECT} WHERE t.status = 'active' AND t.expires_ms IS NOT NULL AND t.expires_ms <= ? ORDER BY t.expires_ms, t.pos`).all<TokenRow>(limit) ?? [];
+    const rows =
+      db
+        ?.prepare(
+          `${ROW_SELECT} WHERE t.status = 'active' AND t.expires_ms IS NOT NULL AND t.expires_ms <= ? ORDER BY t.expires_ms, t.pos`,
+        )
+        .all<TokenRow>(limit) ?? [];
     if (values.json) await writeJsonRows(rows);
     else {
       const text = rows.length

@@ -4,7 +4,11 @@ import { createInterface } from 'node:readline';
  * Reads a secret from standard input: piped, the whole input (trimmed); at a terminal, a prompt with
  * echo off. Never from argv or the environment, where other processes and shell history can see it.
  */
-export async function readSecret(prompt: string, stdin: NodeJS.ReadStream = process.stdin, stderr: NodeJS.WriteStream = process.stderr): Promise<string> {
+export async function readSecret(
+  prompt: string,
+  stdin: NodeJS.ReadStream = process.stdin,
+  stderr: NodeJS.WriteStream = process.stderr,
+): Promise<string> {
   if (!stdin.isTTY) {
     const chunks: Buffer[] = [];
     let size = 0;

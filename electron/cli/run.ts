@@ -24,7 +24,8 @@ export async function runCli(argv: string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return values.help ? EXIT.fine : EXIT.usage;
     }
-    if (positionals.length > 1) throw new CliExit(EXIT.usage, `Unexpected argument "${positionals[1]}". See keyward --help.`);
+    if (positionals.length > 1)
+      throw new CliExit(EXIT.usage, `Unexpected argument "${positionals[1]}". See keyward --help.`);
     if (READ_COMMANDS.has(command)) return await (await import('./read-commands')).runReadCommand(values, command);
     return await (await import('./main')).runCommand(values, command);
   } catch (err) {

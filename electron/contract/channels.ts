@@ -1,5 +1,19 @@
 import { z } from 'zod';
-import { AuditEntry, CheckOutcome, CheckResult, Client, Environment, StoreProfile, Token, TokenKind, TokenMode, TokenStatus, VaultReadId, VaultSnapshot, VaultSnapshotChanges } from './model';
+import {
+  AuditEntry,
+  CheckOutcome,
+  CheckResult,
+  Client,
+  Environment,
+  StoreProfile,
+  Token,
+  TokenKind,
+  TokenMode,
+  TokenStatus,
+  VaultReadId,
+  VaultSnapshot,
+  VaultSnapshotChanges,
+} from './model';
 import { DateInput, FieldValues, Id, Label, Notes, ProviderId, SecretValue } from './primitives';
 import { ExpiryNotificationSettings, ExpiryOverview, ExpirySettingsView } from './expiry';
 import { Finding, FindingSettings, FindingSeverity } from './findings';
@@ -74,11 +88,19 @@ export const channels = {
   },
   getVault: { input: NoInput, output: VaultSnapshot },
   /** The snapshot as changes since a revision the renderer holds (see VaultSnapshotChanges). */
-  getVaultChanges: { input: z.object({ since: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER), readId: VaultReadId }).strict(), output: VaultSnapshotChanges },
+  getVaultChanges: {
+    input: z
+      .object({ since: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER), readId: VaultReadId })
+      .strict(),
+    output: VaultSnapshotChanges,
+  },
   /** Bulk "Deactivate selected": active tokens become inactive in one change; the others are named as skipped. */
   deactivateTokens: {
     input: z.object({ ids: z.array(Id).min(1).max(INVENTORY_MAX_IDS) }).strict(),
-    output: z.object({ deactivated: z.number().int().nonnegative(), skipped: z.array(z.object({ id: Id, reason: z.string().max(120) })).max(INVENTORY_MAX_IDS) }),
+    output: z.object({
+      deactivated: z.number().int().nonnegative(),
+      skipped: z.array(z.object({ id: Id, reason: z.string().max(120) })).max(INVENTORY_MAX_IDS),
+    }),
   },
   /** A token's check history, newest first (the snapshot leaves histories out: a third of its size). */
   getTokenHistory: { input: ById, output: z.object({ id: Id, history: z.array(CheckResult).max(20) }) },
@@ -175,11 +197,23 @@ export const channels = {
   /** How many findings of each severity: the nav's badges, without sending the findings themselves. */
   getFindingCounts: {
     input: z.object({}).strict(),
-    output: z.object({ critical: z.number().int().nonnegative(), warning: z.number().int().nonnegative(), info: z.number().int().nonnegative() }).strict(),
+    output: z
+      .object({
+        critical: z.number().int().nonnegative(),
+        warning: z.number().int().nonnegative(),
+        info: z.number().int().nonnegative(),
+      })
+      .strict(),
   },
-  saveCustomProvider: { input: z.object({ definition: CustomProviderDefinition }).strict(), output: ProviderDescriptor },
+  saveCustomProvider: {
+    input: z.object({ definition: CustomProviderDefinition }).strict(),
+    output: ProviderDescriptor,
+  },
   /** Refused while a store still uses the provider. */
-  deleteCustomProvider: { input: z.object({ id: z.string().regex(/^custom:[a-z0-9][a-z0-9-]{0,39}$/) }).strict(), output: z.object({ id: z.string(), deleted: z.literal(true) }) },
+  deleteCustomProvider: {
+    input: z.object({ id: z.string().regex(/^custom:[a-z0-9][a-z0-9-]{0,39}$/) }).strict(),
+    output: z.object({ id: z.string(), deleted: z.literal(true) }),
+  },
 
   /**
    * Checks the selected tokens against their providers (one read-only GET each, within published rate
@@ -215,19 +249,39 @@ export const channels = {
   },
 
   /** The "Needs attention" panel and the expiry timeline (next weeks, by severity). */
-  expiryOverview: { input: z.object({ weeks: z.number().int().min(1).max(26).optional() }).strict(), output: ExpiryOverview },
+  expiryOverview: {
+    input: z.object({ weeks: z.number().int().min(1).max(26).optional() }).strict(),
+    output: ExpiryOverview,
+  },
   /** How many tokens need attention (the nav's badge): a few bytes, where the overview lists every item. */
-  expiryAttentionCount: { input: NoInput, output: z.object({ count: z.number().int().nonnegative(), quieted: z.number().int().nonnegative() }) },
-  snoozeExpiryWarning: { input: z.object({ tokenId: Id, length: z.enum(['1d', '1w']) }).strict(), output: z.object({ tokenId: Id, snoozed: z.boolean() }) },
+  expiryAttentionCount: {
+    input: NoInput,
+    output: z.object({ count: z.number().int().nonnegative(), quieted: z.number().int().nonnegative() }),
+  },
+  snoozeExpiryWarning: {
+    input: z.object({ tokenId: Id, length: z.enum(['1d', '1w']) }).strict(),
+    output: z.object({ tokenId: Id, snoozed: z.boolean() }),
+  },
   /** Quiet a token's warning until its next threshold. */
-  acknowledgeExpiryWarning: { input: z.object({ tokenId: Id }).strict(), output: z.object({ tokenId: Id, acknowledged: z.boolean() }) },
+  acknowledgeExpiryWarning: {
+    input: z.object({ tokenId: Id }).strict(),
+    output: z.object({ tokenId: Id, acknowledged: z.boolean() }),
+  },
   /** An ICS calendar with one event per expiring token and alarms at the lead times; no secret in it. */
-  exportExpiryCalendar: { input: NoInput, output: z.object({ filename: z.string().max(80), content: z.string().max(5_000_000) }) },
+  exportExpiryCalendar: {
+    input: NoInput,
+    output: z.object({ filename: z.string().max(80), content: z.string().max(5_000_000) }),
+  },
   /** The same calendar, saved by main where the save dialog says (never in the data folder, never through a link). */
   saveExpiryCalendar: { input: NoInput, output: SavedFile },
   getExpirySettings: { input: NoInput, output: ExpirySettingsView },
   updateExpirySettings: {
-    input: z.object({ findings: FindingSettings.optional(), notifications: ExpiryNotificationSettings.partial().strict().optional() }).strict(),
+    input: z
+      .object({
+        findings: FindingSettings.optional(),
+        notifications: ExpiryNotificationSettings.partial().strict().optional(),
+      })
+      .strict(),
     output: ExpirySettingsView,
   },
 
@@ -248,7 +302,10 @@ export const channels = {
    * Main reads the secret from the keychain and writes it to the OS clipboard, then clears the clipboard
    * after the configured delay if it still holds that value. The renderer never receives the value.
    */
-  copySecret: { input: z.object({ tokenId: Id }).strict(), output: z.object({ tokenId: Id, clearsInSeconds: z.number().int().min(0).max(3600) }) },
+  copySecret: {
+    input: z.object({ tokenId: Id }).strict(),
+    output: z.object({ tokenId: Id, clearsInSeconds: z.number().int().min(0).max(3600) }),
+  },
   /**
    * Guided rotation: stores the new secret as a new token in the same store, checks it at the provider,
    * and only when it is not refused (401) marks the old token rotated (lineage kept both ways). The old
@@ -271,18 +328,26 @@ export const channels = {
   getSupportMode: { input: NoInput, output: z.object({ enabled: z.boolean() }) },
   /** Turning it on sets a passphrase (12+ characters); turning it off needs the same passphrase. */
   setSupportMode: {
-    input: z.object({ enabled: z.boolean(), passphrase: z.string().min(12, 'at least 12 characters').max(1024) }).strict(),
+    input: z
+      .object({ enabled: z.boolean(), passphrase: z.string().min(12, 'at least 12 characters').max(1024) })
+      .strict(),
     output: z.object({ enabled: z.boolean() }),
   },
   /** Main opens the file dialog, reads the file and keeps the plan (it holds secrets); the preview is masked. */
   importPreview: {
     input: z.object({ format: z.enum(['csv', 'json']) }).strict(),
-    output: z.union([z.object({ cancelled: z.literal(true) }), z.object({ cancelled: z.literal(false), planId: Id, fileName: z.string().max(300), preview: ImportPreview })]),
+    output: z.union([
+      z.object({ cancelled: z.literal(true) }),
+      z.object({ cancelled: z.literal(false), planId: Id, fileName: z.string().max(300), preview: ImportPreview }),
+    ]),
   },
   /** Applies a previewed import in one change; allOrNothing refuses the file if any row is invalid. */
   importApply: { input: z.object({ planId: Id, allOrNothing: z.boolean() }).strict(), output: ImportResult },
   /** Metadata and last checks as CSV or JSON (no secrets), for everything or one client (null: stores without one). */
-  exportInventory: { input: z.object({ format: z.enum(['csv', 'json']), clientId: Id.nullable().optional() }).strict(), output: SavedFile },
+  exportInventory: {
+    input: z.object({ format: z.enum(['csv', 'json']), clientId: Id.nullable().optional() }).strict(),
+    output: SavedFile,
+  },
   /** A printable HTML status report for one client (null: stores without a client); no secrets. */
   clientReport: { input: z.object({ clientId: Id.nullable() }).strict(), output: SavedFile },
   /** One file with metadata and secrets, encrypted with the passphrase (scrypt + AES-256-GCM). */

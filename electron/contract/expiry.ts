@@ -20,7 +20,11 @@ export const ExpirySettingsView = z.object({
 });
 export type ExpirySettingsView = z.infer<typeof ExpirySettingsView>;
 
-const Counts = z.object({ critical: z.number().int().nonnegative(), warning: z.number().int().nonnegative(), info: z.number().int().nonnegative() });
+const Counts = z.object({
+  critical: z.number().int().nonnegative(),
+  warning: z.number().int().nonnegative(),
+  info: z.number().int().nonnegative(),
+});
 
 /** The "Needs attention" panel and the expiry timeline. */
 export const ExpiryOverview = z.object({
@@ -43,7 +47,16 @@ export const ExpiryOverview = z.object({
       .max(50_000),
   }),
   timeline: z.object({
-    weeks: z.array(z.object({ start: z.string().max(40), end: z.string().max(40), counts: Counts, tokenIds: z.array(Id).max(50_000) })).max(26),
+    weeks: z
+      .array(
+        z.object({
+          start: z.string().max(40),
+          end: z.string().max(40),
+          counts: Counts,
+          tokenIds: z.array(Id).max(50_000),
+        }),
+      )
+      .max(26),
     expired: z.object({ count: z.number().int().nonnegative(), tokenIds: z.array(Id).max(50_000) }),
   }),
 });

@@ -9,7 +9,14 @@ import { Id, IsoDateTime } from './primitives';
 export const INVENTORY_MAX_IDS = 50_000;
 export const INVENTORY_MAX_PAGE = 50_000;
 
-export const INVENTORY_SORTS = ['name', 'expiry', 'last-check-old', 'last-check-new', 'created-new', 'created-old'] as const;
+export const INVENTORY_SORTS = [
+  'name',
+  'expiry',
+  'last-check-old',
+  'last-check-new',
+  'created-new',
+  'created-old',
+] as const;
 export const InventorySort = z.enum(INVENTORY_SORTS);
 export type InventorySort = z.infer<typeof InventorySort>;
 
@@ -33,7 +40,15 @@ export const InventoryFilters = z
   .strict();
 export type InventoryFilters = z.infer<typeof InventoryFilters>;
 
-export const EMPTY_INVENTORY_FILTERS: InventoryFilters = { query: '', provider: '', status: '', mode: '', client: '', severity: '', ids: null };
+export const EMPTY_INVENTORY_FILTERS: InventoryFilters = {
+  query: '',
+  provider: '',
+  status: '',
+  mode: '',
+  client: '',
+  severity: '',
+  ids: null,
+};
 
 export const InventoryQuery = z
   .object({

@@ -151,7 +151,10 @@ export const AuditEntry = z.object({
   at: IsoDateTime,
   actor: z.string().max(40),
   action: z.string().max(60),
-  subject: z.object({ type: z.enum(['client', 'store', 'token', 'vault', 'provider', 'settings']), id: z.string().max(64) }),
+  subject: z.object({
+    type: z.enum(['client', 'store', 'token', 'vault', 'provider', 'settings']),
+    id: z.string().max(64),
+  }),
   summary: z.string().max(300),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;

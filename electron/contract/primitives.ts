@@ -25,5 +25,10 @@ export const SecretValue = z
       .regex(/^[\x21-\x7e]+$/, 'a token has no spaces or control characters'),
   );
 export const FieldKey = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/);
-export const FieldValue = z.union([z.string().max(4000), z.number().finite(), z.boolean(), z.array(z.string().max(200)).max(256)]);
+export const FieldValue = z.union([
+  z.string().max(4000),
+  z.number().finite(),
+  z.boolean(),
+  z.array(z.string().max(200)).max(256),
+]);
 export const FieldValues = z.record(FieldKey, FieldValue).refine((r) => Object.keys(r).length <= 40, 'too many fields');

@@ -145,8 +145,14 @@ export const AuthHeaderTemplate = z
   .max(200)
   .refine((t) => !/[\r\n]/.test(t), 'The header template must be one line')
   .refine((t) => /^[^:]+:\s*\S/.test(t), 'Write it as "Header-Name: value", e.g. "Authorization: Bearer {token}"')
-  .refine((t) => HEADER_NAME.test(t.slice(0, t.indexOf(':')).trim()), 'The header name may hold only letters, digits and - _ . and similar token characters')
-  .refine((t) => !RESERVED_HEADERS.has(t.slice(0, t.indexOf(':')).trim().toLowerCase()), 'That header is set by Keyward itself')
+  .refine(
+    (t) => HEADER_NAME.test(t.slice(0, t.indexOf(':')).trim()),
+    'The header name may hold only letters, digits and - _ . and similar token characters',
+  )
+  .refine(
+    (t) => !RESERVED_HEADERS.has(t.slice(0, t.indexOf(':')).trim().toLowerCase()),
+    'That header is set by Keyward itself',
+  )
   .refine((t) => t.split('{token}').length === 2, 'The header value must contain {token} exactly once');
 
 export const TokenPatternSource = z
@@ -154,7 +160,10 @@ export const TokenPatternSource = z
   .min(1)
   .max(200)
   .refine(compiles, 'The token pattern is not a valid regular expression')
-  .refine((s) => !NESTED_QUANTIFIER.test(s), 'The token pattern nests repetitions, which can make matching very slow; simplify it');
+  .refine(
+    (s) => !NESTED_QUANTIFIER.test(s),
+    'The token pattern nests repetitions, which can make matching very slow; simplify it',
+  );
 
 export const CustomProviderDefinition = z
   .object({
@@ -178,9 +187,19 @@ export const CustomProviderDefinition = z
     minScopes: z.number().int().min(0).max(128).default(0),
     expiry: z.enum(['none', 'optional', 'required']).default('optional'),
     rotationDays: z.number().int().min(1).max(3650).nullable().default(null),
-    slotLimits: z.object({ live: z.number().int().min(1).max(1000).optional(), test: z.number().int().min(1).max(1000).optional(), any: z.number().int().min(1).max(1000).optional() }).default({}),
+    slotLimits: z
+      .object({
+        live: z.number().int().min(1).max(1000).optional(),
+        test: z.number().int().min(1).max(1000).optional(),
+        any: z.number().int().min(1).max(1000).optional(),
+      })
+      .default({}),
     rateLimit: z
-      .object({ min: z.number().int().min(1), max: z.number().int().min(1).max(1_000_000), default: z.number().int().min(1) })
+      .object({
+        min: z.number().int().min(1),
+        max: z.number().int().min(1).max(1_000_000),
+        default: z.number().int().min(1),
+      })
       .refine((r) => r.min <= r.default && r.default <= r.max, 'The rate limit range needs min ≤ default ≤ max')
       .nullable()
       .default(null),

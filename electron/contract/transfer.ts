@@ -50,7 +50,13 @@ export const ImportResult = z.object({
   tokenIds: z.array(Id).max(20_000),
 });
 
-export const BackupSummary = z.object({ clients: Count, stores: Count, tokens: Count, secrets: Count, secretsMissing: Count });
+export const BackupSummary = z.object({
+  clients: Count,
+  stores: Count,
+  tokens: Count,
+  secrets: Count,
+  secretsMissing: Count,
+});
 
 export const RestoreResult = z.object({
   mode: z.enum(['merge', 'replace']),
@@ -60,7 +66,14 @@ export const RestoreResult = z.object({
   secretsRestored: Count,
   secretsMissing: Count,
   skipped: z
-    .array(z.object({ tokenId: z.string().max(64), name: z.string().max(200), store: z.string().max(200), reason: z.enum(['same token id', 'same secret', 'same name in the store']) }))
+    .array(
+      z.object({
+        tokenId: z.string().max(64),
+        name: z.string().max(200),
+        store: z.string().max(200),
+        reason: z.enum(['same token id', 'same secret', 'same name in the store']),
+      }),
+    )
     .max(100_000),
   removedSecrets: Count,
   removeFailures: Count,

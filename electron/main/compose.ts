@@ -1,7 +1,13 @@
 import { EMPTY_INVENTORY_FILTERS, type EventName, type EventPayload } from '../contract';
 import { SqliteAuditLog } from '../core/audit/sqlite-audit-log';
 import { removeStaleTempFiles } from '../core/files/stale-temp';
-import { ExpiryScheduler, inventorySource, SqliteWarningStore, systemTimers, type AttentionIndicator } from '../core/expiry';
+import {
+  ExpiryScheduler,
+  inventorySource,
+  SqliteWarningStore,
+  systemTimers,
+  type AttentionIndicator,
+} from '../core/expiry';
 import { InventoryService } from '../core/inventory/inventory-service';
 import type { Clipboard, Clock, FileDialogs, HttpClient, Logger, Notifier, SecretStore } from '../core/ports';
 import { TransferService } from '../core/transfer/transfer-service';
@@ -105,7 +111,13 @@ export function compose(options: ComposeOptions): Composed {
     scheduler,
     forgetKeychainListing: () => secrets.forget(),
     copier: new SecretCopier(secrets, options.clipboard ?? new MemoryClipboard()),
-    transfer: new TransferService({ inventory, secrets, clock: options.clock, dataDir: options.dataDir, dialogs: options.dialogs ?? { open: async () => null, save: async () => null } }),
+    transfer: new TransferService({
+      inventory,
+      secrets,
+      clock: options.clock,
+      dataDir: options.dataDir,
+      dialogs: options.dialogs ?? { open: async () => null, save: async () => null },
+    }),
     emit,
     appInfo: { version: options.version, dataDir: options.dataDir, host: options.host },
   });

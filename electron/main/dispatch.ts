@@ -1,5 +1,13 @@
 import type { z } from 'zod';
-import { channels, isChannelName, VaultSnapshot, type ChannelName, type ChannelOutput, type ParsedInput, type Result } from '../contract';
+import {
+  channels,
+  isChannelName,
+  VaultSnapshot,
+  type ChannelName,
+  type ChannelOutput,
+  type ParsedInput,
+  type Result,
+} from '../contract';
 import { AppError } from '../core/errors';
 import type { Logger } from '../core/ports';
 import { safeParseWithLists, SNAPSHOT_LISTS } from '../core/vault/fast-validate';
@@ -43,12 +51,19 @@ function describeInvalid(fields: Record<string, string>): string {
  */
 export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
   return async (channel, raw) => {
-    if (!isChannelName(channel)) return { ok: false, error: { code: 'unknown_channel', message: `No channel named "${String(channel).slice(0, 60)}".` } };
+    if (!isChannelName(channel))
+      return {
+        ok: false,
+        error: { code: 'unknown_channel', message: `No channel named "${String(channel).slice(0, 60)}".` },
+      };
     const spec = channels[channel];
     const parsed = spec.input.safeParse(raw ?? {});
     if (!parsed.success) {
       const fields = fieldMessages(parsed.error);
-      return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${channel}: ${describeInvalid(fields)}`, fields } };
+      return {
+        ok: false,
+        error: { code: 'invalid_input', message: `Invalid input for ${channel}: ${describeInvalid(fields)}`, fields },
+      };
     }
     try {
       const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
@@ -58,7 +73,13 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
       if (err instanceof AppError) return { ok: false, error: err.toShape() };
       // Unexpected errors are logged by name only: their messages could quote input.
       logger.error('handler failed', { channel, error: err instanceof Error ? err.name : typeof err });
-      return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Keyward; the change was not made. See the log for details.' } };
+      return {
+        ok: false,
+        error: {
+          code: 'internal',
+          message: 'Something went wrong inside Keyward; the change was not made. See the log for details.',
+        },
+      };
     }
   };
 }

@@ -3,7 +3,12 @@ import type { Clock } from '../core/ports';
 import type { StatusCheckService } from '../core/status/status-check-service';
 import type { SecretCopier } from '../core/secrets/copy-secret';
 import type { TransferService } from '../core/transfer/transfer-service';
-import { readSupportMode, supportModeOn, SUPPORT_MODE_FORBIDDEN, switchSupportMode } from '../core/settings/support-mode';
+import {
+  readSupportMode,
+  supportModeOn,
+  SUPPORT_MODE_FORBIDDEN,
+  switchSupportMode,
+} from '../core/settings/support-mode';
 import { readUiSettings } from '../core/settings/ui-settings';
 import { rotateWithCheck } from '../core/status/rotation';
 import { AppError } from '../core/errors';
@@ -31,7 +36,17 @@ export interface HandlerContext {
   forgetKeychainListing?: () => void;
 }
 
-export function createHandlers({ inventory, clock, checks, scheduler, copier, transfer, emit, appInfo, forgetKeychainListing }: HandlerContext): Handlers {
+export function createHandlers({
+  inventory,
+  clock,
+  checks,
+  scheduler,
+  copier,
+  transfer,
+  emit,
+  appInfo,
+  forgetKeychainListing,
+}: HandlerContext): Handlers {
   const findingsFor = createFindingsCache();
   // Judges again only what an edit or the passing time can change (the same answer as computeFindings).
   const incremental = createIncrementalFindings();
@@ -47,7 +62,10 @@ export function createHandlers({ inventory, clock, checks, scheduler, copier, tr
   const expiryCalendar = async () => {
     const [vault, catalog] = await Promise.all([inventory.vault(), inventory.catalog()]);
     const now = clock.now();
-    return { filename: `keyward-expiry-${now.toISOString().slice(0, 10)}.ics`, content: buildIcs(vault, catalog, resolveExpirySettings(vault.settings), now) };
+    return {
+      filename: `keyward-expiry-${now.toISOString().slice(0, 10)}.ics`,
+      content: buildIcs(vault, catalog, resolveExpirySettings(vault.settings), now),
+    };
   };
   const namesByCatalog = new WeakMap<Catalog, ReadonlyMap<string, string>>();
   const providerNames = (catalog: Catalog) => {
@@ -57,9 +75,15 @@ export function createHandlers({ inventory, clock, checks, scheduler, copier, tr
   };
   /** Findings for the current vault, computed once per revision, keychain content and minute. */
   const findings = async () => {
-    const [vault, catalog, accounts] = await Promise.all([inventory.vault(), inventory.catalog(), inventory.secretAccounts()]);
+    const [vault, catalog, accounts] = await Promise.all([
+      inventory.vault(),
+      inventory.catalog(),
+      inventory.secretAccounts(),
+    ]);
     const now = clock.now();
-    return findingsFor({ revision: vault.revision, accounts, now }, () => judge(vault, resolveFindingSettings(vault.settings.findings), now, catalog, accounts));
+    return findingsFor({ revision: vault.revision, accounts, now }, () =>
+      judge(vault, resolveFindingSettings(vault.settings.findings), now, catalog, accounts),
+    );
   };
   const handlers: Handlers = {
     getAppInfo: async () => appInfo,
@@ -83,7 +107,11 @@ export function createHandlers({ inventory, clock, checks, scheduler, copier, tr
       let list = await findings();
       if (storeIds || tokenId) {
         const stores = new Set(storeIds);
-        list = list.filter((f) => (f.subject.storeId !== undefined && stores.has(f.subject.storeId)) || (tokenId !== undefined && f.subject.tokenId === tokenId));
+        list = list.filter(
+          (f) =>
+            (f.subject.storeId !== undefined && stores.has(f.subject.storeId)) ||
+            (tokenId !== undefined && f.subject.tokenId === tokenId),
+        );
       }
       if (severities) list = list.filter((f) => severities.includes(f.severity));
       return limit === undefined ? list : list.slice(0, limit);
@@ -97,7 +125,9 @@ export function createHandlers({ inventory, clock, checks, scheduler, copier, tr
     getTokenHistory: async ({ id }) => {
       const token = (await inventory.vault()).tokens.find((t) => t.id === id);
       if (!token) throw new AppError('not_found', 'No token with this id: it may have been deleted.');
-      const history = [...token.checkHistory].sort((a, b) => (a.checkedAt < b.checkedAt ? 1 : a.checkedAt > b.checkedAt ? -1 : 0));
+      const history = [...token.checkHistory].sort((a, b) =>
+        a.checkedAt < b.checkedAt ? 1 : a.checkedAt > b.checkedAt ? -1 : 0,
+      );
       return { id, history };
     },
     queryInventory: async (query) => {
@@ -107,12 +137,27 @@ export function createHandlers({ inventory, clock, checks, scheduler, copier, tr
     saveCustomProvider: ({ definition }) => inventory.saveCustomProvider(definition),
     deleteCustomProvider: (input) => inventory.deleteCustomProvider(input),
     checkTokens: ({ runId, selection }) =>
-      checks.check(selection, runId, (p) => emit('checkProgress', { runId, done: p.done, total: p.total, counts: p.counts, last: { tokenId: p.last.tokenId, outcome: p.last.result.outcome } })),
+      checks.check(selection, runId, (p) =>
+        emit('checkProgress', {
+          runId,
+          done: p.done,
+          total: p.total,
+          counts: p.counts,
+          last: { tokenId: p.last.tokenId, outcome: p.last.result.outcome },
+        }),
+      ),
     cancelCheck: async ({ runId }) => ({ cancelled: checks.cancel(runId) }),
     quickCheck: (input) => checks.quick(input),
     expiryOverview: async ({ weeks }) => {
-      const [vault, catalog, attention] = await Promise.all([inventory.vault(), inventory.catalog(), scheduler.attention()]);
-      return { attention, timeline: expiryTimeline(vault, catalog, resolveExpirySettings(vault.settings), clock.now(), weeks ?? 13) };
+      const [vault, catalog, attention] = await Promise.all([
+        inventory.vault(),
+        inventory.catalog(),
+        scheduler.attention(),
+      ]);
+      return {
+        attention,
+        timeline: expiryTimeline(vault, catalog, resolveExpirySettings(vault.settings), clock.now(), weeks ?? 13),
+      };
     },
     expiryAttentionCount: async () => {
       const { count, quieted } = await scheduler.attention();
@@ -128,7 +173,10 @@ export function createHandlers({ inventory, clock, checks, scheduler, copier, tr
     getExpirySettings: async () => resolveExpirySettings((await inventory.vault()).settings),
     updateExpirySettings: async (input) => {
       const current = resolveExpirySettings((await inventory.vault()).settings);
-      const next = { findings: input.findings ?? current.findings, expiry: { ...current.notifications, ...input.notifications } };
+      const next = {
+        findings: input.findings ?? current.findings,
+        expiry: { ...current.notifications, ...input.notifications },
+      };
       const settings = await inventory.updateSettings(next, 'Changed expiry warning settings');
       await scheduler.settingsChanged();
       return resolveExpirySettings(settings);
@@ -144,7 +192,11 @@ export function createHandlers({ inventory, clock, checks, scheduler, copier, tr
       if (!token) throw new AppError('not_found', `No token with id ${tokenId}.`);
       const clearsInSeconds = readUiSettings(vault.settings).clipboardClearSeconds;
       await copier.copy(accountOf(token), clearsInSeconds);
-      await inventory.recordEvent({ action: 'token.copy', subject: { type: 'token', id: tokenId }, summary: `Copied the secret of ${token.name} to the clipboard` });
+      await inventory.recordEvent({
+        action: 'token.copy',
+        subject: { type: 'token', id: tokenId },
+        summary: `Copied the secret of ${token.name} to the clipboard`,
+      });
       return { tokenId, clearsInSeconds };
     },
     rotateToken: (input) => rotateWithCheck(inventory, checks, input),
@@ -178,7 +230,10 @@ function guardSupportMode(handlers: Handlers, inventory: InventoryService): Hand
     if (!inner) continue;
     guarded[name] = async (input) => {
       if (supportModeOn((await inventory.vault()).settings)) {
-        throw new AppError('forbidden', 'Status-only mode is on: copying, rotating, editing and deleting are turned off. Turn it off in Settings with its passphrase.');
+        throw new AppError(
+          'forbidden',
+          'Status-only mode is on: copying, rotating, editing and deleting are turned off. Turn it off in Settings with its passphrase.',
+        );
       }
       return inner(input);
     };

@@ -1,4 +1,14 @@
-import { app, BrowserWindow, ipcMain, powerMonitor, protocol, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  powerMonitor,
+  protocol,
+  session,
+  shell,
+  type IpcMainInvokeEvent,
+  type WebContents,
+} from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { channelNames, ipcChannel } from '../contract';
@@ -25,7 +35,9 @@ const rendererUrl = process.env.ELECTRON_RENDERER_URL;
 const isDev = !app.isPackaged && Boolean(rendererUrl);
 
 // Before ready, as Electron requires: the scheme of the window's own files (see renderer-files.ts).
-protocol.registerSchemesAsPrivileged([{ scheme: RENDERER_SCHEME, privileges: { standard: true, secure: true, codeCache: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: RENDERER_SCHEME, privileges: { standard: true, secure: true, codeCache: true } },
+]);
 
 if (startCliModeIfAsked()) {
   // The keyward command line (cli-mode.ts): no lock, no window, no tray.
@@ -60,15 +72,22 @@ if (startCliModeIfAsked()) {
       ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
       ses.setPermissionCheckHandler(() => false);
       ses.webRequest.onHeadersReceived((details, callback) => {
-        callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+        callback({
+          responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+        });
       });
       const rendererRoot = join(__dirname, '../renderer');
       ses.protocol.handle(RENDERER_SCHEME, async (request) => {
         const file = rendererFileFor(rendererRoot, request.url);
         const body = file && request.method === 'GET' ? await readFile(file.path).catch(() => null) : null;
-        if (!file || !body) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+        if (!file || !body)
+          return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
         return new Response(body, {
-          headers: { 'content-type': file.type, 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' },
+          headers: {
+            'content-type': file.type,
+            'content-security-policy': CONTENT_SECURITY_POLICY,
+            'x-content-type-options': 'nosniff',
+          },
         });
       });
 
@@ -102,14 +121,16 @@ if (startCliModeIfAsked()) {
 
       const isTrustedSender = (event: IpcMainInvokeEvent): boolean => {
         const frame = event.senderFrame;
-        if (!mainWindow || event.sender !== mainWindow.webContents || !frame || frame !== event.sender.mainFrame) return false;
+        if (!mainWindow || event.sender !== mainWindow.webContents || !frame || frame !== event.sender.mainFrame)
+          return false;
         const url = new URL(frame.url);
         return isDev && rendererUrl ? url.origin === new URL(rendererUrl).origin : isRendererUrl(frame.url);
       };
 
       for (const name of channelNames) {
         ipcMain.handle(ipcChannel(name), (event, raw: unknown) => {
-          if (!isTrustedSender(event)) return { ok: false, error: { code: 'forbidden', message: 'IPC from an untrusted frame was refused.' } };
+          if (!isTrustedSender(event))
+            return { ok: false, error: { code: 'forbidden', message: 'IPC from an untrusted frame was refused.' } };
           return dispatch(name, raw);
         });
       }

@@ -22,7 +22,13 @@ export const RENDERER_TYPES: Readonly<Record<string, string>> = {
 export function isRendererUrl(raw: string): boolean {
   try {
     const url = new URL(raw);
-    return url.protocol === `${RENDERER_SCHEME}:` && url.host === RENDERER_HOST && !url.username && !url.password && !url.port;
+    return (
+      url.protocol === `${RENDERER_SCHEME}:` &&
+      url.host === RENDERER_HOST &&
+      !url.username &&
+      !url.password &&
+      !url.port
+    );
   } catch {
     return false;
   }

@@ -28,7 +28,13 @@ export function AddStoreForm() {
         if (!client) return;
         clientId = client.id;
       }
-      const store = await run('createStore', { provider: provider.id, label, clientId, environment, identifiers: cleanValues(identifiers) });
+      const store = await run('createStore', {
+        provider: provider.id,
+        label,
+        clientId,
+        environment,
+        identifiers: cleanValues(identifiers),
+      });
       if (store) show({ kind: 'store', storeId: store.id });
     } finally {
       setBusy(false);
@@ -60,8 +66,17 @@ export function AddStoreForm() {
       </div>
       <div className="field">
         <label htmlFor="store-label">Store name *</label>
-        <input id="store-label" required maxLength={120} value={label} onChange={(e) => setLabel(e.target.value)} placeholder="e.g. Acme merch shop" />
-        <small className={fieldErrors.label ? 'error-text' : 'muted'}>{fieldErrors.label ?? 'How you call this store or account.'}</small>
+        <input
+          id="store-label"
+          required
+          maxLength={120}
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+          placeholder="e.g. Acme merch shop"
+        />
+        <small className={fieldErrors.label ? 'error-text' : 'muted'}>
+          {fieldErrors.label ?? 'How you call this store or account.'}
+        </small>
       </div>
       <div className="field">
         <label htmlFor="store-client">Client</label>
@@ -79,7 +94,13 @@ export function AddStoreForm() {
       {clientChoice === NEW_CLIENT && (
         <div className="field">
           <label htmlFor="store-new-client">New client name *</label>
-          <input id="store-new-client" required maxLength={120} value={newClient} onChange={(e) => setNewClient(e.target.value)} />
+          <input
+            id="store-new-client"
+            required
+            maxLength={120}
+            value={newClient}
+            onChange={(e) => setNewClient(e.target.value)}
+          />
           <small className="muted">Created together with the store.</small>
         </div>
       )}

@@ -1,5 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { AppErrorShape, CredentialPolicy, FieldDescriptor, ProviderDescriptor, Recognition, StoreProfile } from '../../electron/contract';
+import type {
+  AppErrorShape,
+  CredentialPolicy,
+  FieldDescriptor,
+  ProviderDescriptor,
+  Recognition,
+  StoreProfile,
+} from '../../electron/contract';
 import { call } from '../lib/api';
 import { expirySourceText, isoDay, localDay, providerName, tokenDescription } from '../lib/format';
 import { useVault } from '../state/vault-store';
@@ -20,7 +27,15 @@ interface Guess {
  * The secret field is uncontrolled: its value is read from the input when needed (recognition, submit),
  * sent to main, and cleared. Only what main says about it (masked form, facts) is kept in state.
  */
-export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile; provider: ProviderDescriptor; onDone(): void }) {
+export function AddTokenForm({
+  store,
+  provider,
+  onDone,
+}: {
+  store: StoreProfile;
+  provider: ProviderDescriptor;
+  onDone(): void;
+}) {
   const { run, error, providers, dismissError } = useVault();
   const [kind, setKind] = useState(provider.credentials[0]!.kind);
   const [name, setName] = useState('');
@@ -74,7 +89,10 @@ export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile;
 
   /** Fills what the secret says (nothing when it says nothing for this provider), around what the user set by hand. */
   function prefill(match: Recognition | null) {
-    const chosen = touched.current.has('kind') || !match ? credential : (provider.credentials.find((c) => c.kind === match.kind) ?? credential);
+    const chosen =
+      touched.current.has('kind') || !match
+        ? credential
+        : (provider.credentials.find((c) => c.kind === match.kind) ?? credential);
     if (chosen.kind !== kind) setKind(chosen.kind);
     const keys = new Set(chosen.fields.map((f) => f.key).filter((k) => !touched.current.has(k)));
     const fill: Record<string, FieldValue | undefined> = {};
@@ -102,7 +120,8 @@ export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile;
     try {
       const cleaned = cleanValues(values);
       // A date read from the token stays "read from the token": main derives it again from the secret.
-      if (secret && cleaned.expiresAt !== undefined && cleaned.expiresAt === prefilled.current.expiresAt) delete cleaned.expiresAt;
+      if (secret && cleaned.expiresAt !== undefined && cleaned.expiresAt === prefilled.current.expiresAt)
+        delete cleaned.expiresAt;
       const settings = Object.fromEntries(Object.entries(cleaned).filter(([k]) => !TOP_LEVEL.has(k)));
       const token = await run('createToken', {
         storeId: store.id,
@@ -126,7 +145,8 @@ export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile;
 
   const match = guess?.match;
   const best = guess?.best;
-  const elsewhere = best && best.provider !== provider.id && best.confidence > (match?.confidence ?? 0) ? best : undefined;
+  const elsewhere =
+    best && best.provider !== provider.id && best.confidence > (match?.confidence ?? 0) ? best : undefined;
   const matchCredential = match ? provider.credentials.find((c) => c.kind === match.kind) : undefined;
   const formatProblem = match?.facts.formatProblem;
   const secretError = fieldErrors.secret;
@@ -156,8 +176,17 @@ export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile;
       )}
       <div className="field">
         <label htmlFor="token-name">Token name *</label>
-        <input id="token-name" required maxLength={120} value={name} onChange={(e) => setName(e.target.value)} placeholder="As named at the provider" />
-        <small className={fieldErrors.name ? 'error-text' : 'muted'}>{fieldErrors.name ?? 'Use the name it has at the provider.'}</small>
+        <input
+          id="token-name"
+          required
+          maxLength={120}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder="As named at the provider"
+        />
+        <small className={fieldErrors.name ? 'error-text' : 'muted'}>
+          {fieldErrors.name ?? 'Use the name it has at the provider.'}
+        </small>
       </div>
       <div className={`field ${secretError ? 'field-error' : ''}`}>
         <label htmlFor="token-secret">{credential.secretLabel}</label>
@@ -197,8 +226,9 @@ export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile;
           {elsewhere && (
             <p className="hint hint-warning" role="status">
               <span aria-hidden="true">⚠ </span>
-              This looks like a{/^[aeiou]/i.test(providerName(providers, elsewhere.provider)) ? 'n' : ''} {tokenDescription(providerName(providers, elsewhere.provider), elsewhere.mode)}, not a{' '}
-              {provider.name} token.
+              This looks like a{/^[aeiou]/i.test(providerName(providers, elsewhere.provider)) ? 'n' : ''}{' '}
+              {tokenDescription(providerName(providers, elsewhere.provider), elsewhere.mode)}, not a {provider.name}{' '}
+              token.
             </p>
           )}
         </div>
@@ -211,7 +241,8 @@ export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile;
               <dt>Looks like</dt>
               <dd>
                 {tokenDescription(provider.name, match.mode)}
-                {matchCredential && provider.credentials.length > 1 ? ` (${matchCredential.label})` : ''} · {Math.round(match.confidence * 100)}% confidence
+                {matchCredential && provider.credentials.length > 1 ? ` (${matchCredential.label})` : ''} ·{' '}
+                {Math.round(match.confidence * 100)}% confidence
               </dd>
             </div>
             <div>
@@ -224,7 +255,9 @@ export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile;
               <div>
                 <dt>Expires</dt>
                 <dd>
-                  {match.facts.expiresAt ? `${localDay(match.facts.expiresAt)} (${isoDay(match.facts.expiresAt)}) · ` : ''}
+                  {match.facts.expiresAt
+                    ? `${localDay(match.facts.expiresAt)} (${isoDay(match.facts.expiresAt)}) · `
+                    : ''}
                   {expirySourceText(match.facts.expirySource, matchCredential?.policy?.expiry)}
                 </dd>
               </div>
@@ -298,7 +331,11 @@ export function AddTokenForm({ store, provider, onDone }: { store: StoreProfile;
  * Policy-driven touches on catalog fields: "scopes not needed" offers only scopes the token holds, a broad
  * access level and a managed key say what they mean. Null hides a field that has nothing to offer yet.
  */
-function shapeField(field: FieldDescriptor, policy: CredentialPolicy | undefined, values: Record<string, FieldValue | undefined>): { field: FieldDescriptor; note?: string } | null {
+function shapeField(
+  field: FieldDescriptor,
+  policy: CredentialPolicy | undefined,
+  values: Record<string, FieldValue | undefined>,
+): { field: FieldDescriptor; note?: string } | null {
   if (policy?.unneededScopesKey === field.key) {
     const held = Array.isArray(values.scopes) ? values.scopes : [];
     const options = field.options?.filter((o) => held.includes(o.value)) ?? [];
@@ -307,10 +344,17 @@ function shapeField(field: FieldDescriptor, policy: CredentialPolicy | undefined
   }
   if (policy?.accessLevelKey === field.key) {
     const level = policy.accessLevels?.find((l) => l.value === values[field.key]);
-    if (level?.broad) return { field, note: `${level.label} can do everything the store owner can; Keyward lists it under broad access.` };
+    if (level?.broad)
+      return {
+        field,
+        note: `${level.label} can do everything the store owner can; Keyward lists it under broad access.`,
+      };
   }
   if (policy?.managedByKey === field.key && typeof values[field.key] === 'string') {
-    return { field, note: `Managed by ${String(values[field.key])}: after saving, only its active/inactive status can change here.` };
+    return {
+      field,
+      note: `Managed by ${String(values[field.key])}: after saving, only its active/inactive status can change here.`,
+    };
   }
   return { field };
 }

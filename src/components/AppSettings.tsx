@@ -33,7 +33,11 @@ export function AppSettings() {
     else {
       setClipError(null);
       setSeconds(String(res.value.clipboardClearSeconds));
-      setSavedSeconds(res.value.clipboardClearSeconds ? `Saved: copied secrets are cleared after ${res.value.clipboardClearSeconds} s.` : 'Saved: copied secrets stay on the clipboard.');
+      setSavedSeconds(
+        res.value.clipboardClearSeconds
+          ? `Saved: copied secrets are cleared after ${res.value.clipboardClearSeconds} s.`
+          : 'Saved: copied secrets stay on the clipboard.',
+      );
     }
   }
 
@@ -46,7 +50,12 @@ export function AppSettings() {
       return;
     }
     setSupportMode(res.value.enabled);
-    setSupportMessage({ ok: true, text: res.value.enabled ? 'Status-only mode is on: copy, rotate, edit and delete are hidden and refused.' : 'Status-only mode is off.' });
+    setSupportMessage({
+      ok: true,
+      text: res.value.enabled
+        ? 'Status-only mode is on: copy, rotate, edit and delete are hidden and refused.'
+        : 'Status-only mode is off.',
+    });
   }
 
   return (
@@ -54,19 +63,29 @@ export function AppSettings() {
       <section className="panel" aria-labelledby="support-title">
         <h3 id="support-title">Status-only mode</h3>
         <p className="muted">
-          For support staff: search, details and checks stay; copy, rotate, edit and delete are hidden here and refused by Keyward’s main process. Turning it off needs the same passphrase.
+          For support staff: search, details and checks stay; copy, rotate, edit and delete are hidden here and refused
+          by Keyward’s main process. Turning it off needs the same passphrase.
         </p>
         <form onSubmit={(e) => void toggleSupport(e)}>
           <div className="field">
             <label htmlFor="support-passphrase">Passphrase (12+ characters)</label>
-            <input id="support-passphrase" type="password" autoComplete="off" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+            <input
+              id="support-passphrase"
+              type="password"
+              autoComplete="off"
+              value={passphrase}
+              onChange={(e) => setPassphrase(e.target.value)}
+            />
           </div>
           <div className="actions">
             <button type="submit" className={supportMode ? undefined : 'primary'} disabled={passphrase.length === 0}>
               {supportMode ? 'Turn off status-only mode' : 'Turn on status-only mode'}
             </button>
             {supportMessage && (
-              <span role={supportMessage.ok ? 'status' : 'alert'} className={supportMessage.ok ? 'muted' : 'error-text'}>
+              <span
+                role={supportMessage.ok ? 'status' : 'alert'}
+                className={supportMessage.ok ? 'muted' : 'error-text'}
+              >
                 {supportMessage.text}
               </span>
             )}
@@ -79,7 +98,15 @@ export function AppSettings() {
           <form onSubmit={(e) => void saveClipboard(e)}>
             <div className="field">
               <label htmlFor="clipboard-seconds">Clear a copied secret after (seconds)</label>
-              <input id="clipboard-seconds" type="number" min={0} max={3600} value={seconds} onChange={(e) => setSeconds(e.target.value)} aria-describedby="clipboard-help" />
+              <input
+                id="clipboard-seconds"
+                type="number"
+                min={0}
+                max={3600}
+                value={seconds}
+                onChange={(e) => setSeconds(e.target.value)}
+                aria-describedby="clipboard-help"
+              />
               <small id="clipboard-help" className="muted">
                 Keyward’s main process clears the clipboard if it still holds the secret. 0 never clears it.
               </small>
@@ -103,11 +130,16 @@ export function AppSettings() {
       <section className="panel" aria-labelledby="data-title">
         <h3 id="data-title">Data folder</h3>
         <p>
-          Metadata and the audit log live in <code data-testid="data-dir">{dataDir ?? '…'}</code>. Secrets live only in the OS keychain.
+          Metadata and the audit log live in <code data-testid="data-dir">{dataDir ?? '…'}</code>. Secrets live only in
+          the OS keychain.
         </p>
         <p className="muted">
           Custom PixlPay-style providers are set up further down this page, under{' '}
-          <button type="button" className="link" onClick={() => document.getElementById('custom-list-title')?.scrollIntoView({ block: 'start' })}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => document.getElementById('custom-list-title')?.scrollIntoView({ block: 'start' })}
+          >
             Custom providers
           </button>
           .

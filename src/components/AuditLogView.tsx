@@ -30,7 +30,11 @@ export function AuditLogView({ subjectId: initialSubject }: { subjectId?: string
   useEffect(() => {
     let live = true;
     const timer = setTimeout(() => {
-      void call('getAuditLog', { limit: 500, ...(subject.trim() ? { subjectId: subject.trim() } : {}), ...(prefix ? { actionPrefix: prefix } : {}) }).then((res) => {
+      void call('getAuditLog', {
+        limit: 500,
+        ...(subject.trim() ? { subjectId: subject.trim() } : {}),
+        ...(prefix ? { actionPrefix: prefix } : {}),
+      }).then((res) => {
         if (!live) return;
         if (res.ok) {
           setEntries(res.value);
@@ -58,7 +62,13 @@ export function AuditLogView({ subjectId: initialSubject }: { subjectId?: string
       <div className="filters" role="group" aria-label="Filter the audit log">
         <div className="field">
           <label htmlFor="audit-subject">Subject id</label>
-          <input id="audit-subject" value={subject} onChange={(e) => setSubject(e.target.value)} placeholder="a token, store or client id" spellCheck={false} />
+          <input
+            id="audit-subject"
+            value={subject}
+            onChange={(e) => setSubject(e.target.value)}
+            placeholder="a token, store or client id"
+            spellCheck={false}
+          />
         </div>
         <div className="field">
           <label htmlFor="audit-prefix">Action</label>
@@ -110,7 +120,11 @@ export function AuditLogView({ subjectId: initialSubject }: { subjectId?: string
                         {name}
                       </button>
                     ) : name && a.subject.type === 'store' ? (
-                      <button type="button" className="link" onClick={() => show({ kind: 'store', storeId: a.subject.id })}>
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => show({ kind: 'store', storeId: a.subject.id })}
+                      >
                         {name}
                       </button>
                     ) : (

@@ -35,7 +35,9 @@ export function ClientView({ clientId }: { clientId: string }) {
   const show = useVault((s) => s.show);
   const client = snapshot ? lookups(snapshot).clientsById.get(clientId) : undefined;
   // Only the findings about this client's stores, asked from main.
-  const findings = useFindingsAbout(snapshot && client ? { storeIds: storesOfClient(snapshot, client.id).map((s) => s.id) } : null);
+  const findings = useFindingsAbout(
+    snapshot && client ? { storeIds: storesOfClient(snapshot, client.id).map((s) => s.id) } : null,
+  );
   const [name, setName] = useState(client?.name ?? '');
   const [notes, setNotes] = useState(client?.notes ?? '');
   const [busy, setBusy] = useState(false);
@@ -106,12 +108,22 @@ export function ClientView({ clientId }: { clientId: string }) {
           <div className="field">
             <label htmlFor="client-name">Client name *</label>
             <input id="client-name" required maxLength={120} value={name} onChange={(e) => setName(e.target.value)} />
-            <small className={fieldErrors.name ? 'error-text' : 'muted'}>{fieldErrors.name ?? 'Shown in the sidebar, the inventory and reports.'}</small>
+            <small className={fieldErrors.name ? 'error-text' : 'muted'}>
+              {fieldErrors.name ?? 'Shown in the sidebar, the inventory and reports.'}
+            </small>
           </div>
           <div className="field">
             <label htmlFor="client-notes">Notes</label>
-            <textarea id="client-notes" rows={3} maxLength={2000} value={notes} onChange={(e) => setNotes(e.target.value)} />
-            <small className={fieldErrors.notes ? 'error-text' : 'muted'}>{fieldErrors.notes ?? 'Contacts, contracts, anything but secrets.'}</small>
+            <textarea
+              id="client-notes"
+              rows={3}
+              maxLength={2000}
+              value={notes}
+              onChange={(e) => setNotes(e.target.value)}
+            />
+            <small className={fieldErrors.notes ? 'error-text' : 'muted'}>
+              {fieldErrors.notes ?? 'Contacts, contracts, anything but secrets.'}
+            </small>
           </div>
           <div className="actions">
             <button type="submit" className="primary" disabled={busy}>
@@ -155,7 +167,8 @@ export function ClientView({ clientId }: { clientId: string }) {
                 <button type="button" className="store-link" onClick={() => show({ kind: 'store', storeId: store.id })}>
                   <span className="store-label">{store.label}</span>
                   <span className="store-meta">
-                    {names.get(store.provider)?.name ?? store.provider} · {store.environment} · {n} token{n === 1 ? '' : 's'}
+                    {names.get(store.provider)?.name ?? store.provider} · {store.environment} · {n} token
+                    {n === 1 ? '' : 's'}
                   </span>
                 </button>
               </li>

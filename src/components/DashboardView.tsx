@@ -35,7 +35,13 @@ export function DashboardView() {
     for (const r of index.rows) {
       const t = r.token;
       byStatus[t.status] = (byStatus[t.status] ?? 0) + 1;
-      const p = byProvider.get(r.providerId) ?? { id: r.providerId, name: r.providerName, total: 0, active: 0, invalid: 0 };
+      const p = byProvider.get(r.providerId) ?? {
+        id: r.providerId,
+        name: r.providerName,
+        total: 0,
+        active: 0,
+        invalid: 0,
+      };
       p.total++;
       if (t.status === 'active') p.active++;
       if (t.lastCheck?.outcome === 'invalid') p.invalid++;
@@ -45,7 +51,13 @@ export function DashboardView() {
       if (t.status === 'active' && t.expiresAt && Date.parse(t.expiresAt) < now + 30 * DAY) upcoming.push(r);
     }
     upcoming.sort((a, b) => compareText(a.token.expiresAt!, b.token.expiresAt!));
-    return { byStatus, byProvider: [...byProvider.values()].sort((a, b) => b.total - a.total), outcomes, never, upcoming };
+    return {
+      byStatus,
+      byProvider: [...byProvider.values()].sort((a, b) => b.total - a.total),
+      outcomes,
+      never,
+      upcoming,
+    };
   }, [index]);
 
   if (!index || !snapshot || !stats) return null;
@@ -89,7 +101,8 @@ export function DashboardView() {
         <section className="panel" aria-labelledby="dash-findings-title">
           <h3 id="dash-findings-title">Findings</h3>
           <p>
-            <span className="sev sev-critical">{counts.critical} critical</span> <span className="sev sev-warning">{counts.warning} warning</span>{' '}
+            <span className="sev sev-critical">{counts.critical} critical</span>{' '}
+            <span className="sev sev-warning">{counts.warning} warning</span>{' '}
             <span className="sev sev-info">{counts.info} info</span>
           </p>
           {!top ? (
@@ -97,7 +110,9 @@ export function DashboardView() {
               Loading findings…
             </p>
           ) : top.length === 0 ? (
-            <p className="muted">Nothing critical or warning. Keyward keeps watching expiry, slots, formats and checks.</p>
+            <p className="muted">
+              Nothing critical or warning. Keyward keeps watching expiry, slots, formats and checks.
+            </p>
           ) : (
             <ul className="plain">
               {top.map((f) => {
@@ -133,7 +148,8 @@ export function DashboardView() {
                     {r.token.name}
                   </button>{' '}
                   <span className="muted">
-                    {r.providerName} · <time dateTime={r.token.expiresAt!}>{localDay(r.token.expiresAt!)}</time> ({relativeDays(r.token.expiresAt!)})
+                    {r.providerName} · <time dateTime={r.token.expiresAt!}>{localDay(r.token.expiresAt!)}</time> (
+                    {relativeDays(r.token.expiresAt!)})
                   </span>
                 </li>
               ))}

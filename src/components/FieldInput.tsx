@@ -14,12 +14,21 @@ interface Props {
 export function FieldInput({ field, idPrefix, value, error, onChange }: Props) {
   const id = `${idPrefix}-${field.key}`;
   const describedBy = `${id}-help`;
-  const common = { id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined, required: field.required };
+  const common = {
+    id,
+    'aria-describedby': describedBy,
+    'aria-invalid': error ? true : undefined,
+    required: field.required,
+  };
   let control;
   switch (field.type) {
     case 'select':
       control = (
-        <select {...common} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value || undefined)}>
+        <select
+          {...common}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => onChange(e.target.value || undefined)}
+        >
           <option value="">{field.required ? 'Choose…' : '(not set)'}</option>
           {field.options?.map((o) => (
             <option key={o.value} value={o.value}>
@@ -36,7 +45,13 @@ export function FieldInput({ field, idPrefix, value, error, onChange }: Props) {
           <legend className="sr-only">{field.label}</legend>
           {field.options?.map((o) => (
             <label key={o.value} className="check">
-              <input type="checkbox" checked={selected.includes(o.value)} onChange={(e) => onChange(e.target.checked ? [...selected, o.value] : selected.filter((v) => v !== o.value))} />
+              <input
+                type="checkbox"
+                checked={selected.includes(o.value)}
+                onChange={(e) =>
+                  onChange(e.target.checked ? [...selected, o.value] : selected.filter((v) => v !== o.value))
+                }
+              />
               {o.label}
             </label>
           ))}

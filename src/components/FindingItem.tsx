@@ -7,7 +7,8 @@ import { useVault } from '../state/vault-store';
 export function FindingItem({ finding, openStore = false }: { finding: Finding; openStore?: boolean }) {
   const snapshot = useVault((s) => s.snapshot);
   const show = useVault((s) => s.show);
-  const store = finding.subject.storeId && snapshot ? lookups(snapshot).storesById.get(finding.subject.storeId) : undefined;
+  const store =
+    finding.subject.storeId && snapshot ? lookups(snapshot).storesById.get(finding.subject.storeId) : undefined;
   return (
     <li className={`finding finding-${finding.severity}`} data-kind={finding.kind}>
       <div className="finding-head">

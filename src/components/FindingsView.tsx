@@ -19,8 +19,17 @@ export function FindingsView() {
   const [client, setClient] = useState('');
   const [limit, setLimit] = useState(PAGE);
   const clients = snapshot?.clients ?? [];
-  const byClient = useMemo(() => (client === '' ? findings : findings.filter((f) => (client === NO_CLIENT ? !f.subject.clientId : f.subject.clientId === client))), [findings, client]);
-  const shown = useMemo(() => sortFindings(severity === '' ? byClient : byClient.filter((f) => f.severity === severity)), [byClient, severity]);
+  const byClient = useMemo(
+    () =>
+      client === ''
+        ? findings
+        : findings.filter((f) => (client === NO_CLIENT ? !f.subject.clientId : f.subject.clientId === client)),
+    [findings, client],
+  );
+  const shown = useMemo(
+    () => sortFindings(severity === '' ? byClient : byClient.filter((f) => f.severity === severity)),
+    [byClient, severity],
+  );
   const allCounts = useVault((s) => s.findingCounts);
   // Until the list arrives, the nav's counts (all clients) stand in.
   const counts = useMemo(() => (loaded ? countBySeverity(byClient) : allCounts), [loaded, byClient, allCounts]);
@@ -31,8 +40,9 @@ export function FindingsView() {
     <section className="findings-view" aria-labelledby="findings-title">
       <h2 id="findings-title">Findings</h2>
       <p className="muted">
-        Computed from metadata only: no secret is read. {counts.critical} critical, {counts.warning} warning{counts.warning === 1 ? '' : 's'}, {counts.info} info. The keychain&apos;s list of entries
-        is re-read every 30 seconds.{' '}
+        Computed from metadata only: no secret is read. {counts.critical} critical, {counts.warning} warning
+        {counts.warning === 1 ? '' : 's'}, {counts.info} info. The keychain&apos;s list of entries is re-read every 30
+        seconds.{' '}
         <button type="button" className="link" onClick={() => void rescan()}>
           Re-read the keychain now
         </button>

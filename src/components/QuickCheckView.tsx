@@ -109,16 +109,28 @@ export function QuickCheckView() {
   return (
     <section className="quick-check" aria-labelledby="quick-title">
       <h2 id="quick-title">Quick check</h2>
-      <p className="muted">Paste a token to learn whether it works, what it can do and when it dies. Nothing is saved; the value is dropped once checked.</p>
+      <p className="muted">
+        Paste a token to learn whether it works, what it can do and when it dies. Nothing is saved; the value is dropped
+        once checked.
+      </p>
       <form className="panel" onSubmit={(e) => void submit(e)} aria-label="Quick check a token">
         <div className="field">
           <label htmlFor="quick-secret">Token *</label>
-          <input id="quick-secret" type="password" autoComplete="off" spellCheck={false} value={secret} onChange={(e) => setSecret(e.target.value)} />
+          <input
+            id="quick-secret"
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            value={secret}
+            onChange={(e) => setSecret(e.target.value)}
+          />
         </div>
         {recognitions.length > 0 && recognition && (
           <p className="hint" role="status">
-            Looks like a {providers.find((p) => p.id === recognition.provider)?.name ?? recognition.provider} {recognition.mode ? `${recognition.mode} ` : ''}
-            {recognition.kind === 'api-key' ? 'API key' : 'access token'}: <code className="masked">{recognition.facts.masked}</code>
+            Looks like a {providers.find((p) => p.id === recognition.provider)?.name ?? recognition.provider}{' '}
+            {recognition.mode ? `${recognition.mode} ` : ''}
+            {recognition.kind === 'api-key' ? 'API key' : 'access token'}:{' '}
+            <code className="masked">{recognition.facts.masked}</code>
           </p>
         )}
         <div className="field">
@@ -173,7 +185,9 @@ export function QuickCheckView() {
             <div>
               <dt>Outcome</dt>
               <dd>
-                <strong className={`outcome outcome-${card.result.outcome}`}>{OUTCOME_LABELS[card.result.outcome]}</strong>
+                <strong className={`outcome outcome-${card.result.outcome}`}>
+                  {OUTCOME_LABELS[card.result.outcome]}
+                </strong>
                 {card.result.httpStatus ? ` · HTTP ${card.result.httpStatus}` : ''}
               </dd>
             </div>
@@ -183,7 +197,9 @@ export function QuickCheckView() {
             </div>
             <div>
               <dt>Scopes</dt>
-              <dd>{card.scopes.length ? card.scopes.join(', ') : <span className="muted">not shown by the token</span>}</dd>
+              <dd>
+                {card.scopes.length ? card.scopes.join(', ') : <span className="muted">not shown by the token</span>}
+              </dd>
             </div>
             <div>
               <dt>Expires</dt>

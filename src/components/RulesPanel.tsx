@@ -60,13 +60,27 @@ export function RulesPanel({ store, provider, tokens, findings }: Props) {
                 {rl && (
                   <li>
                     <strong>Per-token rate limit:</strong> {rl.min}–{rl.max} requests/min (default {rl.default})
-                    {cap !== undefined ? `; the ${String(plan)} plan caps it at ${cap}` : rl.planCaps ? '; set the store’s plan to check the cap' : ''}
+                    {cap !== undefined
+                      ? `; the ${String(plan)} plan caps it at ${cap}`
+                      : rl.planCaps
+                        ? '; set the store’s plan to check the cap'
+                        : ''}
                   </li>
                 )}
                 {accessKey && policy.accessLevels && (
                   <li>
-                    <strong>Access:</strong> {policy.accessLevels.map((level) => `${mine.filter((t) => t.settings[accessKey] === level.value).length} ${level.label}`).join(', ')}
-                    {broadLevels.length > 0 && <span className="muted"> · {broadLevels.map((l) => l.label).join(', ')} can do everything the owner can</span>}
+                    <strong>Access:</strong>{' '}
+                    {policy.accessLevels
+                      .map(
+                        (level) => `${mine.filter((t) => t.settings[accessKey] === level.value).length} ${level.label}`,
+                      )
+                      .join(', ')}
+                    {broadLevels.length > 0 && (
+                      <span className="muted">
+                        {' '}
+                        · {broadLevels.map((l) => l.label).join(', ')} can do everything the owner can
+                      </span>
+                    )}
                   </li>
                 )}
                 {allowKey && (
@@ -74,11 +88,17 @@ export function RulesPanel({ store, provider, tokens, findings }: Props) {
                     <strong>IP allowlist:</strong> {allowlistSummary(mine, allowKey)}
                   </li>
                 )}
-                {managedKey && mine.some((t) => typeof t.settings[managedKey] === 'string' && t.settings[managedKey] !== '') && (
-                  <li>
-                    <strong>Managed keys:</strong> {mine.filter((t) => typeof t.settings[managedKey] === 'string' && t.settings[managedKey] !== '').length}, read-only here
-                  </li>
-                )}
+                {managedKey &&
+                  mine.some((t) => typeof t.settings[managedKey] === 'string' && t.settings[managedKey] !== '') && (
+                    <li>
+                      <strong>Managed keys:</strong>{' '}
+                      {
+                        mine.filter((t) => typeof t.settings[managedKey] === 'string' && t.settings[managedKey] !== '')
+                          .length
+                      }
+                      , read-only here
+                    </li>
+                  )}
                 {(policy.notes ?? []).map((note) => (
                   <li key={note} className="muted">
                     {note}

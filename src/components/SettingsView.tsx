@@ -86,7 +86,9 @@ function toDefinition(d: Draft): CustomProviderDefinitionInput {
     expiry: d.expiry,
     rotationDays: num(d.rotationDays) ?? null,
     slotLimits,
-    rateLimit: rate.some((v) => v !== undefined) ? { min: rate[0] ?? NaN, default: rate[1] ?? NaN, max: rate[2] ?? NaN } : null,
+    rateLimit: rate.some((v) => v !== undefined)
+      ? { min: rate[0] ?? NaN, default: rate[1] ?? NaN, max: rate[2] ?? NaN }
+      : null,
     ...(d.dashboardUrl.trim() ? { dashboardUrl: d.dashboardUrl.trim() } : {}),
   };
 }
@@ -162,7 +164,8 @@ export function SettingsView() {
         {listError && (
           <p className="banner banner-error" role="alert">
             <span>
-              <strong>{listError.code === 'conflict' ? 'Still in use.' : 'Could not delete.'}</strong> {listError.message}
+              <strong>{listError.code === 'conflict' ? 'Still in use.' : 'Could not delete.'}</strong>{' '}
+              {listError.message}
             </span>
             <button type="button" className="link" onClick={() => setListError(null)} aria-label="Dismiss error">
               Dismiss
@@ -170,7 +173,10 @@ export function SettingsView() {
           </p>
         )}
         {custom.length === 0 ? (
-          <p className="muted">No custom providers yet. Define a PixlPay-style provider below and it appears in the provider list when you add a store.</p>
+          <p className="muted">
+            No custom providers yet. Define a PixlPay-style provider below and it appears in the provider list when you
+            add a store.
+          </p>
         ) : (
           <ul className="provider-list">
             {custom.map((p) => (
@@ -182,7 +188,12 @@ export function SettingsView() {
                   </div>
                 </div>
                 <div className="actions">
-                  <button type="button" className="danger small" onClick={() => setPendingDelete(p)} aria-label={`Delete provider ${p.name}`}>
+                  <button
+                    type="button"
+                    className="danger small"
+                    onClick={() => setPendingDelete(p)}
+                    aria-label={`Delete provider ${p.name}`}
+                  >
                     Delete
                   </button>
                 </div>
@@ -218,7 +229,14 @@ export function SettingsView() {
           error={errorFor(fields, 'id')}
           placeholder="acme-pay"
         />
-        <TextField id="cp-name" label="Name *" value={draft.name} onChange={set('name')} help="As shown in lists." error={errorFor(fields, 'name')} />
+        <TextField
+          id="cp-name"
+          label="Name *"
+          value={draft.name}
+          onChange={set('name')}
+          help="As shown in lists."
+          error={errorFor(fields, 'name')}
+        />
         <TextField
           id="cp-base-url"
           label="Base URL *"
@@ -253,8 +271,22 @@ export function SettingsView() {
           error={errorFor(fields, 'tokenPattern')}
         />
         <div className="field-row">
-          <TextField id="cp-live" label="Live prefix" value={draft.livePrefix} onChange={set('livePrefix')} help="e.g. ak_live_" error={errorFor(fields, 'modePrefixes.live', 'modePrefixes')} />
-          <TextField id="cp-test" label="Test prefix" value={draft.testPrefix} onChange={set('testPrefix')} help="e.g. ak_test_" error={errorFor(fields, 'modePrefixes.test')} />
+          <TextField
+            id="cp-live"
+            label="Live prefix"
+            value={draft.livePrefix}
+            onChange={set('livePrefix')}
+            help="e.g. ak_live_"
+            error={errorFor(fields, 'modePrefixes.live', 'modePrefixes')}
+          />
+          <TextField
+            id="cp-test"
+            label="Test prefix"
+            value={draft.testPrefix}
+            onChange={set('testPrefix')}
+            help="e.g. ak_test_"
+            error={errorFor(fields, 'modePrefixes.test')}
+          />
         </div>
         <div className={`field ${errorFor(fields, 'scopes') ? 'field-error' : ''}`}>
           <label htmlFor="cp-scopes">Scopes</label>
@@ -281,7 +313,12 @@ export function SettingsView() {
         />
         <div className="field">
           <label htmlFor="cp-expiry">Expiry policy</label>
-          <select id="cp-expiry" value={draft.expiry} onChange={(e) => set('expiry')(e.target.value)} aria-describedby="cp-expiry-help">
+          <select
+            id="cp-expiry"
+            value={draft.expiry}
+            onChange={(e) => set('expiry')(e.target.value)}
+            aria-describedby="cp-expiry-help"
+          >
             <option value="none">No expiry</option>
             <option value="optional">Optional expiry date</option>
             <option value="required">Expiry date required</option>
@@ -302,8 +339,24 @@ export function SettingsView() {
         <fieldset className="field-group">
           <legend>Active tokens per store (slot limits)</legend>
           <div className="field-row">
-            <TextField id="cp-slot-live" label="Live" value={draft.slotLive} onChange={set('slotLive')} help="Empty: no limit." error={errorFor(fields, 'slotLimits.live')} type="number" />
-            <TextField id="cp-slot-test" label="Test" value={draft.slotTest} onChange={set('slotTest')} help="Empty: no limit." error={errorFor(fields, 'slotLimits.test')} type="number" />
+            <TextField
+              id="cp-slot-live"
+              label="Live"
+              value={draft.slotLive}
+              onChange={set('slotLive')}
+              help="Empty: no limit."
+              error={errorFor(fields, 'slotLimits.live')}
+              type="number"
+            />
+            <TextField
+              id="cp-slot-test"
+              label="Test"
+              value={draft.slotTest}
+              onChange={set('slotTest')}
+              help="Empty: no limit."
+              error={errorFor(fields, 'slotLimits.test')}
+              type="number"
+            />
             <TextField
               id="cp-slot-any"
               label="Any mode"
@@ -336,7 +389,15 @@ export function SettingsView() {
               error={errorFor(fields, 'rateLimit.default', 'rateLimit')}
               type="number"
             />
-            <TextField id="cp-rate-max" label="Maximum" value={draft.rateMax} onChange={set('rateMax')} help="" error={errorFor(fields, 'rateLimit.max')} type="number" />
+            <TextField
+              id="cp-rate-max"
+              label="Maximum"
+              value={draft.rateMax}
+              onChange={set('rateMax')}
+              help=""
+              error={errorFor(fields, 'rateLimit.max')}
+              type="number"
+            />
           </div>
         </fieldset>
         <TextField

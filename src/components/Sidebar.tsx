@@ -23,7 +23,10 @@ function buildGroups(snapshot: VaultSnapshot | null, providers: readonly Provide
   const none: Group['stores'] = [];
   for (const store of snapshot.stores) {
     const n = tokensByStore.get(store.id)?.length ?? 0;
-    const entry = { store, meta: `${names.get(store.provider)?.name ?? store.provider} · ${n} token${n === 1 ? '' : 's'}` };
+    const entry = {
+      store,
+      meta: `${names.get(store.provider)?.name ?? store.provider} · ${n} token${n === 1 ? '' : 's'}`,
+    };
     if (!store.clientId) none.push(entry);
     else {
       const list = byClient.get(store.clientId);
@@ -31,7 +34,12 @@ function buildGroups(snapshot: VaultSnapshot | null, providers: readonly Provide
       else byClient.set(store.clientId, [entry]);
     }
   }
-  const groups: Group[] = snapshot.clients.map((c) => ({ key: c.id, clientId: c.id, title: c.name, stores: byClient.get(c.id) ?? [] }));
+  const groups: Group[] = snapshot.clients.map((c) => ({
+    key: c.id,
+    clientId: c.id,
+    title: c.name,
+    stores: byClient.get(c.id) ?? [],
+  }));
   groups.push({ key: 'none', clientId: null, title: snapshot.clients.length ? 'No client' : 'Stores', stores: none });
   // Clients without stores stay listed: their title opens the client view (rename, delete).
   return groups.filter((g) => g.stores.length > 0 || g.clientId !== null);
@@ -102,7 +110,12 @@ const StoreGroup = memo(
           {clientId === null ? (
             title
           ) : (
-            <button type="button" className={`group-link ${clientActive ? 'active' : ''}`} aria-current={clientActive ? 'page' : undefined} onClick={() => show({ kind: 'client', clientId })}>
+            <button
+              type="button"
+              className={`group-link ${clientActive ? 'active' : ''}`}
+              aria-current={clientActive ? 'page' : undefined}
+              onClick={() => show({ kind: 'client', clientId })}
+            >
               {/* Named by its content, not aria-label: getByLabel('Client') in other views must not match it. */}
               <span className="sr-only">Client </span>
               {title}
@@ -134,5 +147,6 @@ const StoreGroup = memo(
     a.clientActive === b.clientActive &&
     a.stores === b.stores &&
     a.show === b.show &&
-    (a.activeStoreId === b.activeStoreId || (!a.stores.some((s) => s.store.id === a.activeStoreId) && !b.stores.some((s) => s.store.id === b.activeStoreId))),
+    (a.activeStoreId === b.activeStoreId ||
+      (!a.stores.some((s) => s.store.id === a.activeStoreId) && !b.stores.some((s) => s.store.id === b.activeStoreId))),
 );

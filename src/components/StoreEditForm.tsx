@@ -24,7 +24,9 @@ export function StoreEditForm({ store, provider, onDone }: Props) {
   const [clientChoice, setClientChoice] = useState(store.clientId ?? '');
   const [newClient, setNewClient] = useState('');
   const [environment, setEnvironment] = useState<Environment>(store.environment);
-  const [identifiers, setIdentifiers] = useState<Record<string, FieldValue | undefined>>(() => ({ ...store.identifiers }));
+  const [identifiers, setIdentifiers] = useState<Record<string, FieldValue | undefined>>(() => ({
+    ...store.identifiers,
+  }));
   const [notes, setNotes] = useState(store.notes);
   const [busy, setBusy] = useState(false);
   const fieldErrors = error?.fields ?? {};
@@ -69,12 +71,27 @@ export function StoreEditForm({ store, provider, onDone }: Props) {
   }
 
   return (
-    <form className="panel store-edit" onSubmit={submit} onKeyDown={onKeyDown} aria-labelledby="store-edit-title" noValidate>
+    <form
+      className="panel store-edit"
+      onSubmit={submit}
+      onKeyDown={onKeyDown}
+      aria-labelledby="store-edit-title"
+      noValidate
+    >
       <h3 id="store-edit-title">Edit store {store.label}</h3>
       <div className="field">
         <label htmlFor="edit-store-label">Store name *</label>
-        <input id="edit-store-label" required maxLength={120} value={label} onChange={(e) => setLabel(e.target.value)} autoFocus />
-        <small className={fieldErrors.label ? 'error-text' : 'muted'}>{fieldErrors.label ?? 'How you call this store or account.'}</small>
+        <input
+          id="edit-store-label"
+          required
+          maxLength={120}
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+          autoFocus
+        />
+        <small className={fieldErrors.label ? 'error-text' : 'muted'}>
+          {fieldErrors.label ?? 'How you call this store or account.'}
+        </small>
       </div>
       <div className="field">
         <label htmlFor="edit-store-client">Client</label>
@@ -87,13 +104,23 @@ export function StoreEditForm({ store, provider, onDone }: Props) {
           ))}
           <option value={NEW_CLIENT}>New client…</option>
         </select>
-        <small className={fieldErrors.clientId ? 'error-text' : 'muted'}>{fieldErrors.clientId ?? 'Agencies group stores by client.'}</small>
+        <small className={fieldErrors.clientId ? 'error-text' : 'muted'}>
+          {fieldErrors.clientId ?? 'Agencies group stores by client.'}
+        </small>
       </div>
       {clientChoice === NEW_CLIENT && (
         <div className="field">
           <label htmlFor="edit-store-new-client">New client name *</label>
-          <input id="edit-store-new-client" required maxLength={120} value={newClient} onChange={(e) => setNewClient(e.target.value)} />
-          <small className={fieldErrors.name ? 'error-text' : 'muted'}>{fieldErrors.name ?? 'Created first, then the store moves to it.'}</small>
+          <input
+            id="edit-store-new-client"
+            required
+            maxLength={120}
+            value={newClient}
+            onChange={(e) => setNewClient(e.target.value)}
+          />
+          <small className={fieldErrors.name ? 'error-text' : 'muted'}>
+            {fieldErrors.name ?? 'Created first, then the store moves to it.'}
+          </small>
         </div>
       )}
       <StoreProfileFields
@@ -107,8 +134,16 @@ export function StoreEditForm({ store, provider, onDone }: Props) {
       />
       <div className="field">
         <label htmlFor="edit-store-notes">Notes</label>
-        <textarea id="edit-store-notes" rows={3} maxLength={2000} value={notes} onChange={(e) => setNotes(e.target.value)} />
-        <small className={fieldErrors.notes ? 'error-text' : 'muted'}>{fieldErrors.notes ?? 'Anything your team should know; never a secret.'}</small>
+        <textarea
+          id="edit-store-notes"
+          rows={3}
+          maxLength={2000}
+          value={notes}
+          onChange={(e) => setNotes(e.target.value)}
+        />
+        <small className={fieldErrors.notes ? 'error-text' : 'muted'}>
+          {fieldErrors.notes ?? 'Anything your team should know; never a secret.'}
+        </small>
       </div>
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>

@@ -14,12 +14,24 @@ interface Props {
 }
 
 /** The parts of a store profile both the add and the edit form ask for: environment and the provider's identifiers. */
-export function StoreProfileFields({ idPrefix, provider, environment, onEnvironment, identifiers, onIdentifiers, fieldErrors }: Props) {
+export function StoreProfileFields({
+  idPrefix,
+  provider,
+  environment,
+  onEnvironment,
+  identifiers,
+  onIdentifiers,
+  fieldErrors,
+}: Props) {
   return (
     <>
       <div className="field">
         <label htmlFor={`${idPrefix}-environment`}>Environment</label>
-        <select id={`${idPrefix}-environment`} value={environment} onChange={(e) => onEnvironment(e.target.value as EnvironmentName)}>
+        <select
+          id={`${idPrefix}-environment`}
+          value={environment}
+          onChange={(e) => onEnvironment(e.target.value as EnvironmentName)}
+        >
           <option value="production">Production</option>
           <option value="staging">Staging</option>
           <option value="development">Development</option>

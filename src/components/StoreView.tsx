@@ -115,7 +115,11 @@ export function StoreView({ store }: { store: StoreProfile }) {
                 <td>{token.kind === 'api-key' ? 'API key' : 'Access token'}</td>
                 <td>{token.mode ?? '—'}</td>
                 <td>
-                  {token.secret ? <code className="masked">{token.secret.masked}</code> : <span className="muted">not stored</span>}
+                  {token.secret ? (
+                    <code className="masked">{token.secret.masked}</code>
+                  ) : (
+                    <span className="muted">not stored</span>
+                  )}
                   {token.secret?.formatProblem && (
                     <span className="format-flag" title={token.secret.formatProblem}>
                       <span aria-hidden="true"> ⚠</span>
@@ -138,19 +142,37 @@ export function StoreView({ store }: { store: StoreProfile }) {
                       <time dateTime={token.expiresAt} title={isoDay(token.expiresAt)}>
                         {localDay(token.expiresAt)}
                       </time>
-                      <small className="muted block">{expirySourceText(token.expirySource, credentialFor(provider, token.kind)?.policy?.expiry)}</small>
+                      <small className="muted block">
+                        {expirySourceText(token.expirySource, credentialFor(provider, token.kind)?.policy?.expiry)}
+                      </small>
                     </>
                   ) : (
                     <span className="muted">{token.expirySource === 'none' ? 'never' : 'unknown'}</span>
                   )}
                 </td>
-                <td>{token.scopes.length ? <span title={token.scopes.join(', ')}>{scopesShort(token.scopes)}</span> : <span className="muted">—</span>}</td>
+                <td>
+                  {token.scopes.length ? (
+                    <span title={token.scopes.join(', ')}>{scopesShort(token.scopes)}</span>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
                 <td className="actions">
-                  <button type="button" className="small" onClick={() => openToken(token.id)} aria-label={`Details of token ${token.name}`}>
+                  <button
+                    type="button"
+                    className="small"
+                    onClick={() => openToken(token.id)}
+                    aria-label={`Details of token ${token.name}`}
+                  >
                     Details
                   </button>
                   {!supportMode && (
-                    <button type="button" className="danger small" onClick={() => setPending({ kind: 'token', token })} aria-label={`Delete token ${token.name}`}>
+                    <button
+                      type="button"
+                      className="danger small"
+                      onClick={() => setPending({ kind: 'token', token })}
+                      aria-label={`Delete token ${token.name}`}
+                    >
                       Delete
                     </button>
                   )}
@@ -160,7 +182,9 @@ export function StoreView({ store }: { store: StoreProfile }) {
           </tbody>
         </table>
       )}
-      {provider && <RulesPanel store={store} provider={provider} tokens={tokens} findings={loaded ? storeFindings : null} />}
+      {provider && (
+        <RulesPanel store={store} provider={provider} tokens={tokens} findings={loaded ? storeFindings : null} />
+      )}
       {pending && (
         <ConfirmDialog
           title={pending.kind === 'token' ? `Delete token ${pending.token.name}?` : `Delete store ${store.label}?`}

@@ -24,7 +24,9 @@ export class ViewErrorBoundary extends Component<Props, { error: Error | null }>
       <section className="empty" role="alert" aria-labelledby="view-failed-title">
         <h2 id="view-failed-title">This view could not be shown</h2>
         <p>{error.message}</p>
-        <p className="muted">Your tokens are not affected. Open another view; if this one keeps failing, restart Keyward.</p>
+        <p className="muted">
+          Your tokens are not affected. Open another view; if this one keeps failing, restart Keyward.
+        </p>
         <button type="button" className="primary" onClick={() => this.props.onLeave()}>
           Go to the inventory
         </button>

@@ -11,7 +11,12 @@ export function ViewNav() {
   const storeView = view.kind === 'store' || view.kind === 'stores' || view.kind === 'add-store';
   const countText = `${counts.critical} critical, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info`;
   const simple = (kind: 'home' | 'inventory' | 'quick-check' | 'audit', label: string, active = view.kind === kind) => (
-    <button type="button" className={active ? 'active' : undefined} aria-current={active ? 'page' : undefined} onClick={() => show({ kind })}>
+    <button
+      type="button"
+      className={active ? 'active' : undefined}
+      aria-current={active ? 'page' : undefined}
+      onClick={() => show({ kind })}
+    >
       {label}
     </button>
   );
@@ -19,7 +24,12 @@ export function ViewNav() {
     <nav className="viewnav" aria-label="Views">
       {simple('home', 'Dashboard')}
       {simple('inventory', 'Inventory', view.kind === 'inventory' || view.kind === 'token')}
-      <button type="button" className={storeView ? 'active' : undefined} aria-current={storeView ? 'page' : undefined} onClick={() => show({ kind: 'stores' })}>
+      <button
+        type="button"
+        className={storeView ? 'active' : undefined}
+        aria-current={storeView ? 'page' : undefined}
+        onClick={() => show({ kind: 'stores' })}
+      >
         Stores
       </button>
       <button
@@ -50,7 +60,12 @@ export function ViewNav() {
       {simple('quick-check', 'Quick check')}
       {simple('audit', 'Audit log')}
       <TransferNavButton />
-      <button type="button" className={view.kind === 'settings' ? 'active' : undefined} aria-current={view.kind === 'settings' ? 'page' : undefined} onClick={() => show({ kind: 'settings' })}>
+      <button
+        type="button"
+        className={view.kind === 'settings' ? 'active' : undefined}
+        aria-current={view.kind === 'settings' ? 'page' : undefined}
+        onClick={() => show({ kind: 'settings' })}
+      >
         Settings
       </button>
     </nav>

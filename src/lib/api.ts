@@ -1,4 +1,12 @@
-import type { Api, ChannelInput, ChannelName, ChannelOutput, EventName, EventPayload, Result } from '../../electron/contract';
+import type {
+  Api,
+  ChannelInput,
+  ChannelName,
+  ChannelOutput,
+  EventName,
+  EventPayload,
+  Result,
+} from '../../electron/contract';
 
 declare global {
   interface Window {
@@ -16,7 +24,10 @@ export function call<K extends ChannelName>(name: K, input: ChannelInput<K>): Pr
   const method = bridge()[name] as (i: ChannelInput<K>) => Promise<Result<ChannelOutput<K>>>;
   return method(input).catch((err: unknown) => ({
     ok: false as const,
-    error: { code: 'internal' as const, message: `Could not reach Keyward's main process (${err instanceof Error ? err.message : 'unknown error'}).` },
+    error: {
+      code: 'internal' as const,
+      message: `Could not reach Keyward's main process (${err instanceof Error ? err.message : 'unknown error'}).`,
+    },
   }));
 }
 

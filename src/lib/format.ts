@@ -1,5 +1,12 @@
 import { providersById } from './lookups';
-import type { CredentialDescriptor, ExpiryPolicy, Finding, ProviderDescriptor, RateLimit, TokenSummary } from '../../electron/contract';
+import type {
+  CredentialDescriptor,
+  ExpiryPolicy,
+  Finding,
+  ProviderDescriptor,
+  RateLimit,
+  TokenSummary,
+} from '../../electron/contract';
 
 type ExpirySource = TokenSummary['expirySource'];
 
@@ -15,7 +22,9 @@ export function expirySourceText(source: ExpirySource | undefined, policy?: Expi
     case 'token':
       return 'read from the token';
     case 'provider-rule':
-      return policy?.fallbackDays ? `provider rule: ${durationText(policy.fallbackDays)} after creation` : 'provider rule';
+      return policy?.fallbackDays
+        ? `provider rule: ${durationText(policy.fallbackDays)} after creation`
+        : 'provider rule';
     case 'user':
       return 'entered by you';
     case 'none':
@@ -28,7 +37,12 @@ export function expirySourceText(source: ExpirySource | undefined, policy?: Expi
 /** A calendar day, as the user's locale writes it; the ISO day is what forms use. */
 export const isoDay = (iso: string): string => iso.slice(0, 10);
 // One formatter for every call: toLocaleDateString with options builds a new one each time (about 0.1 ms each).
-const LOCAL_DAY = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+const LOCAL_DAY = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
 export const localDay = (iso: string): string => LOCAL_DAY.format(new Date(iso));
 
 export function windowText(seconds: number): string {
@@ -41,7 +55,13 @@ export function windowText(seconds: number): string {
 }
 
 export function rateLimitText(limit: RateLimit): string {
-  const extra = [limit.appliesTo, limit.mode ? `${limit.mode} mode` : undefined, limit.confirmed ? undefined : 'unconfirmed'].filter(Boolean).join(', ');
+  const extra = [
+    limit.appliesTo,
+    limit.mode ? `${limit.mode} mode` : undefined,
+    limit.confirmed ? undefined : 'unconfirmed',
+  ]
+    .filter(Boolean)
+    .join(', ');
   return `${limit.requests} requests per ${windowText(limit.windowSeconds)} per ${limit.per}${extra ? ` (${extra})` : ''}`;
 }
 
@@ -52,7 +72,8 @@ export type Severity = (typeof SEVERITIES)[number];
 export const compareText = new Intl.Collator().compare;
 
 const RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
-export const compareFindings = (a: Finding, b: Finding): number => RANK[a.severity] - RANK[b.severity] || compareText(a.dueAt ?? '', b.dueAt ?? '') || compareText(a.id, b.id);
+export const compareFindings = (a: Finding, b: Finding): number =>
+  RANK[a.severity] - RANK[b.severity] || compareText(a.dueAt ?? '', b.dueAt ?? '') || compareText(a.id, b.id);
 
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(compareFindings);
@@ -82,12 +103,17 @@ export const KIND_LABELS: Record<Finding['kind'], string> = {
   revoke_pending: 'Old token not yet revoked',
 };
 
-export const credentialFor = (provider: ProviderDescriptor | undefined, kind: TokenSummary['kind']): CredentialDescriptor | undefined => provider?.credentials.find((c) => c.kind === kind);
+export const credentialFor = (
+  provider: ProviderDescriptor | undefined,
+  kind: TokenSummary['kind'],
+): CredentialDescriptor | undefined => provider?.credentials.find((c) => c.kind === kind);
 
-export const providerName = (providers: readonly ProviderDescriptor[], id: string): string => providersById(providers).get(id)?.name ?? id;
+export const providerName = (providers: readonly ProviderDescriptor[], id: string): string =>
+  providersById(providers).get(id)?.name ?? id;
 
 /** "Shippo live token", "Printify token". */
-export const tokenDescription = (provider: string, mode: 'live' | 'test' | null): string => `${provider}${mode ? ` ${mode}` : ''} token`;
+export const tokenDescription = (provider: string, mode: 'live' | 'test' | null): string =>
+  `${provider}${mode ? ` ${mode}` : ''} token`;
 
 /** Scopes, short: the first two and how many more. */
 export function scopesShort(scopes: readonly string[]): string {

@@ -4,5 +4,11 @@ export type InitialViewKind = 'home' | 'inventory' | 'quick-check' | 'audit' | '
 /** The view to open first: the dashboard, or what the address's hash names. */
 export function initialViewKind(): InitialViewKind {
   const hash = typeof location === 'undefined' ? '' : location.hash.slice(1);
-  return hash === 'inventory' || hash === 'quick-check' || hash === 'audit' || hash === 'settings' || hash === 'findings' ? hash : 'home';
+  return hash === 'inventory' ||
+    hash === 'quick-check' ||
+    hash === 'audit' ||
+    hash === 'settings' ||
+    hash === 'findings'
+    ? hash
+    : 'home';
 }

@@ -1,4 +1,13 @@
-import type { Client, InventoryFilters, InventoryRow, InventorySort, ProviderDescriptor, StoreProfile, TokenSummary, VaultSnapshot } from '../../electron/contract';
+import type {
+  Client,
+  InventoryFilters,
+  InventoryRow,
+  InventorySort,
+  ProviderDescriptor,
+  StoreProfile,
+  TokenSummary,
+  VaultSnapshot,
+} from '../../electron/contract';
 
 /** A token joined with its store, client and provider name: what the dashboard and token detail look up. */
 export interface Row {
@@ -47,7 +56,15 @@ export const SORTS: { key: SortKey; label: string }[] = [
 
 /** The inventory's filters: main applies them (queryInventory), the renderer only keeps what the user chose. */
 export type Filters = InventoryFilters;
-export const EMPTY_FILTERS: Filters = { query: '', provider: '', status: '', mode: '', client: '', severity: '', ids: null };
+export const EMPTY_FILTERS: Filters = {
+  query: '',
+  provider: '',
+  status: '',
+  mode: '',
+  client: '',
+  severity: '',
+  ids: null,
+};
 // The contract's values (the renderer takes only types from it; the type below keeps them equal).
 export const NO_CLIENT = '__none__' as const;
 export const NO_FINDING = '__none__' as const;
@@ -60,7 +77,24 @@ const csvCell = (v: string): string => {
 
 /** A secret-free CSV of the rows: metadata and the masked fingerprint only. */
 export function toCsv(rows: readonly InventoryRow[]): string {
-  const head = ['token_id', 'name', 'provider', 'store', 'client', 'kind', 'mode', 'status', 'masked', 'scopes', 'created', 'expires', 'expiry_source', 'last_check', 'last_outcome', 'findings'];
+  const head = [
+    'token_id',
+    'name',
+    'provider',
+    'store',
+    'client',
+    'kind',
+    'mode',
+    'status',
+    'masked',
+    'scopes',
+    'created',
+    'expires',
+    'expiry_source',
+    'last_check',
+    'last_outcome',
+    'findings',
+  ];
   const lines = [head.join(',')];
   for (const r of rows) {
     lines.push(

@@ -1,4 +1,11 @@
-import type { Client, Finding, ProviderDescriptor, StoreProfile, TokenSummary, VaultSnapshot } from '../../electron/contract';
+import type {
+  Client,
+  Finding,
+  ProviderDescriptor,
+  StoreProfile,
+  TokenSummary,
+  VaultSnapshot,
+} from '../../electron/contract';
 
 /** Maps over one vault snapshot, built once per snapshot (a new revision is a new object) and shared by every view. */
 export interface VaultLookups {
@@ -50,7 +57,10 @@ export function providersById(providers: readonly ProviderDescriptor[]): Readonl
 }
 
 const NO_FINDINGS: readonly Finding[] = [];
-const findingsCache = new WeakMap<readonly Finding[], { byStore: ReadonlyMap<string, readonly Finding[]>; byToken: ReadonlyMap<string, readonly Finding[]> }>();
+const findingsCache = new WeakMap<
+  readonly Finding[],
+  { byStore: ReadonlyMap<string, readonly Finding[]>; byToken: ReadonlyMap<string, readonly Finding[]> }
+>();
 
 function findingsIndex(findings: readonly Finding[]) {
   let ix = findingsCache.get(findings);
@@ -73,6 +83,8 @@ function findingsIndex(findings: readonly Finding[]) {
 }
 
 /** The findings about one store (in the findings' order), from an index built once per findings array. */
-export const findingsOfStore = (findings: readonly Finding[], storeId: string): readonly Finding[] => findingsIndex(findings).byStore.get(storeId) ?? NO_FINDINGS;
+export const findingsOfStore = (findings: readonly Finding[], storeId: string): readonly Finding[] =>
+  findingsIndex(findings).byStore.get(storeId) ?? NO_FINDINGS;
 /** The findings about one token (in the findings' order). */
-export const findingsOfToken = (findings: readonly Finding[], tokenId: string): readonly Finding[] => findingsIndex(findings).byToken.get(tokenId) ?? NO_FINDINGS;
+export const findingsOfToken = (findings: readonly Finding[], tokenId: string): readonly Finding[] =>
+  findingsIndex(findings).byToken.get(tokenId) ?? NO_FINDINGS;

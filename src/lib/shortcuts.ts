@@ -3,7 +3,10 @@ import { useInventory } from '../state/inventory-store';
 import { useVault } from '../state/vault-store';
 
 const typing = (el: Element | null): boolean =>
-  el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement || (el instanceof HTMLElement && el.isContentEditable);
+  el instanceof HTMLInputElement ||
+  el instanceof HTMLTextAreaElement ||
+  el instanceof HTMLSelectElement ||
+  (el instanceof HTMLElement && el.isContentEditable);
 
 /** Focuses the inventory's search box, switching to the inventory first when needed. */
 export function focusSearch(): void {

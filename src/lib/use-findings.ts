@@ -13,7 +13,8 @@ export function useFindings(): Finding[] | null {
  * What a view shows: the findings about some stores (their tokens' included) or one token, or the first `limit`
  * of some severities, in main's order (most severe first, then soonest due).
  */
-export type FindingScope = { storeIds: string[] } | { tokenId: string } | { severities: FindingSeverity[]; limit: number };
+export type FindingScope =
+  { storeIds: string[] } | { tokenId: string } | { severities: FindingSeverity[]; limit: number };
 
 /**
  * Only the findings about `scope`, asked from main when it changes and after every vault change (a few KB where

@@ -23,10 +23,26 @@ export interface InventoryRows {
 const stateOf = (page: InventoryPage, offset: number, prev: InventoryRows | null): InventoryRows => {
   const rows = new Map(prev ? prev.rows : []);
   page.rows.forEach((row, i) => rows.set(offset + i, row));
-  return { ready: true, error: null, revision: page.revision, total: page.total, totalAll: page.totalAll, rows, facets: page.facets ?? prev?.facets ?? null };
+  return {
+    ready: true,
+    error: null,
+    revision: page.revision,
+    total: page.total,
+    totalAll: page.totalAll,
+    rows,
+    facets: page.facets ?? prev?.facets ?? null,
+  };
 };
 
-const EMPTY: InventoryRows = { ready: false, error: null, revision: -1, total: 0, totalAll: 0, rows: new Map(), facets: null };
+const EMPTY: InventoryRows = {
+  ready: false,
+  error: null,
+  revision: -1,
+  total: 0,
+  totalAll: 0,
+  rows: new Map(),
+  facets: null,
+};
 
 /**
  * The inventory table's rows, asked from main one page at a time (queryInventory): the renderer never holds
@@ -57,7 +73,8 @@ export function useInventoryRows(): InventoryRows & { ensure(first: number, last
       const seq = replace ? ++ref.seq : ref.seq;
       const [f, s] = JSON.parse(askedKey) as [Filters, SortKey];
       const early = replace && offset === 0 ? takePendingPrefetch(askedKey) : null;
-      const res = await (early ?? call('queryInventory', { filters: f, sort: s, offset, limit, withFacets: withFacets || !ref.facets }));
+      const res = await (early ??
+        call('queryInventory', { filters: f, sort: s, offset, limit, withFacets: withFacets || !ref.facets }));
       if (ref.key !== askedKey || seq !== ref.seq) return;
       if (replace) ref.replacing = false;
       if (!res.ok) {

@@ -5,7 +5,10 @@ import type { Rect, Virtualizer } from '@tanstack/react-virtual';
  * mounts, which forces a layout in the middle of React's commit, before the first paint; ResizeObserver reports
  * after the browser's own layout, in the same frame.
  */
-export function observeRectAfterLayout<E extends HTMLElement>(instance: Virtualizer<E, Element>, cb: (rect: Rect) => void): (() => void) | undefined {
+export function observeRectAfterLayout<E extends HTMLElement>(
+  instance: Virtualizer<E, Element>,
+  cb: (rect: Rect) => void,
+): (() => void) | undefined {
   const element = instance.scrollElement;
   if (!element || typeof ResizeObserver === 'undefined') return undefined;
   const observer = new ResizeObserver(() => cb({ width: element.clientWidth, height: element.clientHeight }));
@@ -20,4 +23,7 @@ const ABOVE_ROWS_PX = 260;
  * Until ResizeObserver has spoken: the window's height less what sits above the rows, so the first render has
  * about the rows that fit (each one costs style, layout and paint before the first frame); ResizeObserver corrects it.
  */
-export const windowRect = (): Rect => (typeof window === 'undefined' ? { width: 0, height: 0 } : { width: window.innerWidth, height: Math.max(200, window.innerHeight - ABOVE_ROWS_PX) });
+export const windowRect = (): Rect =>
+  typeof window === 'undefined'
+    ? { width: 0, height: 0 }
+    : { width: window.innerWidth, height: Math.max(200, window.innerHeight - ABOVE_ROWS_PX) };

@@ -36,7 +36,18 @@ export const useChecks = create<CheckState>((set, get) => ({
   async start(selection, label, total) {
     if (get().current?.running) return null;
     const runId = crypto.randomUUID();
-    const run: CheckRun = { runId, label, done: 0, total, counts: {}, running: true, cancelling: false, summary: null, error: null, startedAt: new Date().toISOString() };
+    const run: CheckRun = {
+      runId,
+      label,
+      done: 0,
+      total,
+      counts: {},
+      running: true,
+      cancelling: false,
+      summary: null,
+      error: null,
+      startedAt: new Date().toISOString(),
+    };
     set({ current: run });
     const off = on('checkProgress', (p) => {
       const cur = get().current;

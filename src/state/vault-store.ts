@@ -1,5 +1,13 @@
 import { create } from 'zustand';
-import type { AppErrorShape, ChannelInput, ChannelName, ChannelOutput, Finding, ProviderDescriptor, VaultSnapshot } from '../../electron/contract';
+import type {
+  AppErrorShape,
+  ChannelInput,
+  ChannelName,
+  ChannelOutput,
+  Finding,
+  ProviderDescriptor,
+  VaultSnapshot,
+} from '../../electron/contract';
 import { call } from '../lib/api';
 import { initialViewKind } from '../lib/initial-view';
 import { countBySeverity } from '../lib/format';
@@ -108,7 +116,11 @@ export const useVault = create<VaultState>((set, get) => ({
   refresh: coalesced(async () => {
     findingsStale = true;
     // What changed since the snapshot held (a few hundred bytes after an edit), not the whole vault again.
-    const [vault, counts] = await Promise.all([latestSnapshot(get().snapshot), call('getFindingCounts', {}), findingsWanted > 0 ? get().reloadFindings() : null]);
+    const [vault, counts] = await Promise.all([
+      latestSnapshot(get().snapshot),
+      call('getFindingCounts', {}),
+      findingsWanted > 0 ? get().reloadFindings() : null,
+    ]);
     if (vault.ok) set({ snapshot: vault.value, loadError: null });
     else set({ error: vault.error });
     if (counts.ok) set({ findingCounts: counts.value });

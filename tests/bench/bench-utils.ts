@@ -20,7 +20,14 @@ export function stats(samples: readonly number[]): Stats {
   if (samples.length === 0) return { n: 0, min: NaN, median: NaN, p95: NaN, max: NaN, mean: NaN };
   const s = [...samples].sort((a, b) => a - b);
   const rank = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))]!;
-  return { n: s.length, min: s[0]!, median: rank(0.5), p95: rank(0.95), max: s.at(-1)!, mean: s.reduce((a, b) => a + b, 0) / s.length };
+  return {
+    n: s.length,
+    min: s[0]!,
+    median: rank(0.5),
+    p95: rank(0.95),
+    max: s.at(-1)!,
+    mean: s.reduce((a, b) => a + b, 0) / s.length,
+  };
 }
 
 /** Milliseconds since an arbitrary origin, from the monotonic high-resolution clock. */
@@ -54,9 +61,14 @@ export function writeSection(name: string, body: string): void {
   const start = `<!-- ${name}:start -->`;
   const end = `<!-- ${name}:end -->`;
   const section = `${start}\n${body.trim()}\n${end}`;
-  const current = existsSync(BENCHMARKS_FILE) ? readFileSync(BENCHMARKS_FILE, 'utf8') : '# Benchmarks\n\nFigures measured on the build machines; each section says how to reproduce it.\n';
+  const current = existsSync(BENCHMARKS_FILE)
+    ? readFileSync(BENCHMARKS_FILE, 'utf8')
+    : '# Benchmarks\n\nFigures measured on the build machines; each section says how to reproduce it.\n';
   const from = current.indexOf(start);
   const to = current.indexOf(end);
-  const next = from >= 0 && to > from ? `${current.slice(0, from)}${section}${current.slice(to + end.length)}` : `${current.trimEnd()}\n\n${section}\n`;
+  const next =
+    from >= 0 && to > from
+      ? `${current.slice(0, from)}${section}${current.slice(to + end.length)}`
+      : `${current.trimEnd()}\n\n${section}\n`;
   writeFileSync(BENCHMARKS_FILE, next);
 }

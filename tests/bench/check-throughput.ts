@@ -35,15 +35,29 @@ const GROUPS: Group[] = [
   { provider: 'pixlpay', account: 'store', count: 110, mode: null },
 ];
 
-function setup(): { tokens: NonNullable<FakeProvidersOptions['tokens']>; inputs: (Omit<CheckItemInput, 'target'> & { secret: string; extra: Record<string, string> })[] } {
-  const tokens: Required<NonNullable<FakeProvidersOptions['tokens']>> = { printify: {}, shippo: {}, printago: {}, thinkific: {}, pixlpay: {} };
+function setup(): {
+  tokens: NonNullable<FakeProvidersOptions['tokens']>;
+  inputs: (Omit<CheckItemInput, 'target'> & { secret: string; extra: Record<string, string> })[];
+} {
+  const tokens: Required<NonNullable<FakeProvidersOptions['tokens']>> = {
+    printify: {},
+    shippo: {},
+    printago: {},
+    thinkific: {},
+    pixlpay: {},
+  };
   const inputs: ReturnType<typeof setup>['inputs'] = [];
   let n = 0;
   for (const g of GROUPS) {
     for (let i = 0; i < g.count; i++) {
       n += 1;
       const id = String(n).padStart(6, '0');
-      const base = { provider: g.provider, storeProfileId: `${g.provider}-${g.account}`, tokenId: `tok-${id}`, mode: g.mode };
+      const base = {
+        provider: g.provider,
+        storeProfileId: `${g.provider}-${g.account}`,
+        tokenId: `tok-${id}`,
+        mode: g.mode,
+      };
       if (g.provider === 'printify') {
         const secret = `eyJbench.${id}.sig`;
         tokens.printify[secret] = { account: g.account };
@@ -63,7 +77,13 @@ function setup(): { tokens: NonNullable<FakeProvidersOptions['tokens']>; inputs:
       } else {
         const secret = `sk_live_bench${id}`;
         tokens.pixlpay[secret] = { scopes: ['products:read'] };
-        inputs.push({ ...base, identifiers: { host: `${g.account}.pixlpay.net` }, settings: { rateLimit: 60 }, secret, extra: {} });
+        inputs.push({
+          ...base,
+          identifiers: { host: `${g.account}.pixlpay.net` },
+          settings: { rateLimit: 60 },
+          secret,
+          extra: {},
+        });
       }
     }
   }
@@ -92,7 +112,13 @@ async function main() {
   const items = inputs.map(({ secret, extra: _extra, ...input }) =>
     buildCheckItem({
       ...input,
-      target: { secret, identifiers: input.identifiers as Record<string, string>, kind: 'api-key', mode: input.mode, baseUrl: fakes.baseUrls[input.provider as P] },
+      target: {
+        secret,
+        identifiers: input.identifiers as Record<string, string>,
+        kind: 'api-key',
+        mode: input.mode,
+        baseUrl: fakes.baseUrls[input.provider as P],
+      },
       limits: { ...scaleLimits(publishedLimits(input), SCALE), marginMs: MARGIN_MS },
     }),
   );
@@ -122,7 +148,9 @@ async function main() {
       .sort((a, b) => a - b);
     sentAt.sort((a, b) => a - b);
     const lags = arrivals.map((a, i) => a - (sentAt[i] ?? a)).sort((a, b) => a - b);
-    console.error(`send→arrival lag ms: p50 ${lags[lags.length >> 1]} p99 ${lags[Math.floor(lags.length * 0.99)]} max ${lags.at(-1)}`);
+    console.error(
+      `send→arrival lag ms: p50 ${lags[lags.length >> 1]} p99 ${lags[Math.floor(lags.length * 0.99)]} max ${lags.at(-1)}`,
+    );
   }
   if (process.env.BENCH_DEBUG)
     console.error(
@@ -161,7 +189,9 @@ async function main() {
   console.log(section);
 
   const file = 'BENCHMARKS.md';
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\nFigures measured on the build machines; each section says how to reproduce it.\n';
+  const current = existsSync(file)
+    ? readFileSync(file, 'utf8')
+    : '# Benchmarks\n\nFigures measured on the build machines; each section says how to reproduce it.\n';
   const next = current.includes('<!-- check-throughput:start -->')
     ? current.replace(/<!-- check-throughput:start -->[\s\S]*<!-- check-throughput:end -->/, section)
     : `${current.trimEnd()}\n\n${section}\n`;

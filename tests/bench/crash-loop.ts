@@ -16,7 +16,12 @@ async function main(): Promise<void> {
   const started = Date.now();
   let result;
   try {
-    result = await crashLoop({ dataDir: dir, service, rounds, onRound: (i) => i % 25 === 24 && console.error(`crash loop: ${i + 1} of ${rounds}`) });
+    result = await crashLoop({
+      dataDir: dir,
+      service,
+      rounds,
+      onRound: (i) => i % 25 === 24 && console.error(`crash loop: ${i + 1} of ${rounds}`),
+    });
   } finally {
     for (const account of await store.accounts().catch(() => [])) await store.delete(account);
     await cleanup();
@@ -24,13 +29,20 @@ async function main(): Promise<void> {
   const crashSeconds = (Date.now() - started) / 1000;
 
   // The leak scan: every output surface scanned while a hostile provider echoes transformed secrets.
-  const scan = spawnSync('npx', ['vitest', 'run', '--project', 'unit', 'tests/unit/checks/hostile-provider.test.ts', '--reporter=json'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, KEYWARD_PROPERTY_RUNS: String(rounds) },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const report = JSON.parse(scan.stdout.slice(scan.stdout.indexOf('{'))) as { numPassedTests: number; numFailedTests: number };
+  const scan = spawnSync(
+    'npx',
+    ['vitest', 'run', '--project', 'unit', 'tests/unit/checks/hostile-provider.test.ts', '--reporter=json'],
+    {
+      cwd: REPO_ROOT,
+      env: { ...process.env, KEYWARD_PROPERTY_RUNS: String(rounds) },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  const report = JSON.parse(scan.stdout.slice(scan.stdout.indexOf('{'))) as {
+    numPassedTests: number;
+    numFailedTests: number;
+  };
 
   writeSection(
     'trust',
@@ -54,8 +66,21 @@ async function main(): Promise<void> {
   client report, the audit log and the log are scanned for any 8-character run): ${report.numPassedTests} passed,
   ${report.numFailedTests} failed.`,
   );
-  console.log(JSON.stringify({ ...result, failures: result.failures.slice(0, 10), leakScan: report.numPassedTests + ' passed, ' + report.numFailedTests + ' failed' }, null, 2));
-  process.exitCode = result.missingOrMismatched || result.lostAcknowledged || result.orphansAfterRecovery || report.numFailedTests ? 1 : 0;
+  console.log(
+    JSON.stringify(
+      {
+        ...result,
+        failures: result.failures.slice(0, 10),
+        leakScan: report.numPassedTests + ' passed, ' + report.numFailedTests + ' failed',
+      },
+      null,
+      2,
+    ),
+  );
+  process.exitCode =
+    result.missingOrMismatched || result.lostAcknowledged || result.orphansAfterRecovery || report.numFailedTests
+      ? 1
+      : 0;
 }
 
 main().catch((err: unknown) => {

@@ -72,8 +72,36 @@ const WORDS = [
   'solar',
   'atlas',
 ];
-const NOUNS = ['Prints', 'Apparel', 'Goods', 'Academy', 'Supply', 'Studio', 'Outfitters', 'Labs', 'Market', 'Works', 'Co', 'Shop', 'Merch', 'Crafts'];
-const TOKEN_PURPOSES = ['Warehouse sync', 'Order import', 'Storefront', 'Zapier', 'ERP bridge', 'Reporting', 'Fulfilment', 'Backup job', 'Staging app', 'Support tool', 'Webhook relay', 'Analytics'];
+const NOUNS = [
+  'Prints',
+  'Apparel',
+  'Goods',
+  'Academy',
+  'Supply',
+  'Studio',
+  'Outfitters',
+  'Labs',
+  'Market',
+  'Works',
+  'Co',
+  'Shop',
+  'Merch',
+  'Crafts',
+];
+const TOKEN_PURPOSES = [
+  'Warehouse sync',
+  'Order import',
+  'Storefront',
+  'Zapier',
+  'ERP bridge',
+  'Reporting',
+  'Fulfilment',
+  'Backup job',
+  'Staging app',
+  'Support tool',
+  'Webhook relay',
+  'Analytics',
+];
 const CHECK_DETAILS: Record<CheckResult['outcome'], string> = {
   valid: 'The token works.',
   restricted: 'The token works but lacks a permission the check needs.',
@@ -100,12 +128,14 @@ export function generateVault(options: GenerateVaultOptions = {}): VaultData {
   const storeCount = options.stores ?? 2_000;
   const clientCount = options.clients ?? 300;
   const now = options.now ?? new Date('2026-11-22T09:00:00.000Z');
-  if (storeCount < 1 || tokenCount < storeCount) throw new Error('generateVault needs at least one store and at least one token per store');
+  if (storeCount < 1 || tokenCount < storeCount)
+    throw new Error('generateVault needs at least one store and at least one token per store');
   const rand = rng(options.seed ?? 1);
   const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const chance = (p: number) => rand() < p;
-  const chars = (alphabet: string, n: number) => Array.from({ length: n }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+  const chars = (alphabet: string, n: number) =>
+    Array.from({ length: n }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
   const subset = (xs: readonly string[], min: number, max: number) => {
     const copy = [...xs];
     for (let i = copy.length - 1; i > 0; i--) {
@@ -130,7 +160,13 @@ export function generateVault(options: GenerateVaultOptions = {}): VaultData {
   // Clients -------------------------------------------------------------------------------------------
   const clients: Client[] = Array.from({ length: clientCount }, (_, i) => {
     const created = at(-int(200, 1500));
-    return { id: uuid(), name: `${title(pick(WORDS))} ${pick(NOUNS)} ${i + 1}`, notes: chance(0.1) ? 'Billing contact: see CRM.' : '', createdAt: created, updatedAt: created };
+    return {
+      id: uuid(),
+      name: `${title(pick(WORDS))} ${pick(NOUNS)} ${i + 1}`,
+      notes: chance(0.1) ? 'Billing contact: see CRM.' : '',
+      createdAt: created,
+      updatedAt: created,
+    };
   });
 
   // Stores --------------------------------------------------------------------------------------------
@@ -145,7 +181,10 @@ export function generateVault(options: GenerateVaultOptions = {}): VaultData {
     const name = slug(i + 1);
     const identifiers: StoreProfile['identifiers'] =
       provider === 'printify'
-        ? { shopId: String(int(1_000_000, 99_999_999)), ...(chance(0.5) ? { contactEmail: `dev@${name}.example` } : {}) }
+        ? {
+            shopId: String(int(1_000_000, 99_999_999)),
+            ...(chance(0.5) ? { contactEmail: `dev@${name}.example` } : {}),
+          }
         : provider === 'shippo'
           ? { accountEmail: `shipping@${name}.example` }
           : provider === 'printago'
@@ -169,7 +208,8 @@ export function generateVault(options: GenerateVaultOptions = {}): VaultData {
 
   // How many tokens each store holds: one each, the rest spread unevenly (a few big stores).
   const perStore = stores.map(() => 1);
-  for (let left = tokenCount - storeCount; left > 0; left--) perStore[chance(0.2) ? int(0, Math.min(49, storeCount - 1)) : int(0, storeCount - 1)]! += 1;
+  for (let left = tokenCount - storeCount; left > 0; left--)
+    perStore[chance(0.2) ? int(0, Math.min(49, storeCount - 1)) : int(0, storeCount - 1)]! += 1;
 
   // Tokens --------------------------------------------------------------------------------------------
   const checkResult = (daysAgo: number, outcome: CheckResult['outcome']): CheckResult => ({
@@ -189,7 +229,17 @@ export function generateVault(options: GenerateVaultOptions = {}): VaultData {
   const outcomeFor = (status: Token['status']): CheckResult['outcome'] => {
     if (status === 'revoked' || status === 'expired') return chance(0.8) ? 'invalid' : 'unreachable';
     const r = rand();
-    return r < 0.86 ? 'valid' : r < 0.9 ? 'restricted' : r < 0.94 ? 'invalid' : r < 0.97 ? 'unreachable' : r < 0.99 ? 'rate_limited' : 'unknown';
+    return r < 0.86
+      ? 'valid'
+      : r < 0.9
+        ? 'restricted'
+        : r < 0.94
+          ? 'invalid'
+          : r < 0.97
+            ? 'unreachable'
+            : r < 0.99
+              ? 'rate_limited'
+              : 'unknown';
   };
   const fingerprints: string[] = [];
 
@@ -208,7 +258,9 @@ export function generateVault(options: GenerateVaultOptions = {}): VaultData {
         settings: {} as Token['settings'],
         createdAt: at(-createdDays) as string | null,
       };
-      let status: Token['status'] = chance(0.84) ? 'active' : pick(['inactive', 'inactive', 'rotated', 'revoked'] as const);
+      let status: Token['status'] = chance(0.84)
+        ? 'active'
+        : pick(['inactive', 'inactive', 'rotated', 'revoked'] as const);
       let kind: Token['kind'];
       let mode: Token['mode'] = null;
       let expiresAt: string | null = null;
@@ -240,15 +292,39 @@ export function generateVault(options: GenerateVaultOptions = {}): VaultData {
         const full = chance(0.3);
         base.settings = {
           accessLevel: full ? 'full' : 'custom',
-          ...(full ? {} : { permissions: subset(['orders:read', 'orders:write', 'parts:read', 'parts:write', 'printers:read', 'builds:read', 'Operator', 'Viewer'], 1, 4) }),
-          ...(chance(0.4) ? { ipAllowlist: chance(0.05) ? ['0.0.0.0/0'] : [`203.0.113.${int(1, 254)}`, `198.51.100.0/${int(24, 30)}`].slice(0, int(1, 2)) } : {}),
+          ...(full
+            ? {}
+            : {
+                permissions: subset(
+                  [
+                    'orders:read',
+                    'orders:write',
+                    'parts:read',
+                    'parts:write',
+                    'printers:read',
+                    'builds:read',
+                    'Operator',
+                    'Viewer',
+                  ],
+                  1,
+                  4,
+                ),
+              }),
+          ...(chance(0.4)
+            ? {
+                ipAllowlist: chance(0.05)
+                  ? ['0.0.0.0/0']
+                  : [`203.0.113.${int(1, 254)}`, `198.51.100.0/${int(24, 30)}`].slice(0, int(1, 2)),
+              }
+            : {}),
           keyId: chars(ALNUM_LOWER, 24),
           ...(chance(0.1) ? { managedBy: 'Shopify' } : {}),
         };
         if (chance(0.5)) userExpiry();
         else expirySource = 'unknown';
         masked = `${(base.settings.keyId as string).slice(0, 2)}…${chars(ALNUM_LOWER, 4)}`;
-        if (chance(0.03)) formatProblem = 'A Printago API key is lowercase letters and digits, longer than its 24-character Key ID';
+        if (chance(0.03))
+          formatProblem = 'A Printago API key is lowercase letters and digits, longer than its 24-character Key ID';
       } else if (provider === 'thinkific') {
         if (chance(0.6)) {
           kind = 'access-token';
@@ -295,7 +371,9 @@ export function generateVault(options: GenerateVaultOptions = {}): VaultData {
         status,
         expiresAt,
         expirySource,
-        secret: withSecret ? { fingerprint, masked, setAt: addedAt, ...(formatProblem ? { formatProblem } : {}) } : null,
+        secret: withSecret
+          ? { fingerprint, masked, setAt: addedAt, ...(formatProblem ? { formatProblem } : {}) }
+          : null,
         lastCheck: history[0] ?? null,
         checkHistory: history,
         rotatedFrom: null,
@@ -336,7 +414,11 @@ export const BENCH_VAULT_ID = '0b7e5a52-6f1c-4d2e-9a3b-5e7c0d1f2a06';
  * every start would look in the keychain once per token for entries to adopt (a one-time step in real use).
  */
 export function withKeychainNamespace(data: VaultData, vaultId = BENCH_VAULT_ID): VaultData {
-  const tokens = data.tokens.map((t) => (t.secret ? { ...t, secret: { ...t.secret, account: `${vaultId}:${t.id}:${t.secret.fingerprint.slice(0, 12)}` } } : t));
+  const tokens = data.tokens.map((t) =>
+    t.secret
+      ? { ...t, secret: { ...t.secret, account: `${vaultId}:${t.id}:${t.secret.fingerprint.slice(0, 12)}` } }
+      : t,
+  );
   return VaultData.parse({ ...data, vaultId, tokens });
 }
 
@@ -345,7 +427,10 @@ export function withKeychainNamespace(data: VaultData, vaultId = BENCH_VAULT_ID)
  * escaped as \uXXXX, then a newline. The database imports such a file at its first start.
  */
 export function jsonVaultBytes(data: VaultData): Buffer {
-  const ascii = JSON.stringify(VaultData.parse(data)).replace(/[\u0080-\uffff]/g, (u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const ascii = JSON.stringify(VaultData.parse(data)).replace(
+    /[\u0080-\uffff]/g,
+    (u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return Buffer.from(`${ascii}\n`, 'latin1');
 }
 

@@ -34,7 +34,18 @@ import { CURRENT_SCHEMA_VERSION, VaultData } from '../../electron/core/vault/vau
 import { VaultDatabase } from '../../electron/core/vault/vault-database';
 import { readMeta, readVaultRows } from '../../electron/core/vault/vault-rows';
 import { createDispatch, type Handlers } from '../../electron/main/dispatch';
-import { fmt, loadAverage, machineFacts, nowMs, REPO_ROOT, stats, today, verdict, writeSection, type Stats } from './bench-utils';
+import {
+  fmt,
+  loadAverage,
+  machineFacts,
+  nowMs,
+  REPO_ROOT,
+  stats,
+  today,
+  verdict,
+  writeSection,
+  type Stats,
+} from './bench-utils';
 import { readVaultFrom } from '../support/vault';
 import { generateVault, withKeychainNamespace, writeVault } from './generate-vault';
 
@@ -45,7 +56,8 @@ const GOAL_LOAD_MS = 50;
 const GOAL_DISPATCH_MS = 0.2;
 const GOAL_BUNDLE_KB = 300;
 
-const row = (measure: string, s: Stats, goal = '', result = '') => `| ${measure} | ${fmt(s.median)} | ${fmt(s.p95)} | ${goal} | ${result} |`;
+const row = (measure: string, s: Stats, goal = '', result = '') =>
+  `| ${measure} | ${fmt(s.median)} | ${fmt(s.p95)} | ${goal} | ${result} |`;
 
 async function time<T>(fn: () => Promise<T> | T): Promise<[number, T]> {
   const t0 = nowMs();
@@ -60,11 +72,20 @@ const IMPORTS = 3;
 /** Every row's text, read by the same queries as readVaultRows, nothing parsed: the SQLite half of a load. */
 function readRowText(db: Database): string[] {
   const texts: string[] = [];
-  for (const sql of ['SELECT doc FROM tokens ORDER BY pos', 'SELECT doc FROM clients ORDER BY pos', 'SELECT doc FROM stores ORDER BY pos', 'SELECT doc FROM custom_providers ORDER BY pos']) {
+  for (const sql of [
+    'SELECT doc FROM tokens ORDER BY pos',
+    'SELECT doc FROM clients ORDER BY pos',
+    'SELECT doc FROM stores ORDER BY pos',
+    'SELECT doc FROM custom_providers ORDER BY pos',
+  ]) {
     for (const row of db.prepare(sql).iterate<{ doc: string }>()) texts.push(row.doc);
   }
-  for (const row of db.prepare('SELECT token_id, doc FROM check_results ORDER BY token_id, seq').iterate<{ token_id: string; doc: string }>()) texts.push(row.doc);
-  for (const row of db.prepare('SELECT key, value FROM settings').iterate<{ key: string; value: string }>()) texts.push(row.value);
+  for (const row of db
+    .prepare('SELECT token_id, doc FROM check_results ORDER BY token_id, seq')
+    .iterate<{ token_id: string; doc: string }>())
+    texts.push(row.doc);
+  for (const row of db.prepare('SELECT key, value FROM settings').iterate<{ key: string; value: string }>())
+    texts.push(row.value);
   return texts;
 }
 
@@ -109,11 +130,18 @@ async function loadAndFindings() {
       const [loadMs, loaded] = await time(() => repo.load());
       const [findMs, found] = await time(() => {
         const catalog = createCatalog(BUILTIN_PROVIDERS, loaded.data.customProviders);
-        return computeFindings(loaded.data, resolveFindingSettings(loaded.data.settings.findings), systemClock.now(), catalog, accounts);
+        return computeFindings(
+          loaded.data,
+          resolveFindingSettings(loaded.data.settings.findings),
+          systemClock.now(),
+          catalog,
+          accounts,
+        );
       });
       const cpuUsed = process.cpuUsage(cpu0);
       database.close();
-      if (loaded.data.tokens.length !== SIZE.tokens) throw new Error(`loaded ${loaded.data.tokens.length} tokens, expected ${SIZE.tokens}`);
+      if (loaded.data.tokens.length !== SIZE.tokens)
+        throw new Error(`loaded ${loaded.data.tokens.length} tokens, expected ${SIZE.tokens}`);
       if (i < WARMUP) continue;
       load.push(loadMs);
       findings.push(findMs);
@@ -123,8 +151,21 @@ async function loadAndFindings() {
     }
 
     // The same work taken apart: open, the rows read (SQLite's read, then JSON.parse of their docs), and each family of finding rules.
-    const phases = { open: [] as number[], sqlRead: [] as number[], jsonParse: [] as number[], rows: [] as number[], zod: [] as number[] };
-    const rules = { views: [] as number[], expiryAndToken: [] as number[], slots: [] as number[], duplicates: [] as number[], keychain: [] as number[], sort: [] as number[] };
+    const phases = {
+      open: [] as number[],
+      sqlRead: [] as number[],
+      jsonParse: [] as number[],
+      rows: [] as number[],
+      zod: [] as number[],
+    };
+    const rules = {
+      views: [] as number[],
+      expiryAndToken: [] as number[],
+      slots: [] as number[],
+      duplicates: [] as number[],
+      keychain: [] as number[],
+      sort: [] as number[],
+    };
     const catalog = createCatalog();
     const settings = resolveFindingSettings(undefined);
     for (let i = 0; i < WARMUP + RUNS; i++) {
@@ -205,8 +246,14 @@ async function loadAndFindings() {
       cpu: stats(cpu),
       load: stats(load),
       findings: stats(findings),
-      phases: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, stats(v)])) as Record<keyof typeof phases, Stats>,
-      rules: Object.fromEntries(Object.entries(rules).map(([k, v]) => [k, stats(v)])) as Record<keyof typeof rules, Stats>,
+      phases: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, stats(v)])) as Record<
+        keyof typeof phases,
+        Stats
+      >,
+      rules: Object.fromEntries(Object.entries(rules).map(([k, v]) => [k, stats(v)])) as Record<
+        keyof typeof rules,
+        Stats
+      >,
       mix: describeMix(vault),
     };
   } finally {
@@ -257,7 +304,14 @@ async function warmAndEdits() {
     };
     const secrets = new MemorySecretStore();
     for (const t of vault.tokens) if (t.secret) await secrets.set(accountOf(t), 'bench-placeholder-value');
-    const inventory = new InventoryService({ repo: timed, secrets, audit: new SqliteAuditLog(database), clock: systemClock, logger: silentLogger, actor: 'bench' });
+    const inventory = new InventoryService({
+      repo: timed,
+      secrets,
+      audit: new SqliteAuditLog(database),
+      clock: systemClock,
+      logger: silentLogger,
+      actor: 'bench',
+    });
     const [coldMs] = await time(() => inventory.snapshot());
 
     const WARM_CALLS = 200;
@@ -278,12 +332,20 @@ async function warmAndEdits() {
     let clockMs = Date.now();
     // What the handlers' findings() does, with a clock the loop moves.
     const findingsNow = async () => {
-      const [v, catalog, accounts] = await Promise.all([inventory.vault(), inventory.catalog(), inventory.secretAccounts()]);
+      const [v, catalog, accounts] = await Promise.all([
+        inventory.vault(),
+        inventory.catalog(),
+        inventory.secretAccounts(),
+      ]);
       const now = new Date(clockMs);
-      return findingsFor({ revision: v.revision, accounts, now }, () => judge(v, resolveFindingSettings(v.settings.findings), now, catalog, accounts));
+      return findingsFor({ revision: v.revision, accounts, now }, () =>
+        judge(v, resolveFindingSettings(v.settings.findings), now, catalog, accounts),
+      );
     };
     await findingsNow();
-    const renamed = vault.tokens.filter((t) => t.status === 'active' && t.settings.managedBy === undefined).slice(0, WARMUP + RUNS);
+    const renamed = vault.tokens
+      .filter((t) => t.status === 'active' && t.settings.managedBy === undefined)
+      .slice(0, WARMUP + RUNS);
     const afterEdit: number[] = [];
     const afterMinute: number[] = [];
     for (let i = 0; i < WARMUP + RUNS; i++) {
@@ -304,7 +366,13 @@ async function warmAndEdits() {
       const now = systemClock.now();
       const minute = Math.floor(now.getTime() / 60_000);
       if (last && last.vault === v && last.minute === minute) return last.value;
-      const value = computeFindings(v, resolveFindingSettings(v.settings.findings), now, await inventory.catalog(), await inventory.secretAccounts());
+      const value = computeFindings(
+        v,
+        resolveFindingSettings(v.settings.findings),
+        now,
+        await inventory.catalog(),
+        await inventory.secretAccounts(),
+      );
       last = { vault: v, minute, value };
       return value;
     };
@@ -344,7 +412,9 @@ async function warmAndEdits() {
     for (let i = 0; i < WARMUP + RUNS; i++) {
       const token = active[i % active.length]!;
       const [ms] = await time(() => inventory.updateToken({ id: token.id, notes: `bench edit ${i}` }));
-      const [changesMs, changes] = await time(async () => JSON.stringify(VaultSnapshotChanges.parse(await inventory.snapshotChangesSince(held, first.readId))));
+      const [changesMs, changes] = await time(async () =>
+        JSON.stringify(VaultSnapshotChanges.parse(await inventory.snapshotChangesSince(held, first.readId))),
+      );
       const [fullMs, full] = await time(async () => {
         const parsed = safeParseWithLists(VaultSnapshot, await inventory.snapshot(), SNAPSHOT_LISTS);
         if (!parsed.success) throw new Error('the snapshot did not pass VaultSnapshot');
@@ -417,8 +487,15 @@ async function freshStarts() {
     database.close();
     const runs: { warmUp: number; firstPage: number; counts: number }[] = [];
     for (let i = 0; i < FRESH_STARTS; i++) {
-      const out = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'tests/bench/fresh-start.ts'), dir], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
-      if (out.status !== 0) throw new Error(`fresh-start.ts failed (exit ${out.status ?? out.signal}): ${out.stderr.trim().split('\n').slice(-3).join(' ')}`);
+      const out = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'tests/bench/fresh-start.ts'), dir], {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      if (out.status !== 0)
+        throw new Error(
+          `fresh-start.ts failed (exit ${out.status ?? out.signal}): ${out.stderr.trim().split('\n').slice(-3).join(' ')}`,
+        );
       runs.push(JSON.parse(out.stdout.trim().split('\n').at(-1)!) as (typeof runs)[number]);
     }
     return {
@@ -452,7 +529,8 @@ async function dispatchOverhead() {
   const runId = '6f1c1b8e-2a7d-4c39-9d0e-4b8f2a1c3e5d';
   const first = await dispatch('getAppInfo', {});
   const second = await dispatch('cancelCheck', { runId });
-  if (!first.ok || !second.ok) throw new Error(`dispatch refused the benchmark calls: ${JSON.stringify([first, second])}`);
+  if (!first.ok || !second.ok)
+    throw new Error(`dispatch refused the benchmark calls: ${JSON.stringify([first, second])}`);
 
   const CALLS = 2_000;
   const BATCHES = 30;
@@ -463,7 +541,10 @@ async function dispatchOverhead() {
   };
   const cases = {
     getAppInfo: { viaDispatch: () => dispatch('getAppInfo', {}), direct: () => handlers.getAppInfo({}) },
-    cancelCheck: { viaDispatch: () => dispatch('cancelCheck', { runId }), direct: () => handlers.cancelCheck({ runId }) },
+    cancelCheck: {
+      viaDispatch: () => dispatch('cancelCheck', { runId }),
+      direct: () => handlers.cancelCheck({ runId }),
+    },
   };
   const out: Record<string, { dispatch: Stats; direct: Stats; overhead: Stats }> = {};
   for (const [name, c] of Object.entries(cases)) {
@@ -491,9 +572,20 @@ function bundleSize(skipBuild: boolean) {
   let build = 'reused the existing out/ (--skip-build)';
   if (!skipBuild) {
     const t0 = nowMs();
-    const result = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 });
+    const result = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 300_000,
+    });
     if (result.status !== 0) {
-      return { error: `npx electron-vite build failed (exit ${result.status}): ${(result.stderr || result.stdout).split('\n').filter(Boolean).slice(-5).join(' / ')}`.slice(0, 600) };
+      return {
+        error:
+          `npx electron-vite build failed (exit ${result.status}): ${(result.stderr || result.stdout).split('\n').filter(Boolean).slice(-5).join(' / ')}`.slice(
+            0,
+            600,
+          ),
+      };
     }
     build = `built with npx electron-vite build in ${((nowMs() - t0) / 1000).toFixed(1)} s`;
   }
@@ -528,8 +620,12 @@ async function main(): Promise<void> {
     console.error(`  load+findings median ${fmt(ra.total.median)} p95 ${fmt(ra.total.p95)}`);
     console.error(`node-bench round ${r}/${rounds}: (b) dispatch overhead…`);
     const rb = await dispatchOverhead();
-    console.error(`  getAppInfo overhead median ${fmt(rb.cases.getAppInfo!.overhead.median, 4)} p95 ${fmt(rb.cases.getAppInfo!.overhead.p95, 4)}`);
-    roundsSeen.push(`round ${r}: load + findings p95 ${fmt(ra.total.p95)}, getAppInfo overhead p95 ${fmt(rb.cases.getAppInfo!.overhead.p95, 4)}`);
+    console.error(
+      `  getAppInfo overhead median ${fmt(rb.cases.getAppInfo!.overhead.median, 4)} p95 ${fmt(rb.cases.getAppInfo!.overhead.p95, 4)}`,
+    );
+    roundsSeen.push(
+      `round ${r}: load + findings p95 ${fmt(ra.total.p95)}, getAppInfo overhead p95 ${fmt(rb.cases.getAppInfo!.overhead.p95, 4)}`,
+    );
     if (!a || ra.total.p95 < a.total.p95) a = ra;
     if (!b || rb.cases.getAppInfo!.overhead.p95 < b.cases.getAppInfo!.overhead.p95) b = rb;
   }
@@ -583,11 +679,25 @@ async function main(): Promise<void> {
     '',
     '| measure | median | p95 | goal | result |',
     '|---|---|---|---|---|',
-    row('**load + findings** (SqliteVaultRepository.load on a new connection, then computeFindings)', a.total, '≤ 50 ms', `${loadVerdict} (p95)`),
-    row('same, CPU time of the process (user + system, all its threads: less sensitive to other processes, includes parallel GC)', a.cpu),
-    row("SqliteVaultRepository.load (open the database, read every row, JSON.parse each row's doc; no validation: every element is validated when it is written)", a.load),
+    row(
+      '**load + findings** (SqliteVaultRepository.load on a new connection, then computeFindings)',
+      a.total,
+      '≤ 50 ms',
+      `${loadVerdict} (p95)`,
+    ),
+    row(
+      'same, CPU time of the process (user + system, all its threads: less sensitive to other processes, includes parallel GC)',
+      a.cpu,
+    ),
+    row(
+      "SqliteVaultRepository.load (open the database, read every row, JSON.parse each row's doc; no validation: every element is validated when it is written)",
+      a.load,
+    ),
     row('computeFindings (catalog, settings, all rules, keychain accounts, sort)', a.findings),
-    row('↳ load phase: open (connection, WAL / foreign keys / busy timeout, schema version, the check for JSON files left from the import)', ph.open),
+    row(
+      '↳ load phase: open (connection, WAL / foreign keys / busy timeout, schema version, the check for JSON files left from the import)',
+      ph.open,
+    ),
     row('↳ load phase: readVaultRows (every row read and its doc parsed, as the load does it)', ph.rows),
     row(
       "↳↳ of which SQLite's read of every row's text (tokens, check results, stores, clients, custom providers, settings; the queries readVaultRows runs, timed apart on another new connection, nothing parsed)",
@@ -624,7 +734,12 @@ async function main(): Promise<void> {
       '≤ 50 ms',
       `${verdict(d.afterEdit.p95, GOAL_LOAD_MS, 'ms', 1)} (p95)`,
     ),
-    row(`**the same, after the clock moved to a new minute** (nothing edited), ${d.afterMinute.n} minutes`, d.afterMinute, '≤ 50 ms', `${verdict(d.afterMinute.p95, GOAL_LOAD_MS, 'ms', 1)} (p95)`),
+    row(
+      `**the same, after the clock moved to a new minute** (nothing edited), ${d.afterMinute.n} minutes`,
+      d.afterMinute,
+      '≤ 50 ms',
+      `${verdict(d.afterMinute.p95, GOAL_LOAD_MS, 'ms', 1)} (p95)`,
+    ),
     row('↳ InventoryService.vault() alone (PRAGMA data_version only)', d.vault, '', ''),
     row(
       `findings call while nothing changed (data_version, then the handlers' cache: same vault object and minute), ${d.cached.n} calls`,
@@ -633,7 +748,12 @@ async function main(): Promise<void> {
       `${verdict(d.cached.p95, GOAL_LOAD_MS, 'ms', 2)} (p95)`,
     ),
     row(`InventoryService.snapshot() (data_version + keychain state), ${d.snapshot.n} calls`, d.snapshot, '', ''),
-    row('getVault: dispatch re-parsing the snapshot (VaultSnapshot through the fast path: elements in exact form kept, check histories dropped)', d.outputFast, '', ''),
+    row(
+      'getVault: dispatch re-parsing the snapshot (VaultSnapshot through the fast path: elements in exact form kept, check histories dropped)',
+      d.outputFast,
+      '',
+      '',
+    ),
     row('↳ for comparison: VaultSnapshot.parse (zod alone)', d.outputZod, '', ''),
     '',
     '### (e) One token edit at 10,000 tokens, end to end',
@@ -643,8 +763,18 @@ async function main(): Promise<void> {
     '| measure | median | p95 | goal | result |',
     '|---|---|---|---|---|',
     row('**one token edit** (updateToken, end to end)', d.edit, 'no goal', ''),
-    row("↳ of which the transaction (BEGIN IMMEDIATE to COMMIT, with the service's work inside it)", d.editTransaction, '', ''),
-    row('↳ of which SqliteVaultRepository.save (the changed rows, meta and audit entry written; not yet committed)', d.editSave, '', ''),
+    row(
+      "↳ of which the transaction (BEGIN IMMEDIATE to COMMIT, with the service's work inside it)",
+      d.editTransaction,
+      '',
+      '',
+    ),
+    row(
+      '↳ of which SqliteVaultRepository.save (the changed rows, meta and audit entry written; not yet committed)',
+      d.editSave,
+      '',
+      '',
+    ),
     row('↳ of which COMMIT', d.editCommit, '', ''),
     row(
       `then what the window fetches: **getVaultChanges** from the revision it holds (main's answer, dispatch's parse, JSON: ${fmtBytes(d.refreshBytes.changes)} at most)`,
@@ -652,7 +782,12 @@ async function main(): Promise<void> {
       'no goal',
       '',
     ),
-    row(`↳ before this: getVault, the whole snapshot again (fast-path parse, JSON: ${fmtBytes(d.refreshBytes.full)})`, d.refreshFull, '', ''),
+    row(
+      `↳ before this: getVault, the whole snapshot again (fast-path parse, JSON: ${fmtBytes(d.refreshBytes.full)})`,
+      d.refreshFull,
+      '',
+      '',
+    ),
     `| ${d.bulk.count} edits in a row (deactivate ${d.bulk.count} tokens, one updateToken each) | ${fmt(d.bulk.totalMs)} total | ${fmt(d.bulk.totalMs / d.bulk.count)} each | no goal | |`,
     `| **${d.bulk.count} other tokens deactivated in one change** (deactivateTokens: what the inventory's "Deactivate selected" calls) | ${fmt(d.bulk.oneChangeMs)} total | | no goal | |`,
     '',
@@ -689,7 +824,13 @@ async function main(): Promise<void> {
     '',
   ];
   if ('error' in c) {
-    lines.push(`Not measured: ${c.error}`, '', '| measure | value | goal | result |', '|---|---|---|---|', `| renderer JS + CSS, gzip -9 | n/a | ≤ 300 KB | not measured |`);
+    lines.push(
+      `Not measured: ${c.error}`,
+      '',
+      '| measure | value | goal | result |',
+      '|---|---|---|---|',
+      `| renderer JS + CSS, gzip -9 | n/a | ≤ 300 KB | not measured |`,
+    );
   } else {
     lines.push(
       `out/renderer/assets/*.js and *.css, each compressed with node:zlib gzipSync level 9, summed (1 KB = 1,000 bytes); ${c.build}.`,
@@ -698,7 +839,9 @@ async function main(): Promise<void> {
       '|---|---|---|---|',
       `| **renderer JS + CSS, gzip -9** | ${kb(c.gzip!)} | ≤ 300 KB | ${verdict(c.gzip! / 1000, GOAL_BUNDLE_KB, 'KB', 1)} |`,
       `| same, uncompressed | ${kb(c.raw!)} | | |`,
-      ...c.files!.map((f) => `| ↳ ${f.name.replace(/-[A-Za-z0-9_-]{8}\./, '-*.')} | ${kb(f.gzip)} gzip (${kb(f.raw)} raw) | | |`),
+      ...c.files!.map(
+        (f) => `| ↳ ${f.name.replace(/-[A-Za-z0-9_-]{8}\./, '-*.')} | ${kb(f.gzip)} gzip (${kb(f.raw)} raw) | | |`,
+      ),
     );
   }
   const body = lines.join('\n');

@@ -15,11 +15,19 @@ const steps: { name: string; args: string[] }[] = [
 let failed = 0;
 for (const step of steps) {
   console.error(`\n=== ${step.name} ===`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', ...step.args], { cwd: REPO_ROOT, stdio: 'inherit', timeout: 15 * 60_000 });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', ...step.args], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+    timeout: 15 * 60_000,
+  });
   if (result.status !== 0) {
     failed += 1;
-    console.error(`${step.name} failed (exit ${result.status ?? result.signal}); its section of BENCHMARKS.md was left as it was.`);
+    console.error(
+      `${step.name} failed (exit ${result.status ?? result.signal}); its section of BENCHMARKS.md was left as it was.`,
+    );
   }
 }
-console.error(failed ? `\n${failed} of ${steps.length} benchmarks failed.` : '\nBoth benchmarks ran; see BENCHMARKS.md.');
+console.error(
+  failed ? `\n${failed} of ${steps.length} benchmarks failed.` : '\nBoth benchmarks ran; see BENCHMARKS.md.',
+);
 process.exitCode = failed ? 1 : 0;

@@ -13,7 +13,17 @@
 // (`apt-get install -y keepassxc`; without it that column says "not measured"). Nothing goes to the network.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -107,7 +117,9 @@ const which = (name: string): string | null => {
 let python = 'python3';
 // The children get this environment: no KEYWARD_* settings or NODE_OPTIONS from the caller; the keyring's D-Bus session stays.
 const baseEnv: Record<string, string> = Object.fromEntries(
-  Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('KEYWARD_') && e[0] !== 'NODE_OPTIONS'),
+  Object.entries(process.env).filter(
+    (e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('KEYWARD_') && e[0] !== 'NODE_OPTIONS',
+  ),
 );
 
 function runOnce(cmd: Command): Sample {
@@ -119,7 +131,10 @@ function runOnce(cmd: Command): Sample {
     stderr: join(outDir, `${cmd.id}.err`),
     timeout: RUN_TIMEOUT_S,
   };
-  const r = spawnSync(python, ['-c', RUNNER, JSON.stringify(spec)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(python, ['-c', RUNNER, JSON.stringify(spec)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (r.status !== 0) throw new Error(`the runner failed for ${cmd.id}: ${r.stderr.trim().split('\n').at(-1)}`);
   return JSON.parse(r.stdout) as Sample;
 }
@@ -131,7 +146,10 @@ const lastErr = (cmd: Command): string =>
     .slice(-2)
     .join(' / ')
     .slice(0, 300);
-const badExit = (cmd: Command, s: Sample): string | undefined => (cmd.exits.includes(s.exit) ? undefined : `exit ${s.exit < 0 ? `signal ${-s.exit}` : s.exit}: ${lastErr(cmd) || 'no message'}`);
+const badExit = (cmd: Command, s: Sample): string | undefined =>
+  cmd.exits.includes(s.exit)
+    ? undefined
+    : `exit ${s.exit < 0 ? `signal ${-s.exit}` : s.exit}: ${lastErr(cmd) || 'no message'}`;
 
 /** One command on its own (a first start on a fresh data folder): one sample, its output checked. */
 function single(cmd: Command): Cell {
@@ -189,17 +207,23 @@ function measure(cmds: (Command | null)[], slow: boolean): Map<string, Cell> {
 }
 
 // Figures of one cell -----------------------------------------------------------------------------------------
-const median = (c: Cell | undefined): number => (c && !c.error && c.samples.length ? stats(c.samples.map((s) => s.ms)).median / 1000 : NaN);
-const rssMiB = (c: Cell | undefined): number => (c && !c.error && c.samples.length ? stats(c.samples.map((s) => s.rssKiB)).median / 1024 : NaN);
+const median = (c: Cell | undefined): number =>
+  c && !c.error && c.samples.length ? stats(c.samples.map((s) => s.ms)).median / 1000 : NaN;
+const rssMiB = (c: Cell | undefined): number =>
+  c && !c.error && c.samples.length ? stats(c.samples.map((s) => s.rssKiB)).median / 1024 : NaN;
 const sec = (s: number): string => (Number.isFinite(s) ? `${s < 1 ? s.toFixed(3) : s.toFixed(2)} s` : 'n/a');
 const mib = (m: number): string => (Number.isFinite(m) ? `${m.toFixed(0)} MiB` : 'n/a');
-const ratio = (a: number, b: number): string => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}x` : '—');
+const ratio = (a: number, b: number): string =>
+  Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}x` : '—';
 function show(c: Cell | undefined, what = 'not measured'): string {
   if (!c) return what;
   if (c.error) return `failed (${c.error.replace(/\|/g, '/')})`;
   return `${sec(median(c))}, ${mib(rssMiB(c))}`;
 }
-const ratioVerdict = (r: number, goal: number): string => (!Number.isFinite(r) ? 'not measured' : `${r <= goal ? 'meets the goal' : 'misses the goal'} (${r.toFixed(2)}x, goal ≤ ${goal.toFixed(2)}x)`);
+const ratioVerdict = (r: number, goal: number): string =>
+  !Number.isFinite(r)
+    ? 'not measured'
+    : `${r <= goal ? 'meets the goal' : 'misses the goal'} (${r.toFixed(2)}x, goal ≤ ${goal.toFixed(2)}x)`;
 const bytes = (n: number): string => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${(n / 1e3).toFixed(1)} KB`);
 function folderBytes(dir: string): number {
   let total = 0;
@@ -213,8 +237,10 @@ function folderBytes(dir: string): number {
 // The KeePass 2 XML of an inventory: a group per client (and "No client"), in it a group per store, in it an
 // entry per token (title, username, URL, notes, expiry). The password field holds a placeholder of a token's
 // length (a KeePass user keeps the secret in the entry; Keyward keeps it in the keychain).
-const xmlEscape = (s: string): string => s.replace(/[<>&"']/g, (ch) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' }[ch]};`);
-const kpUuid = (id: string): string => Buffer.from(id.replace(/-/g, '').padEnd(32, '0').slice(0, 32), 'hex').toString('base64');
+const xmlEscape = (s: string): string =>
+  s.replace(/[<>&"']/g, (ch) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' }[ch]};`);
+const kpUuid = (id: string): string =>
+  Buffer.from(id.replace(/-/g, '').padEnd(32, '0').slice(0, 32), 'hex').toString('base64');
 const kpTime = (iso: string): string => `${iso.slice(0, 19)}Z`;
 const PROVIDER_URL: Record<string, (ids: Record<string, unknown>) => string> = {
   printify: () => 'https://printify.com/app/account/api',
@@ -228,10 +254,18 @@ function keepassXml(vault: VaultData): string {
   for (const t of vault.tokens) tokensByStore.set(t.storeId, [...(tokensByStore.get(t.storeId) ?? []), t]);
   const storesByClient = new Map<string | null, VaultData['stores']>();
   for (const s of vault.stores) storesByClient.set(s.clientId, [...(storesByClient.get(s.clientId) ?? []), s]);
-  const str = (key: string, value: string, protect = false) => `<String><Key>${key}</Key><Value${protect ? ' ProtectInMemory="True"' : ''}>${xmlEscape(value)}</Value></String>`;
-  const out: string[] = ['<?xml version="1.0" encoding="utf-8" standalone="yes"?>', '<KeePassFile><Meta><Generator>keyward-storage-bench</Generator><DatabaseName>Tokens</DatabaseName></Meta><Root>'];
+  const str = (key: string, value: string, protect = false) =>
+    `<String><Key>${key}</Key><Value${protect ? ' ProtectInMemory="True"' : ''}>${xmlEscape(value)}</Value></String>`;
+  const out: string[] = [
+    '<?xml version="1.0" encoding="utf-8" standalone="yes"?>',
+    '<KeePassFile><Meta><Generator>keyward-storage-bench</Generator><DatabaseName>Tokens</DatabaseName></Meta><Root>',
+  ];
   out.push(`<Group><UUID>${kpUuid('00000000000000000000000000000001')}</UUID><Name>Tokens</Name>`);
-  const groups: [string, string, VaultData['stores']][] = vault.clients.map((c) => [c.id, c.name, storesByClient.get(c.id) ?? []]);
+  const groups: [string, string, VaultData['stores']][] = vault.clients.map((c) => [
+    c.id,
+    c.name,
+    storesByClient.get(c.id) ?? [],
+  ]);
   groups.push(['00000000000000000000000000000002', 'No client', storesByClient.get(null) ?? []]);
   for (const [id, name, stores] of groups) {
     out.push(`<Group><UUID>${kpUuid(id)}</UUID><Name>${xmlEscape(name)}</Name>`);
@@ -239,7 +273,12 @@ function keepassXml(vault: VaultData): string {
       out.push(`<Group><UUID>${kpUuid(store.id)}</UUID><Name>${xmlEscape(store.label)}</Name>`);
       const ids = store.identifiers as Record<string, unknown>;
       for (const t of tokensByStore.get(store.id) ?? []) {
-        const notes = [`${store.provider} ${t.kind}${t.mode ? ` (${t.mode})` : ''}, ${t.status}`, t.scopes.length ? `scopes: ${t.scopes.join(', ')}` : '', `id: ${t.id}`, t.notes]
+        const notes = [
+          `${store.provider} ${t.kind}${t.mode ? ` (${t.mode})` : ''}, ${t.status}`,
+          t.scopes.length ? `scopes: ${t.scopes.join(', ')}` : '',
+          `id: ${t.id}`,
+          t.notes,
+        ]
           .filter(Boolean)
           .join('\n');
         out.push(
@@ -265,7 +304,11 @@ function keepassXml(vault: VaultData): string {
 // them every CLI start would look in the keychain once per token for entries to adopt (a one-time step in real use).
 const BENCH_VAULT_ID = '0b7e5a52-6f1c-4d2e-9a3b-5e7c0d1f2a06';
 function namespaced(v: VaultData): VaultData {
-  const tokens = v.tokens.map((t) => (t.secret ? { ...t, secret: { ...t.secret, account: `${BENCH_VAULT_ID}:${t.id}:${t.secret.fingerprint.slice(0, 12)}` } } : t));
+  const tokens = v.tokens.map((t) =>
+    t.secret
+      ? { ...t, secret: { ...t.secret, account: `${BENCH_VAULT_ID}:${t.id}:${t.secret.fingerprint.slice(0, 12)}` } }
+      : t,
+  );
   return VaultData.parse({ ...v, vaultId: BENCH_VAULT_ID, tokens });
 }
 
@@ -282,12 +325,15 @@ function describeCheckout(dir: string, label: string | undefined): string {
   if (label) return label;
   const head = spawnSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' });
   if (head.status !== 0) return basename(dir);
-  const dirty = spawnSync('git', ['-C', dir, 'status', '--porcelain', '--', 'electron', 'package.json'], { encoding: 'utf8' }).stdout.trim();
+  const dirty = spawnSync('git', ['-C', dir, 'status', '--porcelain', '--', 'electron', 'package.json'], {
+    encoding: 'utf8',
+  }).stdout.trim();
   return `${head.stdout.trim()}${dirty ? ' + uncommitted changes' : ''}`;
 }
 function makeBuild(key: Build['key'], dir: string, node: string, label: string | undefined): Build {
   const cli = join(dir, 'out/main/cli.js');
-  if (!existsSync(cli)) throw new Error(`${cli} is missing: build that checkout first (npx electron-vite build in ${dir}).`);
+  if (!existsSync(cli))
+    throw new Error(`${cli} is missing: build that checkout first (npx electron-vite build in ${dir}).`);
   const v = spawnSync(node, ['-p', 'process.version'], { encoding: 'utf8' });
   if (v.status !== 0) throw new Error(`${node} does not run: ${v.stderr}`);
   return { key, dir, cli, node, nodeVersion: v.stdout.trim(), label: describeCheckout(dir, label) };
@@ -298,20 +344,32 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   const log = (text: string) => console.error(`[${((nowMs() - started) / 1000).toFixed(0).padStart(4)} s] ${text}`);
   const py = spawnSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' });
-  if (py.status !== 0) throw new Error('python3 is needed to read each process’s peak RSS (wait4); install it and run again.');
+  if (py.status !== 0)
+    throw new Error('python3 is needed to read each process’s peak RSS (wait4); install it and run again.');
   python = py.stdout.trim();
   const afterDir = resolve(opts.after ?? REPO_ROOT);
   if (!opts['skip-build'] && afterDir === REPO_ROOT) {
     log('building this checkout (npx electron-vite build)…');
-    const b = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 300_000 });
-    if (b.status !== 0) throw new Error(`npx electron-vite build failed: ${(b.stderr || b.stdout).trim().split('\n').slice(-5).join(' / ')}`);
+    const b = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
+    if (b.status !== 0)
+      throw new Error(
+        `npx electron-vite build failed: ${(b.stderr || b.stdout).trim().split('\n').slice(-5).join(' / ')}`,
+      );
   }
   const after = makeBuild('after', afterDir, opts.node ?? process.execPath, undefined);
-  const before = opts.baseline ? makeBuild('before', resolve(opts.baseline), opts['baseline-node'] ?? process.execPath, opts['baseline-label']) : null;
+  const before = opts.baseline
+    ? makeBuild('before', resolve(opts.baseline), opts['baseline-node'] ?? process.execPath, opts['baseline-label'])
+    : null;
   const builds = before ? [before, after] : [after];
   if (!before) log('no --baseline given: the "before" column is not measured');
   const keepassxc = opts['no-keepassxc'] ? null : which('keepassxc-cli');
-  const kpMissing = opts['no-keepassxc'] ? 'skipped with --no-keepassxc' : 'keepassxc-cli is not installed (Debian: apt-get install -y keepassxc)';
+  const kpMissing = opts['no-keepassxc']
+    ? 'skipped with --no-keepassxc'
+    : 'keepassxc-cli is not installed (Debian: apt-get install -y keepassxc)';
   if (!keepassxc) log(`${kpMissing}: the KeePassXC column is not measured`);
   const kpVersion = keepassxc ? spawnSync(keepassxc, ['--version'], { encoding: 'utf8' }).stdout.trim() : '';
   const password = join(tmp, 'kdbx-password');
@@ -320,7 +378,18 @@ async function main(): Promise<void> {
   const now = new Date();
 
   // Datasets: vault.json (and for 10k and 50k the KDBX), generated here, then nothing else runs in this process while timing.
-  const sets = {} as Record<DatasetKey, { dir: string; vaultBytes: number; tokens: number; kdbx?: string; kdbxBytes?: number; importS?: number; kdbxError?: string }>;
+  const sets = {} as Record<
+    DatasetKey,
+    {
+      dir: string;
+      vaultBytes: number;
+      tokens: number;
+      kdbx?: string;
+      kdbxBytes?: number;
+      importS?: number;
+      kdbxError?: string;
+    }
+  >;
   for (const key of Object.keys(DATASETS) as DatasetKey[]) {
     const size = DATASETS[key];
     log(`generating ${size.tokens} tokens…`);
@@ -338,7 +407,10 @@ async function main(): Promise<void> {
     // A one-entry KDBX made the same way: KeePassXC's start and key derivation, with almost nothing to list.
     const floor = join(tmp, 'floor');
     mkdirSync(floor);
-    writeFileSync(join(floor, 'tokens.xml'), keepassXml(generateVault({ tokens: 1, stores: 1, clients: 1, seed: 6, now })));
+    writeFileSync(
+      join(floor, 'tokens.xml'),
+      keepassXml(generateVault({ tokens: 1, stores: 1, clients: 1, seed: 6, now })),
+    );
     for (const [key, dir] of [
       ['d10k', sets.d10k.dir],
       ['d50k', sets.d50k.dir],
@@ -348,17 +420,37 @@ async function main(): Promise<void> {
       const kdbx = join(dir, 'tokens.kdbx');
       const pw = readFileSync(password, 'utf8');
       const t0 = nowMs();
-      const r = spawnSync(keepassxc, ['import', '-p', join(dir, 'tokens.xml'), kdbx], { input: pw + pw, encoding: 'utf8', env: { ...baseEnv, ...kpEnv }, timeout: 600_000 });
+      const r = spawnSync(keepassxc, ['import', '-p', join(dir, 'tokens.xml'), kdbx], {
+        input: pw + pw,
+        encoding: 'utf8',
+        env: { ...baseEnv, ...kpEnv },
+        timeout: 600_000,
+      });
       const importS = (nowMs() - t0) / 1000;
-      const error = r.status === 0 && existsSync(kdbx) ? undefined : `keepassxc-cli import failed (exit ${r.status}): ${(r.stderr || r.stdout).trim().slice(0, 200)}`;
+      const error =
+        r.status === 0 && existsSync(kdbx)
+          ? undefined
+          : `keepassxc-cli import failed (exit ${r.status}): ${(r.stderr || r.stdout).trim().slice(0, 200)}`;
       if (key === 'floor') {
         if (error) throw new Error(error);
         (sets as Record<string, unknown>).floor = { kdbx };
-      } else Object.assign(sets[key], { kdbx: error ? undefined : kdbx, kdbxBytes: error ? undefined : statSync(kdbx).size, importS, kdbxError: error });
+      } else
+        Object.assign(sets[key], {
+          kdbx: error ? undefined : kdbx,
+          kdbxBytes: error ? undefined : statSync(kdbx).size,
+          importS,
+          kdbxError: error,
+        });
     }
   }
   const kdbxInfo =
-    keepassxc && sets.d10k.kdbx ? spawnSync(keepassxc, ['db-info', sets.d10k.kdbx], { input: readFileSync(password, 'utf8'), encoding: 'utf8', env: { ...baseEnv, ...kpEnv } }).stdout : '';
+    keepassxc && sets.d10k.kdbx
+      ? spawnSync(keepassxc, ['db-info', sets.d10k.kdbx], {
+          input: readFileSync(password, 'utf8'),
+          encoding: 'utf8',
+          env: { ...baseEnv, ...kpEnv },
+        }).stdout
+      : '';
   const kdf = /KDF: (.*)/.exec(kdbxInfo)?.[1] ?? 'unknown';
   const cipher = /Cipher: (.*)/.exec(kdbxInfo)?.[1] ?? 'unknown';
 
@@ -400,21 +492,37 @@ async function main(): Promise<void> {
       },
     };
   };
-  const byBuild = (f: (b: Build) => Command): Record<Build['key'], Command | null> => ({ before: before ? f(before) : null, after: f(after) });
+  const byBuild = (f: (b: Build) => Command): Record<Build['key'], Command | null> => ({
+    before: before ? f(before) : null,
+    after: f(after),
+  });
 
   // First starts: the first command on each fresh data folder, untimed in the rows (the new build imports vault.json here).
   const firstCmds: Record<DatasetKey, Record<Build['key'], Command | null>> = {
-    d10k: byBuild((b) => kw(b, 'd10k', ['list', '--json'], { id: `${b.key}-d10k-first`, check: listRows(sets.d10k.tokens) })),
-    d50k: byBuild((b) => kw(b, 'd50k', ['list', '--json'], { id: `${b.key}-d50k-first`, check: listRows(sets.d50k.tokens) })),
-    d100k: byBuild((b) => kw(b, 'd100k', ['expiring', '--within', '30d'], { id: `${b.key}-d100k-first`, exits: [0, 1] })),
+    d10k: byBuild((b) =>
+      kw(b, 'd10k', ['list', '--json'], { id: `${b.key}-d10k-first`, check: listRows(sets.d10k.tokens) }),
+    ),
+    d50k: byBuild((b) =>
+      kw(b, 'd50k', ['list', '--json'], { id: `${b.key}-d50k-first`, check: listRows(sets.d50k.tokens) }),
+    ),
+    d100k: byBuild((b) =>
+      kw(b, 'd100k', ['expiring', '--within', '30d'], { id: `${b.key}-d100k-first`, exits: [0, 1] }),
+    ),
   };
-  const first = {} as Record<DatasetKey, Record<Build['key'], { cell: Cell; folderBytes: number; files: string[] } | null>>;
+  const first = {} as Record<
+    DatasetKey,
+    Record<Build['key'], { cell: Cell; folderBytes: number; files: string[] } | null>
+  >;
   for (const key of Object.keys(DATASETS) as DatasetKey[]) {
     first[key] = { before: null, after: null };
     for (const b of builds) {
       log(`first start, ${b.key}, ${DATASETS[key].tokens} tokens…`);
       const cell = single(firstCmds[key][b.key]!);
-      first[key][b.key] = { cell, folderBytes: folderBytes(dataDir(b, key)), files: readdirSync(dataDir(b, key)).sort() };
+      first[key][b.key] = {
+        cell,
+        folderBytes: folderBytes(dataDir(b, key)),
+        files: readdirSync(dataDir(b, key)).sort(),
+      };
       if (cell.error) log(`  failed: ${cell.error}`);
     }
   }
@@ -437,17 +545,35 @@ async function main(): Promise<void> {
 
   log('list --json at 10,000 tokens, keepassxc-cli ls -R -f, and the JSON.parse floor…');
   const list10Cmds = byBuild((b) => kw(b, 'd10k', ['list', '--json'], { check: listRows(sets.d10k.tokens) }));
-  const jsonFloor: Command = { id: 'node-json-floor', argv: [after.node, '-e', "JSON.parse(require('fs').readFileSync(process.argv[1], 'latin1'))", join(sets.d10k.dir, 'vault.json')], exits: [0] };
+  const jsonFloor: Command = {
+    id: 'node-json-floor',
+    argv: [
+      after.node,
+      '-e',
+      "JSON.parse(require('fs').readFileSync(process.argv[1], 'latin1'))",
+      join(sets.d10k.dir, 'vault.json'),
+    ],
+    exits: [0],
+  };
   const list10 = measure([list10Cmds.before, list10Cmds.after, kpList('d10k'), kpList('floor'), jsonFloor], false);
 
   log('expiring --within 30d at 100,000 tokens…');
-  const expiringCmds = byBuild((b) => kw(b, 'd100k', ['expiring', '--within', '30d'], { exits: [0, 1], check: (out) => `${out.split('\n').filter(Boolean).length - 1} rows` }));
+  const expiringCmds = byBuild((b) =>
+    kw(b, 'd100k', ['expiring', '--within', '30d'], {
+      exits: [0, 1],
+      check: (out) => `${out.split('\n').filter(Boolean).length - 1} rows`,
+    }),
+  );
   const expiring = measure([expiringCmds.before, expiringCmds.after], true);
 
   log('list --json and findings --json at 50,000 tokens, keepassxc-cli ls -R -f…');
   const list50Cmds = byBuild((b) => kw(b, 'd50k', ['list', '--json'], { check: listRows(sets.d50k.tokens) }));
   const list50 = measure([list50Cmds.before, list50Cmds.after, kpList('d50k')], true);
-  const findingsCmds = byBuild((b) => kw(b, 'd50k', ['findings', '--json', '--fail-on', 'never'], { check: (out) => `${(JSON.parse(out) as unknown[]).length} findings` }));
+  const findingsCmds = byBuild((b) =>
+    kw(b, 'd50k', ['findings', '--json', '--fail-on', 'never'], {
+      check: (out) => `${(JSON.parse(out) as unknown[]).length} findings`,
+    }),
+  );
   const findings50 = measure([findingsCmds.before, findingsCmds.after], true);
   const totalS = (nowMs() - started) / 1000;
   log(`measured in ${totalS.toFixed(0)} s`);
@@ -456,9 +582,22 @@ async function main(): Promise<void> {
   const cellOf = (m: Map<string, Cell>, c: Command | null) => (c ? m.get(c.id) : undefined);
   const kp10 = cellOf(list10, kpList('d10k'));
   const kp50 = cellOf(list50, kpList('d50k'));
-  const kpShow = (c: Cell | undefined, key: 'd10k' | 'd50k') => (!keepassxc ? `not measured (${kpMissing})` : sets[key].kdbxError ? `not measured (${sets[key].kdbxError})` : show(c));
+  const kpShow = (c: Cell | undefined, key: 'd10k' | 'd50k') =>
+    !keepassxc
+      ? `not measured (${kpMissing})`
+      : sets[key].kdbxError
+        ? `not measured (${sets[key].kdbxError})`
+        : show(c);
   const beforeShow = (c: Cell | undefined) => (before ? show(c) : 'not measured (no --baseline)');
-  const row = (figure: string, b: Cell | undefined, a: Cell | undefined, ref: string, refS: number, target: string, result: string) =>
+  const row = (
+    figure: string,
+    b: Cell | undefined,
+    a: Cell | undefined,
+    ref: string,
+    refS: number,
+    target: string,
+    result: string,
+  ) =>
     `| ${figure} | ${beforeShow(b)} | ${show(a)} | ${ratio(median(a), median(b))} | ${ref} | ${ratio(median(a), refS)} | ${target} | ${result} |`;
 
   const a10 = cellOf(list10, list10Cmds.after);
@@ -481,7 +620,8 @@ async function main(): Promise<void> {
   for (const b of builds) addDetail(`${b.key}: \`expiring --within 30d\`, 100k`, cellOf(expiring, expiringCmds[b.key]));
   for (const b of builds) addDetail(`${b.key}: \`list --json\`, 50k`, cellOf(list50, list50Cmds[b.key]));
   addDetail('`keepassxc-cli ls -R -f`, 50k', kp50);
-  for (const b of builds) addDetail(`${b.key}: \`findings --json --fail-on never\`, 50k`, cellOf(findings50, findingsCmds[b.key]));
+  for (const b of builds)
+    addDetail(`${b.key}: \`findings --json --fail-on never\`, 50k`, cellOf(findings50, findingsCmds[b.key]));
   const detail = (label: string, c: Cell) => {
     const w = stats(c.samples.map((s) => s.ms / 1000));
     const r = stats(c.samples.map((s) => s.rssKiB / 1024));
@@ -523,9 +663,33 @@ async function main(): Promise<void> {
       '≤ 0.25 s, ≤ 1/3 of KeePassXC, ≤ 90 MiB',
       listResult,
     ),
-    row('**`keyward --help`**', cellOf(help, helpCmds.before), aHelp, `\`node -e 0\`: ${show(floorAfter)}`, median(floorAfter), '≤ 0.12 s', verdict(median(aHelp), GOAL.helpS, 's', 3)),
-    row('**`keyward expiring --within 30d`, 100,000 tokens**', cellOf(expiring, expiringCmds.before), aExp, '—', NaN, '≤ 0.5 s', verdict(median(aExp), GOAL.expiring100kS, 's')),
-    row('`keyward list --json`, 50,000 tokens', cellOf(list50, list50Cmds.before), cellOf(list50, list50Cmds.after), `KeePassXC \`ls -R -f\`: ${kpShow(kp50, 'd50k')}`, median(kp50), '—', ''),
+    row(
+      '**`keyward --help`**',
+      cellOf(help, helpCmds.before),
+      aHelp,
+      `\`node -e 0\`: ${show(floorAfter)}`,
+      median(floorAfter),
+      '≤ 0.12 s',
+      verdict(median(aHelp), GOAL.helpS, 's', 3),
+    ),
+    row(
+      '**`keyward expiring --within 30d`, 100,000 tokens**',
+      cellOf(expiring, expiringCmds.before),
+      aExp,
+      '—',
+      NaN,
+      '≤ 0.5 s',
+      verdict(median(aExp), GOAL.expiring100kS, 's'),
+    ),
+    row(
+      '`keyward list --json`, 50,000 tokens',
+      cellOf(list50, list50Cmds.before),
+      cellOf(list50, list50Cmds.after),
+      `KeePassXC \`ls -R -f\`: ${kpShow(kp50, 'd50k')}`,
+      median(kp50),
+      '—',
+      '',
+    ),
     row(
       '`keyward findings --json --fail-on never`, 50,000 tokens',
       cellOf(findings50, findingsCmds.before),
@@ -561,7 +725,13 @@ async function main(): Promise<void> {
   if (!opts['no-writes']) {
     const writes = spawnSync(
       process.execPath,
-      ['--import', 'tsx', join(REPO_ROOT, 'tests/bench/storage-writes.ts'), ...(opts.baseline ? ['--baseline', opts.baseline] : []), ...(opts['no-write'] ? ['--no-write'] : [])],
+      [
+        '--import',
+        'tsx',
+        join(REPO_ROOT, 'tests/bench/storage-writes.ts'),
+        ...(opts.baseline ? ['--baseline', opts.baseline] : []),
+        ...(opts['no-write'] ? ['--no-write'] : []),
+      ],
       { cwd: REPO_ROOT, stdio: 'inherit' },
     );
     if (writes.status !== 0) process.exitCode = 1;

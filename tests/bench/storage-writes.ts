@@ -28,7 +28,9 @@ const { values } = parseArgs({
 const rounds = Number(values.rounds);
 const edits = Number(values.edits);
 const builds: { name: string; compose: string }[] = [
-  ...(values.baseline ? [{ name: 'before (JSON vault)', compose: resolve(values.baseline, 'electron/main/compose.ts') }] : []),
+  ...(values.baseline
+    ? [{ name: 'before (JSON vault)', compose: resolve(values.baseline, 'electron/main/compose.ts') }]
+    : []),
   { name: 'after (SQLite)', compose: resolve(REPO_ROOT, 'electron/main/compose.ts') },
 ];
 const CHILD = join(REPO_ROOT, 'tests/bench/fixtures/writer-child.ts');
@@ -39,9 +41,17 @@ interface ChildRun {
   code: number | null;
 }
 
-function child(compose: string, dataDir: string, args: string[], onLine?: (line: string, kill: () => void) => void): Promise<ChildRun> {
+function child(
+  compose: string,
+  dataDir: string,
+  args: string[],
+  onLine?: (line: string, kill: () => void) => void,
+): Promise<ChildRun> {
   return new Promise((done, fail) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, compose, dataDir, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, compose, dataDir, ...args], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const lines: string[] = [];
     let rest = '';
     proc.stdout.on('data', (chunk: Buffer) => {
@@ -77,7 +87,9 @@ async function editLatency(template: string, size: number) {
     if (run.code !== 0) throw new Error(`edit child failed (${build.name}, ${size})`);
     const { firstMs, editsMs } = lastJson<{ firstMs: number; editsMs: number[] }>(run);
     const s = stats(editsMs.slice(Math.min(10, edits / 10)));
-    rows.push(`| ${size.toLocaleString('en-US')} | ${build.name} | ${fmt(s.median)} | ${fmt(s.p95)} | ${fmt(first.firstMs, 0)} | ${fmt(firstMs, 0)} |`);
+    rows.push(
+      `| ${size.toLocaleString('en-US')} | ${build.name} | ${fmt(s.median)} | ${fmt(s.p95)} | ${fmt(first.firstMs, 0)} | ${fmt(firstMs, 0)} |`,
+    );
     console.error(`edits at ${size}: ${build.name} median ${fmt(s.median)}`);
   }
   return rows;
@@ -92,12 +104,21 @@ async function race(template: string) {
     let ready = 0;
     const go = () => ++ready === 2 && writeFileSync(join(dir, 'go'), '');
     const started = performance.now();
-    const runs = await Promise.all(['app', 'cli'].map((tag) => child(build.compose, dir, ['clients', '500', tag], (line) => line === 'ready' && go())));
+    const runs = await Promise.all(
+      ['app', 'cli'].map((tag) =>
+        child(build.compose, dir, ['clients', '500', tag], (line) => line === 'ready' && go()),
+      ),
+    );
     const seconds = (performance.now() - started) / 1000;
     const acked = runs.flatMap((r) => r.lines.filter((l) => l.startsWith('ack ')).map((l) => l.slice(4)));
     const errors: Record<string, number> = {};
-    for (const r of runs) for (const [code, n] of Object.entries(lastJson<{ errors: Record<string, number> }>(r)?.errors ?? {})) errors[code] = (errors[code] ?? 0) + n;
-    const listed = spawnSync(process.execPath, [join(REPO_ROOT, 'tests/bench/fixtures/client-names.mts'), dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    for (const r of runs)
+      for (const [code, n] of Object.entries(lastJson<{ errors: Record<string, number> }>(r)?.errors ?? {}))
+        errors[code] = (errors[code] ?? 0) + n;
+    const listed = spawnSync(process.execPath, [join(REPO_ROOT, 'tests/bench/fixtures/client-names.mts'), dir], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const present = new Set((JSON.parse(listed.stdout) as { names: string[] }).names);
     const lost = acked.filter((name) => !present.has(name)).length;
     const surfaced = Object.values(errors).reduce((a, b) => a + b, 0);
@@ -146,7 +167,10 @@ async function killLoop(template: string) {
     } finally {
       db.close();
     }
-    if (round % 25 === 24) console.error(`kill loop: ${round + 1} of ${rounds}, acknowledged ${acknowledged}, lost ${lost}, integrity failures ${notOk}`);
+    if (round % 25 === 24)
+      console.error(
+        `kill loop: ${round + 1} of ${rounds}, acknowledged ${acknowledged}, lost ${lost}, integrity failures ${notOk}`,
+      );
   }
   return { acknowledged, lost, notOk, killedMidWrite };
 }

@@ -9,7 +9,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHost, type RunningHost } from '../support/host-process';
-import { fmt, loadAverage, machineFacts, nowMs, REPO_ROOT, stats, today, verdict, writeSection, type Stats } from './bench-utils';
+import {
+  fmt,
+  loadAverage,
+  machineFacts,
+  nowMs,
+  REPO_ROOT,
+  stats,
+  today,
+  verdict,
+  writeSection,
+  type Stats,
+} from './bench-utils';
 import { generateVault, withKeychainNamespace, writeVault } from './generate-vault';
 import { CAPTURE_SCREEN, serveFloorPages, staticPaints, type CapturedScreen } from './ui-floors';
 import { silentLogger, systemClock } from '../../electron/core/ports';
@@ -18,7 +29,15 @@ import { VaultDatabase } from '../../electron/core/vault/vault-database';
 
 const SIZE = { tokens: 10_000, stores: 2_000, clients: 300, seed: 6 };
 const CHROMIUM = process.env.KEYWARD_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
 const LOADS = 5;
 /** Loads of each static floor page: they are quick, and more of them steady the median. */
 const FLOOR_LOADS = 20;
@@ -153,7 +172,8 @@ async function afterEdits(page: Page, vault: VaultData, skip = 0) {
   const replies: { channel: string; bytes: number; at: number }[] = [];
   const onResponse = async (response: { url(): string; body(): Promise<Buffer> }) => {
     const channel = /\/ipc\/(\w+)$/.exec(response.url())?.[1];
-    if (channel && channel !== 'updateToken') replies.push({ channel, bytes: (await response.body().catch(() => Buffer.alloc(0))).length, at: nowMs() });
+    if (channel && channel !== 'updateToken')
+      replies.push({ channel, bytes: (await response.body().catch(() => Buffer.alloc(0))).length, at: nowMs() });
   };
   page.on('response', onResponse);
   const blocked: number[] = [];
@@ -165,7 +185,9 @@ async function afterEdits(page: Page, vault: VaultData, skip = 0) {
   for (const [i, id] of ids.entries()) {
     const t0 = (await page.evaluate('performance.now()')) as number;
     const since = nowMs();
-    const res = (await page.evaluate(`window.api.updateToken({ id: ${JSON.stringify(id)}, notes: 'bench edit ${i}' })`)) as { ok: boolean };
+    const res = (await page.evaluate(
+      `window.api.updateToken({ id: ${JSON.stringify(id)}, notes: 'bench edit ${i}' })`,
+    )) as { ok: boolean };
     if (!res.ok) throw new Error('updateToken failed in the page');
     await page.waitForTimeout(EDIT_WINDOW_MS);
     const b = (await bench(page)) as PageBench & { longTasks: [number, number][] };
@@ -176,13 +198,16 @@ async function afterEdits(page: Page, vault: VaultData, skip = 0) {
   }
   page.off('response', onResponse);
   const channels = [...new Set(perEdit.flatMap((m) => [...m.keys()]))].sort();
-  const size = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} KB` : `${n} B`);
-  const fetched = channels.map((c) => `${c} ${size(stats(perEdit.map((m) => m.get(c) ?? 0)).median)}`).join(', ') || 'nothing';
+  const size = (n: number) =>
+    n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} KB` : `${n} B`;
+  const fetched =
+    channels.map((c) => `${c} ${size(stats(perEdit.map((m) => m.get(c) ?? 0)).median)}`).join(', ') || 'nothing';
   return { blocked: stats(blocked), fetched };
 }
 
 /** The task after the next animation frame, in the page (as an expression). */
-const AFTER_PAINT = 'new Promise((res) => requestAnimationFrame(() => { const ch = new MessageChannel(); ch.port1.onmessage = () => res(performance.now()); ch.port2.postMessage(0); }))';
+const AFTER_PAINT =
+  'new Promise((res) => requestAnimationFrame(() => { const ch = new MessageChannel(); ch.port1.onmessage = () => res(performance.now()); ch.port2.postMessage(0); }))';
 const bench = (page: Page) => page.evaluate('window.__bench') as Promise<PageBench>;
 
 /** Polls (bounded) until the target has painted; a loop of evaluations, since the page's CSP forbids string predicates. */
@@ -204,9 +229,9 @@ async function waitReady(page: Page, timeoutMs: number, intervalMs: number): Pro
 async function waitIpcIdle(page: Page, timeoutMs = 120_000): Promise<number> {
   const deadline = nowMs() + timeoutMs;
   while (nowMs() < deadline) {
-    const done = (await page.evaluate("['getVault', 'getFindingCounts'].map((n) => performance.getEntriesByType('resource').find((e) => e.name.endsWith('/ipc/' + n))?.responseEnd ?? null)")) as (
-      number | null
-    )[];
+    const done = (await page.evaluate(
+      "['getVault', 'getFindingCounts'].map((n) => performance.getEntriesByType('resource').find((e) => e.name.endsWith('/ipc/' + n))?.responseEnd ?? null)",
+    )) as (number | null)[];
     if (done.every((d) => d !== null)) return Math.max(...(done as number[]));
     await page.waitForTimeout(50);
   }
@@ -225,7 +250,17 @@ async function heap(page: Page) {
   }
 }
 
-type Load = { appCodeAt: number; readyAt: number; rowPaint: number; fcp: number | null; target: string; wallMs: number; ipcEnd: number; snapshotAt: number; ipc: string };
+type Load = {
+  appCodeAt: number;
+  readyAt: number;
+  rowPaint: number;
+  fcp: number | null;
+  target: string;
+  wallMs: number;
+  ipcEnd: number;
+  snapshotAt: number;
+  ipc: string;
+};
 
 /** Each load in a fresh browser context: nothing cached, as on the first start after installing. */
 async function firstPaint(browser: Browser, host: RunningHost) {
@@ -249,10 +284,18 @@ async function laterStartPaint(host: RunningHost) {
   try {
     const loads: Load[] = [];
     for (let i = 0; i < WARM_UPS + LOADS; i++) {
-      const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, viewport: { width: 1280, height: 800 } });
+      const context = await chromium.launchPersistentContext(profile, {
+        executablePath: CHROMIUM,
+        args: ARGS,
+        viewport: { width: 1280, height: 800 },
+      });
       try {
         await context.addInitScript({ content: PAGE_INSTRUMENTATION });
-        const load = await measureLoad(context, host, i < WARM_UPS ? `warm-up ${i + 1}` : `later start ${i + 1 - WARM_UPS}`);
+        const load = await measureLoad(
+          context,
+          host,
+          i < WARM_UPS ? `warm-up ${i + 1}` : `later start ${i + 1 - WARM_UPS}`,
+        );
         if (i >= WARM_UPS) loads.push(load);
       } finally {
         await context.close();
@@ -280,7 +323,9 @@ async function measureLoad(context: BrowserContext, host: RunningHost, label: st
   // The data the first rows need: the first queryInventory reply (the snapshot and finding counts load after it).
   const ipcEnd = before.find((e) => e.name === 'queryInventory')?.end ?? NaN;
   // The app's code (React and the views): the chunk the entry script imports.
-  const appCodeAt = (await page.evaluate("performance.getEntriesByType('resource').find((e) => e.name.includes('/assets/render-app-'))?.responseEnd ?? NaN")) as number;
+  const appCodeAt = (await page.evaluate(
+    "performance.getEntriesByType('resource').find((e) => e.name.includes('/assets/render-app-'))?.responseEnd ?? NaN",
+  )) as number;
   // Every load starts with main idle, as the app does: the previous page's snapshot replies must be done.
   const snapshotAt = await waitIpcIdle(page);
   const all = (await page.evaluate(
@@ -288,13 +333,26 @@ async function measureLoad(context: BrowserContext, host: RunningHost, label: st
   )) as { name: string; start: number; end: number; bytes: number }[];
   const ipcText = all
     .filter((e) => e.end <= snapshotAt)
-    .map((e) => `${e.name} ${fmt(e.start, 0)}→${fmt(e.end, 0)} (${e.bytes >= 1e5 ? `${(e.bytes / 1e6).toFixed(1)} MB` : `${(e.bytes / 1e3).toFixed(1)} KB`})`)
+    .map(
+      (e) =>
+        `${e.name} ${fmt(e.start, 0)}→${fmt(e.end, 0)} (${e.bytes >= 1e5 ? `${(e.bytes / 1e6).toFixed(1)} MB` : `${(e.bytes / 1e3).toFixed(1)} KB`})`,
+    )
     .join(', ');
   console.error(
     `  ${label}: ${r.target} first row painted at ${fmt(r.rowPaint ?? NaN, 0)}, frame after at ${fmt(r.readyAt ?? NaN, 0)} (FCP ${fmt(r.fcp ?? NaN, 0)}; whole snapshot and finding counts in at ${fmt(snapshotAt, 0)})`,
   );
   await page.close();
-  return { appCodeAt, readyAt: r.readyAt ?? NaN, rowPaint: r.rowPaint ?? NaN, fcp: r.fcp, target: r.target ?? 'none', wallMs: nowMs() - t0, ipcEnd, snapshotAt, ipc: ipcText };
+  return {
+    appCodeAt,
+    readyAt: r.readyAt ?? NaN,
+    rowPaint: r.rowPaint ?? NaN,
+    fcp: r.fcp,
+    target: r.target ?? 'none',
+    wallMs: nowMs() - t0,
+    ipcEnd,
+    snapshotAt,
+    ipc: ipcText,
+  };
 }
 
 async function searchBox(page: Page) {
@@ -360,7 +418,11 @@ async function main(): Promise<void> {
   const loadAtStart = loadAverage();
   if (!existsSync(join(REPO_ROOT, 'out/renderer/index.html')) || !process.argv.includes('--skip-build')) {
     console.error('ui-bench: building the renderer (npx electron-vite build)…');
-    const built = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'], timeout: 300_000 });
+    const built = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      timeout: 300_000,
+    });
     if (built.status !== 0) throw new Error(`npx electron-vite build failed (exit ${built.status})`);
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'keyward-uibench-'));
@@ -380,7 +442,11 @@ async function main(): Promise<void> {
 
     console.error('ui-bench: (a) first paint…');
     const loads = await firstPaint(browser, host);
-    const target = loads.every((l) => l.target === 'inventory') ? 'inventory' : loads.some((l) => l.target === 'inventory') ? 'mixed' : 'store-list';
+    const target = loads.every((l) => l.target === 'inventory')
+      ? 'inventory'
+      : loads.some((l) => l.target === 'inventory')
+        ? 'mixed'
+        : 'store-list';
     const ready = stats(loads.map((l) => l.readyAt));
     const rowPaints = loads.map((l) => l.rowPaint).filter((t) => Number.isFinite(t));
     const rowPaint = rowPaints.length === loads.length ? stats(rowPaints) : null;
@@ -442,7 +508,10 @@ async function main(): Promise<void> {
     // The same on a store view: the sidebar's 2,000 store links and the store's findings are on screen.
     let storeEdits: Awaited<ReturnType<typeof afterEdits>> | null = null;
     if (search) {
-      await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Stores', exact: true }).click();
+      await page
+        .getByRole('navigation', { name: 'Views' })
+        .getByRole('button', { name: 'Stores', exact: true })
+        .click();
       await page.locator('nav[aria-label="Stores"] li button').nth(3).click();
       await page.getByRole('heading', { level: 2 }).first().waitFor();
       await page.waitForTimeout(3_000);
@@ -514,7 +583,9 @@ async function main(): Promise<void> {
           ]
         : []),
       ...(storeViewOpen
-        ? [`| instead: click a store → its token rows painted (${storeViewOpen.n} stores) | ${fmt(storeViewOpen.median, 0)} | ${fmt(storeViewOpen.p95, 0)} | | for reference only |`]
+        ? [
+            `| instead: click a store → its token rows painted (${storeViewOpen.n} stores) | ${fmt(storeViewOpen.median, 0)} | ${fmt(storeViewOpen.p95, 0)} | | for reference only |`,
+          ]
         : []),
       ...(edits
         ? [

@@ -22,7 +22,8 @@ const page = (head: string, body: string) =>
   `<!doctype html><html lang="en"><head><meta charset="UTF-8"><meta name="color-scheme" content="light dark"><title>Keyward floor</title>${head}</head><body>${body}</body></html>`;
 
 /** A search box whose every keystroke writes one line of text, synchronously: the least a keystroke can change. */
-const ECHO_SCRIPT = "const out = document.getElementById('out'); document.getElementById('q').addEventListener('input', (e) => { out.textContent = 'Searching for ' + e.target.value; });";
+const ECHO_SCRIPT =
+  "const out = document.getElementById('out'); document.getElementById('q').addEventListener('input', (e) => { out.textContent = 'Searching for ' + e.target.value; });";
 
 /**
  * Serves, over 127.0.0.1 only: /screen (the captured inventory screen, static), /text (one line of text) and
@@ -37,7 +38,10 @@ export async function serveFloorPages(rendererDir: string, screen: CapturedScree
     '/text': { type: 'text/html', body: page(link, '<p>Keyward</p>') },
     '/echo': {
       type: 'text/html',
-      body: page(link, '<div class="field"><label for="q">Search tokens</label><input id="q" type="search" autocomplete="off"></div><p id="out">Type to search</p><script src="/echo.js"></script>'),
+      body: page(
+        link,
+        '<div class="field"><label for="q">Search tokens</label><input id="q" type="search" autocomplete="off"></div><p id="out">Type to search</p><script src="/echo.js"></script>',
+      ),
     },
     '/echo.js': { type: 'text/javascript', body: ECHO_SCRIPT },
     ...Object.fromEntries(sheets.map((css, i) => [`/style-${i}.css`, { type: 'text/css', body: css }])),
@@ -56,7 +60,10 @@ export async function serveFloorPages(rendererDir: string, screen: CapturedScree
   });
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('floor pages: no port');
-  return { url: `http://127.0.0.1:${address.port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** Takes the painted screen from a page that shows the inventory: #root as it is now, and the stylesheets it uses. */

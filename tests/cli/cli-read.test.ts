@@ -17,7 +17,9 @@ interface Run {
 function cli(args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     // No keychain at all: these commands must not need one.
-    const child = spawn(process.execPath, ['bin/keyward.js', ...args], { env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus', KEYWARD_DATA_DIR: '' } });
+    const child = spawn(process.execPath, ['bin/keyward.js', ...args], {
+      env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus', KEYWARD_DATA_DIR: '' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -34,7 +36,9 @@ afterAll(async () => {
 
 describe('keyward list and expiring (built CLI, from SQL)', () => {
   beforeAll(async () => {
-    await new Promise((resolve, reject) => execFile('npx', ['electron-vite', 'build', '--logLevel', 'warn'], (err) => (err ? reject(err) : resolve(null))));
+    await new Promise((resolve, reject) =>
+      execFile('npx', ['electron-vite', 'build', '--logLevel', 'warn'], (err) => (err ? reject(err) : resolve(null))),
+    );
   }, 120_000);
 
   it('imports a JSON-era data folder on its first run and lists every token, in the vault order, as contract rows', async () => {
@@ -85,7 +89,9 @@ describe('keyward list and expiring (built CLI, from SQL)', () => {
     const vault = generateVault({ tokens: 400, stores: 80, clients: 10, seed: 4, now: new Date() });
     await writeVault(folder.dir, vault);
     const limit = Date.now() + 30 * DAY;
-    const expected = vault.tokens.filter((t) => t.status === 'active' && t.expiresAt && Date.parse(t.expiresAt) <= limit);
+    const expected = vault.tokens.filter(
+      (t) => t.status === 'active' && t.expiresAt && Date.parse(t.expiresAt) <= limit,
+    );
     expected.sort((a, b) => Date.parse(a.expiresAt!) - Date.parse(b.expiresAt!));
     expect(expected.length).toBeGreaterThan(0);
     const run = await cli(['expiring', '--within', '30d', '--json', '--data', folder.dir]);

@@ -18,7 +18,10 @@ const SERVICE = `Keyward-cli-${randomBytes(4).toString('hex')}`;
 const keychain = new KeytarSecretStore(SERVICE);
 const state = await keychain.state();
 const required = process.env.KEYWARD_REQUIRE_KEYCHAIN === '1';
-if (!state.available && !required) console.warn(`[cli suite] SKIPPED: the CLI keeps secrets in the OS keychain and there is none here (${state.message}).`);
+if (!state.available && !required)
+  console.warn(
+    `[cli suite] SKIPPED: the CLI keeps secrets in the OS keychain and there is none here (${state.message}).`,
+  );
 
 const hex = (n: number) => randomBytes(n).toString('hex');
 const LIVE_OK = `shippo_live_${hex(20)}`;
@@ -42,9 +45,13 @@ async function vaultState(): Promise<{ revision: number; digest: string }> {
 
 function cli(args: string[], stdin = '', env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/keyward.js', ...args, '--data', dataDir, '--keychain-service', SERVICE], {
-      env: { ...process.env, KEYWARD_BASE_URL_SHIPPO: fakes.baseUrls.shippo, ...env },
-    });
+    const child = spawn(
+      process.execPath,
+      ['bin/keyward.js', ...args, '--data', dataDir, '--keychain-service', SERVICE],
+      {
+        env: { ...process.env, KEYWARD_BASE_URL_SHIPPO: fakes.baseUrls.shippo, ...env },
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -57,8 +64,14 @@ function cli(args: string[], stdin = '', env: NodeJS.ProcessEnv = {}): Promise<R
 describe.skipIf(!state.available && !required)('keyward CLI (built, real keychain, fake providers)', () => {
   beforeAll(async () => {
     expect(state.available, state.message).toBe(true);
-    await new Promise((resolve, reject) => execFile('npx', ['electron-vite', 'build', '--logLevel', 'warn'], (err) => (err ? reject(err) : resolve(null))));
-    fakes = await startFakeProviders({ tokens: { shippo: { [LIVE_OK]: { owner: 'ops@acme.test' }, [LIVE_REVOKED]: { owner: 'ops@acme.test', revoked: true } } } });
+    await new Promise((resolve, reject) =>
+      execFile('npx', ['electron-vite', 'build', '--logLevel', 'warn'], (err) => (err ? reject(err) : resolve(null))),
+    );
+    fakes = await startFakeProviders({
+      tokens: {
+        shippo: { [LIVE_OK]: { owner: 'ops@acme.test' }, [LIVE_REVOKED]: { owner: 'ops@acme.test', revoked: true } },
+      },
+    });
     ({ dir: dataDir, cleanup } = await tempDir('keyward-cli-'));
   }, 60_000);
   afterAll(async () => {
@@ -68,32 +81,65 @@ describe.skipIf(!state.available && !required)('keyward CLI (built, real keychai
   });
 
   it('adds tokens with the secret from stdin, prints them as contract-valid JSON, and keeps the secret out of files and output', async () => {
-    const added = await cli(['add', '--provider', 'shippo', '--store', 'Acme shipping', '--client', 'Acme', '--name', 'Warehouse', '--json'], `${LIVE_OK}\n`);
+    const added = await cli(
+      ['add', '--provider', 'shippo', '--store', 'Acme shipping', '--client', 'Acme', '--name', 'Warehouse', '--json'],
+      `${LIVE_OK}\n`,
+    );
     expect(added.code, added.stderr).toBe(0);
     const row = CliTokenRow.parse(JSON.parse(added.stdout));
-    expect(row).toMatchObject({ provider: 'shippo', client: 'Acme', store: 'Acme shipping', name: 'Warehouse', mode: 'live', expirySource: 'none' });
+    expect(row).toMatchObject({
+      provider: 'shippo',
+      client: 'Acme',
+      store: 'Acme shipping',
+      name: 'Warehouse',
+      mode: 'live',
+      expirySource: 'none',
+    });
     const stored = (await readVaultFrom(dataDir, new FakeClock())).tokens.find((t: Token) => t.id === row.id)!;
     expect(await keychain.get(accountOf(stored))).toBe(LIVE_OK);
 
-    const second = await cli(['add', '--provider', 'shippo', '--store', 'Acme shipping', '--client', 'Acme', '--name', 'Old key'], LIVE_REVOKED);
+    const second = await cli(
+      ['add', '--provider', 'shippo', '--store', 'Acme shipping', '--client', 'Acme', '--name', 'Old key'],
+      LIVE_REVOKED,
+    );
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout.trim()).toMatch(/^[0-9a-f-]{36}$/);
 
     const list = await cli(['list', '--json']);
     const rows = z.array(CliTokenRow).parse(JSON.parse(list.stdout));
     expect(rows.map((r) => r.name)).toEqual(['Warehouse', 'Old key']);
-    for (const file of await readdir(dataDir, { recursive: true, withFileTypes: true })) if (file.isFile()) expect(await readFile(join(file.parentPath, file.name), 'utf8')).not.toContain(LIVE_OK);
+    for (const file of await readdir(dataDir, { recursive: true, withFileTypes: true }))
+      if (file.isFile()) expect(await readFile(join(file.parentPath, file.name), 'utf8')).not.toContain(LIVE_OK);
     expect(added.stdout + list.stdout + added.stderr).not.toContain(LIVE_OK);
   });
 
   it('refuses a third active Shippo live token and a bad CIDR with exit 2, one clear line, nothing written', async () => {
     const before = await vaultState();
-    const third = await cli(['add', '--provider', 'shippo', '--store', 'Acme shipping', '--client', 'Acme', '--name', 'Third'], `shippo_live_${hex(20)}`);
+    const third = await cli(
+      ['add', '--provider', 'shippo', '--store', 'Acme shipping', '--client', 'Acme', '--name', 'Third'],
+      `shippo_live_${hex(20)}`,
+    );
     expect(third.code).toBe(2);
     expect(third.stderr.trim().split('\n')).toHaveLength(1);
     expect(third.stderr).toMatch(/At most 2 active live tokens/);
     const cidr = await cli(
-      ['add', '--provider', 'printago', '--store', 'Farm', '--client', 'Printago client', '--name', 'K', '--store-id', 'a'.repeat(24), '--access', 'custom', '--allow-ip', '10.0.0.0/33'],
+      [
+        'add',
+        '--provider',
+        'printago',
+        '--store',
+        'Farm',
+        '--client',
+        'Printago client',
+        '--name',
+        'K',
+        '--store-id',
+        'a'.repeat(24),
+        '--access',
+        'custom',
+        '--allow-ip',
+        '10.0.0.0/33',
+      ],
       hex(24),
     );
     expect(cidr.code).toBe(2);
@@ -147,7 +193,11 @@ describe.skipIf(!state.available && !required)('keyward CLI (built, real keychai
   });
 
   it('exits 3 when the keychain is unavailable, and says so', async () => {
-    const run = await cli(['add', '--provider', 'shippo', '--store', 'Other', '--name', 'T'], `shippo_test_${hex(20)}`, { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus', DISPLAY: '' });
+    const run = await cli(
+      ['add', '--provider', 'shippo', '--store', 'Other', '--name', 'T'],
+      `shippo_test_${hex(20)}`,
+      { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus', DISPLAY: '' },
+    );
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/keychain is not available/);
   });
@@ -159,10 +209,15 @@ describe.skipIf(!state.available && !required)('keyward CLI (built, real keychai
     const other = new DatabaseSync(join(dataDir, 'keyward.db'));
     other.exec('BEGIN IMMEDIATE');
     try {
-      const run = await cli(['add', '--provider', 'shippo', '--store', 'Other', '--name', 'Locked out'], `shippo_test_${hex(20)}`);
+      const run = await cli(
+        ['add', '--provider', 'shippo', '--store', 'Other', '--name', 'Locked out'],
+        `shippo_test_${hex(20)}`,
+      );
       expect(run.code, run.stderr).toBe(4);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
-      expect(run.stderr).toMatch(/Another Keyward process kept the vault busy for \d+ s; nothing was changed\. Try again in a moment\./);
+      expect(run.stderr).toMatch(
+        /Another Keyward process kept the vault busy for \d+ s; nothing was changed\. Try again in a moment\./,
+      );
     } finally {
       other.exec('ROLLBACK');
       other.close();
@@ -174,10 +229,31 @@ describe.skipIf(!state.available && !required)('keyward CLI (built, real keychai
   it('the CLI and the test host write at the same time without losing a change', async () => {
     const host = await startHost({ dataDir, keychainService: SERVICE });
     try {
-      const store = await host.call<{ id: string }>('createStore', { provider: 'thinkific', label: 'Concurrent', identifiers: { subdomain: 'concurrent' } });
-      const fromHost = Array.from({ length: 10 }, (_, i) => host.call('createToken', { storeId: store.value!.id, name: `host-${i}`, kind: 'api-key' }));
+      const store = await host.call<{ id: string }>('createStore', {
+        provider: 'thinkific',
+        label: 'Concurrent',
+        identifiers: { subdomain: 'concurrent' },
+      });
+      const fromHost = Array.from({ length: 10 }, (_, i) =>
+        host.call('createToken', { storeId: store.value!.id, name: `host-${i}`, kind: 'api-key' }),
+      );
       const fromCli = Array.from({ length: 5 }, (_, i) =>
-        cli(['add', '--provider', 'thinkific', '--store', 'Concurrent', '--subdomain', 'concurrent', '--kind', 'api-key', '--name', `cli-${i}`], hex(16)),
+        cli(
+          [
+            'add',
+            '--provider',
+            'thinkific',
+            '--store',
+            'Concurrent',
+            '--subdomain',
+            'concurrent',
+            '--kind',
+            'api-key',
+            '--name',
+            `cli-${i}`,
+          ],
+          hex(16),
+        ),
       );
       const [hostResults, cliResults] = await Promise.all([Promise.all(fromHost), Promise.all(fromCli)]);
       expect(hostResults.every((r) => r.ok)).toBe(true);

@@ -11,7 +11,8 @@ const have = async (cmd: string) =>
   );
 const tools = (await have('dbus-run-session')) && (await have('gnome-keyring-daemon')) && (await have('dbus-send'));
 const required = process.env.KEYWARD_REQUIRE_KEYCHAIN === '1';
-if (!tools && !required) console.warn('[cli suite] locked-keychain test SKIPPED: needs dbus-run-session, gnome-keyring-daemon and dbus-send.');
+if (!tools && !required)
+  console.warn('[cli suite] locked-keychain test SKIPPED: needs dbus-run-session, gnome-keyring-daemon and dbus-send.');
 
 // A keyring of its own in a private D-Bus session, locked after two tokens are stored: the state a desktop
 // keyring is in after a screen lock. A locked Secret Service reads back "not found" for every entry.
@@ -33,18 +34,30 @@ describe.skipIf(!tools && !required)('a locked keychain is said once, never take
     for (const c of cleanups) await c();
   });
 
-  it('findings report no secret as missing and say the keychain could not be read; check exits 3 having checked nothing', { timeout: 60_000 }, async () => {
-    const { dir, cleanup } = await tempDir('keyward-locked-');
-    cleanups.push(cleanup);
-    const { stdout } = await run('dbus-run-session', ['--', 'bash', '-c', SCRIPT], {
-      env: { ...process.env, NODE: process.execPath, DATA: dir, KEYWARD_BASE_URL_SHIPPO: 'http://127.0.0.1:9', DISPLAY: '' },
-      timeout: 50_000,
-    });
-    expect(stdout).toContain('findings=0');
-    expect(stdout).toContain('check=3');
-    const findings = JSON.parse(stdout.slice(stdout.indexOf('['), stdout.indexOf('--- findings stderr'))) as { kind: string }[];
-    expect(findings.filter((f) => f.kind === 'secret_missing')).toEqual([]);
-    expect(stdout).toMatch(/--- findings stderr\n.*keychain could not be read.*locked/);
-    expect(stdout).toMatch(/--- check stderr\n.*locked: secrets could not be verified/);
-  });
+  it(
+    'findings report no secret as missing and say the keychain could not be read; check exits 3 having checked nothing',
+    { timeout: 60_000 },
+    async () => {
+      const { dir, cleanup } = await tempDir('keyward-locked-');
+      cleanups.push(cleanup);
+      const { stdout } = await run('dbus-run-session', ['--', 'bash', '-c', SCRIPT], {
+        env: {
+          ...process.env,
+          NODE: process.execPath,
+          DATA: dir,
+          KEYWARD_BASE_URL_SHIPPO: 'http://127.0.0.1:9',
+          DISPLAY: '',
+        },
+        timeout: 50_000,
+      });
+      expect(stdout).toContain('findings=0');
+      expect(stdout).toContain('check=3');
+      const findings = JSON.parse(stdout.slice(stdout.indexOf('['), stdout.indexOf('--- findings stderr'))) as {
+        kind: string;
+      }[];
+      expect(findings.filter((f) => f.kind === 'secret_missing')).toEqual([]);
+      expect(stdout).toMatch(/--- findings stderr\n.*keychain could not be read.*locked/);
+      expect(stdout).toMatch(/--- check stderr\n.*locked: secrets could not be verified/);
+    },
+  );
 });

@@ -9,9 +9,13 @@ const shippo = (mode: 'live' | 'test') => `shippo_${mode}_${hex(20)}`;
 const DAY = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** How the UI writes a day (en-US in this Chromium, UTC day). */
-const shownDay = (ms: number) => new Date(ms).toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+const shownDay = (ms: number) =>
+  new Date(ms).toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
 
-test('a third active Shippo live token is refused, naming the two active ones; the rules panel counts slots', async ({ page, host }) => {
+test('a third active Shippo live token is refused, naming the two active ones; the rules panel counts slots', async ({
+  page,
+  host,
+}) => {
   await page.goto(host.url);
   await addStore(page, { provider: 'Shippo', label: 'Acme shipping' });
   await addToken(page, { name: 'Warehouse labels', secret: shippo('live') });
@@ -25,7 +29,9 @@ test('a third active Shippo live token is refused, naming the two active ones; t
   await expect(rules).toContainText('No expiry');
   await expect(rules).toContainText('50 requests per minute per endpoint (list endpoints, live mode)');
   // At the limit is worth knowing (info), and the panel shows that finding too.
-  await expect(rules.getByRole('listitem').filter({ hasText: 'Slot limit' })).toContainText('2 of 2 active in Acme shipping');
+  await expect(rules.getByRole('listitem').filter({ hasText: 'Slot limit' })).toContainText(
+    '2 of 2 active in Acme shipping',
+  );
 
   // Recognition says what the third one is before it is saved.
   await page.getByRole('button', { name: '+ Add token' }).click();
@@ -55,7 +61,10 @@ test('a third active Shippo live token is refused, naming the two active ones; t
   await expect(rules).toContainText('Shippo test tokens: 1 of 2 active');
 });
 
-test('a secret typed rather than pasted is saved by the first click on Save: the facts read from it do not move the button under the click', async ({ page, host }) => {
+test('a secret typed rather than pasted is saved by the first click on Save: the facts read from it do not move the button under the click', async ({
+  page,
+  host,
+}) => {
   await page.goto(host.url);
   await addStore(page, { provider: 'Shippo', label: 'Typed shipping' });
   await page.getByRole('button', { name: '+ Add token' }).click();
@@ -73,10 +82,15 @@ test('a secret typed rather than pasted is saved by the first click on Save: the
   await expect(page.getByRole('region', { name: 'Read from the pasted token' })).toContainText('Shippo live token');
   await page.mouse.up();
   await expect(page.getByRole('row', { name: /Typed label printer/ })).toContainText('active');
-  expect(ok(await host.call<{ tokens: { name: string }[] }>('getVault', {})).tokens.map((t) => t.name)).toEqual(['Typed label printer']);
+  expect(ok(await host.call<{ tokens: { name: string }[] }>('getVault', {})).tokens.map((t) => t.name)).toEqual([
+    'Typed label printer',
+  ]);
 });
 
-test('a Mode chosen by hand stays when the secret is typed after it; the facts still say what the secret looks like', async ({ page, host }) => {
+test('a Mode chosen by hand stays when the secret is typed after it; the facts still say what the secret looks like', async ({
+  page,
+  host,
+}) => {
   await page.goto(host.url);
   await addStore(page, { provider: 'Shippo', label: 'Hand-picked shipping' });
   await page.getByRole('button', { name: '+ Add token' }).click();
@@ -96,7 +110,10 @@ test('a Mode chosen by hand stays when the secret is typed after it; the facts s
   await expect(page.getByLabel('Mode')).toHaveValue('live');
 });
 
-test('pasting a Printify JWT fills expiry and scopes before saving, and the table shows them after', async ({ page, host }) => {
+test('pasting a Printify JWT fills expiry and scopes before saving, and the table shows them after', async ({
+  page,
+  host,
+}) => {
   const iat = Math.floor((Date.now() - 30 * DAY) / 1000);
   const exp = Math.floor((Date.now() + 200 * DAY) / 1000);
   const jwt = fakeJwt({ sub: 'user-1', iat, exp, scopes: ['shops.read', 'orders.read', 'products.write'] });
@@ -128,12 +145,17 @@ test('pasting a Printify JWT fills expiry and scopes before saving, and the tabl
   await page.getByLabel('Token name *').fill('Catalog reader');
   await page.locator('#token-secret').fill(noExp);
   await page.locator('#token-secret').blur();
-  await expect(page.getByRole('region', { name: 'Read from the pasted token' })).toContainText(`${isoDay(iat * 1000 + 365 * DAY)}) · provider rule: 1 year after creation`);
+  await expect(page.getByRole('region', { name: 'Read from the pasted token' })).toContainText(
+    `${isoDay(iat * 1000 + 365 * DAY)}) · provider rule: 1 year after creation`,
+  );
   await page.getByRole('button', { name: 'Save token' }).click();
   await expect(page.getByRole('row', { name: /Catalog reader/ })).toContainText('provider rule: 1 year after creation');
 });
 
-test('a token from another provider is named plainly, and a doubtful shape is flagged in the form and the table', async ({ page, host }) => {
+test('a token from another provider is named plainly, and a doubtful shape is flagged in the form and the table', async ({
+  page,
+  host,
+}) => {
   await page.goto(host.url);
   await addStore(page, { provider: 'Printify', label: 'Wrong paste' });
   await page.getByRole('button', { name: '+ Add token' }).click();
@@ -143,7 +165,11 @@ test('a token from another provider is named plainly, and a doubtful shape is fl
   await page.getByRole('button', { name: 'Cancel' }).click();
 
   // Printago's key format is unconfirmed: an odd-looking key is kept and flagged, not refused.
-  await addStore(page, { provider: 'Printago', label: 'Print farm', fields: { 'Store id *': 'a1b2c3d4e5f6a7b8c9d0e1f2' } });
+  await addStore(page, {
+    provider: 'Printago',
+    label: 'Print farm',
+    fields: { 'Store id *': 'a1b2c3d4e5f6a7b8c9d0e1f2' },
+  });
   await page.getByRole('button', { name: '+ Add token' }).click();
   await page.getByLabel('Token name *').fill('Odd key');
   await page.locator('#token-secret').fill('Not-A-Printago-Key-1234');
@@ -153,7 +179,11 @@ test('a token from another provider is named plainly, and a doubtful shape is fl
   await page.getByRole('button', { name: 'Save token' }).click();
   const row = page.getByRole('row', { name: /Odd key/ });
   await expect(row).toBeVisible();
-  await expect(row.getByText(/Format problem: This does not look like a Printago token\. A Printago API key is lowercase letters and digits/)).toBeAttached();
+  await expect(
+    row.getByText(
+      /Format problem: This does not look like a Printago token\. A Printago API key is lowercase letters and digits/,
+    ),
+  ).toBeAttached();
 
   // A well-formed key shows its Key ID, filled into the form.
   const key = `${hex(12)}${hex(12)}`;
@@ -164,7 +194,10 @@ test('a token from another provider is named plainly, and a doubtful shape is fl
   await expect(page.getByLabel('Key ID')).toHaveValue(key.slice(0, 24));
 });
 
-test('a custom PixlPay-style provider: per-field errors, then saved, used for a store and token, and guarded on delete', async ({ page, host }) => {
+test('a custom PixlPay-style provider: per-field errors, then saved, used for a store and token, and guarded on delete', async ({
+  page,
+  host,
+}) => {
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { name: 'Custom providers' })).toBeVisible();
@@ -176,7 +209,9 @@ test('a custom PixlPay-style provider: per-field errors, then saved, used for a 
   await page.getByRole('button', { name: 'Save provider' }).click();
   await expect(page.getByRole('alert')).toContainText('2 fields need attention');
   await expect(page.getByLabel('Base URL *')).toHaveAccessibleDescription('The base URL must be an https:// address');
-  await expect(page.getByLabel('Auth header template *')).toHaveAccessibleDescription('The header value must contain {token} exactly once');
+  await expect(page.getByLabel('Auth header template *')).toHaveAccessibleDescription(
+    'The header value must contain {token} exactly once',
+  );
   await expect(page.getByLabel('Base URL *')).toHaveAttribute('aria-invalid', 'true');
 
   await page.getByLabel('Base URL *').fill('https://api.acme-pay.example');
@@ -230,10 +265,16 @@ test('a custom PixlPay-style provider: per-field errors, then saved, used for a 
   await expect(page.getByRole('listitem').filter({ hasText: 'custom:acme-pay' })).toBeVisible();
 });
 
-test('the findings list shows every kind of finding, filters by severity and client, and opens the store', async ({ page, host, dataDir, keychain }) => {
+test('the findings list shows every kind of finding, filters by severity and client, and opens the store', async ({
+  page,
+  host,
+  dataDir,
+  keychain,
+}) => {
   const now = Date.now();
   const client = ok(await host.call<{ id: string }>('createClient', { name: 'Northwind' }));
-  const store = async (provider: string, label: string, extra: Record<string, unknown> = {}) => ok(await host.call<{ id: string }>('createStore', { provider, label, ...extra })).id;
+  const store = async (provider: string, label: string, extra: Record<string, unknown> = {}) =>
+    ok(await host.call<{ id: string }>('createStore', { provider, label, ...extra })).id;
   const token = async (input: Record<string, unknown>) => ok(await host.call<{ id: string }>('createToken', input)).id;
 
   // Northwind's stores.
@@ -241,15 +282,45 @@ test('the findings list shows every kind of finding, filters by severity and cli
   await token({ storeId: printify, name: 'Old printify', expiresAt: isoDay(now - 10 * DAY) }); // expired
   // Rotated without a check: the old token waits for a check that proves it dead (revoke pending).
   const legacy = await token({ storeId: printify, name: 'Legacy sync', expiresAt: isoDay(now + 200 * DAY) });
-  ok(await host.call('rotateToken', { tokenId: legacy, secret: fakeJwt({ iat: Math.floor(now / 1000), exp: Math.floor(now / 1000) + 365 * 86400, scopes: ['shops.read'] }), skipCheck: true }));
-  const thinkific = await store('thinkific', 'Northwind academy', { clientId: client.id, identifiers: { subdomain: 'northwind' } });
+  ok(
+    await host.call('rotateToken', {
+      tokenId: legacy,
+      secret: fakeJwt({
+        iat: Math.floor(now / 1000),
+        exp: Math.floor(now / 1000) + 365 * 86400,
+        scopes: ['shops.read'],
+      }),
+      skipCheck: true,
+    }),
+  );
+  const thinkific = await store('thinkific', 'Northwind academy', {
+    clientId: client.id,
+    identifiers: { subdomain: 'northwind' },
+  });
   await token({ storeId: thinkific, name: 'LMS sync', kind: 'access-token', expiresAt: isoDay(now + 20 * DAY) }); // expiring
-  const pixl = await store('pixlpay', 'Northwind pay', { clientId: client.id, identifiers: { host: 'northwind.pixlpay.net', plan: 'free' } });
+  const pixl = await store('pixlpay', 'Northwind pay', {
+    clientId: client.id,
+    identifiers: { host: 'northwind.pixlpay.net', plan: 'free' },
+  });
   // Rotation due (same value since 2024) and a rate limit above the Free plan's cap of 60.
-  await token({ storeId: pixl, name: 'Payments', scopes: ['orders:read'], settings: { rateLimit: 120 }, createdAt: '2024-01-01' });
-  const printago = await store('printago', 'Northwind farm', { clientId: client.id, identifiers: { storeId: 'a1b2c3d4e5f6a7b8c9d0e1f2' } });
+  await token({
+    storeId: pixl,
+    name: 'Payments',
+    scopes: ['orders:read'],
+    settings: { rateLimit: 120 },
+    createdAt: '2024-01-01',
+  });
+  const printago = await store('printago', 'Northwind farm', {
+    clientId: client.id,
+    identifiers: { storeId: 'a1b2c3d4e5f6a7b8c9d0e1f2' },
+  });
   // Full Access (broad), no allowlist on a production store (open), and a key of doubtful shape (format).
-  await token({ storeId: printago, name: 'Farm admin', settings: { accessLevel: 'full' }, secret: 'Odd-Printago-Key-0001' });
+  await token({
+    storeId: printago,
+    name: 'Farm admin',
+    settings: { accessLevel: 'full' },
+    secret: 'Odd-Printago-Key-0001',
+  });
 
   // Stores without a client.
   const ship = await store('shippo', 'Own shipping');
@@ -264,8 +335,20 @@ test('the findings list shows every kind of finding, filters by severity and cli
   // provider definition (saveCustomProvider validates it): seed both in the vault, as a hand edit of the database would.
   await editVault(dataDir, (doc) => {
     const t = doc.tokens.find((x) => x.name === 'Returns')!;
-    t.lastCheck = { outcome: 'invalid', httpStatus: 401, detail: 'Shippo answered 401 Unauthorized', checkedAt: new Date(now - DAY).toISOString() };
-    doc.customProviders.push({ id: 'broken-pay', name: 'Broken Pay', baseUrl: 'http://broken.example', authHeader: 'Authorization: Bearer {token}', probePath: '/me', tokenPattern: 'bp_[a-z]+' });
+    t.lastCheck = {
+      outcome: 'invalid',
+      httpStatus: 401,
+      detail: 'Shippo answered 401 Unauthorized',
+      checkedAt: new Date(now - DAY).toISOString(),
+    };
+    doc.customProviders.push({
+      id: 'broken-pay',
+      name: 'Broken Pay',
+      baseUrl: 'http://broken.example',
+      authHeader: 'Authorization: Bearer {token}',
+      probePath: '/me',
+      tokenPattern: 'bp_[a-z]+',
+    });
   });
   // Keychain findings: an entry no token refers to, and a token whose entry is gone.
   if (keychain.real) {
@@ -276,7 +359,9 @@ test('the findings list shows every kind of finding, filters by severity and cli
 
   // Keyward re-reads the keychain's entries every 30 s; this asks for it now, as the findings view's button does.
   const findings = ok(await host.call<{ kind: string; severity: string }[]>('getFindings', { rescanKeychain: true }));
-  const expected = keychain.real ? [...FINDING_KINDS] : FINDING_KINDS.filter((k) => k !== 'orphan_secret' && k !== 'secret_missing');
+  const expected = keychain.real
+    ? [...FINDING_KINDS]
+    : FINDING_KINDS.filter((k) => k !== 'orphan_secret' && k !== 'secret_missing');
   expect([...new Set(findings.map((f) => f.kind))].sort()).toEqual([...expected].sort());
 
   await page.goto(host.url);
@@ -284,7 +369,9 @@ test('the findings list shows every kind of finding, filters by severity and cli
   await expect(nav).toBeVisible();
   const counts = { critical: 0, warning: 0, info: 0 } as Record<string, number>;
   for (const f of findings) counts[f.severity]! += 1;
-  await expect(nav).toHaveAccessibleName(`Findings: ${counts.critical} critical, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info`);
+  await expect(nav).toHaveAccessibleName(
+    `Findings: ${counts.critical} critical, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info`,
+  );
   await nav.click();
 
   const list = page.getByRole('list', { name: /findings?$/ });
@@ -308,7 +395,9 @@ test('the findings list shows every kind of finding, filters by severity and cli
     revoke_pending: 'Old token not yet revoked',
   };
   for (const kind of expected) await expect(items.filter({ hasText: labels[kind]! }).first(), kind).toBeVisible();
-  await expect(items.filter({ hasText: 'Expired' }).first()).toContainText('"Old printify" (Printify, Northwind merch) expired on');
+  await expect(items.filter({ hasText: 'Expired' }).first()).toContainText(
+    '"Old printify" (Printify, Northwind merch) expired on',
+  );
   await expect(items.filter({ hasText: 'Rate limit above plan' })).toContainText("above the free plan's cap of 60");
   await expect(items.filter({ hasText: 'Check failed' })).toContainText('Shippo answered 401 Unauthorized');
   await expect(items.filter({ hasText: 'Custom provider invalid' })).toContainText('"broken-pay"');
@@ -335,7 +424,10 @@ test('the findings list shows every kind of finding, filters by severity and cli
   await expect(items.filter({ hasText: 'Slot limit' })).toHaveCount(0);
 
   // A finding opens its store, whose rules panel lists the store's own findings.
-  await items.filter({ hasText: 'Test token in production' }).getByRole('button', { name: 'Open store Own shipping' }).click();
+  await items
+    .filter({ hasText: 'Test token in production' })
+    .getByRole('button', { name: 'Open store Own shipping' })
+    .click();
   await expect(page.getByRole('heading', { name: 'Own shipping' })).toBeVisible();
   const rules = page.getByRole('region', { name: 'Rules for Own shipping' });
   await expect(rules).toContainText('Shippo live tokens: 2 of 2 active');
@@ -349,7 +441,10 @@ test('the findings list shows every kind of finding, filters by severity and cli
   await expect(farm).toContainText('IP allowlist: 1 of 1 active key open to any IP');
 });
 
-test('policy-driven fields: PixlPay offers only held write scopes as "not needed", Printago explains Full Access', async ({ page, host }) => {
+test('policy-driven fields: PixlPay offers only held write scopes as "not needed", Printago explains Full Access', async ({
+  page,
+  host,
+}) => {
   await page.goto(host.url);
   await addStore(page, { provider: 'PixlPay', label: 'Pixl shop', fields: { 'Store host *': 'pixl.pixlpay.net' } });
   await page.getByRole('button', { name: '+ Add token' }).click();
@@ -366,12 +461,20 @@ test('policy-driven fields: PixlPay offers only held write scopes as "not needed
   await page.getByRole('button', { name: 'Save token' }).click();
   await expect(page.getByRole('row', { name: /Catalog bot/ })).toContainText('products:read, products:write');
   const rules = page.getByRole('region', { name: 'Rules for Pixl shop' });
-  await expect(rules.getByRole('listitem').filter({ hasText: 'Broad access' })).toContainText('which you marked as not needed');
+  await expect(rules.getByRole('listitem').filter({ hasText: 'Broad access' })).toContainText(
+    'which you marked as not needed',
+  );
 
-  await addStore(page, { provider: 'Printago', label: 'Farm two', fields: { 'Store id *': 'b1b2c3d4e5f6a7b8c9d0e1f2' } });
+  await addStore(page, {
+    provider: 'Printago',
+    label: 'Farm two',
+    fields: { 'Store id *': 'b1b2c3d4e5f6a7b8c9d0e1f2' },
+  });
   await page.getByRole('button', { name: '+ Add token' }).click();
   await page.getByLabel('Access level *').selectOption({ label: 'Full Access' });
-  await expect(page.getByRole('note').filter({ hasText: 'Full Access can do everything the store owner can' })).toBeVisible();
+  await expect(
+    page.getByRole('note').filter({ hasText: 'Full Access can do everything the store owner can' }),
+  ).toBeVisible();
   await page.getByLabel('Managed by').fill('Shopify');
   await expect(page.getByRole('note').filter({ hasText: 'Managed by Shopify' })).toBeVisible();
 });

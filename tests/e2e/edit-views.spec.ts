@@ -3,20 +3,37 @@ import type { Page } from '@playwright/test';
 import { addStore, expect, ok, test } from './fixtures';
 
 const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Stores' });
-const clientTitle = (page: Page, name: string) => sidebar(page).getByRole('button', { name: `Client ${name}`, exact: true });
+const clientTitle = (page: Page, name: string) =>
+  sidebar(page).getByRole('button', { name: `Client ${name}`, exact: true });
 /** The sidebar group whose title is the given client. */
-const clientGroup = (page: Page, name: string) => sidebar(page).locator('section.group', { has: page.getByRole('button', { name: `Client ${name}`, exact: true }) });
+const clientGroup = (page: Page, name: string) =>
+  sidebar(page).locator('section.group', { has: page.getByRole('button', { name: `Client ${name}`, exact: true }) });
 const GOOD_ID = 'abcdefghij0123456789klmn';
 const NEW_ID = 'zyxwvutsrq9876543210ponm';
 
-async function seed(host: { call: <T>(channel: string, input: unknown) => Promise<{ ok: boolean; value?: T; error?: { code: string; message: string } }> }) {
+async function seed(host: {
+  call: <T>(
+    channel: string,
+    input: unknown,
+  ) => Promise<{ ok: boolean; value?: T; error?: { code: string; message: string } }>;
+}) {
   const northwind = ok(await host.call<{ id: string }>('createClient', { name: 'Northwind Apparel' })).id;
-  const store = ok(await host.call<{ id: string }>('createStore', { provider: 'printago', label: 'Print farm', clientId: northwind, identifiers: { storeId: GOOD_ID } })).id;
+  const store = ok(
+    await host.call<{ id: string }>('createStore', {
+      provider: 'printago',
+      label: 'Print farm',
+      clientId: northwind,
+      identifiers: { storeId: GOOD_ID },
+    }),
+  ).id;
   ok(await host.call('createStore', { provider: 'shippo', label: 'Label desk', clientId: northwind }));
   return { northwind, store };
 }
 
-test('edit a Printago store: a bad store id shows the field error, a good one is saved and shown; Esc cancels', async ({ page, host }) => {
+test('edit a Printago store: a bad store id shows the field error, a good one is saved and shown; Esc cancels', async ({
+  page,
+  host,
+}) => {
   await page.goto(host.url);
   await addStore(page, { provider: 'Printago', label: 'Print farm', fields: { 'Store id *': GOOD_ID } });
   await expect(page.getByRole('heading', { name: 'Print farm', level: 2 })).toBeVisible();
@@ -45,8 +62,16 @@ test('edit a Printago store: a bad store id shows the field error, a good one is
   await expect(page.getByText('Printago · staging')).toBeVisible();
   await expect(page.locator('.store-notes')).toContainText('ask Dana before rotating');
 
-  const vault = ok(await host.call<{ stores: { label: string; identifiers: Record<string, unknown>; notes: string }[] }>('getVault', {}));
-  expect(vault.stores[0]).toMatchObject({ identifiers: { storeId: NEW_ID }, notes: 'Owned by the print team; ask Dana before rotating.' });
+  const vault = ok(
+    await host.call<{ stores: { label: string; identifiers: Record<string, unknown>; notes: string }[] }>(
+      'getVault',
+      {},
+    ),
+  );
+  expect(vault.stores[0]).toMatchObject({
+    identifiers: { storeId: NEW_ID },
+    notes: 'Owned by the print team; ask Dana before rotating.',
+  });
 });
 
 test('move a store to a new client: the client is created first and the sidebar regroups', async ({ page, host }) => {
@@ -68,7 +93,10 @@ test('move a store to a new client: the client is created first and the sidebar 
   await expect(clientGroup(page, 'Northwind Apparel').getByRole('button', { name: /Label desk/ })).toBeVisible();
 });
 
-test('client view: stores with token counts, rename shows in the sidebar, delete is refused while it has stores', async ({ page, host }) => {
+test('client view: stores with token counts, rename shows in the sidebar, delete is refused while it has stores', async ({
+  page,
+  host,
+}) => {
   await seed(host);
   await page.goto(host.url);
   await clientTitle(page, 'Northwind Apparel').click();
@@ -80,7 +108,9 @@ test('client view: stores with token counts, rename shows in the sidebar, delete
   const axe = async (where: string) => {
     const result = await new AxeBuilder({ page }).analyze();
     const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${where}: ${v.id} ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`)).toEqual([]);
+    expect(
+      bad.map((v) => `${where}: ${v.id} ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`),
+    ).toEqual([]);
   };
   await axe('client view');
 

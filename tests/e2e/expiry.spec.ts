@@ -10,7 +10,8 @@ import { expect, fakeJwt, ok, queueDialog, test } from './fixtures';
 const DAY = 86_400_000;
 const hex = (n: number) => randomBytes(n).toString('hex');
 /** How the UI writes a UTC day (en-US in this Chromium). */
-const shownDay = (ms: number) => new Date(ms).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+const shownDay = (ms: number) =>
+  new Date(ms).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
 const todayUtc = () => Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`);
 /** The timeline week (0 = starting today, UTC) a moment falls in, and its first day. */
 const weekOf = (ms: number) => Math.floor((ms - todayUtc()) / (7 * DAY));
@@ -32,17 +33,41 @@ async function seed(host: RunningHost): Promise<Seeded> {
   const client = ok(await host.call<{ id: string }>('createClient', { name: 'Northwind' }));
   const store = async (provider: string, label: string, extra: Record<string, unknown> = {}) =>
     ok(await host.call<{ id: string }>('createStore', { provider, label, clientId: client.id, ...extra })).id;
-  const token = async (input: Record<string, unknown>) => ok(await host.call<{ id: string; expiresAt: string }>('createToken', input));
+  const token = async (input: Record<string, unknown>) =>
+    ok(await host.call<{ id: string; expiresAt: string }>('createToken', input));
 
-  const secrets = [`tk_${hex(16)}`, fakeJwt({ sub: 'user-1', iat: Math.floor((now - 362 * DAY) / 1000), scopes: ['shops.read'] }), `sk_live_${hex(16)}`, `shippo_test_${hex(20)}`];
+  const secrets = [
+    `tk_${hex(16)}`,
+    fakeJwt({ sub: 'user-1', iat: Math.floor((now - 362 * DAY) / 1000), scopes: ['shops.read'] }),
+    `sk_live_${hex(16)}`,
+    `shippo_test_${hex(20)}`,
+  ];
   const academy = await store('thinkific', 'Northwind Academy', { identifiers: { subdomain: 'northwind' } });
-  const thinkific = await token({ storeId: academy, name: 'LMS sync', kind: 'access-token', expiresAt: new Date(now + 8 * DAY).toISOString(), secret: secrets[0] });
+  const thinkific = await token({
+    storeId: academy,
+    name: 'LMS sync',
+    kind: 'access-token',
+    expiresAt: new Date(now + 8 * DAY).toISOString(),
+    secret: secrets[0],
+  });
   const merch = await store('printify', 'Northwind merch');
   const printify = await token({ storeId: merch, name: 'Order sync', secret: secrets[1] });
   const pay = await store('pixlpay', 'Northwind pay', { identifiers: { host: 'northwind.pixlpay.net', plan: 'free' } });
-  const pixl = await token({ storeId: pay, name: 'Payments', scopes: ['orders:read'], expiresAt: new Date(now - 2 * DAY).toISOString(), secret: secrets[2] });
+  const pixl = await token({
+    storeId: pay,
+    name: 'Payments',
+    scopes: ['orders:read'],
+    expiresAt: new Date(now - 2 * DAY).toISOString(),
+    secret: secrets[2],
+  });
   const ship = await store('shippo', 'Northwind shipping', { environment: 'staging' });
-  const shippoTest = await token({ storeId: ship, name: 'Sandbox', mode: 'test', expiresAt: new Date(now + 20 * DAY).toISOString(), secret: secrets[3] });
+  const shippoTest = await token({
+    storeId: ship,
+    name: 'Sandbox',
+    mode: 'test',
+    expiresAt: new Date(now + 20 * DAY).toISOString(),
+    secret: secrets[3],
+  });
   const at = (t: { expiresAt: string }) => Date.parse(t.expiresAt);
   return {
     secrets,
@@ -59,7 +84,10 @@ async function openExpiry(page: Page, host: RunningHost) {
 
 const attentionItems = (page: Page) => page.getByRole('list', { name: /needing attention$/ }).getByRole('listitem');
 
-test('Needs attention lists expiring tokens most urgent first, with names, days left, estimated and test markers', async ({ page, host }) => {
+test('Needs attention lists expiring tokens most urgent first, with names, days left, estimated and test markers', async ({
+  page,
+  host,
+}) => {
   await seed(host);
   const panel = await openExpiry(page, host);
   await expect(page.getByRole('button', { name: 'Expiry: 4 tokens need attention' })).toBeVisible();
@@ -94,7 +122,10 @@ test('Needs attention lists expiring tokens most urgent first, with names, days 
   await expect(page.getByRole('heading', { name: 'Northwind Academy' })).toBeVisible();
 });
 
-test('the timeline puts each token in its week, coloured by severity, and a bar lists its tokens', async ({ page, host }) => {
+test('the timeline puts each token in its week, coloured by severity, and a bar lists its tokens', async ({
+  page,
+  host,
+}) => {
   const { at } = await seed(host);
   await openExpiry(page, host);
   const timeline = page.getByRole('region', { name: 'Expiry timeline' });
@@ -157,7 +188,9 @@ test('snooze and acknowledge take a token off the panel and count it as quieted'
   await expect(page.getByRole('region', { name: 'Needs attention' })).toContainText('3 quieted');
 
   await page.getByRole('button', { name: 'Acknowledge Order sync until the next warning' }).click();
-  await expect(page.getByRole('region', { name: 'Needs attention' })).toContainText('No token needs attention (4 warnings snoozed or acknowledged).');
+  await expect(page.getByRole('region', { name: 'Needs attention' })).toContainText(
+    'No token needs attention (4 warnings snoozed or acknowledged).',
+  );
 });
 
 /** A scratch folder for the file the save dialog "chooses", removed after the test. */
@@ -170,39 +203,53 @@ const scratch = test.extend<{ files: string }>({
   },
 });
 
-scratch('the saved calendar has one event per expiring token on its expiry day, and no secret', async ({ page, host, files }) => {
-  const { secrets, at } = await seed(host);
-  await openExpiry(page, host);
-  // Main asks where to save (the host's save dialog answers with a path in the scratch folder) and writes it.
-  const path = join(files, 'team-expiry.ics');
-  await queueDialog(host, { save: path });
-  await page.getByRole('button', { name: 'Export expiry calendar (.ics)' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved team-expiry.ics.' })).toBeVisible();
-  const text = await readFile(path, 'utf8');
+scratch(
+  'the saved calendar has one event per expiring token on its expiry day, and no secret',
+  async ({ page, host, files }) => {
+    const { secrets, at } = await seed(host);
+    await openExpiry(page, host);
+    // Main asks where to save (the host's save dialog answers with a path in the scratch folder) and writes it.
+    const path = join(files, 'team-expiry.ics');
+    await queueDialog(host, { save: path });
+    await page.getByRole('button', { name: 'Export expiry calendar (.ics)' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved team-expiry.ics.' })).toBeVisible();
+    const text = await readFile(path, 'utf8');
 
-  const calendar = new ICAL.Component(ICAL.parse(text));
-  const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
-  // The expired PixlPay token is not upcoming: three events, soonest first.
-  expect(events.map((e) => e.summary)).toEqual([
-    "Printify · Northwind · Northwind merch: token 'Order sync' expires",
-    "Thinkific · Northwind · Northwind Academy: token 'LMS sync' expires",
-    "Shippo · Northwind · Northwind shipping: token 'Sandbox' (test token) expires",
-  ]);
-  const isoDayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  expect(events.map((e) => e.startDate.toString())).toEqual([isoDayOf(at.printify), isoDayOf(at.thinkific), isoDayOf(at.shippoTest)]);
-  // An alarm at each default lead time (30, 14, 7, 1 days).
-  expect(events[1]!.component.getAllSubcomponents('valarm').map((a) => a.getFirstPropertyValue('trigger')!.toString())).toEqual(['-P30D', '-P14D', '-P7D', '-P1D']);
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    // The expired PixlPay token is not upcoming: three events, soonest first.
+    expect(events.map((e) => e.summary)).toEqual([
+      "Printify · Northwind · Northwind merch: token 'Order sync' expires",
+      "Thinkific · Northwind · Northwind Academy: token 'LMS sync' expires",
+      "Shippo · Northwind · Northwind shipping: token 'Sandbox' (test token) expires",
+    ]);
+    const isoDayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    expect(events.map((e) => e.startDate.toString())).toEqual([
+      isoDayOf(at.printify),
+      isoDayOf(at.thinkific),
+      isoDayOf(at.shippoTest),
+    ]);
+    // An alarm at each default lead time (30, 14, 7, 1 days).
+    expect(
+      events[1]!.component.getAllSubcomponents('valarm').map((a) => a.getFirstPropertyValue('trigger')!.toString()),
+    ).toEqual(['-P30D', '-P14D', '-P7D', '-P1D']);
 
-  const vault = ok(await host.call<{ tokens: { secret: { masked: string; fingerprint: string } | null }[] }>('getVault', {}));
-  for (const secret of secrets) expect(text).not.toContain(secret);
-  for (const t of vault.tokens) {
-    expect(t.secret).not.toBeNull();
-    expect(text).not.toContain(t.secret!.masked);
-    expect(text).not.toContain(t.secret!.fingerprint);
-  }
-});
+    const vault = ok(
+      await host.call<{ tokens: { secret: { masked: string; fingerprint: string } | null }[] }>('getVault', {}),
+    );
+    for (const secret of secrets) expect(text).not.toContain(secret);
+    for (const t of vault.tokens) {
+      expect(t.secret).not.toBeNull();
+      expect(text).not.toContain(t.secret!.masked);
+      expect(text).not.toContain(t.secret!.fingerprint);
+    }
+  },
+);
 
-test('changing lead times (global and per provider) updates the panel; bad input is refused with a message', async ({ page, host }) => {
+test('changing lead times (global and per provider) updates the panel; bad input is refused with a message', async ({
+  page,
+  host,
+}) => {
   await seed(host);
   const panel = await openExpiry(page, host);
   const items = attentionItems(page);
@@ -228,7 +275,9 @@ test('changing lead times (global and per provider) updates the panel; bad input
   await expect(items.nth(1)).toHaveAccessibleName('Order sync, Northwind merch: 3 days left');
   await expect(panel).not.toContainText('LMS sync');
   // The timeline's colours follow: the Thinkific token is now "info" (no warning yet).
-  await expect(page.getByRole('button', { name: /^Week of .*: 1 token \(0 critical, 0 warning, 1 info\)$/ })).toHaveCount(2);
+  await expect(
+    page.getByRole('button', { name: /^Week of .*: 1 token \(0 critical, 0 warning, 1 info\)$/ }),
+  ).toHaveCount(2);
 
   // A Thinkific override brings its token back at 10 days.
   await settings.getByLabel('Thinkific lead times').fill('10');
@@ -245,8 +294,13 @@ test('changing lead times (global and per provider) updates the panel; bad input
   await expect(panel).not.toContainText('Sandbox');
 
   // The list above may already match before the save lands: wait for main to hold the new settings.
-  type Saved = { findings: { leadTimesDays: number[]; providers: Record<string, { leadTimesDays?: number[] }> }; notifications: { warnTestTokens: string } };
-  await expect.poll(async () => ok(await host.call<Saved>('getExpirySettings', {})).notifications.warnTestTokens).toBe('off');
+  type Saved = {
+    findings: { leadTimesDays: number[]; providers: Record<string, { leadTimesDays?: number[] }> };
+    notifications: { warnTestTokens: string };
+  };
+  await expect
+    .poll(async () => ok(await host.call<Saved>('getExpirySettings', {})).notifications.warnTestTokens)
+    .toBe('off');
   const saved = ok(await host.call<Saved>('getExpirySettings', {}));
   expect(saved.findings.leadTimesDays).toEqual([30, 14, 7, 1]);
   expect(saved.findings.providers.thinkific?.leadTimesDays).toEqual([10]);
@@ -257,7 +311,11 @@ test("a clicked notification opens the token's store, or the Expiry view for a g
   const { ids } = await seed(host);
   // Main sends "openToken" when a notification is clicked; the host's /__host/emit sends it the same way.
   const emit = async (event: string, payload: unknown) => {
-    const res = await fetch(`${host.url}__host/emit`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-keyward-token': host.token }, body: JSON.stringify({ event, payload }) });
+    const res = await fetch(`${host.url}__host/emit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-keyward-token': host.token },
+      body: JSON.stringify({ event, payload }),
+    });
     expect(res.status).toBe(200);
   };
   await page.goto(host.url);
@@ -274,7 +332,10 @@ test("a clicked notification opens the token's store, or the Expiry view for a g
   await expect(page.getByRole('heading', { name: 'Northwind merch' })).toBeVisible();
 });
 
-test("away from the expiry views the nav's count follows changes without fetching the overview; the Expiry view fetches it", async ({ page, host }) => {
+test("away from the expiry views the nav's count follows changes without fetching the overview; the Expiry view fetches it", async ({
+  page,
+  host,
+}) => {
   const { ids } = await seed(host);
   // At 10,000 tokens the overview (every item, the timeline) is most of a megabyte: the badge needs a count.
   const overviewRequests: string[] = [];
@@ -292,7 +353,10 @@ test("away from the expiry views the nav's count follows changes without fetchin
   expect(overviewRequests.length).toBeGreaterThan(0);
 });
 
-test("an open Expiry view follows a change made elsewhere (a notification's action, the CLI)", async ({ page, host }) => {
+test("an open Expiry view follows a change made elsewhere (a notification's action, the CLI)", async ({
+  page,
+  host,
+}) => {
   const { ids } = await seed(host);
   const attention = await openExpiry(page, host);
   await expect(attentionItems(page)).toHaveCount(4);
@@ -302,7 +366,10 @@ test("an open Expiry view follows a change made elsewhere (a notification's acti
   await expect(page.getByRole('button', { name: 'Expiry: 3 tokens need attention' })).toBeVisible();
 });
 
-test('reopened after a change made elsewhere, the Expiry view says it is loading instead of showing the old warnings', async ({ page, host }) => {
+test('reopened after a change made elsewhere, the Expiry view says it is loading instead of showing the old warnings', async ({
+  page,
+  host,
+}) => {
   const { ids } = await seed(host);
   await openExpiry(page, host);
   await expect(attentionItems(page)).toHaveCount(4);

@@ -37,14 +37,20 @@ export const test = base.extend<Fixtures>({
     const store = new KeytarSecretStore(service);
     const state = await store.state();
     if (!state.available) {
-      if (process.env.KEYWARD_REQUIRE_KEYCHAIN === '1') throw new Error(`KEYWARD_REQUIRE_KEYCHAIN=1 but the OS keychain is unavailable: ${state.message}`);
+      if (process.env.KEYWARD_REQUIRE_KEYCHAIN === '1')
+        throw new Error(`KEYWARD_REQUIRE_KEYCHAIN=1 but the OS keychain is unavailable: ${state.message}`);
       console.warn(`[e2e] no OS keychain (${state.message}): using the host's in-memory secret store.`);
     }
     await use({ real: state.available, service, store });
     if (state.available) for (const account of await store.accounts()) await store.delete(account);
   },
   host: async ({ dataDir, keychain, hostEnv }, use) => {
-    const host = await startHost({ dataDir, keychainService: keychain.service, memorySecrets: !keychain.real, env: hostEnv });
+    const host = await startHost({
+      dataDir,
+      keychainService: keychain.service,
+      memorySecrets: !keychain.real,
+      env: hostEnv,
+    });
     await use(host);
     await host.stop();
   },
@@ -52,7 +58,12 @@ export const test = base.extend<Fixtures>({
     let current = host;
     await use(async () => {
       await current.stop();
-      current = await startHost({ dataDir, keychainService: keychain.service, memorySecrets: !keychain.real, env: hostEnv });
+      current = await startHost({
+        dataDir,
+        keychainService: keychain.service,
+        memorySecrets: !keychain.real,
+        env: hostEnv,
+      });
       return current;
     });
     await current.stop();
@@ -61,7 +72,10 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
-export async function addStore(page: Page, options: { provider: string; label: string; fields?: Record<string, string> }): Promise<void> {
+export async function addStore(
+  page: Page,
+  options: { provider: string; label: string; fields?: Record<string, string> },
+): Promise<void> {
   await page.getByRole('button', { name: '+ Add store' }).click();
   await page.getByLabel('Provider *').selectOption({ label: options.provider });
   await page.getByLabel('Store name *').fill(options.label);
@@ -123,7 +137,14 @@ export function fakeJwt(claims: Record<string, unknown>): string {
 export { editVault };
 
 /** Queues the path the host's next open or save dialog "chooses" (the test host has no OS dialogs). */
-export async function queueDialog(host: { url: string; token: string }, answer: { open?: string; save?: string }): Promise<void> {
-  const res = await fetch(`${host.url}__host/dialogs`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-keyward-token': host.token }, body: JSON.stringify(answer) });
+export async function queueDialog(
+  host: { url: string; token: string },
+  answer: { open?: string; save?: string },
+): Promise<void> {
+  const res = await fetch(`${host.url}__host/dialogs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-keyward-token': host.token },
+    body: JSON.stringify(answer),
+  });
   if (!res.ok) throw new Error(`queueing a dialog answer failed: ${res.status} ${await res.text()}`);
 }

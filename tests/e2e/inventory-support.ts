@@ -35,7 +35,9 @@ export const ROTATED_SECRET = shippoLive('northwind-warehouse-2026');
 
 export function fakeShippoTokens(): Record<string, ShippoFakeToken> {
   const tokens: Record<string, ShippoFakeToken> = {};
-  for (const [name, secret] of Object.entries(SECRETS)) if (name !== 'Old integration') tokens[secret] = { owner: `${name.toLowerCase().replace(/\s+/g, '.')}@example.com` };
+  for (const [name, secret] of Object.entries(SECRETS))
+    if (name !== 'Old integration')
+      tokens[secret] = { owner: `${name.toLowerCase().replace(/\s+/g, '.')}@example.com` };
   tokens[ROTATED_SECRET] = { owner: 'warehouse.2026@example.com' };
   return tokens;
 }
@@ -49,7 +51,8 @@ export interface Seeded {
 /** Three Shippo stores (two clients and one without) with nine tokens, all through the contract. */
 export async function seed(host: RunningHost): Promise<Seeded> {
   const clients: Record<string, string> = {};
-  for (const name of ['Northwind Apparel', 'Globex Goods']) clients[name] = ok(await host.call<{ id: string }>('createClient', { name })).id;
+  for (const name of ['Northwind Apparel', 'Globex Goods'])
+    clients[name] = ok(await host.call<{ id: string }>('createClient', { name })).id;
   const layout: [store: string, client: string | null, tokens: (keyof typeof SECRETS)[]][] = [
     ['Northwind shipping', 'Northwind Apparel', ['Warehouse labels', 'Returns portal', 'Sandbox']],
     ['Globex shipping', 'Globex Goods', ['Order sync', 'Old integration', 'Globex sandbox']],
@@ -58,11 +61,24 @@ export async function seed(host: RunningHost): Promise<Seeded> {
   const stores: Record<string, string> = {};
   const tokens: Record<string, string> = {};
   for (const [label, client, names] of layout) {
-    const store = ok(await host.call<{ id: string }>('createStore', { provider: 'shippo', label, clientId: client ? clients[client] : null }));
+    const store = ok(
+      await host.call<{ id: string }>('createStore', {
+        provider: 'shippo',
+        label,
+        clientId: client ? clients[client] : null,
+      }),
+    );
     stores[label] = store.id;
     for (const name of names) {
       const secret = SECRETS[name];
-      const token = ok(await host.call<{ id: string }>('createToken', { storeId: store.id, name, mode: secret.startsWith('shippo_test_') ? 'test' : 'live', secret }));
+      const token = ok(
+        await host.call<{ id: string }>('createToken', {
+          storeId: store.id,
+          name,
+          mode: secret.startsWith('shippo_test_') ? 'test' : 'live',
+          secret,
+        }),
+      );
       tokens[name] = token.id;
     }
   }
@@ -80,7 +96,11 @@ export const test = base.extend<{ fakes: FakeProviders & { shippoTokens: Record<
     await fakes.stop();
   },
   hostEnv: async ({ fakes }, use) => {
-    await use(Object.fromEntries(Object.entries(fakes.baseUrls).map(([provider, url]) => [`KEYWARD_BASE_URL_${provider.toUpperCase()}`, url])));
+    await use(
+      Object.fromEntries(
+        Object.entries(fakes.baseUrls).map(([provider, url]) => [`KEYWARD_BASE_URL_${provider.toUpperCase()}`, url]),
+      ),
+    );
   },
 });
 

@@ -7,10 +7,14 @@ import { screenshotPath } from './screenshot-path';
 
 const grid = (page: Page) => page.getByRole('grid', { name: 'Tokens' });
 const rowOf = (page: Page, name: string) => grid(page).getByRole('row', { name: new RegExp(`^${name},`) });
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true });
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true });
 const PASSPHRASE = 'support desk passphrase';
 
-test('status-only mode: copy, rotate, edit and delete are gone everywhere, checks stay, main refuses a direct delete', async ({ page, host }) => {
+test('status-only mode: copy, rotate, edit and delete are gone everywhere, checks stay, main refuses a direct delete', async ({
+  page,
+  host,
+}) => {
   const seeded = await seed(host);
   await page.goto(host.url);
   await nav(page, 'Settings').click();
@@ -27,7 +31,8 @@ test('status-only mode: copy, rotate, edit and delete are gone everywhere, check
   await rowOf(page, 'Warehouse labels').getByRole('button', { name: 'Warehouse labels' }).click();
   const actions = page.getByRole('toolbar', { name: 'Token actions' });
   await expect(actions.getByRole('button', { name: 'Check now' })).toBeVisible();
-  for (const gone of ['Copy secret', 'Rotate…', 'Deactivate', 'Mark revoked…', 'Delete…']) await expect(actions.getByRole('button', { name: gone })).toHaveCount(0);
+  for (const gone of ['Copy secret', 'Rotate…', 'Deactivate', 'Mark revoked…', 'Delete…'])
+    await expect(actions.getByRole('button', { name: gone })).toHaveCount(0);
   await page.getByRole('button', { name: 'Check now' }).click();
   await expect(page.getByTestId('check-result')).toContainText('Valid');
 
@@ -60,7 +65,11 @@ test('status-only mode: copy, rotate, edit and delete are gone everywhere, check
   await expect(page.locator('.pill-support')).toHaveCount(0);
 });
 
-test('quick check: paste, recognise, check against the fake, copy a redacted status card; nothing saved, value dropped', async ({ page, host, context }) => {
+test('quick check: paste, recognise, check against the fake, copy a redacted status card; nothing saved, value dropped', async ({
+  page,
+  host,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const secret = SECRETS['Order sync'];
   await page.goto(host.url);
@@ -84,11 +93,17 @@ test('quick check: paste, recognise, check against the fake, copy a redacted sta
   expect(vault.tokens).toHaveLength(0);
 });
 
-test('10,000 tokens: the grid renders only what is on screen, filters and jumps to the last row', async ({ page, host, dataDir }) => {
+test('10,000 tokens: the grid renders only what is on screen, filters and jumps to the last row', async ({
+  page,
+  host,
+  dataDir,
+}) => {
   test.setTimeout(90_000);
   // Written from another connection, as another Keyward process would: the host reads the vault anew.
   const seeded = generateVault({ tokens: 10_000, stores: 2_000, clients: 300, seed: 6 });
-  await editVault(dataDir, (v) => Object.assign(v, { clients: seeded.clients, stores: seeded.stores, tokens: seeded.tokens }));
+  await editVault(dataDir, (v) =>
+    Object.assign(v, { clients: seeded.clients, stores: seeded.stores, tokens: seeded.tokens }),
+  );
   await page.goto(`${host.url}#inventory`);
   await expect(page.getByTestId('inventory-count')).toHaveText('10000 tokens', { timeout: 30_000 });
   expect(await grid(page).locator('.body-row').count()).toBeLessThan(80);
@@ -111,25 +126,36 @@ test('10,000 tokens: the grid renders only what is on screen, filters and jumps 
   await expect(grid(page).locator('[aria-rowindex="2"]')).toBeFocused();
 });
 
-test('axe: no serious or critical violations on dashboard, inventory and token detail; README screenshots', async ({ page, host }) => {
+test('axe: no serious or critical violations on dashboard, inventory and token detail; README screenshots', async ({
+  page,
+  host,
+}) => {
   await seed(host);
   const axe = async (where: string) => {
     const result = await new AxeBuilder({ page }).analyze();
     const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${where}: ${v.id} ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`)).toEqual([]);
+    expect(
+      bad.map((v) => `${where}: ${v.id} ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`),
+    ).toEqual([]);
   };
   // Dates and times change every run: masked so the pictures stay the same.
-  const shot = (name: string) => page.screenshot({ path: screenshotPath(name), mask: [page.locator('time')], maskColor: '#8a93a0' });
+  const shot = (name: string) =>
+    page.screenshot({ path: screenshotPath(name), mask: [page.locator('time')], maskColor: '#8a93a0' });
 
   await page.goto(host.url);
   await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Needs attention' }).or(page.locator('.needs-attention'))).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Needs attention' }).or(page.locator('.needs-attention')),
+  ).toBeVisible();
   await page.waitForTimeout(300);
   await axe('dashboard');
   await shot('dashboard');
 
   // Then a checked vault, as an agency sees it (outcomes are fixed by the fake: 8 valid, 1 invalid).
-  const run = await host.call<{ counts: Record<string, number> }>('checkTokens', { runId: '00000000-0000-4000-8000-000000000006', selection: { all: true } });
+  const run = await host.call<{ counts: Record<string, number> }>('checkTokens', {
+    runId: '00000000-0000-4000-8000-000000000006',
+    selection: { all: true },
+  });
   expect(run.value?.counts).toMatchObject({ valid: 8, invalid: 1 });
   await nav(page, 'Inventory').click();
   await expect(grid(page).locator('.body-row')).toHaveCount(9);

@@ -12,7 +12,11 @@ async function openInventory(page: Page, url: string) {
   await expect(grid(page)).toBeVisible();
 }
 
-test('search, filter and sort the inventory; bulk-select a client and check it with a progress bar and outcomes', async ({ page, host, fakes }) => {
+test('search, filter and sort the inventory; bulk-select a client and check it with a progress bar and outcomes', async ({
+  page,
+  host,
+  fakes,
+}) => {
   await seed(host);
   await openInventory(page, host.url);
   await expect(count(page)).toHaveText('9 tokens');
@@ -89,7 +93,10 @@ test('search, filter and sort the inventory; bulk-select a client and check it w
   for (const secret of Object.values(SECRETS)) expect(csv).not.toContain(secret);
 });
 
-test('the keyboard path: / focuses search, arrows move, Enter opens the token, Esc closes dialog then detail', async ({ page, host }) => {
+test('the keyboard path: / focuses search, arrows move, Enter opens the token, Esc closes dialog then detail', async ({
+  page,
+  host,
+}) => {
   await seed(host);
   await page.goto(host.url);
   await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
@@ -121,7 +128,10 @@ test('the keyboard path: / focuses search, arrows move, Enter opens the token, E
   await expect(grid(page).getByRole('row', { name: new RegExp(`^${name},`) })).toBeFocused();
 });
 
-test('token detail: facts, copy through main (the value never reaches the page), check now, history and audit', async ({ page, host }) => {
+test('token detail: facts, copy through main (the value never reaches the page), check now, history and audit', async ({
+  page,
+  host,
+}) => {
   const seeded = await seed(host);
   const replies: string[] = [];
   page.on('response', async (response) => {
@@ -153,7 +163,11 @@ test('token detail: facts, copy through main (the value never reaches the page),
   for (const reply of replies) expect(reply).not.toContain(SECRETS['Warehouse labels']);
 });
 
-test('guided rotation: the new token is checked by the fake, the old one is marked rotated, lineage both ways', async ({ page, host, fakes }) => {
+test('guided rotation: the new token is checked by the fake, the old one is marked rotated, lineage both ways', async ({
+  page,
+  host,
+  fakes,
+}) => {
   await seed(host);
   await openInventory(page, host.url);
   await rowOf(page, 'Warehouse labels').getByRole('button', { name: 'Warehouse labels' }).click();
@@ -176,7 +190,9 @@ test('guided rotation: the new token is checked by the fake, the old one is mark
   const result = dialog.getByTestId('rotate-result');
   await expect(result).toContainText('Valid');
   expect(fakes.servers.shippo.requests.length).toBe(before + 1);
-  await expect(result.getByLabel('Lineage')).toContainText('Warehouse labels (rotated) → Warehouse labels 2026 (active)');
+  await expect(result.getByLabel('Lineage')).toContainText(
+    'Warehouse labels (rotated) → Warehouse labels 2026 (active)',
+  );
   await expect(result).toContainText('Revoke the old token at Shippo');
   await dialog.getByRole('button', { name: 'Open the new token' }).click();
 
@@ -185,7 +201,9 @@ test('guided rotation: the new token is checked by the fake, the old one is mark
   await lineage.getByRole('button', { name: 'Warehouse labels (rotated)' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Warehouse labels', exact: true })).toBeVisible();
   await expect(page.getByTestId('revoke-reminder')).toContainText('Revoke it at Shippo');
-  await expect(page.getByRole('region', { name: 'Lineage' }).getByRole('button', { name: 'Warehouse labels 2026 (active)' })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Lineage' }).getByRole('button', { name: 'Warehouse labels 2026 (active)' }),
+  ).toBeVisible();
 
   // Once the old token is revoked at the provider, a check shows it dead and the reminder goes.
   delete fakes.shippoTokens[SECRETS['Warehouse labels']];
@@ -194,7 +212,10 @@ test('guided rotation: the new token is checked by the fake, the old one is mark
   await expect(page.getByTestId('revoke-reminder')).toHaveCount(0);
 });
 
-test("on the inventory a change updates the nav's finding counts without fetching the findings list; the findings view fetches it", async ({ page, host }) => {
+test("on the inventory a change updates the nav's finding counts without fetching the findings list; the findings view fetches it", async ({
+  page,
+  host,
+}) => {
   await seed(host);
   // The list is megabytes at 10,000 tokens: only views that show findings may ask for it.
   const listRequests: string[] = [];
@@ -204,7 +225,8 @@ test("on the inventory a change updates the nav's finding counts without fetchin
   await page.goto(`${host.url}#inventory`);
   await expect(count(page)).toHaveText('9 tokens');
   type Counts = { critical: number; warning: number; info: number };
-  const countsText = (c: Counts) => `Findings: ${c.critical} critical, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.info} info`;
+  const countsText = (c: Counts) =>
+    `Findings: ${c.critical} critical, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.info} info`;
   const before = (await host.call<Counts>('getFindingCounts')).value!;
   const findingsNav = page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Findings/ });
   await expect(findingsNav).toHaveAccessibleName(countsText(before));
@@ -215,7 +237,9 @@ test("on the inventory a change updates the nav's finding counts without fetchin
     .getByRole('dialog', { name: /^Deactivate \d+ tokens\?$/ })
     .getByRole('button', { name: 'Deactivate' })
     .click();
-  await expect(grid(page).getByRole('row', { name: /,/ }).filter({ hasText: 'active' }).filter({ hasNotText: 'inactive' })).toHaveCount(0);
+  await expect(
+    grid(page).getByRole('row', { name: /,/ }).filter({ hasText: 'active' }).filter({ hasNotText: 'inactive' }),
+  ).toHaveCount(0);
   const after = (await host.call<Counts>('getFindingCounts')).value!;
   expect(after).not.toEqual(before);
   await expect(findingsNav).toHaveAccessibleName(countsText(after));
@@ -224,11 +248,16 @@ test("on the inventory a change updates the nav's finding counts without fetchin
   await findingsNav.click();
   await expect(page.getByRole('heading', { name: 'Findings', level: 2 })).toBeVisible();
   await expect(page.getByText('Loading findings…')).toHaveCount(0);
-  await expect(page.getByRole('list', { name: /findings?$/ }).getByRole('listitem')).toHaveCount(after.critical + after.warning + after.info);
+  await expect(page.getByRole('list', { name: /findings?$/ }).getByRole('listitem')).toHaveCount(
+    after.critical + after.warning + after.info,
+  );
   expect(listRequests.length).toBeGreaterThan(0);
 });
 
-test('after a change the window asks main only for what changed, not for the whole vault again', async ({ page, host }) => {
+test('after a change the window asks main only for what changed, not for the whole vault again', async ({
+  page,
+  host,
+}) => {
   const { tokens } = await seed(host);
   // Asked is recorded as the request leaves, so a late fallback to getVault cannot slip past the check below.
   const asked: string[] = [];
@@ -267,7 +296,10 @@ test('after a change the window asks main only for what changed, not for the who
   expect(Math.max(...after.map((a) => a.bytes))).toBeLessThan(4_000);
 });
 
-test('a store view asks main only for its own findings, and follows a change made elsewhere', async ({ page, host }) => {
+test('a store view asks main only for its own findings, and follows a change made elsewhere', async ({
+  page,
+  host,
+}) => {
   const { stores, tokens } = await seed(host);
   const asked: Record<string, unknown>[] = [];
   page.on('request', (request) => {
@@ -279,7 +311,8 @@ test('a store view asks main only for its own findings, and follows a change mad
     .getByRole('button', { name: /Northwind shipping/ })
     .click();
   const items = page.getByRole('list', { name: 'Findings for this store' }).getByRole('listitem');
-  const expected = async () => ok(await host.call<unknown[]>('getFindings', { storeIds: [stores['Northwind shipping']] })).length;
+  const expected = async () =>
+    ok(await host.call<unknown[]>('getFindings', { storeIds: [stores['Northwind shipping']] })).length;
   const before = await expected();
   expect(before).toBeGreaterThan(0);
   await expect(items).toHaveCount(before);
@@ -296,7 +329,10 @@ test('a store view asks main only for its own findings, and follows a change mad
   expect(sinceStore).toEqual(sinceStore.map(() => ({ storeIds: [stores['Northwind shipping']] })));
 });
 
-test('the dashboard lists the most urgent critical and warning findings, asking main for those few only', async ({ page, host }) => {
+test('the dashboard lists the most urgent critical and warning findings, asking main for those few only', async ({
+  page,
+  host,
+}) => {
   const { tokens } = await seed(host);
   const asked: unknown[] = [];
   page.on('request', (request) => {

@@ -17,7 +17,11 @@ async function filesUnder(dir: string): Promise<string[]> {
   return out;
 }
 
-test('add a Shippo store and token, see it masked, find it again after a restart, delete it', async ({ page, host, restartHost }) => {
+test('add a Shippo store and token, see it masked, find it again after a restart, delete it', async ({
+  page,
+  host,
+  restartHost,
+}) => {
   const secret = shippoSecret();
   await page.goto(host.url);
   await expect(page.getByRole('heading', { name: 'No stores yet' })).toBeVisible();
@@ -45,7 +49,12 @@ test('add a Shippo store and token, see it masked, find it again after a restart
   await expect(page.getByText('No tokens yet')).toBeVisible();
 });
 
-test('the secret appears in no file under the data folder and in no IPC reply, only in the keychain', async ({ page, host, dataDir, keychain }) => {
+test('the secret appears in no file under the data folder and in no IPC reply, only in the keychain', async ({
+  page,
+  host,
+  dataDir,
+  keychain,
+}) => {
   const secret = shippoSecret();
   const replies: string[] = [];
   let unread = 0;
@@ -102,9 +111,17 @@ test('Escape cancels a delete and keeps the store', async ({ page, host }) => {
 });
 
 test('the host refuses IPC without its token and lists the contract as JSON Schema', async ({ host }) => {
-  const refused = await fetch(`${host.url}ipc/getVault`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  const refused = await fetch(`${host.url}ipc/getVault`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
   expect(refused.status).toBe(401);
-  const contract = (await (await fetch(`${host.url}ipc`)).json()) as { channels: Record<string, { input: { type: string } }> };
-  expect(Object.keys(contract.channels)).toEqual(expect.arrayContaining(['getVault', 'createStore', 'createToken', 'deleteToken']));
+  const contract = (await (await fetch(`${host.url}ipc`)).json()) as {
+    channels: Record<string, { input: { type: string } }>;
+  };
+  expect(Object.keys(contract.channels)).toEqual(
+    expect.arrayContaining(['getVault', 'createStore', 'createToken', 'deleteToken']),
+  );
   expect(contract.channels.createStore!.input.type).toBe('object');
 });

@@ -2,7 +2,10 @@ import { expect, test } from './fixtures';
 
 // A view whose code cannot be loaded (a damaged install, a file removed under the app) must not blank the
 // window: the nav stays, the view says what happened, and the user can go elsewhere.
-test('a view whose code cannot be loaded says so, keeps the nav, and the inventory still opens', async ({ page, host }) => {
+test('a view whose code cannot be loaded says so, keeps the nav, and the inventory still opens', async ({
+  page,
+  host,
+}) => {
   await page.route('**/assets/SettingsView-*.js', (route) => route.abort('failed'));
   await page.goto(host.url);
   const nav = page.getByRole('navigation', { name: 'Views' });

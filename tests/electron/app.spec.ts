@@ -15,14 +15,16 @@ import { dirname, join } from 'node:path';
 function electronBinary(): { path: string } | { missing: string } {
   const pkgDir = dirname(createRequire(__filename).resolve('electron/package.json'));
   const pathFile = join(pkgDir, 'path.txt');
-  if (!existsSync(pathFile)) return { missing: 'its download was skipped or failed at install time (no node_modules/electron/path.txt)' };
+  if (!existsSync(pathFile))
+    return { missing: 'its download was skipped or failed at install time (no node_modules/electron/path.txt)' };
   const executable = readFileSync(pathFile, 'utf8');
   const full = join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(pkgDir, 'dist'), executable);
   return existsSync(full) ? { path: full } : { missing: `no binary at ${full}` };
 }
 
 const binary = electronBinary();
-const reason = 'missing' in binary ? `Electron binary not installed (${binary.missing}); this suite runs where one exists.` : '';
+const reason =
+  'missing' in binary ? `Electron binary not installed (${binary.missing}); this suite runs where one exists.` : '';
 if (reason) console.log(`[electron suite] SKIPPED: ${reason}`);
 
 test.describe('the real Electron app', () => {
@@ -30,7 +32,12 @@ test.describe('the real Electron app', () => {
 
   test('adds a Shippo store and a token, shows it masked, survives a restart, deletes it', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'keyward-electron-'));
-    const launch = () => electron.launch({ executablePath: (binary as { path: string }).path, args: ['.'], env: { ...process.env, KEYWARD_DATA_DIR: dataDir } });
+    const launch = () =>
+      electron.launch({
+        executablePath: (binary as { path: string }).path,
+        args: ['.'],
+        env: { ...process.env, KEYWARD_DATA_DIR: dataDir },
+      });
     try {
       let app = await launch();
       let page = await app.firstWindow();
@@ -66,18 +73,28 @@ test.describe('the real Electron app', () => {
 function packagedApp(): { binary: string; cli: string } | { missing: string } {
   const candidates = {
     linux: { binary: 'dist/linux-unpacked/keyward', cli: 'dist/linux-unpacked/resources/cli/keyward' },
-    darwin: { binary: `dist/mac-${process.arch}/Keyward.app`, cli: `dist/mac-${process.arch}/Keyward.app/Contents/Resources/cli/keyward` },
+    darwin: {
+      binary: `dist/mac-${process.arch}/Keyward.app`,
+      cli: `dist/mac-${process.arch}/Keyward.app/Contents/Resources/cli/keyward`,
+    },
     win32: { binary: 'dist/win-unpacked/Keyward.exe', cli: 'dist/win-unpacked/resources/cli/keyward.cmd' },
   } as Partial<Record<NodeJS.Platform, { binary: string; cli: string }>>;
   const found = candidates[process.platform];
-  if (!found || !existsSync(found.binary)) return { missing: `no packaged app in dist/ for ${process.platform} (run npm run dist)` };
-  const fuseFile = found.binary.endsWith('.app') ? join(found.binary, 'Contents/Frameworks/Electron Framework.framework/Electron Framework') : found.binary;
-  if (!readFileSync(fuseFile).includes(SENTINEL)) return { missing: `${found.binary} has no fuse wire (a placeholder Electron, not a real binary)` };
+  if (!found || !existsSync(found.binary))
+    return { missing: `no packaged app in dist/ for ${process.platform} (run npm run dist)` };
+  const fuseFile = found.binary.endsWith('.app')
+    ? join(found.binary, 'Contents/Frameworks/Electron Framework.framework/Electron Framework')
+    : found.binary;
+  if (!readFileSync(fuseFile).includes(SENTINEL))
+    return { missing: `${found.binary} has no fuse wire (a placeholder Electron, not a real binary)` };
   return found;
 }
 
 const packaged = packagedApp();
-const packagedReason = 'missing' in packaged ? `Packaged Electron app not found (${packaged.missing}); these checks run where one exists.` : '';
+const packagedReason =
+  'missing' in packaged
+    ? `Packaged Electron app not found (${packaged.missing}); these checks run where one exists.`
+    : '';
 if (packagedReason) console.log(`[electron suite] SKIPPED packaged-app checks: ${packagedReason}`);
 
 test.describe('the packaged app', () => {
@@ -105,7 +122,11 @@ test.describe('the packaged app', () => {
   test('the shipped keyward command runs without a window or a display, and ELECTRON_RUN_AS_NODE does not make it Node', async () => {
     const { cli } = packaged as { cli: string };
     const env = { ...process.env, ELECTRON_RUN_AS_NODE: '1', DISPLAY: '', WAYLAND_DISPLAY: '' };
-    const run = spawnSync(process.platform === 'win32' ? 'cmd.exe' : cli, process.platform === 'win32' ? ['/c', cli, '--help'] : ['--help'], { env, encoding: 'utf8', timeout: 20_000 });
+    const run = spawnSync(
+      process.platform === 'win32' ? 'cmd.exe' : cli,
+      process.platform === 'win32' ? ['/c', cli, '--help'] : ['--help'],
+      { env, encoding: 'utf8', timeout: 20_000 },
+    );
     expect(run.stdout).toContain('usage: keyward <command> [options]');
     expect(run.status).toBe(0);
   });

@@ -16,7 +16,9 @@ function replyFor(provider: EchoProvider, plan: EchoPlan): { status: number; jso
   const { status, echo } = plan;
   switch (provider) {
     case 'shippo':
-      return status === 200 ? { status, json: { results: [{ object_owner: echo, test: false }] } } : { status, json: { detail: echo } };
+      return status === 200
+        ? { status, json: { results: [{ object_owner: echo, test: false }] } }
+        : { status, json: { detail: echo } };
     case 'printify':
       return { status, json: status === 200 ? [{ id: 7, title: echo }] : { error: echo } };
     case 'pixlpay':
@@ -40,20 +42,27 @@ function secretOf(provider: EchoProvider, req: FakeRequest): string | undefined 
 }
 
 const escapeAll = (json: string): string =>
-  json.replace(/"((?:[^"\\]|\\.)*)"/g, (_, inner: string) => `"${[...(JSON.parse(`"${inner}"`) as string)].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}"`);
+  json.replace(
+    /"((?:[^"\\]|\\.)*)"/g,
+    (_, inner: string) =>
+      `"${[...(JSON.parse(`"${inner}"`) as string)].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}"`,
+  );
 
 /**
  * One server on 127.0.0.1 that answers as Shippo, Printify, PixlPay or Thinkific (by path) and puts
  * text derived from the secret it was sent into its answer; `plan` decides that text per secret.
  */
-export async function startEchoProvider(plan: (secret: string, provider: EchoProvider) => EchoPlan | undefined): Promise<FakeServer> {
+export async function startEchoProvider(
+  plan: (secret: string, provider: EchoProvider) => EchoPlan | undefined,
+): Promise<FakeServer> {
   return startFakeServer((req): FakeReply => {
     const provider = PATHS[req.path];
     if (!provider) return { status: 404, json: { error: 'Not Found' } };
     const secret = secretOf(provider, req);
     const p = secret ? plan(secret, provider) : undefined;
     if (!p) return { status: 401, json: { error: 'no token' } };
-    if (p.status === 302) return { status: 302, headers: { location: `http://127.0.0.1:9/login?next=${p.echo}` }, body: '' };
+    if (p.status === 302)
+      return { status: 302, headers: { location: `http://127.0.0.1:9/login?next=${p.echo}` }, body: '' };
     const { status, json } = replyFor(provider, p);
     const body = JSON.stringify(json);
     return { status, body: p.jsonEscaped ? escapeAll(body) : body };

@@ -10,7 +10,10 @@ export interface PrintagoFakeToken extends FakeTokenBase {
   permissions?: string[];
 }
 
-export async function startPrintagoFake(tokens: Record<string, PrintagoFakeToken>, options: ProviderFakeOptions = {}): Promise<FakeServer> {
+export async function startPrintagoFake(
+  tokens: Record<string, PrintagoFakeToken>,
+  options: ProviderFakeOptions = {},
+): Promise<FakeServer> {
   const scale = options.windowScale ?? 1;
   const limit = new SlidingLimit([
     { limit: 60, windowMs: 60_000 / scale },
@@ -23,12 +26,26 @@ export async function startPrintagoFake(tokens: Record<string, PrintagoFakeToken
     // Either header missing gives 401.
     if (!key || !storeId) return { status: 401, json: { message: 'Unauthorized' } };
     const token = tokens[key];
-    if (!token || token.revoked || token.storeId !== storeId) return { status: 401, json: { message: 'Unauthorized' }, ...extras(token) };
+    if (!token || token.revoked || token.storeId !== storeId)
+      return { status: 401, json: { message: 'Unauthorized' }, ...extras(token) };
     const verdict = limit.hit(storeId, req.at);
-    if (!verdict.ok) return { status: 429, headers: { 'retry-after': String(Math.ceil(verdict.retryAfterMs / 1000)) }, json: { message: 'Too Many Requests' }, ...extras(token) };
+    if (!verdict.ok)
+      return {
+        status: 429,
+        headers: { 'retry-after': String(Math.ceil(verdict.retryAfterMs / 1000)) },
+        json: { message: 'Too Many Requests' },
+        ...extras(token),
+      };
     if (token.ipAllowed === false || (token.permissions && !token.permissions.includes('printers:read'))) {
       return { status: 403, json: { message: 'Forbidden' }, ...extras(token) };
     }
-    return { status: 200, json: [{ id: 'p0000000000000000000001', name: 'Bambu X1C #1', storeId }].slice(0, Number(req.query.get('limit') ?? 50)), ...extras(token) };
+    return {
+      status: 200,
+      json: [{ id: 'p0000000000000000000001', name: 'Bambu X1C #1', storeId }].slice(
+        0,
+        Number(req.query.get('limit') ?? 50),
+      ),
+      ...extras(token),
+    };
   }, options);
 }

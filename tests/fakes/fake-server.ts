@@ -68,7 +68,8 @@ const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 function lowerHeaders(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  for (const [k, v] of Object.entries(req.headers))
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   return out;
 }
 
@@ -82,7 +83,13 @@ export async function startFakeServer(handler: Handler, options: FakeServerOptio
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const fr: FakeRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: lowerHeaders(req), at: Date.now() };
+    const fr: FakeRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      headers: lowerHeaders(req),
+      at: Date.now(),
+    };
     counters.total += 1;
     let reply: FakeReply;
     if (fr.method !== 'GET' && fr.method !== 'HEAD') {
@@ -92,12 +99,21 @@ export async function startFakeServer(handler: Handler, options: FakeServerOptio
       reply = handler(fr);
     }
     const fault = serverFault ?? reply.fault;
-    const logged: LoggedRequest = { ...fr, status: fault && fault !== 'server_error' && fault !== 'redirect' ? 'fault' : reply.status };
+    const logged: LoggedRequest = {
+      ...fr,
+      status: fault && fault !== 'server_error' && fault !== 'redirect' ? 'fault' : reply.status,
+    };
     requests.push(logged);
     void answer(res, reply, fault, latency + (reply.latencyMs ?? 0), logged);
   });
 
-  async function answer(res: ServerResponse, reply: FakeReply, fault: FaultMode | undefined, delay: number, logged: LoggedRequest) {
+  async function answer(
+    res: ServerResponse,
+    reply: FakeReply,
+    fault: FaultMode | undefined,
+    delay: number,
+    logged: LoggedRequest,
+  ) {
     if (delay > 0) await wait(delay);
     if (res.destroyed) return;
     if (fault === 'hang') return;

@@ -38,13 +38,22 @@ export async function startFakeProviders(options: FakeProvidersOptions = {}): Pr
     startPrintifyFake(tokens.printify ?? {}, common),
     startShippoFake(tokens.shippo ?? {}, common),
     startPrintagoFake(tokens.printago ?? {}, common),
-    startThinkificFake(tokens.thinkific ?? {}, { ...common, ...(thinkificResetFormat ? { resetFormat: thinkificResetFormat } : {}) }),
+    startThinkificFake(tokens.thinkific ?? {}, {
+      ...common,
+      ...(thinkificResetFormat ? { resetFormat: thinkificResetFormat } : {}),
+    }),
     startPixlpayFake(tokens.pixlpay ?? {}, common),
   ]);
   const servers = { printify, shippo, printago, thinkific, pixlpay };
   const all = Object.values(servers);
   return {
-    baseUrls: { printify: printify.url, shippo: shippo.url, printago: printago.url, thinkific: thinkific.url, pixlpay: pixlpay.url },
+    baseUrls: {
+      printify: printify.url,
+      shippo: shippo.url,
+      printago: printago.url,
+      thinkific: thinkific.url,
+      pixlpay: pixlpay.url,
+    },
     servers,
     tooMany: () => all.reduce((n, s) => n + s.counters.tooMany, 0),
     writes: () => all.reduce((n, s) => n + s.counters.writes, 0),

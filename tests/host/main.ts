@@ -13,7 +13,8 @@ import { systemClock } from '../../electron/core/ports';
 import { createHostServer } from './server';
 import pkg from '../../package.json';
 
-const USAGE = 'usage: npm run host -- --data <dir> [--port <p>] [--memory-secrets] [--keychain-service <name>] [--renderer <dir>]';
+const USAGE =
+  'usage: npm run host -- --data <dir> [--port <p>] [--memory-secrets] [--keychain-service <name>] [--renderer <dir>]';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -50,7 +51,10 @@ async function main(): Promise<void> {
   const dialogAnswers: { open: string[]; save: string[] } = { open: [], save: [] };
   const { dispatch, onEvent, emit, scheduler, warmUp } = compose({
     clipboard,
-    dialogs: { open: async () => dialogAnswers.open.shift() ?? null, save: async () => dialogAnswers.save.shift() ?? null },
+    dialogs: {
+      open: async () => dialogAnswers.open.shift() ?? null,
+      save: async () => dialogAnswers.save.shift() ?? null,
+    },
     dataDir,
     secrets: values['memory-secrets'] ? new MemorySecretStore() : new KeytarSecretStore(values['keychain-service']),
     clock: systemClock,
@@ -87,6 +91,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`test host failed to start: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}\n`);
+  process.stderr.write(
+    `test host failed to start: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}\n`,
+  );
   process.exit(1);
 });

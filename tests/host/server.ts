@@ -37,11 +37,19 @@ export function describeContract() {
         },
       ]),
     ),
-    events: Object.fromEntries(Object.entries(events).map(([name, schema]) => [name, z.toJSONSchema(schema, { unrepresentable: 'any' })])),
+    events: Object.fromEntries(
+      Object.entries(events).map(([name, schema]) => [name, z.toJSONSchema(schema, { unrepresentable: 'any' })]),
+    ),
   };
 }
 
-function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8', cache = 'no-store'): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  type = 'application/json; charset=utf-8',
+  cache = 'no-store',
+): void {
   res.writeHead(status, {
     'content-type': type,
     'cache-control': cache,
@@ -108,27 +116,41 @@ export function createHostServer(options: HostOptions): { server: Server; token:
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     // DNS-rebinding guard: only our own loopback origin may talk to us.
-    if (req.headers.host !== `127.0.0.1:${port}` && req.headers.host !== `localhost:${port}`) return send(res, 421, '{"error":"wrong host"}');
+    if (req.headers.host !== `127.0.0.1:${port}` && req.headers.host !== `localhost:${port}`)
+      return send(res, 421, '{"error":"wrong host"}');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     try {
       if (url.pathname === '/ipc' && req.method === 'GET') return send(res, 200, JSON.stringify(describeContract()));
       if (url.pathname.startsWith('/ipc/')) {
         if (req.method !== 'POST') return send(res, 405, '{"error":"use POST"}');
-        if (!authorised(req.headers['x-keyward-token'])) return send(res, 401, '{"error":"missing or wrong x-keyward-token"}');
-        if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, '{"error":"send application/json"}');
+        if (!authorised(req.headers['x-keyward-token']))
+          return send(res, 401, '{"error":"missing or wrong x-keyward-token"}');
+        if (!String(req.headers['content-type'] ?? '').startsWith('application/json'))
+          return send(res, 415, '{"error":"send application/json"}');
         let raw: unknown;
         try {
           const text = await readBody(req);
           raw = text ? JSON.parse(text) : {};
         } catch {
-          return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'The body must be JSON of at most 1 MiB.' } }));
+          return send(
+            res,
+            400,
+            JSON.stringify({
+              ok: false,
+              error: { code: 'invalid_input', message: 'The body must be JSON of at most 1 MiB.' },
+            }),
+          );
         }
         const result = await options.dispatch(decodeURIComponent(url.pathname.slice(5)), raw);
         return send(res, !result.ok && result.error.code === 'unknown_channel' ? 404 : 200, JSON.stringify(result));
       }
       if (url.pathname === '/__host/events') {
         if (!authorised(url.searchParams.get('token'))) return send(res, 401, '{"error":"wrong token"}');
-        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+        res.writeHead(200, {
+          'content-type': 'text/event-stream',
+          'cache-control': 'no-store',
+          connection: 'keep-alive',
+        });
         res.write(': connected\n\n');
         const stop = options.onEvent((event, payload) => res.write(`data: ${JSON.stringify({ event, payload })}\n\n`));
         listening.add(res);
@@ -140,18 +162,21 @@ export function createHostServer(options: HostOptions): { server: Server; token:
         return;
       }
       if (url.pathname === '/__host/emit' && req.method === 'POST') {
-        if (!authorised(req.headers['x-keyward-token'])) return send(res, 401, '{"error":"missing or wrong x-keyward-token"}');
+        if (!authorised(req.headers['x-keyward-token']))
+          return send(res, 401, '{"error":"missing or wrong x-keyward-token"}');
         const body = JSON.parse((await readBody(req)) || '{}') as { event?: string; payload?: unknown };
         if (!body.event || !Object.hasOwn(events, body.event)) return send(res, 400, '{"error":"unknown event"}');
         const name = body.event as EventName;
         const payload = events[name].safeParse(body.payload);
         if (!payload.success) return send(res, 400, '{"error":"payload does not match the event schema"}');
-        if (!(await untilListening(5_000))) return send(res, 409, '{"error":"no page has been listening for events for 5 s"}');
+        if (!(await untilListening(5_000)))
+          return send(res, 409, '{"error":"no page has been listening for events for 5 s"}');
         options.emit?.(name, payload.data as never);
         return send(res, 200, '{"emitted":true}');
       }
       if (url.pathname === '/__host/dialogs' && req.method === 'POST') {
-        if (!authorised(req.headers['x-keyward-token'])) return send(res, 401, '{"error":"missing or wrong x-keyward-token"}');
+        if (!authorised(req.headers['x-keyward-token']))
+          return send(res, 401, '{"error":"missing or wrong x-keyward-token"}');
         const body = JSON.parse((await readBody(req)) || '{}') as { open?: unknown; save?: unknown };
         for (const kind of ['open', 'save'] as const) {
           const path = body[kind];
@@ -160,7 +185,8 @@ export function createHostServer(options: HostOptions): { server: Server; token:
         return send(res, 200, '{"queued":true}');
       }
       if (url.pathname === '/__host/clipboard') {
-        if (!authorised(req.headers['x-keyward-token'])) return send(res, 401, '{"error":"missing or wrong x-keyward-token"}');
+        if (!authorised(req.headers['x-keyward-token']))
+          return send(res, 401, '{"error":"missing or wrong x-keyward-token"}');
         return send(res, 200, JSON.stringify({ fingerprint: options.clipboardFingerprint?.() ?? null }));
       }
       if (url.pathname === '/__host/bridge.js') return send(res, 200, bridgeScript(), RENDERER_TYPES['.js']);
@@ -186,7 +212,10 @@ export function createHostServer(options: HostOptions): { server: Server; token:
         .toString('utf8')
         // Deferred: it still runs before the app's module scripts (document order), as a preload runs before the
         // page, without holding up the parser while the app's files are fetched.
-        .replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta name="keyward-host-token" content="${token}" />\n    <script defer src="/__host/bridge.js"></script>`);
+        .replace(
+          '<meta charset="UTF-8" />',
+          `<meta charset="UTF-8" />\n    <meta name="keyward-host-token" content="${token}" />\n    <script defer src="/__host/bridge.js"></script>`,
+        );
       return send(res, 200, html, file.type);
     }
     // Built assets are named by their content's hash: kept by the browser, which then also keeps their compiled

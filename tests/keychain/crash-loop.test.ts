@@ -18,13 +18,23 @@ describe.skipIf(!state.available && !required)('kill -9 during add, re-paste and
     for (const cleanup of dirs) await cleanup();
   });
 
-  it(`${ROUNDS} kills leave no token without its secret and lose no acknowledged write`, { timeout: 30_000 + ROUNDS * 10_000 }, async () => {
-    const { dir, cleanup } = await tempDir('keyward-crash-');
-    dirs.push(cleanup);
-    const result = await crashLoop({ dataDir: dir, service: SERVICE, rounds: ROUNDS });
-    expect(result.failures).toEqual([]);
-    expect(result).toMatchObject({ rounds: ROUNDS, missingOrMismatched: 0, lostAcknowledged: 0, orphansAfterRecovery: 0, intentsLeft: 0 });
-    // The loop did real work: the children acknowledged actions before they were killed.
-    expect(result.acknowledged).toBeGreaterThan(ROUNDS);
-  });
+  it(
+    `${ROUNDS} kills leave no token without its secret and lose no acknowledged write`,
+    { timeout: 30_000 + ROUNDS * 10_000 },
+    async () => {
+      const { dir, cleanup } = await tempDir('keyward-crash-');
+      dirs.push(cleanup);
+      const result = await crashLoop({ dataDir: dir, service: SERVICE, rounds: ROUNDS });
+      expect(result.failures).toEqual([]);
+      expect(result).toMatchObject({
+        rounds: ROUNDS,
+        missingOrMismatched: 0,
+        lostAcknowledged: 0,
+        orphansAfterRecovery: 0,
+        intentsLeft: 0,
+      });
+      // The loop did real work: the children acknowledged actions before they were killed.
+      expect(result.acknowledged).toBeGreaterThan(ROUNDS);
+    },
+  );
 });

@@ -17,7 +17,9 @@ const state = await store.state();
 const required = process.env.KEYWARD_REQUIRE_KEYCHAIN === '1';
 
 if (!state.available && !required) {
-  console.warn(`[keychain suite] SKIPPED: no OS keychain here (${state.message}). Run under a Secret Service (see README) or set KEYWARD_REQUIRE_KEYCHAIN=1 to fail instead.`);
+  console.warn(
+    `[keychain suite] SKIPPED: no OS keychain here (${state.message}). Run under a Secret Service (see README) or set KEYWARD_REQUIRE_KEYCHAIN=1 to fail instead.`,
+  );
 }
 
 /** Connections opened by the tests, closed once they are done. */
@@ -74,7 +76,11 @@ describe.skipIf(!state.available && !required)('real OS keychain (keytar, servic
     delete env.DISPLAY;
     delete env.WAYLAND_DISPLAY;
     env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent/keyward-bus';
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'tests/keychain/fixtures/inventory-child.ts', dir, SERVICE, profile.id], { env, timeout: 15_000 });
+    const { stdout } = await run(
+      process.execPath,
+      ['--import', 'tsx', 'tests/keychain/fixtures/inventory-child.ts', dir, SERVICE, profile.id],
+      { env, timeout: 15_000 },
+    );
     const child = JSON.parse(stdout);
     expect(child.attempt).toMatchObject({ ok: false, code: 'keychain_unavailable' });
     expect(child.attempt.message).toMatch(/keychain is not available/);

@@ -147,23 +147,38 @@ export function createElectronStandIn(options: { isPackaged: boolean; userData: 
     Menu: { buildFromTemplate: (template: unknown[]) => template },
     nativeImage: { createFromDataURL: (url: string) => ({ url, setTemplateImage() {} }) },
     ipcMain: { handle: (channel: string, handler: Listener) => void record.handlers.set(channel, handler) },
-    protocol: { registerSchemesAsPrivileged: (schemes: unknown) => void record.calls.push(`protocol.registerSchemesAsPrivileged ${JSON.stringify(schemes)}`) },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown) =>
+        void record.calls.push(`protocol.registerSchemesAsPrivileged ${JSON.stringify(schemes)}`),
+    },
     session: {
       defaultSession: {
         setPermissionRequestHandler: (handler: Listener) => void (record.permissionRequestHandler = handler),
         setPermissionCheckHandler: (handler: Listener) => void (record.permissionCheckHandler = handler),
         webRequest: { onHeadersReceived: () => void record.calls.push('webRequest.onHeadersReceived') },
-        protocol: { handle: (scheme: string, handler: StandInRecord['protocolHandlers'] extends Map<string, infer H> ? H : never) => void record.protocolHandlers.set(scheme, handler) },
+        protocol: {
+          handle: (
+            scheme: string,
+            handler: StandInRecord['protocolHandlers'] extends Map<string, infer H> ? H : never,
+          ) => void record.protocolHandlers.set(scheme, handler),
+        },
       },
     },
     shell: { openExternal: (url: string) => (record.openedExternally.push(url), Promise.resolve()) },
     powerMonitor: new Emitter(),
     clipboard: { writeText() {}, readText: () => '', clear() {} },
-    dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async () => ({ canceled: true }) },
+    dialog: {
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showSaveDialog: async () => ({ canceled: true }),
+    },
     contextBridge: { exposeInMainWorld: (key: string, value: unknown) => void record.exposed.set(key, value) },
     ipcRenderer: {
-      invoke: (channel: string, input: unknown) => (record.invoked.push({ channel, input }), Promise.resolve({ ok: true, value: null })),
-      on: (channel: string, listener: Listener) => void record.rendererListeners.set(channel, [...(record.rendererListeners.get(channel) ?? []), listener]),
+      invoke: (channel: string, input: unknown) => (
+        record.invoked.push({ channel, input }),
+        Promise.resolve({ ok: true, value: null })
+      ),
+      on: (channel: string, listener: Listener) =>
+        void record.rendererListeners.set(channel, [...(record.rendererListeners.get(channel) ?? []), listener]),
       removeListener: (channel: string, listener: Listener) =>
         void record.rendererListeners.set(
           channel,
@@ -179,7 +194,9 @@ export function createElectronStandIn(options: { isPackaged: boolean; userData: 
  * duration of the load and of the lazy requires that follow it, until `release` is called).
  */
 export function requireWithStandIn(file: string, standIn: unknown): { exports: unknown; release: () => void } {
-  const Module = createRequire(import.meta.url)('node:module') as { _load: (request: string, ...rest: unknown[]) => unknown };
+  const Module = createRequire(import.meta.url)('node:module') as {
+    _load: (request: string, ...rest: unknown[]) => unknown;
+  };
   const original = Module._load;
   Module._load = function (request: string, ...rest: unknown[]) {
     return request === 'electron' ? standIn : original.call(this, request, ...rest);

@@ -25,7 +25,10 @@ function ensureBuilt(): void {
   try {
     execFileSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   } catch (err) {
-    throw new Error(`out/ is missing and "npx electron-vite build" failed (${(err as Error).message}); build first, then run this test.`, { cause: err });
+    throw new Error(
+      `out/ is missing and "npx electron-vite build" failed (${(err as Error).message}); build first, then run this test.`,
+      { cause: err },
+    );
   }
   if (!existsSync(builtMain)) throw new Error('npx electron-vite build ran but out/main/index.js is still missing.');
 }
@@ -36,7 +39,13 @@ function forgetBuild(): void {
   for (const key of Object.keys(require.cache)) if (key.startsWith(join(root, 'out') + '/')) delete require.cache[key];
 }
 
-const ISOLATED = ['KEYWARD_DATA_DIR', 'XDG_CONFIG_HOME', 'DBUS_SESSION_BUS_ADDRESS', 'DISPLAY', 'ELECTRON_RENDERER_URL'] as const;
+const ISOLATED = [
+  'KEYWARD_DATA_DIR',
+  'XDG_CONFIG_HOME',
+  'DBUS_SESSION_BUS_ADDRESS',
+  'DISPLAY',
+  'ELECTRON_RENDERER_URL',
+] as const;
 const savedEnv = Object.fromEntries(ISOLATED.map((key) => [key, process.env[key]]));
 const savedArgv = process.argv;
 const temp = mkdtempSync(join(tmpdir(), 'keyward-standin-'));
@@ -70,11 +79,24 @@ describe('stand-in electron: the built main process wiring', () => {
     ensureBuilt();
     isolateEnv();
     // A token that expires in three days, so the scheduler has a warning to send when main starts.
-    const seed = compose({ dataDir, secrets: new MemorySecretStore(), clock: systemClock, logger: silentLogger, actor: 'test', version: '0', host: 'test-host' });
+    const seed = compose({
+      dataDir,
+      secrets: new MemorySecretStore(),
+      clock: systemClock,
+      logger: silentLogger,
+      actor: 'test',
+      version: '0',
+      host: 'test-host',
+    });
     const added = await seed.dispatch('addToken', {
       client: null,
       store: { provider: 'shippo', label: 'Acme shipping', identifiers: {} },
-      token: { name: expiringName, secret: `shippo_test_${'ab'.repeat(20)}`, settings: {}, expiresAt: new Date(Date.now() + 3 * 86_400_000).toISOString() },
+      token: {
+        name: expiringName,
+        secret: `shippo_test_${'ab'.repeat(20)}`,
+        settings: {},
+        expiresAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+      },
     });
     expect(added).toMatchObject({ ok: true });
 
@@ -109,7 +131,11 @@ describe('stand-in electron: the built main process wiring', () => {
       { sender: window.webContents, senderFrame: { url: 'app://keyward/index.html' } },
       { sender: window.webContents, senderFrame: null },
     ];
-    for (const event of untrusted) expect(await handler(event, {})).toEqual({ ok: false, error: { code: 'forbidden', message: 'IPC from an untrusted frame was refused.' } });
+    for (const event of untrusted)
+      expect(await handler(event, {})).toEqual({
+        ok: false,
+        error: { code: 'forbidden', message: 'IPC from an untrusted frame was refused.' },
+      });
     window.webContents.mainFrame.url = 'https://evil.example/index.html';
     try {
       expect(await handler(trusted, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -161,7 +187,8 @@ describe('stand-in electron: the built main process wiring', () => {
 
   it('denies every permission request and check', () => {
     const callback = vi.fn();
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) record.permissionRequestHandler!({}, permission, callback);
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'])
+      record.permissionRequestHandler!({}, permission, callback);
     expect(callback.mock.calls).toEqual(Array(5).fill([false]));
     expect(record.permissionCheckHandler!({}, 'media')).toBe(false);
   });
@@ -195,14 +222,28 @@ describe('stand-in electron: the built main process wiring', () => {
 
   it('puts a tray with Open, Check all and Quit, and shows expiry warnings as notifications', async () => {
     expect(record.trays).toHaveLength(1);
-    expect(record.trays[0]!.menu?.map((item) => item.label ?? item.type)).toEqual(['Open Keyward', 'Check all', 'separator', 'Quit']);
-    await vi.waitFor(() => expect(record.notifications.some((n) => n.shown && `${n.options.title} ${n.options.body}`.includes(expiringName))).toBe(true), { timeout: 10_000 });
+    expect(record.trays[0]!.menu?.map((item) => item.label ?? item.type)).toEqual([
+      'Open Keyward',
+      'Check all',
+      'separator',
+      'Quit',
+    ]);
+    await vi.waitFor(
+      () =>
+        expect(
+          record.notifications.some((n) => n.shown && `${n.options.title} ${n.options.body}`.includes(expiringName)),
+        ).toBe(true),
+      { timeout: 10_000 },
+    );
     await vi.waitFor(() => expect(record.trays[0]!.tooltip).toMatch(/Keyward: 1 token needs attention/));
   });
 
   it('reports the keychain as unavailable rather than reaching a real one', async () => {
     const handler = record.handlers.get(ipcChannel('getVault'))!;
-    const vault = (await handler({ sender: window.webContents, senderFrame: window.webContents.mainFrame }, {})) as { ok: boolean; value?: { keychain?: { available: boolean } } };
+    const vault = (await handler({ sender: window.webContents, senderFrame: window.webContents.mainFrame }, {})) as {
+      ok: boolean;
+      value?: { keychain?: { available: boolean } };
+    };
     expect(vault.ok).toBe(true);
     expect(vault.value?.keychain?.available).toBe(false);
   });

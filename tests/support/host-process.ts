@@ -27,7 +27,10 @@ export async function startHost(options: {
   if (options.rendererDir) args.push('--renderer', options.rendererDir);
   if (options.memorySecrets) args.push('--memory-secrets');
   if (options.keychainService) args.push('--keychain-service', options.keychainService);
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(options.env ? { env: { ...process.env, ...options.env } } : {}) });
+  const child = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
+  });
   const log: string[] = [];
   createInterface({ input: child.stderr! }).on('line', (line) => log.push(line));
   const first = await new Promise<string>((resolve, reject) => {
@@ -45,7 +48,11 @@ export async function startHost(options: {
     process: child,
     log,
     async call<T>(channel: string, input: unknown = {}) {
-      const res = await fetch(`${url}ipc/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-keyward-token': token }, body: JSON.stringify(input) });
+      const res = await fetch(`${url}ipc/${channel}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-keyward-token': token },
+        body: JSON.stringify(input),
+      });
       return (await res.json()) as HostReply<T>;
     },
     stop: () =>

@@ -44,24 +44,49 @@ export async function inventoryFixture(logger: Logger = silentLogger) {
 }
 
 /** The inventory fixture behind the real handlers and dispatch; events the handlers emit are recorded. */
-export async function dispatchFixture(options: { env?: Record<string, string | undefined>; http?: HttpClient; logger?: Logger } = {}) {
+export async function dispatchFixture(
+  options: { env?: Record<string, string | undefined>; http?: HttpClient; logger?: Logger } = {},
+) {
   const logger = options.logger ?? silentLogger;
   const fx = await inventoryFixture(logger);
   const http = options.http ?? createUndiciHttpClient();
-  const checks = new StatusCheckService({ inventory: fx.inventory, secrets: fx.secrets, http, clock: fx.clock, logger, userAgent: 'Keyward/test', env: options.env ?? {} });
+  const checks = new StatusCheckService({
+    inventory: fx.inventory,
+    secrets: fx.secrets,
+    http,
+    clock: fx.clock,
+    logger,
+    userAgent: 'Keyward/test',
+    env: options.env ?? {},
+  });
   const events: { event: string; payload: unknown }[] = [];
   const clipboard = new MemoryClipboard();
   // Tests answer the next open/save dialog by pushing a path (or null for "cancelled").
   const dialogAnswers: { open: (string | null)[]; save: (string | null)[] } = { open: [], save: [] };
-  const dialogs: FileDialogs = { open: async () => dialogAnswers.open.shift() ?? null, save: async () => dialogAnswers.save.shift() ?? null };
-  const scheduler = new ExpiryScheduler({ clock: fx.clock, timers: systemTimers, source: inventorySource(fx.inventory), state: fx.warnings, notifier: { notify: () => {} } });
+  const dialogs: FileDialogs = {
+    open: async () => dialogAnswers.open.shift() ?? null,
+    save: async () => dialogAnswers.save.shift() ?? null,
+  };
+  const scheduler = new ExpiryScheduler({
+    clock: fx.clock,
+    timers: systemTimers,
+    source: inventorySource(fx.inventory),
+    state: fx.warnings,
+    notifier: { notify: () => {} },
+  });
   const handlers = createHandlers({
     inventory: fx.inventory,
     clock: fx.clock,
     checks,
     scheduler,
     copier: new SecretCopier(fx.secrets, clipboard),
-    transfer: new TransferService({ inventory: fx.inventory, secrets: fx.secrets, clock: fx.clock, dialogs, dataDir: fx.dir }),
+    transfer: new TransferService({
+      inventory: fx.inventory,
+      secrets: fx.secrets,
+      clock: fx.clock,
+      dialogs,
+      dataDir: fx.dir,
+    }),
     emit: (event, payload) => events.push({ event, payload }),
     appInfo: { version: '0.0.0', dataDir: fx.dir, host: 'test-host' },
   });
@@ -70,7 +95,10 @@ export async function dispatchFixture(options: { env?: Record<string, string | u
 
 /** Calls a channel and returns its value, or fails the test with the error's code and message. */
 export async function valueOf<T>(
-  dispatch: (channel: string, raw: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>,
+  dispatch: (
+    channel: string,
+    raw: unknown,
+  ) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>,
   channel: string,
   input: unknown,
 ): Promise<T> {

@@ -12,7 +12,8 @@ function percentDecoded(text: string): string {
 function base64Decodings(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(/[A-Za-z0-9+/_-]{11,}/g)) {
-    for (let offset = 0; offset < 4; offset++) out.push(Buffer.from(m[0].slice(offset).replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1'));
+    for (let offset = 0; offset < 4; offset++)
+      out.push(Buffer.from(m[0].slice(offset).replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1'));
   }
   return out;
 }
@@ -22,7 +23,9 @@ export class Readings {
   private readonly views: string[];
   constructor(text: string) {
     const plain = [text, percentDecoded(text), percentDecoded(percentDecoded(text))];
-    const unescaped = plain.map((t) => t.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))));
+    const unescaped = plain.map((t) =>
+      t.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    );
     const all = [...new Set([...plain, ...unescaped])];
     this.views = [...all, ...all.flatMap(base64Decodings)].map((t) => t.toLowerCase());
   }
@@ -57,6 +60,7 @@ export function holdsWhole(text: string | Readings, secret: string): boolean {
 /** A Logger that keeps every line with its fields, as one string each, for scanning. */
 export function recordingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
-  const rec = (level: string) => (message: string, fields?: Record<string, string | number | boolean>) => void lines.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`);
+  const rec = (level: string) => (message: string, fields?: Record<string, string | number | boolean>) =>
+    void lines.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`);
   return { lines, info: rec('info'), warn: rec('warn'), error: rec('error') };
 }

@@ -21,15 +21,33 @@ export class RecordedAudit extends SqliteAuditLog {
     }
     return database
       .prepare('SELECT at, actor, action, subject_type, subject_id, summary FROM audit_log ORDER BY seq')
-      .all<{ at: string; actor: string; action: string; subject_type: AuditEntry['subject']['type']; subject_id: string; summary: string }>()
-      .map((r) => ({ at: r.at, actor: r.actor, action: r.action, subject: { type: r.subject_type, id: r.subject_id }, summary: r.summary }));
+      .all<{
+        at: string;
+        actor: string;
+        action: string;
+        subject_type: AuditEntry['subject']['type'];
+        subject_id: string;
+        summary: string;
+      }>()
+      .map((r) => ({
+        at: r.at,
+        actor: r.actor,
+        action: r.action,
+        subject: { type: r.subject_type, id: r.subject_id },
+        summary: r.summary,
+      }));
   }
 }
 
 /** The data folder's real SQLite vault, as compose() opens it: repository, audit log and expiry warnings on one connection. */
 export function openTestVault(dir: string, clock: Clock, logger: Logger = silentLogger) {
   const database = new VaultDatabase(dir, clock, logger);
-  return { database, repo: new SqliteVaultRepository(database), audit: new RecordedAudit(database), warnings: new SqliteWarningStore(database) };
+  return {
+    database,
+    repo: new SqliteVaultRepository(database),
+    audit: new RecordedAudit(database),
+    warnings: new SqliteWarningStore(database),
+  };
 }
 
 /** The vault as a new process would read it from `dir` (its own connection), closed again. */

@@ -30,6 +30,12 @@ export class SqliteAuditLog implements AuditLog {
         "SELECT at, actor, action, subject_type, subject_id, summary FROM audit_log WHERE (?1 IS NULL OR subject_id = ?1) AND (?2 IS NULL OR action LIKE ?2 ESCAPE '\\') ORDER BY seq DESC LIMIT ?3",
       )
       .all<AuditRow>(filter?.subjectId ?? null, prefix, limit);
-    return rows.map((r) => ({ at: r.at, actor: r.actor, action: r.action, subject: { type: r.subject_type, id: r.subject_id }, summary: r.summary }));
+    return rows.map((r) => ({
+      at: r.at,
+      actor: r.actor,
+      action: r.action,
+      subject: { type: r.subject_type, id: r.subject_id },
+      summary: r.summary,
+    }));
   }
 }

@@ -13,7 +13,8 @@ export function checkBaseUrl(raw: string): string {
     throw new Error('A base URL must be an absolute URL such as https://api.example.com.');
   }
   const local = url.protocol === 'http:' && LOOPBACK.has(url.hostname);
-  if (url.protocol !== 'https:' && !local) throw new Error('A base URL must use https (http is allowed only for 127.0.0.1 and localhost).');
+  if (url.protocol !== 'https:' && !local)
+    throw new Error('A base URL must use https (http is allowed only for 127.0.0.1 and localhost).');
   if (url.username || url.password) throw new Error('A base URL must not hold a user name or password.');
   if (url.search || url.hash) throw new Error('A base URL must not hold a query or fragment.');
   return url.toString().replace(/\/+$/, '');

@@ -4,7 +4,15 @@ import type { ProbeVerdict } from './probe-spec';
 import { RateLimiter } from './rate-limiter';
 import { redactResult } from './redact';
 import { secretRedactor, type Redact } from '../secrets/redact';
-import { CHECK_OUTCOMES, type CheckDeps, type CheckItem, type CheckOutcome, type CheckProgress, type CheckRunEntry, type CheckRunOptions } from './check-types';
+import {
+  CHECK_OUTCOMES,
+  type CheckDeps,
+  type CheckItem,
+  type CheckOutcome,
+  type CheckProgress,
+  type CheckRunEntry,
+  type CheckRunOptions,
+} from './check-types';
 
 interface Account {
   key: string;
@@ -44,7 +52,11 @@ function fallbackWait(item: CheckItem, attempt: number): number {
  * honoured with bounded retries, an error budget per account, cancellation. Results come back in input
  * order; a token cancelled before its request was sent is marked 'cancelled'.
  */
-export async function runChecks(items: CheckItem[], deps: CheckDeps, options: CheckRunOptions = {}): Promise<CheckRunEntry[]> {
+export async function runChecks(
+  items: CheckItem[],
+  deps: CheckDeps,
+  options: CheckRunOptions = {},
+): Promise<CheckRunEntry[]> {
   const { signal, onProgress } = options;
   const limiter = deps.limiter ?? new RateLimiter(deps.clock, deps.sleep);
   const concurrency = Math.max(1, Math.floor(deps.concurrency));
@@ -67,7 +79,18 @@ export async function runChecks(items: CheckItem[], deps: CheckDeps, options: Ch
     if (!a) {
       const p = inPlay.get(item.accountKey)!;
       const redact = secretRedactor([...p.secrets], { publicParts: [...p.publicParts] });
-      accounts.set(item.accountKey, (a = { key: item.accountKey, name: item.providerName ?? item.provider, limits: item.limits, queue: [], sent: 0, failures: 0, redact }));
+      accounts.set(
+        item.accountKey,
+        (a = {
+          key: item.accountKey,
+          name: item.providerName ?? item.provider,
+          limits: item.limits,
+          queue: [],
+          sent: 0,
+          failures: 0,
+          redact,
+        }),
+      );
     }
     a.queue.push(i);
   });
@@ -76,12 +99,20 @@ export async function runChecks(items: CheckItem[], deps: CheckDeps, options: Ch
 
   const finish = (i: number, verdict: ProbeVerdict) => {
     const item = items[i]!;
-    const result = redactResult({ ...verdict, checkedAt: deps.clock.now().toISOString() } as CheckResult, redactorOf(item));
+    const result = redactResult(
+      { ...verdict, checkedAt: deps.clock.now().toISOString() } as CheckResult,
+      redactorOf(item),
+    );
     entries[i] = { tokenId: item.tokenId, status: 'checked', result, attempts: attempts[i]! };
     done += 1;
     counts[result.outcome] += 1;
     try {
-      onProgress?.({ done, total: items.length, counts: { ...counts }, last: { tokenId: item.tokenId, result } } satisfies CheckProgress);
+      onProgress?.({
+        done,
+        total: items.length,
+        counts: { ...counts },
+        last: { tokenId: item.tokenId, result },
+      } satisfies CheckProgress);
     } catch {
       // A listener's failure must not stop the run.
     }
@@ -187,7 +218,13 @@ export async function runChecks(items: CheckItem[], deps: CheckDeps, options: Ch
     const entry = entries[i];
     if (entry) return entry;
     const v = lastVerdict[i];
-    if (v) return { tokenId: item.tokenId, status: 'checked', attempts: attempts[i]!, result: redactResult({ ...v, checkedAt: deps.clock.now().toISOString() } as CheckResult, redactorOf(item)) };
+    if (v)
+      return {
+        tokenId: item.tokenId,
+        status: 'checked',
+        attempts: attempts[i]!,
+        result: redactResult({ ...v, checkedAt: deps.clock.now().toISOString() } as CheckResult, redactorOf(item)),
+      };
     return { tokenId: item.tokenId, status: 'cancelled' };
   });
 }

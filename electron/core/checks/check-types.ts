@@ -5,7 +5,14 @@ import type { ProbeSpec, ProbeTarget } from './probe-spec';
 import type { RateLimiter, Sleep } from './rate-limiter';
 
 export type CheckOutcome = CheckResult['outcome'];
-export const CHECK_OUTCOMES: readonly CheckOutcome[] = ['valid', 'restricted', 'invalid', 'rate_limited', 'unreachable', 'unknown'];
+export const CHECK_OUTCOMES: readonly CheckOutcome[] = [
+  'valid',
+  'restricted',
+  'invalid',
+  'rate_limited',
+  'unreachable',
+  'unknown',
+];
 
 /** One token to check. Holds the secret only in `target`; nothing derived from it leaves the runner. */
 export interface CheckItem {
@@ -40,7 +47,9 @@ export interface CheckDeps {
 }
 
 /** A token's entry in a run: checked (with its result) or cancelled before anything was sent for it. */
-export type CheckRunEntry = { tokenId: string; status: 'checked'; result: CheckResult; attempts: number } | { tokenId: string; status: 'cancelled' };
+export type CheckRunEntry =
+  | { tokenId: string; status: 'checked'; result: CheckResult; attempts: number }
+  | { tokenId: string; status: 'cancelled' };
 
 /** Plain data, safe to send to the renderer as an event. */
 export interface CheckProgress {

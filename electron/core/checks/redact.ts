@@ -10,7 +10,9 @@ import { sentence } from './probes/classify';
 export function redactResult(result: CheckResult, redact: Redact): CheckResult {
   const out: CheckResult = { ...result, detail: sentence(redact(result.detail)) };
   if (result.context) {
-    out.context = Object.fromEntries(Object.entries(result.context).map(([k, v]) => [k, typeof v === 'string' ? sentence(redact(v)) : v]));
+    out.context = Object.fromEntries(
+      Object.entries(result.context).map(([k, v]) => [k, typeof v === 'string' ? sentence(redact(v)) : v]),
+    );
   }
   return out;
 }

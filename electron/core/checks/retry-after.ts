@@ -9,7 +9,8 @@ export function header(headers: Record<string, string>, name: string): string | 
 const EPOCH_SECONDS_FLOOR = 1_000_000_000;
 const MAX_WAIT_MS = 24 * 60 * 60 * 1000;
 
-const clampWait = (ms: number): number | undefined => (Number.isFinite(ms) ? Math.min(MAX_WAIT_MS, Math.max(0, Math.ceil(ms))) : undefined);
+const clampWait = (ms: number): number | undefined =>
+  Number.isFinite(ms) ? Math.min(MAX_WAIT_MS, Math.max(0, Math.ceil(ms))) : undefined;
 
 function number(value: string | undefined): number | undefined {
   if (value === undefined || !/^\s*\d+(\.\d+)?\s*$/.test(value)) return undefined;
@@ -41,5 +42,9 @@ export function parseThinkificReset(value: string | undefined, now: Date): numbe
 
 /** The wait a 429 asks for, from whichever header the provider sent; undefined when none. */
 export function retryAfterMs(headers: Record<string, string>, now: Date): number | undefined {
-  return parseRetryAfter(header(headers, 'retry-after'), now) ?? parseXRateLimitReset(header(headers, 'x-ratelimit-reset'), now) ?? parseThinkificReset(header(headers, 'ratelimit-reset'), now);
+  return (
+    parseRetryAfter(header(headers, 'retry-after'), now) ??
+    parseXRateLimitReset(header(headers, 'x-ratelimit-reset'), now) ??
+    parseThinkificReset(header(headers, 'ratelimit-reset'), now)
+  );
 }

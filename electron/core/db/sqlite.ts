@@ -44,7 +44,11 @@ export class Database {
    * journal and no syncs while it fills; `finishScratch` then makes it a WAL database and flushes it to disk.
    */
   static open(path: string, options: { readOnly?: boolean; asIs?: boolean; scratch?: boolean } = {}): Database {
-    const db = new DatabaseSync(path, { readOnly: options.readOnly ?? false, enableForeignKeyConstraints: true, timeout: BUSY_TIMEOUT_MS });
+    const db = new DatabaseSync(path, {
+      readOnly: options.readOnly ?? false,
+      enableForeignKeyConstraints: true,
+      timeout: BUSY_TIMEOUT_MS,
+    });
     if (options.asIs || options.readOnly) return new Database(db);
     if (options.scratch) {
       db.exec('PRAGMA journal_mode = OFF');
@@ -130,7 +134,10 @@ export class Database {
       this.db.exec('BEGIN IMMEDIATE');
     } catch (err) {
       if ((err as { errcode?: number }).errcode === SQLITE_BUSY) {
-        throw new AppError('vault_locked', `Another Keyward process kept the vault busy for ${BUSY_TIMEOUT_MS / 1000} s; nothing was changed. Try again in a moment.`);
+        throw new AppError(
+          'vault_locked',
+          `Another Keyward process kept the vault busy for ${BUSY_TIMEOUT_MS / 1000} s; nothing was changed. Try again in a moment.`,
+        );
       }
       throw err;
     }

@@ -32,7 +32,11 @@ export interface ExpiryCandidate {
 export const candidateKey = (tokenId: string, expiresAt: Date): string => `${tokenId}@${expiresAt.toISOString()}`;
 
 /** Active tokens (or marked expired and not replaced) with a known expiry; retired ones and, when off, test tokens never warn. */
-export function expiryCandidates(vault: Pick<VaultData, 'stores' | 'tokens'>, catalog: Catalog, settings: ExpirySettings): ExpiryCandidate[] {
+export function expiryCandidates(
+  vault: Pick<VaultData, 'stores' | 'tokens'>,
+  catalog: Catalog,
+  settings: ExpirySettings,
+): ExpiryCandidate[] {
   const stores = new Map(vault.stores.map((s) => [s.id, s]));
   return vault.tokens.flatMap((token) => {
     const store = stores.get(token.storeId);
@@ -61,7 +65,8 @@ export function expiryCandidates(vault: Pick<VaultData, 'stores' | 'tokens'>, ca
 }
 
 /** The moment a threshold is reached. */
-export const thresholdMoment = (c: ExpiryCandidate, threshold: Threshold): Date => new Date(c.expiresAt.getTime() - threshold * DAY_MS);
+export const thresholdMoment = (c: ExpiryCandidate, threshold: Threshold): Date =>
+  new Date(c.expiresAt.getTime() - threshold * DAY_MS);
 
 /** The most urgent threshold reached at `now`, or null before the first lead time: the findings engine's `leadDays`. */
 export function reachedThreshold(c: ExpiryCandidate, now: Date): Threshold | null {

@@ -1,7 +1,13 @@
 import type { Clock, Logger, Notifier } from '../ports';
 import { silentLogger } from '../ports';
 import { type ExpiryCandidate, expiryCandidates, reachedThreshold } from './candidates';
-import type { AttentionIndicator, ExpiryVaultSource, NotificationStateStore, TimerHandle, Timers } from './expiry-ports';
+import type {
+  AttentionIndicator,
+  ExpiryVaultSource,
+  NotificationStateStore,
+  TimerHandle,
+  Timers,
+} from './expiry-ports';
 import { resolveExpirySettings } from './expiry-settings';
 import { groupWarnings } from './messages';
 import { markSent, type NotificationState, pruneState, setAcknowledged, setSnooze } from './notification-state';
@@ -104,7 +110,9 @@ export class ExpiryScheduler {
 
   /** Holds this token's warnings back until `until` (expired still breaks through), then reminds once. False when it has none. */
   snooze(tokenId: string, until: Date | SnoozeLength): Promise<boolean> {
-    return this.act(tokenId, (state, c, now) => setSnooze(state, c.key, typeof until === 'string' ? new Date(now.getTime() + SNOOZE_MS[until]) : until));
+    return this.act(tokenId, (state, c, now) =>
+      setSnooze(state, c.key, typeof until === 'string' ? new Date(now.getTime() + SNOOZE_MS[until]) : until),
+    );
   }
 
   /** Quiet until the next, more urgent threshold. False when the token has no warning to acknowledge. */
@@ -128,7 +136,10 @@ export class ExpiryScheduler {
     return this.queue.then(() => undefined);
   }
 
-  private act(tokenId: string, change: (state: NotificationState, c: ExpiryCandidate, now: Date) => NotificationState | null): Promise<boolean> {
+  private act(
+    tokenId: string,
+    change: (state: NotificationState, c: ExpiryCandidate, now: Date) => NotificationState | null,
+  ): Promise<boolean> {
     return this.enqueue(async () => {
       const { candidates, state } = await this.load();
       const now = this.deps.clock.now();
@@ -144,7 +155,9 @@ export class ExpiryScheduler {
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
     const result = this.queue.then(task);
-    this.queue = result.catch((err: unknown) => this.logger.error('expiry scheduler failed', { error: err instanceof Error ? err.message : String(err) }));
+    this.queue = result.catch((err: unknown) =>
+      this.logger.error('expiry scheduler failed', { error: err instanceof Error ? err.message : String(err) }),
+    );
     return result;
   }
 
@@ -169,14 +182,19 @@ export class ExpiryScheduler {
     for (const notice of notices) this.deps.notifier.notify(notice);
     this.deps.indicator?.show(attentionSummary(loaded.candidates, state, now).count);
     const nextAt = planWarnings(loaded.candidates, state, now).nextAt;
-    if (notices.length) this.logger.info('expiry warnings sent', { reason, warnings: plan.due.length, notifications: notices.length });
+    if (notices.length)
+      this.logger.info('expiry warnings sent', { reason, warnings: plan.due.length, notifications: notices.length });
     this.arm(nextAt ? nextAt.getTime() : null, now.getTime());
   }
 
   private arm(target: number | null, wallNow: number): void {
     this.disarm();
     if (!this.running) return;
-    const delay = Math.min(target === null ? Infinity : Math.max(0, target - wallNow), SANITY_INTERVAL_MS, MAX_TIMER_MS);
+    const delay = Math.min(
+      target === null ? Infinity : Math.max(0, target - wallNow),
+      SANITY_INTERVAL_MS,
+      MAX_TIMER_MS,
+    );
     const armed: Armed = { handle: null, wallAt: wallNow, monoAt: this.deps.timers.monotonicNow(), target };
     armed.handle = this.deps.timers.set(() => this.wake(armed), delay);
     this.armed = armed;

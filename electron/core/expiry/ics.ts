@@ -83,7 +83,12 @@ function event(c: ExpiryCandidate, clientName: string | null, now: Date): string
  * A calendar with one all-day event per token that has not expired yet, on its expiry date (UTC), with an alarm at
  * each lead time. Names, dates and what to do only: no secret, no fingerprint, no masked value.
  */
-export function buildIcs(vault: { stores: readonly StoreProfile[]; tokens: readonly Token[]; clients?: readonly Client[] }, catalog: Catalog, settings: ExpirySettings, now: Date): string {
+export function buildIcs(
+  vault: { stores: readonly StoreProfile[]; tokens: readonly Token[]; clients?: readonly Client[] },
+  catalog: Catalog,
+  settings: ExpirySettings,
+  now: Date,
+): string {
   const clients = new Map((vault.clients ?? []).map((c) => [c.id, c.name]));
   const upcoming = expiryCandidates({ stores: [...vault.stores], tokens: [...vault.tokens] }, catalog, settings)
     .filter((c) => c.expiresAt.getTime() > now.getTime())

@@ -46,12 +46,21 @@ function group(ws: DueWarning[], now: Date): ExpiryNotice {
   const first = ws[0] as DueWarning;
   const allTest = ws.every((w) => w.candidate.test);
   const noun = plural(ws.length, allTest ? 'test token' : 'token', allTest ? 'test tokens' : 'tokens');
-  const title = first.threshold === EXPIRED ? `${noun} ${ws.length === 1 ? 'has' : 'have'} expired` : `${noun} expire within ${plural(first.threshold, 'day', 'days')}`;
+  const title =
+    first.threshold === EXPIRED
+      ? `${noun} ${ws.length === 1 ? 'has' : 'have'} expired`
+      : `${noun} expire within ${plural(first.threshold, 'day', 'days')}`;
   const sorted = [...ws].sort((a, b) => a.candidate.expiresAt.getTime() - b.candidate.expiresAt.getTime());
   const lines = sorted.slice(0, LISTED).map((w) => `${where(w)}: '${w.candidate.token.name}' ${when(w, now)}`);
   if (ws.length > LISTED) lines.push(`and ${ws.length - LISTED} more`);
   lines.push('Open Keyward to rotate them.');
-  return { title, body: lines.join('\n'), tokenIds: sorted.map((w) => w.candidate.token.id), severity: first.severity, threshold: first.threshold };
+  return {
+    title,
+    body: lines.join('\n'),
+    tokenIds: sorted.map((w) => w.candidate.token.id),
+    severity: first.severity,
+    threshold: first.threshold,
+  };
 }
 
 /** Several warnings at once become one notice per class (threshold and severity) rather than a burst; one names its token. */
@@ -61,5 +70,7 @@ export function groupWarnings(due: readonly DueWarning[], now: Date): ExpiryNoti
     const k = `${w.threshold}:${w.severity}`;
     classes.set(k, [...(classes.get(k) ?? []), w]);
   }
-  return [...classes.values()].sort((a, b) => (a[0] as DueWarning).threshold - (b[0] as DueWarning).threshold).map((ws) => (ws.length === 1 ? single(ws[0] as DueWarning, now) : group(ws, now)));
+  return [...classes.values()]
+    .sort((a, b) => (a[0] as DueWarning).threshold - (b[0] as DueWarning).threshold)
+    .map((ws) => (ws.length === 1 ? single(ws[0] as DueWarning, now) : group(ws, now)));
 }

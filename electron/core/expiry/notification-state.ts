@@ -22,7 +22,8 @@ export type NotificationState = z.infer<typeof NotificationState>;
 
 export const emptyNotificationState = (): NotificationState => ({ version: 1, tokens: {} });
 
-const entryOf = (state: NotificationState, key: string): TokenNotificationState => state.tokens[key] ?? { sent: {}, snoozedUntil: null, acknowledged: null };
+const entryOf = (state: NotificationState, key: string): TokenNotificationState =>
+  state.tokens[key] ?? { sent: {}, snoozedUntil: null, acknowledged: null };
 
 /** The most urgent threshold already warned about for this token and expiry, or null. */
 export function mostUrgentSent(state: NotificationState, key: string): Threshold | null {
@@ -39,7 +40,11 @@ export function acknowledgedThrough(state: NotificationState, key: string): Thre
   return entryOf(state, key).acknowledged;
 }
 
-function update(state: NotificationState, key: string, change: (e: TokenNotificationState) => TokenNotificationState): NotificationState {
+function update(
+  state: NotificationState,
+  key: string,
+  change: (e: TokenNotificationState) => TokenNotificationState,
+): NotificationState {
   return { ...state, tokens: { ...state.tokens, [key]: change(entryOf(state, key)) } };
 }
 
@@ -47,10 +52,16 @@ function update(state: NotificationState, key: string, change: (e: TokenNotifica
 export const markSent = (state: NotificationState, key: string, threshold: Threshold, at: Date): NotificationState =>
   update(state, key, (e) => ({ ...e, sent: { ...e.sent, [String(threshold)]: at.toISOString() }, snoozedUntil: null }));
 
-export const setSnooze = (state: NotificationState, key: string, until: Date): NotificationState => update(state, key, (e) => ({ ...e, snoozedUntil: until.toISOString() }));
+export const setSnooze = (state: NotificationState, key: string, until: Date): NotificationState =>
+  update(state, key, (e) => ({ ...e, snoozedUntil: until.toISOString() }));
 
 /** Quiet until a more urgent threshold: counts the current one as sent and ends any snooze. */
-export const setAcknowledged = (state: NotificationState, key: string, threshold: Threshold, at: Date): NotificationState =>
+export const setAcknowledged = (
+  state: NotificationState,
+  key: string,
+  threshold: Threshold,
+  at: Date,
+): NotificationState =>
   update(state, key, (e) => ({
     sent: String(threshold) in e.sent ? e.sent : { ...e.sent, [String(threshold)]: at.toISOString() },
     snoozedUntil: null,
@@ -58,7 +69,11 @@ export const setAcknowledged = (state: NotificationState, key: string, threshold
   }));
 
 /** Drops entries for tokens that are gone or whose expiry changed, so the file stays small. Other tokens' entries are kept. */
-export function pruneState(state: NotificationState, tokenIds: ReadonlySet<string>, candidates: readonly ExpiryCandidate[]): NotificationState {
+export function pruneState(
+  state: NotificationState,
+  tokenIds: ReadonlySet<string>,
+  candidates: readonly ExpiryCandidate[],
+): NotificationState {
   const current = new Map(candidates.map((c) => [c.token.id, c.key]));
   const tokens = Object.fromEntries(
     Object.entries(state.tokens).filter(([key]) => {

@@ -1,5 +1,12 @@
 import type { FindingSeverity } from '../../contract';
-import { EXPIRED, type ExpiryCandidate, nextThresholdMoment, reachedThreshold, severityOf, type Threshold } from './candidates';
+import {
+  EXPIRED,
+  type ExpiryCandidate,
+  nextThresholdMoment,
+  reachedThreshold,
+  severityOf,
+  type Threshold,
+} from './candidates';
 import { acknowledgedThrough, mostUrgentSent, type NotificationState, snoozedUntil } from './notification-state';
 
 /** A warning to send now for one token. */
@@ -38,8 +45,10 @@ export function planWarnings(candidates: readonly ExpiryCandidate[], state: Noti
     const snoozing = snooze !== null && snooze.getTime() > now.getTime();
     wake(snoozing ? snooze : null);
     const severity = severityOf(reached, c.test);
-    if (fresh && (!snoozing || reached === EXPIRED)) due.push({ candidate: c, threshold: reached, severity, reminder: false });
-    else if (!fresh && snooze !== null && !snoozing) due.push({ candidate: c, threshold: reached, severity, reminder: true });
+    if (fresh && (!snoozing || reached === EXPIRED))
+      due.push({ candidate: c, threshold: reached, severity, reminder: false });
+    else if (!fresh && snooze !== null && !snoozing)
+      due.push({ candidate: c, threshold: reached, severity, reminder: true });
   }
   return { due, nextAt: next === null ? null : new Date(next) };
 }
@@ -67,7 +76,11 @@ export interface AttentionSummary {
 const SEVERITY_ORDER: Record<FindingSeverity, number> = { critical: 0, warning: 1, info: 2 };
 
 /** What the "Needs attention" panel and the tray count show, most urgent first. */
-export function attentionSummary(candidates: readonly ExpiryCandidate[], state: NotificationState, now: Date): AttentionSummary {
+export function attentionSummary(
+  candidates: readonly ExpiryCandidate[],
+  state: NotificationState,
+  now: Date,
+): AttentionSummary {
   const items: AttentionItem[] = [];
   let quieted = 0;
   for (const c of candidates) {
@@ -75,7 +88,8 @@ export function attentionSummary(candidates: readonly ExpiryCandidate[], state: 
     if (reached === null) continue;
     const ack = acknowledgedThrough(state, c.key);
     const snooze = snoozedUntil(state, c.key);
-    const quiet = (ack !== null && reached >= ack) || (snooze !== null && snooze.getTime() > now.getTime() && reached !== EXPIRED);
+    const quiet =
+      (ack !== null && reached >= ack) || (snooze !== null && snooze.getTime() > now.getTime() && reached !== EXPIRED);
     if (quiet) {
       quieted += 1;
       continue;
@@ -91,6 +105,11 @@ export function attentionSummary(candidates: readonly ExpiryCandidate[], state: 
       test: c.test,
     });
   }
-  items.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.expiresAt.localeCompare(b.expiresAt) || a.tokenId.localeCompare(b.tokenId));
+  items.sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      a.expiresAt.localeCompare(b.expiresAt) ||
+      a.tokenId.localeCompare(b.tokenId),
+  );
   return { count: items.length, items, quieted };
 }

@@ -29,7 +29,13 @@ type VaultPart = { stores: readonly StoreProfile[]; tokens: readonly Token[] };
  * The next `weeks` weeks from today (13 weeks: the next 90 days), each with the tokens expiring in it. A token's
  * severity is the one its warning has now (critical within 7 days, warning within a lead time, info beyond; test tokens lower).
  */
-export function expiryTimeline(vault: VaultPart, catalog: Catalog, settings: ExpirySettings, now: Date, weeks = 13): ExpiryTimeline {
+export function expiryTimeline(
+  vault: VaultPart,
+  catalog: Catalog,
+  settings: ExpirySettings,
+  now: Date,
+  weeks = 13,
+): ExpiryTimeline {
   const today = Date.parse(`${day(now)}T00:00:00.000Z`);
   const out: TimelineWeek[] = Array.from({ length: weeks }, (_, i) => ({
     start: day(new Date(today + i * 7 * DAY_MS)),
@@ -54,6 +60,16 @@ export function expiryTimeline(vault: VaultPart, catalog: Catalog, settings: Exp
 }
 
 /** The "Needs attention" panel and the tray count, from the vault and notifications.json (snoozed and acknowledged are quiet). */
-export function needsAttention(vault: VaultPart, catalog: Catalog, settings: ExpirySettings, state: NotificationState, now: Date): AttentionSummary {
-  return attentionSummary(expiryCandidates({ stores: [...vault.stores], tokens: [...vault.tokens] }, catalog, settings), state, now);
+export function needsAttention(
+  vault: VaultPart,
+  catalog: Catalog,
+  settings: ExpirySettings,
+  state: NotificationState,
+  now: Date,
+): AttentionSummary {
+  return attentionSummary(
+    expiryCandidates({ stores: [...vault.stores], tokens: [...vault.tokens] }, catalog, settings),
+    state,
+    now,
+  );
 }

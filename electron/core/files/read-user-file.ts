@@ -24,8 +24,13 @@ function notAFile(name: string, kind: 'folder' | 'fifo' | 'device' | 'socket' | 
 
 function openFailure(name: string, err: unknown): AppError | unknown {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return new AppError('invalid_input', `There is no file "${name}" any more: it was moved or deleted. Choose it again.`);
-  if (code === 'EACCES' || code === 'EPERM') return new AppError('invalid_input', `Keyward may not read "${name}" (permission denied).`);
+  if (code === 'ENOENT' || code === 'ENOTDIR')
+    return new AppError(
+      'invalid_input',
+      `There is no file "${name}" any more: it was moved or deleted. Choose it again.`,
+    );
+  if (code === 'EACCES' || code === 'EPERM')
+    return new AppError('invalid_input', `Keyward may not read "${name}" (permission denied).`);
   if (code === 'EISDIR') return notAFile(name, 'folder');
   if (code === 'ENXIO') return notAFile(name, 'socket');
   if (code === 'ELOOP') return new AppError('invalid_input', `"${name}" is a link that leads back to itself.`);
@@ -47,7 +52,18 @@ export async function openRegularFile(path: string): Promise<{ handle: FileHandl
   try {
     const st = await handle.stat();
     if (st.isFile()) return { handle, size: st.size };
-    throw notAFile(name, st.isDirectory() ? 'folder' : st.isFIFO() ? 'fifo' : st.isCharacterDevice() || st.isBlockDevice() ? 'device' : st.isSocket() ? 'socket' : 'other');
+    throw notAFile(
+      name,
+      st.isDirectory()
+        ? 'folder'
+        : st.isFIFO()
+          ? 'fifo'
+          : st.isCharacterDevice() || st.isBlockDevice()
+            ? 'device'
+            : st.isSocket()
+              ? 'socket'
+              : 'other',
+    );
   } catch (err) {
     await handle.close();
     throw err;
@@ -58,7 +74,12 @@ export async function openRegularFile(path: string): Promise<{ handle: FileHandl
  * Chunks of an open file, at most `cap` bytes in all: it asks for one byte past the cap, and on getting
  * it throws `tooLarge()`, whatever the file's size said (files under /proc say 0).
  */
-export async function* readChunks(handle: FileHandle, cap: number, tooLarge: () => AppError, stats: ReadStats = { bytes: 0 }): AsyncGenerator<Buffer> {
+export async function* readChunks(
+  handle: FileHandle,
+  cap: number,
+  tooLarge: () => AppError,
+  stats: ReadStats = { bytes: 0 },
+): AsyncGenerator<Buffer> {
   let position = 0;
   for (;;) {
     const buffer = Buffer.allocUnsafe(Math.min(CHUNK, cap + 1 - position));
@@ -72,7 +93,12 @@ export async function* readChunks(handle: FileHandle, cap: number, tooLarge: () 
 }
 
 /** Reads a user-chosen ordinary file of at most `cap` bytes; anything else is refused with a specific message. */
-export async function readUserFile(path: string, cap: number, tooLarge: (size: number | null) => AppError, stats: ReadStats = { bytes: 0 }): Promise<Buffer> {
+export async function readUserFile(
+  path: string,
+  cap: number,
+  tooLarge: (size: number | null) => AppError,
+  stats: ReadStats = { bytes: 0 },
+): Promise<Buffer> {
   const { handle, size } = await openRegularFile(path);
   try {
     if (size > cap) throw tooLarge(size);

@@ -8,9 +8,13 @@ export const STALE_TEMP_MS = 5 * 60_000;
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** `<file>.<pid>.<ms>.tmp`, as the JSON-era vault and notification writers named their temp files. */
-const PID_TEMP = new RegExp(`^(?:${[VAULT_FILE, NOTIFICATIONS_FILE].map(escape).join('|')})\\.(\\d{1,10})\\.(\\d{1,16})\\.tmp$`);
+const PID_TEMP = new RegExp(
+  `^(?:${[VAULT_FILE, NOTIFICATIONS_FILE].map(escape).join('|')})\\.(\\d{1,10})\\.(\\d{1,16})\\.tmp$`,
+);
 /** `keyward.db.importing-<pid>-<ms>-<random>` (and its -wal, -shm, -journal): a database a first start was building aside. */
-const IMPORTING = new RegExp(`^${escape(DATABASE_FILE)}\\.importing-(\\d{1,10})-(\\d{1,16})-[0-9a-f]{8}(?:-wal|-shm|-journal)?$`);
+const IMPORTING = new RegExp(
+  `^${escape(DATABASE_FILE)}\\.importing-(\\d{1,10})-(\\d{1,16})-[0-9a-f]{8}(?:-wal|-shm|-journal)?$`,
+);
 /** The link the vault writer makes before turning it into vault.previous.json; its name has no pid. */
 const LINK_TEMP = `${BACKUP_FILE}.tmp`;
 
@@ -35,7 +39,10 @@ export async function removeStaleTempFiles(dataDir: string, logger: Logger, now 
   try {
     names = await readdir(dataDir);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') logger.warn('could not list the data folder for stale temp files', { code: String((err as NodeJS.ErrnoException).code) });
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+      logger.warn('could not list the data folder for stale temp files', {
+        code: String((err as NodeJS.ErrnoException).code),
+      });
     return 0;
   }
   let removed = 0;
@@ -55,7 +62,10 @@ export async function removeStaleTempFiles(dataDir: string, logger: Logger, now 
       await rm(path, { force: true });
       removed++;
     } catch (err) {
-      logger.warn('could not remove a stale temp file', { file: name, code: String((err as NodeJS.ErrnoException).code) });
+      logger.warn('could not remove a stale temp file', {
+        file: name,
+        code: String((err as NodeJS.ErrnoException).code),
+      });
     }
   }
   if (removed) logger.info('removed stale temp files', { count: removed });

@@ -47,7 +47,10 @@ export type FindingsByToken = Map<string, { worst: FindingSeverity; count: numbe
 const RANK: Record<FindingSeverity, number> = { critical: 0, warning: 1, info: 2 };
 
 /** Builds the index for one revision: tokens joined with their store, client and provider name. */
-export function buildInventoryIndex(vault: Pick<VaultData, 'revision' | 'tokens' | 'stores' | 'clients'>, providerNames: ReadonlyMap<string, string>): InventoryIndex {
+export function buildInventoryIndex(
+  vault: Pick<VaultData, 'revision' | 'tokens' | 'stores' | 'clients'>,
+  providerNames: ReadonlyMap<string, string>,
+): InventoryIndex {
   const stores = new Map(vault.stores.map((s) => [s.id, s]));
   const clients = new Map(vault.clients.map((c) => [c.id, c]));
   const rows: IndexedRow[] = [];
@@ -63,17 +66,33 @@ export function buildInventoryIndex(vault: Pick<VaultData, 'revision' | 'tokens'
     const tail = masked.includes('…') ? masked.slice(masked.lastIndexOf('…') + 1) : '';
     rows.push({
       row,
-      haystack: [token.name, row.storeLabel ?? '', row.clientName ?? '', providerName, masked, tail].join('\u0000').toLowerCase(),
+      haystack: [token.name, row.storeLabel ?? '', row.clientName ?? '', providerName, masked, tail]
+        .join('\u0000')
+        .toLowerCase(),
       createdKey: token.createdAt ?? token.addedAt,
     });
   }
   const providers = [...providerNames].filter(([id]) => usedProviders.has(id)).map(([id, name]) => ({ id, name }));
   const byName = new Intl.Collator().compare;
   const clientFacets = vault.clients.map((c) => ({ id: c.id, name: c.name })).sort((a, b) => byName(a.name, b.name));
-  return { revision: vault.revision, rows, sorted: {}, recent: { findings: null, answers: new Map() }, providers, clients: clientFacets };
+  return {
+    revision: vault.revision,
+    rows,
+    sorted: {},
+    recent: { findings: null, answers: new Map() },
+    providers,
+    clients: clientFacets,
+  };
 }
 
-function toRow(t: Token, providerId: string, providerName: string, storeLabel: string | null, clientId: string | null, clientName: string | null): IndexedRow['row'] {
+function toRow(
+  t: Token,
+  providerId: string,
+  providerName: string,
+  storeLabel: string | null,
+  clientId: string | null,
+  clientName: string | null,
+): IndexedRow['row'] {
   return {
     id: t.id,
     storeId: t.storeId,
@@ -87,7 +106,9 @@ function toRow(t: Token, providerId: string, providerName: string, storeLabel: s
     addedAt: t.addedAt,
     expiresAt: t.expiresAt,
     expirySource: t.expirySource,
-    lastCheck: t.lastCheck ? { outcome: t.lastCheck.outcome, detail: t.lastCheck.detail, checkedAt: t.lastCheck.checkedAt } : null,
+    lastCheck: t.lastCheck
+      ? { outcome: t.lastCheck.outcome, detail: t.lastCheck.detail, checkedAt: t.lastCheck.checkedAt }
+      : null,
     providerId,
     providerName,
     storeLabel,
@@ -159,7 +180,12 @@ function matchingRows(index: InventoryIndex, findings: FindingsByToken, query: I
     if (a.terms.every((earlier) => terms.some((t) => t.includes(earlier)))) from = a.rows;
   }
   const rows = from
-    ? filterRows(from, findings, { ...query.filters, provider: '', status: '', mode: '', client: '', severity: '', ids: null }, terms)
+    ? filterRows(
+        from,
+        findings,
+        { ...query.filters, provider: '', status: '', mode: '', client: '', severity: '', ids: null },
+        terms,
+      )
     : filterRows(sorted, findings, query.filters, terms);
   answers.set(key, { base, terms, rows });
   if (answers.size > RECENT_ANSWERS) answers.delete(answers.keys().next().value!);
@@ -168,7 +194,12 @@ function matchingRows(index: InventoryIndex, findings: FindingsByToken, query: I
 
 const searchTerms = (query: string): string[] => query.toLowerCase().split(/\s+/).filter(Boolean);
 
-function filterRows(rows: readonly IndexedRow[], findings: FindingsByToken, f: InventoryFilters, terms: readonly string[]): readonly IndexedRow[] {
+function filterRows(
+  rows: readonly IndexedRow[],
+  findings: FindingsByToken,
+  f: InventoryFilters,
+  terms: readonly string[],
+): readonly IndexedRow[] {
   if (terms.length === 0 && !f.ids && !f.provider && !f.status && !f.mode && !f.client && !f.severity) return rows;
   const ids = f.ids ? new Set(f.ids) : null;
   const out: IndexedRow[] = [];
@@ -233,7 +264,12 @@ export function createInventoryQueries(): (
   let indexCache: { tokens: unknown; names: ReadonlyMap<string, string>; index: InventoryIndex } | null = null;
   let findingsCache: { findings: readonly Finding[]; byToken: FindingsByToken } | null = null;
   return (vault, providerNames, findings, query) => {
-    if (!indexCache || indexCache.tokens !== vault.tokens || indexCache.index.revision !== vault.revision || indexCache.names !== providerNames) {
+    if (
+      !indexCache ||
+      indexCache.tokens !== vault.tokens ||
+      indexCache.index.revision !== vault.revision ||
+      indexCache.names !== providerNames
+    ) {
       indexCache = { tokens: vault.tokens, names: providerNames, index: buildInventoryIndex(vault, providerNames) };
     }
     if (findingsCache?.findings !== findings) findingsCache = { findings, byToken: findingsByToken(findings) };

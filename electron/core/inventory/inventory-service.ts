@@ -120,7 +120,15 @@ export class InventoryService {
     const base = readId === this.readIdOf(data) ? this.served.get(since) : undefined;
     const lists = base && snapshotChanges(base, data);
     if (!lists) return { kind: 'full' };
-    return { kind: 'changes', since, revision: data.revision, readId, ...lists, keychain: await this.deps.secrets.state(), notices: this.notices };
+    return {
+      kind: 'changes',
+      since,
+      revision: data.revision,
+      readId,
+      ...lists,
+      keychain: await this.deps.secrets.state(),
+      notices: this.notices,
+    };
   }
 
   private readIdOf(data: VaultData): string {
@@ -166,9 +174,22 @@ export class InventoryService {
         input.name,
         'client',
       );
-      const client: Client = { id: randomUUID(), name: input.name, notes: input.notes ?? '', createdAt: now, updatedAt: now };
+      const client: Client = {
+        id: randomUUID(),
+        name: input.name,
+        notes: input.notes ?? '',
+        createdAt: now,
+        updatedAt: now,
+      };
       data.clients.push(client);
-      return { result: client, change: { action: 'client.create', subject: { type: 'client', id: client.id }, summary: `Added client ${client.name}` } };
+      return {
+        result: client,
+        change: {
+          action: 'client.create',
+          subject: { type: 'client', id: client.id },
+          summary: `Added client ${client.name}`,
+        },
+      };
     }
   }
 
@@ -185,7 +206,14 @@ export class InventoryService {
       }
       if (input.notes !== undefined) client.notes = input.notes;
       client.updatedAt = now;
-      return { result: client, change: { action: 'client.update', subject: { type: 'client', id: client.id }, summary: `Edited client ${client.name}` } };
+      return {
+        result: client,
+        change: {
+          action: 'client.update',
+          subject: { type: 'client', id: client.id },
+          summary: `Edited client ${client.name}`,
+        },
+      };
     });
   }
 
@@ -194,10 +222,20 @@ export class InventoryService {
       const client = lookup(data.clients, input.id, 'client');
       const stores = data.stores.filter((s) => s.clientId === client.id).length;
       if (stores > 0) {
-        throw new AppError('conflict', `Client ${client.name} still has ${stores} store${stores === 1 ? '' : 's'}; move or delete them first.`);
+        throw new AppError(
+          'conflict',
+          `Client ${client.name} still has ${stores} store${stores === 1 ? '' : 's'}; move or delete them first.`,
+        );
       }
       data.clients = data.clients.filter((c) => c.id !== client.id);
-      return { result: { id: client.id, deleted: true as const }, change: { action: 'client.delete', subject: { type: 'client', id: client.id }, summary: `Deleted client ${client.name}` } };
+      return {
+        result: { id: client.id, deleted: true as const },
+        change: {
+          action: 'client.delete',
+          subject: { type: 'client', id: client.id },
+          summary: `Deleted client ${client.name}`,
+        },
+      };
     });
   }
 
@@ -224,7 +262,14 @@ export class InventoryService {
         updatedAt: now,
       };
       data.stores.push(store);
-      return { result: store, change: { action: 'store.create', subject: { type: 'store', id: store.id }, summary: `Added ${provider.name} store ${store.label}` } };
+      return {
+        result: store,
+        change: {
+          action: 'store.create',
+          subject: { type: 'store', id: store.id },
+          summary: `Added ${provider.name} store ${store.label}`,
+        },
+      };
     }
   }
 
@@ -242,7 +287,14 @@ export class InventoryService {
       if (input.environment !== undefined) store.environment = input.environment;
       if (input.notes !== undefined) store.notes = input.notes;
       store.updatedAt = now;
-      return { result: store, change: { action: 'store.update', subject: { type: 'store', id: store.id }, summary: `Edited store ${store.label}` } };
+      return {
+        result: store,
+        change: {
+          action: 'store.update',
+          subject: { type: 'store', id: store.id },
+          summary: `Edited store ${store.label}`,
+        },
+      };
     });
   }
 
@@ -257,7 +309,11 @@ export class InventoryService {
         data.stores = data.stores.filter((s) => s.id !== store.id);
         return {
           result: { id: store.id, deleted: true as const },
-          change: { action: 'store.delete', subject: { type: 'store', id: store.id }, summary: `Deleted store ${store.label} and its ${tokens.length} token${tokens.length === 1 ? '' : 's'}` },
+          change: {
+            action: 'store.delete',
+            subject: { type: 'store', id: store.id },
+            summary: `Deleted store ${store.label} and its ${tokens.length} token${tokens.length === 1 ? '' : 's'}`,
+          },
         };
       }),
     );
@@ -268,12 +324,16 @@ export class InventoryService {
    * Replaces a token by a new one in the same store in ONE change: the old one becomes "rotated", the new
    * one is added with the lineage both ways and, when given, the check that vetted it.
    */
-  rotate(input: { tokenId: string; secret: string; name?: string | undefined; expiresAt?: string | null | undefined }, check: CheckResult | null): Promise<{ oldToken: Token; newToken: Token }> {
+  rotate(
+    input: { tokenId: string; secret: string; name?: string | undefined; expiresAt?: string | null | undefined },
+    check: CheckResult | null,
+  ): Promise<{ oldToken: Token; newToken: Token }> {
     const id = randomUUID();
     return this.withKeychain((tx) =>
       this.mutate(async (data, now) => {
         const old = find(data.tokens, input.tokenId, 'token');
-        if (old.status === 'rotated' || old.status === 'revoked') throw new AppError('conflict', `Token ${old.name} is already ${old.status}; rotate its replacement instead.`);
+        if (old.status === 'rotated' || old.status === 'revoked')
+          throw new AppError('conflict', `Token ${old.name} is already ${old.status}; rotate its replacement instead.`);
         const previousStatus = old.status;
         old.status = 'rotated';
         const name = input.name ?? `${old.name} (${now.slice(0, 10)})`;
@@ -308,7 +368,14 @@ export class InventoryService {
         old.updatedAt = now;
         return {
           result: { oldToken: old, newToken: fresh },
-          change: [made.change, { action: 'token.rotate', subject: { type: 'token', id: old.id }, summary: `Rotated ${old.name} to ${fresh.name}${fresh.secret ? ` (${fresh.secret.masked})` : ''}` }],
+          change: [
+            made.change,
+            {
+              action: 'token.rotate',
+              subject: { type: 'token', id: old.id },
+              summary: `Rotated ${old.name} to ${fresh.name}${fresh.secret ? ` (${fresh.secret.masked})` : ''}`,
+            },
+          ],
         };
       }),
     );
@@ -324,7 +391,14 @@ export class InventoryService {
   updateSettings(sections: Record<string, unknown>, summary: string): Promise<Record<string, unknown>> {
     return this.mutate((data) => {
       data.settings = { ...data.settings, ...structuredClone(sections) };
-      return { result: data.settings, change: { action: 'settings.update', subject: { type: 'settings', id: Object.keys(sections).join(',').slice(0, 64) }, summary } };
+      return {
+        result: data.settings,
+        change: {
+          action: 'settings.update',
+          subject: { type: 'settings', id: Object.keys(sections).join(',').slice(0, 64) },
+          summary,
+        },
+      };
     });
   }
 
@@ -342,7 +416,10 @@ export class InventoryService {
         token.checkHistory = [result, ...token.checkHistory].slice(0, CHECK_HISTORY_LIMIT);
         recorded++;
       }
-      return { result: recorded, change: { action: 'token.check', subject: { type: 'vault', id: 'checks' }, summary: summary.slice(0, 300) } };
+      return {
+        result: recorded,
+        change: { action: 'token.check', subject: { type: 'vault', id: 'checks' }, summary: summary.slice(0, 300) },
+      };
     });
   }
 
@@ -351,7 +428,9 @@ export class InventoryService {
     return this.mutate((data) => {
       const id = customProviderId(definition.id);
       if (BUILTIN_PROVIDER_IDS.some((b) => b === definition.id))
-        throw new AppError('conflict', `"${definition.id}" is a built-in provider's id; pick another.`, { id: 'taken by a built-in provider' });
+        throw new AppError('conflict', `"${definition.id}" is a built-in provider's id; pick another.`, {
+          id: 'taken by a built-in provider',
+        });
       const others = data.customProviders.filter((d) => d.id !== definition.id);
       const existed = others.length !== data.customProviders.length;
       data.customProviders = [...others, { ...definition }];
@@ -359,7 +438,11 @@ export class InventoryService {
       if (!module) throw new AppError('invalid_input', 'The provider definition could not be used.');
       return {
         result: module.descriptor,
-        change: { action: existed ? 'provider.update' : 'provider.create', subject: { type: 'provider', id }, summary: `${existed ? 'Edited' : 'Added'} custom provider ${definition.name}` },
+        change: {
+          action: existed ? 'provider.update' : 'provider.create',
+          subject: { type: 'provider', id },
+          summary: `${existed ? 'Edited' : 'Added'} custom provider ${definition.name}`,
+        },
       };
     });
   }
@@ -369,9 +452,20 @@ export class InventoryService {
       const slug = input.id.replace(/^custom:/, '');
       if (!data.customProviders.some((d) => d.id === slug)) throw notFound('custom provider', input.id);
       const used = data.stores.filter((s) => s.provider === input.id).length;
-      if (used) throw new AppError('conflict', `${used} store${used === 1 ? ' uses' : 's use'} this provider; delete or move ${used === 1 ? 'it' : 'them'} first.`);
+      if (used)
+        throw new AppError(
+          'conflict',
+          `${used} store${used === 1 ? ' uses' : 's use'} this provider; delete or move ${used === 1 ? 'it' : 'them'} first.`,
+        );
       data.customProviders = data.customProviders.filter((d) => d.id !== slug);
-      return { result: { id: input.id, deleted: true as const }, change: { action: 'provider.delete', subject: { type: 'provider', id: input.id }, summary: `Deleted custom provider ${slug}` } };
+      return {
+        result: { id: input.id, deleted: true as const },
+        change: {
+          action: 'provider.delete',
+          subject: { type: 'provider', id: input.id },
+          summary: `Deleted custom provider ${slug}`,
+        },
+      };
     });
   }
 
@@ -400,7 +494,9 @@ export class InventoryService {
             changes.push(made.change);
           }
         }
-        let store = data.stores.find((s) => s.provider === input.store.provider && s.label === input.store.label && s.clientId === clientId);
+        let store = data.stores.find(
+          (s) => s.provider === input.store.provider && s.label === input.store.label && s.clientId === clientId,
+        );
         if (!store) {
           const made = this.applyCreateStore(data, now, { ...input.store, clientId });
           store = made.result;
@@ -416,7 +512,10 @@ export class InventoryService {
    * Runs one user action under the ordering rule (see KeychainTransaction): whether it commits or fails, the
    * accounts it noted are then settled against the vault as it stands.
    */
-  private async withKeychain<T>(work: (tx: KeychainTransaction) => Promise<T>, onSettled?: (counts: { deleted: number; failed: number }) => void): Promise<T> {
+  private async withKeychain<T>(
+    work: (tx: KeychainTransaction) => Promise<T>,
+    onSettled?: (counts: { deleted: number; failed: number }) => void,
+  ): Promise<T> {
     const tx = new KeychainTransaction(this.deps.secrets, this.intents);
     const live = this.liveIntents;
     const file = { current: '' };
@@ -429,24 +528,38 @@ export class InventoryService {
         .catch(() => null);
       live.delete(file.current);
       if (settled) onSettled?.(settled);
-      if (!settled || settled.failed) this.deps.logger.warn('keychain entries left for recovery', { failed: settled?.failed ?? -1 });
+      if (!settled || settled.failed)
+        this.deps.logger.warn('keychain entries left for recovery', { failed: settled?.failed ?? -1 });
     }
   }
 
-  private async applyCreateToken(data: VaultData, now: string, input: ParsedInput<'createToken'>, id: string, tx: KeychainTransaction, account?: string): Promise<Applied<Token>> {
+  private async applyCreateToken(
+    data: VaultData,
+    now: string,
+    input: ParsedInput<'createToken'>,
+    id: string,
+    tx: KeychainTransaction,
+    account?: string,
+  ): Promise<Applied<Token>> {
     {
       const store = lookup(data.stores, input.storeId, 'store');
       const catalog = this.catalogFor(data);
       const module = catalog.get(store.provider);
       const provider = module.descriptor;
       const credential = input.kind ? provider.credentials.find((c) => c.kind === input.kind) : provider.credentials[0];
-      if (!credential) throw new AppError('invalid_input', `${provider.name} has no credential of kind ${input.kind}.`, { kind: 'not offered by this provider' });
+      if (!credential)
+        throw new AppError('invalid_input', `${provider.name} has no credential of kind ${input.kind}.`, {
+          kind: 'not offered by this provider',
+        });
       assertUniqueName(
         data.tokens.filter((t) => t.storeId === store.id).map((t) => t.name),
         input.name,
         'token in this store',
       );
-      const facts = input.secret !== undefined ? this.factsFor(catalog, module, credential.kind, input.secret, input.createdAt) : null;
+      const facts =
+        input.secret !== undefined
+          ? this.factsFor(catalog, module, credential.kind, input.secret, input.createdAt)
+          : null;
       const expiry = policyOf(module, credential.kind).expiry;
       const token: Token = {
         id,
@@ -480,12 +593,22 @@ export class InventoryService {
       throwIfRuleProblem(checkTokenWrite(data, token, catalog));
       if (input.secret !== undefined && facts) {
         const written = await tx.write(vaultIdOf(data), id, input.secret, account);
-        token.secret = { fingerprint: sha256Hex(input.secret), masked: facts.masked, setAt: now, formatProblem: facts.formatProblem, account: written };
+        token.secret = {
+          fingerprint: sha256Hex(input.secret),
+          masked: facts.masked,
+          setAt: now,
+          formatProblem: facts.formatProblem,
+          account: written,
+        };
       }
       data.tokens.push(token);
       return {
         result: token,
-        change: { action: 'token.create', subject: { type: 'token', id }, summary: `Added token ${token.name} to ${store.label}${token.secret ? ` (${token.secret.masked})` : ''}` },
+        change: {
+          action: 'token.create',
+          subject: { type: 'token', id },
+          summary: `Added token ${token.name} to ${store.label}${token.secret ? ` (${token.secret.masked})` : ''}`,
+        },
       };
     }
   }
@@ -499,7 +622,13 @@ export class InventoryService {
     const siteKey = policyOf(module, kind).uniqueNamePerIdentifier;
     const site = siteKey ? store.identifiers[siteKey] : undefined;
     const stores =
-      typeof site === 'string' && site !== '' ? data.stores.filter((s) => s.provider === store.provider && String(s.identifiers[siteKey!] ?? '').toLowerCase() === site.toLowerCase()) : [store];
+      typeof site === 'string' && site !== ''
+        ? data.stores.filter(
+            (s) =>
+              s.provider === store.provider &&
+              String(s.identifiers[siteKey!] ?? '').toLowerCase() === site.toLowerCase(),
+          )
+        : [store];
     return { ...data, stores, tokens: stores.flatMap((s) => this.tokensOfStore(data, s.id)) };
   }
 
@@ -546,17 +675,32 @@ export class InventoryService {
       if (input.scopes !== undefined) token.scopes = input.scopes;
       if (input.settings !== undefined) token.settings = input.settings;
       if (input.status !== undefined) token.status = input.status;
-      if (input.createdAt !== undefined) token.createdAt = input.createdAt ? normaliseDate(input.createdAt, 'start') : null;
+      if (input.createdAt !== undefined)
+        token.createdAt = input.createdAt ? normaliseDate(input.createdAt, 'start') : null;
       if (input.expiresAt !== undefined) {
         token.expiresAt = input.expiresAt ? normaliseDate(input.expiresAt, 'end') : null;
-        token.expirySource = input.expiresAt ? 'user' : policyOf(module, token.kind).expiry?.kind === 'none' ? 'none' : 'unknown';
+        token.expirySource = input.expiresAt
+          ? 'user'
+          : policyOf(module, token.kind).expiry?.kind === 'none'
+            ? 'none'
+            : 'unknown';
       }
       if (input.notes !== undefined) token.notes = input.notes;
       token.updatedAt = now;
-      if (credential) throwIfProblems(validateFields(credential.fields, tokenFieldValues(credential.fields, tokenAsInput(token)), ''));
+      if (credential)
+        throwIfProblems(
+          validateFields(credential.fields, tokenFieldValues(credential.fields, tokenAsInput(token)), ''),
+        );
       throwIfRuleProblem(checkTokenWrite(near, token, catalog));
       data.tokens[positionOf(data.tokens, before.id, 'token')] = token;
-      return { result: token, change: { action: 'token.update', subject: { type: 'token', id: token.id }, summary: `Edited token ${token.name}` } };
+      return {
+        result: token,
+        change: {
+          action: 'token.update',
+          subject: { type: 'token', id: token.id },
+          summary: `Edited token ${token.name}`,
+        },
+      };
     });
   }
 
@@ -564,13 +708,21 @@ export class InventoryService {
    * Marks many tokens inactive in ONE change (the inventory's bulk "Deactivate selected"): one write and one
    * vault event instead of one per token. Tokens that are not active, or no longer exist, are skipped and named.
    */
-  async deactivateTokens(input: ParsedInput<'deactivateTokens'>): Promise<{ deactivated: number; skipped: { id: string; reason: string }[] }> {
+  async deactivateTokens(
+    input: ParsedInput<'deactivateTokens'>,
+  ): Promise<{ deactivated: number; skipped: { id: string; reason: string }[] }> {
     // Nothing to change: answer without writing a new revision.
     const wanted = new Set(input.ids);
     const { tokens } = await this.current();
     if (!tokens.some((t) => wanted.has(t.id) && t.status === 'active')) {
       const known = new Map(tokens.map((t) => [t.id, t.status]));
-      return { deactivated: 0, skipped: [...wanted].map((id) => ({ id, reason: known.has(id) ? `already ${known.get(id)}` : 'not found (deleted?)' })) };
+      return {
+        deactivated: 0,
+        skipped: [...wanted].map((id) => ({
+          id,
+          reason: known.has(id) ? `already ${known.get(id)}` : 'not found (deleted?)',
+        })),
+      };
     }
     return this.mutate((data, now) => {
       const at = new Map(data.tokens.map((t, i) => [t.id, i]));
@@ -588,7 +740,11 @@ export class InventoryService {
           continue;
         }
         data.tokens[i] = { ...structuredClone(before), status: 'inactive', updatedAt: now };
-        changes.push({ action: 'token.update', subject: { type: 'token', id }, summary: `Deactivated token ${before.name} (bulk)` });
+        changes.push({
+          action: 'token.update',
+          subject: { type: 'token', id },
+          summary: `Deactivated token ${before.name} (bulk)`,
+        });
       }
       return { result: { deactivated: changes.length, skipped }, change: changes };
     });
@@ -604,7 +760,13 @@ export class InventoryService {
         // Never overwrite the live entry: the new value goes under a new account, the old one retires after the commit.
         if (token.secret) await tx.retire([accountOf(token)]);
         const account = await tx.write(vaultIdOf(data), token.id, input.secret);
-        token.secret = { fingerprint: sha256Hex(input.secret), masked: facts.masked, setAt: now, formatProblem: facts.formatProblem, account };
+        token.secret = {
+          fingerprint: sha256Hex(input.secret),
+          masked: facts.masked,
+          setAt: now,
+          formatProblem: facts.formatProblem,
+          account,
+        };
         if (facts.expirySource === 'token') {
           token.expiresAt = facts.expiresAt ?? null;
           token.expirySource = 'token';
@@ -612,7 +774,14 @@ export class InventoryService {
         if (facts.mode) token.mode = facts.mode;
         token.lastCheck = null;
         token.updatedAt = now;
-        return { result: token, change: { action: 'token.secret.set', subject: { type: 'token', id: token.id }, summary: `Stored a new secret for ${token.name} (${token.secret.masked})` } };
+        return {
+          result: token,
+          change: {
+            action: 'token.secret.set',
+            subject: { type: 'token', id: token.id },
+            summary: `Stored a new secret for ${token.name} (${token.secret.masked})`,
+          },
+        };
       }),
     );
   }
@@ -629,7 +798,14 @@ export class InventoryService {
           if (linked.rotatedFrom === token.id) linked.rotatedFrom = null;
           if (linked.rotatedTo === token.id) linked.rotatedTo = null;
         });
-        return { result: { id: token.id, deleted: true as const }, change: { action: 'token.delete', subject: { type: 'token', id: token.id }, summary: `Deleted token ${token.name}` } };
+        return {
+          result: { id: token.id, deleted: true as const },
+          change: {
+            action: 'token.delete',
+            subject: { type: 'token', id: token.id },
+            summary: `Deleted token ${token.name}`,
+          },
+        };
       }),
     );
   }
@@ -640,17 +816,29 @@ export class InventoryService {
    * leaves the vault as it was and takes back every secret this call stored.
    */
   async importRows(plan: ImportPlan, options: { allOrNothing: boolean }): Promise<ImportResult> {
-    const rows = plan.rows.filter((r): r is PlannedRow & { input: ImportRowInput } => r.reasons.length === 0 && r.input !== null);
+    const rows = plan.rows.filter(
+      (r): r is PlannedRow & { input: ImportRowInput } => r.reasons.length === 0 && r.input !== null,
+    );
     const invalid = plan.rows.length - rows.length;
-    if (options.allOrNothing && invalid > 0) throw new AppError('invalid_input', `${invalid} of ${plan.rows.length} rows are invalid and "all or nothing" was chosen: nothing was imported.`);
-    if (rows.length === 0) throw new AppError('invalid_input', 'No row of the file can be imported; see the reasons in the preview.');
+    if (options.allOrNothing && invalid > 0)
+      throw new AppError(
+        'invalid_input',
+        `${invalid} of ${plan.rows.length} rows are invalid and "all or nothing" was chosen: nothing was imported.`,
+      );
+    if (rows.length === 0)
+      throw new AppError('invalid_input', 'No row of the file can be imported; see the reasons in the preview.');
     return this.withKeychain((tx) =>
       this.mutate(async (data, now) => {
         const clash = rows.find((r) => data.tokens.some((t) => t.id === r.tokenId));
-        if (clash) throw new AppError('conflict', 'This import was already applied; preview the file again to import it anew.');
+        if (clash)
+          throw new AppError('conflict', 'This import was already applied; preview the file again to import it anew.');
         // Every account noted in one write before the first secret goes in.
         const vaultId = vaultIdOf(data);
-        const accounts = new Map(rows.filter((r) => r.input.token.secret !== undefined).map((r) => [r.tokenId, freshAccount(vaultId, r.tokenId)]));
+        const accounts = new Map(
+          rows
+            .filter((r) => r.input.token.secret !== undefined)
+            .map((r) => [r.tokenId, freshAccount(vaultId, r.tokenId)]),
+        );
         await tx.note([...accounts.values()]);
         const catalog = this.catalogFor(data);
         const counts = { clients: 0, stores: 0 };
@@ -663,13 +851,22 @@ export class InventoryService {
           const siteKey = policyOf(module, kind ?? module.descriptor.credentials[0]!.kind).uniqueNamePerIdentifier;
           const site = siteKey ? store.identifiers[siteKey] : undefined;
           const stores =
-            typeof site === 'string' && site !== '' ? data.stores.filter((s) => s.provider === store.provider && String(s.identifiers[siteKey!] ?? '').toLowerCase() === site.toLowerCase()) : [store];
+            typeof site === 'string' && site !== ''
+              ? data.stores.filter(
+                  (s) =>
+                    s.provider === store.provider &&
+                    String(s.identifiers[siteKey!] ?? '').toLowerCase() === site.toLowerCase(),
+                )
+              : [store];
           return { ...data, stores, tokens: stores.flatMap((s) => tokensByStore.get(s.id) ?? []) };
         };
         for (const { row, input, tokenId } of rows) {
           try {
             const wanted = input.client?.toLocaleLowerCase();
-            let clientId = wanted === undefined ? null : (data.clients.find((c) => c.name.toLocaleLowerCase() === wanted)?.id ?? null);
+            let clientId =
+              wanted === undefined
+                ? null
+                : (data.clients.find((c) => c.name.toLocaleLowerCase() === wanted)?.id ?? null);
             if (input.client && !clientId) {
               clientId = this.applyCreateClient(data, now, { name: input.client }).result.id;
               counts.clients++;
@@ -683,7 +880,14 @@ export class InventoryService {
             const { status, ...fields } = input.token;
             const near = view(store, fields.kind);
             // The applier makes active tokens; a retired one is built aside and checked with its real status.
-            const made = await this.applyCreateToken(status === 'active' ? near : { ...near, tokens: [] }, now, { ...fields, storeId: store.id }, tokenId, tx, accounts.get(tokenId));
+            const made = await this.applyCreateToken(
+              status === 'active' ? near : { ...near, tokens: [] },
+              now,
+              { ...fields, storeId: store.id },
+              tokenId,
+              tx,
+              accounts.get(tokenId),
+            );
             const token = { ...made.result, status };
             if (status !== 'active') {
               assertUniqueName(
@@ -696,11 +900,22 @@ export class InventoryService {
             data.tokens.push(token);
             tokensByStore.set(store.id, [...(tokensByStore.get(store.id) ?? []), token]);
           } catch (err) {
-            if (err instanceof AppError) throw new AppError(err.code, `Row ${row}: ${err.message} Nothing was imported; preview the file again.`, err.fields);
+            if (err instanceof AppError)
+              throw new AppError(
+                err.code,
+                `Row ${row}: ${err.message} Nothing was imported; preview the file again.`,
+                err.fields,
+              );
             throw err;
           }
         }
-        const result: ImportResult = { imported: rows.length, skippedInvalid: invalid, clientsCreated: counts.clients, storesCreated: counts.stores, tokenIds: rows.map((r) => r.tokenId) };
+        const result: ImportResult = {
+          imported: rows.length,
+          skippedInvalid: invalid,
+          clientsCreated: counts.clients,
+          storesCreated: counts.stores,
+          tokenIds: rows.map((r) => r.tokenId),
+        };
         return {
           result,
           change: {
@@ -720,7 +935,10 @@ export class InventoryService {
    */
   async restoreBackup(payload: BackupPayload, mode: 'merge' | 'replace'): Promise<RestoreResult> {
     if (payload.vault.schemaVersion !== CURRENT_SCHEMA_VERSION)
-      throw new AppError('invalid_input', `The backup holds vault schema ${payload.vault.schemaVersion}; this Keyward uses schema ${CURRENT_SCHEMA_VERSION}.`);
+      throw new AppError(
+        'invalid_input',
+        `The backup holds vault schema ${payload.vault.schemaVersion}; this Keyward uses schema ${CURRENT_SCHEMA_VERSION}.`,
+      );
     const secretOf = new Map(payload.secrets.map((s) => [s.tokenId, s.value]));
     let settled = { deleted: 0, failed: 0 };
     const result = await this.withKeychain(
@@ -729,7 +947,9 @@ export class InventoryService {
           const plan = mode === 'replace' ? replacePlan(data, payload) : mergePlan(data, payload);
           const vaultId = vaultIdOf(data);
           // Each restored value goes under a new account of this vault; what replace drops retires after the commit.
-          const writes = plan.tokensToWrite.flatMap((t) => (t.secret && secretOf.has(t.id) ? [{ token: t, account: freshAccount(vaultId, t.id) }] : []));
+          const writes = plan.tokensToWrite.flatMap((t) =>
+            t.secret && secretOf.has(t.id) ? [{ token: t, account: freshAccount(vaultId, t.id) }] : [],
+          );
           await tx.note(writes.map((w) => w.account));
           if (mode === 'replace') await tx.retire(data.tokens.filter((t) => t.secret).map(accountOf));
           for (const { token, account } of writes) {
@@ -738,7 +958,8 @@ export class InventoryService {
           }
           // A value the backup lacks stays missing: never point at another vault's entry.
           for (const t of plan.tokensToWrite) {
-            if (t.secret?.account && !ownedBy(vaultId, t.secret.account) && !secretOf.has(t.id)) t.secret = { ...t.secret, account: freshAccount(vaultId, t.id) };
+            if (t.secret?.account && !ownedBy(vaultId, t.secret.account) && !secretOf.has(t.id))
+              t.secret = { ...t.secret, account: freshAccount(vaultId, t.id) };
           }
           data.clients = plan.vault.clients;
           data.stores = plan.vault.stores;
@@ -819,7 +1040,10 @@ export class InventoryService {
           t.secret = { ...found.secret, account: await tx.write(vaultId, t.id, value) };
         }
         const summary = `Moved ${values.size} keychain entr${values.size === 1 ? 'y' : 'ies'} under this vault's own namespace${kept ? `; ${kept} not found with their fingerprint keep their old entry name` : ''}`;
-        return { result: null, change: { action: 'vault.keychain.namespace', subject: { type: 'vault', id: 'keychain' }, summary } };
+        return {
+          result: null,
+          change: { action: 'vault.keychain.namespace', subject: { type: 'vault', id: 'keychain' }, summary },
+        };
       }),
     );
     return { settled, adopted: values.size };
@@ -847,8 +1071,16 @@ export class InventoryService {
    * Facts read from a pasted secret. A value that breaks a confirmed provider format is refused; one that
    * breaks an unconfirmed format is kept and flagged (a format_mismatch finding).
    */
-  private factsFor(catalog: Catalog, module: ProviderModule, kind: Token['kind'], secret: string, createdAt: string | null | undefined): TokenFacts {
-    const facts = deriveTokenFacts(catalog, module.descriptor.id, kind, secret, this.deps.clock.now(), { createdAt: createdAt ?? null });
+  private factsFor(
+    catalog: Catalog,
+    module: ProviderModule,
+    kind: Token['kind'],
+    secret: string,
+    createdAt: string | null | undefined,
+  ): TokenFacts {
+    const facts = deriveTokenFacts(catalog, module.descriptor.id, kind, secret, this.deps.clock.now(), {
+      createdAt: createdAt ?? null,
+    });
     if (facts.formatProblem && formatsOf(module, kind).some((f) => f.confirmed)) {
       throw new AppError('invalid_input', facts.formatProblem, { secret: facts.formatProblem });
     }
@@ -857,7 +1089,10 @@ export class InventoryService {
 
   private catalogFor(data: VaultData): Catalog {
     if (this.cachedCatalog?.defs !== data.customProviders) {
-      this.cachedCatalog = { defs: data.customProviders, catalog: createCatalog(this.deps.builtins ?? BUILTIN_PROVIDERS, data.customProviders) };
+      this.cachedCatalog = {
+        defs: data.customProviders,
+        catalog: createCatalog(this.deps.builtins ?? BUILTIN_PROVIDERS, data.customProviders),
+      };
     }
     return this.cachedCatalog.catalog;
   }
@@ -881,7 +1116,8 @@ export class InventoryService {
       // A new reading (its own VaultReadId): nothing served before can be a base for it, so keep none.
       this.served.clear();
       this.readIds.set(loaded.data, randomUUID());
-      if (loaded.notices.length) this.notices = [...this.notices.filter((n) => !loaded.notices.some((l) => l.id === n.id)), ...loaded.notices];
+      if (loaded.notices.length)
+        this.notices = [...this.notices.filter((n) => !loaded.notices.some((l) => l.id === n.id)), ...loaded.notices];
     }
     return this.data;
   }
@@ -891,7 +1127,12 @@ export class InventoryService {
    * transaction holding the database's write lock: another process (the CLI, say) waits, and a vault it
    * changed before is read again first, so no change is ever lost or applied to a stale vault.
    */
-  private mutate<T>(change: (data: VaultData, now: string) => { result: T; change: Change | Change[] } | Promise<{ result: T; change: Change | Change[] }>): Promise<T> {
+  private mutate<T>(
+    change: (
+      data: VaultData,
+      now: string,
+    ) => { result: T; change: Change | Change[] } | Promise<{ result: T; change: Change | Change[] }>,
+  ): Promise<T> {
     const run = async (): Promise<T> => {
       for (let attempt = 0; ; attempt++) {
         let saved: { base: VaultData; draft: VaultData; result: T };
@@ -907,12 +1148,21 @@ export class InventoryService {
             if (draft.tokens !== listed || draft.tokens.length !== base.tokens.length) this.tokenIdsByStore = null;
             draft.revision = base.revision + 1;
             draft.updatedAt = now;
-            const entries = (Array.isArray(done) ? done : [done]).map((entry) => ({ at: now, actor: this.deps.actor, ...entry }));
+            const entries = (Array.isArray(done) ? done : [done]).map((entry) => ({
+              at: now,
+              actor: this.deps.actor,
+              ...entry,
+            }));
             await this.deps.repo.save(draft, base.revision, entries);
             return { base, draft, result };
           });
         } catch (err) {
-          if (err instanceof AppError && err.code === 'conflict' && attempt < MAX_CONFLICT_RETRIES && /another Keyward process/.test(err.message)) {
+          if (
+            err instanceof AppError &&
+            err.code === 'conflict' &&
+            attempt < MAX_CONFLICT_RETRIES &&
+            /another Keyward process/.test(err.message)
+          ) {
             this.data = null;
             continue;
           }
@@ -938,7 +1188,8 @@ function vaultIdOf(data: VaultData): string {
   return data.vaultId;
 }
 
-const importStoreKey = (provider: string, label: string, clientId: string | null): string => `${provider}\u0000${label}\u0000${clientId ?? ''}`;
+const importStoreKey = (provider: string, label: string, clientId: string | null): string =>
+  `${provider}\u0000${label}\u0000${clientId ?? ''}`;
 
 /** The element with `id`, made editable in the draft list (see editable); not_found when there is none. */
 function find<T extends { id: string }>(items: T[], id: string, what: string): T {
@@ -975,7 +1226,9 @@ function assertUniqueName(existing: string[], name: string, what: string): void 
   }
 }
 
-function throwIfRuleProblem(problem: { code: 'rule_violation'; message: string; fields?: Record<string, string> } | null): void {
+function throwIfRuleProblem(
+  problem: { code: 'rule_violation'; message: string; fields?: Record<string, string> } | null,
+): void {
   if (problem) throw new AppError(problem.code, problem.message, problem.fields);
 }
 
@@ -986,15 +1239,29 @@ function throwIfProblems(problems: Record<string, string>): void {
 }
 
 /** The values a credential's catalog fields describe, gathered from a token's properties and settings. */
-function tokenFieldValues(fields: readonly FieldDescriptor[], input: TokenFieldsInput): Record<string, string | number | boolean | string[] | undefined> {
+function tokenFieldValues(
+  fields: readonly FieldDescriptor[],
+  input: TokenFieldsInput,
+): Record<string, string | number | boolean | string[] | undefined> {
   const values: Record<string, string | number | boolean | string[] | undefined> = { ...(input.settings ?? {}) };
   for (const key of TOP_LEVEL_TOKEN_FIELDS) delete values[key];
   const described = new Set(fields.map((f) => f.key));
-  const topLevel = { mode: input.mode ?? undefined, scopes: input.scopes?.length ? input.scopes : undefined, expiresAt: input.expiresAt ?? undefined, createdAt: input.createdAt ?? undefined };
+  const topLevel = {
+    mode: input.mode ?? undefined,
+    scopes: input.scopes?.length ? input.scopes : undefined,
+    expiresAt: input.expiresAt ?? undefined,
+    createdAt: input.createdAt ?? undefined,
+  };
   for (const [key, value] of Object.entries(topLevel)) if (described.has(key)) values[key] = value;
   return values;
 }
 
 function tokenAsInput(token: Token): TokenFieldsInput {
-  return { mode: token.mode, scopes: token.scopes, settings: token.settings, createdAt: token.createdAt, expiresAt: token.expiresAt };
+  return {
+    mode: token.mode,
+    scopes: token.scopes,
+    settings: token.settings,
+    createdAt: token.createdAt,
+    expiresAt: token.expiresAt,
+  };
 }

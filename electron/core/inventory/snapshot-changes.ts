@@ -1,4 +1,11 @@
-import { VAULT_CHANGES_MAX, type Client, type StoreProfile, type Token, type TokenSummary, type VaultListChanges } from '../../contract';
+import {
+  VAULT_CHANGES_MAX,
+  type Client,
+  type StoreProfile,
+  type Token,
+  type TokenSummary,
+  type VaultListChanges,
+} from '../../contract';
 import type { VaultData } from '../vault/vault-data';
 
 const summaries = new WeakMap<Token, TokenSummary>();
@@ -41,7 +48,11 @@ export function snapshotChanges(old: VaultData, next: VaultData): SnapshotListCh
  * Elements of `next` that are not elements of `old`, and ids of `old` gone from `next`; null when `next`'s
  * order is not `old`'s without the removed ones followed by the new ones, the one order the receiver rebuilds.
  */
-export function listChanges<T extends { id: string }, S>(old: readonly T[], next: readonly T[], view: (item: T) => S): VaultListChanges<S> | null {
+export function listChanges<T extends { id: string }, S>(
+  old: readonly T[],
+  next: readonly T[],
+  view: (item: T) => S,
+): VaultListChanges<S> | null {
   // The usual change (edits, no element added or removed): a walk side by side, no set of 10,000 built.
   if (old.length === next.length) {
     const put: S[] = [];

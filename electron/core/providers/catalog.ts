@@ -27,11 +27,17 @@ export interface Catalog {
 }
 
 /** Built-in modules plus the user's custom definitions (raw vault data: each is parsed, bad ones are skipped). */
-export function createCatalog(builtins: readonly ProviderModule[] = BUILTIN_PROVIDERS, customDefs: readonly unknown[] = []): Catalog {
+export function createCatalog(
+  builtins: readonly ProviderModule[] = BUILTIN_PROVIDERS,
+  customDefs: readonly unknown[] = [],
+): Catalog {
   const modules = [...builtins];
   const rejected: RejectedDefinition[] = [];
   customDefs.forEach((raw, index) => {
-    const claimed = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? String((raw as { id: string }).id).slice(0, 40) : null;
+    const claimed =
+      typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string'
+        ? String((raw as { id: string }).id).slice(0, 40)
+        : null;
     const parsed = CustomProviderDefinition.safeParse(raw);
     if (!parsed.success) {
       rejected.push({

@@ -19,7 +19,15 @@ export function customProviderModule(def: CustomProviderDefinition): ProviderMod
   }
   if (def.rateLimit) {
     const { min, max, default: dflt } = def.rateLimit;
-    fields.push({ key: 'rateLimit', label: 'Rate limit (req/min)', type: 'number', required: false, help: `${min}–${max}, default ${dflt}.`, min, max });
+    fields.push({
+      key: 'rateLimit',
+      label: 'Rate limit (req/min)',
+      type: 'number',
+      required: false,
+      help: `${min}–${max}, default ${dflt}.`,
+      min,
+      max,
+    });
   }
   if (def.expiry !== 'none') {
     fields.push({
@@ -39,16 +47,34 @@ export function customProviderModule(def: CustomProviderDefinition): ProviderMod
         pattern: anchored(def.tokenPattern),
         description: `A ${def.name} token matches the pattern set in its provider definition`,
         confirmed: true,
-        ...(prefixes.length ? { hint: `^(${prefixes.map(escapeRegex).join('|')})`, publicPrefix: `^(${prefixes.map(escapeRegex).join('|')})` } : {}),
+        ...(prefixes.length
+          ? {
+              hint: `^(${prefixes.map(escapeRegex).join('|')})`,
+              publicPrefix: `^(${prefixes.map(escapeRegex).join('|')})`,
+            }
+          : {}),
         confidence: prefixes.length ? 0.7 : 0.4,
         ...(live || test ? { modePrefixes: { ...(live ? { live } : {}), ...(test ? { test } : {}) } } : {}),
       },
     ],
-    expiry: { kind: def.expiry, ...(def.rotationDays ? { rotationDays: def.rotationDays } : {}), text: expiryText(def) },
+    expiry: {
+      kind: def.expiry,
+      ...(def.rotationDays ? { rotationDays: def.rotationDays } : {}),
+      text: expiryText(def),
+    },
     slotLimits: slotLimits(def),
     scopes: def.scopes,
     minScopes: def.minScopes,
-    ...(def.rateLimit ? { rateLimit: { settingKey: 'rateLimit', min: def.rateLimit.min, max: def.rateLimit.max, default: def.rateLimit.default } } : {}),
+    ...(def.rateLimit
+      ? {
+          rateLimit: {
+            settingKey: 'rateLimit',
+            min: def.rateLimit.min,
+            max: def.rateLimit.max,
+            default: def.rateLimit.default,
+          },
+        }
+      : {}),
   };
   return {
     custom: def,
@@ -69,21 +95,52 @@ export function customProviderModule(def: CustomProviderDefinition): ProviderMod
           policy,
         },
       ],
-      ...(def.rateLimit ? { rateLimits: [{ requests: def.rateLimit.default, windowSeconds: 60, per: 'token' as const, appliesTo: 'default per-token limit', confirmed: false }] } : {}),
+      ...(def.rateLimit
+        ? {
+            rateLimits: [
+              {
+                requests: def.rateLimit.default,
+                windowSeconds: 60,
+                per: 'token' as const,
+                appliesTo: 'default per-token limit',
+                confirmed: false,
+              },
+            ],
+          }
+        : {}),
     },
   };
 }
 
 function slotLimits(def: CustomProviderDefinition): SlotLimit[] {
   const out: SlotLimit[] = [];
-  if (def.slotLimits.live) out.push({ mode: 'live', maxActive: def.slotLimits.live, text: `At most ${def.slotLimits.live} active live tokens per store.` });
-  if (def.slotLimits.test) out.push({ mode: 'test', maxActive: def.slotLimits.test, text: `At most ${def.slotLimits.test} active test tokens per store.` });
-  if (def.slotLimits.any) out.push({ mode: null, maxActive: def.slotLimits.any, text: `At most ${def.slotLimits.any} active tokens per store.` });
+  if (def.slotLimits.live)
+    out.push({
+      mode: 'live',
+      maxActive: def.slotLimits.live,
+      text: `At most ${def.slotLimits.live} active live tokens per store.`,
+    });
+  if (def.slotLimits.test)
+    out.push({
+      mode: 'test',
+      maxActive: def.slotLimits.test,
+      text: `At most ${def.slotLimits.test} active test tokens per store.`,
+    });
+  if (def.slotLimits.any)
+    out.push({
+      mode: null,
+      maxActive: def.slotLimits.any,
+      text: `At most ${def.slotLimits.any} active tokens per store.`,
+    });
   return out;
 }
 
 function expiryText(def: CustomProviderDefinition): string {
-  const base = { none: 'No expiry.', optional: 'Optional expiry date; empty never expires.', required: 'An expiry date is set at creation.' }[def.expiry];
+  const base = {
+    none: 'No expiry.',
+    optional: 'Optional expiry date; empty never expires.',
+    required: 'An expiry date is set at creation.',
+  }[def.expiry];
   return def.rotationDays ? `${base} Rotate every ${def.rotationDays} days.` : base;
 }
 

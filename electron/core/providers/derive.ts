@@ -24,14 +24,26 @@ export interface TokenFacts {
 }
 
 /** Facts derived from a secret without any network call. `known.createdAt` is the creation date the user gave, if any. */
-export function deriveTokenFacts(catalog: Catalog, providerId: string, kind: CredentialKind, secret: string, now: Date, known: { createdAt?: string | null } = {}): TokenFacts {
+export function deriveTokenFacts(
+  catalog: Catalog,
+  providerId: string,
+  kind: CredentialKind,
+  secret: string,
+  now: Date,
+  known: { createdAt?: string | null } = {},
+): TokenFacts {
   const module = catalog.get(providerId);
   const formats = formatsOf(module, kind);
   const policy = policyOf(module, kind);
   const format = matchingFormat(formats, secret) ?? formats.find((f) => f.hint && new RegExp(f.hint).test(secret));
-  const facts: TokenFacts = { settings: {}, masked: maskWithFormats(formats, secret), formatProblem: validateSecretFormat(catalog, providerId, kind, secret) };
+  const facts: TokenFacts = {
+    settings: {},
+    masked: maskWithFormats(formats, secret),
+    formatProblem: validateSecretFormat(catalog, providerId, kind, secret),
+  };
   if (formats.some((f) => f.modePrefixes)) facts.mode = modeFromPrefix(format, secret);
-  if (format?.keyIdLength && secret.length > format.keyIdLength) facts.settings.keyId = secret.slice(0, format.keyIdLength);
+  if (format?.keyIdLength && secret.length > format.keyIdLength)
+    facts.settings.keyId = secret.slice(0, format.keyIdLength);
 
   const claims = formats.some((f) => f.jwt) ? decodeJwtClaims(secret) : null;
   if (claims?.iat !== undefined) facts.createdAt = new Date(claims.iat * 1000).toISOString();

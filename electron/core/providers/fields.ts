@@ -3,7 +3,11 @@ import type { FieldDescriptor } from '../../contract';
 type Value = string | number | boolean | string[];
 
 /** Checks values against catalog field descriptors; returns field -> message for each problem. */
-export function validateFields(fields: readonly FieldDescriptor[], values: Record<string, Value | undefined>, prefix = ''): Record<string, string> {
+export function validateFields(
+  fields: readonly FieldDescriptor[],
+  values: Record<string, Value | undefined>,
+  prefix = '',
+): Record<string, string> {
   const problems: Record<string, string> = {};
   const known = new Set(fields.map((f) => f.key));
   for (const key of Object.keys(values)) {
@@ -46,7 +50,8 @@ function checkOne(field: FieldDescriptor, value: Value): string | null {
     }
     default: {
       if (typeof value !== 'string') return `${field.label} must be text`;
-      if (field.pattern && !new RegExp(field.pattern).test(value)) return field.patternMessage ?? `${field.label} is not in the expected format`;
+      if (field.pattern && !new RegExp(field.pattern).test(value))
+        return field.patternMessage ?? `${field.label} is not in the expected format`;
       return null;
     }
   }

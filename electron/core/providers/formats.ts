@@ -11,13 +11,22 @@ export function matchingFormat(formats: readonly TokenFormat[], secret: string):
  * Null when the value fits the provider's declared format (or none is declared); otherwise a message that
  * describes the expected shape. The value itself is never quoted.
  */
-export function validateSecretFormat(catalog: Catalog, providerId: string, kind: CredentialKind, secret: string): string | null {
+export function validateSecretFormat(
+  catalog: Catalog,
+  providerId: string,
+  kind: CredentialKind,
+  secret: string,
+): string | null {
   const formats = formatsOf(catalog.get(providerId), kind);
   if (formats.length === 0 || matchingFormat(formats, secret)) return null;
   const name = catalog.get(providerId).descriptor.name;
   const hinted = formats.find((f) => f.hint && new RegExp(f.hint).test(secret));
-  const lead = hinted ? `This looks like a ${name} token, but the rest of it does not fit. ` : `This does not look like a ${name} token. `;
-  const unsure = formats.every((f) => !f.confirmed) ? ` (the provider does not publish the exact shape, so this is only a hint)` : '';
+  const lead = hinted
+    ? `This looks like a ${name} token, but the rest of it does not fit. `
+    : `This does not look like a ${name} token. `;
+  const unsure = formats.every((f) => !f.confirmed)
+    ? ` (the provider does not publish the exact shape, so this is only a hint)`
+    : '';
   return `${lead}${formats.map((f) => f.description).join('; or ')}${unsure}.`;
 }
 

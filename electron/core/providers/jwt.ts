@@ -17,7 +17,11 @@ export function decodeJwtClaims(value: string): JwtClaims | null {
   const claims: JwtClaims = {};
   if (isTime(payload.exp)) claims.exp = payload.exp;
   if (isTime(payload.iat)) claims.iat = payload.iat;
-  if (Array.isArray(payload.scopes) && payload.scopes.length <= 128 && payload.scopes.every((s) => typeof s === 'string' && s.length > 0 && s.length <= 80)) {
+  if (
+    Array.isArray(payload.scopes) &&
+    payload.scopes.length <= 128 &&
+    payload.scopes.every((s) => typeof s === 'string' && s.length > 0 && s.length <= 80)
+  ) {
     claims.scopes = [...new Set(payload.scopes as string[])];
   }
   return claims;
@@ -33,4 +37,5 @@ function parseJson(segment: string): unknown {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 // Seconds since the epoch, between 2000 and 2200: anything else is not a date worth showing.
-const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 946_684_800 && v < 7_258_118_400;
+const isTime = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isFinite(v) && v > 946_684_800 && v < 7_258_118_400;

@@ -14,5 +14,7 @@ export function maskWithFormats(formats: readonly TokenFormat[], secret: string)
 
 /** The part of a secret its provider publishes (shippo_live_, sk_test_), or '' when its formats name none. */
 export function publicPrefixOf(formats: readonly TokenFormat[], secret: string): string {
-  return formats.map((f) => (f.publicPrefix ? secret.match(new RegExp(f.publicPrefix))?.[0] : undefined)).find(Boolean) ?? '';
+  return (
+    formats.map((f) => (f.publicPrefix ? secret.match(new RegExp(f.publicPrefix))?.[0] : undefined)).find(Boolean) ?? ''
+  );
 }

@@ -16,7 +16,13 @@ export const PIXLPAY_SCOPES = [
   'discord:agent',
 ];
 const WRITE_SCOPES = PIXLPAY_SCOPES.filter((s) => s.endsWith(':write'));
-export const PIXLPAY_PLAN_CAPS: Record<string, number> = { free: 60, starter: 120, growth: 300, pro: 600, enterprise: 1000 };
+export const PIXLPAY_PLAN_CAPS: Record<string, number> = {
+  free: 60,
+  starter: 120,
+  growth: 300,
+  pro: 600,
+  enterprise: 1000,
+};
 
 export const pixlpay: ProviderModule = {
   descriptor: {
@@ -52,9 +58,30 @@ export const pixlpay: ProviderModule = {
         secretLabel: 'API token',
         secretHelp: 'Starts with sk_live_ or sk_test_; shown once.',
         fields: [
-          { key: 'scopes', label: 'Scopes', type: 'multiselect', required: true, help: 'Grant the least the integration needs.', options: PIXLPAY_SCOPES.map((s) => ({ value: s, label: s })) },
-          { key: 'rateLimit', label: 'Rate limit (req/min)', type: 'number', required: false, help: '1–1000, default 60; capped by plan.', min: 1, max: 1000 },
-          { key: 'expiresAt', label: 'Expiry date', type: 'date', required: false, help: 'Empty means it never expires.' },
+          {
+            key: 'scopes',
+            label: 'Scopes',
+            type: 'multiselect',
+            required: true,
+            help: 'Grant the least the integration needs.',
+            options: PIXLPAY_SCOPES.map((s) => ({ value: s, label: s })),
+          },
+          {
+            key: 'rateLimit',
+            label: 'Rate limit (req/min)',
+            type: 'number',
+            required: false,
+            help: '1–1000, default 60; capped by plan.',
+            min: 1,
+            max: 1000,
+          },
+          {
+            key: 'expiresAt',
+            label: 'Expiry date',
+            type: 'date',
+            required: false,
+            help: 'Empty means it never expires.',
+          },
           {
             key: 'unneededScopes',
             label: 'Write scopes not needed',
@@ -77,15 +104,37 @@ export const pixlpay: ProviderModule = {
               publicPrefix: '^sk_(live|test)_',
             },
           ],
-          expiry: { kind: 'optional', rotationDays: 90, text: 'Optional expiry (empty never expires); PixlPay advises rotating every 90 days.' },
+          expiry: {
+            kind: 'optional',
+            rotationDays: 90,
+            text: 'Optional expiry (empty never expires); PixlPay advises rotating every 90 days.',
+          },
           scopes: PIXLPAY_SCOPES,
           minScopes: 1,
           unneededScopesKey: 'unneededScopes',
-          rateLimit: { settingKey: 'rateLimit', min: 1, max: 1000, default: 60, planKey: 'plan', planCaps: PIXLPAY_PLAN_CAPS },
-          notes: ['Rotating gives a new value; the old one stops working immediately.', 'Revoking is permanent and keeps usage history.'],
+          rateLimit: {
+            settingKey: 'rateLimit',
+            min: 1,
+            max: 1000,
+            default: 60,
+            planKey: 'plan',
+            planCaps: PIXLPAY_PLAN_CAPS,
+          },
+          notes: [
+            'Rotating gives a new value; the old one stops working immediately.',
+            'Revoking is permanent and keeps usage history.',
+          ],
         },
       },
     ],
-    rateLimits: [{ requests: 60, windowSeconds: 60, per: 'token', appliesTo: 'default per-token limit, set per token (1-1000) and capped by plan', confirmed: true }],
+    rateLimits: [
+      {
+        requests: 60,
+        windowSeconds: 60,
+        per: 'token',
+        appliesTo: 'default per-token limit, set per token (1-1000) and capped by plan',
+        confirmed: true,
+      },
+    ],
   },
 };

@@ -37,9 +37,27 @@ export const printago: ProviderModule = {
               { value: 'full', label: 'Full Access' },
             ],
           },
-          { key: 'permissions', label: 'Roles and permissions', type: 'lines', required: false, help: 'For Custom Permissions: one role or permission per line, as named in Printago.' },
-          { key: 'ipAllowlist', label: 'IP allowlist', type: 'lines', required: false, help: 'One IPv4/IPv6 address or CIDR per line; empty allows any IP.' },
-          { key: 'expiresAt', label: 'Expiry date', type: 'date', required: false, help: 'Optional; empty means no expiry.' },
+          {
+            key: 'permissions',
+            label: 'Roles and permissions',
+            type: 'lines',
+            required: false,
+            help: 'For Custom Permissions: one role or permission per line, as named in Printago.',
+          },
+          {
+            key: 'ipAllowlist',
+            label: 'IP allowlist',
+            type: 'lines',
+            required: false,
+            help: 'One IPv4/IPv6 address or CIDR per line; empty allows any IP.',
+          },
+          {
+            key: 'expiresAt',
+            label: 'Expiry date',
+            type: 'date',
+            required: false,
+            help: 'Optional; empty means no expiry.',
+          },
           {
             key: 'keyId',
             label: 'Key ID',
@@ -49,7 +67,13 @@ export const printago: ProviderModule = {
             pattern: '^[a-z0-9]{24}$',
             patternMessage: 'A Key ID is 24 lowercase letters and digits',
           },
-          { key: 'managedBy', label: 'Managed by', type: 'text', required: false, help: 'The integration that created this key (e.g. Shopify); managed keys are read-only.' },
+          {
+            key: 'managedBy',
+            label: 'Managed by',
+            type: 'text',
+            required: false,
+            help: 'The integration that created this key (e.g. Shopify); managed keys are read-only.',
+          },
         ],
         policy: {
           formats: [
@@ -70,7 +94,10 @@ export const printago: ProviderModule = {
           ],
           ipAllowlistKey: 'ipAllowlist',
           managedByKey: 'managedBy',
-          notes: ['Deactivate is temporary; delete is permanent and immediate.', 'Missing permission and a blocked IP both answer 403.'],
+          notes: [
+            'Deactivate is temporary; delete is permanent and immediate.',
+            'Missing permission and a blocked IP both answer 403.',
+          ],
         },
       },
     ],

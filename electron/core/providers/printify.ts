@@ -62,9 +62,16 @@ export const printify: ProviderModule = {
               jwt: true,
             },
           ],
-          expiry: { kind: 'from-token', fallbackDays: 365, text: 'Valid for one year: read from the token, or one year after creation.' },
+          expiry: {
+            kind: 'from-token',
+            fallbackDays: 365,
+            text: 'Valid for one year: read from the token, or one year after creation.',
+          },
           scopes: PRINTIFY_SCOPES,
-          notes: ['Unlimited tokens; limits are per account, so more tokens add no capacity.', 'A token made before a scope existed never gains it.'],
+          notes: [
+            'Unlimited tokens; limits are per account, so more tokens add no capacity.',
+            'A token made before a scope existed never gains it.',
+          ],
         },
       },
     ],

@@ -1,4 +1,10 @@
-import type { CredentialDescriptor, CredentialPolicy, CustomProviderDefinition, ProviderDescriptor, TokenFormat } from '../../contract';
+import type {
+  CredentialDescriptor,
+  CredentialPolicy,
+  CustomProviderDefinition,
+  ProviderDescriptor,
+  TokenFormat,
+} from '../../contract';
 
 /**
  * One provider's knowledge, declared as data. The rest of the app asks the catalog, never `provider === ...`.

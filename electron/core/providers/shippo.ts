@@ -56,7 +56,10 @@ export const shippo: ProviderModule = {
             { mode: 'test', maxActive: 2, text: 'At most 2 active test tokens per Shippo account.' },
           ],
           scopes: [],
-          notes: ['No scopes: every token has full account access.', 'Live tokens need an approval request at Shippo; test data is not shared with live.'],
+          notes: [
+            'No scopes: every token has full account access.',
+            'Live tokens need an approval request at Shippo; test data is not shared with live.',
+          ],
         },
       },
     ],

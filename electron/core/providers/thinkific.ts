@@ -25,9 +25,21 @@ export const thinkific: ProviderModule = {
         label: 'API access token',
         secretLabel: 'Access token',
         secretHelp: 'Settings → Code & analytics → API Access Tokens; shown once.',
-        fields: [{ key: 'expiresAt', label: 'Expiry date', type: 'date', required: true, help: 'The date chosen when the token was made; Thinkific emails 10 days before.' }],
+        fields: [
+          {
+            key: 'expiresAt',
+            label: 'Expiry date',
+            type: 'date',
+            required: true,
+            help: 'The date chosen when the token was made; Thinkific emails 10 days before.',
+          },
+        ],
         policy: {
-          expiry: { kind: 'required', providerNoticeDays: 10, text: 'Expires on the date chosen at creation; Thinkific notifies 10 days before.' },
+          expiry: {
+            kind: 'required',
+            providerNoticeDays: 10,
+            text: 'Expires on the date chosen at creation; Thinkific notifies 10 days before.',
+          },
           uniqueNamePerIdentifier: 'subdomain',
           notes: ['Names are unique per site.', 'Removing a token revokes it immediately.'],
         },

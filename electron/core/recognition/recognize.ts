@@ -35,7 +35,13 @@ export function recognizeSecret(catalog: Catalog, secret: string, now: Date = ne
       }
       if (best < MIN_CONFIDENCE) continue;
       const facts = deriveTokenFacts(catalog, module.descriptor.id, credential.kind, value, now);
-      out.push({ provider: module.descriptor.id, kind: credential.kind, mode: facts.mode ?? null, confidence: round(best), facts });
+      out.push({
+        provider: module.descriptor.id,
+        kind: credential.kind,
+        mode: facts.mode ?? null,
+        confidence: round(best),
+        facts,
+      });
     }
   }
   return out.sort((a, b) => b.confidence - a.confidence || a.provider.localeCompare(b.provider));

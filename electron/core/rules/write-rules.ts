@@ -28,7 +28,11 @@ interface WriteContext {
  * Checks a token about to be written (created or changed; `candidate` is the whole token after the change)
  * against its provider's rules. `vault` is the state before the write. Null means the write may go ahead.
  */
-export function checkTokenWrite(vault: Pick<VaultData, 'stores' | 'tokens'>, candidate: Token, catalog: Catalog): RuleProblem | null {
+export function checkTokenWrite(
+  vault: Pick<VaultData, 'stores' | 'tokens'>,
+  candidate: Token,
+  catalog: Catalog,
+): RuleProblem | null {
   const store = vault.stores.find((s) => s.id === candidate.storeId);
   const module = store ? catalog.find(store.provider) : undefined;
   if (!store || !module) return null; // The inventory service reports unknown stores and providers itself.
@@ -46,9 +50,16 @@ const managedReadOnly: Rule = ({ candidate, previous, policy }) => {
   const key = policy.managedByKey;
   const managedBy = key && previous ? previous.settings[key] : undefined;
   if (!previous || typeof managedBy !== 'string' || managedBy.trim() === '') return [];
-  const changed = (['name', 'kind', 'mode', 'scopes', 'settings', 'createdAt', 'expiresAt', 'storeId'] as const).filter((f) => canonical(previous[f]) !== canonical(candidate[f]));
+  const changed = (['name', 'kind', 'mode', 'scopes', 'settings', 'createdAt', 'expiresAt', 'storeId'] as const).filter(
+    (f) => canonical(previous[f]) !== canonical(candidate[f]),
+  );
   if (changed.length === 0) return [];
-  return [{ field: changed[0] === 'settings' ? key! : changed[0]!, message: `This key is managed by ${managedBy}: it can only be activated or deactivated here. Change it in ${managedBy} instead.` }];
+  return [
+    {
+      field: changed[0] === 'settings' ? key! : changed[0]!,
+      message: `This key is managed by ${managedBy}: it can only be activated or deactivated here. Change it in ${managedBy} instead.`,
+    },
+  ];
 };
 
 /** A write that adds an active token of a mode must leave room under the provider's per-store limit. */
@@ -63,7 +74,10 @@ const slotLimits: Rule = ({ vault, candidate, previous, store, module, policy })
     ).sort((a, b) => startedAt(a) - startedAt(b));
     if (others.length < limit.maxActive) return [];
     const suggest = retireFirst(others)!;
-    const why = suggest.lastCheck?.outcome === 'invalid' ? 'its last status check said the provider no longer accepts it' : 'it is the oldest';
+    const why =
+      suggest.lastCheck?.outcome === 'invalid'
+        ? 'its last status check said the provider no longer accepts it'
+        : 'it is the oldest';
     const names = others.slice(0, 5).map((t) => `"${t.name}" (since ${(t.createdAt ?? t.addedAt).slice(0, 10)})`);
     return [
       {
@@ -79,7 +93,8 @@ const ipAllowlist: Rule = ({ candidate, policy }) => {
   if (!policy.ipAllowlistKey) return [];
   const value = candidate.settings[policy.ipAllowlistKey];
   if (value === undefined) return [];
-  if (typeof value !== 'string' && !Array.isArray(value)) return [{ field: policy.ipAllowlistKey, message: 'The IP allowlist must be lines of text.' }];
+  if (typeof value !== 'string' && !Array.isArray(value))
+    return [{ field: policy.ipAllowlistKey, message: 'The IP allowlist must be lines of text.' }];
   const { problems } = parseIpAllowlist(value);
   return problems.map((p) => ({ field: policy.ipAllowlistKey!, message: `${p.message}.` }));
 };
@@ -89,35 +104,82 @@ const rateLimitRange: Rule = ({ candidate, policy }) => {
   const value = rl ? candidate.settings[rl.settingKey] : undefined;
   if (!rl || value === undefined) return [];
   if (typeof value === 'number' && Number.isInteger(value) && value >= rl.min && value <= rl.max) return [];
-  return [{ field: rl.settingKey, message: `The rate limit must be a whole number of requests per minute from ${rl.min} to ${rl.max} (default ${rl.default}).` }];
+  return [
+    {
+      field: rl.settingKey,
+      message: `The rate limit must be a whole number of requests per minute from ${rl.min} to ${rl.max} (default ${rl.default}).`,
+    },
+  ];
 };
 
 const minScopes: Rule = ({ candidate, policy, module }) => {
   const min = policy.minScopes ?? 0;
   if (candidate.scopes.length >= min) return [];
-  return [{ field: 'scopes', message: `A ${module.descriptor.name} token needs at least ${min} scope${min === 1 ? '' : 's'}.` }];
+  return [
+    {
+      field: 'scopes',
+      message: `A ${module.descriptor.name} token needs at least ${min} scope${min === 1 ? '' : 's'}.`,
+    },
+  ];
 };
 
 const requiredExpiry: Rule = ({ candidate, policy, module }) => {
   if (policy.expiry?.kind !== 'required' || candidate.expiresAt) return [];
-  return [{ field: 'expiresAt', message: `A ${module.descriptor.name} ${candidate.kind === 'access-token' ? 'access token' : 'key'} has the expiry date chosen when it was made: enter it.` }];
+  return [
+    {
+      field: 'expiresAt',
+      message: `A ${module.descriptor.name} ${candidate.kind === 'access-token' ? 'access token' : 'key'} has the expiry date chosen when it was made: enter it.`,
+    },
+  ];
 };
 
 /** Names unique among live tokens of a kind on one site (store profiles can share a site). Revoked and rotated ones are gone there. */
 const uniqueNamePerSite: Rule = ({ vault, candidate, store, policy, module }) => {
   const key = policy.uniqueNamePerIdentifier;
   const site = key ? store.identifiers[key] : undefined;
-  if (!key || typeof site !== 'string' || site === '' || candidate.status === 'revoked' || candidate.status === 'rotated') return [];
-  const sameSite = new Set(vault.stores.filter((s) => s.provider === store.provider && String(s.identifiers[key] ?? '').toLowerCase() === site.toLowerCase()).map((s) => s.id));
+  if (
+    !key ||
+    typeof site !== 'string' ||
+    site === '' ||
+    candidate.status === 'revoked' ||
+    candidate.status === 'rotated'
+  )
+    return [];
+  const sameSite = new Set(
+    vault.stores
+      .filter(
+        (s) => s.provider === store.provider && String(s.identifiers[key] ?? '').toLowerCase() === site.toLowerCase(),
+      )
+      .map((s) => s.id),
+  );
   const wanted = candidate.name.toLocaleLowerCase();
   const clash = vault.tokens.find(
-    (t) => t.id !== candidate.id && t.kind === candidate.kind && sameSite.has(t.storeId) && t.status !== 'revoked' && t.status !== 'rotated' && t.name.toLocaleLowerCase() === wanted,
+    (t) =>
+      t.id !== candidate.id &&
+      t.kind === candidate.kind &&
+      sameSite.has(t.storeId) &&
+      t.status !== 'revoked' &&
+      t.status !== 'rotated' &&
+      t.name.toLocaleLowerCase() === wanted,
   );
   if (!clash) return [];
-  return [{ field: 'name', message: `${module.descriptor.name} needs a unique name per site: "${candidate.name}" is already used on ${site}.` }];
+  return [
+    {
+      field: 'name',
+      message: `${module.descriptor.name} needs a unique name per site: "${candidate.name}" is already used on ${site}.`,
+    },
+  ];
 };
 
-const RULES: readonly Rule[] = [managedReadOnly, slotLimits, ipAllowlist, rateLimitRange, minScopes, requiredExpiry, uniqueNamePerSite];
+const RULES: readonly Rule[] = [
+  managedReadOnly,
+  slotLimits,
+  ipAllowlist,
+  rateLimitRange,
+  minScopes,
+  requiredExpiry,
+  uniqueNamePerSite,
+];
 
 function joinNames(names: string[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
@@ -125,5 +187,11 @@ function joinNames(names: string[]): string {
 
 /** Order-independent JSON for comparing plain values. */
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v)) ?? 'undefined';
+  return (
+    JSON.stringify(value, (_k, v: unknown) =>
+      v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+        : v,
+    ) ?? 'undefined'
+  );
 }

@@ -5,7 +5,8 @@ import type { Token } from '../../contract';
 export const accountOf = (token: Pick<Token, 'id' | 'secret'>): string => token.secret?.account ?? token.id;
 
 /** A new account for a value about to be written: never an account that holds a live value (see the ordering rule). */
-export const freshAccount = (vaultId: string, tokenId: string): string => `${vaultId}:${tokenId}:${randomBytes(6).toString('hex')}`;
+export const freshAccount = (vaultId: string, tokenId: string): string =>
+  `${vaultId}:${tokenId}:${randomBytes(6).toString('hex')}`;
 
 /** Whether a keychain account belongs to this vault's namespace. */
 export const ownedBy = (vaultId: string, account: string): boolean => account.startsWith(`${vaultId}:`);

@@ -54,7 +54,8 @@ export class CachedAccountsSecretStore implements SecretStore {
 
   accounts(): Promise<string[]> {
     const now = this.clock.now().getTime();
-    if (this.listing && now - this.listing.at < this.ttlMs && now >= this.listing.at) return Promise.resolve(this.listing.accounts);
+    if (this.listing && now - this.listing.at < this.ttlMs && now >= this.listing.at)
+      return Promise.resolve(this.listing.accounts);
     // Callers asking together share one listing.
     if (this.pending) return this.pending;
     const generation = this.generation;

@@ -27,7 +27,11 @@ export class SecretCopier {
   /** `account` is the token's keychain account (accountOf). */
   async copy(account: string, clearAfterSeconds: number): Promise<void> {
     const secret = await this.secrets.get(account);
-    if (secret === null) throw new AppError('not_found', 'No secret is stored in the keychain for this token; paste it again to store it.');
+    if (secret === null)
+      throw new AppError(
+        'not_found',
+        'No secret is stored in the keychain for this token; paste it again to store it.',
+      );
     await this.clipboard.write(secret);
     if (this.pending !== null) this.timers.clear(this.pending);
     this.pending = null;

@@ -34,7 +34,12 @@ export class KeychainTransaction {
   }
 
   /** Writes a value under a new account (or `account`, noted already) and answers the account. */
-  async write(vaultId: string, tokenId: string, value: string, account = freshAccount(vaultId, tokenId)): Promise<string> {
+  async write(
+    vaultId: string,
+    tokenId: string,
+    value: string,
+    account = freshAccount(vaultId, tokenId),
+  ): Promise<string> {
     await this.note([account]);
     await this.secrets.set(account, value);
     return account;
@@ -58,7 +63,12 @@ export class KeychainTransaction {
 }
 
 /** Deletes an intent's accounts that the vault does not point at, then drops the intent when every delete went through. */
-export async function settleIntent(secrets: SecretStore, intents: SecretIntents, intent: Intent, tokens: readonly Pick<Token, 'id' | 'secret'>[]): Promise<{ deleted: number; failed: number }> {
+export async function settleIntent(
+  secrets: SecretStore,
+  intents: SecretIntents,
+  intent: Intent,
+  tokens: readonly Pick<Token, 'id' | 'secret'>[],
+): Promise<{ deleted: number; failed: number }> {
   const noted = new Set(intent.accounts);
   for (const t of tokens) if (t.secret) noted.delete(t.secret.account ?? t.id);
   let deleted = 0;

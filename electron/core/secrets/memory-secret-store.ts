@@ -25,7 +25,9 @@ export class MemorySecretStore implements SecretStore {
     return [...this.values.keys()];
   }
   async state(): Promise<KeychainState> {
-    return this.available ? { available: true, message: 'In-memory secret store (test mode).' } : { available: false, message: 'The keychain is locked or not running.' };
+    return this.available
+      ? { available: true, message: 'In-memory secret store (test mode).' }
+      : { available: false, message: 'The keychain is locked or not running.' };
   }
   private guard(): void {
     if (!this.available) throw keychainUnavailable('locked or not running');

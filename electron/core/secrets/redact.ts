@@ -108,7 +108,8 @@ export function secretRedactor(secrets: readonly string[], options: RedactOption
         if (grams.has(lower.slice(i, i + MIN_RUN))) spans.push([fromOf(view, i), toOf(view, i + MIN_RUN - 1)]);
       }
       for (const needle of whole) {
-        for (let i = lower.indexOf(needle); i >= 0; i = lower.indexOf(needle, i + 1)) spans.push([fromOf(view, i), toOf(view, i + needle.length - 1)]);
+        for (let i = lower.indexOf(needle); i >= 0; i = lower.indexOf(needle, i + 1))
+          spans.push([fromOf(view, i), toOf(view, i + needle.length - 1)]);
       }
     };
     let view: View = { text };

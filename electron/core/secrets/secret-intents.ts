@@ -62,7 +62,10 @@ export class FileSecretIntents implements SecretIntents {
 
   async begin(accounts: readonly string[]): Promise<Intent> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
-    const intent: Intent = { file: join(this.dir, `${process.pid}-${randomBytes(6).toString('hex')}.json`), accounts: [] };
+    const intent: Intent = {
+      file: join(this.dir, `${process.pid}-${randomBytes(6).toString('hex')}.json`),
+      accounts: [],
+    };
     await this.add(intent, accounts);
     return intent;
   }
@@ -70,7 +73,12 @@ export class FileSecretIntents implements SecretIntents {
   /** Adds accounts to an intent, durably, before any of them is written or retired. */
   async add(intent: Intent, accounts: readonly string[]): Promise<void> {
     intent.accounts.push(...accounts);
-    const doc: IntentDoc = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), accounts: intent.accounts };
+    const doc: IntentDoc = {
+      pid: process.pid,
+      host: hostname(),
+      startedAt: new Date().toISOString(),
+      accounts: intent.accounts,
+    };
     const tmp = `${intent.file}.tmp`;
     await writeDurably(tmp, JSON.stringify(doc));
     await rename(tmp, intent.file);
@@ -97,7 +105,11 @@ export class FileSecretIntents implements SecretIntents {
         // A note torn before its rename: nothing was written to the keychain under it.
         const writer = Number.parseInt(name, 10);
         const gone = Number.isInteger(writer) && writer !== process.pid && !alive(writer);
-        if (name.endsWith('.tmp') && (gone || Date.now() - (await stat(file).catch(() => ({ mtimeMs: 0 }))).mtimeMs > 60_000)) await rm(file, { force: true });
+        if (
+          name.endsWith('.tmp') &&
+          (gone || Date.now() - (await stat(file).catch(() => ({ mtimeMs: 0 }))).mtimeMs > 60_000)
+        )
+          await rm(file, { force: true });
         continue;
       }
       const doc = await readDoc(file);
@@ -113,8 +125,19 @@ export class FileSecretIntents implements SecretIntents {
 async function readDoc(file: string): Promise<IntentDoc | null> {
   try {
     const doc = JSON.parse(await readFile(file, 'utf8')) as Partial<IntentDoc>;
-    if (typeof doc.pid !== 'number' || typeof doc.host !== 'string' || typeof doc.startedAt !== 'string' || !Array.isArray(doc.accounts)) return null;
-    return { pid: doc.pid, host: doc.host, startedAt: doc.startedAt, accounts: doc.accounts.filter((a): a is string => typeof a === 'string') };
+    if (
+      typeof doc.pid !== 'number' ||
+      typeof doc.host !== 'string' ||
+      typeof doc.startedAt !== 'string' ||
+      !Array.isArray(doc.accounts)
+    )
+      return null;
+    return {
+      pid: doc.pid,
+      host: doc.host,
+      startedAt: doc.startedAt,
+      accounts: doc.accounts.filter((a): a is string => typeof a === 'string'),
+    };
   } catch {
     return null;
   }

@@ -29,17 +29,25 @@ export const SUPPORT_MODE_FORBIDDEN = new Set([
   'backupRestore',
 ]);
 
-const hashOf = (passphrase: string, salt: string): string => scryptSync(passphrase, Buffer.from(salt, 'hex'), 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }).toString('hex');
+const hashOf = (passphrase: string, salt: string): string =>
+  scryptSync(passphrase, Buffer.from(salt, 'hex'), 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }).toString(
+    'hex',
+  );
 
 export function readSupportMode(settings: Record<string, unknown>): SupportModeSettings | null {
   const parsed = SupportModeSettings.safeParse(settings.supportMode);
   return parsed.success ? parsed.data : null;
 }
 
-export const supportModeOn = (settings: Record<string, unknown>): boolean => readSupportMode(settings)?.enabled === true;
+export const supportModeOn = (settings: Record<string, unknown>): boolean =>
+  readSupportMode(settings)?.enabled === true;
 
 /** The next supportMode settings: turning on records the passphrase; turning off needs the same one. */
-export function switchSupportMode(current: SupportModeSettings | null, enabled: boolean, passphrase: string): SupportModeSettings {
+export function switchSupportMode(
+  current: SupportModeSettings | null,
+  enabled: boolean,
+  passphrase: string,
+): SupportModeSettings {
   if (enabled) {
     if (current?.enabled) return current;
     const salt = randomBytes(16).toString('hex');
@@ -48,7 +56,9 @@ export function switchSupportMode(current: SupportModeSettings | null, enabled: 
   if (!current?.enabled) throw new AppError('conflict', 'Status-only mode is already off.');
   const given = Buffer.from(hashOf(passphrase, current.salt), 'hex');
   if (!timingSafeEqual(given, Buffer.from(current.hash, 'hex'))) {
-    throw new AppError('forbidden', 'That is not the passphrase status-only mode was turned on with.', { passphrase: 'wrong passphrase' });
+    throw new AppError('forbidden', 'That is not the passphrase status-only mode was turned on with.', {
+      passphrase: 'wrong passphrase',
+    });
   }
   return { ...current, enabled: false };
 }

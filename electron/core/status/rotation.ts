@@ -15,7 +15,11 @@ export interface RotationInput {
  * Guided rotation: check the new secret at the provider first; only a token the provider does not refuse
  * replaces the old one. Nothing changes when the provider says 401.
  */
-export async function rotateWithCheck(inventory: InventoryService, checks: StatusCheckService, input: RotationInput): Promise<{ oldToken: Token; newToken: Token; check: CheckResult | null }> {
+export async function rotateWithCheck(
+  inventory: InventoryService,
+  checks: StatusCheckService,
+  input: RotationInput,
+): Promise<{ oldToken: Token; newToken: Token; check: CheckResult | null }> {
   const vault = await inventory.vault();
   const old = vault.tokens.find((t) => t.id === input.tokenId);
   if (!old) throw notFound('token', input.tokenId);
@@ -24,9 +28,22 @@ export async function rotateWithCheck(inventory: InventoryService, checks: Statu
   let check: CheckResult | null = null;
   if (!input.skipCheck) {
     // The old secret is in play too: a provider may name it when it answers about the new one.
-    check = await checks.quick({ provider: store.provider, kind: old.kind, mode: old.mode, identifiers: store.identifiers, secret: input.secret }, { alsoRedactSecretsOf: [old.id] });
+    check = await checks.quick(
+      {
+        provider: store.provider,
+        kind: old.kind,
+        mode: old.mode,
+        identifiers: store.identifiers,
+        secret: input.secret,
+      },
+      { alsoRedactSecretsOf: [old.id] },
+    );
     if (check.outcome === 'invalid') {
-      throw new AppError('rule_violation', `The provider refused the new token: ${check.detail} Nothing was changed; ${old.name} stays as it was.`, { secret: 'refused by the provider' });
+      throw new AppError(
+        'rule_violation',
+        `The provider refused the new token: ${check.detail} Nothing was changed; ${old.name} stays as it was.`,
+        { secret: 'refused by the provider' },
+      );
     }
   }
   const { oldToken, newToken } = await inventory.rotate(input, check);

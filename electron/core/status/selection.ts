@@ -10,6 +10,10 @@ export function selectTokens(vault: Pick<VaultData, 'stores' | 'tokens'>, select
     const wanted = new Set(selection.tokenIds);
     return vault.tokens.filter((t) => wanted.has(t.id));
   }
-  const stores = new Set(vault.stores.filter((s) => ('storeId' in selection ? s.id === selection.storeId : s.clientId === selection.clientId)).map((s) => s.id));
+  const stores = new Set(
+    vault.stores
+      .filter((s) => ('storeId' in selection ? s.id === selection.storeId : s.clientId === selection.clientId))
+      .map((s) => s.id),
+  );
   return vault.tokens.filter((t) => stores.has(t.storeId));
 }

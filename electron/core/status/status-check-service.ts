@@ -52,7 +52,8 @@ export interface QuickCheckOptions {
   alsoRedactSecretsOf?: readonly string[];
 }
 
-const emptyCounts = (): Record<CheckOutcome, number> => Object.fromEntries(CHECK_OUTCOMES.map((o) => [o, 0])) as Record<CheckOutcome, number>;
+const emptyCounts = (): Record<CheckOutcome, number> =>
+  Object.fromEntries(CHECK_OUTCOMES.map((o) => [o, 0])) as Record<CheckOutcome, number>;
 
 /**
  * Status checks against the providers: bulk runs over a selection (progress, cancel, results kept on each
@@ -67,7 +68,11 @@ export class StatusCheckService {
     this.limiter = new RateLimiter(deps.clock, deps.sleep ?? realSleep);
   }
 
-  async check(selection: CheckSelection, runId: string, onProgress?: (progress: CheckProgress & { runId: string }) => void): Promise<CheckRunSummary> {
+  async check(
+    selection: CheckSelection,
+    runId: string,
+    onProgress?: (progress: CheckProgress & { runId: string }) => void,
+  ): Promise<CheckRunSummary> {
     if (this.runs.has(runId)) throw new AppError('conflict', 'A check with this run id is already running.');
     const vault = await this.deps.inventory.vault();
     const catalog = await this.deps.inventory.catalog();
@@ -95,7 +100,9 @@ export class StatusCheckService {
         signal: controller.signal,
         onProgress: (p) => onProgress?.({ ...p, total: p.total, runId }),
       });
-      const checked = entries.flatMap((e) => (e.status === 'checked' ? [{ tokenId: e.tokenId, result: e.result }] : []));
+      const checked = entries.flatMap((e) =>
+        e.status === 'checked' ? [{ tokenId: e.tokenId, result: e.result }] : [],
+      );
       const counts = emptyCounts();
       for (const { result } of checked) counts[result.outcome]++;
       const summary = `Checked ${checked.length} token${checked.length === 1 ? '' : 's'}: ${
@@ -141,7 +148,13 @@ export class StatusCheckService {
       createdAt: this.deps.clock.now().toISOString(),
       updatedAt: this.deps.clock.now().toISOString(),
     };
-    const token = { id: 'quick-check', storeId: store.id, kind, mode: input.mode ?? null, settings: {} } as unknown as Token;
+    const token = {
+      id: 'quick-check',
+      storeId: store.id,
+      kind,
+      mode: input.mode ?? null,
+      settings: {},
+    } as unknown as Token;
     const vault = await this.deps.inventory.vault();
     const item = this.item(catalog, store, token, input.secret, vault.settings);
     const others: string[] = [];
@@ -157,14 +170,22 @@ export class StatusCheckService {
     return entry.result;
   }
 
-  private item(catalog: Catalog, store: StoreProfile, token: Token, secret: string, settings: Record<string, unknown>): CheckItem {
+  private item(
+    catalog: Catalog,
+    store: StoreProfile,
+    token: Token,
+    secret: string,
+    settings: Record<string, unknown>,
+  ): CheckItem {
     const module = catalog.get(store.provider);
     const builtin = store.provider in BASE_URL_ENV ? (store.provider as BuiltinProvider) : undefined;
     const baseUrl = builtin ? this.baseUrl(builtin, settings) : undefined;
     const custom = module.custom
       ? {
           name: module.custom.name,
-          baseUrl: this.deps.env[`KEYWARD_BASE_URL_CUSTOM_${module.custom.id.toUpperCase().replace(/-/g, '_')}`] ?? module.custom.baseUrl,
+          baseUrl:
+            this.deps.env[`KEYWARD_BASE_URL_CUSTOM_${module.custom.id.toUpperCase().replace(/-/g, '_')}`] ??
+            module.custom.baseUrl,
           authHeaderTemplate: module.custom.authHeader,
           probePath: module.custom.probePath,
         }
@@ -176,7 +197,13 @@ export class StatusCheckService {
       identifiers: store.identifiers,
       mode: token.mode,
       settings: token.settings,
-      target: { secret, identifiers: store.identifiers, kind: token.kind, mode: token.mode, ...(baseUrl ? { baseUrl } : {}) },
+      target: {
+        secret,
+        identifiers: store.identifiers,
+        kind: token.kind,
+        mode: token.mode,
+        ...(baseUrl ? { baseUrl } : {}),
+      },
       ...(custom ? { custom } : {}),
     });
     return { ...item, publicParts: [publicPrefixOf(formatsOf(module, token.kind), secret)] };
@@ -187,7 +214,10 @@ export class StatusCheckService {
     try {
       return resolveBaseUrl(provider, { settings: overrides, env: this.deps.env });
     } catch (err) {
-      throw new AppError('invalid_input', `The base URL override for ${provider} is not usable: ${(err as Error).message}`);
+      throw new AppError(
+        'invalid_input',
+        `The base URL override for ${provider} is not usable: ${(err as Error).message}`,
+      );
     }
   }
 

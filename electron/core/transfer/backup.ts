@@ -27,7 +27,12 @@ export const BackupPayload = z
     for (const [i, s] of p.secrets.entries()) {
       const token = byId.get(s.tokenId);
       // Authenticated encryption already covers this; it guards against a bug on the writing side.
-      if (!token?.secret || token.secret.fingerprint !== sha256Hex(s.value)) ctx.addIssue({ code: 'custom', path: ['secrets', i], message: 'a secret does not match its token fingerprint' });
+      if (!token?.secret || token.secret.fingerprint !== sha256Hex(s.value))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['secrets', i],
+          message: 'a secret does not match its token fingerprint',
+        });
     }
   });
 export type BackupPayload = z.infer<typeof BackupPayload>;
@@ -43,7 +48,11 @@ export interface BackupSummary {
 }
 
 /** Reads every token's secret from the keychain into a payload. Never logged, never leaves main. */
-export async function collectBackup(vault: Readonly<VaultData>, secrets: SecretStore, now: Date): Promise<{ payload: BackupPayload; summary: BackupSummary }> {
+export async function collectBackup(
+  vault: Readonly<VaultData>,
+  secrets: SecretStore,
+  now: Date,
+): Promise<{ payload: BackupPayload; summary: BackupSummary }> {
   const collected: BackupPayload['secrets'] = [];
   let missing = 0;
   for (const token of vault.tokens) {
@@ -65,11 +74,26 @@ export async function collectBackup(vault: Readonly<VaultData>, secrets: SecretS
     }),
     secrets: collected,
   };
-  return { payload, summary: { clients: vault.clients.length, stores: vault.stores.length, tokens: vault.tokens.length, secrets: collected.length, secretsMissing: missing } };
+  return {
+    payload,
+    summary: {
+      clients: vault.clients.length,
+      stores: vault.stores.length,
+      tokens: vault.tokens.length,
+      secrets: collected.length,
+      secretsMissing: missing,
+    },
+  };
 }
 
 /** The vault and its secrets as one encrypted file (see backup-format.ts). */
-export async function createBackup(vault: Readonly<VaultData>, secrets: SecretStore, passphrase: string, now: Date, kdf?: KdfParams): Promise<{ file: Buffer; summary: BackupSummary }> {
+export async function createBackup(
+  vault: Readonly<VaultData>,
+  secrets: SecretStore,
+  passphrase: string,
+  now: Date,
+  kdf?: KdfParams,
+): Promise<{ file: Buffer; summary: BackupSummary }> {
   const { payload, summary } = await collectBackup(vault, secrets, now);
   const plaintext = Buffer.from(JSON.stringify(payload), 'utf8');
   try {
@@ -86,14 +110,20 @@ export async function readBackup(file: Buffer, passphrase: string): Promise<Back
   try {
     doc = JSON.parse(plaintext.toString('utf8'));
   } catch {
-    throw new AppError('invalid_input', 'The backup decrypted, but its contents are not readable JSON: it was made by something other than Keyward.');
+    throw new AppError(
+      'invalid_input',
+      'The backup decrypted, but its contents are not readable JSON: it was made by something other than Keyward.',
+    );
   } finally {
     plaintext.fill(0);
   }
   const parsed = BackupPayload.safeParse(doc);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new AppError('invalid_input', `The backup decrypted, but its contents are not a Keyward vault (${first?.path.join('.') || 'root'}: ${first?.message ?? 'invalid'}).`);
+    throw new AppError(
+      'invalid_input',
+      `The backup decrypted, but its contents are not a Keyward vault (${first?.path.join('.') || 'root'}: ${first?.message ?? 'invalid'}).`,
+    );
   }
   return parsed.data;
 }

@@ -31,7 +31,10 @@ export function clientReportHtml(input: ClientReportInput): string {
   const storeIds = new Set(stores.map((s) => s.id));
   const tokens = vault.tokens.filter((t) => storeIds.has(t.storeId));
   const tokenIds = new Set(tokens.map((t) => t.id));
-  const findings = input.findings.filter((f) => (f.subject.storeId && storeIds.has(f.subject.storeId)) || (f.subject.tokenId && tokenIds.has(f.subject.tokenId)));
+  const findings = input.findings.filter(
+    (f) =>
+      (f.subject.storeId && storeIds.has(f.subject.storeId)) || (f.subject.tokenId && tokenIds.has(f.subject.tokenId)),
+  );
   const providerName = (id: string) => catalog.find(id)?.descriptor.name ?? id;
   const storeById = new Map(stores.map((s) => [s.id, s]));
 
@@ -57,7 +60,12 @@ export function clientReportHtml(input: ClientReportInput): string {
 <table><thead><tr><th>Token</th><th>Kind / mode</th><th>Fingerprint</th><th>Status</th><th>Expires</th><th>Last check</th></tr></thead><tbody>${rows || '<tr><td colspan="6" class="muted">No tokens</td></tr>'}</tbody></table></section>`;
   });
 
-  const findingRows = findings.map((f) => `<tr class="sev-${esc(f.severity)}"><td>${esc(f.severity)}</td><td>${esc(f.message)}</td><td>${esc(f.action)}</td></tr>`).join('');
+  const findingRows = findings
+    .map(
+      (f) =>
+        `<tr class="sev-${esc(f.severity)}"><td>${esc(f.severity)}</td><td>${esc(f.message)}</td><td>${esc(f.action)}</td></tr>`,
+    )
+    .join('');
   const upcomingRows = upcoming
     .map((u) => {
       const days = Math.ceil((u.at.getTime() - now.getTime()) / DAY_MS);
@@ -81,7 +89,9 @@ export function clientReportHtml(input: ClientReportInput): string {
 }
 
 function tokenRow(t: Token): string {
-  const check = t.lastCheck ? `${esc(t.lastCheck.outcome)} <span class="muted">${esc(t.lastCheck.checkedAt.slice(0, 10))}</span>` : '<span class="muted">never</span>';
+  const check = t.lastCheck
+    ? `${esc(t.lastCheck.outcome)} <span class="muted">${esc(t.lastCheck.checkedAt.slice(0, 10))}</span>`
+    : '<span class="muted">never</span>';
   const expires = t.expiresAt
     ? `${esc(t.expiresAt.slice(0, 10))}${t.expirySource === 'provider-rule' ? ' (estimated)' : ''}`
     : t.expirySource === 'none'
@@ -94,7 +104,10 @@ const day = (at: Date): string => at.toISOString().slice(0, 10);
 
 /** Escapes text for HTML element content and quoted attributes. */
 export function esc(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 const CSS = `

@@ -47,7 +47,14 @@ export const IMPORT_COLUMNS = [
 ] as const;
 
 /** Written by export for people to read; accepted and ignored by import, so an export imports as is. */
-export const EXPORT_ONLY_COLUMNS = ['token_id', 'fingerprint', 'expiry_source', 'last_check', 'last_check_at', 'last_check_detail'] as const;
+export const EXPORT_ONLY_COLUMNS = [
+  'token_id',
+  'fingerprint',
+  'expiry_source',
+  'last_check',
+  'last_check_at',
+  'last_check_detail',
+] as const;
 
 /** Export's columns: everything import reads except the secret, then the read-only facts. */
 export const EXPORT_COLUMNS = [...IMPORT_COLUMNS.filter((c) => c !== 'secret'), ...EXPORT_ONLY_COLUMNS] as const;

@@ -18,7 +18,10 @@ export interface ExportSelection {
  * One row per token in the import column scheme, without the secret column: metadata, masked fingerprint
  * and last check only. Reads metadata alone, so no secret can reach it.
  */
-export function exportRows(vault: Pick<VaultData, 'clients' | 'stores' | 'tokens'>, selection: ExportSelection = {}): ExportRow[] {
+export function exportRows(
+  vault: Pick<VaultData, 'clients' | 'stores' | 'tokens'>,
+  selection: ExportSelection = {},
+): ExportRow[] {
   const clients = new Map<string, Client>(vault.clients.map((c) => [c.id, c]));
   const stores = new Map<string, StoreProfile>(vault.stores.map((s) => [s.id, s]));
   const rows: ExportRow[] = [];
@@ -37,7 +40,8 @@ function rowOf(token: Token, store: StoreProfile, client: Client | undefined): E
   row.store = store.label;
   row.provider = store.provider;
   row.environment = store.environment;
-  for (const [column, key] of Object.entries(IDENTIFIER_COLUMNS)) row[column as ExportColumn] = cell(store.identifiers[key]);
+  for (const [column, key] of Object.entries(IDENTIFIER_COLUMNS))
+    row[column as ExportColumn] = cell(store.identifiers[key]);
   row.token_name = token.name;
   row.kind = token.kind;
   row.mode = token.mode ?? '';
@@ -56,12 +60,21 @@ function rowOf(token: Token, store: StoreProfile, client: Client | undefined): E
   return row;
 }
 
-const cell = (value: string | number | boolean | string[] | undefined): string => (value === undefined ? '' : Array.isArray(value) ? value.join(';') : String(value));
+const cell = (value: string | number | boolean | string[] | undefined): string =>
+  value === undefined ? '' : Array.isArray(value) ? value.join(';') : String(value);
 
 /** CSV with a header row, CRLF line ends (what spreadsheets expect), quoted where needed. */
-export function exportCsv(vault: Pick<VaultData, 'clients' | 'stores' | 'tokens'>, selection: ExportSelection = {}): string {
+export function exportCsv(
+  vault: Pick<VaultData, 'clients' | 'stores' | 'tokens'>,
+  selection: ExportSelection = {},
+): string {
   const rows = exportRows(vault, selection);
-  return stringify(rows, { header: true, columns: [...EXPORT_COLUMNS], record_delimiter: 'windows', cast: { string: spreadsheetSafe } });
+  return stringify(rows, {
+    header: true,
+    columns: [...EXPORT_COLUMNS],
+    record_delimiter: 'windows',
+    cast: { string: spreadsheetSafe },
+  });
 }
 
 /** A cell a spreadsheet would run as a formula (=, +, -, @) is prefixed with ' so it stays text. */
@@ -70,7 +83,11 @@ function spreadsheetSafe(value: string): string {
 }
 
 /** JSON in the same scheme: lists as arrays, the rate limit as a number, empty cells as null. Import reads it back. */
-export function exportJson(vault: Pick<VaultData, 'clients' | 'stores' | 'tokens'>, now: Date, selection: ExportSelection = {}): string {
+export function exportJson(
+  vault: Pick<VaultData, 'clients' | 'stores' | 'tokens'>,
+  now: Date,
+  selection: ExportSelection = {},
+): string {
   const rows = exportRows(vault, selection).map((row) =>
     Object.fromEntries(
       Object.entries(row).map(([column, value]): [string, JsonValue] => {

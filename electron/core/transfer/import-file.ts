@@ -15,14 +15,22 @@ export interface ImportReadStats {
 
 /** Sizes round up to a tenth of a MiB, so a file just over the cap never reads as "32 MiB". */
 const tooLarge = (size: number | null): AppError =>
-  new AppError('invalid_input', `The file is ${size === null ? 'larger than 32 MiB' : `${Math.ceil(size / 104_857.6) / 10} MiB`}; Keyward imports files up to 32 MiB.`);
+  new AppError(
+    'invalid_input',
+    `The file is ${size === null ? 'larger than 32 MiB' : `${Math.ceil(size / 104_857.6) / 10} MiB`}; Keyward imports files up to 32 MiB.`,
+  );
 
 /**
  * Reads an import file the user chose: only an ordinary file, at most MAX_IMPORT_BYTES read whatever its
  * size claims, and a CSV parsed as it streams in, so reading and parsing stop at row MAX_IMPORT_ROWS + 1.
  */
-export async function readImportFile(path: string, format: ImportFormat, stats: ImportReadStats = { bytes: 0, records: 0 }): Promise<RawRow[]> {
-  if (format === 'json') return parseImport((await readUserFile(path, MAX_IMPORT_BYTES, tooLarge, stats)).toString('utf8'), 'json');
+export async function readImportFile(
+  path: string,
+  format: ImportFormat,
+  stats: ImportReadStats = { bytes: 0, records: 0 },
+): Promise<RawRow[]> {
+  if (format === 'json')
+    return parseImport((await readUserFile(path, MAX_IMPORT_BYTES, tooLarge, stats)).toString('utf8'), 'json');
   const { handle, size } = await openRegularFile(path);
   const rows = new CsvRows();
   try {

@@ -69,7 +69,13 @@ export interface ImportPreviewRow {
   status: 'ok' | 'invalid';
   reasons: string[];
   client: { name: string; action: 'new' | 'existing' } | null;
-  store: { label: string; provider: string; providerName: string; identifiers: Record<string, FieldValue>; action: 'new' | 'existing' } | null;
+  store: {
+    label: string;
+    provider: string;
+    providerName: string;
+    identifiers: Record<string, FieldValue>;
+    action: 'new' | 'existing';
+  } | null;
   token: TokenPreview | null;
 }
 /** What the renderer shows before the user confirms. Secret-free by construction. */
@@ -102,10 +108,17 @@ interface World {
  * Validates every row against the schema and the catalog's rules, counting earlier rows of the same file
  * (a third active Shippo live token in one store is refused even when all three are in the file).
  */
-export function planImport(rows: readonly RawRow[], vault: Readonly<VaultData>, catalog: Catalog, now: Date): ImportPlan {
+export function planImport(
+  rows: readonly RawRow[],
+  vault: Readonly<VaultData>,
+  catalog: Catalog,
+  now: Date,
+): ImportPlan {
   const world: World = {
     vault,
-    clients: new Map(vault.clients.map((c) => [c.name.toLocaleLowerCase(), { id: c.id, name: c.name, existing: true }])),
+    clients: new Map(
+      vault.clients.map((c) => [c.name.toLocaleLowerCase(), { id: c.id, name: c.name, existing: true }]),
+    ),
     stores: new Map(vault.stores.map((s) => [storeKey(s.provider, s.label, s.clientId), s])),
     storesById: new Map(vault.stores.map((s) => [s.id, s])),
     tokensByStore: new Map(),
@@ -121,7 +134,14 @@ export function planImport(rows: readonly RawRow[], vault: Readonly<VaultData>, 
 
 function planRow(raw: RawRow, world: World, catalog: Catalog, now: Date): PlannedRow {
   const reasons = [...raw.problems];
-  const planned: PlannedRow = { row: raw.row, line: raw.line, reasons, tokenId: randomUUID(), input: null, preview: { client: null, store: null, token: null } };
+  const planned: PlannedRow = {
+    row: raw.row,
+    line: raw.line,
+    reasons,
+    tokenId: randomUUID(),
+    input: null,
+    preview: { client: null, store: null, token: null },
+  };
   const c = raw.cells;
   const field = <S extends z.ZodType>(column: keyof Cells, schema: S, value: unknown): z.output<S> | undefined => {
     const parsed = schema.safeParse(value);
@@ -136,7 +156,8 @@ function planRow(raw: RawRow, world: World, catalog: Catalog, now: Date): Planne
   const clientName = text('client') === undefined ? null : field('client', Label, text('client'));
   const label = field('store', Label, c.store ?? '');
   const providerId = field('provider', ProviderId, (c.provider ?? '').trim().toLowerCase());
-  const environment = text('environment') === undefined ? undefined : field('environment', Environment, text('environment'));
+  const environment =
+    text('environment') === undefined ? undefined : field('environment', Environment, text('environment'));
   const name = field('token_name', Label, c.token_name ?? '');
   const kind = text('kind') === undefined ? undefined : field('kind', TokenKind, text('kind'));
   const mode = text('mode') === undefined ? undefined : field('mode', TokenMode, text('mode'));
@@ -149,7 +170,9 @@ function planRow(raw: RawRow, world: World, catalog: Catalog, now: Date): Planne
 
   const module = providerId ? catalog.find(providerId) : undefined;
   if (providerId && !module)
-    reasons.push(`provider: unknown provider "${providerId}"; built-in ones are printify, shippo, printago, thinkific, pixlpay, or define custom:${providerId.replace(/^custom:/, '')} first.`);
+    reasons.push(
+      `provider: unknown provider "${providerId}"; built-in ones are printify, shippo, printago, thinkific, pixlpay, or define custom:${providerId.replace(/^custom:/, '')} first.`,
+    );
   if (!module || label === undefined || name === undefined || status === undefined || reasons.length) return planned;
 
   const provider = module.descriptor;
@@ -163,17 +186,30 @@ function planRow(raw: RawRow, world: World, catalog: Catalog, now: Date): Planne
   const clientHit = clientName ? world.clients.get(clientName.toLocaleLowerCase()) : undefined;
   const client = clientName ? (clientHit ?? { id: randomUUID(), name: clientName, existing: false }) : null;
   planned.preview.client = client ? { name: client.name, action: client.existing ? 'existing' : 'new' } : null;
-  const identifiers = cellsToValues(c, IDENTIFIER_COLUMNS, provider.storeFields, 'store identifier', provider.name, reasons);
+  const identifiers = cellsToValues(
+    c,
+    IDENTIFIER_COLUMNS,
+    provider.storeFields,
+    'store identifier',
+    provider.name,
+    reasons,
+  );
   const existingStore = world.stores.get(storeKey(provider.id, label, client?.id ?? null));
   const storeIsNew = !existingStore || world.newStoreIds.has(existingStore.id);
   if (existingStore) {
     for (const [key, value] of Object.entries(identifiers)) {
-      if (existingStore.identifiers[key] !== undefined && JSON.stringify(existingStore.identifiers[key]) !== JSON.stringify(value)) {
-        reasons.push(`Store "${label}" already has ${key} = ${String(existingStore.identifiers[key])}; this row says ${String(value)}.`);
+      if (
+        existingStore.identifiers[key] !== undefined &&
+        JSON.stringify(existingStore.identifiers[key]) !== JSON.stringify(value)
+      ) {
+        reasons.push(
+          `Store "${label}" already has ${key} = ${String(existingStore.identifiers[key])}; this row says ${String(value)}.`,
+        );
       }
     }
   } else {
-    for (const message of Object.values(validateFields(provider.storeFields, identifiers, ''))) reasons.push(`Store: ${message}.`);
+    for (const message of Object.values(validateFields(provider.storeFields, identifiers, '')))
+      reasons.push(`Store: ${message}.`);
   }
   const store: StoreProfile = existingStore ?? {
     id: randomUUID(),
@@ -186,17 +222,54 @@ function planRow(raw: RawRow, world: World, catalog: Catalog, now: Date): Planne
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   };
-  planned.preview.store = { label: store.label, provider: provider.id, providerName: provider.name, identifiers: store.identifiers, action: storeIsNew ? 'new' : 'existing' };
+  planned.preview.store = {
+    label: store.label,
+    provider: provider.id,
+    providerName: provider.name,
+    identifiers: store.identifiers,
+    action: storeIsNew ? 'new' : 'existing',
+  };
 
-  const settings = cellsToValues(c, SETTING_COLUMNS, credential.fields, 'setting', `${provider.name} ${credential.label}`, reasons);
-  const token = draftToken({ catalog, module, kind: credential.kind, store, name, mode, scopes, settings, status, createdAt, expiresAt, secret, now, id: planned.tokenId, reasons });
+  const settings = cellsToValues(
+    c,
+    SETTING_COLUMNS,
+    credential.fields,
+    'setting',
+    `${provider.name} ${credential.label}`,
+    reasons,
+  );
+  const token = draftToken({
+    catalog,
+    module,
+    kind: credential.kind,
+    store,
+    name,
+    mode,
+    scopes,
+    settings,
+    status,
+    createdAt,
+    expiresAt,
+    secret,
+    now,
+    id: planned.tokenId,
+    reasons,
+  });
   planned.preview.token = tokenPreview(token);
   if (reasons.length) return planned;
 
-  for (const message of Object.values(validateFields(credential.fields, credentialValues(credential.fields, token), ''))) reasons.push(`${message}.`);
+  for (const message of Object.values(
+    validateFields(credential.fields, credentialValues(credential.fields, token), ''),
+  ))
+    reasons.push(`${message}.`);
   const siblings = world.tokensByStore.get(store.id) ?? [];
-  if (siblings.some((t) => t.name.toLocaleLowerCase() === name.toLocaleLowerCase())) reasons.push(`Store "${store.label}" already has a token named "${name}".`);
-  const problem = checkTokenWrite(narrowVault(world, store, policyOf(module, credential.kind).uniqueNamePerIdentifier), token, catalog);
+  if (siblings.some((t) => t.name.toLocaleLowerCase() === name.toLocaleLowerCase()))
+    reasons.push(`Store "${store.label}" already has a token named "${name}".`);
+  const problem = checkTokenWrite(
+    narrowVault(world, store, policyOf(module, credential.kind).uniqueNamePerIdentifier),
+    token,
+    catalog,
+  );
   if (problem) reasons.push(problem.message);
   const duplicateOf = token.secret ? world.fingerprints.get(token.secret.fingerprint) : undefined;
   if (duplicateOf !== undefined) reasons.push(`The same secret is already stored as token "${duplicateOf}".`);
@@ -250,8 +323,12 @@ interface DraftArgs {
 
 /** The token exactly as InventoryService's token applier builds it (facts from the secret, then the row's values). */
 function draftToken(a: DraftArgs): Token {
-  const facts = a.secret !== undefined ? deriveTokenFacts(a.catalog, a.module.descriptor.id, a.kind, a.secret, a.now, { createdAt: a.createdAt ?? null }) : null;
-  if (facts?.formatProblem && formatsOf(a.module, a.kind).some((f) => f.confirmed)) a.reasons.push(`secret: ${facts.formatProblem}`);
+  const facts =
+    a.secret !== undefined
+      ? deriveTokenFacts(a.catalog, a.module.descriptor.id, a.kind, a.secret, a.now, { createdAt: a.createdAt ?? null })
+      : null;
+  if (facts?.formatProblem && formatsOf(a.module, a.kind).some((f) => f.confirmed))
+    a.reasons.push(`secret: ${facts.formatProblem}`);
   const expiryKind = policyOf(a.module, a.kind).expiry?.kind;
   const now = a.now.toISOString();
   const token: Token = {
@@ -266,7 +343,10 @@ function draftToken(a: DraftArgs): Token {
     createdAt: a.createdAt ? normaliseDate(a.createdAt, 'start') : (facts?.createdAt ?? null),
     expiresAt: null,
     expirySource: expiryKind === 'none' ? 'none' : 'unknown',
-    secret: a.secret !== undefined && facts ? { fingerprint: sha256Hex(a.secret), masked: facts.masked, setAt: now, formatProblem: facts.formatProblem } : null,
+    secret:
+      a.secret !== undefined && facts
+        ? { fingerprint: sha256Hex(a.secret), masked: facts.masked, setAt: now, formatProblem: facts.formatProblem }
+        : null,
     lastCheck: null,
     checkHistory: [],
     rotatedFrom: null,
@@ -286,7 +366,14 @@ function draftToken(a: DraftArgs): Token {
 }
 
 /** Reads the identifier or setting columns a row fills into catalog values, typed by each field's descriptor. */
-function cellsToValues(cells: Cells, columns: Record<string, string>, fields: readonly FieldDescriptor[], what: string, owner: string, reasons: string[]): Record<string, FieldValue> {
+function cellsToValues(
+  cells: Cells,
+  columns: Record<string, string>,
+  fields: readonly FieldDescriptor[],
+  what: string,
+  owner: string,
+  reasons: string[],
+): Record<string, FieldValue> {
   const values: Record<string, FieldValue> = {};
   for (const [column, key] of Object.entries(columns)) {
     const cell = cells[column as keyof Cells]?.trim();
@@ -313,7 +400,12 @@ function cellsToValues(cells: Cells, columns: Record<string, string>, fields: re
 function credentialValues(fields: readonly FieldDescriptor[], token: Token): Record<string, FieldValue | undefined> {
   const values: Record<string, FieldValue | undefined> = { ...token.settings };
   const described = new Set(fields.map((f) => f.key));
-  const top = { mode: token.mode ?? undefined, scopes: token.scopes.length ? token.scopes : undefined, expiresAt: token.expiresAt ?? undefined, createdAt: token.createdAt ?? undefined };
+  const top = {
+    mode: token.mode ?? undefined,
+    scopes: token.scopes.length ? token.scopes : undefined,
+    expiresAt: token.expiresAt ?? undefined,
+    createdAt: token.createdAt ?? undefined,
+  };
   for (const [key, value] of Object.entries(top)) {
     delete values[key];
     if (described.has(key)) values[key] = value;
@@ -322,11 +414,18 @@ function credentialValues(fields: readonly FieldDescriptor[], token: Token): Rec
 }
 
 /** Only the stores and tokens a write rule can look at for this store, so 10,000 rows stay linear. */
-function narrowVault(world: World, store: StoreProfile, siteKey: string | undefined): Pick<VaultData, 'stores' | 'tokens'> {
+function narrowVault(
+  world: World,
+  store: StoreProfile,
+  siteKey: string | undefined,
+): Pick<VaultData, 'stores' | 'tokens'> {
   const site = siteKey ? store.identifiers[siteKey] : undefined;
   const stores =
     typeof site === 'string' && site !== ''
-      ? [...world.storesById.values()].filter((s) => s.provider === store.provider && String(s.identifiers[siteKey!] ?? '').toLowerCase() === site.toLowerCase())
+      ? [...world.storesById.values()].filter(
+          (s) =>
+            s.provider === store.provider && String(s.identifiers[siteKey!] ?? '').toLowerCase() === site.toLowerCase(),
+        )
       : [store];
   if (!stores.includes(store)) stores.push(store);
   return { stores, tokens: stores.flatMap((s) => world.tokensByStore.get(s.id) ?? []) };
@@ -349,7 +448,13 @@ function tokenPreview(token: Token): TokenPreview {
 
 /** The renderer's view of a plan: per row what will be created, or why not. Never a secret value. */
 export function previewOf(plan: ImportPlan): ImportPreview {
-  const rows = plan.rows.map((r): ImportPreviewRow => ({ row: r.row, line: r.line, status: r.reasons.length ? 'invalid' : 'ok', reasons: r.reasons, ...r.preview }));
+  const rows = plan.rows.map((r): ImportPreviewRow => ({
+    row: r.row,
+    line: r.line,
+    status: r.reasons.length ? 'invalid' : 'ok',
+    reasons: r.reasons,
+    ...r.preview,
+  }));
   const ok = rows.filter((r) => r.status === 'ok');
   return {
     rows,
@@ -357,14 +462,20 @@ export function previewOf(plan: ImportPlan): ImportPreview {
       rows: rows.length,
       ok: ok.length,
       invalid: rows.length - ok.length,
-      newClients: new Set(ok.filter((r) => r.client?.action === 'new').map((r) => r.client!.name.toLocaleLowerCase())).size,
-      newStores: new Set(ok.filter((r) => r.store?.action === 'new').map((r) => `${r.store!.provider}|${r.store!.label}|${r.client?.name.toLocaleLowerCase() ?? ''}`)).size,
+      newClients: new Set(ok.filter((r) => r.client?.action === 'new').map((r) => r.client!.name.toLocaleLowerCase()))
+        .size,
+      newStores: new Set(
+        ok
+          .filter((r) => r.store?.action === 'new')
+          .map((r) => `${r.store!.provider}|${r.store!.label}|${r.client?.name.toLocaleLowerCase() ?? ''}`),
+      ).size,
       withSecret: ok.filter((r) => r.token?.secret).length,
     },
   };
 }
 
-const storeKey = (provider: string, label: string, clientId: string | null): string => `${provider}\u0000${label}\u0000${clientId ?? ''}`;
+const storeKey = (provider: string, label: string, clientId: string | null): string =>
+  `${provider}\u0000${label}\u0000${clientId ?? ''}`;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -373,11 +484,23 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** Reads and plans a CSV or JSON file. The plan holds secrets: keep it in main, send only `previewOf(plan)`. */
-export function planImportText(text: string, format: ImportFormat, vault: Readonly<VaultData>, catalog: Catalog, now: Date): ImportPlan {
+export function planImportText(
+  text: string,
+  format: ImportFormat,
+  vault: Readonly<VaultData>,
+  catalog: Catalog,
+  now: Date,
+): ImportPlan {
   return planImport(parseImport(text, format), vault, catalog, now);
 }
 
 /** What an import would do, row by row; writes nothing and holds no secret value. */
-export function previewImport(text: string, format: ImportFormat, vault: Readonly<VaultData>, catalog: Catalog, now: Date): ImportPreview {
+export function previewImport(
+  text: string,
+  format: ImportFormat,
+  vault: Readonly<VaultData>,
+  catalog: Catalog,
+  now: Date,
+): ImportPreview {
   return previewOf(planImportText(text, format, vault, catalog, now));
 }

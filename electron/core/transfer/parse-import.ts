@@ -23,7 +23,11 @@ export interface RawRow {
  * missing columns, too many rows) throw AppError('invalid_input'); messages never quote cell values.
  */
 export function parseImport(text: string, format: ImportFormat): RawRow[] {
-  if (text.length > MAX_IMPORT_CHARS) throw new AppError('invalid_input', `The file is too large to import (more than ${MAX_IMPORT_CHARS / 1024 / 1024} MiB of text).`);
+  if (text.length > MAX_IMPORT_CHARS)
+    throw new AppError(
+      'invalid_input',
+      `The file is too large to import (more than ${MAX_IMPORT_CHARS / 1024 / 1024} MiB of text).`,
+    );
   if (format === 'json') return parseJson(text);
   const rows = new CsvRows();
   try {
@@ -87,7 +91,10 @@ export class CsvRows {
     columns.forEach((c, i) => {
       if (KNOWN_COLUMNS.has(c)) (cells as Record<string, string>)[c] = unguard(record[i] ?? '');
     });
-    const problems = record.length === columns.length ? [] : [`Row has ${record.length} cells, but the header has ${columns.length} columns.`];
+    const problems =
+      record.length === columns.length
+        ? []
+        : [`Row has ${record.length} cells, but the header has ${columns.length} columns.`];
     this.rows.push({ row: this.rows.length + 1, line, cells, problems });
   }
 
@@ -97,7 +104,10 @@ export class CsvRows {
     const e = err as { code?: unknown; lines?: number };
     if (err instanceof AppError || typeof e?.code !== 'string' || !/^(CSV_|INVALID_)/.test(e.code)) return err;
     // csv-parse's own message quotes the field, which may be a secret: say where and what, never the text.
-    return new AppError('invalid_input', `The CSV is malformed${e.lines ? ` near line ${e.lines}` : ''}: ${CSV_PROBLEMS[e.code] ?? 'it could not be read as comma-separated values'}.`);
+    return new AppError(
+      'invalid_input',
+      `The CSV is malformed${e.lines ? ` near line ${e.lines}` : ''}: ${CSV_PROBLEMS[e.code] ?? 'it could not be read as comma-separated values'}.`,
+    );
   }
 
   finish(): RawRow[] {
@@ -119,10 +129,14 @@ function parseJson(text: string): RawRow[] {
     throw new AppError('invalid_input', 'The file is not valid JSON.');
   }
   const list = Array.isArray(doc) ? doc : isRecord(doc) && Array.isArray(doc.rows) ? doc.rows : null;
-  if (!list) throw new AppError('invalid_input', 'The JSON must be an array of rows, or an object with a "rows" array.');
+  if (!list)
+    throw new AppError('invalid_input', 'The JSON must be an array of rows, or an object with a "rows" array.');
   if (list.length === 0) throw new AppError('invalid_input', 'The file has no rows to import.');
   if (list.length > MAX_IMPORT_ROWS)
-    throw new AppError('invalid_input', `The file has ${list.length} rows; Keyward imports at most ${MAX_IMPORT_ROWS.toLocaleString('en-US')} at once. Split it into smaller files.`);
+    throw new AppError(
+      'invalid_input',
+      `The file has ${list.length} rows; Keyward imports at most ${MAX_IMPORT_ROWS.toLocaleString('en-US')} at once. Split it into smaller files.`,
+    );
   const seen = new Set<string>();
   const rows = list.map((item: unknown, i): RawRow => {
     const problems: string[] = [];
@@ -153,20 +167,36 @@ function jsonCell(value: unknown): string | null {
 function checkColumns(columns: string[], header = true): void {
   const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
   if (header && missing.length === REQUIRED_COLUMNS.length) {
-    throw new AppError('invalid_input', `The first row is not a header: it names none of the required columns (${REQUIRED_COLUMNS.join(', ')}). Add a header row.`);
+    throw new AppError(
+      'invalid_input',
+      `The first row is not a header: it names none of the required columns (${REQUIRED_COLUMNS.join(', ')}). Add a header row.`,
+    );
   }
   const unknown = [...new Set(columns.filter((c) => !KNOWN_COLUMNS.has(c)))];
   if (unknown.length) {
-    throw new AppError('invalid_input', `Unknown column${unknown.length === 1 ? '' : 's'}: ${unknown.map(columnName).join(', ')}. Known columns: ${[...KNOWN_COLUMNS].join(', ')}.`);
+    throw new AppError(
+      'invalid_input',
+      `Unknown column${unknown.length === 1 ? '' : 's'}: ${unknown.map(columnName).join(', ')}. Known columns: ${[...KNOWN_COLUMNS].join(', ')}.`,
+    );
   }
   const duplicate = columns.filter((c, i) => columns.indexOf(c) !== i);
-  if (header && duplicate.length) throw new AppError('invalid_input', `Column${duplicate.length === 1 ? '' : 's'} given twice: ${[...new Set(duplicate)].join(', ')}.`);
-  if (missing.length) throw new AppError('invalid_input', `Missing required column${missing.length === 1 ? '' : 's'}: ${missing.join(', ')}.`);
+  if (header && duplicate.length)
+    throw new AppError(
+      'invalid_input',
+      `Column${duplicate.length === 1 ? '' : 's'} given twice: ${[...new Set(duplicate)].join(', ')}.`,
+    );
+  if (missing.length)
+    throw new AppError(
+      'invalid_input',
+      `Missing required column${missing.length === 1 ? '' : 's'}: ${missing.join(', ')}.`,
+    );
 }
 
 /** A header cell could be a pasted secret: only names that look like column names are quoted back. */
 function columnName(name: string): string {
-  return /^[a-z][a-z _-]{0,29}$/.test(name) ? `"${name}"` : `(a ${name.length}-character name not shown, as it does not look like a column name)`;
+  return /^[a-z][a-z _-]{0,29}$/.test(name)
+    ? `"${name}"`
+    : `(a ${name.length}-character name not shown, as it does not look like a column name)`;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -44,7 +44,13 @@ export function replacePlan(current: Readonly<VaultData>, payload: BackupPayload
   const kept = new Set(payload.vault.tokens.map((t) => t.id));
   const v = structuredClone(payload.vault);
   return {
-    vault: { clients: v.clients, stores: v.stores, tokens: v.tokens, customProviders: v.customProviders, settings: v.settings },
+    vault: {
+      clients: v.clients,
+      stores: v.stores,
+      tokens: v.tokens,
+      customProviders: v.customProviders,
+      settings: v.settings,
+    },
     tokensToWrite: v.tokens,
     replacedIds: current.tokens.filter((t) => !kept.has(t.id)).map((t) => t.id),
     skipped: [],
@@ -65,7 +71,9 @@ export function mergePlan(current: Readonly<VaultData>, payload: BackupPayload):
   const clientMap = new Map<string, string>();
   let clientsAdded = 0;
   for (const c of v.clients) {
-    const hit = clients.find((x) => x.id === c.id) ?? clients.find((x) => x.name.toLocaleLowerCase() === c.name.toLocaleLowerCase());
+    const hit =
+      clients.find((x) => x.id === c.id) ??
+      clients.find((x) => x.name.toLocaleLowerCase() === c.name.toLocaleLowerCase());
     if (hit) clientMap.set(c.id, hit.id);
     else {
       clients.push(c);
@@ -77,7 +85,9 @@ export function mergePlan(current: Readonly<VaultData>, payload: BackupPayload):
   let storesAdded = 0;
   for (const s of v.stores) {
     const clientId = s.clientId ? (clientMap.get(s.clientId) ?? null) : null;
-    const hit = stores.find((x) => x.id === s.id) ?? stores.find((x) => x.provider === s.provider && x.label === s.label && x.clientId === clientId);
+    const hit =
+      stores.find((x) => x.id === s.id) ??
+      stores.find((x) => x.provider === s.provider && x.label === s.label && x.clientId === clientId);
     if (hit) storeMap.set(s.id, hit);
     else {
       const added = { ...s, clientId };
@@ -93,10 +103,12 @@ export function mergePlan(current: Readonly<VaultData>, payload: BackupPayload):
   for (const t of v.tokens) {
     const store = storeMap.get(t.storeId);
     if (!store) continue; // The payload schema ties every token to a store it holds; a stray one is dropped.
-    const skip = (reason: SkippedToken['reason']) => skipped.push({ tokenId: t.id, name: t.name, store: store.label, reason });
+    const skip = (reason: SkippedToken['reason']) =>
+      skipped.push({ tokenId: t.id, name: t.name, store: store.label, reason });
     if (ids.has(t.id)) skip('same token id');
     else if (t.secret && fingerprints.has(t.secret.fingerprint)) skip('same secret');
-    else if (tokens.some((x) => x.storeId === store.id && x.name.toLocaleLowerCase() === t.name.toLocaleLowerCase())) skip('same name in the store');
+    else if (tokens.some((x) => x.storeId === store.id && x.name.toLocaleLowerCase() === t.name.toLocaleLowerCase()))
+      skip('same name in the store');
     else {
       const token = { ...t, storeId: store.id };
       tokens.push(token);
@@ -112,7 +124,13 @@ export function mergePlan(current: Readonly<VaultData>, payload: BackupPayload):
   }
   const known = new Set(current.customProviders.map((d) => d.id));
   return {
-    vault: { clients, stores, tokens, customProviders: [...current.customProviders, ...v.customProviders.filter((d) => !known.has(d.id))], settings: current.settings },
+    vault: {
+      clients,
+      stores,
+      tokens,
+      customProviders: [...current.customProviders, ...v.customProviders.filter((d) => !known.has(d.id))],
+      settings: current.settings,
+    },
     tokensToWrite: added,
     replacedIds: [],
     skipped,

@@ -36,10 +36,18 @@ export class TransferService {
 
   constructor(
     // dataDir: Keyward's data folder, where no export, report, calendar or backup may be saved.
-    private readonly deps: { inventory: InventoryService; secrets: SecretStore; dialogs: FileDialogs; clock: Clock; dataDir: string },
+    private readonly deps: {
+      inventory: InventoryService;
+      secrets: SecretStore;
+      dialogs: FileDialogs;
+      clock: Clock;
+      dataDir: string;
+    },
   ) {}
 
-  async previewImport(format: ImportFormat): Promise<{ cancelled: true } | { cancelled: false; planId: string; fileName: string; preview: ImportPreview }> {
+  async previewImport(
+    format: ImportFormat,
+  ): Promise<{ cancelled: true } | { cancelled: false; planId: string; fileName: string; preview: ImportPreview }> {
     const path = await this.deps.dialogs.open({ title: 'Import tokens', filters: FILTERS[format] });
     if (!path) return { cancelled: true };
     const rows = await readImportFile(path, format);
@@ -54,7 +62,8 @@ export class TransferService {
   async applyImport(planId: string, allOrNothing: boolean): Promise<ImportResult> {
     this.forgetExpired();
     const entry = this.plans.get(planId);
-    if (!entry) throw new AppError('not_found', 'That import preview has expired or was already used; preview the file again.');
+    if (!entry)
+      throw new AppError('not_found', 'That import preview has expired or was already used; preview the file again.');
     const result = await this.deps.inventory.importRows(entry.plan, { allOrNothing });
     // Single use once applied; a refused all-or-nothing apply keeps the plan for a valid-rows-only retry.
     this.plans.delete(planId);
@@ -63,11 +72,17 @@ export class TransferService {
 
   async exportInventory(format: ImportFormat, clientId: string | null | undefined): Promise<Saved> {
     const now = this.deps.clock.now();
-    const path = await this.deps.dialogs.save({ title: 'Export tokens (no secrets)', defaultName: `keyward-tokens-${now.toISOString().slice(0, 10)}.${format}`, filters: FILTERS[format] });
+    const path = await this.deps.dialogs.save({
+      title: 'Export tokens (no secrets)',
+      defaultName: `keyward-tokens-${now.toISOString().slice(0, 10)}.${format}`,
+      filters: FILTERS[format],
+    });
     if (!path) return { saved: false, path: '' };
     const vault = await this.deps.inventory.vault();
     const selection = clientId === undefined ? {} : { clientId };
-    await writeUserFile(path, format === 'csv' ? exportCsv(vault, selection) : exportJson(vault, now, selection), { dataDir: this.deps.dataDir });
+    await writeUserFile(path, format === 'csv' ? exportCsv(vault, selection) : exportJson(vault, now, selection), {
+      dataDir: this.deps.dataDir,
+    });
     return { saved: true, path };
   }
 
@@ -80,10 +95,16 @@ export class TransferService {
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .slice(0, 40);
-    const path = await this.deps.dialogs.save({ title: 'Save status report', defaultName: `keyward-report-${slug}-${now.toISOString().slice(0, 10)}.html`, filters: FILTERS.html });
+    const path = await this.deps.dialogs.save({
+      title: 'Save status report',
+      defaultName: `keyward-report-${slug}-${now.toISOString().slice(0, 10)}.html`,
+      filters: FILTERS.html,
+    });
     if (!path) return { saved: false, path: '' };
     const findings = computeFindings(vault, resolveFindingSettings(vault.settings.findings), now, catalog);
-    await writeUserFile(path, clientReportHtml({ vault, clientId, catalog, findings, now }), { dataDir: this.deps.dataDir });
+    await writeUserFile(path, clientReportHtml({ vault, clientId, catalog, findings, now }), {
+      dataDir: this.deps.dataDir,
+    });
     return { saved: true, path };
   }
 
@@ -95,11 +116,21 @@ export class TransferService {
     return { saved: true, path };
   }
 
-  async createBackup(passphrase: string): Promise<Saved & { summary: { clients: number; stores: number; tokens: number; secrets: number; secretsMissing: number } | null }> {
+  async createBackup(
+    passphrase: string,
+  ): Promise<
+    Saved & {
+      summary: { clients: number; stores: number; tokens: number; secrets: number; secretsMissing: number } | null;
+    }
+  > {
     const problem = passphraseProblem(passphrase);
     if (problem) throw new AppError('invalid_input', problem, { passphrase: problem });
     const now = this.deps.clock.now();
-    const path = await this.deps.dialogs.save({ title: 'Save encrypted backup', defaultName: `keyward-${now.toISOString().slice(0, 10)}.kwbackup`, filters: FILTERS.backup });
+    const path = await this.deps.dialogs.save({
+      title: 'Save encrypted backup',
+      defaultName: `keyward-${now.toISOString().slice(0, 10)}.kwbackup`,
+      filters: FILTERS.backup,
+    });
     if (!path) return { saved: false, path: '', summary: null };
     const { file, summary } = await createBackup(await this.deps.inventory.vault(), this.deps.secrets, passphrase, now);
     // Owner-only: the file holds every secret, encrypted.
@@ -107,10 +138,17 @@ export class TransferService {
     return { saved: true, path, summary };
   }
 
-  async restoreBackup(passphrase: string, mode: 'merge' | 'replace'): Promise<{ cancelled: true } | ({ cancelled: false } & RestoreResult)> {
+  async restoreBackup(
+    passphrase: string,
+    mode: 'merge' | 'replace',
+  ): Promise<{ cancelled: true } | ({ cancelled: false } & RestoreResult)> {
     const path = await this.deps.dialogs.open({ title: 'Restore from backup', filters: FILTERS.backup });
     if (!path) return { cancelled: true };
-    const file = await readUserFile(path, MAX_BACKUP_BYTES, () => new AppError('invalid_input', 'That file is too large to be a Keyward backup.'));
+    const file = await readUserFile(
+      path,
+      MAX_BACKUP_BYTES,
+      () => new AppError('invalid_input', 'That file is too large to be a Keyward backup.'),
+    );
     const payload = await readBackup(file, passphrase);
     return { cancelled: false, ...(await this.deps.inventory.restoreBackup(payload, mode)) };
   }

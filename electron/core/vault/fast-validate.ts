@@ -1,4 +1,19 @@
-import { CheckResult, Client, ExpirySource, Id, IsoDateTime, SecretFacts, StoreProfile, Token, TokenKind, TokenMode, TokenStatus, TokenSummary, Environment, CheckOutcome } from '../../contract';
+import {
+  CheckResult,
+  Client,
+  ExpirySource,
+  Id,
+  IsoDateTime,
+  SecretFacts,
+  StoreProfile,
+  Token,
+  TokenKind,
+  TokenMode,
+  TokenStatus,
+  TokenSummary,
+  Environment,
+  CheckOutcome,
+} from '../../contract';
 import { FieldKey, ProviderId } from '../../contract/primitives';
 
 // A fast path for validating the vault's clients, stores and tokens (zod costs ~15 µs per token; a 10,000-token
@@ -17,7 +32,8 @@ const patternOf = (schema: unknown): RegExp => {
   return new RegExp(pattern.source, pattern.flags.replace('g', ''));
 };
 const checkPatternOf = (schema: unknown): RegExp => {
-  const checks = (schema as { _zod?: { def?: { checks?: { _zod?: { def?: { pattern?: unknown } } }[] } } })._zod?.def?.checks ?? [];
+  const checks =
+    (schema as { _zod?: { def?: { checks?: { _zod?: { def?: { pattern?: unknown } } }[] } } })._zod?.def?.checks ?? [];
   const pattern = checks.map((c) => c._zod?.def?.pattern).find((p) => p instanceof RegExp);
   if (!(pattern instanceof RegExp)) throw new Error('fast-validate: schema without a pattern check');
   return new RegExp(pattern.source, pattern.flags.replace('g', ''));
@@ -49,7 +65,8 @@ const iso = (v: unknown): boolean => typeof v === 'string' && ISO.test(v);
 /** Label: trimmed already (zod would trim), 1 to 120 characters. */
 const label = (v: unknown): boolean => typeof v === 'string' && v.length >= 1 && v.length <= 120 && v.trim() === v;
 const notes = (v: unknown): boolean => str(v, 2000);
-const int = (v: unknown, min: number, max: number): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max;
+const int = (v: unknown, min: number, max: number): boolean =>
+  typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max;
 
 /**
  * The object's own keys are `keys` in that order, with only the `optional` ones allowed to be missing: what
@@ -95,7 +112,17 @@ function fieldValues(v: unknown): boolean {
 }
 
 const CLIENT_KEYS = ['id', 'name', 'notes', 'createdAt', 'updatedAt'] as const;
-const STORE_KEYS = ['id', 'clientId', 'provider', 'label', 'identifiers', 'environment', 'notes', 'createdAt', 'updatedAt'] as const;
+const STORE_KEYS = [
+  'id',
+  'clientId',
+  'provider',
+  'label',
+  'identifiers',
+  'environment',
+  'notes',
+  'createdAt',
+  'updatedAt',
+] as const;
 const TOKEN_KEYS = [
   'id',
   'storeId',
@@ -137,7 +164,15 @@ export const FAST_PATH_ENABLED =
   sameKeys(CheckResult, CHECK_KEYS);
 
 export function isCanonicalClient(v: unknown): boolean {
-  return isObject(v) && exactKeys(v, CLIENT_KEYS) && uuid(v.id) && label(v.name) && notes(v.notes) && iso(v.createdAt) && iso(v.updatedAt);
+  return (
+    isObject(v) &&
+    exactKeys(v, CLIENT_KEYS) &&
+    uuid(v.id) &&
+    label(v.name) &&
+    notes(v.notes) &&
+    iso(v.createdAt) &&
+    iso(v.updatedAt)
+  );
 }
 
 export function isCanonicalStore(v: unknown): boolean {
@@ -161,8 +196,10 @@ export function isCanonicalStore(v: unknown): boolean {
 function isCanonicalSecret(v: unknown): boolean {
   if (v === null) return true;
   if (!isObject(v) || !exactKeys(v, SECRET_KEYS, SECRET_OPTIONAL)) return false;
-  if (typeof v.fingerprint !== 'string' || !FINGERPRINT.test(v.fingerprint) || !str(v.masked, 64) || !iso(v.setAt)) return false;
-  if ('account' in v && !(typeof v.account === 'string' && v.account.length >= 1 && v.account.length <= 200)) return false;
+  if (typeof v.fingerprint !== 'string' || !FINGERPRINT.test(v.fingerprint) || !str(v.masked, 64) || !iso(v.setAt))
+    return false;
+  if ('account' in v && !(typeof v.account === 'string' && v.account.length >= 1 && v.account.length <= 200))
+    return false;
   return !('formatProblem' in v) || v.formatProblem === null || str(v.formatProblem, 400);
 }
 
@@ -178,7 +215,14 @@ function isCanonicalCheck(v: unknown): boolean {
       // An own "__proto__" key (JSON.parse makes one) does not survive zod's copy of a record: leave it to zod.
       if (key.length > 40 || key === '__proto__') return false;
       const value = context[key];
-      if (typeof value === 'string' ? value.length > 500 : typeof value === 'number' ? !Number.isFinite(value) : typeof value !== 'boolean') return false;
+      if (
+        typeof value === 'string'
+          ? value.length > 500
+          : typeof value === 'number'
+            ? !Number.isFinite(value)
+            : typeof value !== 'boolean'
+      )
+        return false;
     }
   }
   return true;
@@ -226,14 +270,32 @@ export function canonicalTokenSummary(v: unknown): unknown {
 
 /** Every field of a token but its check history. */
 function tokenFields(v: Obj): boolean {
-  if (!uuid(v.id) || !uuid(v.storeId) || !label(v.name) || !KINDS.has(v.kind) || !(v.mode === null || MODES.has(v.mode))) return false;
+  if (
+    !uuid(v.id) ||
+    !uuid(v.storeId) ||
+    !label(v.name) ||
+    !KINDS.has(v.kind) ||
+    !(v.mode === null || MODES.has(v.mode))
+  )
+    return false;
   const scopes = v.scopes;
   if (!isArray(scopes) || scopes.length > 128) return false;
   for (let i = 0; i < scopes.length; i++) if (!(i in scopes) || !str(scopes[i], 80)) return false;
   if (!fieldValues(v.settings) || !STATUSES.has(v.status)) return false;
-  if (!(v.createdAt === null || iso(v.createdAt)) || !(v.expiresAt === null || iso(v.expiresAt)) || !EXPIRY_SOURCES.has(v.expirySource)) return false;
+  if (
+    !(v.createdAt === null || iso(v.createdAt)) ||
+    !(v.expiresAt === null || iso(v.expiresAt)) ||
+    !EXPIRY_SOURCES.has(v.expirySource)
+  )
+    return false;
   if (!isCanonicalSecret(v.secret) || !(v.lastCheck === null || isCanonicalCheck(v.lastCheck))) return false;
-  return (v.rotatedFrom === null || uuid(v.rotatedFrom)) && (v.rotatedTo === null || uuid(v.rotatedTo)) && notes(v.notes) && iso(v.addedAt) && iso(v.updatedAt);
+  return (
+    (v.rotatedFrom === null || uuid(v.rotatedFrom)) &&
+    (v.rotatedTo === null || uuid(v.rotatedTo)) &&
+    notes(v.notes) &&
+    iso(v.addedAt) &&
+    iso(v.updatedAt)
+  );
 }
 
 type SafeParser<T> = { safeParse(value: unknown): { success: true; data: T } | { success: false; error: unknown } };
@@ -268,7 +330,11 @@ function fits(schema: object, lists: readonly CanonicalList[]): boolean {
   if (!byLists) listsFit.set(schema, (byLists = new WeakMap()));
   let answer = byLists.get(lists);
   if (answer === undefined) {
-    const shape = (schema as { shape?: Record<string, { _zod?: { def?: { type?: string; element?: unknown; checks?: unknown[] } } }> }).shape;
+    const shape = (
+      schema as {
+        shape?: Record<string, { _zod?: { def?: { type?: string; element?: unknown; checks?: unknown[] } } }>;
+      }
+    ).shape;
     answer =
       !!shape &&
       lists.every((l) => {
@@ -287,8 +353,18 @@ function fits(schema: object, lists: readonly CanonicalList[]): boolean {
  * `schema`, so every refusal, and its message, is the schema's own. Used only when `schema` holds each list
  * as an unbounded z.array of exactly the list's element schema; otherwise it is plain `schema.safeParse`.
  */
-export function safeParseWithLists<T>(schema: SafeParser<T>, value: unknown, lists: readonly CanonicalList[]): ReturnType<SafeParser<T>['safeParse']> {
-  if (FAST_PATH_ENABLED && typeof value === 'object' && value !== null && !Array.isArray(value) && fits(schema, lists)) {
+export function safeParseWithLists<T>(
+  schema: SafeParser<T>,
+  value: unknown,
+  lists: readonly CanonicalList[],
+): ReturnType<SafeParser<T>['safeParse']> {
+  if (
+    FAST_PATH_ENABLED &&
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    fits(schema, lists)
+  ) {
     const input = value as Obj;
     if (lists.every((l) => Array.isArray(input[l.key]))) {
       const emptied: Obj = { ...input };

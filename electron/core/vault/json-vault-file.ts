@@ -18,21 +18,34 @@ const mib = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} Mi
 const errnoOf = (err: unknown): string | undefined => (err as NodeJS.ErrnoException | null)?.code;
 
 /** The vault file cannot be opened: nothing is read, moved or written, and the message says what to do. */
-export function unopenable(path: string, problem: string, advice = `restore ${BACKUP_FILE} or a backup in its place, then try again`): AppError {
-  return new AppError('vault_unavailable', `The vault file ${path} ${problem}; Keyward opened nothing and left it untouched. To go on, ${advice}.`);
+export function unopenable(
+  path: string,
+  problem: string,
+  advice = `restore ${BACKUP_FILE} or a backup in its place, then try again`,
+): AppError {
+  return new AppError(
+    'vault_unavailable',
+    `The vault file ${path} ${problem}; Keyward opened nothing and left it untouched. To go on, ${advice}.`,
+  );
 }
 
-const isFolder = (path: string): AppError => unopenable(path, 'is a folder, not a vault file', `move or rename that folder (${basename(path)}), then try again`);
+const isFolder = (path: string): AppError =>
+  unopenable(path, 'is a folder, not a vault file', `move or rename that folder (${basename(path)}), then try again`);
 
 function asVaultError(err: unknown, path: string): unknown {
   if (err instanceof AppError) return err;
   const code = errnoOf(err);
   if (!code) return err;
   if (code === 'EISDIR') return isFolder(path);
-  return unopenable(path, `could not be read (${code})`, 'check that Keyward may read and write its data folder, then try again');
+  return unopenable(
+    path,
+    `could not be read (${code})`,
+    'check that Keyward may read and write its data folder, then try again',
+  );
 }
 
-type Parsed = { ok: true; data: VaultData; migratedFrom: number | null } | { ok: false; reason: string; fatal?: AppError };
+type Parsed =
+  { ok: true; data: VaultData; migratedFrom: number | null } | { ok: false; reason: string; fatal?: AppError };
 
 function parseVault(text: string, path: string): Parsed {
   let doc: unknown;
@@ -41,12 +54,17 @@ function parseVault(text: string, path: string): Parsed {
   } catch {
     return { ok: false, reason: 'it is not valid JSON' };
   }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return { ok: false, reason: 'it is not a vault document' };
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+    return { ok: false, reason: 'it is not a vault document' };
   // Only the pre-release layout has no schemaVersion; any other value that is not a version is refused, not migrated.
   const version = (doc as Record<string, unknown>).schemaVersion;
   if (version !== undefined && !(typeof version === 'number' && Number.isInteger(version) && version >= 0)) {
     const shown = JSON.stringify(version)?.slice(0, 40) ?? typeof version;
-    return { ok: false, reason: 'invalid schema version', fatal: unopenable(path, `has an invalid schema version (${shown})`) };
+    return {
+      ok: false,
+      reason: 'invalid schema version',
+      fatal: unopenable(path, `has an invalid schema version (${shown})`),
+    };
   }
   let migrated;
   try {
@@ -84,7 +102,8 @@ export async function readVaultText(path: string): Promise<string | null> {
     // Checked through the open handle, so the file measured is the file read.
     const info = await handle.stat();
     if (info.isDirectory()) throw isFolder(path);
-    if (!info.isFile()) throw unopenable(path, 'is not a regular file', `move it out of the data folder, then try again`);
+    if (!info.isFile())
+      throw unopenable(path, 'is not a regular file', `move it out of the data folder, then try again`);
     if (info.size > VAULT_MAX_BYTES) throw tooLarge(path, info.size);
     const bytes = await handle.readFile();
     if (bytes.length > VAULT_MAX_BYTES) throw tooLarge(path, bytes.length);
@@ -122,8 +141,18 @@ export async function readJsonVault(dir: string, clock: Clock, logger: Logger): 
   if (text !== null) {
     const parsed = parseVault(text, location);
     if (parsed.ok) {
-      if (parsed.migratedFrom !== null) notices.push({ id: 'vault-migrated', severity: 'info', message: `The vault was upgraded from schema ${parsed.migratedFrom}.` });
-      return { data: parsed.data, notices, files: backupText === null ? [location] : [location, backupPath], moveAside: null };
+      if (parsed.migratedFrom !== null)
+        notices.push({
+          id: 'vault-migrated',
+          severity: 'info',
+          message: `The vault was upgraded from schema ${parsed.migratedFrom}.`,
+        });
+      return {
+        data: parsed.data,
+        notices,
+        files: backupText === null ? [location] : [location, backupPath],
+        moveAside: null,
+      };
     }
     if (parsed.fatal) throw parsed.fatal;
     const to = join(dir, `vault.unreadable-${clock.now().toISOString().replace(/[:.]/g, '-')}.json`);
@@ -132,12 +161,20 @@ export async function readJsonVault(dir: string, clock: Clock, logger: Logger): 
   }
   const moveAside = movedAside ? { from: location, to: movedAside.to } : null;
   const backup = backupText === null ? null : parseVault(backupText, backupPath);
-  const problem = movedAside ? `The vault file could not be read (${movedAside.reason}); it was moved to ${movedAside.to}.` : 'The vault file was missing.';
+  const problem = movedAside
+    ? `The vault file could not be read (${movedAside.reason}); it was moved to ${movedAside.to}.`
+    : 'The vault file was missing.';
   if (backup?.ok) {
-    notices.push({ id: 'vault-restored', severity: movedAside ? 'critical' : 'warning', message: `${problem} The last good copy was loaded.` });
+    notices.push({
+      id: 'vault-restored',
+      severity: movedAside ? 'critical' : 'warning',
+      message: `${problem} The last good copy was loaded.`,
+    });
     return { data: backup.data, notices, files: [backupPath], moveAside };
   }
-  const why = backup ? 'the last good copy could not be read either; both files were kept' : 'there was no earlier copy';
+  const why = backup
+    ? 'the last good copy could not be read either; both files were kept'
+    : 'there was no earlier copy';
   notices.push({ id: 'vault-restored', severity: 'critical', message: `${problem} Keyward starts empty: ${why}.` });
   return { data: null, notices, files: [], moveAside };
 }

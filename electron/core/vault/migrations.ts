@@ -18,7 +18,8 @@ const migrations: Record<number, (doc: Raw) => Raw> = {
 /** Brings a parsed vault document up to the current schema version; newer versions are refused untouched. */
 export function migrate(doc: Raw): { doc: Raw; migratedFrom: number | null } {
   const start = typeof doc.schemaVersion === 'number' ? doc.schemaVersion : 0;
-  if (!Number.isInteger(start) || start < 0) throw new AppError('vault_unavailable', 'The vault file has an invalid schema version.');
+  if (!Number.isInteger(start) || start < 0)
+    throw new AppError('vault_unavailable', 'The vault file has an invalid schema version.');
   if (start > CURRENT_SCHEMA_VERSION) {
     throw new AppError(
       'vault_unavailable',

@@ -9,7 +9,9 @@ const copiesIn = new WeakMap<object[], WeakSet<object>>();
  * puts a new object in its place); what an element holds (settings, scopes, checks...) is replaced, never
  * edited. tests/unit/vault/draft.test.ts runs every change against a deep-frozen vault to keep it that way.
  */
-export function draftOf<T extends { clients: readonly object[]; stores: readonly object[]; tokens: readonly object[] }>(base: T): T {
+export function draftOf<T extends { clients: readonly object[]; stores: readonly object[]; tokens: readonly object[] }>(
+  base: T,
+): T {
   return { ...base, clients: base.clients.slice(), stores: base.stores.slice(), tokens: base.tokens.slice() };
 }
 

@@ -4,11 +4,30 @@ import { listChanges } from '../inventory/snapshot-changes';
 import type { LoadedVault, VaultRepository } from '../ports';
 import type { VaultDatabase } from './vault-database';
 import { CURRENT_SCHEMA_VERSION, type VaultData } from './vault-data';
-import { appendAudit, CLIENT_UPSERT, clientRow, META, readMeta, readVaultRows, STORE_UPSERT, storeRow, TOKEN_UPSERT, tokenRow, writeCheckHistory, writeMeta } from './vault-rows';
+import {
+  appendAudit,
+  CLIENT_UPSERT,
+  clientRow,
+  META,
+  readMeta,
+  readVaultRows,
+  STORE_UPSERT,
+  storeRow,
+  TOKEN_UPSERT,
+  tokenRow,
+  writeCheckHistory,
+  writeMeta,
+} from './vault-rows';
 
 type Section = 'clients' | 'stores' | 'tokens';
 
-type Parser = { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: { path: PropertyKey[]; message: string }[] } } };
+type Parser = {
+  safeParse(v: unknown): {
+    success: boolean;
+    data?: unknown;
+    error?: { issues: { path: PropertyKey[]; message: string }[] };
+  };
+};
 
 /**
  * The element as its schema gives it back (its keys in the schema's order, so a later load takes dispatch's
@@ -18,7 +37,10 @@ function validated<T>(schema: Parser, value: T, what: string): T {
   const result = schema.safeParse(value);
   if (!result.success) {
     const issue = result.error?.issues[0];
-    throw new AppError('internal', `Refused to save a ${what} that breaks the schema (${issue?.path.map(String).join('.') || '(root)'}: ${issue?.message ?? 'invalid'}).`);
+    throw new AppError(
+      'internal',
+      `Refused to save a ${what} that breaks the schema (${issue?.path.map(String).join('.') || '(root)'}: ${issue?.message ?? 'invalid'}).`,
+    );
   }
   return result.data as T;
 }
@@ -54,7 +76,8 @@ export class SqliteVaultRepository implements VaultRepository {
     for (const token of data.tokens) this.storedHistories.add(token.checkHistory);
     this.seenVersion = db.dataVersion();
     for (const section of ['clients', 'stores', 'tokens'] as const) {
-      this.nextPos[section] = db.prepare(`SELECT coalesce(max(pos), -1) + 1 AS next FROM ${section}`).get<{ next: number }>()?.next ?? 0;
+      this.nextPos[section] =
+        db.prepare(`SELECT coalesce(max(pos), -1) + 1 AS next FROM ${section}`).get<{ next: number }>()?.next ?? 0;
     }
     return { data, notices: this.database.takeNotices() };
   }
@@ -103,9 +126,13 @@ export class SqliteVaultRepository implements VaultRepository {
     }
     if (data.settings !== prev.settings) {
       for (const [key, value] of Object.entries(data.settings)) {
-        if (prev.settings[key] !== value) db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+        if (prev.settings[key] !== value)
+          db.prepare(
+            'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+          ).run(key, JSON.stringify(value));
       }
-      for (const key of Object.keys(prev.settings)) if (!(key in data.settings)) db.prepare('DELETE FROM settings WHERE key = ?').run(key);
+      for (const key of Object.keys(prev.settings))
+        if (!(key in data.settings)) db.prepare('DELETE FROM settings WHERE key = ?').run(key);
     }
     writeMeta(db, META.revision, String(data.revision));
     writeMeta(db, META.updatedAt, data.updatedAt);

@@ -12,7 +12,20 @@ import { syncDir } from './atomic-file';
 import { AUDIT_FILE, DATABASE_FILE, MIGRATED_SUFFIX, NOTIFICATIONS_FILE, VAULT_FILE } from './files';
 import { readJsonVault, unopenable } from './json-vault-file';
 import { emptyVault, type VaultData } from './vault-data';
-import { appendAudit, clientRow, CLIENT_UPSERT, META, readMeta, readVaultRows, storeRow, STORE_UPSERT, tokenRow, TOKEN_UPSERT, writeCheckHistory, writeMeta } from './vault-rows';
+import {
+  appendAudit,
+  clientRow,
+  CLIENT_UPSERT,
+  META,
+  readMeta,
+  readVaultRows,
+  storeRow,
+  STORE_UPSERT,
+  tokenRow,
+  TOKEN_UPSERT,
+  writeCheckHistory,
+  writeMeta,
+} from './vault-rows';
 
 const errnoOf = (err: unknown): string | undefined => (err as NodeJS.ErrnoException | null)?.code;
 const exists = (path: string): Promise<boolean> =>
@@ -44,7 +57,9 @@ function recordText(item: { id: string; checkHistory?: unknown }): string {
  * database stores each record as JSON.stringify gives it, so a record read back hashes the same only when it is
  * the same, field for field and in the same order.
  */
-export function vaultDigest(data: Pick<VaultData, 'clients' | 'stores' | 'tokens' | 'customProviders' | 'settings'>): string {
+export function vaultDigest(
+  data: Pick<VaultData, 'clients' | 'stores' | 'tokens' | 'customProviders' | 'settings'>,
+): string {
   const hash = createHash('sha256');
   for (const list of [data.clients, data.stores, data.tokens] as { id: string }[][]) {
     hash.update(`#${list.length}`);
@@ -136,7 +151,9 @@ function repairReferences(data: VaultData): { data: VaultData; notices: LoadedVa
   return {
     data: {
       ...data,
-      stores: data.stores.map((s) => (s.clientId !== null && !clientIds.has(s.clientId) ? { ...s, clientId: null } : s)),
+      stores: data.stores.map((s) =>
+        s.clientId !== null && !clientIds.has(s.clientId) ? { ...s, clientId: null } : s,
+      ),
       tokens: data.tokens.filter((t) => storeIds.has(t.storeId)),
     },
     notices,
@@ -153,7 +170,10 @@ async function readOptional(path: string): Promise<string | null> {
   }
   try {
     if (!(await handle.stat()).isFile()) {
-      throw new AppError('vault_unavailable', `${path} is not a regular file; Keyward opened nothing and left the JSON files untouched. To go on, move it out of the data folder, then try again.`);
+      throw new AppError(
+        'vault_unavailable',
+        `${path} is not a regular file; Keyward opened nothing and left the JSON files untouched. To go on, move it out of the data folder, then try again.`,
+      );
     }
     return await handle.readFile('utf8');
   } finally {
@@ -224,7 +244,8 @@ export class VaultDatabase {
   private async create(): Promise<void> {
     const json = await readJsonVault(this.dir, this.clock, this.logger);
     const aside = `${this.location}.importing-${process.pid}-${Date.now()}-${randomUUID().slice(0, 8)}`;
-    const removeAside = () => Promise.all(['', '-wal', '-shm', '-journal'].map((s) => rm(`${aside}${s}`, { force: true })));
+    const removeAside = () =>
+      Promise.all(['', '-wal', '-shm', '-journal'].map((s) => rm(`${aside}${s}`, { force: true })));
     const repaired = json?.data ? repairReferences(json.data) : null;
     const data = repaired?.data ?? emptyVault(this.clock.now());
     const sources: string[] = [...(json?.files ?? [])];
@@ -242,14 +263,24 @@ export class VaultDatabase {
         insertVault(target, data);
         for (const entry of audit) appendAudit(target, entry);
         if (warningsText !== null) this.importWarnings(target, warningsText);
-        if (json?.data) writeMeta(target, META.importedFrom, JSON.stringify({ files: json.files.map((f) => f.slice(this.dir.length + 1)), at: new Date().toISOString() }));
+        if (json?.data)
+          writeMeta(
+            target,
+            META.importedFrom,
+            JSON.stringify({
+              files: json.files.map((f) => f.slice(this.dir.length + 1)),
+              at: new Date().toISOString(),
+            }),
+          );
       });
       // Read back what was written: the same records, and every audit entry, or nothing is put in place.
       const back = readVaultRows(target, readMeta(target), 1);
       const wrote = vaultDigest(back);
-      if (wrote !== vaultDigest(data)) throw new Error('the records read back from the new database differ from the JSON vault');
+      if (wrote !== vaultDigest(data))
+        throw new Error('the records read back from the new database differ from the JSON vault');
       const entries = target.prepare('SELECT count(*) AS n FROM audit_log').get<{ n: number }>()?.n ?? 0;
-      if (entries !== audit.length) throw new Error(`the audit log has ${entries} entries, the JSON one ${audit.length}`);
+      if (entries !== audit.length)
+        throw new Error(`the audit log has ${entries} entries, the JSON one ${audit.length}`);
       db = null;
       target.finishScratch(aside);
       placed = await placeOnce(aside, this.location);
@@ -273,11 +304,17 @@ export class VaultDatabase {
     // Only now that the database holds what was read instead: before, a failure left every file in its place.
     if (json?.moveAside) {
       const { from, to } = json.moveAside;
-      await rename(from, to).catch((err: unknown) => this.logger.warn('could not move the unreadable vault file aside', { file: from, error: errnoOf(err) ?? 'unknown' }));
+      await rename(from, to).catch((err: unknown) =>
+        this.logger.warn('could not move the unreadable vault file aside', {
+          file: from,
+          error: errnoOf(err) ?? 'unknown',
+        }),
+      );
     }
     if (json) {
       if (await exists(join(this.dir, AUDIT_FILE))) sources.push(join(this.dir, AUDIT_FILE));
-      if (json.data && (await exists(join(this.dir, NOTIFICATIONS_FILE)))) sources.push(join(this.dir, NOTIFICATIONS_FILE));
+      if (json.data && (await exists(join(this.dir, NOTIFICATIONS_FILE))))
+        sources.push(join(this.dir, NOTIFICATIONS_FILE));
       await this.keepReadOnly(sources);
     }
     if (json?.data) {
@@ -286,7 +323,11 @@ export class VaultDatabase {
         severity: 'info',
         message: `The vault (${data.tokens.length} tokens) moved into Keyward's database; the JSON files are kept read-only as *${MIGRATED_SUFFIX}.`,
       });
-      this.logger.info('JSON vault imported into the database', { tokens: data.tokens.length, stores: data.stores.length, clients: data.clients.length });
+      this.logger.info('JSON vault imported into the database', {
+        tokens: data.tokens.length,
+        stores: data.stores.length,
+        clients: data.clients.length,
+      });
     }
   }
 
@@ -310,7 +351,8 @@ export class VaultDatabase {
   private async keepReadOnly(files: string[]): Promise<void> {
     for (const file of files) {
       let to = `${file}${MIGRATED_SUFFIX}`;
-      if (await exists(to)) to = `${file}.${this.clock.now().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}${MIGRATED_SUFFIX}`;
+      if (await exists(to))
+        to = `${file}.${this.clock.now().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}${MIGRATED_SUFFIX}`;
       try {
         await rename(file, to);
         await chmod(to, 0o400);

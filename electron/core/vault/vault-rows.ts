@@ -4,7 +4,8 @@ import type { VaultData } from './vault-data';
 
 // How the vault's entities become rows and back: the one place that knows the tables' columns.
 
-export const CLIENT_UPSERT = 'INSERT INTO clients (id, pos, name, doc) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, doc = excluded.doc';
+export const CLIENT_UPSERT =
+  'INSERT INTO clients (id, pos, name, doc) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, doc = excluded.doc';
 export const STORE_UPSERT =
   'INSERT INTO stores (id, pos, client_id, provider, label, doc) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET client_id = excluded.client_id, provider = excluded.provider, label = excluded.label, doc = excluded.doc';
 export const TOKEN_UPSERT =
@@ -13,7 +14,14 @@ export const TOKEN_UPSERT =
   'expiry_source = excluded.expiry_source, masked = excluded.masked, last_outcome = excluded.last_outcome, doc = excluded.doc';
 
 export const clientRow = (c: Client, pos: number): SqlValue[] => [c.id, pos, c.name, JSON.stringify(c)];
-export const storeRow = (s: StoreProfile, pos: number): SqlValue[] => [s.id, pos, s.clientId, s.provider, s.label, JSON.stringify(s)];
+export const storeRow = (s: StoreProfile, pos: number): SqlValue[] => [
+  s.id,
+  pos,
+  s.clientId,
+  s.provider,
+  s.label,
+  JSON.stringify(s),
+];
 /** The token with an empty check history in its place (the history has its own table; the key keeps the schema's order). */
 export function tokenRow(t: Token, pos: number): SqlValue[] {
   const doc = { ...t, checkHistory: [] };
@@ -36,22 +44,24 @@ export function tokenRow(t: Token, pos: number): SqlValue[] {
 /** Replaces a token's check history rows (newest first, seq 0). */
 export function writeCheckHistory(db: Database, tokenId: string, history: readonly CheckResult[]): void {
   db.prepare('DELETE FROM check_results WHERE token_id = ?').run(tokenId);
-  const insert = db.prepare('INSERT INTO check_results (token_id, seq, checked_at, outcome, doc) VALUES (?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO check_results (token_id, seq, checked_at, outcome, doc) VALUES (?, ?, ?, ?, ?)',
+  );
   history.forEach((c, seq) => insert.run(tokenId, seq, c.checkedAt, c.outcome, JSON.stringify(c)));
 }
 
 export function appendAudit(db: Database, entry: AuditEntry): void {
-  db.prepare('INSERT INTO audit_log (at, actor, action, subject_type, subject_id, summary) VALUES (?, ?, ?, ?, ?, ?)').run(
-    entry.at,
-    entry.actor,
-    entry.action,
-    entry.subject.type,
-    entry.subject.id,
-    entry.summary,
-  );
+  db.prepare(
+    'INSERT INTO audit_log (at, actor, action, subject_type, subject_id, summary) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(entry.at, entry.actor, entry.action, entry.subject.type, entry.subject.id, entry.summary);
 }
 
-export const META = { vaultId: 'vault_id', revision: 'revision', updatedAt: 'updated_at', importedFrom: 'imported_from' } as const;
+export const META = {
+  vaultId: 'vault_id',
+  revision: 'revision',
+  updatedAt: 'updated_at',
+  importedFrom: 'imported_from',
+} as const;
 
 export function readMeta(db: Database): Map<string, string> {
   return new Map(
@@ -63,7 +73,10 @@ export function readMeta(db: Database): Map<string, string> {
 }
 
 export function writeMeta(db: Database, key: string, value: string): void {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+    key,
+    value,
+  );
 }
 
 /**
@@ -73,7 +86,8 @@ export function writeMeta(db: Database, key: string, value: string): void {
 function docsInOrder<T>(db: Database, table: 'clients' | 'stores' | 'tokens' | 'custom_providers'): T[] {
   const out: T[] = [];
   const sql = `SELECT '[' || group_concat(doc, ',' ORDER BY pos) || ']' AS docs FROM (SELECT doc, pos, (row_number() OVER (ORDER BY pos) - 1) / 2000 AS chunk FROM ${table}) GROUP BY chunk ORDER BY chunk`;
-  for (const row of db.prepare(sql).iterate<{ docs: string }>()) for (const doc of JSON.parse(row.docs) as T[]) out.push(doc);
+  for (const row of db.prepare(sql).iterate<{ docs: string }>())
+    for (const doc of JSON.parse(row.docs) as T[]) out.push(doc);
   return out;
 }
 
@@ -85,13 +99,16 @@ export function readVaultRows(db: Database, meta: Map<string, string>, schemaVer
     token.checkHistory ??= [];
     byId.set(token.id, token);
   }
-  const histories = db.prepare("SELECT token_id, '[' || group_concat(doc, ',' ORDER BY seq) || ']' AS docs FROM check_results GROUP BY token_id");
+  const histories = db.prepare(
+    "SELECT token_id, '[' || group_concat(doc, ',' ORDER BY seq) || ']' AS docs FROM check_results GROUP BY token_id",
+  );
   for (const row of histories.iterate<{ token_id: string; docs: string }>()) {
     const token = byId.get(row.token_id);
     if (token) token.checkHistory = JSON.parse(row.docs) as CheckResult[];
   }
   const settings: Record<string, unknown> = {};
-  for (const row of db.prepare('SELECT key, value FROM settings').iterate<{ key: string; value: string }>()) settings[row.key] = JSON.parse(row.value);
+  for (const row of db.prepare('SELECT key, value FROM settings').iterate<{ key: string; value: string }>())
+    settings[row.key] = JSON.parse(row.value);
   const vaultId = meta.get(META.vaultId);
   return {
     schemaVersion,

@@ -10,7 +10,8 @@ const PROBE_ACCOUNT = 'keyward-probe';
 /** Why the OS keychain refused, in words without any secret (keytar's messages carry none). */
 function reason(err: unknown): string {
   const text = err instanceof Error ? err.message : String(err);
-  if (/autolaunch|DBUS|D-Bus|org\.freedesktop\.secrets|ServiceUnknown/i.test(text)) return 'no Secret Service is running';
+  if (/autolaunch|DBUS|D-Bus|org\.freedesktop\.secrets|ServiceUnknown/i.test(text))
+    return 'no Secret Service is running';
   if (/locked|dismissed|cancel/i.test(text)) return 'the keychain is locked or the request was dismissed';
   if (/denied|not allowed|authoriz/i.test(text)) return 'access to the keychain was denied';
   return text.slice(0, 120);
@@ -48,7 +49,11 @@ export class KeytarSecretStore implements SecretStore {
   }
   async state(): Promise<KeychainState> {
     try {
-      if (!(await this.readable())) return { available: false, message: `The OS keychain is locked: secrets could not be verified. Unlock it and Keyward checks again.` };
+      if (!(await this.readable()))
+        return {
+          available: false,
+          message: `The OS keychain is locked: secrets could not be verified. Unlock it and Keyward checks again.`,
+        };
       return { available: true, message: 'OS keychain available.' };
     } catch (err) {
       return { available: false, message: err instanceof Error ? err.message : 'The OS keychain is not available.' };

@@ -15,7 +15,8 @@ export interface ClosableHttpClient extends HttpClient {
 
 function flatten(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  for (const [k, v] of Object.entries(headers))
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   return out;
 }
 
@@ -39,7 +40,10 @@ function where(url: string): string {
  * it), and no redirects followed (a 3xx comes back as is). Faults reject with HttpFault and its code.
  */
 export function createUndiciHttpClient(options: UndiciHttpClientOptions = {}): ClosableHttpClient {
-  const agent = new Agent({ connect: { timeout: options.connectTimeoutMs ?? 10_000 }, connections: options.connections ?? 8 });
+  const agent = new Agent({
+    connect: { timeout: options.connectTimeoutMs ?? 10_000 },
+    connections: options.connections ?? 8,
+  });
 
   async function send(req: HttpRequest): Promise<HttpResponse> {
     const deadline = new AbortController();
@@ -56,7 +60,10 @@ export function createUndiciHttpClient(options: UndiciHttpClientOptions = {}): C
       const declared = Number(res.headers['content-length']);
       if (Number.isFinite(declared) && declared > req.maxBodyBytes) {
         discard(res.body);
-        throw new HttpFault('BODY_TOO_LARGE', `The answer from ${where(req.url)} declared ${declared} bytes, above the ${req.maxBodyBytes}-byte cap.`);
+        throw new HttpFault(
+          'BODY_TOO_LARGE',
+          `The answer from ${where(req.url)} declared ${declared} bytes, above the ${req.maxBodyBytes}-byte cap.`,
+        );
       }
       const chunks: Buffer[] = [];
       let size = 0;
@@ -65,14 +72,18 @@ export function createUndiciHttpClient(options: UndiciHttpClientOptions = {}): C
         size += buf.length;
         if (size > req.maxBodyBytes) {
           discard(res.body);
-          throw new HttpFault('BODY_TOO_LARGE', `The answer from ${where(req.url)} passed the ${req.maxBodyBytes}-byte cap.`);
+          throw new HttpFault(
+            'BODY_TOO_LARGE',
+            `The answer from ${where(req.url)} passed the ${req.maxBodyBytes}-byte cap.`,
+          );
         }
         chunks.push(buf);
       }
       return { status: res.statusCode, headers: flatten(res.headers), body: Buffer.concat(chunks).toString('utf8') };
     } catch (e) {
       if (e instanceof HttpFault) throw e;
-      if (deadline.signal.aborted) throw new HttpFault('TIMEOUT', `${where(req.url)} did not answer within ${req.timeoutMs} ms.`);
+      if (deadline.signal.aborted)
+        throw new HttpFault('TIMEOUT', `${where(req.url)} did not answer within ${req.timeoutMs} ms.`);
       const code = faultCode(e);
       throw new HttpFault(code, `Request to ${where(req.url)} failed (${code}).`);
     } finally {

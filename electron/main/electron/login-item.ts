@@ -28,7 +28,18 @@ export async function setOpenAtLogin(openAtLogin: boolean): Promise<void> {
   }
   const exec = process.env.APPIMAGE || process.execPath;
   await mkdir(dir, { recursive: true });
-  await writeFile(file, ['[Desktop Entry]', 'Type=Application', 'Name=Keyward', `Exec="${exec.replace(/(["\\`$])/g, '\\$1')}" ${HIDDEN_ARG}`, 'X-GNOME-Autostart-enabled=true', ''].join('\n'), {
-    mode: 0o644,
-  });
+  await writeFile(
+    file,
+    [
+      '[Desktop Entry]',
+      'Type=Application',
+      'Name=Keyward',
+      `Exec="${exec.replace(/(["\\`$])/g, '\\$1')}" ${HIDDEN_ARG}`,
+      'X-GNOME-Autostart-enabled=true',
+      '',
+    ].join('\n'),
+    {
+      mode: 0o644,
+    },
+  );
 }

@@ -2,7 +2,8 @@ import { Menu, nativeImage, type NativeImage, Tray } from 'electron';
 import type { AttentionIndicator } from '../../core/expiry';
 
 /** A 16x16 black key with alpha, so the tray works before a designed icon exists (a template image on macOS). */
-const FALLBACK_ICON = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAANUlEQVR42mNgGAW4wH9KNKJjkjUTEiPZ2f/xYKJsIsoAQi5AZ/8nNwz+E4olimKBKulgCAIAbxcq1lpaeswAAAAASUVORK5CYII=';
+const FALLBACK_ICON =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAANUlEQVR42mNgGAW4wH9KNKJjkjUTEiPZ2f/xYKJsIsoAQi5AZ/8nNwz+E4olimKBKulgCAIAbxcq1lpaeswAAAAASUVORK5CYII=';
 
 export interface TrayActions {
   open(): void;
@@ -29,7 +30,11 @@ export function createTray(actions: TrayActions, icon?: NativeImage): KeywardTra
   );
   tray.on('click', () => actions.open());
   const show = (count: number) => {
-    tray.setToolTip(count === 0 ? 'Keyward: nothing needs attention' : `Keyward: ${count} token${count === 1 ? ' needs' : 's need'} attention`);
+    tray.setToolTip(
+      count === 0
+        ? 'Keyward: nothing needs attention'
+        : `Keyward: ${count} token${count === 1 ? ' needs' : 's need'} attention`,
+    );
     tray.setTitle(count === 0 ? '' : String(count));
   };
   show(0);

@@ -3,7 +3,11 @@ import { call } from '../../lib/api';
 
 /** Saves an ICS calendar (one event per expiring token, alarms at the lead times, no secrets): main asks where and writes it. */
 export function ExpiryCalendarButton() {
-  const [state, setState] = useState<{ busy: boolean; error: string | null; saved: string | null }>({ busy: false, error: null, saved: null });
+  const [state, setState] = useState<{ busy: boolean; error: string | null; saved: string | null }>({
+    busy: false,
+    error: null,
+    saved: null,
+  });
   const exportCalendar = async () => {
     setState({ busy: true, error: null, saved: null });
     const result = await call('saveExpiryCalendar', {});

@@ -12,7 +12,10 @@ export function ExpiryEvents() {
   useEffect(() => {
     useExpiry.getState().refresh();
     const offVault = on('vaultChanged', () => useExpiry.getState().refresh());
-    const offOpen = on('openToken', (payload) => void openTokens('tokenId' in payload ? [payload.tokenId] : payload.tokenIds));
+    const offOpen = on(
+      'openToken',
+      (payload) => void openTokens('tokenId' in payload ? [payload.tokenId] : payload.tokenIds),
+    );
     // Days left and ended snoozes change with time, not only with the vault: re-read when the window comes back.
     const onFocus = () => useExpiry.getState().refresh();
     window.addEventListener('focus', onFocus);

@@ -73,7 +73,8 @@ export function ExpirySettingsForm() {
     setDraft({ ...draft, ...patch });
     setSaved(false);
   };
-  const editProvider = (id: string, patch: Partial<Draft['providers'][string]>) => edit({ providers: { ...draft.providers, [id]: { ...draft.providers[id]!, ...patch } } });
+  const editProvider = (id: string, patch: Partial<Draft['providers'][string]>) =>
+    edit({ providers: { ...draft.providers, [id]: { ...draft.providers[id]!, ...patch } } });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -99,7 +100,11 @@ export function ExpirySettingsForm() {
     setBusy(true);
     const error = await saveSettings({
       findings: { leadTimesDays: global.days, providers: overrides },
-      notifications: { warnTestTokens: draft.warnTestTokens, closeToTray: draft.closeToTray, openAtLogin: draft.openAtLogin },
+      notifications: {
+        warnTestTokens: draft.warnTestTokens,
+        closeToTray: draft.closeToTray,
+        openAtLogin: draft.openAtLogin,
+      },
     });
     setBusy(false);
     if (error) {
@@ -119,7 +124,12 @@ export function ExpirySettingsForm() {
   };
 
   return (
-    <form className="expiry-panel expiry-settings" aria-labelledby="expiry-settings-title" onSubmit={(e) => void submit(e)} noValidate>
+    <form
+      className="expiry-panel expiry-settings"
+      aria-labelledby="expiry-settings-title"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+    >
       <h3 id="expiry-settings-title">Expiry warning settings</h3>
       {serverError && (
         <p role="alert" className="banner banner-error">
@@ -168,7 +178,12 @@ export function ExpirySettingsForm() {
                     {leadError && <span className="error-text block">{leadError}</span>}
                   </td>
                   <td className={rotationError ? 'field-error' : undefined}>
-                    <input aria-label={`${nameOf(id)} rotation days`} value={p.rotation} aria-invalid={Boolean(rotationError)} onChange={(e) => editProvider(id, { rotation: e.target.value })} />
+                    <input
+                      aria-label={`${nameOf(id)} rotation days`}
+                      value={p.rotation}
+                      aria-invalid={Boolean(rotationError)}
+                      onChange={(e) => editProvider(id, { rotation: e.target.value })}
+                    />
                     {rotationError && <span className="error-text block">{rotationError}</span>}
                   </td>
                 </tr>
@@ -179,7 +194,11 @@ export function ExpirySettingsForm() {
       </fieldset>
       <div className="field">
         <label htmlFor="expiry-test-tokens">Test tokens (Shippo test, PixlPay sk_test_)</label>
-        <select id="expiry-test-tokens" value={draft.warnTestTokens} onChange={(e) => edit({ warnTestTokens: e.target.value as Draft['warnTestTokens'] })}>
+        <select
+          id="expiry-test-tokens"
+          value={draft.warnTestTokens}
+          onChange={(e) => edit({ warnTestTokens: e.target.value as Draft['warnTestTokens'] })}
+        >
           <option value="lower">Warn at a lower severity</option>
           <option value="off">Do not warn</option>
         </select>

@@ -33,7 +33,8 @@ export function ExpiryTimeline() {
   const { weeks, expired } = overview.timeline;
   // An expired token is critical, or one step lower for a test token (as its warning says).
   const expiredCounts: Counts = { critical: 0, warning: 0, info: 0 };
-  for (const id of expired.tokenIds) expiredCounts[overview.attention.items.find((i) => i.tokenId === id)?.severity ?? 'critical'] += 1;
+  for (const id of expired.tokenIds)
+    expiredCounts[overview.attention.items.find((i) => i.tokenId === id)?.severity ?? 'critical'] += 1;
   const columns: Column[] = [
     {
       key: 'expired',
@@ -91,7 +92,13 @@ export function ExpiryTimeline() {
                 <span className="timeline-count" aria-hidden="true">
                   {n || ''}
                 </span>
-                <svg className="timeline-svg" viewBox={`0 0 20 ${H}`} preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                <svg
+                  className="timeline-svg"
+                  viewBox={`0 0 20 ${H}`}
+                  preserveAspectRatio="none"
+                  aria-hidden="true"
+                  focusable="false"
+                >
                   <rect className="bar-track" x="0" y="0" width="20" height={H} />
                   {ORDER.map((s) => {
                     const h = (c.counts[s] / max) * H;
@@ -115,14 +122,22 @@ export function ExpiryTimeline() {
             {chosen.tokenIds.length === 0 ? (
               <p className="muted">No token expires in this week.</p>
             ) : (
-              <ul className="timeline-tokens" aria-label={`Tokens: ${chosen.expired ? 'expired' : `week of ${chosen.label}`}`}>
+              <ul
+                className="timeline-tokens"
+                aria-label={`Tokens: ${chosen.expired ? 'expired' : `week of ${chosen.label}`}`}
+              >
                 {chosen.tokenIds.map((id) => {
                   const names = namesFor(id, snapshot, providers);
                   const token = snapshot?.tokens.find((t) => t.id === id);
-                  const when = overview.attention.items.find((i) => i.tokenId === id)?.expiresAt ?? token?.expiresAt ?? null;
+                  const when =
+                    overview.attention.items.find((i) => i.tokenId === id)?.expiresAt ?? token?.expiresAt ?? null;
                   return (
                     <li key={id}>
-                      <button type="button" className="link" onClick={() => names.storeId && show({ kind: 'store', storeId: names.storeId })}>
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => names.storeId && show({ kind: 'store', storeId: names.storeId })}
+                      >
                         {names.token}
                       </button>{' '}
                       <span className="muted">

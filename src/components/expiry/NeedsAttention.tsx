@@ -45,7 +45,8 @@ export function NeedsAttention({ heading = 'h2' }: { heading?: 'h2' | 'h3' }) {
         <p className="muted">Loading expiry warnings…</p>
       ) : attention.items.length === 0 ? (
         <p className="muted" role="status">
-          No token needs attention{attention.quieted ? ` (${plural(attention.quieted, 'warning')} snoozed or acknowledged)` : ''}.
+          No token needs attention
+          {attention.quieted ? ` (${plural(attention.quieted, 'warning')} snoozed or acknowledged)` : ''}.
         </p>
       ) : (
         <ol className="attention-list" aria-label={`${plural(attention.items.length, 'token')} needing attention`}>
@@ -53,10 +54,18 @@ export function NeedsAttention({ heading = 'h2' }: { heading?: 'h2' | 'h3' }) {
             const names = namesFor(item.tokenId, snapshot, providers);
             const left = daysLeftText(item.expiresAt);
             return (
-              <li key={item.tokenId} className={`attention-item attention-${item.severity}`} aria-label={`${names.token}, ${names.store}: ${left}`}>
+              <li
+                key={item.tokenId}
+                className={`attention-item attention-${item.severity}`}
+                aria-label={`${names.token}, ${names.store}: ${left}`}
+              >
                 <div className="attention-main">
                   <span className={`sev sev-${item.severity}`}>{item.severity}</span>
-                  <button type="button" className="link attention-token" onClick={() => names.storeId && show({ kind: 'store', storeId: names.storeId })}>
+                  <button
+                    type="button"
+                    className="link attention-token"
+                    onClick={() => names.storeId && show({ kind: 'store', storeId: names.storeId })}
+                  >
                     {names.token}
                   </button>
                   <span className="attention-where">

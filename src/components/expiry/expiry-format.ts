@@ -15,11 +15,18 @@ export function daysLeftText(expiresAt: string, now = Date.now()): string {
 }
 
 /** A UTC calendar day as the user's locale writes it ("Mar 4, 2026"). */
-const SHORT_DAY = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
-export const shortDay = (iso: string): string => SHORT_DAY.format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso));
+const SHORT_DAY = new Intl.DateTimeFormat(undefined, {
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+export const shortDay = (iso: string): string =>
+  SHORT_DAY.format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso));
 
 /** The last day of a week whose `end` is the day after it. */
-export const lastDayOf = (end: string): string => new Date(Date.parse(`${end}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
+export const lastDayOf = (end: string): string =>
+  new Date(Date.parse(`${end}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
 
 export interface TokenNames {
   token: string;
@@ -30,7 +37,11 @@ export interface TokenNames {
 }
 
 /** Names for a token id from the vault snapshot: ids only cross IPC in the overview. */
-export function namesFor(tokenId: string, snapshot: VaultSnapshot | null, providers: readonly ProviderDescriptor[]): TokenNames {
+export function namesFor(
+  tokenId: string,
+  snapshot: VaultSnapshot | null,
+  providers: readonly ProviderDescriptor[],
+): TokenNames {
   // Maps built once per snapshot: the attention list asks for thousands of names at 10,000 tokens.
   const l = snapshot ? lookups(snapshot) : null;
   const token = l?.tokensById.get(tokenId);
@@ -41,7 +52,10 @@ export function namesFor(tokenId: string, snapshot: VaultSnapshot | null, provid
     token: token?.name ?? 'Unknown token',
     store: store?.label ?? 'Unknown store',
     storeId: store?.id ?? null,
-    provider: (providerId !== undefined ? providersById(providers).get(providerId)?.name : undefined) ?? providerId ?? 'Unknown provider',
+    provider:
+      (providerId !== undefined ? providersById(providers).get(providerId)?.name : undefined) ??
+      providerId ??
+      'Unknown provider',
     client: client?.name ?? null,
   };
 }

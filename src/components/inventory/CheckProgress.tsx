@@ -9,7 +9,13 @@ export function CheckProgress() {
   return (
     <section className="check-run" role="region" aria-label="Bulk check" data-testid="check-run">
       <div className="check-run-head">
-        <strong>{running ? `Checking ${current.label}…` : error ? 'The check did not run' : `Check finished: ${current.label}`}</strong>
+        <strong>
+          {running
+            ? `Checking ${current.label}…`
+            : error
+              ? 'The check did not run'
+              : `Check finished: ${current.label}`}
+        </strong>
         <span role="status" aria-live="polite" className="muted" data-testid="check-count">
           {done} of {total} checked
           {summary && summary.cancelled > 0 ? ` · ${summary.cancelled} cancelled` : ''}

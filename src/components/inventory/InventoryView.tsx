@@ -3,7 +3,17 @@ import type { InventoryRow } from '../../../electron/contract';
 import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { call } from '../../lib/api';
 import { localDay } from '../../lib/format';
-import { EMPTY_FILTERS, NO_CLIENT, NO_FINDING, OUTCOME_LABELS, SORTS, STATUSES, toCsv, type Filters, type SortKey } from '../../lib/inventory';
+import {
+  EMPTY_FILTERS,
+  NO_CLIENT,
+  NO_FINDING,
+  OUTCOME_LABELS,
+  SORTS,
+  STATUSES,
+  toCsv,
+  type Filters,
+  type SortKey,
+} from '../../lib/inventory';
 import { useInventoryRows } from '../../lib/use-inventory-rows';
 import { observeRectAfterLayout, windowRect } from '../../lib/virtual-rect';
 import { firstViewPainted } from '../../lib/startup';
@@ -23,7 +33,8 @@ export function InventoryView() {
   const openToken = useVault((s) => s.openToken);
   const refresh = useVault((s) => s.refresh);
   const show = useVault((s) => s.show);
-  const { filters, sort, selected, focus, setFilter, clearFilters, setSort, toggle, setSelected, setFocus } = useInventory();
+  const { filters, sort, selected, focus, setFilter, clearFilters, setSort, toggle, setSelected, setFocus } =
+    useInventory();
   // Only what the view shows: a running check's progress ticks re-render CheckProgress, not the whole grid.
   const startCheck = useChecks((s) => s.start);
   const checkRunning = useChecks((s) => s.current?.running ?? false);
@@ -182,7 +193,9 @@ export function InventoryView() {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setBulkMessage(`Exported ${chosen.length} token${chosen.length === 1 ? '' : 's'} to CSV (metadata and masked fingerprints only, no secrets).`);
+    setBulkMessage(
+      `Exported ${chosen.length} token${chosen.length === 1 ? '' : 's'} to CSV (metadata and masked fingerprints only, no secrets).`,
+    );
   }
 
   async function deactivateSelected() {
@@ -200,7 +213,9 @@ export function InventoryView() {
     const notActive = skipped.length;
     setBulkMessage(
       `Deactivated ${deactivated} token${deactivated === 1 ? '' : 's'} in Keyward. They still work at the provider until you revoke them there.` +
-        (notActive ? ` ${notActive} selected token${notActive === 1 ? ' was' : 's were'} not active and stayed as they were.` : ''),
+        (notActive
+          ? ` ${notActive} selected token${notActive === 1 ? ' was' : 's were'} not active and stayed as they were.`
+          : ''),
     );
   }
 
@@ -236,9 +251,16 @@ export function InventoryView() {
       <header className="inventory-head">
         <h2 id="inventory-title">Inventory</h2>
         <p className="muted" role="status" data-testid="inventory-count">
-          {inv.total === inv.totalAll ? `${inv.total} token${inv.total === 1 ? '' : 's'}` : `${inv.total} of ${inv.totalAll} tokens`}
+          {inv.total === inv.totalAll
+            ? `${inv.total} token${inv.total === 1 ? '' : 's'}`
+            : `${inv.total} of ${inv.totalAll} tokens`}
         </p>
-        <button type="button" className="small" onClick={() => void startCheck({ all: true }, 'all tokens', inv.totalAll)} disabled={checkRunning || inv.totalAll === 0}>
+        <button
+          type="button"
+          className="small"
+          onClick={() => void startCheck({ all: true }, 'all tokens', inv.totalAll)}
+          disabled={checkRunning || inv.totalAll === 0}
+        >
           Check all
         </button>
       </header>
@@ -263,12 +285,48 @@ export function InventoryView() {
             maxLength={200}
           />
         </div>
-        <Select id="f-provider" label="Provider" value={filters.provider} onChange={(v) => setFilter('provider', v)} options={providerOptions(facets?.providers ?? NO_FACETS)} />
-        <Select id="f-status" label="Status" value={filters.status} onChange={(v) => setFilter('status', v as Filters['status'])} options={STATUS_OPTIONS} />
-        <Select id="f-mode" label="Mode" value={filters.mode} onChange={(v) => setFilter('mode', v as Filters['mode'])} options={MODE_OPTIONS} />
-        <Select id="f-client" label="Client" value={filters.client} onChange={(v) => setFilter('client', v)} options={clientOptions(facets?.clients ?? NO_FACETS)} />
-        <Select id="f-severity" label="Finding severity" value={filters.severity} onChange={(v) => setFilter('severity', v as Filters['severity'])} options={SEVERITY_OPTIONS} />
-        <Select id="f-sort" label="Sort by" value={sort} onChange={(v) => setSort(v as SortKey)} options={SORT_OPTIONS} />
+        <Select
+          id="f-provider"
+          label="Provider"
+          value={filters.provider}
+          onChange={(v) => setFilter('provider', v)}
+          options={providerOptions(facets?.providers ?? NO_FACETS)}
+        />
+        <Select
+          id="f-status"
+          label="Status"
+          value={filters.status}
+          onChange={(v) => setFilter('status', v as Filters['status'])}
+          options={STATUS_OPTIONS}
+        />
+        <Select
+          id="f-mode"
+          label="Mode"
+          value={filters.mode}
+          onChange={(v) => setFilter('mode', v as Filters['mode'])}
+          options={MODE_OPTIONS}
+        />
+        <Select
+          id="f-client"
+          label="Client"
+          value={filters.client}
+          onChange={(v) => setFilter('client', v)}
+          options={clientOptions(facets?.clients ?? NO_FACETS)}
+        />
+        <Select
+          id="f-severity"
+          label="Finding severity"
+          value={filters.severity}
+          onChange={(v) => setFilter('severity', v as Filters['severity'])}
+          options={SEVERITY_OPTIONS}
+        />
+        <Select
+          id="f-sort"
+          label="Sort by"
+          value={sort}
+          onChange={(v) => setSort(v as SortKey)}
+          options={SORT_OPTIONS}
+        />
         {filtersOn && (
           <button type="button" className="small clear-filters" onClick={clearFilters}>
             Clear filters
@@ -285,17 +343,33 @@ export function InventoryView() {
       )}
       <div className="bulkbar" role="toolbar" aria-label="Bulk actions">
         <span data-testid="selected-count">
-          {selectedCount} selected{selectedCount > 0 && selection.shown !== selectedCount ? ` (${selection.shown} shown)` : ''}
+          {selectedCount} selected
+          {selectedCount > 0 && selection.shown !== selectedCount ? ` (${selection.shown} shown)` : ''}
         </span>
-        <button type="button" className="small primary" onClick={checkSelected} disabled={selectedCount === 0 || checkRunning}>
+        <button
+          type="button"
+          className="small primary"
+          onClick={checkSelected}
+          disabled={selectedCount === 0 || checkRunning}
+        >
           Check selected
         </button>
         {!supportMode && (
-          <button type="button" className="small" onClick={() => setConfirmDeactivate(true)} disabled={selection.active === 0}>
+          <button
+            type="button"
+            className="small"
+            onClick={() => setConfirmDeactivate(true)}
+            disabled={selection.active === 0}
+          >
             Deactivate selected
           </button>
         )}
-        <button type="button" className="small" onClick={() => void exportCsv()} disabled={inv.total === 0 && selectedCount === 0}>
+        <button
+          type="button"
+          className="small"
+          onClick={() => void exportCsv()}
+          disabled={inv.total === 0 && selectedCount === 0}
+        >
           {selectedCount > 0 ? 'Export selected (CSV)' : 'Export shown (CSV)'}
         </button>
         {selectedCount > 0 && (
@@ -324,7 +398,9 @@ export function InventoryView() {
       {inv.totalAll === 0 ? (
         <div className="empty">
           <h3>No tokens yet</h3>
-          <p className="muted">Add a store, then paste its token: the value goes straight to your OS keychain and this table lists it.</p>
+          <p className="muted">
+            Add a store, then paste its token: the value goes straight to your OS keychain and this table lists it.
+          </p>
           <button type="button" className="primary" onClick={() => show({ kind: 'add-store' })}>
             Add a store
           </button>
@@ -345,7 +421,9 @@ export function InventoryView() {
               <div role="columnheader" className="cell cell-select">
                 <input
                   type="checkbox"
-                  aria-label={allShownSelected ? `Unselect all ${inv.total} shown tokens` : `Select all ${inv.total} shown tokens`}
+                  aria-label={
+                    allShownSelected ? `Unselect all ${inv.total} shown tokens` : `Select all ${inv.total} shown tokens`
+                  }
                   checked={allShownSelected}
                   disabled={inv.total === 0}
                   onChange={() => void toggleAllShown()}
@@ -411,7 +489,12 @@ export function InventoryView() {
  * What the bulk bar says about the selection, asked from main when the selection, filters or vault change:
  * which selected tokens still exist, how many of them the filters show, how many are active.
  */
-function useSelectionFacts(selected: ReadonlySet<string>, filters: Filters, sort: SortKey, revision: number): { existing: string[]; shown: number; active: number } {
+function useSelectionFacts(
+  selected: ReadonlySet<string>,
+  filters: Filters,
+  sort: SortKey,
+  revision: number,
+): { existing: string[]; shown: number; active: number } {
   const [facts, setFacts] = useState<{ existing: string[]; shown: number; active: number }>(NO_SELECTION);
   useEffect(() => {
     if (selected.size === 0) {
@@ -420,7 +503,12 @@ function useSelectionFacts(selected: ReadonlySet<string>, filters: Filters, sort
     }
     let stale = false;
     const ids = [...selected];
-    const only = (extra: Partial<Filters>) => ({ filters: { ...EMPTY_FILTERS, ids, ...extra }, sort, offset: 0, limit: 0 });
+    const only = (extra: Partial<Filters>) => ({
+      filters: { ...EMPTY_FILTERS, ids, ...extra },
+      sort,
+      offset: 0,
+      limit: 0,
+    });
     void Promise.all([
       call('queryInventory', { ...only({}), withIds: true }),
       call('queryInventory', { filters, sort, offset: 0, limit: 0, countOf: ids }),
@@ -469,10 +557,27 @@ function cachedOptions<T extends object>(key: T, build: () => Options): Options 
 }
 type Facet = { id: string; name: string };
 const NO_FACETS: Facet[] = [];
-const providerOptions = (used: readonly Facet[]) => cachedOptions(used, () => [['', 'All providers'], ...used.map((p): [string, string] => [p.id, p.name])]);
-const clientOptions = (clients: readonly Facet[]) => cachedOptions(clients, () => [['', 'All clients'], [NO_CLIENT, 'No client'], ...clients.map((c): [string, string] => [c.id, c.name])]);
+const providerOptions = (used: readonly Facet[]) =>
+  cachedOptions(used, () => [['', 'All providers'], ...used.map((p): [string, string] => [p.id, p.name])]);
+const clientOptions = (clients: readonly Facet[]) =>
+  cachedOptions(clients, () => [
+    ['', 'All clients'],
+    [NO_CLIENT, 'No client'],
+    ...clients.map((c): [string, string] => [c.id, c.name]),
+  ]);
 
-const COLUMNS = ['Name', 'Provider', 'Store', 'Client', 'Mode', 'Status', 'Fingerprint', 'Expires', 'Last check', 'Findings'];
+const COLUMNS = [
+  'Name',
+  'Provider',
+  'Store',
+  'Client',
+  'Mode',
+  'Status',
+  'Fingerprint',
+  'Expires',
+  'Last check',
+  'Findings',
+];
 
 interface RowProps {
   row: InventoryRow;
@@ -486,7 +591,16 @@ interface RowProps {
 }
 
 // A keystroke re-renders the view before main answers; unchanged rows skip that render.
-const TokenRow = memo(function TokenRow({ row: t, index, top, focused, selected, onToggle, onOpen, onFocus }: RowProps) {
+const TokenRow = memo(function TokenRow({
+  row: t,
+  index,
+  top,
+  focused,
+  selected,
+  onToggle,
+  onOpen,
+  onFocus,
+}: RowProps) {
   const open = () => onOpen(t.id, index);
   return (
     <div
@@ -503,11 +617,23 @@ const TokenRow = memo(function TokenRow({ row: t, index, top, focused, selected,
       onDoubleClick={open}
     >
       <div role="gridcell" className="cell cell-select">
-        <input type="checkbox" aria-label={`Select ${t.name}`} checked={selected} onChange={() => onToggle(t.id)} tabIndex={-1} />
+        <input
+          type="checkbox"
+          aria-label={`Select ${t.name}`}
+          checked={selected}
+          onChange={() => onToggle(t.id)}
+          tabIndex={-1}
+        />
       </div>
       <div role="gridcell" className="cell cell-name">
         {/* elementtiming: the browser records when the first row's name is painted (the benchmark reads it). */}
-        <button type="button" className="link row-open" tabIndex={-1} onClick={open} elementtiming={index === 0 ? 'inventory-first-row' : undefined}>
+        <button
+          type="button"
+          className="link row-open"
+          tabIndex={-1}
+          onClick={open}
+          elementtiming={index === 0 ? 'inventory-first-row' : undefined}
+        >
           {t.name}
         </button>
       </div>
@@ -530,11 +656,18 @@ const TokenRow = memo(function TokenRow({ row: t, index, top, focused, selected,
         {t.masked ? <code className="masked">{t.masked}</code> : <span className="muted">not stored</span>}
       </div>
       <div role="gridcell" className="cell">
-        {t.expiresAt ? <time dateTime={t.expiresAt}>{localDay(t.expiresAt)}</time> : <span className="muted">{t.expirySource === 'none' ? 'never' : 'unknown'}</span>}
+        {t.expiresAt ? (
+          <time dateTime={t.expiresAt}>{localDay(t.expiresAt)}</time>
+        ) : (
+          <span className="muted">{t.expirySource === 'none' ? 'never' : 'unknown'}</span>
+        )}
       </div>
       <div role="gridcell" className="cell">
         {t.lastCheck ? (
-          <span className={`outcome outcome-${t.lastCheck.outcome}`} title={`${t.lastCheck.detail} (${t.lastCheck.checkedAt})`}>
+          <span
+            className={`outcome outcome-${t.lastCheck.outcome}`}
+            title={`${t.lastCheck.detail} (${t.lastCheck.checkedAt})`}
+          >
             {OUTCOME_LABELS[t.lastCheck.outcome]}
           </span>
         ) : (
@@ -561,7 +694,14 @@ const TokenRow = memo(function TokenRow({ row: t, index, top, focused, selected,
 /** A row main has not answered yet (fast scrolling): its place, and that it is on its way. */
 function PendingRow({ index, top }: { index: number; top: number }) {
   return (
-    <div role="row" aria-rowindex={index + 2} aria-busy="true" className="grid-row body-row pending-row" style={{ transform: `translateY(${top}px)` }} data-index={index}>
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-busy="true"
+      className="grid-row body-row pending-row"
+      style={{ transform: `translateY(${top}px)` }}
+      data-index={index}
+    >
       <div role="gridcell" className="cell muted">
         Loading…
       </div>
@@ -578,7 +718,10 @@ interface SelectProps {
 }
 
 // onChange only calls the stores' stable setters: a select re-renders when its value or options change.
-const Select = memo(SelectImpl, (a, b) => a.id === b.id && a.label === b.label && a.value === b.value && a.options === b.options);
+const Select = memo(
+  SelectImpl,
+  (a, b) => a.id === b.id && a.label === b.label && a.value === b.value && a.options === b.options,
+);
 
 function SelectImpl({ id, label, value, onChange, options }: SelectProps) {
   return (

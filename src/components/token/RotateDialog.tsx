@@ -11,7 +11,15 @@ type Rotated = ChannelOutput<'rotateToken'>;
  * then shows old -> new lineage and what is left to do at the provider. The pasted value is dropped as soon
  * as it is sent.
  */
-export function RotateDialog({ token, provider, onClose }: { token: TokenSummary; provider: ProviderDescriptor | undefined; onClose(): void }) {
+export function RotateDialog({
+  token,
+  provider,
+  onClose,
+}: {
+  token: TokenSummary;
+  provider: ProviderDescriptor | undefined;
+  onClose(): void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const { refresh, openToken } = useVault();
   const [secret, setSecret] = useState('');
@@ -34,7 +42,12 @@ export function RotateDialog({ token, provider, onClose }: { token: TokenSummary
     const value = secret;
     setSecret('');
     try {
-      const res = await call('rotateToken', { tokenId: token.id, secret: value, ...(name.trim() && name.trim() !== token.name ? { name: name.trim() } : {}), ...(expiresAt ? { expiresAt } : {}) });
+      const res = await call('rotateToken', {
+        tokenId: token.id,
+        secret: value,
+        ...(name.trim() && name.trim() !== token.name ? { name: name.trim() } : {}),
+        ...(expiresAt ? { expiresAt } : {}),
+      });
       if (!res.ok) {
         setError(res.error);
         return;
@@ -76,7 +89,15 @@ export function RotateDialog({ token, provider, onClose }: { token: TokenSummary
           )}
           <div className="field">
             <label htmlFor="rotate-secret">New token *</label>
-            <input id="rotate-secret" type="password" autoComplete="off" spellCheck={false} value={secret} onChange={(e) => setSecret(e.target.value)} required />
+            <input
+              id="rotate-secret"
+              type="password"
+              autoComplete="off"
+              spellCheck={false}
+              value={secret}
+              onChange={(e) => setSecret(e.target.value)}
+              required
+            />
             <small className="muted">Goes straight to the OS keychain; Keyward never shows it again.</small>
           </div>
           <div className="field-row">
@@ -123,10 +144,16 @@ export function RotateDialog({ token, provider, onClose }: { token: TokenSummary
                   {done.newToken.name} (active)
                 </button>
               </p>
-              <p className="banner banner-warning">Revoke the old token at {providerLabel}. Keyward keeps reminding you until a check shows the old token is dead.</p>
+              <p className="banner banner-warning">
+                Revoke the old token at {providerLabel}. Keyward keeps reminding you until a check shows the old token
+                is dead.
+              </p>
             </>
           ) : (
-            <p className="banner banner-error">The old token was not switched: {providerLabel} did not accept the new token. Check the value and try again.</p>
+            <p className="banner banner-error">
+              The old token was not switched: {providerLabel} did not accept the new token. Check the value and try
+              again.
+            </p>
           )}
           <div className="actions">
             <button

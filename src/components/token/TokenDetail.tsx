@@ -12,7 +12,8 @@ import { RotateDialog } from './RotateDialog';
 type Pending = 'revoke' | 'delete' | null;
 
 /** Whether a token was rotated away and no check has shown it dead yet: the user still has to revoke it. */
-export const awaitingRevocation = (t: TokenSummary): boolean => t.status === 'rotated' && t.lastCheck?.outcome !== 'invalid';
+export const awaitingRevocation = (t: TokenSummary): boolean =>
+  t.status === 'rotated' && t.lastCheck?.outcome !== 'invalid';
 
 /** One token: facts, expiry, checks, audit, lineage, and what can be done with it. */
 export function TokenDetail({ tokenId }: { tokenId: string }) {
@@ -85,12 +86,19 @@ export function TokenDetail({ tokenId }: { tokenId: string }) {
   const history: CheckResult[] = fetched.length ? fetched : t.lastCheck ? [t.lastCheck] : [];
 
   const accessLevel = policy?.accessLevelKey ? t.settings[policy.accessLevelKey] : undefined;
-  const accessLabel = accessLevel !== undefined ? (policy?.accessLevels?.find((l) => l.value === accessLevel)?.label ?? String(accessLevel)) : undefined;
+  const accessLabel =
+    accessLevel !== undefined
+      ? (policy?.accessLevels?.find((l) => l.value === accessLevel)?.label ?? String(accessLevel))
+      : undefined;
   const rate = policy?.rateLimit ? t.settings[policy.rateLimit.settingKey] : undefined;
   const allowlist = policy?.ipAllowlistKey ? t.settings[policy.ipAllowlistKey] : undefined;
   const managedBy = policy?.managedByKey ? t.settings[policy.managedByKey] : undefined;
   const fieldLabel = (key: string) => credential?.fields.find((f) => f.key === key)?.label ?? key;
-  const shownKeys = new Set([policy?.accessLevelKey, policy?.rateLimit?.settingKey, policy?.ipAllowlistKey, policy?.managedByKey].filter(Boolean));
+  const shownKeys = new Set(
+    [policy?.accessLevelKey, policy?.rateLimit?.settingKey, policy?.ipAllowlistKey, policy?.managedByKey].filter(
+      Boolean,
+    ),
+  );
   const otherSettings = Object.entries(t.settings).filter(([k]) => !shownKeys.has(k));
   const asText = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v));
 
@@ -102,7 +110,11 @@ export function TokenDetail({ tokenId }: { tokenId: string }) {
       return;
     }
     const s = res.value.clearsInSeconds;
-    setMessage(s > 0 ? `Copied; the clipboard clears in ${s} s.` : 'Copied; the clipboard is not cleared automatically (see Settings).');
+    setMessage(
+      s > 0
+        ? `Copied; the clipboard clears in ${s} s.`
+        : 'Copied; the clipboard is not cleared automatically (see Settings).',
+    );
   }
 
   async function checkNow() {
@@ -113,7 +125,13 @@ export function TokenDetail({ tokenId }: { tokenId: string }) {
       if (!res.ok) setCheckResult(`The check did not run: ${res.error.message}`);
       else {
         const r = res.value.results[0];
-        setCheckResult(r ? `${OUTCOME_LABELS[r.outcome]}: ${r.detail}` : res.value.withoutSecret ? 'Not checked: no secret is stored for this token.' : 'Not checked.');
+        setCheckResult(
+          r
+            ? `${OUTCOME_LABELS[r.outcome]}: ${r.detail}`
+            : res.value.withoutSecret
+              ? 'Not checked: no secret is stored for this token.'
+              : 'Not checked.',
+        );
       }
       await useVault.getState().refresh();
     } finally {
@@ -228,14 +246,23 @@ export function TokenDetail({ tokenId }: { tokenId: string }) {
         </p>
       )}
       {t.status === 'revoked' && t.lastCheck?.outcome !== 'invalid' && (
-        <p className="banner banner-warning">Marked revoked in Keyward. If you have not yet, revoke it at {providerLabel}; a check that answers “invalid” confirms it.</p>
+        <p className="banner banner-warning">
+          Marked revoked in Keyward. If you have not yet, revoke it at {providerLabel}; a check that answers “invalid”
+          confirms it.
+        </p>
       )}
 
       <div className="detail-grid">
         <section className="panel" aria-labelledby="facts-title">
           <h3 id="facts-title">Facts</h3>
           <dl className="facts">
-            <Fact label="Fingerprint">{t.secret ? <code className="masked">{t.secret.masked}</code> : <span className="muted">no secret stored</span>}</Fact>
+            <Fact label="Fingerprint">
+              {t.secret ? (
+                <code className="masked">{t.secret.masked}</code>
+              ) : (
+                <span className="muted">no secret stored</span>
+              )}
+            </Fact>
             {t.secret && (
               <Fact label="SHA-256">
                 <code className="masked" title="Used to spot duplicates; not the secret.">
@@ -245,10 +272,20 @@ export function TokenDetail({ tokenId }: { tokenId: string }) {
             )}
             {t.secret?.formatProblem && <Fact label="Format">{t.secret.formatProblem}</Fact>}
             <Fact label="Mode">{t.mode ?? '—'}</Fact>
-            <Fact label="Scopes">{t.scopes.length ? t.scopes.join(', ') : <span className="muted">none recorded</span>}</Fact>
+            <Fact label="Scopes">
+              {t.scopes.length ? t.scopes.join(', ') : <span className="muted">none recorded</span>}
+            </Fact>
             {accessLabel !== undefined && <Fact label="Access level">{accessLabel}</Fact>}
             {rate !== undefined && <Fact label="Rate limit">{asText(rate)} requests per minute</Fact>}
-            {policy?.ipAllowlistKey && <Fact label="IP allowlist">{allowlist !== undefined && asText(allowlist).trim() ? asText(allowlist) : <span className="muted">open (any address)</span>}</Fact>}
+            {policy?.ipAllowlistKey && (
+              <Fact label="IP allowlist">
+                {allowlist !== undefined && asText(allowlist).trim() ? (
+                  asText(allowlist)
+                ) : (
+                  <span className="muted">open (any address)</span>
+                )}
+              </Fact>
+            )}
             {managedBy !== undefined && asText(managedBy) && <Fact label="Managed by">{asText(managedBy)}</Fact>}
             {otherSettings.map(([k, v]) => (
               <Fact key={k} label={fieldLabel(k)}>
@@ -256,11 +293,18 @@ export function TokenDetail({ tokenId }: { tokenId: string }) {
               </Fact>
             ))}
             {provider?.rateLimits?.[0] && <Fact label="Provider limit">{rateLimitText(provider.rateLimits[0])}</Fact>}
-            <Fact label="Created">{t.createdAt ? <time dateTime={t.createdAt}>{localDay(t.createdAt)}</time> : <span className="muted">unknown</span>}</Fact>
+            <Fact label="Created">
+              {t.createdAt ? (
+                <time dateTime={t.createdAt}>{localDay(t.createdAt)}</time>
+              ) : (
+                <span className="muted">unknown</span>
+              )}
+            </Fact>
             <Fact label="Expires">
               {t.expiresAt ? (
                 <>
-                  <time dateTime={t.expiresAt}>{localDay(t.expiresAt)}</time> <span className="muted">({relativeDays(t.expiresAt)})</span>
+                  <time dateTime={t.expiresAt}>{localDay(t.expiresAt)}</time>{' '}
+                  <span className="muted">({relativeDays(t.expiresAt)})</span>
                 </>
               ) : (
                 <span className="muted">{t.expirySource === 'none' ? 'never' : 'unknown'}</span>
@@ -316,7 +360,8 @@ export function TokenDetail({ tokenId }: { tokenId: string }) {
             <ul className="plain">
               {tokenFindings.map((f) => (
                 <li key={f.id}>
-                  <span className={`sev sev-${f.severity}`}>{f.severity}</span> <strong>{KIND_LABELS[f.kind]}</strong>: {f.message} <span className="muted">{f.action}</span>
+                  <span className={`sev sev-${f.severity}`}>{f.severity}</span> <strong>{KIND_LABELS[f.kind]}</strong>:{' '}
+                  {f.message} <span className="muted">{f.action}</span>
                 </li>
               ))}
             </ul>

@@ -16,7 +16,8 @@ export function BackupSection({ disabled }: { disabled: boolean }) {
     <section className="transfer-section" aria-labelledby="backup-title">
       <h3 id="backup-title">Encrypted backup</h3>
       <p className="muted">
-        One file with your whole vault, secrets included, encrypted with a passphrase (scrypt and AES-256-GCM). Keep the passphrase somewhere safe: without it the backup cannot be opened.
+        One file with your whole vault, secrets included, encrypted with a passphrase (scrypt and AES-256-GCM). Keep the
+        passphrase somewhere safe: without it the backup cannot be opened.
       </p>
       <CreateBackup disabled={disabled} />
       <RestoreBackup disabled={disabled} />
@@ -71,11 +72,21 @@ function CreateBackup({ disabled }: { disabled: boolean }) {
         </div>
         <div className="field transfer-field">
           <label htmlFor="backup-confirm">Repeat passphrase</label>
-          <input id="backup-confirm" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} aria-invalid={mismatch} disabled={disabled || busy} />
+          <input
+            id="backup-confirm"
+            type="password"
+            autoComplete="new-password"
+            value={confirm}
+            onChange={(e) => setConfirm(e.target.value)}
+            aria-invalid={mismatch}
+            disabled={disabled || busy}
+          />
         </div>
       </div>
       <p id="backup-rule" className={`hint ${passphrase !== '' && tooShort ? 'hint-warning' : 'muted'}`}>
-        At least {MIN_PASSPHRASE} characters{passphrase !== '' && tooShort ? ` (${MIN_PASSPHRASE - passphrase.length} more)` : ''}. A few unrelated words are stronger than a short, complex password.
+        At least {MIN_PASSPHRASE} characters
+        {passphrase !== '' && tooShort ? ` (${MIN_PASSPHRASE - passphrase.length} more)` : ''}. A few unrelated words
+        are stronger than a short, complex password.
       </p>
       {mismatch && <p className="hint hint-warning">The two passphrases differ.</p>}
       <div className="actions transfer-actions">
@@ -89,12 +100,14 @@ function CreateBackup({ disabled }: { disabled: boolean }) {
           <p>Backup saved to {done.path}.</p>
           {done.summary && (
             <p>
-              {done.summary.clients} clients, {done.summary.stores} stores, {done.summary.tokens} tokens, {done.summary.secrets} secrets.
+              {done.summary.clients} clients, {done.summary.stores} stores, {done.summary.tokens} tokens,{' '}
+              {done.summary.secrets} secrets.
               {done.summary.secretsMissing > 0 && (
                 <span className="hint-warning">
                   {' '}
-                  {done.summary.secretsMissing} token{done.summary.secretsMissing === 1 ? ' has' : 's have'} no secret in the keychain: {done.summary.secretsMissing === 1 ? 'it is' : 'they are'} in
-                  the backup as metadata only.
+                  {done.summary.secretsMissing} token{done.summary.secretsMissing === 1 ? ' has' : 's have'} no secret
+                  in the keychain: {done.summary.secretsMissing === 1 ? 'it is' : 'they are'} in the backup as metadata
+                  only.
                 </span>
               )}
             </p>
@@ -139,22 +152,51 @@ function RestoreBackup({ disabled }: { disabled: boolean }) {
       <h4 id="backup-restore-title">Restore a backup</h4>
       <div className="field transfer-field">
         <label htmlFor="restore-passphrase">Backup passphrase</label>
-        <input id="restore-passphrase" type="password" autoComplete="off" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} disabled={disabled || busy} />
+        <input
+          id="restore-passphrase"
+          type="password"
+          autoComplete="off"
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.target.value)}
+          disabled={disabled || busy}
+        />
       </div>
       <fieldset className="transfer-choice transfer-modes">
         <legend>How to restore</legend>
         <label className="check">
-          <input type="radio" name="restore-mode" value="merge" checked={mode === 'merge'} onChange={() => setMode('merge')} disabled={disabled || busy} />
+          <input
+            type="radio"
+            name="restore-mode"
+            value="merge"
+            checked={mode === 'merge'}
+            onChange={() => setMode('merge')}
+            disabled={disabled || busy}
+          />
           Merge: add what this vault does not have yet; keep everything here
         </label>
         <label className="check">
-          <input type="radio" name="restore-mode" value="replace" checked={mode === 'replace'} onChange={() => setMode('replace')} disabled={disabled || busy} />
+          <input
+            type="radio"
+            name="restore-mode"
+            value="replace"
+            checked={mode === 'replace'}
+            onChange={() => setMode('replace')}
+            disabled={disabled || busy}
+          />
           Replace: this vault becomes exactly the backup
         </label>
       </fieldset>
-      {mode === 'replace' && <p className="hint hint-warning">Replace deletes every client, store and token that is not in the backup, and their secrets from the keychain.</p>}
+      {mode === 'replace' && (
+        <p className="hint hint-warning">
+          Replace deletes every client, store and token that is not in the backup, and their secrets from the keychain.
+        </p>
+      )}
       <div className="actions transfer-actions">
-        <button type="submit" className={mode === 'replace' ? 'danger' : 'primary'} disabled={disabled || busy || passphrase === ''}>
+        <button
+          type="submit"
+          className={mode === 'replace' ? 'danger' : 'primary'}
+          disabled={disabled || busy || passphrase === ''}
+        >
           {busy ? 'Restoring…' : 'Restore backup…'}
         </button>
       </div>
@@ -177,11 +219,17 @@ function RestoreSummary({ result }: { result: Restored }) {
   return (
     <div className="transfer-done" role="status" aria-label="Restore result">
       <p>
-        {result.mode === 'replace' ? 'Replaced the vault with the backup' : 'Merged the backup'}: {result.clientsAdded} clients, {result.storesAdded} stores and {result.tokensAdded} tokens added;{' '}
-        {result.secretsRestored} secrets put into the keychain.
+        {result.mode === 'replace' ? 'Replaced the vault with the backup' : 'Merged the backup'}: {result.clientsAdded}{' '}
+        clients, {result.storesAdded} stores and {result.tokensAdded} tokens added; {result.secretsRestored} secrets put
+        into the keychain.
         {result.secretsMissing > 0 && ` ${result.secretsMissing} tokens had no secret in the backup.`}
         {result.mode === 'replace' && ` ${result.removedSecrets} old secrets removed from the keychain.`}
-        {result.removeFailures > 0 && <span className="hint-warning"> {result.removeFailures} old keychain entries could not be removed: remove them in your OS keychain.</span>}
+        {result.removeFailures > 0 && (
+          <span className="hint-warning">
+            {' '}
+            {result.removeFailures} old keychain entries could not be removed: remove them in your OS keychain.
+          </span>
+        )}
       </p>
       {result.skipped.length > 0 && (
         <details open={result.skipped.length <= 20}>

@@ -28,7 +28,10 @@ export function ExportSection() {
         : await transferCall('exportInventory', clientId === undefined ? { format: what } : { format: what, clientId });
     setBusy(false);
     if (!reply.ok) return setError(reply.error);
-    if (reply.value.saved) setSaved(`${what === 'report' ? 'Client status report' : `${what.toUpperCase()} export`} saved to ${reply.value.path}`);
+    if (reply.value.saved)
+      setSaved(
+        `${what === 'report' ? 'Client status report' : `${what.toUpperCase()} export`} saved to ${reply.value.path}`,
+      );
   }
 
   return (
@@ -54,7 +57,12 @@ export function ExportSection() {
         <button type="button" disabled={busy} onClick={() => void run('json')}>
           Export JSON…
         </button>
-        <button type="button" disabled={busy || scope === ALL} title={scope === ALL ? 'Choose a client (or “Stores without a client”) for its report' : undefined} onClick={() => void run('report')}>
+        <button
+          type="button"
+          disabled={busy || scope === ALL}
+          title={scope === ALL ? 'Choose a client (or “Stores without a client”) for its report' : undefined}
+          onClick={() => void run('report')}
+        >
           Client status report (HTML)…
         </button>
       </div>

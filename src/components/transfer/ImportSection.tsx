@@ -59,8 +59,8 @@ export function ImportSection({ disabled }: { disabled: boolean }) {
     <section className="transfer-section" aria-labelledby="import-title">
       <h3 id="import-title">Import</h3>
       <p className="muted">
-        Add many stores and tokens at once from a CSV or JSON file. You see every row as it will be saved before anything is written; secrets go straight to the OS keychain and are only ever shown
-        masked.
+        Add many stores and tokens at once from a CSV or JSON file. You see every row as it will be saved before
+        anything is written; secrets go straight to the OS keychain and are only ever shown masked.
       </p>
       <ColumnHelp />
       <div className="actions transfer-actions">
@@ -68,7 +68,14 @@ export function ImportSection({ disabled }: { disabled: boolean }) {
           <legend className="sr-only">File format</legend>
           {(['csv', 'json'] as const).map((f) => (
             <label key={f} className="check">
-              <input type="radio" name="import-format" value={f} checked={format === f} onChange={() => setFormat(f)} disabled={busy !== null} />
+              <input
+                type="radio"
+                name="import-format"
+                value={f}
+                checked={format === f}
+                onChange={() => setFormat(f)}
+                disabled={busy !== null}
+              />
               {f.toUpperCase()}
             </label>
           ))}
@@ -79,7 +86,15 @@ export function ImportSection({ disabled }: { disabled: boolean }) {
       </div>
       <SectionError error={error} onDismiss={() => setError(null)} />
       {result && <ImportResultSummary result={result} />}
-      {plan && <PreviewPanel plan={plan} busy={busy === 'apply'} disabled={disabled} onApply={(all) => void apply(all)} onDiscard={() => setPlan(null)} />}
+      {plan && (
+        <PreviewPanel
+          plan={plan}
+          busy={busy === 'apply'}
+          disabled={disabled}
+          onApply={(all) => void apply(all)}
+          onDiscard={() => setPlan(null)}
+        />
+      )}
     </section>
   );
 }
@@ -91,13 +106,16 @@ function ColumnHelp() {
     <details className="transfer-help">
       <summary>Columns</summary>
       <p>
-        Required in every row: <code>store</code>, <code>provider</code>, <code>token_name</code>. Usually also <code>client</code> (empty: a store without a client) and <code>secret</code> (optional:
-        a token without a secret is kept as metadata only).
+        Required in every row: <code>store</code>, <code>provider</code>, <code>token_name</code>. Usually also{' '}
+        <code>client</code> (empty: a store without a client) and <code>secret</code> (optional: a token without a
+        secret is kept as metadata only).
       </p>
       <p>
-        Optional: <code>environment</code>, <code>kind</code>, <code>mode</code>, <code>scopes</code> (<code>;</code>-separated), <code>created</code>, <code>expires</code>, <code>status</code>,{' '}
-        <code>notes</code>, and token settings such as <code>access_level</code>, <code>permissions</code>, <code>ip_allowlist</code>, <code>rate_limit</code>. A Keyward export imports as it is. JSON:{' '}
-        <code>{'{"rows": [{…}]}'}</code> with the same keys.
+        Optional: <code>environment</code>, <code>kind</code>, <code>mode</code>, <code>scopes</code> (<code>;</code>
+        -separated), <code>created</code>, <code>expires</code>, <code>status</code>, <code>notes</code>, and token
+        settings such as <code>access_level</code>, <code>permissions</code>, <code>ip_allowlist</code>,{' '}
+        <code>rate_limit</code>. A Keyward export imports as it is. JSON: <code>{'{"rows": [{…}]}'}</code> with the same
+        keys.
       </p>
       <ul className="transfer-help-providers">
         {providers.map((p) => {
@@ -123,7 +141,19 @@ function ColumnHelp() {
 
 const snake = (key: string): string => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-function PreviewPanel({ plan, busy, disabled, onApply, onDiscard }: { plan: Plan; busy: boolean; disabled: boolean; onApply(allOrNothing: boolean): void; onDiscard(): void }) {
+function PreviewPanel({
+  plan,
+  busy,
+  disabled,
+  onApply,
+  onDiscard,
+}: {
+  plan: Plan;
+  busy: boolean;
+  disabled: boolean;
+  onApply(allOrNothing: boolean): void;
+  onDiscard(): void;
+}) {
   const { counts, rows } = plan.preview;
   const [invalidOnly, setInvalidOnly] = useState(false);
   const [page, setPage] = useState(0);
@@ -148,7 +178,12 @@ function PreviewPanel({ plan, busy, disabled, onApply, onDiscard }: { plan: Plan
       </ul>
       <p className="muted">Nothing has been written yet.</p>
       <div className="actions transfer-actions">
-        <button type="button" className="primary" disabled={disabled || busy || counts.ok === 0} onClick={() => onApply(false)}>
+        <button
+          type="button"
+          className="primary"
+          disabled={disabled || busy || counts.ok === 0}
+          onClick={() => onApply(false)}
+        >
           Import {plural(counts.ok, 'valid row')}
         </button>
         <button
@@ -216,7 +251,17 @@ function PreviewPanel({ plan, busy, disabled, onApply, onDiscard }: { plan: Plan
   );
 }
 
-function Pager({ page, pages, total, onPage }: { page: number; pages: number; total: number; onPage(p: number): void }) {
+function Pager({
+  page,
+  pages,
+  total,
+  onPage,
+}: {
+  page: number;
+  pages: number;
+  total: number;
+  onPage(p: number): void;
+}) {
   const from = total === 0 ? 0 : page * PAGE_SIZE + 1;
   const to = Math.min(total, (page + 1) * PAGE_SIZE);
   return (
@@ -247,7 +292,9 @@ function PreviewRow({ row }: { row: Row }) {
         {row.line !== null && <span className="muted block">line {row.line}</span>}
       </td>
       <td>
-        <span className={`status ${row.status === 'ok' ? 'status-active' : 'transfer-status-invalid'}`}>{row.status === 'ok' ? 'ok' : 'invalid'}</span>
+        <span className={`status ${row.status === 'ok' ? 'status-active' : 'transfer-status-invalid'}`}>
+          {row.status === 'ok' ? 'ok' : 'invalid'}
+        </span>
       </td>
       <td>{client ? <Named name={client.name} action={client.action} /> : <span className="muted">no client</span>}</td>
       <td>{store ? <Named name={store.label} action={store.action} /> : <span className="muted">—</span>}</td>
@@ -269,7 +316,9 @@ function PreviewRow({ row }: { row: Row }) {
         {token?.secret ? (
           <>
             <span className="masked">{token.secret.masked}</span>
-            {token.secret.formatProblem && <span className="hint hint-warning block">{token.secret.formatProblem}</span>}
+            {token.secret.formatProblem && (
+              <span className="hint hint-warning block">{token.secret.formatProblem}</span>
+            )}
           </>
         ) : (
           <span className="muted">none</span>
@@ -312,9 +361,14 @@ function ImportResultSummary({ result }: { result: ChannelOutput<'importApply'> 
   return (
     <div className="banner transfer-done" role="status" aria-label="Import result">
       <span>
-        Imported {result.imported} token{result.imported === 1 ? '' : 's'} from {result.fileName}: {result.clientsCreated} new client
-        {result.clientsCreated === 1 ? '' : 's'}, {result.storesCreated} new store{result.storesCreated === 1 ? '' : 's'}
-        {result.skippedInvalid > 0 ? `, ${result.skippedInvalid} invalid row${result.skippedInvalid === 1 ? '' : 's'} skipped` : ''}.
+        Imported {result.imported} token{result.imported === 1 ? '' : 's'} from {result.fileName}:{' '}
+        {result.clientsCreated} new client
+        {result.clientsCreated === 1 ? '' : 's'}, {result.storesCreated} new store
+        {result.storesCreated === 1 ? '' : 's'}
+        {result.skippedInvalid > 0
+          ? `, ${result.skippedInvalid} invalid row${result.skippedInvalid === 1 ? '' : 's'} skipped`
+          : ''}
+        .
       </span>
     </div>
   );

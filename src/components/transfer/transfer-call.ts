@@ -8,7 +8,11 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppErrorSh
  * Calls a transfer channel and keeps its error local to the section (a wrong passphrase belongs next to
  * the passphrase field, not in the app-wide banner). After a call that may change the vault, refreshes it.
  */
-export async function transferCall<K extends ChannelName>(name: K, input: ChannelInput<K>, refresh = false): Promise<Outcome<ChannelOutput<K>>> {
+export async function transferCall<K extends ChannelName>(
+  name: K,
+  input: ChannelInput<K>,
+  refresh = false,
+): Promise<Outcome<ChannelOutput<K>>> {
   const result = await call(name, input);
   if (result.ok && refresh) await useVault.getState().refresh();
   return result;

@@ -59,22 +59,42 @@ describe('custom PixlPay-style provider definitions (providers.md § PixlPay-sty
   it('validates, masks and reads the mode of its tokens like a built-in', () => {
     const secret = 'ap_live_abcdefghij0123456789xyz';
     expect(validateSecretFormat(catalog, 'custom:acme-pay', 'access-token', secret)).toBeNull();
-    expect(validateSecretFormat(catalog, 'custom:acme-pay', 'access-token', 'sk_live_abcdefghij0123456789')).toMatch(/AcmePay/);
+    expect(validateSecretFormat(catalog, 'custom:acme-pay', 'access-token', 'sk_live_abcdefghij0123456789')).toMatch(
+      /AcmePay/,
+    );
     const facts = deriveTokenFacts(catalog, 'custom:acme-pay', 'access-token', secret, NOW);
     expect(facts.mode).toBe('live');
     expect(facts.masked.startsWith('ap_live_')).toBe(true);
   });
 
   it('is recognised from its prefix', () => {
-    expect(recognizeSecret(catalog, 'ap_test_abcdefghij0123456789xyz', NOW)[0]).toMatchObject({ provider: 'custom:acme-pay', mode: 'test' });
+    expect(recognizeSecret(catalog, 'ap_test_abcdefghij0123456789xyz', NOW)[0]).toMatchObject({
+      provider: 'custom:acme-pay',
+      mode: 'test',
+    });
   });
 
   it('enforces its slot limit, minimum scopes and rate-limit range on write', () => {
     const shop = store({ provider: 'custom:acme-pay' });
     const live = token(shop, { kind: 'access-token', mode: 'live', scopes: ['products:read'] });
-    expect(checkTokenWrite(vault([shop], [live]), token(shop, { kind: 'access-token', mode: 'live', scopes: ['products:read'] }), catalog)?.message).toMatch(/At most 1 active live/);
-    expect(checkTokenWrite(vault([shop], []), token(shop, { kind: 'access-token', mode: 'test', scopes: [] }), catalog)?.fields.scopes).toBeDefined();
-    expect(checkTokenWrite(vault([shop], []), token(shop, { kind: 'access-token', scopes: ['products:read'], settings: { rateLimit: 501 } }), catalog)?.fields.rateLimit).toMatch(/1 to 500/);
+    expect(
+      checkTokenWrite(
+        vault([shop], [live]),
+        token(shop, { kind: 'access-token', mode: 'live', scopes: ['products:read'] }),
+        catalog,
+      )?.message,
+    ).toMatch(/At most 1 active live/);
+    expect(
+      checkTokenWrite(vault([shop], []), token(shop, { kind: 'access-token', mode: 'test', scopes: [] }), catalog)
+        ?.fields.scopes,
+    ).toBeDefined();
+    expect(
+      checkTokenWrite(
+        vault([shop], []),
+        token(shop, { kind: 'access-token', scopes: ['products:read'], settings: { rateLimit: 501 } }),
+        catalog,
+      )?.fields.rateLimit,
+    ).toMatch(/1 to 500/);
   });
 
   it('skips a definition that does not parse or reuses an id, and reports it', () => {

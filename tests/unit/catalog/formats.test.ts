@@ -7,23 +7,90 @@ import { makeJwt, NOW } from '../rules/builders';
 const catalog = createCatalog();
 const HEX40 = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
 const IAT = Date.parse('2026-03-01T12:00:00Z') / 1000;
-const PRINTIFY_JWT = makeJwt({ aud: '37d4bd3079', iat: IAT, nbf: IAT, exp: IAT + 365 * 86400, sub: '123', scopes: ['shops.read', 'orders.read', 'products.write'] });
+const PRINTIFY_JWT = makeJwt({
+  aud: '37d4bd3079',
+  iat: IAT,
+  nbf: IAT,
+  exp: IAT + 365 * 86400,
+  sub: '123',
+  scopes: ['shops.read', 'orders.read', 'products.write'],
+});
 
 describe('validateSecretFormat', () => {
   it.each([
     ['providers.md § Shippo: token shape (40 hex)', 'shippo', 'api-key', `shippo_live_${HEX40}`, null],
-    ['providers.md § Shippo: token shape (32 hex, older examples)', 'shippo', 'api-key', `shippo_test_${HEX40.slice(0, 32)}`, null],
-    ['providers.md § Shippo: uppercase hex is not accepted', 'shippo', 'api-key', `shippo_live_${HEX40.toUpperCase()}`, /32-40 hex/],
-    ['providers.md § Shippo: a missing mode prefix is refused', 'shippo', 'api-key', `shippo_${HEX40}`, /shippo_live_ or shippo_test_/],
-    ['seeds/004 PixlPay: format sk_live_ + alphanumerics', 'pixlpay', 'access-token', 'sk_live_1234567890abcdefghijklmnopqrstuvwxyz', null],
-    ['seeds/004 PixlPay: sk_test_ is named in troubleshooting', 'pixlpay', 'access-token', 'sk_test_1234567890abcdefghij', null],
-    ['seeds/004 PixlPay: wrong prefix is a documented 401 cause', 'pixlpay', 'access-token', 'pk_live_1234567890abcdefghij', /sk_live_ or sk_test_/],
+    [
+      'providers.md § Shippo: token shape (32 hex, older examples)',
+      'shippo',
+      'api-key',
+      `shippo_test_${HEX40.slice(0, 32)}`,
+      null,
+    ],
+    [
+      'providers.md § Shippo: uppercase hex is not accepted',
+      'shippo',
+      'api-key',
+      `shippo_live_${HEX40.toUpperCase()}`,
+      /32-40 hex/,
+    ],
+    [
+      'providers.md § Shippo: a missing mode prefix is refused',
+      'shippo',
+      'api-key',
+      `shippo_${HEX40}`,
+      /shippo_live_ or shippo_test_/,
+    ],
+    [
+      'seeds/004 PixlPay: format sk_live_ + alphanumerics',
+      'pixlpay',
+      'access-token',
+      'sk_live_1234567890abcdefghijklmnopqrstuvwxyz',
+      null,
+    ],
+    [
+      'seeds/004 PixlPay: sk_test_ is named in troubleshooting',
+      'pixlpay',
+      'access-token',
+      'sk_test_1234567890abcdefghij',
+      null,
+    ],
+    [
+      'seeds/004 PixlPay: wrong prefix is a documented 401 cause',
+      'pixlpay',
+      'access-token',
+      'pk_live_1234567890abcdefghij',
+      /sk_live_ or sk_test_/,
+    ],
     ['providers.md § Printify: token shape is a JWT', 'printify', 'access-token', PRINTIFY_JWT, null],
     ['providers.md § Printify: not a JWT', 'printify', 'access-token', 'abcdefabcdefabcdefabcdef', /JWT/],
-    ['providers.md § Printago: opaque lowercase alphanumeric', 'printago', 'api-key', 'k'.repeat(24) + '0123456789abcdef', null],
-    ['providers.md § Printago: uppercase is not the known shape (unconfirmed: a hint)', 'printago', 'api-key', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123', /only a hint/],
-    ['providers.md § Thinkific: API key 32 hex (unconfirmed)', 'thinkific', 'api-key', '0123456789abcdef0123456789abcdef', null],
-    ['providers.md § Thinkific: access tokens have no published shape', 'thinkific', 'access-token', 'anything-goes-here', null],
+    [
+      'providers.md § Printago: opaque lowercase alphanumeric',
+      'printago',
+      'api-key',
+      'k'.repeat(24) + '0123456789abcdef',
+      null,
+    ],
+    [
+      'providers.md § Printago: uppercase is not the known shape (unconfirmed: a hint)',
+      'printago',
+      'api-key',
+      'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123',
+      /only a hint/,
+    ],
+    [
+      'providers.md § Thinkific: API key 32 hex (unconfirmed)',
+      'thinkific',
+      'api-key',
+      '0123456789abcdef0123456789abcdef',
+      null,
+    ],
+    [
+      'providers.md § Thinkific: access tokens have no published shape',
+      'thinkific',
+      'access-token',
+      'anything-goes-here',
+      null,
+    ],
   ])('%s', (_source, provider, kind, secret, expected) => {
     const message = validateSecretFormat(catalog, provider, kind as 'api-key' | 'access-token', secret);
     if (expected === null) expect(message).toBeNull();
@@ -49,7 +116,9 @@ describe('deriveTokenFacts', () => {
   });
 
   it('help.printify.com: a token that will not decode expires one year after the given creation date (provider rule)', () => {
-    const facts = deriveTokenFacts(catalog, 'printify', 'access-token', 'eyJhbGciOi.eyJub3Rqc29u.c2ln', NOW, { createdAt: '2026-01-10T00:00:00.000Z' });
+    const facts = deriveTokenFacts(catalog, 'printify', 'access-token', 'eyJhbGciOi.eyJub3Rqc29u.c2ln', NOW, {
+      createdAt: '2026-01-10T00:00:00.000Z',
+    });
     expect(facts).toMatchObject({ expiresAt: '2027-01-10T00:00:00.000Z', expirySource: 'provider-rule' });
   });
 
@@ -72,7 +141,10 @@ describe('deriveTokenFacts', () => {
   });
 
   it('providers.md § Shippo: no expiry documented, so the token never expires', () => {
-    expect(deriveTokenFacts(catalog, 'shippo', 'api-key', `shippo_live_${HEX40}`, NOW)).toMatchObject({ expiresAt: null, expirySource: 'none' });
+    expect(deriveTokenFacts(catalog, 'shippo', 'api-key', `shippo_live_${HEX40}`, NOW)).toMatchObject({
+      expiresAt: null,
+      expirySource: 'none',
+    });
   });
 
   it('providers.md § Printago: the Key ID is the first 24 characters of the key', () => {
@@ -88,6 +160,9 @@ describe('deriveTokenFacts', () => {
   });
 
   it('providers.md § Thinkific: API keys have no expiry', () => {
-    expect(deriveTokenFacts(catalog, 'thinkific', 'api-key', '0123456789abcdef0123456789abcdef', NOW)).toMatchObject({ expiresAt: null, expirySource: 'none' });
+    expect(deriveTokenFacts(catalog, 'thinkific', 'api-key', '0123456789abcdef0123456789abcdef', NOW)).toMatchObject({
+      expiresAt: null,
+      expirySource: 'none',
+    });
   });
 });

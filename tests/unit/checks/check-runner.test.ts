@@ -9,7 +9,10 @@ const SECRET = 'sk_live_runnersecret0000000001';
 const ok: HttpResponse = { status: 200, headers: {}, body: '{"success":true,"data":[]}' };
 
 /** An in-memory HttpClient: answers from `reply`, records fake-clock send times. */
-function stub(clock: ReturnType<typeof fakeClock>, reply: (req: HttpRequest, n: number) => HttpResponse | Promise<HttpResponse>) {
+function stub(
+  clock: ReturnType<typeof fakeClock>,
+  reply: (req: HttpRequest, n: number) => HttpResponse | Promise<HttpResponse>,
+) {
   const sent: { at: number; req: HttpRequest }[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
@@ -30,7 +33,15 @@ function stub(clock: ReturnType<typeof fakeClock>, reply: (req: HttpRequest, n: 
 }
 
 function deps(clock: ReturnType<typeof fakeClock>, http: CheckDeps['http'], concurrency = 4): CheckDeps {
-  return { http, clock: clock.clock, sleep: clock.sleep, userAgent: USER_AGENT, concurrency, timeoutMs: 1_000, maxBodyBytes: 10_000 };
+  return {
+    http,
+    clock: clock.clock,
+    sleep: clock.sleep,
+    userAgent: USER_AGENT,
+    concurrency,
+    timeoutMs: 1_000,
+    maxBodyBytes: 10_000,
+  };
 }
 
 const target = {
@@ -86,7 +97,9 @@ describe('runChecks', () => {
   it('stops an account past its error budget (Printify 5%) and reports the rest as unknown', async () => {
     const c = fakeClock();
     const s = stub(c, () => ({ status: 503, headers: {}, body: '' }));
-    const items = Array.from({ length: 50 }, (_, k) => item({ provider: 'printify', storeProfileId: 'acct', tokenId: `t${k}`, target }));
+    const items = Array.from({ length: 50 }, (_, k) =>
+      item({ provider: 'printify', storeProfileId: 'acct', tokenId: `t${k}`, target }),
+    );
     const out = await runChecks(items, deps(c, s.http, 1));
     // Three failures are tolerated; a fourth would be far past 5% of requests.
     expect(s.sent.length).toBe(3);
@@ -99,7 +112,9 @@ describe('runChecks', () => {
 
   it('keeps going when failures stay under the budget', async () => {
     const c = fakeClock();
-    const s = stub(c, (_r, n) => (n === 10 ? { status: 500, headers: {}, body: '' } : { status: 200, headers: {}, body: '[]' }));
+    const s = stub(c, (_r, n) =>
+      n === 10 ? { status: 500, headers: {}, body: '' } : { status: 200, headers: {}, body: '[]' },
+    );
     const items = Array.from({ length: 40 }, () => item({ provider: 'printify', storeProfileId: 'acct2', target }));
     const out = await runChecks(items, deps(c, s.http));
     expect(s.sent).toHaveLength(40);
@@ -125,7 +140,10 @@ describe('runChecks', () => {
     const s = stub(c, () => ok);
     const ctl = new AbortController();
     const items = Array.from({ length: 20 }, () => item({ provider: 'pixlpay', target }));
-    const out = await runChecks(items, deps(c, s.http, 1), { signal: ctl.signal, onProgress: (p) => p.done === 5 && ctl.abort() });
+    const out = await runChecks(items, deps(c, s.http, 1), {
+      signal: ctl.signal,
+      onProgress: (p) => p.done === 5 && ctl.abort(),
+    });
     expect(s.sent).toHaveLength(5);
     expect(out.filter((e) => e.status === 'cancelled')).toHaveLength(15);
   });
@@ -136,14 +154,25 @@ describe('runChecks', () => {
     const items = Array.from({ length: 120 }, () => item({ provider: 'shippo', storeProfileId: 'acct3', target }));
     await runChecks(items, deps(c, s.http, 8));
     const times = s.sent.map((x) => x.at);
-    const { windows } = publishedLimits({ provider: 'shippo', storeProfileId: 'x', tokenId: 'x', identifiers: {}, mode: 'live' });
-    for (const t of times) expect(times.filter((u) => u >= t && u < t + windows[0]!.windowMs).length).toBeLessThanOrEqual(50);
+    const { windows } = publishedLimits({
+      provider: 'shippo',
+      storeProfileId: 'x',
+      tokenId: 'x',
+      identifiers: {},
+      mode: 'live',
+    });
+    for (const t of times)
+      expect(times.filter((u) => u >= t && u < t + windows[0]!.windowMs).length).toBeLessThanOrEqual(50);
     expect(times.at(-1)! - times[0]!).toBeLessThan(2 * 60_000 + 2_000);
   });
 
   it('never puts the secret in a result, even when the provider echoes it', async () => {
     const c = fakeClock();
-    const s = stub(c, () => ({ status: 401, headers: {}, body: JSON.stringify({ success: false, message: `bad token ${SECRET}` }) }));
+    const s = stub(c, () => ({
+      status: 401,
+      headers: {},
+      body: JSON.stringify({ success: false, message: `bad token ${SECRET}` }),
+    }));
     const out = await runChecks([item({ provider: 'pixlpay', target })], deps(c, s.http));
     expect(JSON.stringify(out)).not.toContain(SECRET);
     expect(out[0]).toMatchObject({ result: { outcome: 'invalid' } });

@@ -17,7 +17,12 @@ beforeAll(async () => {
 });
 afterAll(() => echo.stop());
 
-const env = () => ({ KEYWARD_BASE_URL_SHIPPO: echo.url, KEYWARD_BASE_URL_PIXLPAY: echo.url, KEYWARD_BASE_URL_PRINTIFY: echo.url, KEYWARD_BASE_URL_THINKIFIC: echo.url });
+const env = () => ({
+  KEYWARD_BASE_URL_SHIPPO: echo.url,
+  KEYWARD_BASE_URL_PIXLPAY: echo.url,
+  KEYWARD_BASE_URL_PRINTIFY: echo.url,
+  KEYWARD_BASE_URL_THINKIFIC: echo.url,
+});
 
 /** Everything Keyward showed or stored during a test, by surface, for scanning. */
 interface Surfaces {
@@ -53,7 +58,11 @@ describe("the issue's figure: 30 secrets, a provider echoing them upper-cased or
     try {
       const ok = <T>(channel: string, input: unknown) => valueOf<T>(fx.dispatch, channel, input);
       const replies: string[] = [];
-      const pixl = await ok<{ id: string }>('createStore', { provider: 'pixlpay', label: 'Acme shop', identifiers: { host: 'acme.pixlpay.net' } });
+      const pixl = await ok<{ id: string }>('createStore', {
+        provider: 'pixlpay',
+        label: 'Acme shop',
+        identifiers: { host: 'acme.pixlpay.net' },
+      });
       const base62 = (n: number) =>
         randomBytes(n * 2)
           .toString('base64')
@@ -69,8 +78,15 @@ describe("the issue's figure: 30 secrets, a provider echoing them upper-cased or
         plans.set(secret, { status: isShippo && i % 4 === 0 ? 200 : 401, echo: echoText });
         secrets.push({ secret, prefix });
         // Shippo allows two live tokens per account, so each Shippo token gets its own store.
-        const storeId = isShippo ? (await ok<{ id: string }>('createStore', { provider: 'shippo', label: `Shipping ${i}` })).id : pixl.id;
-        await ok('createToken', { storeId, name: `Token ${i}`, secret, ...(isShippo ? {} : { scopes: ['products:read'] }) });
+        const storeId = isShippo
+          ? (await ok<{ id: string }>('createStore', { provider: 'shippo', label: `Shipping ${i}` })).id
+          : pixl.id;
+        await ok('createToken', {
+          storeId,
+          name: `Token ${i}`,
+          secret,
+          ...(isShippo ? {} : { scopes: ['products:read'] }),
+        });
       }
       replies.push(JSON.stringify(await fx.dispatch('checkTokens', { runId: randomUUID(), selection: { all: true } })));
       const vault = await ok<{ tokens: { id: string }[] }>('getVault', {});
@@ -83,9 +99,13 @@ describe("the issue's figure: 30 secrets, a provider echoing them upper-cased or
       const storedLower = stored.toLowerCase();
 
       const recoverable = secrets.filter(({ secret }) => holdsWhole(everything, secret)).length;
-      const prefixesStored = secrets.filter(({ secret, prefix }) => storedLower.includes(secret.slice(prefix.length, prefix.length + 12).toLowerCase())).length;
+      const prefixesStored = secrets.filter(({ secret, prefix }) =>
+        storedLower.includes(secret.slice(prefix.length, prefix.length + 12).toLowerCase()),
+      ).length;
       const leaking = secrets.filter(({ secret, prefix }) => leakedRuns(everything, secret, prefix).length > 0).length;
-      console.info(`[hostile provider] of 30 secrets: ${recoverable} fully recoverable, ${prefixesStored} twelve-character prefixes stored, ${leaking} with an 8-character run shown or stored`);
+      console.info(
+        `[hostile provider] of 30 secrets: ${recoverable} fully recoverable, ${prefixesStored} twelve-character prefixes stored, ${leaking} with an 8-character run shown or stored`,
+      );
       expect({ recoverable, prefixesStored, leaking }).toEqual({ recoverable: 0, prefixesStored: 0, leaking: 0 });
       // The checks did run and read the provider's answers.
       expect(vault.tokens).toHaveLength(30);
@@ -104,7 +124,11 @@ describe("Keyward's own words keep a secret's published prefix", () => {
         .toString('base64')
         .replace(/[^A-Za-z0-9]/g, '')}`;
       plans = new Map([[secret, { status: 401, echo: `Unknown key ${secret}` }]]);
-      const result = await valueOf<{ outcome: string; detail: string }>(fx.dispatch, 'quickCheck', { provider: 'pixlpay', secret, identifiers: { host: 'acme.pixlpay.net' } });
+      const result = await valueOf<{ outcome: string; detail: string }>(fx.dispatch, 'quickCheck', {
+        provider: 'pixlpay',
+        secret,
+        identifiers: { host: 'acme.pixlpay.net' },
+      });
       expect(result.outcome).toBe('invalid');
       expect(result.detail).toContain('"Unknown key [redacted]"');
       expect(result.detail).toContain('the wrong prefix (sk_live_ / sk_test_)');
@@ -122,11 +146,22 @@ describe('rotation: the provider names the old secret while refusing the new one
       const ok = <T>(channel: string, input: unknown) => valueOf<T>(fx.dispatch, channel, input);
       const oldSecret = `shippo_live_${randomBytes(20).toString('hex')}`;
       const newSecret = `shippo_live_${randomBytes(20).toString('hex')}`;
-      plans = new Map([[newSecret, { status: 401, echo: `Token ${newSecret.slice(0, 30)} replaces ${oldSecret.toUpperCase()}, which is still active.` }]]);
+      plans = new Map([
+        [
+          newSecret,
+          {
+            status: 401,
+            echo: `Token ${newSecret.slice(0, 30)} replaces ${oldSecret.toUpperCase()}, which is still active.`,
+          },
+        ],
+      ]);
       const store = await ok<{ id: string }>('createStore', { provider: 'shippo', label: 'Acme shipping' });
       const old = await ok<{ id: string }>('createToken', { storeId: store.id, name: 'Warehouse', secret: oldSecret });
       const refused = await fx.dispatch('rotateToken', { tokenId: old.id, secret: newSecret });
-      expect(refused).toMatchObject({ ok: false, error: { code: 'rule_violation', message: expect.stringContaining('[redacted]') } });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'rule_violation', message: expect.stringContaining('[redacted]') },
+      });
       const replies: string[] = [JSON.stringify(refused)];
       const seen = new Readings([...replies, ...(await storedAndExported(fx, replies)), ...logger.lines].join('\n'));
       expect(leakedRuns(seen, oldSecret, 'shippo_live_')).toEqual([]);
@@ -138,17 +173,29 @@ describe('rotation: the provider names the old secret while refusing the new one
 });
 
 type Shape = 'shippo' | 'pixlpay' | 'printify' | 'thinkific';
-const PUBLIC_PREFIX: Record<Shape, string> = { shippo: 'shippo_live_', pixlpay: 'sk_live_', printify: 'eyJ', thinkific: '' };
+const PUBLIC_PREFIX: Record<Shape, string> = {
+  shippo: 'shippo_live_',
+  pixlpay: 'sk_live_',
+  printify: 'eyJ',
+  thinkific: '',
+};
 /** Statuses whose answer Keyward quotes, per provider (a redirect's target is quoted for all). */
-const ECHOING: Record<Shape, EchoPlan['status'][]> = { shippo: [200, 401, 302], printify: [200, 302], pixlpay: [401, 403, 302], thinkific: [403, 302] };
+const ECHOING: Record<Shape, EchoPlan['status'][]> = {
+  shippo: [200, 401, 302],
+  printify: [200, 302],
+  pixlpay: [401, 403, 302],
+  thinkific: [403, 302],
+};
 
-const chars = (set: string, min: number, max: number) => fc.string({ unit: fc.constantFrom(...set), minLength: min, maxLength: max });
+const chars = (set: string, min: number, max: number) =>
+  fc.string({ unit: fc.constantFrom(...set), minLength: min, maxLength: max });
 const HEX = '0123456789abcdef';
 const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const B64URL = `${BASE62}-_`;
 const PRINTABLE = Array.from({ length: 0x7e - 0x21 + 1 }, (_, i) => String.fromCharCode(0x21 + i)).join('');
 /** Real secrets are random: 8+ distinct characters, none in more than a quarter of places, so "!!!!!!!!" never stands for a leak. */
-const varied = (s: string) => new Set(s).size >= 8 && [...new Set(s)].every((ch) => s.split(ch).length - 1 <= s.length / 4) && !/(.)\1{3}/.test(s);
+const varied = (s: string) =>
+  new Set(s).size >= 8 && [...new Set(s)].every((ch) => s.split(ch).length - 1 <= s.length / 4) && !/(.)\1{3}/.test(s);
 
 /** A secret in one provider's shape (Thinkific's format is unconfirmed, so it takes any printable secret). */
 const secretOf: Record<Shape, fc.Arbitrary<string>> = {
@@ -190,11 +237,23 @@ const swapCase = (s: string) => [...s].map((c) => (c === c.toUpperCase() ? c.toL
 /** What the provider sends back: a cut of the secret (8+ characters), re-cased, wrapped and encoded. */
 function transformed(secret: string, t: Transform): string {
   const n = 8 + (t.a % (secret.length - 7));
-  const start = t.cut === 'prefix' || t.cut === 'whole' ? 0 : t.cut === 'suffix' ? secret.length - n : t.b % (secret.length - n + 1);
+  const start =
+    t.cut === 'prefix' || t.cut === 'whole'
+      ? 0
+      : t.cut === 'suffix'
+        ? secret.length - n
+        : t.b % (secret.length - n + 1);
   const cut = t.cut === 'whole' ? secret : secret.slice(start, start + n);
   // Base64 of a randomly re-cased secret is out of reach of any redaction: base64 takes the cut as it is or in one case.
   const casing = t.encoding.startsWith('base64') && t.casing === 'swap' ? 'same' : t.casing;
-  const cased = casing === 'upper' ? cut.toUpperCase() : casing === 'lower' ? cut.toLowerCase() : casing === 'swap' ? swapCase(cut) : cut;
+  const cased =
+    casing === 'upper'
+      ? cut.toUpperCase()
+      : casing === 'lower'
+        ? cut.toLowerCase()
+        : casing === 'swap'
+          ? swapCase(cut)
+          : cut;
   const text = `${t.wrap}${cased}`;
   switch (t.encoding) {
     case 'base64':
@@ -220,20 +279,23 @@ interface Case {
   path: 'bulk' | 'quick' | 'rotate';
 }
 
-const caseArb: fc.Arbitrary<Case> = fc.constantFrom<Shape>('shippo', 'pixlpay', 'printify', 'thinkific').chain((shape) =>
-  fc
-    .record({
-      shape: fc.constant(shape),
-      secret: secretOf[shape],
-      old: secretOf[shape],
-      transform: transformArb,
-      status: fc.constantFrom(...ECHOING[shape]),
-      path: fc.constantFrom('bulk', 'quick', 'rotate'),
-    })
-    .filter((c) => c.secret !== c.old),
-);
+const caseArb: fc.Arbitrary<Case> = fc
+  .constantFrom<Shape>('shippo', 'pixlpay', 'printify', 'thinkific')
+  .chain((shape) =>
+    fc
+      .record({
+        shape: fc.constant(shape),
+        secret: secretOf[shape],
+        old: secretOf[shape],
+        transform: transformArb,
+        status: fc.constantFrom(...ECHOING[shape]),
+        path: fc.constantFrom('bulk', 'quick', 'rotate'),
+      })
+      .filter((c) => c.secret !== c.old),
+  );
 
-const identifiersOf = (shape: Shape) => (shape === 'pixlpay' ? { host: 'acme.pixlpay.net' } : shape === 'thinkific' ? { subdomain: 'acme' } : {});
+const identifiersOf = (shape: Shape) =>
+  shape === 'pixlpay' ? { host: 'acme.pixlpay.net' } : shape === 'thinkific' ? { subdomain: 'acme' } : {};
 
 /** Runs one case through the composed dispatch and returns every text Keyward showed or stored meanwhile. */
 async function everythingSeen(c: Case): Promise<string> {
@@ -251,10 +313,20 @@ async function everythingSeen(c: Case): Promise<string> {
       if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r)}`);
       return r.value as T;
     };
-    const echoOf = (s: string) => ({ status: c.status, echo: transformed(s, c.transform), jsonEscaped: c.transform.encoding === 'json-escape' }) satisfies EchoPlan;
+    const echoOf = (s: string) =>
+      ({
+        status: c.status,
+        echo: transformed(s, c.transform),
+        jsonEscaped: c.transform.encoding === 'json-escape',
+      }) satisfies EchoPlan;
     plans = new Map([[c.secret, echoOf(c.secret)]]);
     const identifiers = identifiersOf(c.shape);
-    const extra = c.shape === 'pixlpay' ? { scopes: ['products:read'] } : c.shape === 'thinkific' ? { expiresAt: '2027-06-01' } : {};
+    const extra =
+      c.shape === 'pixlpay'
+        ? { scopes: ['products:read'] }
+        : c.shape === 'thinkific'
+          ? { expiresAt: '2027-06-01' }
+          : {};
     if (c.path === 'quick') {
       await call('quickCheck', { provider: c.shape, secret: c.secret, identifiers });
     } else {
@@ -263,17 +335,28 @@ async function everythingSeen(c: Case): Promise<string> {
         await value('createToken', { storeId: store.id, name: 'Live', secret: c.secret, ...extra });
         await call('checkTokens', { runId: randomUUID(), selection: { all: true } });
       } else {
-        const old = await value<{ id: string }>('createToken', { storeId: store.id, name: 'Old', secret: c.old, ...extra });
+        const old = await value<{ id: string }>('createToken', {
+          storeId: store.id,
+          name: 'Old',
+          secret: c.old,
+          ...extra,
+        });
         // A provider that knows the old token names it when it answers about the new one.
         const both = echoOf(c.secret);
         plans.set(c.secret, { ...both, echo: `${transformed(c.old, c.transform)} ${both.echo}` });
-        await call('rotateToken', { tokenId: old.id, secret: c.secret, ...(c.shape === 'thinkific' ? { expiresAt: '2027-06-01' } : {}) });
+        await call('rotateToken', {
+          tokenId: old.id,
+          secret: c.secret,
+          ...(c.shape === 'thinkific' ? { expiresAt: '2027-06-01' } : {}),
+        });
       }
       const vault = await value<{ tokens: { id: string }[] }>('getVault', {});
       for (const t of vault.tokens) await call('getTokenHistory', { id: t.id });
     }
     const stored = await storedAndExported(fx, replies);
-    return [...replies, ...stored, JSON.stringify(fx.events), JSON.stringify(fx.audit.entries), ...logger.lines].join('\n');
+    return [...replies, ...stored, JSON.stringify(fx.events), JSON.stringify(fx.audit.entries), ...logger.lines].join(
+      '\n',
+    );
   } finally {
     await fx.cleanup();
   }

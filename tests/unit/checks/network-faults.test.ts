@@ -21,7 +21,10 @@ afterAll(async () => {
 
 async function checkAt(baseUrl: string, timeoutMs = 1_000) {
   const target = { secret: TOKEN, identifiers: {}, kind: 'access-token' as const, mode: null, baseUrl };
-  const [entry] = await runChecks([item({ provider: 'pixlpay', target, limits: RAW_LIMITS })], realDeps(http, { timeoutMs, maxBodyBytes: 64 * 1024 }));
+  const [entry] = await runChecks(
+    [item({ provider: 'pixlpay', target, limits: RAW_LIMITS })],
+    realDeps(http, { timeoutMs, maxBodyBytes: 64 * 1024 }),
+  );
   if (entry?.status !== 'checked') throw new Error('not checked');
   expect(entry.result.detail).not.toContain(TOKEN);
   return entry.result;
@@ -51,16 +54,35 @@ describe('a network fault is unreachable, never invalid', () => {
   });
 
   it('DNS and TLS codes from Node map to unreachable (no lookup is made)', () => {
-    for (const code of ['ENOTFOUND', 'EAI_AGAIN', 'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT', 'EPIPE', 'whatever']) {
+    for (const code of [
+      'ENOTFOUND',
+      'EAI_AGAIN',
+      'CERT_HAS_EXPIRED',
+      'ERR_TLS_CERT_ALTNAME_INVALID',
+      'UND_ERR_CONNECT_TIMEOUT',
+      'ETIMEDOUT',
+      'EPIPE',
+      'whatever',
+    ]) {
       const v = classifyFault(Object.assign(new Error('x'), { code }), 'Shippo');
       expect(v.outcome).toBe('unreachable');
     }
-    expect(classifyFault(Object.assign(new Error('x'), { code: 'ENOTFOUND' }), 'Shippo').context).toEqual({ fault: 'DNS' });
-    expect(classifyFault(Object.assign(new Error('x'), { code: 'CERT_HAS_EXPIRED' }), 'Shippo').context).toEqual({ fault: 'TLS' });
+    expect(classifyFault(Object.assign(new Error('x'), { code: 'ENOTFOUND' }), 'Shippo').context).toEqual({
+      fault: 'DNS',
+    });
+    expect(classifyFault(Object.assign(new Error('x'), { code: 'CERT_HAS_EXPIRED' }), 'Shippo').context).toEqual({
+      fault: 'TLS',
+    });
   });
 
   it('a throwing HttpClient (any error) yields unreachable', async () => {
-    const target = { secret: TOKEN, identifiers: {}, kind: 'access-token' as const, mode: null, baseUrl: 'https://store.example' };
+    const target = {
+      secret: TOKEN,
+      identifiers: {},
+      kind: 'access-token' as const,
+      mode: null,
+      baseUrl: 'https://store.example',
+    };
     const [entry] = await runChecks(
       [item({ provider: 'pixlpay', target, limits: RAW_LIMITS })],
       realDeps({ request: () => Promise.reject(Object.assign(new Error(`boom ${TOKEN}`), { code: 'ENOTFOUND' })) }),

@@ -53,7 +53,11 @@ beforeAll(async () => {
         },
         [PRINTIFY_NO_SCOPE]: { account: 'acct-1', scopes: ['orders.read'] },
       },
-      shippo: { [SHIPPO_LIVE]: { owner: 'merchant@example.com' }, [SHIPPO_TEST]: { owner: 'merchant@example.com' }, [SHIPPO_FORBIDDEN]: { owner: 'other@example.com', forbidden: true } },
+      shippo: {
+        [SHIPPO_LIVE]: { owner: 'merchant@example.com' },
+        [SHIPPO_TEST]: { owner: 'merchant@example.com' },
+        [SHIPPO_FORBIDDEN]: { owner: 'other@example.com', forbidden: true },
+      },
       printago: { [PRINTAGO_OK]: { storeId: STORE }, [PRINTAGO_IP]: { storeId: STORE, ipAllowed: false } },
       thinkific: {
         [THINKIFIC_KEY]: { subdomain: 'acme-academy', kind: 'api-key', courses: 7 },
@@ -100,11 +104,18 @@ describe('Printify probe', () => {
     const req = onlyRequest('printify');
     expect(req.path).toBe('/v1/shops.json');
     expect(req.headers.authorization).toBe(`Bearer ${PRINTIFY_OK}`);
-    expect(r).toMatchObject({ outcome: 'valid', httpStatus: 200, context: { shopCount: 2, shopId: '5432', shopTitle: 'My new store', shopIds: '5432,5433' } });
+    expect(r).toMatchObject({
+      outcome: 'valid',
+      httpStatus: 200,
+      context: { shopCount: 2, shopId: '5432', shopTitle: 'My new store', shopIds: '5432,5433' },
+    });
     expect(r.detail).toContain('Second shop');
   });
   it('401 → invalid, 403 → restricted (scope)', async () => {
-    expect(await check('printify', target('printify', 'eyJ-unknown-token'))).toMatchObject({ outcome: 'invalid', httpStatus: 401 });
+    expect(await check('printify', target('printify', 'eyJ-unknown-token'))).toMatchObject({
+      outcome: 'invalid',
+      httpStatus: 401,
+    });
     const r = await check('printify', target('printify', PRINTIFY_NO_SCOPE));
     expect(r).toMatchObject({ outcome: 'restricted', httpStatus: 403 });
     expect(r.detail).toMatch(/shops\.read/);
@@ -126,17 +137,24 @@ describe('Shippo probe', () => {
     expect(req.query.get('results')).toBe('1');
     expect(req.headers.authorization).toBe(`ShippoToken ${SHIPPO_LIVE}`);
     expect(r).toMatchObject({ outcome: 'valid', context: { objectOwner: 'merchant@example.com', test: false } });
-    expect((await check('shippo', target('shippo', SHIPPO_TEST, { mode: 'test' }))).context).toMatchObject({ test: true });
+    expect((await check('shippo', target('shippo', SHIPPO_TEST, { mode: 'test' }))).context).toMatchObject({
+      test: true,
+    });
   });
   it('401 quotes Shippo, 403 → restricted', async () => {
     const bad = await check('shippo', target('shippo', `shippo_live_${'0'.repeat(40)}`));
     expect(bad).toMatchObject({ outcome: 'invalid', httpStatus: 401 });
     expect(bad.detail).toContain('Token does not exist');
-    expect(await check('shippo', target('shippo', SHIPPO_FORBIDDEN))).toMatchObject({ outcome: 'restricted', httpStatus: 403 });
+    expect(await check('shippo', target('shippo', SHIPPO_FORBIDDEN))).toMatchObject({
+      outcome: 'restricted',
+      httpStatus: 403,
+    });
   });
   it('429 past 10/min for test keys, with the wait from X-RateLimit-Reset', async () => {
     const entries = await exhaust('shippo', target('shippo', SHIPPO_TEST, { mode: 'test' }), 11);
-    const limited = entries.flatMap((e) => (e.status === 'checked' && e.result.outcome === 'rate_limited' ? [e.result] : []));
+    const limited = entries.flatMap((e) =>
+      e.status === 'checked' && e.result.outcome === 'rate_limited' ? [e.result] : [],
+    );
     // One test-key request came from an earlier test.
     expect(limited).toHaveLength(2);
     expect(limited[0]!.retryAfterMs).toBeGreaterThan(50_000);
@@ -155,7 +173,9 @@ describe('Printago probe', () => {
     expect(r.outcome).toBe('valid');
   });
   it('wrong store → invalid; IP not allowlisted → restricted naming both causes', async () => {
-    expect(await check('printago', target('printago', PRINTAGO_OK, { identifiers: { storeId: 'x'.repeat(24) } }))).toMatchObject({ outcome: 'invalid' });
+    expect(
+      await check('printago', target('printago', PRINTAGO_OK, { identifiers: { storeId: 'x'.repeat(24) } })),
+    ).toMatchObject({ outcome: 'invalid' });
     const r = await check('printago', target('printago', PRINTAGO_IP, { identifiers: { storeId: STORE } }));
     expect(r.outcome).toBe('restricted');
     expect(r.detail).toMatch(/permission/);
@@ -163,7 +183,9 @@ describe('Printago probe', () => {
   });
   it('429 past 60/min per store with Retry-After', async () => {
     const entries = await exhaust('printago', target('printago', PRINTAGO_OK, { identifiers: { storeId: STORE } }), 61);
-    const limited = entries.flatMap((e) => (e.status === 'checked' && e.result.outcome === 'rate_limited' ? [e.result] : []));
+    const limited = entries.flatMap((e) =>
+      e.status === 'checked' && e.result.outcome === 'rate_limited' ? [e.result] : [],
+    );
     expect(limited.length).toBeGreaterThanOrEqual(1);
     expect(limited[0]!.retryAfterMs).toBeGreaterThan(0);
   });
@@ -171,7 +193,10 @@ describe('Printago probe', () => {
 
 describe('Thinkific probe', () => {
   it('API key: X-Auth-API-Key + X-Auth-Subdomain; context is the site', async () => {
-    const r = await check('thinkific', target('thinkific', THINKIFIC_KEY, { identifiers: { subdomain: 'acme-academy' } }));
+    const r = await check(
+      'thinkific',
+      target('thinkific', THINKIFIC_KEY, { identifiers: { subdomain: 'acme-academy' } }),
+    );
     const req = onlyRequest('thinkific');
     expect(req.path).toBe('/api/public/v1/courses');
     expect(req.query.get('limit')).toBe('1');
@@ -181,23 +206,38 @@ describe('Thinkific probe', () => {
     expect(r).toMatchObject({ outcome: 'valid', context: { subdomain: 'acme-academy', totalCourses: 7 } });
   });
   it('access token: Authorization Bearer only', async () => {
-    const r = await check('thinkific', target('thinkific', THINKIFIC_BEARER, { kind: 'access-token', identifiers: { subdomain: 'acme-academy' } }));
+    const r = await check(
+      'thinkific',
+      target('thinkific', THINKIFIC_BEARER, { kind: 'access-token', identifiers: { subdomain: 'acme-academy' } }),
+    );
     const req = onlyRequest('thinkific');
     expect(req.headers.authorization).toBe(`Bearer ${THINKIFIC_BEARER}`);
     expect(req.headers['x-auth-api-key']).toBeUndefined();
     expect(r.outcome).toBe('valid');
   });
   it('plan without API → invalid that mentions the plan; insufficient scope → restricted', async () => {
-    const r = await check('thinkific', target('thinkific', THINKIFIC_NOPLAN, { identifiers: { subdomain: 'cheap-site' } }));
+    const r = await check(
+      'thinkific',
+      target('thinkific', THINKIFIC_NOPLAN, { identifiers: { subdomain: 'cheap-site' } }),
+    );
     expect(r.outcome).toBe('invalid');
     expect(r.detail).toMatch(/plan/);
-    const s = await check('thinkific', target('thinkific', THINKIFIC_NOSCOPE, { kind: 'access-token', identifiers: { subdomain: 'acme-academy' } }));
+    const s = await check(
+      'thinkific',
+      target('thinkific', THINKIFIC_NOSCOPE, { kind: 'access-token', identifiers: { subdomain: 'acme-academy' } }),
+    );
     expect(s.outcome).toBe('restricted');
     expect(s.detail).toMatch(/scope/);
   });
   it('429 past 120/min per site with RateLimit-Reset in ms', async () => {
-    const entries = await exhaust('thinkific', target('thinkific', THINKIFIC_KEY, { identifiers: { subdomain: 'acme-academy' } }), 121);
-    const limited = entries.flatMap((e) => (e.status === 'checked' && e.result.outcome === 'rate_limited' ? [e.result] : []));
+    const entries = await exhaust(
+      'thinkific',
+      target('thinkific', THINKIFIC_KEY, { identifiers: { subdomain: 'acme-academy' } }),
+      121,
+    );
+    const limited = entries.flatMap((e) =>
+      e.status === 'checked' && e.result.outcome === 'rate_limited' ? [e.result] : [],
+    );
     expect(limited.length).toBeGreaterThanOrEqual(1);
     expect(limited[0]!.retryAfterMs).toBeGreaterThan(1_000);
     expect(limited[0]!.retryAfterMs).toBeLessThanOrEqual(60_000);
@@ -206,7 +246,10 @@ describe('Thinkific probe', () => {
 
 describe('PixlPay probe', () => {
   it('sends GET /api/external/v1/products?per_page=1 with Bearer and Accept: application/json', async () => {
-    const r = await check('pixlpay', target('pixlpay', PIXL_OK, { kind: 'access-token', identifiers: { host: 'mystore.pixlpay.net' } }));
+    const r = await check(
+      'pixlpay',
+      target('pixlpay', PIXL_OK, { kind: 'access-token', identifiers: { host: 'mystore.pixlpay.net' } }),
+    );
     const req = onlyRequest('pixlpay');
     expect(req.path).toBe('/api/external/v1/products');
     expect(req.query.get('per_page')).toBe('1');
@@ -215,13 +258,18 @@ describe('PixlPay probe', () => {
     expect(r).toMatchObject({ outcome: 'valid', context: { host: 'mystore.pixlpay.net' } });
   });
   it('401 → invalid; missing products:read → restricted with the scope', async () => {
-    expect(await check('pixlpay', target('pixlpay', 'sk_live_nope00000000000000'))).toMatchObject({ outcome: 'invalid', httpStatus: 401 });
+    expect(await check('pixlpay', target('pixlpay', 'sk_live_nope00000000000000'))).toMatchObject({
+      outcome: 'invalid',
+      httpStatus: 401,
+    });
     const r = await check('pixlpay', target('pixlpay', PIXL_NOSCOPE));
     expect(r).toMatchObject({ outcome: 'restricted', context: { missingScope: 'products:read' } });
   });
   it('429 past the per-token limit, with Retry-After', async () => {
     const entries = await exhaust('pixlpay', target('pixlpay', PIXL_NOSCOPE), 6);
-    const limited = entries.flatMap((e) => (e.status === 'checked' && e.result.outcome === 'rate_limited' ? [e.result] : []));
+    const limited = entries.flatMap((e) =>
+      e.status === 'checked' && e.result.outcome === 'rate_limited' ? [e.result] : [],
+    );
     // One request with this token came from an earlier test: 7 sent, 5 admitted.
     expect(limited).toHaveLength(2);
     expect(limited[0]!.retryAfterMs).toBeGreaterThan(0);
@@ -231,7 +279,9 @@ describe('PixlPay probe', () => {
 describe('every provider', () => {
   it('500 → unreachable, malformed JSON → unknown, redirect → unknown and not followed', async () => {
     for (const p of ['printify', 'shippo', 'printago', 'thinkific', 'pixlpay'] as const) {
-      const t = target(p, SECRETS[0]!, { identifiers: { storeId: STORE, subdomain: 'acme-academy', host: 'x.pixlpay.net' } });
+      const t = target(p, SECRETS[0]!, {
+        identifiers: { storeId: STORE, subdomain: 'acme-academy', host: 'x.pixlpay.net' },
+      });
       fakes.servers[p].setFault('server_error');
       expect((await check(p, t)).outcome).toBe('unreachable');
       fakes.servers[p].setFault('malformed_json');

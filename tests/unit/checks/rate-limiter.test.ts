@@ -14,37 +14,52 @@ function busiest(times: number[], span: number): number {
   return best;
 }
 
-const windowsArb = fc.array(fc.record({ limit: fc.integer({ min: 1, max: 12 }), windowMs: fc.integer({ min: 1, max: 5_000 }) }), { minLength: 1, maxLength: 3 });
-const arrivalsArb = fc.array(fc.record({ gapMs: fc.integer({ min: 0, max: 700 }), key: fc.integer({ min: 0, max: 2 }), burst: fc.integer({ min: 1, max: 6 }) }), { minLength: 1, maxLength: 40 });
+const windowsArb = fc.array(
+  fc.record({ limit: fc.integer({ min: 1, max: 12 }), windowMs: fc.integer({ min: 1, max: 5_000 }) }),
+  { minLength: 1, maxLength: 3 },
+);
+const arrivalsArb = fc.array(
+  fc.record({
+    gapMs: fc.integer({ min: 0, max: 700 }),
+    key: fc.integer({ min: 0, max: 2 }),
+    burst: fc.integer({ min: 1, max: 6 }),
+  }),
+  { minLength: 1, maxLength: 40 },
+);
 
 describe('RateLimiter', () => {
   it('never lets more than `limit` sends into any window of the published length (property, fake clock)', async () => {
     await fc.assert(
-      fc.asyncProperty(windowsArb, arrivalsArb, fc.integer({ min: 0, max: 50 }), async (windows: RateWindow[], arrivals, marginMs) => {
-        const c = fakeClock();
-        const limiter = new RateLimiter(c.clock, c.sleep);
-        const sent = new Map<number, number[]>();
-        const waits: Promise<void>[] = [];
-        for (const a of arrivals) {
-          c.advance(a.gapMs);
-          // Bursts acquire concurrently, like the runner's workers.
-          for (let b = 0; b < a.burst; b++) {
-            waits.push(
-              limiter.acquire(`k${a.key}`, windows, marginMs).then((at) => {
-                expect(at).toBeTypeOf('number');
-                sent.set(a.key, [...(sent.get(a.key) ?? []), at!]);
-              }),
-            );
+      fc.asyncProperty(
+        windowsArb,
+        arrivalsArb,
+        fc.integer({ min: 0, max: 50 }),
+        async (windows: RateWindow[], arrivals, marginMs) => {
+          const c = fakeClock();
+          const limiter = new RateLimiter(c.clock, c.sleep);
+          const sent = new Map<number, number[]>();
+          const waits: Promise<void>[] = [];
+          for (const a of arrivals) {
+            c.advance(a.gapMs);
+            // Bursts acquire concurrently, like the runner's workers.
+            for (let b = 0; b < a.burst; b++) {
+              waits.push(
+                limiter.acquire(`k${a.key}`, windows, marginMs).then((at) => {
+                  expect(at).toBeTypeOf('number');
+                  sent.set(a.key, [...(sent.get(a.key) ?? []), at!]);
+                }),
+              );
+            }
+            await Promise.resolve();
           }
-          await Promise.resolve();
-        }
-        await Promise.all(waits);
-        const total = [...sent.values()].reduce((n, t) => n + t.length, 0);
-        expect(total).toBe(arrivals.reduce((n, a) => n + a.burst, 0));
-        for (const times of sent.values()) {
-          for (const w of windows) expect(busiest(times, w.windowMs + marginMs)).toBeLessThanOrEqual(w.limit);
-        }
-      }),
+          await Promise.all(waits);
+          const total = [...sent.values()].reduce((n, t) => n + t.length, 0);
+          expect(total).toBe(arrivals.reduce((n, a) => n + a.burst, 0));
+          for (const times of sent.values()) {
+            for (const w of windows) expect(busiest(times, w.windowMs + marginMs)).toBeLessThanOrEqual(w.limit);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -29,11 +29,17 @@ describe('redactSecrets: every 8-character run of a secret, in any case or commo
     ['truncated with an ellipsis', (s) => `${s.slice(0, 30)}…`],
     ['base64', (s) => b64(s)],
     ['url-safe base64', (s) => b64url(s)],
-    ['base64 of a middle slice (each alignment)', (s) => [b64(s.slice(4, 24)), b64(s.slice(5, 25)), b64(s.slice(6, 26))].join(' ')],
+    [
+      'base64 of a middle slice (each alignment)',
+      (s) => [b64(s.slice(4, 24)), b64(s.slice(5, 25)), b64(s.slice(6, 26))].join(' '),
+    ],
     ['base64 of "Bearer <secret>"', (s) => b64(`Bearer ${s}`)],
     ['base64 of the upper-cased secret', (s) => b64(s.toUpperCase())],
     ['URL-encoded', (s) => encodeURIComponent(s)],
-    ['percent-encoded, every character', (s) => [...s].map((c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join('')],
+    [
+      'percent-encoded, every character',
+      (s) => [...s].map((c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join(''),
+    ],
     ['percent-encoded twice', (s) => encodeURIComponent(encodeURIComponent(s))],
     ['\\u-escaped', (s) => [...s].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')],
     ['URL-encoded base64', (s) => encodeURIComponent(b64(s))],
@@ -55,7 +61,8 @@ describe('redactSecrets: every 8-character run of a secret, in any case or commo
   }
 
   it('leaves a text that holds no secret exactly as it was', () => {
-    const text = 'Shippo does not accept this API token (401: "Token is invalid or has been deleted"): ops@acme.test, 2026-11-22.';
+    const text =
+      'Shippo does not accept this API token (401: "Token is invalid or has been deleted"): ops@acme.test, 2026-11-22.';
     expect(redactSecrets(text, [SHIPPO, PIXL, ODD])).toBe(text);
     expect(redactSecrets('', [SHIPPO])).toBe('');
     expect(redactSecrets(text, [])).toBe(text);
@@ -75,7 +82,9 @@ describe('redactSecrets: every 8-character run of a secret, in any case or commo
   it('leaves a published prefix alone when nothing secret follows it, and masks it with the rest otherwise', () => {
     const words = 'it has the wrong prefix (sk_live_ / sk_test_)';
     expect(redactSecrets(words, [PIXL], { publicParts: ['sk_live_'] })).toBe(words);
-    expect(redactSecrets(`${words}: ${PIXL.toUpperCase()}`, [PIXL], { publicParts: ['sk_live_'] })).toBe(`${words}: ${REDACTED}`);
+    expect(redactSecrets(`${words}: ${PIXL.toUpperCase()}`, [PIXL], { publicParts: ['sk_live_'] })).toBe(
+      `${words}: ${REDACTED}`,
+    );
     expect(redactSecrets(`key ${PIXL.slice(0, 9)}`, [PIXL], { publicParts: ['sk_live_'] })).toBe(`key ${REDACTED}`);
   });
 
@@ -94,7 +103,10 @@ describe('redactResult: masks first, then shortens to the contract', () => {
   it('a secret straddling the 500-character cut leaves no run behind, and the detail stays within 500', () => {
     const detail = `${'x'.repeat(480)} ${SHIPPO.toUpperCase()} trailing words`;
     const context = { owner: `${'y'.repeat(490)}${PIXL}`, count: 3 };
-    const out = redactResult({ outcome: 'invalid', detail, context, checkedAt: '2026-11-22T09:00:00.000Z' }, secretRedactor([SHIPPO, PIXL]));
+    const out = redactResult(
+      { outcome: 'invalid', detail, context, checkedAt: '2026-11-22T09:00:00.000Z' },
+      secretRedactor([SHIPPO, PIXL]),
+    );
     expect(out.detail.length).toBeLessThanOrEqual(500);
     expect(leakedRuns(out.detail, SHIPPO)).toEqual([]);
     expect(leakedRuns(String(out.context?.owner), PIXL)).toEqual([]);
@@ -105,7 +117,13 @@ describe('redactResult: masks first, then shortens to the contract', () => {
   it('a provider message quoted by the classifier is masked before the quote is cut', () => {
     // The 160-character quote cut falls inside the echoed secret.
     const message = `${'z'.repeat(140)} ${SHIPPO.toUpperCase()}`;
-    const ctx = { now: new Date(), identifiers: {}, kind: 'api-key' as const, mode: 'live' as const, redact: secretRedactor([SHIPPO]) };
+    const ctx = {
+      now: new Date(),
+      identifiers: {},
+      kind: 'api-key' as const,
+      mode: 'live' as const,
+      redact: secretRedactor([SHIPPO]),
+    };
     const verdict = shippoProbe.classify({ status: 401, headers: {}, body: JSON.stringify({ detail: message }) }, ctx);
     expect(verdict.outcome).toBe('invalid');
     expect(verdict.detail).toContain(REDACTED);

@@ -29,12 +29,23 @@ afterAll(async () => {
 });
 
 const http = createUndiciHttpClient({ connectTimeoutMs: 500 });
-const get = (path: string, timeoutMs = 1_000, maxBodyBytes = 1_000) => http.request({ method: 'GET', url: `${base}${path}`, headers: { 'User-Agent': 'Keyward/9.9.9' }, timeoutMs, maxBodyBytes });
+const get = (path: string, timeoutMs = 1_000, maxBodyBytes = 1_000) =>
+  http.request({
+    method: 'GET',
+    url: `${base}${path}`,
+    headers: { 'User-Agent': 'Keyward/9.9.9' },
+    timeoutMs,
+    maxBodyBytes,
+  });
 
 describe('undici HttpClient', () => {
   it('returns status, lower-case headers and body, sending the given headers', async () => {
     const r = await get('/ok');
-    expect(r).toEqual({ status: 200, headers: expect.objectContaining({ 'x-echo-ua': 'Keyward/9.9.9', 'retry-after': '3' }), body: '{"ok":true}' });
+    expect(r).toEqual({
+      status: 200,
+      headers: expect.objectContaining({ 'x-echo-ua': 'Keyward/9.9.9', 'retry-after': '3' }),
+      body: '{"ok":true}',
+    });
   });
   it('does not follow redirects', async () => {
     hits.length = 0;
@@ -57,7 +68,15 @@ describe('undici HttpClient', () => {
   it('names the fault and only the host on connection refused', async () => {
     const e = await get('/ok').then(() => undefined);
     expect(e).toBeUndefined();
-    const err = await http.request({ method: 'GET', url: 'http://127.0.0.1:9/secret-path?k=v', headers: {}, timeoutMs: 500, maxBodyBytes: 10 }).catch((x: unknown) => x);
+    const err = await http
+      .request({
+        method: 'GET',
+        url: 'http://127.0.0.1:9/secret-path?k=v',
+        headers: {},
+        timeoutMs: 500,
+        maxBodyBytes: 10,
+      })
+      .catch((x: unknown) => x);
     expect(err).toMatchObject({ code: 'ECONNREFUSED' });
     expect(String((err as Error).message)).not.toContain('secret-path');
   });

@@ -39,7 +39,10 @@ describe('the audit log', () => {
     await audit.append(entry(4, { action: 'vault_x', subject: { type: 'vault', id: 'x' } }));
     expect((await audit.recent(10)).map((e) => e.at.slice(14, 16))).toEqual(['04', '03', '02', '01']);
     expect((await audit.recent(2)).map((e) => e.subject.id)).toEqual(['x', 'restore']);
-    expect((await audit.recent(10, { subjectId: 't1' })).map((e) => e.action)).toEqual(['token.update', 'token.create']);
+    expect((await audit.recent(10, { subjectId: 't1' })).map((e) => e.action)).toEqual([
+      'token.update',
+      'token.create',
+    ]);
     expect((await audit.recent(10, { actionPrefix: 'vault.' })).map((e) => e.action)).toEqual(['vault.restore.merge']);
     expect(await audit.recent(10, { actionPrefix: 'vault%' })).toEqual([]);
     expect(await audit.recent(10, { actionPrefix: 'token_' })).toEqual([]);

@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { maskWithFormats } from '../../../electron/core/providers/mask';
 import { sha256Hex } from '../../../electron/core/secrets/fingerprint';
 
-const shippoLike = [{ pattern: '^x$', description: 'd', confirmed: true, confidence: 1, publicPrefix: '^shippo_(live|test)_' }];
+const shippoLike = [
+  { pattern: '^x$', description: 'd', confirmed: true, confidence: 1, publicPrefix: '^shippo_(live|test)_' },
+];
 
 describe('masked fingerprint', () => {
   it('keeps the public prefix and shows two leading and four trailing characters', () => {
-    expect(maskWithFormats(shippoLike, 'shippo_live_3f00000000000000000000000000000000009a1c')).toBe('shippo_live_3f…9a1c');
+    expect(maskWithFormats(shippoLike, 'shippo_live_3f00000000000000000000000000000000009a1c')).toBe(
+      'shippo_live_3f…9a1c',
+    );
   });
 
   it('shows only hash characters for short secrets', () => {

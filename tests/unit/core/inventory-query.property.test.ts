@@ -25,7 +25,16 @@ function reference(f: InventoryFilters): string[] {
       const store = stores.get(t.storeId)!;
       const client = store.clientId ? clients.get(store.clientId) : undefined;
       const masked = t.secret?.masked ?? '';
-      const text = [t.name, store.label, client?.name ?? '', names.get(store.provider)!, masked, masked.split('…')[1] ?? ''].join('\u0000').toLowerCase();
+      const text = [
+        t.name,
+        store.label,
+        client?.name ?? '',
+        names.get(store.provider)!,
+        masked,
+        masked.split('…')[1] ?? '',
+      ]
+        .join('\u0000')
+        .toLowerCase();
       return (
         (!f.provider || store.provider === f.provider) &&
         (!f.status || t.status === f.status) &&
@@ -38,7 +47,25 @@ function reference(f: InventoryFilters): string[] {
     .map((t) => t.id);
 }
 
-const WORDS = ['a', 'ac', 'acme', 'g', 'gl', 'globex', 'works', 'ware', 'warehouse', 'sync', 'e', 'ex', '1', '12', 'shippo', 'prints', 'zzz'];
+const WORDS = [
+  'a',
+  'ac',
+  'acme',
+  'g',
+  'gl',
+  'globex',
+  'works',
+  'ware',
+  'warehouse',
+  'sync',
+  'e',
+  'ex',
+  '1',
+  '12',
+  'shippo',
+  'prints',
+  'zzz',
+];
 
 describe('queryInventory over recent answers', () => {
   it('answers exactly what a plain filter over every token answers, in any sequence of searches and filters', () => {
@@ -55,7 +82,13 @@ describe('queryInventory over recent answers', () => {
         const findings = findingsByToken([]);
         for (const f of sequence) {
           const full: InventoryFilters = { ...EMPTY_INVENTORY_FILTERS, ...f };
-          const page = queryInventory(index, findings, { filters: full, sort: 'name' as InventorySort, offset: 0, limit: 1_000, withIds: true });
+          const page = queryInventory(index, findings, {
+            filters: full,
+            sort: 'name' as InventorySort,
+            offset: 0,
+            limit: 1_000,
+            withIds: true,
+          });
           expect(page.ids).toEqual(reference(full));
           expect(page.total).toBe(page.ids!.length);
         }
@@ -68,10 +101,15 @@ describe('queryInventory over recent answers', () => {
     const index = buildInventoryIndex(vault, names);
     const findings = findingsByToken([]);
     const typed = 'globex works 1';
-    const steps = [...Array.from({ length: typed.length + 1 }, (_, i) => typed.slice(0, i)), ...Array.from({ length: typed.length }, (_, i) => typed.slice(0, typed.length - 1 - i))];
+    const steps = [
+      ...Array.from({ length: typed.length + 1 }, (_, i) => typed.slice(0, i)),
+      ...Array.from({ length: typed.length }, (_, i) => typed.slice(0, typed.length - 1 - i)),
+    ];
     for (const q of steps) {
       const full = { ...EMPTY_INVENTORY_FILTERS, query: q };
-      expect(queryInventory(index, findings, { filters: full, sort: 'name', offset: 0, limit: 1_000, withIds: true }).ids).toEqual(reference(full));
+      expect(
+        queryInventory(index, findings, { filters: full, sort: 'name', offset: 0, limit: 1_000, withIds: true }).ids,
+      ).toEqual(reference(full));
     }
   });
 });

@@ -47,11 +47,15 @@ describe('inventory', () => {
 
   it('refuses a store with a missing required identifier and changes nothing', async () => {
     fx = await inventoryFixture();
-    await expect(fx.inventory.createStore({ provider: 'printago', label: 'P', identifiers: {} })).rejects.toMatchObject({
-      code: 'invalid_input',
-      fields: { 'identifiers.storeId': 'Store id is required' },
-    });
-    await expect(fx.inventory.createStore({ provider: 'printago', label: 'P', identifiers: { storeId: 'ABC' } })).rejects.toMatchObject({
+    await expect(fx.inventory.createStore({ provider: 'printago', label: 'P', identifiers: {} })).rejects.toMatchObject(
+      {
+        code: 'invalid_input',
+        fields: { 'identifiers.storeId': 'Store id is required' },
+      },
+    );
+    await expect(
+      fx.inventory.createStore({ provider: 'printago', label: 'P', identifiers: { storeId: 'ABC' } }),
+    ).rejects.toMatchObject({
       fields: { 'identifiers.storeId': 'A Printago store id is 24 lowercase letters and digits' },
     });
     expect((await fx.inventory.snapshot()).stores).toEqual([]);
@@ -68,7 +72,13 @@ describe('inventory', () => {
     await fx.inventory.deleteToken({ id: b.id });
     expect((await fx.inventory.updateToken({ id: a.id, name: 'B' })).name).toBe('B');
     const other = openTestVault(fx.dir, fx.clock);
-    const cli = new InventoryService({ ...fx, repo: other.repo, audit: other.audit, logger: silentLogger, actor: 'cli' });
+    const cli = new InventoryService({
+      ...fx,
+      repo: other.repo,
+      audit: other.audit,
+      logger: silentLogger,
+      actor: 'cli',
+    });
     await cli.createToken({ storeId: store.id, name: 'C' });
     other.database.close();
     await expect(fx.inventory.updateToken({ id: a.id, name: 'c' })).rejects.toMatchObject({ code: 'conflict' });
@@ -78,7 +88,9 @@ describe('inventory', () => {
     fx = await inventoryFixture();
     const store = await fx.inventory.createStore({ provider: 'shippo', label: 'S' });
     await fx.inventory.createToken({ storeId: store.id, name: 'Main' });
-    await expect(fx.inventory.createToken({ storeId: store.id, name: 'main' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(fx.inventory.createToken({ storeId: store.id, name: 'main' })).rejects.toMatchObject({
+      code: 'conflict',
+    });
   });
 
   it('reports keychain_unavailable, keeps all metadata and works again once the keychain is back', async () => {
@@ -87,7 +99,9 @@ describe('inventory', () => {
     const kept = await fx.inventory.createToken({ storeId: store.id, name: 'Kept', secret: SHIPPO_SECRET });
     fx.secrets.available = false;
 
-    await expect(fx.inventory.createToken({ storeId: store.id, name: 'New', secret: SHIPPO_SECRET })).rejects.toMatchObject({ code: 'keychain_unavailable' });
+    await expect(
+      fx.inventory.createToken({ storeId: store.id, name: 'New', secret: SHIPPO_SECRET }),
+    ).rejects.toMatchObject({ code: 'keychain_unavailable' });
     const during = await fx.inventory.snapshot();
     expect(during.keychain.available).toBe(false);
     expect(during.tokens.map((t) => t.name)).toEqual(['Kept']);
@@ -134,7 +148,9 @@ describe('inventory', () => {
     fx.repo.save = async () => {
       throw new Error('disk full');
     };
-    await expect(fx.inventory.createToken({ storeId: store.id, name: 'T', secret: SHIPPO_SECRET })).rejects.toThrow('disk full');
+    await expect(fx.inventory.createToken({ storeId: store.id, name: 'T', secret: SHIPPO_SECRET })).rejects.toThrow(
+      'disk full',
+    );
     expect(await fx.secrets.accounts()).toEqual([]);
     fx.repo.save = failingSave;
   });
@@ -153,13 +169,25 @@ describe('inventory', () => {
     fx = await inventoryFixture();
     const client = await fx.inventory.createClient({ name: 'Acme' });
     await fx.inventory.createStore({ provider: 'shippo', label: 'S', clientId: client.id });
-    await expect(fx.inventory.deleteClient({ id: client.id })).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/1 store/) });
+    await expect(fx.inventory.deleteClient({ id: client.id })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/1 store/),
+    });
   });
 
   it('stores a typed expiry date as the end of that day and marks it user-entered', async () => {
     fx = await inventoryFixture();
-    const store = await fx.inventory.createStore({ provider: 'thinkific', label: 'Academy', identifiers: { subdomain: 'academy' } });
-    const token = await fx.inventory.createToken({ storeId: store.id, name: 'Zapier', kind: 'access-token', expiresAt: '2027-03-01' });
+    const store = await fx.inventory.createStore({
+      provider: 'thinkific',
+      label: 'Academy',
+      identifiers: { subdomain: 'academy' },
+    });
+    const token = await fx.inventory.createToken({
+      storeId: store.id,
+      name: 'Zapier',
+      kind: 'access-token',
+      expiresAt: '2027-03-01',
+    });
     expect(token.expiresAt).toBe('2027-03-01T23:59:59.000Z');
     expect(token.expirySource).toBe('user');
   });
@@ -167,7 +195,9 @@ describe('inventory', () => {
   it('serialises concurrent changes: none is lost', async () => {
     fx = await inventoryFixture();
     const store = await fx.inventory.createStore({ provider: 'shippo', label: 'S' });
-    await Promise.all(Array.from({ length: 20 }, (_, i) => fx.inventory.createToken({ storeId: store.id, name: `T${i}` })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => fx.inventory.createToken({ storeId: store.id, name: `T${i}` })),
+    );
     const snapshot = await fx.inventory.snapshot();
     expect(snapshot.tokens).toHaveLength(20);
     expect(snapshot.revision).toBe(21);
@@ -177,7 +207,14 @@ describe('inventory', () => {
     fx = await inventoryFixture();
     // The CLI: its own connection to the same keyward.db, as another process has.
     const cli = openTestVault(fx.dir, fx.clock);
-    const other = new InventoryService({ repo: cli.repo, secrets: fx.secrets, audit: cli.audit, clock: fx.clock, logger: silentLogger, actor: 'cli' });
+    const other = new InventoryService({
+      repo: cli.repo,
+      secrets: fx.secrets,
+      audit: cli.audit,
+      clock: fx.clock,
+      logger: silentLogger,
+      actor: 'cli',
+    });
     try {
       const fromApp = await fx.inventory.createStore({ provider: 'shippo', label: 'From app' });
       const fromCli = await other.createStore({ provider: 'shippo', label: 'From CLI' });
@@ -189,7 +226,8 @@ describe('inventory', () => {
         ['From CLI', 'noted by the app'],
         ['From app again', ''],
       ];
-      for (const side of [fx.inventory, other]) expect((await side.snapshot()).stores.map((s) => [s.label, s.notes])).toEqual(expected);
+      for (const side of [fx.inventory, other])
+        expect((await side.snapshot()).stores.map((s) => [s.label, s.notes])).toEqual(expected);
       expect((await readVaultFrom(fx.dir, fx.clock)).revision).toBe(5);
       const log = [
         ['test', 'store.create'],
@@ -211,7 +249,14 @@ describe('reading the vault', () => {
     fx = await inventoryFixture();
     await fx.inventory.createClient({ name: 'Acme' });
     // A second service on the same folder: it has read nothing yet.
-    const fresh = new InventoryService({ repo: fx.repo, secrets: fx.secrets, audit: fx.audit, clock: fx.clock, logger: silentLogger, actor: 'test' });
+    const fresh = new InventoryService({
+      repo: fx.repo,
+      secrets: fx.secrets,
+      audit: fx.audit,
+      clock: fx.clock,
+      logger: silentLogger,
+      actor: 'test',
+    });
     let loads = 0;
     const load = fx.repo.load.bind(fx.repo);
     fx.repo.load = () => {

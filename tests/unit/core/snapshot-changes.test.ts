@@ -25,12 +25,26 @@ async function world() {
   const call = <T>(channel: string, input: unknown) => valueOf<T>(dispatch, channel, input);
   const client = () => call<{ id: string }>('createClient', { name: `Client ${randomBytes(4).toString('hex')}` });
   const store = (clientId: string | null) =>
-    call<{ id: string }>('createStore', { provider: 'thinkific', label: `Academy ${randomBytes(4).toString('hex')}`, clientId, identifiers: { subdomain: `s${randomBytes(3).toString('hex')}` } });
+    call<{ id: string }>('createStore', {
+      provider: 'thinkific',
+      label: `Academy ${randomBytes(4).toString('hex')}`,
+      clientId,
+      identifiers: { subdomain: `s${randomBytes(3).toString('hex')}` },
+    });
   const token = (storeId: string) =>
-    call<{ id: string }>('createToken', { storeId, name: `Sync ${randomBytes(3).toString('hex')}`, kind: 'access-token', expiresAt: '2027-03-01T00:00:00.000Z', secret: secret() });
+    call<{ id: string }>('createToken', {
+      storeId,
+      name: `Sync ${randomBytes(3).toString('hex')}`,
+      kind: 'access-token',
+      expiresAt: '2027-03-01T00:00:00.000Z',
+      secret: secret(),
+    });
   const snapshot = () => call<VaultSnapshot>('getVault', {});
   const changes = (since: number | VaultSnapshot, readId?: string) =>
-    call<VaultSnapshotChanges>('getVaultChanges', typeof since === 'number' ? { since, readId } : { since: since.revision, readId: since.readId });
+    call<VaultSnapshotChanges>(
+      'getVaultChanges',
+      typeof since === 'number' ? { since, readId } : { since: since.revision, readId: since.readId },
+    );
   return { fx, call, client, store, token, snapshot, changes };
 }
 
@@ -47,7 +61,11 @@ describe('getVaultChanges: the snapshot as changes to one the renderer holds', (
     expect(answer).toMatchObject({ kind: 'changes', since: held.revision, revision: held.revision + 1 });
     if (answer.kind !== 'changes') return;
     expect(answer.tokens.put.map((t) => [t.id, t.notes])).toEqual([[tokens[1]!.id, 'Owner: integrations team.']]);
-    expect([answer.tokens.removed, answer.stores, answer.clients]).toEqual([[], { put: [], removed: [] }, { put: [], removed: [] }]);
+    expect([answer.tokens.removed, answer.stores, answer.clients]).toEqual([
+      [],
+      { put: [], removed: [] },
+      { put: [], removed: [] },
+    ]);
     const next = applyVaultChanges(held, answer)!;
     expect(next).toEqual(await w.snapshot());
     // Lists with nothing changed stay the very same arrays: views memoised on them need not recompute.
@@ -91,7 +109,14 @@ describe('getVaultChanges: the snapshot as changes to one the renderer holds', (
 
     // The CLI (another InventoryService on the same folder) edits the token: every object is read anew.
     const cli = openTestVault(w.fx.dir, w.fx.clock);
-    const other = new InventoryService({ repo: cli.repo, secrets: w.fx.secrets, audit: cli.audit, clock: w.fx.clock, logger: silentLogger, actor: 'cli' });
+    const other = new InventoryService({
+      repo: cli.repo,
+      secrets: w.fx.secrets,
+      audit: cli.audit,
+      clock: w.fx.clock,
+      logger: silentLogger,
+      actor: 'cli',
+    });
     await other.updateToken({ id: t.id, notes: 'from the CLI' });
     cli.database.close();
     // Read anew, the vault shares no object with what was served: main keeps none of those (no 10,000-token copies).
@@ -137,7 +162,8 @@ describe('getVaultChanges: the snapshot as changes to one the renderer holds', (
             else if (o.kind === 'delete-token' && t) await w.call('deleteToken', { id: t.id });
             else if (o.kind === 'delete-store' && s) await w.call('deleteStore', { id: s.id });
             else if (o.kind === 'deactivate' && t) await w.call('deactivateTokens', { ids: [t.id] });
-            else if (o.kind === 'rename-client' && c) await w.call('updateClient', { id: c.id, name: `Client ${o.pick}-${randomBytes(2).toString('hex')}` });
+            else if (o.kind === 'rename-client' && c)
+              await w.call('updateClient', { id: c.id, name: `Client ${o.pick}-${randomBytes(2).toString('hex')}` });
             const truth = await w.snapshot();
             // The renderer's own path (from the latest it holds), and one from an older revision.
             for (const base of new Set([now, held[older % held.length]!])) {
@@ -163,7 +189,10 @@ describe('getVaultChanges: the snapshot as changes to one the renderer holds', (
     const item = (id: string) => ({ id, name: id });
     const [a, b, c] = [item('a'), item('b'), item('c')];
     const vault = (clients: object[]) => ({ clients, stores: [], tokens: [] }) as unknown as VaultData;
-    expect(snapshotChanges(vault([a, b, c]), vault([a, c, item('d')]))?.clients).toEqual({ put: [item('d')], removed: ['b'] });
+    expect(snapshotChanges(vault([a, b, c]), vault([a, c, item('d')]))?.clients).toEqual({
+      put: [item('d')],
+      removed: ['b'],
+    });
     expect(snapshotChanges(vault([a, b, c]), vault([b, a, c]))).toBeNull();
     expect(snapshotChanges(vault([a, b]), vault([item('d'), a, b]))).toBeNull();
   });

@@ -23,17 +23,37 @@ describe('temp files left by killed writers', () => {
     dir = await tempDir('keyward-stale-');
     const dead = deadPid();
     const now = Date.now();
-    const stale = [`vault.json.${dead}.${now - 1000}.tmp`, `notifications.json.${dead}.${now - 1000}.tmp`, `vault.json.${process.pid}.${now - 3_600_000}.tmp`];
-    const kept = [`vault.json.${process.pid}.${now}.tmp`, 'vault.previous.json.tmp', 'vault.json.notes.tmp', `export.csv.${dead}.${now}.tmp`, 'vault.json.lock'];
+    const stale = [
+      `vault.json.${dead}.${now - 1000}.tmp`,
+      `notifications.json.${dead}.${now - 1000}.tmp`,
+      `vault.json.${process.pid}.${now - 3_600_000}.tmp`,
+    ];
+    const kept = [
+      `vault.json.${process.pid}.${now}.tmp`,
+      'vault.previous.json.tmp',
+      'vault.json.notes.tmp',
+      `export.csv.${dead}.${now}.tmp`,
+      'vault.json.lock',
+    ];
     for (const name of [...stale, ...kept]) await writeFile(join(dir.dir, name), 'partial');
     // The live writer's older file: an hour old by its clock, so its pid no longer protects it.
     const hourAgo = new Date(now - 3_600_000);
     await utimes(join(dir.dir, stale[2]!), hourAgo, hourAgo);
 
-    const app = compose({ dataDir: dir.dir, secrets: new MemorySecretStore(), clock: new FakeClock(), logger: silentLogger, actor: 'test', version: '0.0.0', host: 'test-host' });
+    const app = compose({
+      dataDir: dir.dir,
+      secrets: new MemorySecretStore(),
+      clock: new FakeClock(),
+      logger: silentLogger,
+      actor: 'test',
+      version: '0.0.0',
+      host: 'test-host',
+    });
     await app.warmUp();
 
-    expect((await readdir(dir.dir)).filter((n) => n.endsWith('.tmp') || n.endsWith('.lock')).sort()).toEqual([...kept].sort());
+    expect((await readdir(dir.dir)).filter((n) => n.endsWith('.tmp') || n.endsWith('.lock')).sort()).toEqual(
+      [...kept].sort(),
+    );
   });
 
   it('a database a killed first start was building aside goes, with its journal files; a live one stays', async () => {

@@ -22,13 +22,23 @@ describe('issue 5 acceptance', () => {
     await first.started;
     expect(first.notifier.sent).toEqual([]);
     const acme = store({ provider: 'printify', label: 'Acme merch' });
-    const shopSync = token(acme, { name: 'Shop sync', kind: 'access-token', expiresAt: daysFrom(NOW, 8), expirySource: 'token' });
+    const shopSync = token(acme, {
+      name: 'Shop sync',
+      kind: 'access-token',
+      expiresAt: daysFrom(NOW, 8),
+      expirySource: 'token',
+    });
     source.stores.push(acme);
     source.tokens.push(shopSync);
     source.change();
     await first.scheduler.settled();
     expect(first.notifier.sent).toHaveLength(1);
-    expect(first.notifier.sent[0]).toMatchObject({ threshold: 14, severity: 'warning', tokenId: shopSync.id, title: 'Printify · Acme merch' });
+    expect(first.notifier.sent[0]).toMatchObject({
+      threshold: 14,
+      severity: 'warning',
+      tokenId: shopSync.id,
+      title: 'Printify · Acme merch',
+    });
     expect(first.notifier.sent[0]!.body).toContain("Token 'Shop sync' expires in 8 days (2026-11-30)");
     expect(first.indicator.last).toBe(1);
 

@@ -1,5 +1,10 @@
 import type { StoreProfile, Token } from '../../../electron/contract';
-import type { AttentionIndicator, ExpiryVaultSource, TimerHandle, Timers } from '../../../electron/core/expiry/expiry-ports';
+import type {
+  AttentionIndicator,
+  ExpiryVaultSource,
+  TimerHandle,
+  Timers,
+} from '../../../electron/core/expiry/expiry-ports';
 import type { ExpiryNotice } from '../../../electron/core/expiry/messages';
 import type { Clock, Notifier } from '../../../electron/core/ports';
 import { createCatalog } from '../../../electron/core/providers/catalog';
@@ -82,7 +87,10 @@ export class MemorySource implements ExpiryVaultSource {
   settings: Record<string, unknown> = {};
   private listeners = new Set<() => void>();
   read() {
-    return Promise.resolve({ vault: { stores: this.stores, tokens: this.tokens, settings: this.settings }, catalog: createCatalog() });
+    return Promise.resolve({
+      vault: { stores: this.stores, tokens: this.tokens, settings: this.settings },
+      catalog: createCatalog(),
+    });
   }
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);

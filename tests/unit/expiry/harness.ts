@@ -13,7 +13,15 @@ export function startApp(world: FakeWorld, source: MemorySource, dir: string) {
   const indicator = new RecordingIndicator();
   const database = new VaultDatabase(dir, world, silentLogger);
   const state = new SqliteWarningStore(database);
-  const scheduler = new ExpiryScheduler({ clock: world, timers: world, source, state, notifier, indicator, logger: silentLogger });
+  const scheduler = new ExpiryScheduler({
+    clock: world,
+    timers: world,
+    source,
+    state,
+    notifier,
+    indicator,
+    logger: silentLogger,
+  });
   const advance = (ms: number) => world.advance(ms, () => scheduler.settled());
   const close = () => {
     scheduler.stop();

@@ -9,9 +9,18 @@ import { DAY, daysFrom, NOW, store, token } from '../rules/builders';
 const catalog = createCatalog();
 
 function fixture() {
-  const client: Client = { id: 'client-1', name: 'Bolt & Co', notes: '', createdAt: daysFrom(NOW, -50), updatedAt: daysFrom(NOW, -50) };
+  const client: Client = {
+    id: 'client-1',
+    name: 'Bolt & Co',
+    notes: '',
+    createdAt: daysFrom(NOW, -50),
+    updatedAt: daysFrom(NOW, -50),
+  };
   const printify = store({ provider: 'printify', label: 'Acme merch, EU; "main"', clientId: client.id });
-  const shippo = store({ provider: 'shippo', label: 'Ünïcødé shipping ✓ with a rather long label that must be folded' });
+  const shippo = store({
+    provider: 'shippo',
+    label: 'Ünïcødé shipping ✓ with a rather long label that must be folded',
+  });
   const tokens = [
     token(printify, { name: 'Shop sync', kind: 'access-token', expiresAt: daysFrom(NOW, 8), expirySource: 'token' }),
     token(shippo, { name: 'Label\\printer\nline two', expiresAt: '2027-02-28T23:59:59.000Z', expirySource: 'user' }),
@@ -43,12 +52,16 @@ describe('calendar export', () => {
       expect(e.startDate.toString()).toBe(t.expiresAt!.slice(0, 10));
       expect(e.summary).toContain(`token '${t.name}'`);
       expect(e.description).toContain('What to do: create a new token at');
-      const triggers = v.getAllSubcomponents('valarm').map((a) => (a.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds());
+      const triggers = v
+        .getAllSubcomponents('valarm')
+        .map((a) => (a.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds());
       expect(triggers).toEqual([30, 14, 7, 1].map((d) => (-d * DAY) / 1000));
     }
     const sync = parsed.find(({ e }) => e.uid.startsWith(tokens[0]!.id))!.e;
     expect(sync.summary).toBe(`Printify · Bolt & Co · Acme merch, EU; "main": token 'Shop sync' expires`);
-    expect(parsed.find(({ e }) => e.uid.startsWith(tokens[1]!.id))!.e.summary).toContain("token 'Label\\printer\nline two'");
+    expect(parsed.find(({ e }) => e.uid.startsWith(tokens[1]!.id))!.e.summary).toContain(
+      "token 'Label\\printer\nline two'",
+    );
     expect(parsed.find(({ e }) => e.uid.startsWith(tokens[2]!.id))!.e.summary).toContain('(test token)');
   });
 
@@ -63,7 +76,10 @@ describe('calendar export', () => {
 
   it('has stable UIDs, CRLF lines of at most 75 octets, and honours provider lead times and the test-token setting', () => {
     const { vault, tokens } = fixture();
-    const settings = resolveExpirySettings({ findings: { providers: { printify: { leadTimesDays: [60, 10] } } }, expiry: { warnTestTokens: 'off' } });
+    const settings = resolveExpirySettings({
+      findings: { providers: { printify: { leadTimesDays: [60, 10] } } },
+      expiry: { warnTestTokens: 'off' },
+    });
     const a = buildIcs(vault, catalog, settings, NOW);
     const b = buildIcs(vault, catalog, settings, new Date(NOW.getTime() + 3_600_000));
     const uids = (s: string) => events(s).map(({ e }) => e.uid);
@@ -73,7 +89,11 @@ describe('calendar export', () => {
     expect(a.endsWith('\r\n')).toBe(true);
     expect(a.replace(/\r\n/g, '')).not.toMatch(/\n/);
     const printifyEvent = events(a).find(({ e }) => e.uid.startsWith(tokens[0]!.id))!.v;
-    expect(printifyEvent.getAllSubcomponents('valarm').map((x) => (x.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds())).toEqual([-60 * 86400, -10 * 86400]);
+    expect(
+      printifyEvent
+        .getAllSubcomponents('valarm')
+        .map((x) => (x.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds()),
+    ).toEqual([-60 * 86400, -10 * 86400]);
   });
 
   it('escapes and folds by the RFC', () => {

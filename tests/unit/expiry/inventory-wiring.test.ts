@@ -28,9 +28,16 @@ describe('expiry scheduler on the real inventory', () => {
     });
     await scheduler.start();
     const store = await fx.inventory.createStore({ provider: 'shippo', label: 'Acme shipping' });
-    const token = await fx.inventory.createToken({ storeId: store.id, name: 'Production', secret: SECRET, expiresAt: new Date(world.wall + 5 * 86_400_000).toISOString() });
+    const token = await fx.inventory.createToken({
+      storeId: store.id,
+      name: 'Production',
+      secret: SECRET,
+      expiresAt: new Date(world.wall + 5 * 86_400_000).toISOString(),
+    });
     await scheduler.settled();
-    expect(notifier.sent.map((n) => [n.threshold, n.tokenId, n.title])).toEqual([[7, token.id, 'Shippo · Acme shipping']]);
+    expect(notifier.sent.map((n) => [n.threshold, n.tokenId, n.title])).toEqual([
+      [7, token.id, 'Shippo · Acme shipping'],
+    ]);
     const text = JSON.stringify(notifier.sent);
     expect(text).not.toContain(SECRET);
     expect(text).not.toContain(token.secret!.fingerprint);

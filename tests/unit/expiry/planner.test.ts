@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { expiryCandidates } from '../../../electron/core/expiry/candidates';
 import { resolveExpirySettings } from '../../../electron/core/expiry/expiry-settings';
-import { emptyNotificationState, markSent, setAcknowledged, setSnooze } from '../../../electron/core/expiry/notification-state';
+import {
+  emptyNotificationState,
+  markSent,
+  setAcknowledged,
+  setSnooze,
+} from '../../../electron/core/expiry/notification-state';
 import { attentionSummary, planWarnings } from '../../../electron/core/expiry/planner';
 import { createCatalog } from '../../../electron/core/providers/catalog';
 import { DAY, daysFrom, NOW, store, token } from '../rules/builders';
@@ -12,7 +17,10 @@ const at = (days: number) => new Date(NOW.getTime() + days * DAY);
 function candidatesOf(tokens: Parameters<typeof token>[1][], settings: Record<string, unknown> = {}) {
   const s = store({ provider: 'shippo', label: 'Acme' });
   const ts = tokens.map((over) => token(s, over));
-  return { tokens: ts, candidates: expiryCandidates({ stores: [s], tokens: ts }, catalog, resolveExpirySettings(settings)) };
+  return {
+    tokens: ts,
+    candidates: expiryCandidates({ stores: [s], tokens: ts }, catalog, resolveExpirySettings(settings)),
+  };
 }
 
 describe('expiry planner', () => {
@@ -33,7 +41,9 @@ describe('expiry planner', () => {
   });
 
   it('uses per-provider lead times from the findings settings', () => {
-    const { candidates } = candidatesOf([{ expiresAt: daysFrom(NOW, 50), expirySource: 'user' }], { findings: { providers: { shippo: { leadTimesDays: [60, 3] } } } });
+    const { candidates } = candidatesOf([{ expiresAt: daysFrom(NOW, 50), expirySource: 'user' }], {
+      findings: { providers: { shippo: { leadTimesDays: [60, 3] } } },
+    });
     expect(candidates[0]!.thresholds).toEqual([60, 3, 0]);
     expect(planWarnings(candidates, emptyNotificationState(), NOW).due.map((d) => d.threshold)).toEqual([60]);
   });

@@ -8,7 +8,12 @@ import { emptyNotificationState, markSent } from '../../../electron/core/expiry/
 import { SqliteWarningStore } from '../../../electron/core/expiry/sqlite-warning-store';
 import { silentLogger } from '../../../electron/core/ports';
 import { emptyVault } from '../../../electron/core/vault/vault-data';
-import { DATABASE_FILE, MIGRATED_SUFFIX, NOTIFICATIONS_FILE, VaultDatabase } from '../../../electron/core/vault/vault-database';
+import {
+  DATABASE_FILE,
+  MIGRATED_SUFFIX,
+  NOTIFICATIONS_FILE,
+  VaultDatabase,
+} from '../../../electron/core/vault/vault-database';
 import { writeVault } from '../../bench/generate-vault';
 import { FakeClock, tempDir } from '../../support/inventory-fixture';
 import { DAY, daysFrom, NOW, store, token } from '../rules/builders';
@@ -140,7 +145,10 @@ describe('expiry scheduler', () => {
     expect(new Set(byTitle['3 tokens expire within 7 days']!.tokenIds)).toEqual(new Set(soon.map((t) => t.id)));
     expect(byTitle['3 tokens expire within 7 days']!.body.split('\n')).toHaveLength(4);
     expect(byTitle['Shippo · Acme']).toMatchObject({ threshold: 14, tokenId: tenDays.id });
-    expect(b.notifier.sent.find((n) => n.tokenId === testToken.id)).toMatchObject({ threshold: 7, severity: 'warning' });
+    expect(b.notifier.sent.find((n) => n.tokenId === testToken.id)).toMatchObject({
+      threshold: 7,
+      severity: 'warning',
+    });
     expect(b.indicator.last).toBe(5);
   });
 
@@ -206,7 +214,10 @@ describe('expiry scheduler', () => {
     await writeVault(dir, emptyVault(NOW));
     const key = candidateKey(t1.id, new Date(t1.expiresAt!));
     // As the JSON-era store wrote it.
-    await writeFile(join(dir, NOTIFICATIONS_FILE), `${JSON.stringify(markSent(emptyNotificationState(), key, 7, NOW), null, 1)}\n`);
+    await writeFile(
+      join(dir, NOTIFICATIONS_FILE),
+      `${JSON.stringify(markSent(emptyNotificationState(), key, 7, NOW), null, 1)}\n`,
+    );
     const a = app();
     await a.started;
     expect(a.notifier.sent).toEqual([]);

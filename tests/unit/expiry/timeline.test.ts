@@ -25,7 +25,11 @@ describe('expiry timeline and needs attention', () => {
   it('counts tokens per week of the next 13 weeks by severity, expired apart', () => {
     const tl = expiryTimeline(vault, catalog, settings, NOW);
     expect(tl.weeks).toHaveLength(13);
-    expect(tl.weeks[0]).toMatchObject({ start: '2026-11-22', end: '2026-11-29', counts: { critical: 1, warning: 1, info: 0 } });
+    expect(tl.weeks[0]).toMatchObject({
+      start: '2026-11-22',
+      end: '2026-11-29',
+      counts: { critical: 1, warning: 1, info: 0 },
+    });
     expect(tl.weeks[2]!.counts).toEqual({ critical: 0, warning: 1, info: 0 });
     expect(tl.weeks[8]!.counts).toEqual({ critical: 0, warning: 0, info: 1 });
     expect(tl.weeks.reduce((n, w) => n + w.tokenIds.length, 0)).toBe(4);
@@ -36,7 +40,11 @@ describe('expiry timeline and needs attention', () => {
     const all = needsAttention(vault, catalog, settings, emptyNotificationState(), NOW);
     expect(all.items.map((i) => i.tokenId)).toEqual([tokens[5]!.id, tokens[0]!.id, tokens[1]!.id, tokens[2]!.id]);
     expect(all.count).toBe(4);
-    const snoozed = setSnooze(emptyNotificationState(), candidateKey(tokens[2]!.id, new Date(tokens[2]!.expiresAt!)), new Date(NOW.getTime() + DAY));
+    const snoozed = setSnooze(
+      emptyNotificationState(),
+      candidateKey(tokens[2]!.id, new Date(tokens[2]!.expiresAt!)),
+      new Date(NOW.getTime() + DAY),
+    );
     expect(needsAttention(vault, catalog, settings, snoozed, NOW)).toMatchObject({ count: 3, quieted: 1 });
   });
 });

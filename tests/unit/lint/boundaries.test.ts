@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 // type-aware folders (electron/main, electron/cli, tests/host) name real files: the linted text stands in for them.
 // Linted text stands in for files on disk: typescript-eslint's single-run mode (on when CI is set) would read
 // the files from disk instead, so it is turned off here.
-const eslint = new ESLint({ cwd: process.cwd(), overrideConfig: { languageOptions: { parserOptions: { disallowAutomaticSingleRunInference: true } } } });
+const eslint = new ESLint({
+  cwd: process.cwd(),
+  overrideConfig: { languageOptions: { parserOptions: { disallowAutomaticSingleRunInference: true } } },
+});
 
 async function ruleIds(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
@@ -21,12 +24,17 @@ describe('process boundaries (eslint.config.mjs)', { timeout: 60_000 }, () => {
     ['electron/main/handlers.ts', "import { app } from 'electron';\nexport const a = app;\n"],
     ['src/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n"],
     ['src/x.ts', "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;\n"],
-    ['src/x.ts', "import { InventoryService } from '../electron/core/inventory/inventory-service';\nexport const a = InventoryService;\n"],
+    [
+      'src/x.ts',
+      "import { InventoryService } from '../electron/core/inventory/inventory-service';\nexport const a = InventoryService;\n",
+    ],
     ['src/x.ts', "import { channels } from '../electron/contract';\nexport const a = channels;\n"],
     ['src/x.ts', 'export const a = window.api;\n'],
     ['electron/preload/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n"],
   ])('%s refuses: %s', async (file, code) => {
-    expect(await ruleIds(file, code)).toEqual(expect.arrayContaining([expect.stringMatching(/^no-restricted-(imports|properties)$/)]));
+    expect(await ruleIds(file, code)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^no-restricted-(imports|properties)$/)]),
+    );
   });
 
   it.each([
@@ -50,6 +58,8 @@ describe('process boundaries (eslint.config.mjs)', { timeout: 60_000 }, () => {
   });
 
   it('electron/main/index.ts accepts a promise whose rejection is handled', async () => {
-    expect(await ruleIds('electron/main/index.ts', 'async function f(): Promise<void> {}\nf().catch(() => {});\n')).toEqual([]);
+    expect(
+      await ruleIds('electron/main/index.ts', 'async function f(): Promise<void> {}\nf().catch(() => {});\n'),
+    ).toEqual([]);
   });
 });

@@ -24,7 +24,11 @@ describe('catalog through IPC', () => {
   it('reads mode from a Shippo token and refuses a third active live token, naming the two active ones', async () => {
     const dispatch = await setup();
     const store = await value<{ id: string }>(dispatch, 'createStore', { provider: 'shippo', label: 'Acme' });
-    const first = await value<{ mode: string; expirySource: string }>(dispatch, 'createToken', { storeId: store.id, name: 'Warehouse', secret: live(1) });
+    const first = await value<{ mode: string; expirySource: string }>(dispatch, 'createToken', {
+      storeId: store.id,
+      name: 'Warehouse',
+      secret: live(1),
+    });
     expect(first).toMatchObject({ mode: 'live', expirySource: 'none' });
     await value(dispatch, 'createToken', { storeId: store.id, name: 'Storefront', secret: live(2) });
     const third = await dispatch('createToken', { storeId: store.id, name: 'Third', secret: live(3) });
@@ -37,8 +41,15 @@ describe('catalog through IPC', () => {
   it('refuses a value that breaks a confirmed format, without quoting it', async () => {
     const dispatch = await setup();
     const store = await value<{ id: string }>(dispatch, 'createStore', { provider: 'shippo', label: 'Acme' });
-    const result = await dispatch('createToken', { storeId: store.id, name: 'Wrong', secret: 'sk_live_notashippotoken123456' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { secret: expect.stringMatching(/shippo_live_/) } } });
+    const result = await dispatch('createToken', {
+      storeId: store.id,
+      name: 'Wrong',
+      secret: 'sk_live_notashippotoken123456',
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', fields: { secret: expect.stringMatching(/shippo_live_/) } },
+    });
     expect(JSON.stringify(result)).not.toContain('notashippotoken');
     expect(await fx.secrets.accounts()).toEqual([]);
   });
@@ -47,11 +58,17 @@ describe('catalog through IPC', () => {
     const dispatch = await setup();
     const iat = Date.parse('2026-01-15T00:00:00Z') / 1000;
     const jwt = `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64({ sub: '123', iat, exp: iat + 365 * 86400, scopes: ['shops.read', 'products.read'] })}.${'s'.repeat(43)}`;
-    const recognised = await value<{ provider: string; facts: { expiresAt: string } }[]>(dispatch, 'recognizeSecret', { secret: jwt });
+    const recognised = await value<{ provider: string; facts: { expiresAt: string } }[]>(dispatch, 'recognizeSecret', {
+      secret: jwt,
+    });
     expect(recognised[0]).toMatchObject({ provider: 'printify', facts: { expiresAt: '2027-01-15T00:00:00.000Z' } });
     const store = await value<{ id: string }>(dispatch, 'createStore', { provider: 'printify', label: 'Merch' });
     const token = await value(dispatch, 'createToken', { storeId: store.id, name: 'Shop sync', secret: jwt });
-    expect(token).toMatchObject({ expiresAt: '2027-01-15T00:00:00.000Z', expirySource: 'token', scopes: ['shops.read', 'products.read'] });
+    expect(token).toMatchObject({
+      expiresAt: '2027-01-15T00:00:00.000Z',
+      expirySource: 'token',
+      scopes: ['shops.read', 'products.read'],
+    });
   });
 
   it('lists findings: a Printify token expiring in 10 days is a warning', async () => {
@@ -60,7 +77,9 @@ describe('catalog through IPC', () => {
     const soon = new Date(fx.clock.now().getTime() + 10 * 86_400_000).toISOString().slice(0, 10);
     await value(dispatch, 'createToken', { storeId: store.id, name: 'Shop sync', expiresAt: soon });
     const findings = await value<{ kind: string; severity: string; message: string }[]>(dispatch, 'getFindings', {});
-    expect(findings).toContainEqual(expect.objectContaining({ kind: 'expiring', message: expect.stringMatching(/Shop sync/) }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({ kind: 'expiring', message: expect.stringMatching(/Shop sync/) }),
+    );
   });
 
   it('adds a custom PixlPay-style provider usable like a built-in, and refuses to delete it while a store uses it', async () => {
@@ -76,12 +95,29 @@ describe('catalog through IPC', () => {
     };
     const descriptor = await value<{ id: string }>(dispatch, 'saveCustomProvider', { definition });
     expect(descriptor.id).toBe('custom:shopnest');
-    expect((await value<{ id: string }[]>(dispatch, 'listProviders', {})).map((p) => p.id)).toContain('custom:shopnest');
-    const store = await value<{ id: string }>(dispatch, 'createStore', { provider: 'custom:shopnest', label: 'Nest store' });
-    const token = await value<{ mode: string }>(dispatch, 'createToken', { storeId: store.id, name: 'App', secret: `sn_test_${'a1'.repeat(12)}` });
+    expect((await value<{ id: string }[]>(dispatch, 'listProviders', {})).map((p) => p.id)).toContain(
+      'custom:shopnest',
+    );
+    const store = await value<{ id: string }>(dispatch, 'createStore', {
+      provider: 'custom:shopnest',
+      label: 'Nest store',
+    });
+    const token = await value<{ mode: string }>(dispatch, 'createToken', {
+      storeId: store.id,
+      name: 'App',
+      secret: `sn_test_${'a1'.repeat(12)}`,
+    });
     expect(token.mode).toBe('test');
-    expect(await dispatch('deleteCustomProvider', { id: 'custom:shopnest' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    const http = await dispatch('saveCustomProvider', { definition: { ...definition, baseUrl: 'http://api.shopnest.example' } });
-    expect(http).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/https/) } });
+    expect(await dispatch('deleteCustomProvider', { id: 'custom:shopnest' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+    const http = await dispatch('saveCustomProvider', {
+      definition: { ...definition, baseUrl: 'http://api.shopnest.example' },
+    });
+    expect(http).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/https/) },
+    });
   });
 });

@@ -13,7 +13,10 @@ let fx: Awaited<ReturnType<typeof dispatchFixture>>;
 beforeAll(async () => {
   fakes = await startFakeProviders({
     tokens: {
-      shippo: { [SHIPPO_LIVE]: { owner: 'ops@acme.test' }, [SHIPPO_REVOKED]: { owner: 'ops@acme.test', revoked: true } },
+      shippo: {
+        [SHIPPO_LIVE]: { owner: 'ops@acme.test' },
+        [SHIPPO_REVOKED]: { owner: 'ops@acme.test', revoked: true },
+      },
       pixlpay: { [PIXLPAY_NO_PRODUCTS]: { scopes: ['orders:read'] } },
       printify: { [PRINTIFY_JWT]: { account: 'acme', shops: [{ id: 5432, title: 'Acme merch' }] } },
     },
@@ -34,13 +37,31 @@ describe('status checks through IPC, against the fake providers', () => {
   it('checks every token, streams progress, keeps each result on its token and never writes to a provider', async () => {
     fx = await dispatchFixture({ env: env() });
     const shippo = await ok<{ id: string }>('createStore', { provider: 'shippo', label: 'Acme shipping' });
-    const pixl = await ok<{ id: string }>('createStore', { provider: 'pixlpay', label: 'Acme shop', identifiers: { host: 'acme.pixlpay.net' } });
+    const pixl = await ok<{ id: string }>('createStore', {
+      provider: 'pixlpay',
+      label: 'Acme shop',
+      identifiers: { host: 'acme.pixlpay.net' },
+    });
     const live = await ok<{ id: string }>('createToken', { storeId: shippo.id, name: 'Live', secret: SHIPPO_LIVE });
-    const revoked = await ok<{ id: string }>('createToken', { storeId: shippo.id, name: 'Old', secret: SHIPPO_REVOKED });
-    const scoped = await ok<{ id: string }>('createToken', { storeId: pixl.id, name: 'Orders app', secret: PIXLPAY_NO_PRODUCTS, scopes: ['orders:read'] });
+    const revoked = await ok<{ id: string }>('createToken', {
+      storeId: shippo.id,
+      name: 'Old',
+      secret: SHIPPO_REVOKED,
+    });
+    const scoped = await ok<{ id: string }>('createToken', {
+      storeId: pixl.id,
+      name: 'Orders app',
+      secret: PIXLPAY_NO_PRODUCTS,
+      scopes: ['orders:read'],
+    });
     await ok('createToken', { storeId: shippo.id, name: 'No secret yet' });
 
-    const summary = await ok<{ checked: number; withoutSecret: number; counts: Record<string, number>; results: { tokenId: string; outcome: string }[] }>('checkTokens', {
+    const summary = await ok<{
+      checked: number;
+      withoutSecret: number;
+      counts: Record<string, number>;
+      results: { tokenId: string; outcome: string }[];
+    }>('checkTokens', {
       runId: randomUUID(),
       selection: { all: true },
     });
@@ -48,13 +69,20 @@ describe('status checks through IPC, against the fake providers', () => {
     const outcome = (id: string) => summary.results.find((r) => r.tokenId === id)?.outcome;
     expect([outcome(live.id), outcome(revoked.id), outcome(scoped.id)]).toEqual(['valid', 'invalid', 'restricted']);
 
-    const progress = fx.events.filter((e) => e.event === 'checkProgress').map((e) => e.payload as { done: number; total: number });
+    const progress = fx.events
+      .filter((e) => e.event === 'checkProgress')
+      .map((e) => e.payload as { done: number; total: number });
     expect(progress.map((p) => p.done)).toEqual([1, 2, 3]);
     expect(progress.every((p) => p.total === 3)).toBe(true);
 
-    const vault = await ok<{ tokens: { id: string; lastCheck: { outcome: string; context?: Record<string, unknown> } | null }[] }>('getVault', {});
+    const vault = await ok<{
+      tokens: { id: string; lastCheck: { outcome: string; context?: Record<string, unknown> } | null }[];
+    }>('getVault', {});
     const liveToken = vault.tokens.find((t) => t.id === live.id)!;
-    expect(liveToken.lastCheck).toMatchObject({ outcome: 'valid', context: { objectOwner: 'ops@acme.test', test: false } });
+    expect(liveToken.lastCheck).toMatchObject({
+      outcome: 'valid',
+      context: { objectOwner: 'ops@acme.test', test: false },
+    });
     // The snapshot leaves histories out; the token detail asks for one.
     expect(liveToken).not.toHaveProperty('checkHistory');
     const { history } = await ok<{ history: { outcome: string }[] }>('getTokenHistory', { id: live.id });
@@ -66,13 +94,18 @@ describe('status checks through IPC, against the fake providers', () => {
     expect(fakes.writes()).toBe(0);
 
     const findings = await ok<{ kind: string; subject: { tokenId?: string } }[]>('getFindings', {});
-    expect(findings).toContainEqual(expect.objectContaining({ kind: 'check_failed', subject: expect.objectContaining({ tokenId: revoked.id }) }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({ kind: 'check_failed', subject: expect.objectContaining({ tokenId: revoked.id }) }),
+    );
   });
 
   it('quick check: a pasted Printify token is checked, the shop is named, and nothing is saved', async () => {
     fx = await dispatchFixture({ env: env() });
     const before = await ok<{ revision: number }>('getVault', {});
-    const result = await ok<{ outcome: string; context?: Record<string, unknown> }>('quickCheck', { provider: 'printify', secret: PRINTIFY_JWT });
+    const result = await ok<{ outcome: string; context?: Record<string, unknown> }>('quickCheck', {
+      provider: 'printify',
+      secret: PRINTIFY_JWT,
+    });
     expect(result.outcome).toBe('valid');
     expect(JSON.stringify(result.context)).toContain('Acme merch');
     expect((await ok<{ revision: number }>('getVault', {})).revision).toBe(before.revision);
@@ -82,7 +115,10 @@ describe('status checks through IPC, against the fake providers', () => {
 
   it('a provider that cannot be reached is "unreachable", never "invalid"', async () => {
     fx = await dispatchFixture({ env: { KEYWARD_BASE_URL_SHIPPO: 'http://127.0.0.1:9' } });
-    const result = await ok<{ outcome: string; detail: string }>('quickCheck', { provider: 'shippo', secret: SHIPPO_LIVE });
+    const result = await ok<{ outcome: string; detail: string }>('quickCheck', {
+      provider: 'shippo',
+      secret: SHIPPO_LIVE,
+    });
     expect(result.outcome).toBe('unreachable');
     expect(result.detail).not.toContain(SHIPPO_LIVE);
   });
@@ -90,6 +126,9 @@ describe('status checks through IPC, against the fake providers', () => {
   it('refuses a base URL override that is not https or loopback, with a clear error', async () => {
     fx = await dispatchFixture({ env: { KEYWARD_BASE_URL_SHIPPO: 'http://example.com' } });
     const result = await fx.dispatch('quickCheck', { provider: 'shippo', secret: SHIPPO_LIVE });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/https/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/https/) },
+    });
   });
 });

@@ -18,7 +18,9 @@ const snapshot = {
 };
 
 function dispatchReturning(value: unknown) {
-  const handlers = Object.fromEntries(Object.keys(channels).map((name) => [name, async () => value])) as unknown as Handlers;
+  const handlers = Object.fromEntries(
+    Object.keys(channels).map((name) => [name, async () => value]),
+  ) as unknown as Handlers;
   return createDispatch(handlers, silentLogger);
 }
 
@@ -39,7 +41,10 @@ describe('dispatch: vault snapshot output', () => {
       stores: [{ ...vault.stores[0]!, extra: 'store' }, ...vault.stores.slice(1)],
       tokens: [
         { ...vault.tokens[0]!, secretValue: 'must-not-leak' },
-        { ...vault.tokens[1]!, lastCheck: vault.tokens[1]!.lastCheck && { ...vault.tokens[1]!.lastCheck, raw: 'body' } },
+        {
+          ...vault.tokens[1]!,
+          lastCheck: vault.tokens[1]!.lastCheck && { ...vault.tokens[1]!.lastCheck, raw: 'body' },
+        },
         ...vault.tokens.slice(2),
       ],
       keychain: { available: true, message: 'ok', debug: 'x' },

@@ -24,8 +24,20 @@ describe('dispatch', () => {
     ['over-long label', 'createStore', { provider: 'shippo', label: 'x'.repeat(121) }],
     ['unknown provider', 'createStore', { provider: 'stripe', label: 'A' }],
     ['not an object', 'createClient', 'Acme'],
-    ['too many scopes', 'createToken', { storeId: '00000000-0000-4000-8000-000000000000', name: 'T', scopes: Array.from({ length: 129 }, (_, i) => `s${i}`) }],
-    ['secret with a space inside', 'createToken', { storeId: '00000000-0000-4000-8000-000000000000', name: 'T', secret: 'shippo_live_ abc123456' }],
+    [
+      'too many scopes',
+      'createToken',
+      {
+        storeId: '00000000-0000-4000-8000-000000000000',
+        name: 'T',
+        scopes: Array.from({ length: 129 }, (_, i) => `s${i}`),
+      },
+    ],
+    [
+      'secret with a space inside',
+      'createToken',
+      { storeId: '00000000-0000-4000-8000-000000000000', name: 'T', secret: 'shippo_live_ abc123456' },
+    ],
     ['malformed id', 'deleteToken', { id: '../../etc/passwd' }],
   ])('refuses %s with invalid_input and changes nothing', async (_name, channel, raw) => {
     const dispatch = await setup();
@@ -40,7 +52,11 @@ describe('dispatch', () => {
   it('never echoes a rejected secret in the error', async () => {
     const dispatch = await setup();
     const secret = 'sk_live_' + 'q'.repeat(9000);
-    const result = await dispatch('createToken', { storeId: '00000000-0000-4000-8000-000000000000', name: 'T', secret });
+    const result = await dispatch('createToken', {
+      storeId: '00000000-0000-4000-8000-000000000000',
+      name: 'T',
+      secret,
+    });
     expect(result.ok).toBe(false);
     expect(JSON.stringify(result)).not.toContain('qqqqqqqqqq');
   });
@@ -52,7 +68,10 @@ describe('dispatch', () => {
 
   it('turns domain errors into their codes and unexpected ones into a generic internal error', async () => {
     const dispatch = await setup();
-    expect(await dispatch('deleteStore', { id: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatch('deleteStore', { id: '00000000-0000-4000-8000-000000000000' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     fx.repo.load = async () => {
       throw new Error('EACCES: /secret/path');
     };

@@ -14,12 +14,21 @@ const inDays = (days: number) => new Date(fx.clock.now().getTime() + days * 86_4
 describe('expiry warnings through IPC', () => {
   it('a token expiring in 8 days needs attention, sits in the right week of the timeline and is in the calendar', async () => {
     fx = await dispatchFixture();
-    const store = await ok<{ id: string }>('createStore', { provider: 'thinkific', label: 'Academy', identifiers: { subdomain: 'academy' } });
-    const token = await ok<{ id: string }>('createToken', { storeId: store.id, name: 'Zapier sync', kind: 'access-token', expiresAt: inDays(8) });
-    const overview = await ok<{ attention: { count: number; items: { tokenId: string; threshold: number }[] }; timeline: { weeks: { counts: Record<string, number>; tokenIds: string[] }[] } }>(
-      'expiryOverview',
-      {},
-    );
+    const store = await ok<{ id: string }>('createStore', {
+      provider: 'thinkific',
+      label: 'Academy',
+      identifiers: { subdomain: 'academy' },
+    });
+    const token = await ok<{ id: string }>('createToken', {
+      storeId: store.id,
+      name: 'Zapier sync',
+      kind: 'access-token',
+      expiresAt: inDays(8),
+    });
+    const overview = await ok<{
+      attention: { count: number; items: { tokenId: string; threshold: number }[] };
+      timeline: { weeks: { counts: Record<string, number>; tokenIds: string[] }[] };
+    }>('expiryOverview', {});
     expect(overview.attention.count).toBe(1);
     expect(overview.attention.items[0]).toMatchObject({ tokenId: token.id, threshold: 14 });
     expect(overview.timeline.weeks).toHaveLength(13);
@@ -34,16 +43,31 @@ describe('expiry warnings through IPC', () => {
 
   it('acknowledging quiets the warning until its next threshold', async () => {
     fx = await dispatchFixture();
-    const store = await ok<{ id: string }>('createStore', { provider: 'thinkific', label: 'Academy', identifiers: { subdomain: 'academy' } });
-    const token = await ok<{ id: string }>('createToken', { storeId: store.id, name: 'Zapier sync', kind: 'access-token', expiresAt: inDays(8) });
-    expect(await ok('acknowledgeExpiryWarning', { tokenId: token.id })).toEqual({ tokenId: token.id, acknowledged: true });
+    const store = await ok<{ id: string }>('createStore', {
+      provider: 'thinkific',
+      label: 'Academy',
+      identifiers: { subdomain: 'academy' },
+    });
+    const token = await ok<{ id: string }>('createToken', {
+      storeId: store.id,
+      name: 'Zapier sync',
+      kind: 'access-token',
+      expiresAt: inDays(8),
+    });
+    expect(await ok('acknowledgeExpiryWarning', { tokenId: token.id })).toEqual({
+      tokenId: token.id,
+      acknowledged: true,
+    });
     const overview = await ok<{ attention: { count: number; quieted: number } }>('expiryOverview', {});
     expect(overview.attention).toMatchObject({ count: 0, quieted: 1 });
   });
 
   it('saves lead times and notification settings in the vault, audited, and refuses bad ones', async () => {
     fx = await dispatchFixture();
-    const saved = await ok<{ findings: { leadTimesDays: number[] }; notifications: { warnTestTokens: string; closeToTray: boolean } }>('updateExpirySettings', {
+    const saved = await ok<{
+      findings: { leadTimesDays: number[] };
+      notifications: { warnTestTokens: string; closeToTray: boolean };
+    }>('updateExpirySettings', {
       findings: { leadTimesDays: [60, 30, 7] },
       notifications: { warnTestTokens: 'off' },
     });
@@ -60,7 +84,11 @@ describe('expiry warnings through IPC', () => {
     fx = await dispatchFixture();
     const out = await tempDir('keyward-calendar-');
     try {
-      const store = await ok<{ id: string }>('createStore', { provider: 'thinkific', label: 'Academy', identifiers: { subdomain: 'academy' } });
+      const store = await ok<{ id: string }>('createStore', {
+        provider: 'thinkific',
+        label: 'Academy',
+        identifiers: { subdomain: 'academy' },
+      });
       await ok('createToken', { storeId: store.id, name: 'Zapier sync', kind: 'access-token', expiresAt: inDays(8) });
       expect(await ok('saveExpiryCalendar', {})).toEqual({ saved: false, path: '' });
       const path = join(out.dir, 'team.ics');

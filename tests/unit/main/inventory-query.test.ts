@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EMPTY_INVENTORY_FILTERS, type Finding, type InventoryPage, type InventoryQuery } from '../../../electron/contract';
+import {
+  EMPTY_INVENTORY_FILTERS,
+  type Finding,
+  type InventoryPage,
+  type InventoryQuery,
+} from '../../../electron/contract';
 import { generateVault, writeVault } from '../../bench/generate-vault';
 import { dispatchFixture, valueOf } from '../../support/inventory-fixture';
 
@@ -30,10 +35,21 @@ describe('queryInventory', () => {
     const row = first.rows[0]!;
     const token = vault.tokens.find((t) => t.id === row.id)!;
     const store = vault.stores.find((s) => s.id === token.storeId)!;
-    expect(row).toMatchObject({ name: token.name, storeLabel: store.label, providerId: store.provider, status: token.status });
+    expect(row).toMatchObject({
+      name: token.name,
+      storeLabel: store.label,
+      providerId: store.provider,
+      status: token.status,
+    });
     expect(row.providerName).toMatch(/^(Printify|Shippo|Printago|Thinkific|PixlPay)$/);
     expect(first.facets?.clients).toHaveLength(12);
-    expect(first.facets?.providers.map((p) => p.id).sort()).toEqual(['pixlpay', 'printago', 'printify', 'shippo', 'thinkific']);
+    expect(first.facets?.providers.map((p) => p.id).sort()).toEqual([
+      'pixlpay',
+      'printago',
+      'printify',
+      'shippo',
+      'thinkific',
+    ]);
   });
 
   it('pages through every token exactly once, in name order', async () => {
@@ -64,7 +80,12 @@ describe('queryInventory', () => {
 
   it('filters by provider, status, mode, client and finding severity', async () => {
     const shippoLive = await page(q({ limit: 400 }, { provider: 'shippo', mode: 'live', status: 'active' }));
-    const expected = vault.tokens.filter((t) => t.mode === 'live' && t.status === 'active' && vault.stores.find((s) => s.id === t.storeId)?.provider === 'shippo');
+    const expected = vault.tokens.filter(
+      (t) =>
+        t.mode === 'live' &&
+        t.status === 'active' &&
+        vault.stores.find((s) => s.id === t.storeId)?.provider === 'shippo',
+    );
     expect(shippoLive.total).toBe(expected.length);
     expect(shippoLive.total).toBeGreaterThan(0);
 
@@ -76,7 +97,9 @@ describe('queryInventory', () => {
     expect(noClient.rows.every((r) => r.clientId === null)).toBe(true);
 
     const findings = await valueOf<Finding[]>(fx.dispatch, 'getFindings', {});
-    const criticalIds = new Set(findings.filter((f) => f.severity === 'critical' && f.subject.tokenId).map((f) => f.subject.tokenId!));
+    const criticalIds = new Set(
+      findings.filter((f) => f.severity === 'critical' && f.subject.tokenId).map((f) => f.subject.tokenId!),
+    );
     const critical = await page(q({ limit: 400, withIds: true }, { severity: 'critical' }));
     expect(new Set(critical.ids)).toEqual(criticalIds);
     expect(critical.rows.every((r) => r.worst === 'critical' && r.findingCount >= 1)).toBe(true);
@@ -92,7 +115,9 @@ describe('queryInventory', () => {
     expect(ofStores.length).toBeGreaterThan(0);
     expect(ofStores).toEqual(all.filter((f) => storeIds.includes(f.subject.storeId!)));
     const tokenId = all.find((f) => f.subject.tokenId)!.subject.tokenId!;
-    expect(await valueOf<Finding[]>(fx.dispatch, 'getFindings', { tokenId })).toEqual(all.filter((f) => f.subject.tokenId === tokenId));
+    expect(await valueOf<Finding[]>(fx.dispatch, 'getFindings', { tokenId })).toEqual(
+      all.filter((f) => f.subject.tokenId === tokenId),
+    );
     expect(await valueOf<Finding[]>(fx.dispatch, 'getFindings', { tokenId: crypto.randomUUID() })).toEqual([]);
     // The dashboard's few: the first of some severities, in the list's own order.
     const top = await valueOf<Finding[]>(fx.dispatch, 'getFindings', { severities: ['critical', 'warning'], limit: 6 });
@@ -133,7 +158,9 @@ describe('queryInventory', () => {
       .filter((t) => !all.ids!.includes(t.id))
       .slice(0, 5)
       .map((t) => t.id);
-    const counted = await page(q({ limit: 0, countOf: [...all.ids!.slice(0, 7), ...someOther] }, { provider: 'printify' }));
+    const counted = await page(
+      q({ limit: 0, countOf: [...all.ids!.slice(0, 7), ...someOther] }, { provider: 'printify' }),
+    );
     expect(counted.countOf).toBe(7);
   });
 
@@ -169,7 +196,11 @@ describe('queryInventory', () => {
     const revoked = (await page(q({ limit: 1 }, { status: 'revoked' }))).rows[0]!.id;
     const gone = '00000000-0000-4000-8000-000000000000';
     const before = await page(q({ limit: 0 }));
-    const result = await valueOf<{ deactivated: number; skipped: { id: string; reason: string }[] }>(fx.dispatch, 'deactivateTokens', { ids: [...active, revoked, gone] });
+    const result = await valueOf<{ deactivated: number; skipped: { id: string; reason: string }[] }>(
+      fx.dispatch,
+      'deactivateTokens',
+      { ids: [...active, revoked, gone] },
+    );
     expect(result.deactivated).toBe(3);
     expect(result.skipped).toEqual([
       { id: revoked, reason: 'already revoked' },
@@ -178,7 +209,9 @@ describe('queryInventory', () => {
     const after = await page(q({ limit: 400, withIds: true }, { status: 'inactive' }));
     expect(after.revision).toBe(before.revision + 1);
     for (const id of active) expect(after.ids).toContain(id);
-    const audit = await valueOf<{ action: string; subject: { id: string } }[]>(fx.dispatch, 'getAuditLog', { limit: 10 });
+    const audit = await valueOf<{ action: string; subject: { id: string } }[]>(fx.dispatch, 'getAuditLog', {
+      limit: 10,
+    });
     expect(audit.filter((e) => e.action === 'token.update' && active.includes(e.subject.id))).toHaveLength(3);
 
     // Nothing left to deactivate: no new revision.
@@ -188,7 +221,13 @@ describe('queryInventory', () => {
   });
 
   it('refuses an empty or oversized selection', async () => {
-    expect(await fx.dispatch('deactivateTokens', { ids: [] })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await fx.dispatch('deactivateTokens', { ids: ['not-a-uuid'] })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await fx.dispatch('deactivateTokens', { ids: [] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(await fx.dispatch('deactivateTokens', { ids: ['not-a-uuid'] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
   });
 });

@@ -6,9 +6,18 @@ const root = join(sep, 'opt', 'Keyward', 'resources', 'app.asar', 'out', 'render
 
 describe("the window's files over app://keyward/", () => {
   it('serves the entry and the built assets with their content types', () => {
-    expect(rendererFileFor(root, RENDERER_ENTRY)).toEqual({ path: join(root, 'index.html'), type: 'text/html; charset=utf-8' });
-    expect(rendererFileFor(root, 'app://keyward/')).toEqual({ path: join(root, 'index.html'), type: 'text/html; charset=utf-8' });
-    expect(rendererFileFor(root, 'app://keyward/assets/render-app-DPcYDtkb.js?v=1#x')).toEqual({ path: join(root, 'assets', 'render-app-DPcYDtkb.js'), type: 'text/javascript; charset=utf-8' });
+    expect(rendererFileFor(root, RENDERER_ENTRY)).toEqual({
+      path: join(root, 'index.html'),
+      type: 'text/html; charset=utf-8',
+    });
+    expect(rendererFileFor(root, 'app://keyward/')).toEqual({
+      path: join(root, 'index.html'),
+      type: 'text/html; charset=utf-8',
+    });
+    expect(rendererFileFor(root, 'app://keyward/assets/render-app-DPcYDtkb.js?v=1#x')).toEqual({
+      path: join(root, 'assets', 'render-app-DPcYDtkb.js'),
+      type: 'text/javascript; charset=utf-8',
+    });
     expect(rendererFileFor(root, 'app://keyward/assets/index-XQ5O2fft.css')?.type).toBe('text/css; charset=utf-8');
   });
 
@@ -44,6 +53,13 @@ describe("the window's files over app://keyward/", () => {
   it("tells the window's own frames from any other for the IPC sender check", () => {
     expect(isRendererUrl('app://keyward/index.html')).toBe(true);
     expect(isRendererUrl('app://keyward/index.html#inventory')).toBe(true);
-    for (const url of ['app://keyward.evil/index.html', 'file:///index.html', 'http://keyward/index.html', 'about:blank', '']) expect(isRendererUrl(url)).toBe(false);
+    for (const url of [
+      'app://keyward.evil/index.html',
+      'file:///index.html',
+      'http://keyward/index.html',
+      'about:blank',
+      '',
+    ])
+      expect(isRendererUrl(url)).toBe(false);
   });
 });

@@ -12,7 +12,15 @@ const REVOKED = `shippo_live_${'3c'.repeat(20)}`;
 let fakes: FakeProviders;
 let fx: Awaited<ReturnType<typeof dispatchFixture>>;
 beforeAll(async () => {
-  fakes = await startFakeProviders({ tokens: { shippo: { [OLD]: { owner: 'ops@acme.test' }, [NEW]: { owner: 'ops@acme.test' }, [REVOKED]: { owner: 'ops@acme.test', revoked: true } } } });
+  fakes = await startFakeProviders({
+    tokens: {
+      shippo: {
+        [OLD]: { owner: 'ops@acme.test' },
+        [NEW]: { owner: 'ops@acme.test' },
+        [REVOKED]: { owner: 'ops@acme.test', revoked: true },
+      },
+    },
+  });
 });
 afterAll(() => fakes.stop());
 afterEach(() => fx?.cleanup());
@@ -60,14 +68,15 @@ describe('copy to the clipboard', () => {
 describe('guided rotation', () => {
   it('checks the new token first, then marks the old one rotated with lineage both ways', async () => {
     const old = await shippoToken();
-    const result = await ok<{ oldToken: { status: string; rotatedTo: string }; newToken: { id: string; rotatedFrom: string; lastCheck: { outcome: string } }; check: { outcome: string } }>(
-      'rotateToken',
-      {
-        tokenId: old.id,
-        secret: NEW,
-        name: 'Warehouse 2026',
-      },
-    );
+    const result = await ok<{
+      oldToken: { status: string; rotatedTo: string };
+      newToken: { id: string; rotatedFrom: string; lastCheck: { outcome: string } };
+      check: { outcome: string };
+    }>('rotateToken', {
+      tokenId: old.id,
+      secret: NEW,
+      name: 'Warehouse 2026',
+    });
     expect(result.check.outcome).toBe('valid');
     expect(result.oldToken).toMatchObject({ status: 'rotated', rotatedTo: result.newToken.id });
     expect(result.newToken).toMatchObject({ rotatedFrom: old.id, lastCheck: { outcome: 'valid' } });
@@ -75,14 +84,19 @@ describe('guided rotation', () => {
     expect(await fx.secrets.get(accountOf(old as never))).toBe(OLD);
 
     const findings = await ok<{ kind: string; subject: { tokenId?: string } }[]>('getFindings', {});
-    expect(findings).toContainEqual(expect.objectContaining({ kind: 'revoke_pending', subject: expect.objectContaining({ tokenId: old.id }) }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({ kind: 'revoke_pending', subject: expect.objectContaining({ tokenId: old.id }) }),
+    );
   });
 
   it('refuses a new token the provider rejects and changes nothing', async () => {
     const old = await shippoToken();
     const before = await ok<{ revision: number }>('getVault', {});
     const result = await fx.dispatch('rotateToken', { tokenId: old.id, secret: REVOKED });
-    expect(result).toMatchObject({ ok: false, error: { code: 'rule_violation', message: expect.stringMatching(/refused the new token/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'rule_violation', message: expect.stringMatching(/refused the new token/) },
+    });
     expect((await ok<{ revision: number }>('getVault', {})).revision).toBe(before.revision);
     expect(await fx.secrets.accounts()).toEqual([accountOf(old as never)]);
   });
@@ -91,7 +105,9 @@ describe('guided rotation', () => {
 describe('status-only mode', () => {
   it('refuses copy, rotate, edit and delete in main while on, keeps checks, and needs the passphrase to turn off', async () => {
     const token = await shippoToken();
-    expect(await ok('setSupportMode', { enabled: true, passphrase: 'correct horse battery' })).toEqual({ enabled: true });
+    expect(await ok('setSupportMode', { enabled: true, passphrase: 'correct horse battery' })).toEqual({
+      enabled: true,
+    });
     for (const [channel, input] of [
       ['copySecret', { tokenId: token.id }],
       ['rotateToken', { tokenId: token.id, secret: NEW }],
@@ -104,9 +120,14 @@ describe('status-only mode', () => {
     expect(await fx.clipboard.read()).toBe('');
     expect((await ok<{ outcome: string }>('quickCheck', { provider: 'shippo', secret: OLD })).outcome).toBe('valid');
 
-    expect(await fx.dispatch('setSupportMode', { enabled: false, passphrase: 'wrong passphrase!!' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await fx.dispatch('setSupportMode', { enabled: false, passphrase: 'wrong passphrase!!' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(await ok('getSupportMode', {})).toEqual({ enabled: true });
-    expect(await ok('setSupportMode', { enabled: false, passphrase: 'correct horse battery' })).toEqual({ enabled: false });
+    expect(await ok('setSupportMode', { enabled: false, passphrase: 'correct horse battery' })).toEqual({
+      enabled: false,
+    });
     expect((await fx.dispatch('copySecret', { tokenId: token.id })).ok).toBe(true);
     expect(JSON.stringify(await ok('getVault', {}))).not.toMatch(/correct horse/);
   });

@@ -34,7 +34,11 @@ describe('import, export and backup through IPC', () => {
     const file = join(fx.dir, 'clients.csv');
     await writeFile(file, `\uFEFF${CSV}`);
     fx.dialogAnswers.open.push(file);
-    const preview = await ok<{ cancelled: false; planId: string; preview: { counts: { ok: number; invalid: number }; rows: { status: string; reasons: string[] }[] } }>('importPreview', {
+    const preview = await ok<{
+      cancelled: false;
+      planId: string;
+      preview: { counts: { ok: number; invalid: number }; rows: { status: string; reasons: string[] }[] };
+    }>('importPreview', {
       format: 'csv',
     });
     expect(preview.preview.counts).toMatchObject({ ok: 2, invalid: 1 });
@@ -43,12 +47,21 @@ describe('import, export and backup through IPC', () => {
     for (const secret of [LIVE_1, LIVE_2, LIVE_3]) expect(reply).not.toContain(secret);
     expect((await ok<{ tokens: unknown[] }>('getVault', {})).tokens).toEqual([]);
 
-    expect(await fx.dispatch('importApply', { planId: preview.planId, allOrNothing: true })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await fx.dispatch('importApply', { planId: preview.planId, allOrNothing: true })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     const again = preview;
-    const result = await ok<{ imported: number; skippedInvalid: number }>('importApply', { planId: again.planId, allOrNothing: false });
+    const result = await ok<{ imported: number; skippedInvalid: number }>('importApply', {
+      planId: again.planId,
+      allOrNothing: false,
+    });
     expect(result).toMatchObject({ imported: 2, skippedInvalid: 1 });
     expect((await fx.secrets.accounts()).length).toBe(2);
-    expect(await fx.dispatch('importApply', { planId: again.planId, allOrNothing: false })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await fx.dispatch('importApply', { planId: again.planId, allOrNothing: false })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('a cancelled dialog changes nothing', async () => {
@@ -60,7 +73,11 @@ describe('import, export and backup through IPC', () => {
   it('exports CSV, JSON and a client report without any secret', async () => {
     fx = await dispatchFixture();
     const client = await ok<{ id: string }>('createClient', { name: 'Acme' });
-    const store = await ok<{ id: string }>('createStore', { provider: 'shippo', label: 'Acme shipping', clientId: client.id });
+    const store = await ok<{ id: string }>('createStore', {
+      provider: 'shippo',
+      label: 'Acme shipping',
+      clientId: client.id,
+    });
     await ok('createToken', { storeId: store.id, name: 'Warehouse', secret: LIVE_1 });
     for (const [channel, input, name] of [
       ['exportInventory', { format: 'csv' }, 'out.csv'],
@@ -82,8 +99,13 @@ describe('import, export and backup through IPC', () => {
     await ok('createToken', { storeId: store.id, name: 'Warehouse', secret: LIVE_1 });
     const backup = join(out.dir, 'all.kwbackup');
     fx.dialogAnswers.save.push(backup);
-    expect(await fx.dispatch('backupCreate', { passphrase: 'short' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/12/) } });
-    const made = await ok<{ saved: boolean; summary: { secrets: number } }>('backupCreate', { passphrase: 'a long enough passphrase' });
+    expect(await fx.dispatch('backupCreate', { passphrase: 'short' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/12/) },
+    });
+    const made = await ok<{ saved: boolean; summary: { secrets: number } }>('backupCreate', {
+      passphrase: 'a long enough passphrase',
+    });
     expect(made).toMatchObject({ saved: true, summary: { secrets: 1 } });
     expect((await readFile(backup)).includes(Buffer.from(LIVE_1))).toBe(false);
 
@@ -97,7 +119,11 @@ describe('import, export and backup through IPC', () => {
       });
       expect((await ok<{ tokens: unknown[] }>('getVault', {})).tokens).toEqual([]);
       fx.dialogAnswers.open.push(backup);
-      expect(await ok('backupRestore', { passphrase: 'a long enough passphrase', mode: 'merge' })).toMatchObject({ cancelled: false, tokensAdded: 1, secretsRestored: 1 });
+      expect(await ok('backupRestore', { passphrase: 'a long enough passphrase', mode: 'merge' })).toMatchObject({
+        cancelled: false,
+        tokensAdded: 1,
+        secretsRestored: 1,
+      });
       const [token] = (await ok<{ tokens: Token[] }>('getVault', {})).tokens;
       expect(await fx.secrets.get(accountOf(token!))).toBe(LIVE_1);
     } finally {

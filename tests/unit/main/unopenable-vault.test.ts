@@ -30,8 +30,18 @@ function untilLogged(running: RunningHost, message: string, readyAt: number): Pr
       const line = look();
       if (line) finish(() => resolve(line));
     }, 20);
-    const deadline = setTimeout(() => finish(() => reject(new Error(`the host never logged "${message}":\n${running.log.join('\n')}`))), 10_000);
-    const onExit = (code: number | null) => finish(() => reject(new Error(`the host exited with code ${code} ${Date.now() - readyAt} ms after it was ready:\n${running.log.join('\n')}`)));
+    const deadline = setTimeout(
+      () => finish(() => reject(new Error(`the host never logged "${message}":\n${running.log.join('\n')}`))),
+      10_000,
+    );
+    const onExit = (code: number | null) =>
+      finish(() =>
+        reject(
+          new Error(
+            `the host exited with code ${code} ${Date.now() - readyAt} ms after it was ready:\n${running.log.join('\n')}`,
+          ),
+        ),
+      );
     const finish = (then: () => void) => {
       clearInterval(timer);
       clearTimeout(deadline);
@@ -55,17 +65,20 @@ async function startAgainst(dataDir: string): Promise<{ running: RunningHost; re
 const cases: { name: string; make: (file: string) => Promise<unknown>; message: RegExp }[] = [
   {
     name: 'a vault from a newer Keyward (schemaVersion 99)',
-    make: (file) => writeFile(file, JSON.stringify({ schemaVersion: 99, revision: 7, clients: [], stores: [], tokens: [] })),
+    make: (file) =>
+      writeFile(file, JSON.stringify({ schemaVersion: 99, revision: 7, clients: [], stores: [], tokens: [] })),
     message: /newer Keyward.*schema 99.*Update Keyward/,
   },
   {
     name: 'a negative schemaVersion',
-    make: (file) => writeFile(file, JSON.stringify({ schemaVersion: -1, revision: 7, clients: [], stores: [], tokens: [] })),
+    make: (file) =>
+      writeFile(file, JSON.stringify({ schemaVersion: -1, revision: 7, clients: [], stores: [], tokens: [] })),
     message: /invalid schema version \(.+\).*left it untouched.*restore vault\.previous\.json/,
   },
   {
     name: 'a schemaVersion that is not a number',
-    make: (file) => writeFile(file, JSON.stringify({ schemaVersion: '2', revision: 7, clients: [], stores: [], tokens: [] })),
+    make: (file) =>
+      writeFile(file, JSON.stringify({ schemaVersion: '2', revision: 7, clients: [], stores: [], tokens: [] })),
     message: /invalid schema version \(.+\).*left it untouched.*restore vault\.previous\.json/,
   },
   {
@@ -95,39 +108,45 @@ const cases: { name: string; make: (file: string) => Promise<unknown>; message: 
     name: 'a keyward.db from a newer Keyward',
     make: async (file) => {
       const db = new DatabaseSync(join(file, '..', DATABASE_FILE));
-      db.exec("PRAGMA journal_mode = WAL; CREATE TABLE future (x TEXT); INSERT INTO future VALUES ('kept'); PRAGMA user_version = 99;");
+      db.exec(
+        "PRAGMA journal_mode = WAL; CREATE TABLE future (x TEXT); INSERT INTO future VALUES ('kept'); PRAGMA user_version = 99;",
+      );
       db.close();
     },
-    message: /keyward\.db has schema 99, newer than this Keyward's 1; Keyward opened nothing and left it untouched\. To go on, update Keyward\./,
+    message:
+      /keyward\.db has schema 99, newer than this Keyward's 1; Keyward opened nothing and left it untouched\. To go on, update Keyward\./,
   },
 ];
 
 describe('the test host on a vault it cannot open', () => {
-  it.each(cases)('$name: stays up, answers vault_unavailable, refuses writes, leaves the folder as it was', async ({ make, message }) => {
-    const t = await tempDir('keyward-unopenable-');
-    cleanup = t.cleanup;
-    const dataDir = join(t.dir, 'data');
-    await mkdir(dataDir);
-    const file = join(dataDir, VAULT_FILE);
-    await make(file);
-    const before = await folderSnapshot(dataDir);
+  it.each(cases)(
+    '$name: stays up, answers vault_unavailable, refuses writes, leaves the folder as it was',
+    async ({ make, message }) => {
+      const t = await tempDir('keyward-unopenable-');
+      cleanup = t.cleanup;
+      const dataDir = join(t.dir, 'data');
+      await mkdir(dataDir);
+      const file = join(dataDir, VAULT_FILE);
+      await make(file);
+      const before = await folderSnapshot(dataDir);
 
-    const { running, readyAt } = await startAgainst(dataDir);
-    // The scheduler starts after the warm-up read; its refusal is logged by name and the host goes on.
-    const logged = await untilLogged(running, SCHEDULER_FAILED, readyAt);
-    expect(logged).toContain('"code":"vault_unavailable"');
+      const { running, readyAt } = await startAgainst(dataDir);
+      // The scheduler starts after the warm-up read; its refusal is logged by name and the host goes on.
+      const logged = await untilLogged(running, SCHEDULER_FAILED, readyAt);
+      expect(logged).toContain('"code":"vault_unavailable"');
 
-    const read = await running.call('getVault');
-    expect(read).toMatchObject({ ok: false, error: { code: 'vault_unavailable' } });
-    expect(read.error?.message).toMatch(message);
-    const write = await running.call('createClient', { name: 'Acme' });
-    expect(write).toMatchObject({ ok: false, error: { code: 'vault_unavailable' } });
-    expect(write.error?.message).toMatch(message);
-    // A second answer after both: the process is still serving.
-    expect(await running.call('getAppInfo')).toMatchObject({ ok: true });
-    expect(running.process.exitCode).toBeNull();
-    expect(running.log.join('\n')).not.toMatch(/unhandled|uncaught/i);
+      const read = await running.call('getVault');
+      expect(read).toMatchObject({ ok: false, error: { code: 'vault_unavailable' } });
+      expect(read.error?.message).toMatch(message);
+      const write = await running.call('createClient', { name: 'Acme' });
+      expect(write).toMatchObject({ ok: false, error: { code: 'vault_unavailable' } });
+      expect(write.error?.message).toMatch(message);
+      // A second answer after both: the process is still serving.
+      expect(await running.call('getAppInfo')).toMatchObject({ ok: true });
+      expect(running.process.exitCode).toBeNull();
+      expect(running.log.join('\n')).not.toMatch(/unhandled|uncaught/i);
 
-    expect(await folderSnapshot(dataDir)).toEqual(before);
-  });
+      expect(await folderSnapshot(dataDir)).toEqual(before);
+    },
+  );
 });

@@ -12,7 +12,11 @@ interface Context {
   packager: { appInfo: { productFilename: string }; executableName: string };
 }
 interface Hook {
-  (context: Context, flip?: typeof flipFuses, log?: (line: string) => void): Promise<{ flipped: boolean; binary: string }>;
+  (
+    context: Context,
+    flip?: typeof flipFuses,
+    log?: (line: string) => void,
+  ): Promise<{ flipped: boolean; binary: string }>;
   HARDENED_FUSES: Record<string, unknown>;
   FUSE_SENTINEL: string;
   fuseOptionsFor(context: Context): Record<string, unknown>;
@@ -33,7 +37,13 @@ const context = (appOutDir: string, electronPlatformName: string, arch = X64): C
 function syntheticBinary(): Buffer {
   // RunAsNode, cookie encryption, NODE_OPTIONS, --inspect, asar integrity, asar only, V8 snapshot, file://.
   const electronDefaults = '10110001';
-  return Buffer.concat([Buffer.from('binary before '), Buffer.from(afterPack.FUSE_SENTINEL), Buffer.from([1, 8]), Buffer.from(electronDefaults), Buffer.from(' binary after')]);
+  return Buffer.concat([
+    Buffer.from('binary before '),
+    Buffer.from(afterPack.FUSE_SENTINEL),
+    Buffer.from([1, 8]),
+    Buffer.from(electronDefaults),
+    Buffer.from(' binary after'),
+  ]);
 }
 
 describe('the afterPack hook hardens the packed Electron binary', () => {
@@ -58,7 +68,10 @@ describe('the afterPack hook hardens the packed Electron binary', () => {
   });
 
   it('resets the ad-hoc signature only on arm64 macOS, and finds the binary per platform', () => {
-    expect(afterPack.fuseOptionsFor(context(dir, 'darwin', ARM64))).toEqual({ ...afterPack.HARDENED_FUSES, resetAdHocDarwinSignature: true });
+    expect(afterPack.fuseOptionsFor(context(dir, 'darwin', ARM64))).toEqual({
+      ...afterPack.HARDENED_FUSES,
+      resetAdHocDarwinSignature: true,
+    });
     expect(afterPack.fuseOptionsFor(context(dir, 'darwin', X64))).toEqual(afterPack.HARDENED_FUSES);
     expect(afterPack.fuseOptionsFor(context(dir, 'linux', ARM64))).toEqual(afterPack.HARDENED_FUSES);
     expect(afterPack.packedBinary(context(dir, 'darwin'))).toBe(join(dir, 'Keyward.app'));
@@ -111,7 +124,9 @@ describe('the afterPack hook hardens the packed Electron binary', () => {
         vi.fn(),
       ),
     ).rejects.toThrow('wire too short');
-    await expect(afterPack(context(dir, 'freebsd'), flipFuses, vi.fn())).rejects.toThrow(/no fuse rule for platform "freebsd"/);
+    await expect(afterPack(context(dir, 'freebsd'), flipFuses, vi.fn())).rejects.toThrow(
+      /no fuse rule for platform "freebsd"/,
+    );
   });
 
   it('fails the build when the packed binary is missing', async () => {

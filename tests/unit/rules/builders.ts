@@ -8,7 +8,10 @@ export const DAY = 86_400_000;
 export const daysFrom = (at: Date, days: number): string => new Date(at.getTime() + days * DAY).toISOString();
 
 /** A Printify-like JWT: real base64url header and payload, a fake signature. No real token. */
-export function makeJwt(payload: Record<string, unknown>, header: Record<string, unknown> = { alg: 'RS256', typ: 'JWT' }): string {
+export function makeJwt(
+  payload: Record<string, unknown>,
+  header: Record<string, unknown> = { alg: 'RS256', typ: 'JWT' },
+): string {
   const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
   return `${enc(header)}.${enc(payload)}.${Buffer.from('not-a-real-signature-0123456789').toString('base64url')}`;
 }

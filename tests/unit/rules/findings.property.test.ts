@@ -25,7 +25,12 @@ const healthyStore = fc
     const profile = store({
       provider: s.provider,
       environment: s.environment,
-      identifiers: s.provider === 'pixlpay' ? { host: 'a.pixlpay.net', plan: s.plan } : s.provider === 'thinkific' ? { subdomain: 'site' } : {},
+      identifiers:
+        s.provider === 'pixlpay'
+          ? { host: 'a.pixlpay.net', plan: s.plan }
+          : s.provider === 'thinkific'
+            ? { subdomain: 'site' }
+            : {},
     });
     const modes = s.environment === 'production' ? ['live' as const] : s.modes;
     const ages = s.provider === 'shippo' ? s.ageDays.slice(0, modes.length) : s.ageDays;
@@ -42,11 +47,27 @@ const healthyStore = fc
         case 'printago':
           return token(profile, { ...base, settings: { accessLevel: 'custom', ipAllowlist: ['203.0.113.42'] } });
         case 'thinkific':
-          return token(profile, { ...base, kind: 'access-token', expiresAt: daysFrom(NOW, s.expiresInDays), expirySource: 'user' });
+          return token(profile, {
+            ...base,
+            kind: 'access-token',
+            expiresAt: daysFrom(NOW, s.expiresInDays),
+            expirySource: 'user',
+          });
         case 'pixlpay':
-          return token(profile, { ...base, kind: 'access-token', mode: 'live', scopes: ['products:read'], settings: { rateLimit: PLANS[s.plan] } });
+          return token(profile, {
+            ...base,
+            kind: 'access-token',
+            mode: 'live',
+            scopes: ['products:read'],
+            settings: { rateLimit: PLANS[s.plan] },
+          });
         default:
-          return token(profile, { ...base, kind: 'access-token', expiresAt: daysFrom(NOW, s.expiresInDays), expirySource: 'token' });
+          return token(profile, {
+            ...base,
+            kind: 'access-token',
+            expiresAt: daysFrom(NOW, s.expiresInDays),
+            expirySource: 'token',
+          });
       }
     });
     return { profile, tokens };
@@ -83,8 +104,16 @@ describe('findings engine properties', () => {
         mode: fc.constantFrom('live' as const, 'test' as const),
         status: fc.constantFrom('active' as const, 'inactive' as const),
       }),
-      fc.record({ type: fc.constant('status' as const), pick: fc.nat(), status: fc.constantFrom('active' as const, 'inactive' as const, 'revoked' as const) }),
-      fc.record({ type: fc.constant('mode' as const), pick: fc.nat(), mode: fc.constantFrom('live' as const, 'test' as const) }),
+      fc.record({
+        type: fc.constant('status' as const),
+        pick: fc.nat(),
+        status: fc.constantFrom('active' as const, 'inactive' as const, 'revoked' as const),
+      }),
+      fc.record({
+        type: fc.constant('mode' as const),
+        pick: fc.nat(),
+        mode: fc.constantFrom('live' as const, 'test' as const),
+      }),
       fc.record({ type: fc.constant('move' as const), pick: fc.nat(), store: fc.integer({ min: 0, max: 1 }) }),
     );
     fc.assert(
@@ -102,10 +131,13 @@ describe('findings engine properties', () => {
                   ? { ...target!, mode: o.mode }
                   : { ...target!, storeId: accounts[o.store]!.id };
           if (checkTokenWrite(vault(accounts, tokens), candidate, catalog) !== null) continue;
-          tokens = o.type === 'add' ? [...tokens, candidate] : tokens.map((t) => (t.id === candidate.id ? candidate : t));
+          tokens =
+            o.type === 'add' ? [...tokens, candidate] : tokens.map((t) => (t.id === candidate.id ? candidate : t));
           for (const a of accounts)
             for (const mode of ['live', 'test']) {
-              expect(tokens.filter((t) => t.storeId === a.id && t.status === 'active' && t.mode === mode).length).toBeLessThanOrEqual(2);
+              expect(
+                tokens.filter((t) => t.storeId === a.id && t.status === 'active' && t.mode === mode).length,
+              ).toBeLessThanOrEqual(2);
             }
         }
       }),
@@ -123,8 +155,11 @@ describe('findings engine properties', () => {
         fc.integer({ min: -48, max: 130 * 24 }),
         fc.uniqueArray(fc.integer({ min: 0, max: 120 }), { minLength: 1, maxLength: 5 }),
         (aHours, bHours, leads) => {
-          const [early, late] = [Math.max(aHours, bHours), Math.min(aHours, bHours)].map((h) => new Date(expiry - h * 3_600_000));
-          const at = (when: Date) => computeFindings(vault([shop], [t]), { leadTimesDays: leads }, when, catalog).map((f) => f.kind);
+          const [early, late] = [Math.max(aHours, bHours), Math.min(aHours, bHours)].map(
+            (h) => new Date(expiry - h * 3_600_000),
+          );
+          const at = (when: Date) =>
+            computeFindings(vault([shop], [t]), { leadTimesDays: leads }, when, catalog).map((f) => f.kind);
           const before = at(early!);
           const after = at(late!);
           if (before.includes('expiring')) expect(after.includes('expiring') || after.includes('expired')).toBe(true);
@@ -140,8 +175,15 @@ describe('findings engine properties', () => {
     const shop = store({ provider: 'thinkific', environment: 'staging', identifiers: { subdomain: 'x' } });
     fc.assert(
       fc.property(fc.integer({ min: 2, max: 365 }), (lead) => {
-        const t = token(shop, { kind: 'access-token', expiresAt: new Date(NOW.getTime() + lead * DAY).toISOString(), expirySource: 'user' });
-        const at = (ms: number) => computeFindings(vault([shop], [t]), { leadTimesDays: [lead, 1] }, new Date(NOW.getTime() + ms), catalog).map((f) => f.kind);
+        const t = token(shop, {
+          kind: 'access-token',
+          expiresAt: new Date(NOW.getTime() + lead * DAY).toISOString(),
+          expirySource: 'user',
+        });
+        const at = (ms: number) =>
+          computeFindings(vault([shop], [t]), { leadTimesDays: [lead, 1] }, new Date(NOW.getTime() + ms), catalog).map(
+            (f) => f.kind,
+          );
         expect(at(-60_000)).toEqual([]);
         expect(at(0)).toEqual(['expiring']);
       }),

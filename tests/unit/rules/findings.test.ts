@@ -11,7 +11,8 @@ const only = (findings: Finding[], kind: Finding['kind']) => findings.filter((f)
 
 describe('expiry findings (design.md: expired, expiring 30/14/7/1 days)', () => {
   const shop = store({ provider: 'printago', environment: 'staging' });
-  const key = (days: number, over = {}) => token(shop, { expiresAt: daysFrom(NOW, days), expirySource: 'user', settings: { accessLevel: 'custom' }, ...over });
+  const key = (days: number, over = {}) =>
+    token(shop, { expiresAt: daysFrom(NOW, days), expirySource: 'user', settings: { accessLevel: 'custom' }, ...over });
 
   it('reports an expired token as critical, with its date', () => {
     const [f] = only(computeFindings(vault([shop], [key(-2)]), {}, NOW, catalog), 'expired');
@@ -71,20 +72,51 @@ describe('expiry findings (design.md: expired, expiring 30/14/7/1 days)', () => 
     });
     const found = only(computeFindings(vault([pixl], [fresh, stale]), {}, NOW, catalog), 'rotation_due');
     expect(found.map((f) => f.subject.tokenId)).toEqual([stale.id]);
-    expect(only(computeFindings(vault([pixl], [stale]), { providers: { pixlpay: { rotationDays: 0 } } }, NOW, catalog), 'rotation_due')).toEqual([]);
+    expect(
+      only(
+        computeFindings(vault([pixl], [stale]), { providers: { pixlpay: { rotationDays: 0 } } }, NOW, catalog),
+        'rotation_due',
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('store and token findings', () => {
   it('providers.md § Shippo: "Shippo live tokens: 2 of 2 active"', () => {
     const acme = store({ provider: 'shippo', label: 'Acme' });
-    const found = computeFindings(vault([acme], [token(acme, { mode: 'live' }), token(acme, { mode: 'live' }), token(acme, { mode: 'test', status: 'inactive' })]), {}, NOW, catalog);
-    expect(only(found, 'slot_limit')).toEqual([expect.objectContaining({ id: `slot_limit:${acme.id}:live`, severity: 'info', message: expect.stringContaining('Shippo live tokens: 2 of 2 active') })]);
+    const found = computeFindings(
+      vault(
+        [acme],
+        [
+          token(acme, { mode: 'live' }),
+          token(acme, { mode: 'live' }),
+          token(acme, { mode: 'test', status: 'inactive' }),
+        ],
+      ),
+      {},
+      NOW,
+      catalog,
+    );
+    expect(only(found, 'slot_limit')).toEqual([
+      expect.objectContaining({
+        id: `slot_limit:${acme.id}:live`,
+        severity: 'info',
+        message: expect.stringContaining('Shippo live tokens: 2 of 2 active'),
+      }),
+    ]);
   });
 
   it('seeds/004 PixlPay: a rate limit above the plan cap is a warning', () => {
     const pixl = store({ provider: 'pixlpay', identifiers: { host: 'a.pixlpay.net', plan: 'starter' } });
-    const [f] = only(computeFindings(vault([pixl], [token(pixl, { kind: 'access-token', scopes: ['products:read'], settings: { rateLimit: 300 } })]), {}, NOW, catalog), 'rate_limit_above_plan');
+    const [f] = only(
+      computeFindings(
+        vault([pixl], [token(pixl, { kind: 'access-token', scopes: ['products:read'], settings: { rateLimit: 300 } })]),
+        {},
+        NOW,
+        catalog,
+      ),
+      'rate_limit_above_plan',
+    );
     expect(f?.message).toMatch(/300 requests\/min, above the starter plan's cap of 120/);
   });
 
@@ -104,8 +136,14 @@ describe('store and token findings', () => {
 
   it('seeds/004 PixlPay: a write scope marked unneeded is broad access', () => {
     const pixl = store({ provider: 'pixlpay', identifiers: { host: 'a.pixlpay.net' } });
-    const t = token(pixl, { kind: 'access-token', scopes: ['products:read', 'orders:write'], settings: { unneededScopes: ['orders:write', 'settings:write'] } });
-    expect(only(computeFindings(vault([pixl], [t]), {}, NOW, catalog), 'broad_access')[0]?.message).toMatch(/holds orders:write, which you marked/);
+    const t = token(pixl, {
+      kind: 'access-token',
+      scopes: ['products:read', 'orders:write'],
+      settings: { unneededScopes: ['orders:write', 'settings:write'] },
+    });
+    expect(only(computeFindings(vault([pixl], [t]), {}, NOW, catalog), 'broad_access')[0]?.message).toMatch(
+      /holds orders:write, which you marked/,
+    );
   });
 
   it('reports the same secret stored twice on both tokens', () => {
@@ -141,14 +179,22 @@ describe('store and token findings', () => {
 
   it('a test token in a production store is a warning', () => {
     const acme = store({ provider: 'shippo', environment: 'production' });
-    expect(only(computeFindings(vault([acme], [token(acme, { mode: 'test' })]), {}, NOW, catalog), 'test_in_production')[0]?.severity).toBe('warning');
+    expect(
+      only(computeFindings(vault([acme], [token(acme, { mode: 'test' })]), {}, NOW, catalog), 'test_in_production')[0]
+        ?.severity,
+    ).toBe('warning');
   });
 
   it('reports a recorded format problem', () => {
     const acme = store({ provider: 'shippo', environment: 'staging' });
     const t = token(acme, { mode: 'live' });
-    const withProblem = { ...t, secret: { ...t.secret!, formatProblem: 'A Shippo token starts with shippo_live_ or shippo_test_' } };
-    expect(only(computeFindings(vault([acme], [withProblem]), {}, NOW, catalog), 'format_mismatch')[0]?.severity).toBe('warning');
+    const withProblem = {
+      ...t,
+      secret: { ...t.secret!, formatProblem: 'A Shippo token starts with shippo_live_ or shippo_test_' },
+    };
+    expect(only(computeFindings(vault([acme], [withProblem]), {}, NOW, catalog), 'format_mismatch')[0]?.severity).toBe(
+      'warning',
+    );
   });
 
   it('reports a custom provider definition that does not parse, and keeps the rest working', () => {
@@ -160,7 +206,10 @@ describe('store and token findings', () => {
 
   it('orders findings most severe first, and their ids are stable across runs', () => {
     const acme = store({ provider: 'shippo', environment: 'production' });
-    const v = vault([acme], [token(acme, { mode: 'test', lastCheck: { outcome: 'invalid', detail: 'x', checkedAt: daysFrom(NOW, -1) } })]);
+    const v = vault(
+      [acme],
+      [token(acme, { mode: 'test', lastCheck: { outcome: 'invalid', detail: 'x', checkedAt: daysFrom(NOW, -1) } })],
+    );
     const first = computeFindings(v, {}, NOW, catalog);
     expect(first.map((f) => f.severity)).toEqual(['critical', 'warning']);
     expect(computeFindings(v, {}, NOW, catalog).map((f) => f.id)).toEqual(first.map((f) => f.id));

@@ -18,21 +18,46 @@ const sample = generateVault({ tokens: 48, stores: 14, clients: 4, seed: 17, now
 const SETTINGS: FindingSettingsInput[] = [
   {},
   { leadTimesDays: [60, 30, 30, 2] },
-  { leadTimesDays: [5, 0], providers: { shippo: { rotationDays: 0 }, pixlpay: { leadTimesDays: [90, 1], rotationDays: 10 }, printify: { rotationDays: 30 } } },
+  {
+    leadTimesDays: [5, 0],
+    providers: {
+      shippo: { rotationDays: 0 },
+      pixlpay: { leadTimesDays: [90, 1], rotationDays: 10 },
+      printify: { rotationDays: 30 },
+    },
+  },
   { providers: { printago: { rotationDays: 1 }, thinkific: { leadTimesDays: [400, 7] } } },
 ];
 const plain = createCatalog();
 // A usable custom provider and two rejected definitions claiming one id (two findings with equal ids: a tie).
 const custom = createCatalog(undefined, [
-  { id: 'shopnest', name: 'ShopNest', baseUrl: 'https://api.shopnest.example', authHeader: 'Authorization: Bearer {token}', probePath: '/v1/ping', tokenPattern: '^sn_(live|test)_[a-z0-9]{24}$' },
+  {
+    id: 'shopnest',
+    name: 'ShopNest',
+    baseUrl: 'https://api.shopnest.example',
+    authHeader: 'Authorization: Bearer {token}',
+    probePath: '/v1/ping',
+    tokenPattern: '^sn_(live|test)_[a-z0-9]{24}$',
+  },
   { id: 'Broken Id', name: '' },
   { id: 'Broken Id', name: 'again' },
 ]);
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const idOf = (n: number, kind: 'a' | 'b') => `00000000-0000-4000-8${kind === 'a' ? '0' : '1'}0-${String(n).padStart(12, '0')}`;
-const anyDate = fc.integer({ min: -420, max: 420 }).chain((d) => fc.constantFrom(0, 1, -1, 12_345).map((ms) => iso(NOW + d * DAY + ms)));
-const checkedAt = fc.oneof(anyDate, fc.constantFrom('2026-11-22T11:00:00+02:00', '2026-02-30T10:00:00.000Z', '2026-11-22T24:00:00.000Z', '2026-11-21T09:00:00Z'));
+const idOf = (n: number, kind: 'a' | 'b') =>
+  `00000000-0000-4000-8${kind === 'a' ? '0' : '1'}0-${String(n).padStart(12, '0')}`;
+const anyDate = fc
+  .integer({ min: -420, max: 420 })
+  .chain((d) => fc.constantFrom(0, 1, -1, 12_345).map((ms) => iso(NOW + d * DAY + ms)));
+const checkedAt = fc.oneof(
+  anyDate,
+  fc.constantFrom(
+    '2026-11-22T11:00:00+02:00',
+    '2026-02-30T10:00:00.000Z',
+    '2026-11-22T24:00:00.000Z',
+    '2026-11-21T09:00:00Z',
+  ),
+);
 
 const tokenFields = {
   status: fc.constantFrom<Token['status']>('active', 'inactive', 'expired', 'revoked', 'rotated'),
@@ -44,19 +69,42 @@ const tokenFields = {
   createdAt: fc.option(anyDate),
   addedAt: anyDate,
   lastCheck: fc.option(
-    fc.record({ outcome: fc.constantFrom('valid', 'restricted', 'invalid', 'rate_limited', 'unreachable', 'unknown') as fc.Arbitrary<'valid'>, detail: fc.constant('d'), checkedAt }),
+    fc.record({
+      outcome: fc.constantFrom(
+        'valid',
+        'restricted',
+        'invalid',
+        'rate_limited',
+        'unreachable',
+        'unknown',
+      ) as fc.Arbitrary<'valid'>,
+      detail: fc.constant('d'),
+      checkedAt,
+    }),
   ),
-  secret: fc.option(fc.record({ print: fc.nat(5), setAt: anyDate, formatProblem: fc.option(fc.constantFrom('', 'too short')) })),
+  secret: fc.option(
+    fc.record({ print: fc.nat(5), setAt: anyDate, formatProblem: fc.option(fc.constantFrom('', 'too short')) }),
+  ),
   rotatedTo: fc.option(fc.nat()),
   scopes: fc.constantFrom<string[]>([], ['orders:write'], ['products:read', 'orders:write']),
-  settings: fc.constantFrom({}, { rateLimit: 2000 }, { accessLevel: 'owner' }, { accessLevel: 'custom', ipAllowlist: [] }, { unneededScopes: ['orders:write'] }, { managedBy: 'ops' }),
+  settings: fc.constantFrom(
+    {},
+    { rateLimit: 2000 },
+    { accessLevel: 'owner' },
+    { accessLevel: 'custom', ipAllowlist: [] },
+    { unneededScopes: ['orders:write'] },
+    { managedBy: 'ops' },
+  ),
   store: fc.nat(),
 };
 // Several fields at once, or exactly one (so that every field alone is seen to change the findings).
 const tokenEdit = fc.oneof(
   fc.record(tokenFields, { requiredKeys: [] }),
   ...Object.entries(tokenFields).map(
-    ([k, arb]) => fc.record({ [k]: arb as fc.Arbitrary<unknown> }) as fc.Arbitrary<Partial<{ [K in keyof typeof tokenFields]: (typeof tokenFields)[K] extends fc.Arbitrary<infer V> ? V : never }>>,
+    ([k, arb]) =>
+      fc.record({ [k]: arb as fc.Arbitrary<unknown> }) as fc.Arbitrary<
+        Partial<{ [K in keyof typeof tokenFields]: (typeof tokenFields)[K] extends fc.Arbitrary<infer V> ? V : never }>
+      >,
   ),
 );
 const storeFields = {
@@ -68,22 +116,36 @@ const storeFields = {
 };
 const storeEdit = fc.oneof(
   fc.record(storeFields, { requiredKeys: [] }),
-  ...Object.entries(storeFields).map(([k, arb]) => fc.record({ [k]: arb as fc.Arbitrary<unknown> }) as fc.Arbitrary<Partial<StoreProfile>>),
+  ...Object.entries(storeFields).map(
+    ([k, arb]) => fc.record({ [k]: arb as fc.Arbitrary<unknown> }) as fc.Arbitrary<Partial<StoreProfile>>,
+  ),
 );
 const op = fc.oneof(
   { weight: 6, arbitrary: fc.record({ type: fc.constant('token' as const), pick: fc.nat(), edit: tokenEdit }) },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('unread' as const), pick: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('store' as const), pick: fc.nat(), edit: storeEdit }) },
-  { weight: 2, arbitrary: fc.record({ type: fc.constant('add' as const), from: fc.nat(), store: fc.nat(), at: fc.nat() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ type: fc.constant('add' as const), from: fc.nat(), store: fc.nat(), at: fc.nat() }),
+  },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('delete' as const), pick: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('addStore' as const), from: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ type: fc.constant('deleteStore' as const), pick: fc.nat(), withTokens: fc.boolean() }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ type: fc.constant('deleteStore' as const), pick: fc.nat(), withTokens: fc.boolean() }),
+  },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('copyAll' as const) }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('reorder' as const) }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('settings' as const), pick: fc.nat(SETTINGS.length - 1) }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('catalog' as const) }) },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('keychain' as const), variant: fc.nat(5), seed: fc.nat() }) },
-  { weight: 5, arbitrary: fc.record({ type: fc.constant('step' as const), ms: fc.constantFrom(MINUTE, HOUR, DAY, -DAY, 7 * DAY, 1, -1, 29 * DAY + 59 * MINUTE) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      type: fc.constant('step' as const),
+      ms: fc.constantFrom(MINUTE, HOUR, DAY, -DAY, 7 * DAY, 1, -1, 29 * DAY + 59 * MINUTE),
+    }),
+  },
   // Straight to an instant where something may change: a token's expiry, creation or secret date plus whole days, ±1 ms.
   {
     weight: 5,
@@ -165,7 +227,13 @@ function apply(w: World, o: Op): void {
     }
     case 'unread': {
       const t = pick(w.tokens, o.pick);
-      if (t) replaceToken(t, { ...t, notes: `n${w.next++}`, updatedAt: iso(w.now), checkHistory: t.lastCheck ? [t.lastCheck] : [] });
+      if (t)
+        replaceToken(t, {
+          ...t,
+          notes: `n${w.next++}`,
+          updatedAt: iso(w.now),
+          checkHistory: t.lastCheck ? [t.lastCheck] : [],
+        });
       return;
     }
     case 'store': {
@@ -227,20 +295,35 @@ function apply(w: World, o: Op): void {
 describe('incremental findings', () => {
   it('after every edit, keychain change, settings change and clock step, equals computeFindings exactly', () => {
     fc.assert(
-      fc.property(fc.array(op, { minLength: 1, maxLength: 40 }), fc.nat(SETTINGS.length - 1), fc.boolean(), (ops, si, withCustom) => {
-        const w: World = { stores: sample.stores, tokens: sample.tokens, settings: SETTINGS[si]!, accounts: null, now: NOW, catalog: withCustom ? custom : plain, next: 0 };
-        const findings = createIncrementalFindings();
-        const check = () => {
-          const vault = { stores: w.stores, tokens: w.tokens };
-          const now = new Date(w.now);
-          expect(findings(vault, w.settings, now, w.catalog, w.accounts)).toStrictEqual(computeFindings(vault, w.settings, now, w.catalog, w.accounts));
-        };
-        check();
-        for (const o of ops) {
-          apply(w, o);
+      fc.property(
+        fc.array(op, { minLength: 1, maxLength: 40 }),
+        fc.nat(SETTINGS.length - 1),
+        fc.boolean(),
+        (ops, si, withCustom) => {
+          const w: World = {
+            stores: sample.stores,
+            tokens: sample.tokens,
+            settings: SETTINGS[si]!,
+            accounts: null,
+            now: NOW,
+            catalog: withCustom ? custom : plain,
+            next: 0,
+          };
+          const findings = createIncrementalFindings();
+          const check = () => {
+            const vault = { stores: w.stores, tokens: w.tokens };
+            const now = new Date(w.now);
+            expect(findings(vault, w.settings, now, w.catalog, w.accounts)).toStrictEqual(
+              computeFindings(vault, w.settings, now, w.catalog, w.accounts),
+            );
+          };
           check();
-        }
-      }),
+          for (const o of ops) {
+            apply(w, o);
+            check();
+          }
+        },
+      ),
       { numRuns: 250 },
     );
   });

@@ -15,32 +15,61 @@ describe('incremental findings: the clock', () => {
   const pixl = store({ provider: 'pixlpay', identifiers: { host: 'a.pixlpay.net', plan: 'pro' } });
   const printify = store({ provider: 'printify' });
   const tokens: Token[] = [
-    token(shop, { kind: 'access-token', expiresAt: new Date(NOW.getTime() + 31 * DAY + 5 * HOUR + 17).toISOString(), expirySource: 'user' }),
+    token(shop, {
+      kind: 'access-token',
+      expiresAt: new Date(NOW.getTime() + 31 * DAY + 5 * HOUR + 17).toISOString(),
+      expirySource: 'user',
+    }),
     token(shop, { kind: 'access-token', expiresAt: daysFrom(NOW, 12), expirySource: 'user', status: 'expired' }),
     // Rotation due in a day and 7 hours by PixlPay's 90 days, and in 5 days and 3 hours when set to 10.
     token(pixl, {
       kind: 'access-token',
       scopes: ['products:read'],
       createdAt: daysFrom(NOW, -95),
-      secret: { fingerprint: 'a'.repeat(64), masked: 'x', setAt: new Date(NOW.getTime() - 89 * DAY + 7 * HOUR).toISOString() },
+      secret: {
+        fingerprint: 'a'.repeat(64),
+        masked: 'x',
+        setAt: new Date(NOW.getTime() - 89 * DAY + 7 * HOUR).toISOString(),
+      },
     }),
     token(pixl, {
       kind: 'access-token',
       scopes: ['products:read'],
       createdAt: daysFrom(NOW, -6),
-      secret: { fingerprint: 'c'.repeat(64), masked: 'x', setAt: new Date(NOW.getTime() - 5 * DAY + 3 * HOUR).toISOString() },
+      secret: {
+        fingerprint: 'c'.repeat(64),
+        masked: 'x',
+        setAt: new Date(NOW.getTime() - 5 * DAY + 3 * HOUR).toISOString(),
+      },
     }),
-    token(printify, { kind: 'access-token', createdAt: new Date(NOW.getTime() - 340 * DAY + 3 * HOUR).toISOString(), expiresAt: null, expirySource: 'unknown' }),
+    token(printify, {
+      kind: 'access-token',
+      createdAt: new Date(NOW.getTime() - 340 * DAY + 3 * HOUR).toISOString(),
+      expiresAt: null,
+      expirySource: 'unknown',
+    }),
   ];
   const v = vault([shop, pixl, printify], tokens);
   // Every instant where one of those can change: each token's dates plus whole days, and a millisecond either side.
-  const dates = tokens.flatMap((t) => [t.expiresAt, t.createdAt, t.secret?.setAt].filter((d): d is string => !!d).map(Date.parse));
-  const boundaries = dates.flatMap((d) => Array.from({ length: 400 }, (_, k) => d + (k - 35) * DAY)).filter((t) => t > NOW.getTime() - 2 * DAY && t < NOW.getTime() + 40 * DAY);
-  const instants = [...new Set([...boundaries.flatMap((b) => [b - 1, b, b + 1]), ...Array.from({ length: 42 * 24 }, (_, h) => NOW.getTime() - 2 * DAY + h * HOUR)])].sort((a, b) => a - b);
+  const dates = tokens.flatMap((t) =>
+    [t.expiresAt, t.createdAt, t.secret?.setAt].filter((d): d is string => !!d).map(Date.parse),
+  );
+  const boundaries = dates
+    .flatMap((d) => Array.from({ length: 400 }, (_, k) => d + (k - 35) * DAY))
+    .filter((t) => t > NOW.getTime() - 2 * DAY && t < NOW.getTime() + 40 * DAY);
+  const instants = [
+    ...new Set([
+      ...boundaries.flatMap((b) => [b - 1, b, b + 1]),
+      ...Array.from({ length: 42 * 24 }, (_, h) => NOW.getTime() - 2 * DAY + h * HOUR),
+    ]),
+  ].sort((a, b) => a - b);
 
   for (const [name, settings] of [
     ['default lead times', {}],
-    ['other lead times and rotation every 10 days', { leadTimesDays: [45, 20, 3], providers: { pixlpay: { rotationDays: 10 } } }],
+    [
+      'other lead times and rotation every 10 days',
+      { leadTimesDays: [45, 20, 3], providers: { pixlpay: { rotationDays: 10 } } },
+    ],
   ] as [string, FindingSettingsInput][]) {
     it(`stepping across every boundary, forwards then backwards (${name}), gives computeFindings' answer`, () => {
       const findings = createIncrementalFindings();
@@ -59,7 +88,9 @@ describe('incremental findings: the clock', () => {
       expect([...seen].filter((m) => / expires in \d+ days/.test(m)).length).toBeGreaterThan(25);
       expect([...seen].some((m) => m.includes('expires within a day'))).toBe(true);
       expect([...seen].some((m) => / expired on /.test(m))).toBe(true);
-      expect(crossed.some(([before, after]) => !before.includes('advises rotating') && after.includes('advises rotating'))).toBe(true);
+      expect(
+        crossed.some(([before, after]) => !before.includes('advises rotating') && after.includes('advises rotating')),
+      ).toBe(true);
     });
   }
 });

@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { StoreProfile, Token } from '../../../electron/contract';
 import { createCatalog } from '../../../electron/core/providers/catalog';
 import { computeFindings } from '../../../electron/core/rules/findings/compute-findings';
-import { sameStoreReads, sameTokenReads, STORE_FIELDS_READ, TOKEN_FIELDS_READ } from '../../../electron/core/rules/findings/read-fields';
+import {
+  sameStoreReads,
+  sameTokenReads,
+  STORE_FIELDS_READ,
+  TOKEN_FIELDS_READ,
+} from '../../../electron/core/rules/findings/read-fields';
 import { generateVault } from '../../bench/generate-vault';
 
 const TOKEN_FIELDS_UNREAD = ['checkHistory', 'rotatedFrom', 'notes', 'updatedAt'];
@@ -29,9 +34,22 @@ describe('the fields the finding rules read', () => {
   });
 
   it('the unread fields change no finding', () => {
-    const tokens = sample.tokens.map((t, i) => ({ ...t, notes: `changed ${i}`, updatedAt: NOW.toISOString(), rotatedFrom: sample.tokens[(i + 1) % 400]!.id, checkHistory: [] }));
-    const stores = sample.stores.map((s, i) => ({ ...s, notes: `changed ${i}`, createdAt: NOW.toISOString(), updatedAt: NOW.toISOString() }));
+    const tokens = sample.tokens.map((t, i) => ({
+      ...t,
+      notes: `changed ${i}`,
+      updatedAt: NOW.toISOString(),
+      rotatedFrom: sample.tokens[(i + 1) % 400]!.id,
+      checkHistory: [],
+    }));
+    const stores = sample.stores.map((s, i) => ({
+      ...s,
+      notes: `changed ${i}`,
+      createdAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
+    }));
     const accounts = sample.tokens.filter((_, i) => i % 3).map((t) => t.id);
-    expect(computeFindings({ stores, tokens }, {}, NOW, catalog, accounts)).toStrictEqual(computeFindings(sample, {}, NOW, catalog, accounts));
+    expect(computeFindings({ stores, tokens }, {}, NOW, catalog, accounts)).toStrictEqual(
+      computeFindings(sample, {}, NOW, catalog, accounts),
+    );
   });
 });

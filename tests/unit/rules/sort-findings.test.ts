@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../electron/contract';
-import { mergeSorted, sortedEntries, sortEntry, strictlyOrdered } from '../../../electron/core/rules/findings/sort-findings';
+import {
+  mergeSorted,
+  sortedEntries,
+  sortEntry,
+  strictlyOrdered,
+} from '../../../electron/core/rules/findings/sort-findings';
 
 const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
 const zeroOr = (max: number) => fc.oneof(fc.constant('00'), two(max));
@@ -16,7 +21,10 @@ const isoShaped = fc
     zeroOr(61),
     fc.constantFrom(0, 0, 1, 999),
   )
-  .map(([y, mo, d, h, mi, s, ms]) => `${String(y).padStart(4, '0')}-${mo}-${d}T${h}:${mi}:${s}.${String(ms).padStart(3, '0')}Z`);
+  .map(
+    ([y, mo, d, h, mi, s, ms]) =>
+      `${String(y).padStart(4, '0')}-${mo}-${d}T${h}:${mi}:${s}.${String(ms).padStart(3, '0')}Z`,
+  );
 /** Due dates of every kind: toISOString's shape, its prefixes (which collate between such dates), other forms, none. */
 const due = fc.oneof(
   isoShaped,
@@ -29,7 +37,15 @@ const finding = fc
     severity: fc.constantFrom('critical', 'warning', 'info') as fc.Arbitrary<Finding['severity']>,
     dueAt: due,
   })
-  .map((f): Finding => ({ id: f.id, kind: 'expired', severity: f.severity, subject: {}, message: '', action: '', ...(f.dueAt ? { dueAt: f.dueAt } : {}) }));
+  .map((f): Finding => ({
+    id: f.id,
+    kind: 'expired',
+    severity: f.severity,
+    subject: {},
+    message: '',
+    action: '',
+    ...(f.dueAt ? { dueAt: f.dueAt } : {}),
+  }));
 
 describe('sorting findings', () => {
   it('calls a due date odd exactly when toISOString would not write it back the same', () => {
@@ -37,7 +53,9 @@ describe('sorting findings', () => {
       fc.property(isoShaped, (s) => {
         const at = Date.parse(s);
         const odd = at === at && new Date(at).toISOString() !== s;
-        expect(sortEntry({ id: 'x', kind: 'expired', severity: 'info', subject: {}, message: '', action: '', dueAt: s }).odd).toBe(odd);
+        expect(
+          sortEntry({ id: 'x', kind: 'expired', severity: 'info', subject: {}, message: '', action: '', dueAt: s }).odd,
+        ).toBe(odd);
       }),
       { numRuns: 2000 },
     );
@@ -45,15 +63,20 @@ describe('sorting findings', () => {
 
   it('merging a change into a sorted list gives what sorting the whole new list gives, or refuses when the order is not unique', () => {
     fc.assert(
-      fc.property(fc.array(finding, { maxLength: 30 }), fc.array(fc.boolean(), { maxLength: 30 }), fc.array(finding, { maxLength: 6 }), (before, drop, added) => {
-        const sorted = sortedEntries(before);
-        const removed = new Set(before.filter((_, i) => drop[i]));
-        const after = [...before.filter((f) => !removed.has(f)), ...added];
-        const merged = strictlyOrdered(sorted) ? mergeSorted(sorted, removed, added) : null;
-        if (merged) expect(merged.map((e) => e.f)).toStrictEqual(sortedEntries(after).map((e) => e.f));
-        // Refused only for a reason: a tie or an odd date somewhere in the new list.
-        else if (strictlyOrdered(sorted)) expect(strictlyOrdered(sortedEntries(after))).toBe(false);
-      }),
+      fc.property(
+        fc.array(finding, { maxLength: 30 }),
+        fc.array(fc.boolean(), { maxLength: 30 }),
+        fc.array(finding, { maxLength: 6 }),
+        (before, drop, added) => {
+          const sorted = sortedEntries(before);
+          const removed = new Set(before.filter((_, i) => drop[i]));
+          const after = [...before.filter((f) => !removed.has(f)), ...added];
+          const merged = strictlyOrdered(sorted) ? mergeSorted(sorted, removed, added) : null;
+          if (merged) expect(merged.map((e) => e.f)).toStrictEqual(sortedEntries(after).map((e) => e.f));
+          // Refused only for a reason: a tie or an odd date somewhere in the new list.
+          else if (strictlyOrdered(sorted)) expect(strictlyOrdered(sortedEntries(after))).toBe(false);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -11,7 +11,11 @@ describe('Shippo slot limits (providers.md § Shippo: count; seeds/001 "Max of 2
   const newer = token(acme, { name: 'Storefront', mode: 'live', createdAt: daysFrom(NOW, -20) });
 
   it('refuses a third active live token, naming both active ones and suggesting the oldest', () => {
-    const problem = checkTokenWrite(vault([acme], [older, newer]), token(acme, { name: 'Third', mode: 'live' }), catalog);
+    const problem = checkTokenWrite(
+      vault([acme], [older, newer]),
+      token(acme, { name: 'Third', mode: 'live' }),
+      catalog,
+    );
     expect(problem?.code).toBe('rule_violation');
     expect(problem?.message).toContain('"Warehouse"');
     expect(problem?.message).toContain('"Storefront"');
@@ -20,8 +24,15 @@ describe('Shippo slot limits (providers.md § Shippo: count; seeds/001 "Max of 2
   });
 
   it('suggests the token whose last check failed over the oldest one', () => {
-    const failed = { ...newer, lastCheck: { outcome: 'invalid' as const, detail: 'Token does not exist', checkedAt: daysFrom(NOW, -1) } };
-    const problem = checkTokenWrite(vault([acme], [older, failed]), token(acme, { name: 'Third', mode: 'live' }), catalog);
+    const failed = {
+      ...newer,
+      lastCheck: { outcome: 'invalid' as const, detail: 'Token does not exist', checkedAt: daysFrom(NOW, -1) },
+    };
+    const problem = checkTokenWrite(
+      vault([acme], [older, failed]),
+      token(acme, { name: 'Third', mode: 'live' }),
+      catalog,
+    );
     expect(problem?.message).toMatch(/we suggest "Storefront", because its last status check/);
   });
 
@@ -32,7 +43,9 @@ describe('Shippo slot limits (providers.md § Shippo: count; seeds/001 "Max of 2
   });
 
   it('allows a third live token when it is inactive, and a test token beside two live ones', () => {
-    expect(checkTokenWrite(vault([acme], [older, newer]), token(acme, { mode: 'live', status: 'inactive' }), catalog)).toBeNull();
+    expect(
+      checkTokenWrite(vault([acme], [older, newer]), token(acme, { mode: 'live', status: 'inactive' }), catalog),
+    ).toBeNull();
     expect(checkTokenWrite(vault([acme], [older, newer]), token(acme, { mode: 'test' }), catalog)).toBeNull();
   });
 
@@ -43,7 +56,9 @@ describe('Shippo slot limits (providers.md § Shippo: count; seeds/001 "Max of 2
 
   it('refuses switching an active test token to live when live is full', () => {
     const t = token(acme, { mode: 'test' });
-    expect(checkTokenWrite(vault([acme], [older, newer, t]), { ...t, mode: 'live' }, catalog)?.code).toBe('rule_violation');
+    expect(checkTokenWrite(vault([acme], [older, newer, t]), { ...t, mode: 'live' }, catalog)?.code).toBe(
+      'rule_violation',
+    );
   });
 
   it('lets an already-active token be renamed even in a full account', () => {
@@ -80,7 +95,13 @@ describe('Printago managed keys (seeds/002 "Managed keys ... cannot be edited")'
   it('refuses edits other than status', () => {
     const problem = checkTokenWrite(vault([shop], [managed]), { ...managed, name: 'Renamed' }, catalog);
     expect(problem?.message).toMatch(/managed by Shopify/);
-    expect(checkTokenWrite(vault([shop], [managed]), { ...managed, settings: { accessLevel: 'custom', managedBy: 'Shopify' } }, catalog)?.fields.managedBy).toBeDefined();
+    expect(
+      checkTokenWrite(
+        vault([shop], [managed]),
+        { ...managed, settings: { accessLevel: 'custom', managedBy: 'Shopify' } },
+        catalog,
+      )?.fields.managedBy,
+    ).toBeDefined();
   });
 
   it('allows toggling its status', () => {
@@ -93,15 +114,21 @@ describe('PixlPay token settings (seeds/004 Step 2)', () => {
   const base = { kind: 'access-token' as const, scopes: ['products:read'] };
 
   it.each([[0], [1001], [60.5]])('refuses a rate limit of %s (must be 1-1000)', (rateLimit) => {
-    expect(checkTokenWrite(vault([shop], []), token(shop, { ...base, settings: { rateLimit } }), catalog)?.fields.rateLimit).toMatch(/1 to 1000/);
+    expect(
+      checkTokenWrite(vault([shop], []), token(shop, { ...base, settings: { rateLimit } }), catalog)?.fields.rateLimit,
+    ).toMatch(/1 to 1000/);
   });
 
   it('accepts a rate limit above the plan cap (reported as a finding instead)', () => {
-    expect(checkTokenWrite(vault([shop], []), token(shop, { ...base, settings: { rateLimit: 300 } }), catalog)).toBeNull();
+    expect(
+      checkTokenWrite(vault([shop], []), token(shop, { ...base, settings: { rateLimit: 300 } }), catalog),
+    ).toBeNull();
   });
 
   it('refuses a token without scopes', () => {
-    expect(checkTokenWrite(vault([shop], []), token(shop, { ...base, scopes: [] }), catalog)?.fields.scopes).toMatch(/at least 1 scope/);
+    expect(checkTokenWrite(vault([shop], []), token(shop, { ...base, scopes: [] }), catalog)?.fields.scopes).toMatch(
+      /at least 1 scope/,
+    );
   });
 });
 
@@ -111,7 +138,9 @@ describe('Thinkific access tokens (seeds/003)', () => {
   const existing = token(site, { kind: 'access-token', name: 'Zapier', expiresAt: daysFrom(NOW, 100) });
 
   it('refuses an access token without an expiry date', () => {
-    expect(checkTokenWrite(vault([site], []), token(site, { kind: 'access-token' }), catalog)?.fields.expiresAt).toBeDefined();
+    expect(
+      checkTokenWrite(vault([site], []), token(site, { kind: 'access-token' }), catalog)?.fields.expiresAt,
+    ).toBeDefined();
   });
 
   it('does not ask an API key for an expiry date', () => {
@@ -119,12 +148,22 @@ describe('Thinkific access tokens (seeds/003)', () => {
   });
 
   it('refuses a duplicate access token name on the same site, even from another store profile', () => {
-    const problem = checkTokenWrite(vault([site, sameSite], [existing]), token(sameSite, { kind: 'access-token', name: 'zapier', expiresAt: daysFrom(NOW, 50) }), catalog);
+    const problem = checkTokenWrite(
+      vault([site, sameSite], [existing]),
+      token(sameSite, { kind: 'access-token', name: 'zapier', expiresAt: daysFrom(NOW, 50) }),
+      catalog,
+    );
     expect(problem?.fields.name).toMatch(/unique name per site/);
   });
 
   it('allows reusing the name of a revoked token', () => {
     const revoked = { ...existing, status: 'revoked' as const };
-    expect(checkTokenWrite(vault([site], [revoked]), token(site, { kind: 'access-token', name: 'Zapier', expiresAt: daysFrom(NOW, 50) }), catalog)).toBeNull();
+    expect(
+      checkTokenWrite(
+        vault([site], [revoked]),
+        token(site, { kind: 'access-token', name: 'Zapier', expiresAt: daysFrom(NOW, 50) }),
+        catalog,
+      ),
+    ).toBeNull();
   });
 });

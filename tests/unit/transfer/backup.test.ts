@@ -25,7 +25,11 @@ async function backupOf(fx: Fresh): Promise<Buffer> {
 /** A target with one token of its own, so "unchanged" compares a real vault. */
 async function target(): Promise<Fresh> {
   const fx = await fresh();
-  await fx.inventory.addToken({ client: 'Here', store: { provider: 'shippo', label: 'Local' }, token: { name: 'Mine', secret: secretFor.shippo(9999) } });
+  await fx.inventory.addToken({
+    client: 'Here',
+    store: { provider: 'shippo', label: 'Local' },
+    token: { name: 'Mine', secret: secretFor.shippo(9999) },
+  });
   return fx;
 }
 async function expectRefused(fx: Fresh, file: Buffer, message: RegExp, passphrase = PASS): Promise<void> {
@@ -41,25 +45,31 @@ async function expectRefused(fx: Fresh, file: Buffer, message: RegExp, passphras
 }
 
 describe('encrypted backup', () => {
-  it('restores onto a fresh data dir and keychain: every secret back, metadata identical', { timeout: 30_000 }, async () => {
-    const source = await fresh();
-    await seed(source, 25);
-    const file = await backupOf(source);
-    expect(file.subarray(0, 8).toString('ascii')).toBe('KWBACKUP');
-    const plain = await keychainDump(source.secrets);
-    for (const value of Object.values(plain)) expect(file.includes(Buffer.from(value))).toBe(false);
+  it(
+    'restores onto a fresh data dir and keychain: every secret back, metadata identical',
+    { timeout: 30_000 },
+    async () => {
+      const source = await fresh();
+      await seed(source, 25);
+      const file = await backupOf(source);
+      expect(file.subarray(0, 8).toString('ascii')).toBe('KWBACKUP');
+      const plain = await keychainDump(source.secrets);
+      for (const value of Object.values(plain)) expect(file.includes(Buffer.from(value))).toBe(false);
 
-    const dest = await fresh();
-    const result = await dest.inventory.restoreBackup(await readBackup(file, PASS), 'replace');
-    expect(result).toMatchObject({ tokensAdded: 25, secretsRestored: 25, secretsMissing: 0, skipped: [] });
-    expect(await metadata(dest)).toEqual(await metadata(source));
-    expect(await keychainDump(dest.secrets)).toEqual(plain);
-    expect(JSON.stringify(dest.audit.entries)).not.toMatch(/shippo_live_|sk_live_/);
-  });
+      const dest = await fresh();
+      const result = await dest.inventory.restoreBackup(await readBackup(file, PASS), 'replace');
+      expect(result).toMatchObject({ tokensAdded: 25, secretsRestored: 25, secretsMissing: 0, skipped: [] });
+      expect(await metadata(dest)).toEqual(await metadata(source));
+      expect(await keychainDump(dest.secrets)).toEqual(plain);
+      expect(JSON.stringify(dest.audit.entries)).not.toMatch(/shippo_live_|sk_live_/);
+    },
+  );
 
   it('refuses a passphrase shorter than 12 characters', async () => {
     const fx = await fresh();
-    await expect(createBackup(await fx.inventory.vault(), fx.secrets, 'short pass', fx.clock.now())).rejects.toMatchObject({
+    await expect(
+      createBackup(await fx.inventory.vault(), fx.secrets, 'short pass', fx.clock.now()),
+    ).rejects.toMatchObject({
       code: 'invalid_input',
       message: expect.stringMatching(/at least 12 characters/),
     });
@@ -96,7 +106,12 @@ describe('encrypted backup', () => {
     const cases: [string, number, RegExp, number?][] = [
       ['magic', BACKUP_REGIONS.magic[0], /not a Keyward backup/],
       ['version', BACKUP_REGIONS.version[1] - 1, /format version 0; this Keyward reads format version 1/],
-      ['kdf params (log2 N)', BACKUP_REGIONS.kdfParams[0] + 1, /key-derivation settings in the file are out of range/, 0x04],
+      [
+        'kdf params (log2 N)',
+        BACKUP_REGIONS.kdfParams[0] + 1,
+        /key-derivation settings in the file are out of range/,
+        0x04,
+      ],
       ['kdf params (r)', BACKUP_REGIONS.kdfParams[0] + 2, /key-derivation settings in the file are out of range/, 0x01],
       ['salt', BACKUP_REGIONS.salt[0] + 5, /passphrase is wrong \(or the backup header was altered\)/],
       ['key check', BACKUP_REGIONS.keyCheck[0], /passphrase is wrong/],
@@ -113,7 +128,9 @@ describe('encrypted backup', () => {
     const file = Buffer.alloc(100);
     Buffer.from('KWBACKUP').copy(file);
     file.writeUInt16BE(2, 8);
-    await expect(readBackup(file, PASS)).rejects.toMatchObject({ message: expect.stringMatching(/format version 2.*newer Keyward/) });
+    await expect(readBackup(file, PASS)).rejects.toMatchObject({
+      message: expect.stringMatching(/format version 2.*newer Keyward/),
+    });
   });
 
   it('merge keeps what is here, adds what is new, skips same id and same secret', { timeout: 30_000 }, async () => {
@@ -122,10 +139,18 @@ describe('encrypted backup', () => {
     const file = await backupOf(source);
     const dest = await target();
     // The same secret under another name and store, as if typed in by hand on the new machine.
-    await dest.inventory.addToken({ client: null, store: { provider: 'shippo', label: 'Hand made' }, token: { name: 'Copy', secret: secretFor.shippo(0) } });
+    await dest.inventory.addToken({
+      client: null,
+      store: { provider: 'shippo', label: 'Hand made' },
+      token: { name: 'Copy', secret: secretFor.shippo(0) },
+    });
     const payload = await readBackup(file, PASS);
     const first = await dest.inventory.restoreBackup(payload, 'merge');
-    expect(first).toMatchObject({ tokensAdded: 9, secretsRestored: 9, skipped: [expect.objectContaining({ name: 'Warehouse', reason: 'same secret' })] });
+    expect(first).toMatchObject({
+      tokensAdded: 9,
+      secretsRestored: 9,
+      skipped: [expect.objectContaining({ name: 'Warehouse', reason: 'same secret' })],
+    });
     const again = await dest.inventory.restoreBackup(payload, 'merge');
     expect(again.tokensAdded).toBe(0);
     expect(again.skipped.filter((s) => s.reason === 'same token id')).toHaveLength(9);
@@ -134,58 +159,83 @@ describe('encrypted backup', () => {
     expect(names).toHaveLength(11);
   });
 
-  it('replace makes the vault the backup and removes the replaced tokens from the keychain', { timeout: 30_000 }, async () => {
-    const source = await fresh();
-    await seed(source, 5);
-    const dest = await target();
-    const mine = (await dest.inventory.vault()).tokens[0]!;
-    const result = await dest.inventory.restoreBackup(await readBackup(await backupOf(source), PASS), 'replace');
-    expect(result).toMatchObject({ removedSecrets: 1, removeFailures: 0 });
-    expect(await dest.secrets.get(accountOf(mine))).toBeNull();
-    expect(await metadata(dest)).toEqual(await metadata(source));
-  });
+  it(
+    'replace makes the vault the backup and removes the replaced tokens from the keychain',
+    { timeout: 30_000 },
+    async () => {
+      const source = await fresh();
+      await seed(source, 5);
+      const dest = await target();
+      const mine = (await dest.inventory.vault()).tokens[0]!;
+      const result = await dest.inventory.restoreBackup(await readBackup(await backupOf(source), PASS), 'replace');
+      expect(result).toMatchObject({ removedSecrets: 1, removeFailures: 0 });
+      expect(await dest.secrets.get(accountOf(mine))).toBeNull();
+      expect(await metadata(dest)).toEqual(await metadata(source));
+    },
+  );
 
-  it('a keychain failing midway leaves the stored vault as it was and no secret behind', { timeout: 30_000 }, async () => {
-    const source = await fresh();
-    await seed(source, 10);
-    const payload = await readBackup(await backupOf(source), PASS);
-    const dest = await fresh(new FlakySecretStore(5));
-    await dest.inventory.createStore({ provider: 'shippo', label: 'Before' });
-    const before = await storedVault(dest);
-    await expect(dest.inventory.restoreBackup(payload, 'replace')).rejects.toMatchObject({ code: 'keychain_unavailable' });
-    expect(await storedVault(dest)).toEqual(before);
-    expect(await dest.secrets.accounts()).toEqual([]);
-  });
+  it(
+    'a keychain failing midway leaves the stored vault as it was and no secret behind',
+    { timeout: 30_000 },
+    async () => {
+      const source = await fresh();
+      await seed(source, 10);
+      const payload = await readBackup(await backupOf(source), PASS);
+      const dest = await fresh(new FlakySecretStore(5));
+      await dest.inventory.createStore({ provider: 'shippo', label: 'Before' });
+      const before = await storedVault(dest);
+      await expect(dest.inventory.restoreBackup(payload, 'replace')).rejects.toMatchObject({
+        code: 'keychain_unavailable',
+      });
+      expect(await storedVault(dest)).toEqual(before);
+      expect(await dest.secrets.accounts()).toEqual([]);
+    },
+  );
 
-  it('a backup made before the move to the database restores onto it: every token, secret and setting as it was', { timeout: 60_000 }, async () => {
-    // A JSON-era vault (the bench generator's, as vault.json held it), every third secret in the keychain, backed
-    // up by the backup writer (unchanged by the move to the database).
-    const vault: VaultData = generateVault({ tokens: 1200, stores: 240, clients: 40, seed: 12 });
-    vault.settings = { findings: { leadTimesDays: [21, 7] }, expiry: { warnTestTokens: 'lower' } };
-    const keychain = new MemorySecretStore();
-    const values = new Map<string, string>();
-    for (const [i, token] of vault.tokens.entries()) {
-      if (!token.secret || i % 3 !== 0) continue;
-      const value = `sk_live_${sha256Hex(token.id).slice(0, 40)}`;
-      token.secret = { ...token.secret, fingerprint: sha256Hex(value) };
-      values.set(token.id, value);
-      await keychain.set(accountOf(token), value);
-    }
-    const withSecret = vault.tokens.filter((t) => t.secret).length;
-    expect([values.size > 100, withSecret - values.size > 100]).toEqual([true, true]);
-    const { file, summary } = await createBackup(vault, keychain, PASS, new Date('2026-06-01T12:00:00.000Z'));
-    expect(summary).toMatchObject({ tokens: 1200, secrets: values.size, secretsMissing: withSecret - values.size });
+  it(
+    'a backup made before the move to the database restores onto it: every token, secret and setting as it was',
+    { timeout: 60_000 },
+    async () => {
+      // A JSON-era vault (the bench generator's, as vault.json held it), every third secret in the keychain, backed
+      // up by the backup writer (unchanged by the move to the database).
+      const vault: VaultData = generateVault({ tokens: 1200, stores: 240, clients: 40, seed: 12 });
+      vault.settings = { findings: { leadTimesDays: [21, 7] }, expiry: { warnTestTokens: 'lower' } };
+      const keychain = new MemorySecretStore();
+      const values = new Map<string, string>();
+      for (const [i, token] of vault.tokens.entries()) {
+        if (!token.secret || i % 3 !== 0) continue;
+        const value = `sk_live_${sha256Hex(token.id).slice(0, 40)}`;
+        token.secret = { ...token.secret, fingerprint: sha256Hex(value) };
+        values.set(token.id, value);
+        await keychain.set(accountOf(token), value);
+      }
+      const withSecret = vault.tokens.filter((t) => t.secret).length;
+      expect([values.size > 100, withSecret - values.size > 100]).toEqual([true, true]);
+      const { file, summary } = await createBackup(vault, keychain, PASS, new Date('2026-06-01T12:00:00.000Z'));
+      expect(summary).toMatchObject({ tokens: 1200, secrets: values.size, secretsMissing: withSecret - values.size });
 
-    const dest = await target();
-    const result = await dest.inventory.restoreBackup(await readBackup(file, PASS), 'replace');
-    expect(result).toMatchObject({ tokensAdded: 1200, secretsRestored: values.size, secretsMissing: withSecret - values.size, skipped: [] });
-    // Read back as the next start would, through a new connection: the metadata is the backup's, keychain accounts aside.
-    const stored = await storedVault(dest);
-    const withoutAccount = (v: Pick<VaultData, 'tokens'>) => v.tokens.map((t) => (t.secret ? { ...t, secret: { ...t.secret, account: undefined } } : t));
-    expect(withoutAccount(stored)).toEqual(withoutAccount(vault));
-    expect([stored.clients, stored.stores, stored.customProviders, stored.settings]).toEqual([vault.clients, vault.stores, vault.customProviders, vault.settings]);
-    for (const token of stored.tokens) {
-      if (values.has(token.id)) expect(await dest.secrets.get(accountOf(token))).toBe(values.get(token.id));
-    }
-  });
+      const dest = await target();
+      const result = await dest.inventory.restoreBackup(await readBackup(file, PASS), 'replace');
+      expect(result).toMatchObject({
+        tokensAdded: 1200,
+        secretsRestored: values.size,
+        secretsMissing: withSecret - values.size,
+        skipped: [],
+      });
+      // Read back as the next start would, through a new connection: the metadata is the backup's, keychain accounts aside.
+      const stored = await storedVault(dest);
+      const withoutAccount = (v: Pick<VaultData, 'tokens'>) =>
+        v.tokens.map((t) => (t.secret ? { ...t, secret: { ...t.secret, account: undefined } } : t));
+      expect(withoutAccount(stored)).toEqual(withoutAccount(vault));
+      expect([stored.clients, stored.stores, stored.customProviders, stored.settings]).toEqual([
+        vault.clients,
+        vault.stores,
+        vault.customProviders,
+        vault.settings,
+      ]);
+      for (const token of stored.tokens) {
+        if (values.has(token.id)) expect(await dest.secrets.get(accountOf(token))).toBe(values.get(token.id));
+      }
+    },
+  );
 });

@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCatalog } from '../../../electron/core/providers/catalog';
 import { computeFindings } from '../../../electron/core/rules';
-import { clientReportHtml, createBackup, exportCsv, exportJson, planImportText, readBackup } from '../../../electron/core/transfer';
+import {
+  clientReportHtml,
+  createBackup,
+  exportCsv,
+  exportJson,
+  planImportText,
+  readBackup,
+} from '../../../electron/core/transfer';
 import { IMPORT_COLUMNS } from '../../../electron/core/transfer/columns';
 import { freshInventory, keychainDump, metadata, seed, type Fresh } from './harness';
 
@@ -27,7 +34,9 @@ describe('secret-free exports', () => {
     const outputs = [
       exportCsv(vault),
       exportJson(vault, fx.clock.now()),
-      ...[...vault.clients.map((c) => c.id), null].map((clientId) => clientReportHtml({ vault, clientId, catalog, findings, now: fx.clock.now() })),
+      ...[...vault.clients.map((c) => c.id), null].map((clientId) =>
+        clientReportHtml({ vault, clientId, catalog, findings, now: fx.clock.now() }),
+      ),
     ];
     for (const text of outputs) {
       for (const secret of secrets) {
@@ -44,10 +53,22 @@ describe('secret-free exports', () => {
     await fx.inventory.addToken({
       client: '<script>alert(1)</script>',
       store: { provider: 'pixlpay', label: 'Shop "&" <b>', identifiers: { host: 'shop.pixlpay.net', plan: 'free' } },
-      token: { name: "O'Brien <img src=x>", scopes: ['products:write'], settings: { rateLimit: 500 }, expiresAt: '2026-12-01', secret: 'sk_live_abcdefghijklmnopqrstuvwxyz0123456789' },
+      token: {
+        name: "O'Brien <img src=x>",
+        scopes: ['products:write'],
+        settings: { rateLimit: 500 },
+        expiresAt: '2026-12-01',
+        secret: 'sk_live_abcdefghijklmnopqrstuvwxyz0123456789',
+      },
     });
     const vault = await fx.inventory.vault();
-    const html = clientReportHtml({ vault, clientId: vault.clients[0]!.id, catalog, findings: computeFindings(vault, {}, fx.clock.now(), catalog), now: fx.clock.now() });
+    const html = clientReportHtml({
+      vault,
+      clientId: vault.clients[0]!.id,
+      catalog,
+      findings: computeFindings(vault, {}, fx.clock.now(), catalog),
+      now: fx.clock.now(),
+    });
     expect(html).not.toMatch(/<script|<img|<b>/);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('Shop &quot;&amp;&quot; &lt;b&gt;');
@@ -71,7 +92,11 @@ describe('formats users hold', () => {
     await seed(fx, 12);
     const vault = await fx.inventory.vault();
     expect(exportCsv(vault).split('\r\n')[0]).toBe(EXPORT_HEADER);
-    const json = JSON.parse(exportJson(vault, fx.clock.now())) as { format: string; version: number; rows: Record<string, unknown>[] };
+    const json = JSON.parse(exportJson(vault, fx.clock.now())) as {
+      format: string;
+      version: number;
+      rows: Record<string, unknown>[];
+    };
     expect([json.format, json.version]).toEqual(['keyward-tokens', 1]);
     expect(json.rows).toHaveLength(12);
     for (const row of json.rows) expect(Object.keys(row).join(',')).toBe(EXPORT_HEADER);

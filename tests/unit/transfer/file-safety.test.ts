@@ -24,7 +24,11 @@ afterEach(async () => {
 const ok = <T>(channel: string, input: unknown): Promise<T> => valueOf<T>(fx.dispatch, channel, input);
 const SECRET = `shippo_live_${'4d'.repeat(20)}`;
 const HEADER = 'client,store,provider,token_name,secret\n';
-const csvRows = (n: number): string => Array.from({ length: n }, (_, i) => `Acme,Store ${i},shippo,Token ${i},shippo_live_${String(i).padStart(40, '0')}\n`).join('');
+const csvRows = (n: number): string =>
+  Array.from(
+    { length: n },
+    (_, i) => `Acme,Store ${i},shippo,Token ${i},shippo_live_${String(i).padStart(40, '0')}\n`,
+  ).join('');
 
 /** Picks `path` in the open dialog and previews it; returns the error the channel answered. */
 async function importError(path: string, format: 'csv' | 'json' = 'csv') {
@@ -40,7 +44,10 @@ describe('import reads only ordinary files, and only as much as it may use', () 
     await writeFile(file, HEADER + csvRows(100_000));
     const size = (await stat(file)).size;
 
-    expect(await importError(file)).toEqual({ code: 'invalid_input', message: expect.stringMatching(/more than 20,000 rows; Keyward imports at most 20,000/) });
+    expect(await importError(file)).toEqual({
+      code: 'invalid_input',
+      message: expect.stringMatching(/more than 20,000 rows; Keyward imports at most 20,000/),
+    });
 
     const read = { bytes: 0, records: 0 };
     await expect(readImportFile(file, 'csv', read)).rejects.toThrow(/more than 20,000 rows/);
@@ -60,7 +67,10 @@ describe('import reads only ordinary files, and only as much as it may use', () 
   });
 
   it('refuses /dev/zero as a device without reading a byte', async () => {
-    expect(await importError('/dev/zero')).toEqual({ code: 'invalid_input', message: '"zero" is a device, not a file; Keyward reads only ordinary files.' });
+    expect(await importError('/dev/zero')).toEqual({
+      code: 'invalid_input',
+      message: '"zero" is a device, not a file; Keyward reads only ordinary files.',
+    });
     const read = { bytes: 0, records: 0 };
     await expect(readImportFile('/dev/zero', 'json', read)).rejects.toThrow(/is a device/);
     expect(read.bytes).toBe(0);
@@ -69,7 +79,12 @@ describe('import reads only ordinary files, and only as much as it may use', () 
   it('reads at most one byte past the cap from a file whose size says 0', async () => {
     // Files under /proc report a size of 0 but hold more: the cap holds on the bytes read.
     const read = { bytes: 0 };
-    const refusal = readUserFile('/proc/self/maps', 100, (size) => new AppError('invalid_input', `too large (${size ?? 'unknown size'})`), read);
+    const refusal = readUserFile(
+      '/proc/self/maps',
+      100,
+      (size) => new AppError('invalid_input', `too large (${size ?? 'unknown size'})`),
+      read,
+    );
     await expect(refusal).rejects.toMatchObject({ code: 'invalid_input', message: 'too large (unknown size)' });
     expect(read.bytes).toBe(101);
   });
@@ -77,19 +92,30 @@ describe('import reads only ordinary files, and only as much as it may use', () 
   it('refuses a FIFO without waiting for a writer', async () => {
     const fifo = join(out.dir, 'pipe.csv');
     execFileSync('mkfifo', [fifo]);
-    expect(await importError(fifo)).toEqual({ code: 'invalid_input', message: '"pipe.csv" is a pipe (FIFO), not a file; Keyward reads only ordinary files.' });
-    fx.dialogAnswers.open.push(fifo);
-    expect(await fx.dispatch('backupRestore', { passphrase: 'a long enough passphrase', mode: 'merge' })).toMatchObject({
-      ok: false,
-      error: { code: 'invalid_input', message: expect.stringMatching(/pipe \(FIFO\)/) },
+    expect(await importError(fifo)).toEqual({
+      code: 'invalid_input',
+      message: '"pipe.csv" is a pipe (FIFO), not a file; Keyward reads only ordinary files.',
     });
+    fx.dialogAnswers.open.push(fifo);
+    expect(await fx.dispatch('backupRestore', { passphrase: 'a long enough passphrase', mode: 'merge' })).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'invalid_input', message: expect.stringMatching(/pipe \(FIFO\)/) },
+      },
+    );
   });
 
   it('refuses a folder and a missing file with messages that say which', async () => {
     const folder = join(out.dir, 'exports.csv');
     await mkdir(folder);
-    expect(await importError(folder)).toEqual({ code: 'invalid_input', message: '"exports.csv" is a folder; choose a file inside it.' });
-    expect(await importError(join(out.dir, 'gone.json'), 'json')).toEqual({ code: 'invalid_input', message: 'There is no file "gone.json" any more: it was moved or deleted. Choose it again.' });
+    expect(await importError(folder)).toEqual({
+      code: 'invalid_input',
+      message: '"exports.csv" is a folder; choose a file inside it.',
+    });
+    expect(await importError(join(out.dir, 'gone.json'), 'json')).toEqual({
+      code: 'invalid_input',
+      message: 'There is no file "gone.json" any more: it was moved or deleted. Choose it again.',
+    });
   });
 
   it('refuses a file over 32 MiB by its size, before reading it', async () => {
@@ -97,7 +123,10 @@ describe('import reads only ordinary files, and only as much as it may use', () 
     await writeFile(file, '');
     execFileSync('truncate', ['-s', String(MAX_IMPORT_BYTES + 1), file]);
     const read = { bytes: 0, records: 0 };
-    await expect(readImportFile(file, 'json', read)).rejects.toMatchObject({ code: 'invalid_input', message: 'The file is 32.1 MiB; Keyward imports files up to 32 MiB.' });
+    await expect(readImportFile(file, 'json', read)).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: 'The file is 32.1 MiB; Keyward imports files up to 32 MiB.',
+    });
     expect(read.bytes).toBe(0);
   });
 });
@@ -126,7 +155,10 @@ describe('exports, reports and backups are saved like a careful desktop app', ()
       ['backupCreate', { passphrase: 'a long enough passphrase' }, join(alias, 'vault.json')],
       ['saveExpiryCalendar', {}, join(fx.dir, 'audit.jsonl')],
     ] as const) {
-      expect(await save(channel, input, path)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/inside Keyward's data folder/) } });
+      expect(await save(channel, input, path)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', message: expect.stringMatching(/inside Keyward's data folder/) },
+      });
     }
     const reloaded = await readVaultFrom(fx.dir, new FakeClock());
     expect(reloaded).toEqual(before);
@@ -148,7 +180,11 @@ describe('exports, reports and backups are saved like a careful desktop app', ()
     ] as const) {
       expect(await save(channel, input, link)).toMatchObject({
         ok: false,
-        error: { code: 'invalid_input', message: '"tokens.csv" is a link to another file; Keyward does not write through links. Choose another name or folder.' },
+        error: {
+          code: 'invalid_input',
+          message:
+            '"tokens.csv" is a link to another file; Keyward does not write through links. Choose another name or folder.',
+        },
       });
     }
     expect(await readFile(target, 'utf8')).toBe('not to be overwritten');
@@ -160,7 +196,10 @@ describe('exports, reports and backups are saved like a careful desktop app', ()
     await withToken();
     const csv = join(out.dir, 'tokens.csv');
     await writeFile(csv, 'x'.repeat(100_000));
-    expect(await save('exportInventory', { format: 'csv' }, csv)).toMatchObject({ ok: true, value: { saved: true, path: csv } });
+    expect(await save('exportInventory', { format: 'csv' }, csv)).toMatchObject({
+      ok: true,
+      value: { saved: true, path: csv },
+    });
     const text = await readFile(csv, 'utf8');
     expect(text).toMatch(/^client,store,provider/);
     expect(text).toContain('Warehouse');
@@ -175,6 +214,9 @@ describe('exports, reports and backups are saved like a careful desktop app', ()
 
   it('says so when the chosen folder no longer exists', async () => {
     const reply = await save('exportInventory', { format: 'json' }, join(out.dir, 'removed', 'tokens.json'));
-    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'The folder for "tokens.json" does not exist; choose another folder.' } });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: 'The folder for "tokens.json" does not exist; choose another folder.' },
+    });
   });
 });

@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCatalog } from '../../../electron/core/providers/catalog';
-import { exportCsv, exportJson, planImportText, previewImport, previewOf, type ImportFormat } from '../../../electron/core/transfer';
+import {
+  exportCsv,
+  exportJson,
+  planImportText,
+  previewImport,
+  previewOf,
+  type ImportFormat,
+} from '../../../electron/core/transfer';
 import { FlakySecretStore, freshInventory, keychainDump, seed, storedVault, type Fresh } from './harness';
 import { allFileText, sampleRow, sampleRows, secretFor, toCsv } from './samples';
 
@@ -55,7 +62,14 @@ describe('import preview', () => {
     const before = await storedVault(fx);
     const rows = sampleRows(10);
     const result = await preview(fx, toCsv(rows));
-    expect(result.counts).toMatchObject({ rows: 10, ok: 10, invalid: 0, newClients: 10, newStores: 10, withSecret: 10 });
+    expect(result.counts).toMatchObject({
+      rows: 10,
+      ok: 10,
+      invalid: 0,
+      newClients: 10,
+      newStores: 10,
+      withSecret: 10,
+    });
     expect(result.rows[0]).toMatchObject({
       row: 1,
       line: 2,
@@ -64,7 +78,11 @@ describe('import preview', () => {
       store: { provider: 'shippo', action: 'new' },
       token: { mode: 'live', secret: { masked: expect.stringMatching(/^shippo_live_..…....$/) } },
     });
-    expect(result.rows[4]!.token).toMatchObject({ expiresAt: '2027-01-01T00:00:00.000Z', expirySource: 'token', scopes: ['shops.read', 'products.read'] });
+    expect(result.rows[4]!.token).toMatchObject({
+      expiresAt: '2027-01-01T00:00:00.000Z',
+      expirySource: 'token',
+      scopes: ['shops.read', 'products.read'],
+    });
     const text = JSON.stringify(result);
     for (const r of rows) expect(text).not.toContain(r.secret!);
     expect(await storedVault(fx)).toEqual(before);
@@ -73,7 +91,13 @@ describe('import preview', () => {
 
   it('gives the reasons: third Shippo live token (counting earlier rows), bad CIDR line, unknown provider, missing identifier, format, duplicate', async () => {
     const fx = await fresh();
-    const shippo = (i: number) => ({ client: 'Acme', store: 'Ship', provider: 'shippo', token_name: `T${i}`, secret: secretFor.shippo(i) });
+    const shippo = (i: number) => ({
+      client: 'Acme',
+      store: 'Ship',
+      provider: 'shippo',
+      token_name: `T${i}`,
+      secret: secretFor.shippo(i),
+    });
     const rows: Record<string, string>[] = [
       shippo(1),
       shippo(2),
@@ -87,9 +111,23 @@ describe('import preview', () => {
     ];
     const result = await preview(fx, toCsv(rows));
     const reasons = result.rows.map((r) => r.reasons.join(' | '));
-    expect(result.rows.map((r) => r.status)).toEqual(['ok', 'ok', 'invalid', 'invalid', 'invalid', 'invalid', 'invalid', 'invalid', 'invalid']);
-    expect(reasons[2]).toMatch(/At most 2 active live tokens per Shippo account\. "T1" .* and "T2" .* are already active in Ship/);
-    expect(reasons[3]).toMatch(/IP allowlist line 2: "10\.0\.0\.0\/33" has an invalid prefix length.*line 3: "not-an-ip" is not an IPv4 or IPv6 address/);
+    expect(result.rows.map((r) => r.status)).toEqual([
+      'ok',
+      'ok',
+      'invalid',
+      'invalid',
+      'invalid',
+      'invalid',
+      'invalid',
+      'invalid',
+      'invalid',
+    ]);
+    expect(reasons[2]).toMatch(
+      /At most 2 active live tokens per Shippo account\. "T1" .* and "T2" .* are already active in Ship/,
+    );
+    expect(reasons[3]).toMatch(
+      /IP allowlist line 2: "10\.0\.0\.0\/33" has an invalid prefix length.*line 3: "not-an-ip" is not an IPv4 or IPv6 address/,
+    );
     expect(reasons[4]).toMatch(/provider: unknown provider/);
     expect(reasons[5]).toMatch(/Store: Site subdomain is required/);
     expect(reasons[6]).toMatch(/secret: This looks like a Shippo token, but the rest of it does not fit/);
@@ -111,25 +149,47 @@ describe('import preview', () => {
       store: { label: 'Farm "North"' },
       token: { settings: { ipAllowlist: ['10.0.0.1', '192.168.0.0/16'], accessLevel: 'full' } },
     });
-    const json = await preview(fx, JSON.stringify({ rows: [{ ...sampleRow(1), scopes: ['products:read'], rate_limit: 60 }] }), 'json');
-    expect(json.rows[0]).toMatchObject({ status: 'ok', token: { scopes: ['products:read'], settings: { rateLimit: 60 } } });
+    const json = await preview(
+      fx,
+      JSON.stringify({ rows: [{ ...sampleRow(1), scopes: ['products:read'], rate_limit: 60 }] }),
+      'json',
+    );
+    expect(json.rows[0]).toMatchObject({
+      status: 'ok',
+      token: { scopes: ['products:read'], settings: { rateLimit: 60 } },
+    });
   });
 
   it('refuses a malformed file with a clear message that never quotes a cell', async () => {
     const fx = await fresh();
     const secret = secretFor.shippo(42);
-    await expect(preview(fx, `store,provider,token_name,colour,secret\nS,shippo,T,red,${secret}\n`)).rejects.toMatchObject({
+    await expect(
+      preview(fx, `store,provider,token_name,colour,secret\nS,shippo,T,red,${secret}\n`),
+    ).rejects.toMatchObject({
       code: 'invalid_input',
       message: expect.stringMatching(/^Unknown column: "colour"/),
     });
-    await expect(preview(fx, 'store,provider,secret\nS,shippo,x\n')).rejects.toMatchObject({ message: 'Missing required column: token_name.' });
-    await expect(preview(fx, `S,shippo,T,${secret}\n`)).rejects.toMatchObject({ message: expect.stringMatching(/first row is not a header/) });
-    const unclosed = await preview(fx, `store,provider,token_name,secret\nS,shippo,T,"${secret}\nS2,shippo,T,x\n`).catch((e: Error) => e);
-    expect(unclosed).toMatchObject({ message: expect.stringMatching(/The CSV is malformed near line \d+: a quoted field is never closed/) });
-    const stray = await preview(fx, `store,provider,token_name,secret\nS,shippo,T,"${secret}"x\n`).catch((e: Error) => e);
+    await expect(preview(fx, 'store,provider,secret\nS,shippo,x\n')).rejects.toMatchObject({
+      message: 'Missing required column: token_name.',
+    });
+    await expect(preview(fx, `S,shippo,T,${secret}\n`)).rejects.toMatchObject({
+      message: expect.stringMatching(/first row is not a header/),
+    });
+    const unclosed = await preview(
+      fx,
+      `store,provider,token_name,secret\nS,shippo,T,"${secret}\nS2,shippo,T,x\n`,
+    ).catch((e: Error) => e);
+    expect(unclosed).toMatchObject({
+      message: expect.stringMatching(/The CSV is malformed near line \d+: a quoted field is never closed/),
+    });
+    const stray = await preview(fx, `store,provider,token_name,secret\nS,shippo,T,"${secret}"x\n`).catch(
+      (e: Error) => e,
+    );
     expect((stray as Error).message).toMatch(/closing quote/);
     for (const e of [unclosed, stray]) expect((e as Error).message).not.toContain(secret.slice(12));
-    await expect(preview(fx, `{"rows": [{"store": "${secret}"`, 'json')).rejects.toMatchObject({ message: 'The file is not valid JSON.' });
+    await expect(preview(fx, `{"rows": [{"store": "${secret}"`, 'json')).rejects.toMatchObject({
+      message: 'The file is not valid JSON.',
+    });
     const extra = await preview(fx, 'store,provider,token_name\nS,shippo,T,extra\n');
     expect(extra.rows[0]!.reasons).toEqual(['Row has 4 cells, but the header has 3 columns.']);
   });
@@ -140,11 +200,15 @@ describe('import preview', () => {
     const started = performance.now();
     const result = await preview(fx, csv);
     const ms = performance.now() - started;
-    console.log(`[timing] preview of 10,000 CSV rows (${(csv.length / 1024 / 1024).toFixed(1)} MiB): ${ms.toFixed(0)} ms`);
+    console.log(
+      `[timing] preview of 10,000 CSV rows (${(csv.length / 1024 / 1024).toFixed(1)} MiB): ${ms.toFixed(0)} ms`,
+    );
     expect(result.counts).toMatchObject({ rows: 10_000, ok: 10_000 });
     const applyStart = performance.now();
     await fx.inventory.importRows(await plan(fx, csv), { allOrNothing: true });
-    console.log(`[timing] import of 10,000 rows (plan + one vault write + 10,000 keychain sets): ${(performance.now() - applyStart).toFixed(0)} ms`);
+    console.log(
+      `[timing] import of 10,000 rows (plan + one vault write + 10,000 keychain sets): ${(performance.now() - applyStart).toFixed(0)} ms`,
+    );
     expect((await fx.inventory.vault()).tokens).toHaveLength(10_000);
   });
 });
@@ -154,11 +218,16 @@ describe('import apply', () => {
     const fx = await fresh();
     const rows = [sampleRow(0), { ...sampleRow(1), provider: 'nope' }, sampleRow(2)];
     const p = await plan(fx, toCsv(rows));
-    await expect(fx.inventory.importRows(p, { allOrNothing: true })).rejects.toMatchObject({ message: expect.stringMatching(/1 of 3 rows are invalid.*nothing was imported/) });
+    await expect(fx.inventory.importRows(p, { allOrNothing: true })).rejects.toMatchObject({
+      message: expect.stringMatching(/1 of 3 rows are invalid.*nothing was imported/),
+    });
     expect((await fx.inventory.vault()).tokens).toHaveLength(0);
     const result = await fx.inventory.importRows(p, { allOrNothing: false });
     expect(result).toMatchObject({ imported: 2, skippedInvalid: 1, clientsCreated: 2, storesCreated: 2 });
-    expect(await keychainDump(fx.secrets)).toEqual({ [result.tokenIds[0]!]: rows[0]!.secret, [result.tokenIds[1]!]: rows[2]!.secret });
+    expect(await keychainDump(fx.secrets)).toEqual({
+      [result.tokenIds[0]!]: rows[0]!.secret,
+      [result.tokenIds[1]!]: rows[2]!.secret,
+    });
     expect(fx.audit.entries.map((e) => e.action)).toEqual(['vault.import']);
     expect(await allFileText(fx.dir)).not.toContain(rows[0]!.secret);
     await expect(fx.inventory.importRows(p, { allOrNothing: false })).rejects.toMatchObject({ code: 'conflict' });
@@ -167,11 +236,25 @@ describe('import apply', () => {
 
   it('keeps retired tokens retired, so they do not take a slot', async () => {
     const fx = await fresh();
-    const shippo = (i: number, status: string) => ({ store: 'Ship', provider: 'shippo', token_name: `T${i}`, status, secret: secretFor.shippo(i) });
-    const p = await plan(fx, toCsv([shippo(1, 'revoked'), shippo(2, 'active'), shippo(3, 'active'), shippo(4, 'rotated')]));
+    const shippo = (i: number, status: string) => ({
+      store: 'Ship',
+      provider: 'shippo',
+      token_name: `T${i}`,
+      status,
+      secret: secretFor.shippo(i),
+    });
+    const p = await plan(
+      fx,
+      toCsv([shippo(1, 'revoked'), shippo(2, 'active'), shippo(3, 'active'), shippo(4, 'rotated')]),
+    );
     expect(previewOf(p).counts.invalid).toBe(0);
     await fx.inventory.importRows(p, { allOrNothing: true });
-    expect((await fx.inventory.vault()).tokens.map((t) => t.status)).toEqual(['revoked', 'active', 'active', 'rotated']);
+    expect((await fx.inventory.vault()).tokens.map((t) => t.status)).toEqual([
+      'revoked',
+      'active',
+      'active',
+      'rotated',
+    ]);
   });
 
   it('a keychain failing on the 5th secret leaves the stored vault as it was and no secret behind', async () => {
@@ -180,25 +263,31 @@ describe('import apply', () => {
     await fx.inventory.createClient({ name: 'Already here' });
     const before = await storedVault(fx);
     const p = await plan(fx, toCsv(sampleRows(8)));
-    await expect(fx.inventory.importRows(p, { allOrNothing: true })).rejects.toMatchObject({ code: 'keychain_unavailable', message: expect.stringMatching(/^Row 5: /) });
+    await expect(fx.inventory.importRows(p, { allOrNothing: true })).rejects.toMatchObject({
+      code: 'keychain_unavailable',
+      message: expect.stringMatching(/^Row 5: /),
+    });
     expect(await storedVault(fx)).toEqual(before);
     expect(await fx.secrets.accounts()).toEqual([]);
     expect(flaky.sets).toBe(5);
   });
 
-  it.each(['csv', 'json'] as const)('round trip: %s export imports on a fresh data dir with the same metadata', async (format) => {
-    const source = await fresh();
-    await seed(source, 50);
-    const vault = await source.inventory.vault();
-    const text = format === 'csv' ? exportCsv(vault) : exportJson(vault, source.clock.now());
-    const dest = await fresh();
-    const p = await plan(dest, text, format);
-    expect(
-      previewOf(p)
-        .rows.filter((r) => r.status === 'invalid')
-        .map((r) => r.reasons),
-    ).toEqual([]);
-    await dest.inventory.importRows(p, { allOrNothing: true });
-    expect(await comparable(dest)).toEqual(await comparable(source));
-  });
+  it.each(['csv', 'json'] as const)(
+    'round trip: %s export imports on a fresh data dir with the same metadata',
+    async (format) => {
+      const source = await fresh();
+      await seed(source, 50);
+      const vault = await source.inventory.vault();
+      const text = format === 'csv' ? exportCsv(vault) : exportJson(vault, source.clock.now());
+      const dest = await fresh();
+      const p = await plan(dest, text, format);
+      expect(
+        previewOf(p)
+          .rows.filter((r) => r.status === 'invalid')
+          .map((r) => r.reasons),
+      ).toEqual([]);
+      await dest.inventory.importRows(p, { allOrNothing: true });
+      expect(await comparable(dest)).toEqual(await comparable(source));
+    },
+  );
 });

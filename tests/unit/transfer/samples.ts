@@ -12,7 +12,8 @@ export const secretFor = {
   pixlpay: (i: number) => `sk_live_${hex(`pixl${i}`, 36)}`,
   printago: (i: number) => hex(`printago${i}`, 48),
   thinkific: (i: number) => `tk_${hex(`thinkific${i}`, 40)}`,
-  printify: (i: number) => `${part({ typ: 'JWT', alg: 'RS256' })}.${part({ iat: 1767225600, exp: 1798761600, scopes: ['shops.read', 'products.read'], n: i })}.${hex(`sig${i}`, 43)}`,
+  printify: (i: number) =>
+    `${part({ typ: 'JWT', alg: 'RS256' })}.${part({ iat: 1767225600, exp: 1798761600, scopes: ['shops.read', 'products.read'], n: i })}.${hex(`sig${i}`, 43)}`,
 };
 
 type Row = Partial<Record<(typeof IMPORT_COLUMNS)[number], string>>;
@@ -22,7 +23,14 @@ export function sampleRow(i: number): Row {
   const client = `Client ${String(i % 40).padStart(2, '0')}`;
   switch (i % 5) {
     case 0:
-      return { client, store: `Shippo ${i}`, provider: 'shippo', account_email: `ops${i}@example.com`, token_name: 'Warehouse', secret: secretFor.shippo(i) };
+      return {
+        client,
+        store: `Shippo ${i}`,
+        provider: 'shippo',
+        account_email: `ops${i}@example.com`,
+        token_name: 'Warehouse',
+        secret: secretFor.shippo(i),
+      };
     case 1:
       return {
         client,
@@ -60,7 +68,14 @@ export function sampleRow(i: number): Row {
         secret: secretFor.thinkific(i),
       };
     default:
-      return { client, store: `Printify ${i}`, provider: 'printify', shop_id: String(1000 + i), token_name: 'Catalog sync', secret: secretFor.printify(i) };
+      return {
+        client,
+        store: `Printify ${i}`,
+        provider: 'printify',
+        shop_id: String(1000 + i),
+        token_name: 'Catalog sync',
+        secret: secretFor.printify(i),
+      };
   }
 }
 

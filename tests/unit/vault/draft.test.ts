@@ -87,10 +87,15 @@ describe('copy-on-write drafts', () => {
     const store = await fx.inventory.createStore({ provider: 'shippo', label: 'S' });
     await fx.inventory.createToken({ storeId: store.id, name: 'A' });
     // The service's own change path, given the applier bug the frozen runs below guard against.
-    const { mutate } = fx.inventory as unknown as { mutate: (change: (data: VaultData, now: string) => unknown) => Promise<unknown> };
+    const { mutate } = fx.inventory as unknown as {
+      mutate: (change: (data: VaultData, now: string) => unknown) => Promise<unknown>;
+    };
     const inPlace = (data: VaultData, now: string) => {
       data.tokens[0]!.notes = 'edited in place';
-      return { result: null, change: { action: 'token.update', subject: { type: 'token', id: data.tokens[0]!.id }, summary: now } };
+      return {
+        result: null,
+        change: { action: 'token.update', subject: { type: 'token', id: data.tokens[0]!.id }, summary: now },
+      };
     };
     await expect(frozenChange(() => mutate.call(fx.inventory, inPlace))).rejects.toThrow(TypeError);
     expect((await fx.inventory.vault()).tokens[0]!.notes).toBe('');
@@ -101,16 +106,44 @@ describe('copy-on-write drafts', () => {
     fx = await inventoryFixture();
     const client = await frozenChange(() => fx.inventory.createClient({ name: 'Acme' }));
     await frozenChange(() => fx.inventory.updateClient({ id: client.id, name: 'Acme Ltd', notes: 'n' }));
-    const store = await frozenChange(() => fx.inventory.createStore({ provider: 'shippo', label: 'Shipping', clientId: client.id }));
-    await frozenChange(() => fx.inventory.updateStore({ id: store.id, label: 'Shipping EU', notes: 'eu', environment: 'staging' }));
-    const printago = await frozenChange(() => fx.inventory.createStore({ provider: 'printago', label: 'Print', identifiers: { storeId: 'abcdefghijklmnopqrstuvwx' } }));
-    await frozenChange(() => fx.inventory.updateStore({ id: printago.id, identifiers: { storeId: 'bcdefghijklmnopqrstuvwxy' } }));
+    const store = await frozenChange(() =>
+      fx.inventory.createStore({ provider: 'shippo', label: 'Shipping', clientId: client.id }),
+    );
+    await frozenChange(() =>
+      fx.inventory.updateStore({ id: store.id, label: 'Shipping EU', notes: 'eu', environment: 'staging' }),
+    );
+    const printago = await frozenChange(() =>
+      fx.inventory.createStore({
+        provider: 'printago',
+        label: 'Print',
+        identifiers: { storeId: 'abcdefghijklmnopqrstuvwx' },
+      }),
+    );
+    await frozenChange(() =>
+      fx.inventory.updateStore({ id: printago.id, identifiers: { storeId: 'bcdefghijklmnopqrstuvwxy' } }),
+    );
     const a = await frozenChange(() => fx.inventory.createToken({ storeId: store.id, name: 'A', secret: SHIPPO(1) }));
-    const b = await frozenChange(() => fx.inventory.addToken({ client: 'Acme Ltd', store: { provider: 'shippo', label: 'Shipping EU' }, token: { name: 'B', secret: SHIPPO(2) } } as never));
-    await frozenChange(() => fx.inventory.updateToken({ id: a.id, name: 'A2', notes: 'edited', scopes: [], status: 'inactive' } as never));
-    await frozenChange(() => fx.inventory.updateToken({ id: a.id, status: 'active', expiresAt: '2027-01-31' } as never));
+    const b = await frozenChange(() =>
+      fx.inventory.addToken({
+        client: 'Acme Ltd',
+        store: { provider: 'shippo', label: 'Shipping EU' },
+        token: { name: 'B', secret: SHIPPO(2) },
+      } as never),
+    );
+    await frozenChange(() =>
+      fx.inventory.updateToken({ id: a.id, name: 'A2', notes: 'edited', scopes: [], status: 'inactive' } as never),
+    );
+    await frozenChange(() =>
+      fx.inventory.updateToken({ id: a.id, status: 'active', expiresAt: '2027-01-31' } as never),
+    );
     await frozenChange(() => fx.inventory.setTokenSecret({ id: b.id, secret: SHIPPO(3) }));
-    const check: CheckResult = { outcome: 'valid', httpStatus: 200, detail: 'ok', context: { owner: 'x' }, checkedAt: '2026-11-22T09:00:00.000Z' };
+    const check: CheckResult = {
+      outcome: 'valid',
+      httpStatus: 200,
+      detail: 'ok',
+      context: { owner: 'x' },
+      checkedAt: '2026-11-22T09:00:00.000Z',
+    };
     await frozenChange(() =>
       fx.inventory.recordChecks(
         [
@@ -120,13 +153,22 @@ describe('copy-on-write drafts', () => {
         'checked 2',
       ),
     );
-    await frozenChange(() => fx.inventory.recordChecks([{ tokenId: a.id, result: { ...check, checkedAt: '2026-11-22T10:00:00.000Z' } }], 'checked 1'));
+    await frozenChange(() =>
+      fx.inventory.recordChecks(
+        [{ tokenId: a.id, result: { ...check, checkedAt: '2026-11-22T10:00:00.000Z' } }],
+        'checked 1',
+      ),
+    );
     const rotated = await frozenChange(() => fx.inventory.rotate({ tokenId: a.id, secret: SHIPPO(4) }, check));
-    await frozenChange(() => fx.inventory.recordChecks([{ tokenId: a.id, result: { ...check, outcome: 'invalid' } }], 'old one dead'));
+    await frozenChange(() =>
+      fx.inventory.recordChecks([{ tokenId: a.id, result: { ...check, outcome: 'invalid' } }], 'old one dead'),
+    );
     // Deleting the new token clears the old one's lineage (a property of another token, set on its copy).
     await frozenChange(() => fx.inventory.deleteToken({ id: rotated.newToken.id }));
     await frozenChange(() => fx.inventory.updateSettings({ findings: { leadTimesDays: [20, 5] } }, 'lead times'));
-    await frozenChange(() => fx.inventory.updateSettings({ findings: { leadTimesDays: [9] }, other: { on: true } }, 'again'));
+    await frozenChange(() =>
+      fx.inventory.updateSettings({ findings: { leadTimesDays: [9] }, other: { on: true } }, 'again'),
+    );
     const definition = CustomProviderDefinition.parse({
       id: 'shopnest',
       name: 'ShopNest',
@@ -138,7 +180,13 @@ describe('copy-on-write drafts', () => {
     await frozenChange(() => fx.inventory.saveCustomProvider(definition));
     await frozenChange(() => fx.inventory.saveCustomProvider({ ...definition, name: 'ShopNest 2' }));
     await frozenChange(() => fx.inventory.deleteCustomProvider({ id: 'custom:shopnest' }));
-    const plan = planImportText(toCsv(sampleRows(6)), 'csv', await fx.inventory.vault(), createCatalog(), fx.clock.now());
+    const plan = planImportText(
+      toCsv(sampleRows(6)),
+      'csv',
+      await fx.inventory.vault(),
+      createCatalog(),
+      fx.clock.now(),
+    );
     await frozenChange(() => fx.inventory.importRows(plan, { allOrNothing: true }));
     const current = await fx.inventory.vault();
     const payload = {
@@ -152,7 +200,8 @@ describe('copy-on-write drafts', () => {
     await frozenChange(() => fx.inventory.deleteStore({ id: store.id }));
     await frozenChange(() => fx.inventory.deleteStore({ id: printago.id }));
     const empty = (await fx.inventory.vault()).clients.find((c) => c.id === client.id);
-    if (empty && !(await fx.inventory.vault()).stores.some((s) => s.clientId === client.id)) await frozenChange(() => fx.inventory.deleteClient({ id: client.id }));
+    if (empty && !(await fx.inventory.vault()).stores.some((s) => s.clientId === client.id))
+      await frozenChange(() => fx.inventory.deleteClient({ id: client.id }));
   });
 
   it('a refused change leaves the vault, the file and the revision as they were', async () => {
@@ -162,7 +211,9 @@ describe('copy-on-write drafts', () => {
     const before = await fx.inventory.vault();
     const copy = structuredClone(before);
     deepFreeze(before);
-    await expect(fx.inventory.createToken({ storeId: store.id, name: 'a' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(fx.inventory.createToken({ storeId: store.id, name: 'a' })).rejects.toMatchObject({
+      code: 'conflict',
+    });
     await expect(fx.inventory.updateClient({ id: store.id, name: 'x' })).rejects.toMatchObject({ code: 'not_found' });
     expect(await fx.inventory.vault()).toBe(before);
     expect(before).toEqual(copy);
@@ -183,7 +234,8 @@ describe('unchanged elements keep their identity across a change', () => {
     const edited = await fx.inventory.vault();
     expect(edited.tokens.find((t) => t.id === b.id)).not.toBe(before.tokens.find((t) => t.id === b.id));
     expect(edited.tokens.find((t) => t.id === b.id)?.notes).toBe('rotated last week');
-    for (const t of before.tokens.filter((t) => t.id !== b.id)) expect(edited.tokens.find((x) => x.id === t.id)).toBe(t);
+    for (const t of before.tokens.filter((t) => t.id !== b.id))
+      expect(edited.tokens.find((x) => x.id === t.id)).toBe(t);
     for (const s of before.stores) expect(edited.stores.find((x) => x.id === s.id)).toBe(s);
 
     // A delete shifts every later token's place: they are found by id.

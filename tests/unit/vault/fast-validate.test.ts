@@ -2,7 +2,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Client, StoreProfile, Token, TokenSummary, VaultSnapshot } from '../../../electron/contract';
-import { canonicalTokenSummary, FAST_PATH_ENABLED, isCanonicalClient, isCanonicalStore, isCanonicalToken, safeParseWithLists, SNAPSHOT_LISTS } from '../../../electron/core/vault/fast-validate';
+import {
+  canonicalTokenSummary,
+  FAST_PATH_ENABLED,
+  isCanonicalClient,
+  isCanonicalStore,
+  isCanonicalToken,
+  safeParseWithLists,
+  SNAPSHOT_LISTS,
+} from '../../../electron/core/vault/fast-validate';
 import type { VaultData } from '../../../electron/core/vault/vault-data';
 import { generateVault } from '../../bench/generate-vault';
 import { samePlain } from '../../support/plain';
@@ -12,20 +20,50 @@ const vault = JSON.parse(JSON.stringify(generateVault({ tokens: 150, stores: 40,
 const full: Token = {
   ...vault.tokens[0]!,
   secret: { fingerprint: 'a'.repeat(64), masked: 'sk…abcd', setAt: '2026-01-01T00:00:00.000Z', formatProblem: 'odd' },
-  lastCheck: { outcome: 'rate_limited', httpStatus: 429, detail: 'slow down', retryAfterMs: 1000, context: { shop: 'Acme', count: 3, ok: true }, checkedAt: '2026-01-02T00:00:00Z' },
-  checkHistory: [{ outcome: 'valid', httpStatus: 200, detail: 'ok', retryAfterMs: 0, context: { owner: 'x' }, checkedAt: '2026-01-02T00:00:00+02:00' }],
+  lastCheck: {
+    outcome: 'rate_limited',
+    httpStatus: 429,
+    detail: 'slow down',
+    retryAfterMs: 1000,
+    context: { shop: 'Acme', count: 3, ok: true },
+    checkedAt: '2026-01-02T00:00:00Z',
+  },
+  checkHistory: [
+    {
+      outcome: 'valid',
+      httpStatus: 200,
+      detail: 'ok',
+      retryAfterMs: 0,
+      context: { owner: 'x' },
+      checkedAt: '2026-01-02T00:00:00+02:00',
+    },
+  ],
   settings: { rateLimit: 60, ipAllowlist: ['10.0.0.1'], managed: false, note: 'n' },
 };
 const CASES = [
   { name: 'token', fast: isCanonicalToken, schema: Token, samples: [full, ...vault.tokens] },
   { name: 'store', fast: isCanonicalStore, schema: StoreProfile, samples: vault.stores },
   { name: 'client', fast: isCanonicalClient, schema: Client, samples: vault.clients },
-  { name: 'token summary (from a token)', fast: canonicalTokenSummary, schema: TokenSummary, samples: [full, ...vault.tokens] },
-  { name: 'token summary (as it is)', fast: canonicalTokenSummary, schema: TokenSummary, samples: [full, ...vault.tokens].map(({ checkHistory: _h, ...summary }) => summary) },
+  {
+    name: 'token summary (from a token)',
+    fast: canonicalTokenSummary,
+    schema: TokenSummary,
+    samples: [full, ...vault.tokens],
+  },
+  {
+    name: 'token summary (as it is)',
+    fast: canonicalTokenSummary,
+    schema: TokenSummary,
+    samples: [full, ...vault.tokens].map(({ checkHistory: _h, ...summary }) => summary),
+  },
 ] as const;
 
 /** Sound: a "yes" means zod accepts the value and gives back what the fast path gives (the value itself for the `is...` checks). */
-function expectSound(fast: (v: unknown) => boolean | unknown, schema: { safeParse: (v: unknown) => { success: boolean; data?: unknown } }, value: unknown): void {
+function expectSound(
+  fast: (v: unknown) => boolean | unknown,
+  schema: { safeParse: (v: unknown) => { success: boolean; data?: unknown } },
+  value: unknown,
+): void {
   const answer = fast(value);
   if (answer === false || answer === undefined) return;
   const parsed = schema.safeParse(value);
@@ -90,7 +128,10 @@ describe('fast validation of vault elements', () => {
     });
 
     it(`${c.name}: every nested field (secret, checks, context, settings) set to edge values`, () => {
-      const withNested = [c.samples[0]!, ...[...c.samples].sort((a, b) => JSON.stringify(b).length - JSON.stringify(a).length).slice(0, 1)];
+      const withNested = [
+        c.samples[0]!,
+        ...[...c.samples].sort((a, b) => JSON.stringify(b).length - JSON.stringify(a).length).slice(0, 1),
+      ];
       for (const sample of withNested) {
         const paths: string[][] = [];
         const walk = (node: unknown, path: string[]): void => {
@@ -114,36 +155,56 @@ describe('fast validation of vault elements', () => {
     });
 
     it(`${c.name}: property, random values in random places (nested too)`, () => {
-      const leaf = fc.oneof(fc.constantFrom(...EDGE_VALUES), fc.jsonValue({ maxDepth: 2 }), fc.string({ maxLength: 90 }));
+      const leaf = fc.oneof(
+        fc.constantFrom(...EDGE_VALUES),
+        fc.jsonValue({ maxDepth: 2 }),
+        fc.string({ maxLength: 90 }),
+      );
       fc.assert(
-        fc.property(fc.nat(c.samples.length - 1), fc.array(fc.tuple(fc.array(fc.nat(40), { minLength: 1, maxLength: 3 }), leaf), { minLength: 1, maxLength: 3 }), (index, edits) => {
-          const value = structuredClone(c.samples[index]) as unknown as Record<string, unknown>;
-          for (const [path, v] of edits) {
-            // Walk a path of indexes into keys of nested objects/arrays and set the last one.
-            let target: Record<string, unknown> = value;
-            for (let i = 0; i < path.length; i++) {
-              const keys = Object.keys(target);
-              if (keys.length === 0) break;
-              const key = keys[path[i]! % keys.length]!;
-              const next = target[key];
-              if (i === path.length - 1 || typeof next !== 'object' || next === null) {
-                target[key] = v;
-                break;
+        fc.property(
+          fc.nat(c.samples.length - 1),
+          fc.array(fc.tuple(fc.array(fc.nat(40), { minLength: 1, maxLength: 3 }), leaf), {
+            minLength: 1,
+            maxLength: 3,
+          }),
+          (index, edits) => {
+            const value = structuredClone(c.samples[index]) as unknown as Record<string, unknown>;
+            for (const [path, v] of edits) {
+              // Walk a path of indexes into keys of nested objects/arrays and set the last one.
+              let target: Record<string, unknown> = value;
+              for (let i = 0; i < path.length; i++) {
+                const keys = Object.keys(target);
+                if (keys.length === 0) break;
+                const key = keys[path[i]! % keys.length]!;
+                const next = target[key];
+                if (i === path.length - 1 || typeof next !== 'object' || next === null) {
+                  target[key] = v;
+                  break;
+                }
+                target = next as Record<string, unknown>;
               }
-              target = next as Record<string, unknown>;
             }
-          }
-          expectSound(c.fast, c.schema, value);
-        }),
+            expectSound(c.fast, c.schema, value);
+          },
+        ),
         { numRuns: 400 },
       );
     });
   }
 
   it("safeParseWithLists gives VaultSnapshot.safeParse's answer for a snapshot (the IPC output): the same data, or the same first issue", () => {
-    const fastParse = (doc: unknown) => safeParseWithLists(VaultSnapshot, doc, SNAPSHOT_LISTS) as ReturnType<typeof VaultSnapshot.safeParse>;
+    const fastParse = (doc: unknown) =>
+      safeParseWithLists(VaultSnapshot, doc, SNAPSHOT_LISTS) as ReturnType<typeof VaultSnapshot.safeParse>;
     const summaries = vault.tokens.map(({ checkHistory: _history, ...summary }) => summary);
-    const snapshot = { revision: vault.revision, readId: 'read-1', clients: vault.clients, stores: vault.stores, tokens: summaries, keychain: { available: true, message: '' }, notices: [] };
+    const snapshot = {
+      revision: vault.revision,
+      readId: 'read-1',
+      clients: vault.clients,
+      stores: vault.stores,
+      tokens: summaries,
+      keychain: { available: true, message: '' },
+      notices: [],
+    };
     const ok = fastParse(snapshot);
     expect(ok.success).toBe(true);
     // The fast path was taken: elements in exact form are the input's own objects.
@@ -154,13 +215,21 @@ describe('fast validation of vault elements', () => {
     const withHistory = { ...snapshot, tokens: [vault.tokens[0]!, ...summaries.slice(1)] };
     expect(samePlain(fastParse(withHistory).data, VaultSnapshot.parse(withHistory))).toBe(true);
     const broken = [
-      { ...snapshot, tokens: [...summaries.slice(0, 3), { ...summaries[3]!, name: ' padded ' }, ...summaries.slice(4)] },
+      {
+        ...snapshot,
+        tokens: [...summaries.slice(0, 3), { ...summaries[3]!, name: ' padded ' }, ...summaries.slice(4)],
+      },
       { ...snapshot, tokens: [...summaries.slice(0, 3), { ...summaries[3]!, status: 'lost' }] },
       { ...snapshot, stores: [{ ...vault.stores[0]!, identifiers: { 'bad key': 1 } }] },
       { ...snapshot, revision: -1 },
       { ...snapshot, clients: 'none' },
       { ...snapshot, notices: [{ id: 'x', severity: 'loud', message: 'm' }] },
-      { ...snapshot, tokens: [{ ...summaries[0]!, extra: true, lastCheck: { ...vault.tokens[0]!.checkHistory[0], context: { k: 'x' } } }] },
+      {
+        ...snapshot,
+        tokens: [
+          { ...summaries[0]!, extra: true, lastCheck: { ...vault.tokens[0]!.checkHistory[0], context: { k: 'x' } } },
+        ],
+      },
     ];
     for (const doc of broken) {
       const fast = fastParse(doc);

@@ -7,7 +7,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../electron/contract';
 import { emptyNotificationState, markSent, setSnooze } from '../../../electron/core/expiry/notification-state';
 import { BACKUP_FILE, VAULT_FILE } from '../../../electron/core/vault/json-vault-file';
-import { AUDIT_FILE, DATABASE_FILE, MIGRATED_SUFFIX, NOTIFICATIONS_FILE, vaultDigest } from '../../../electron/core/vault/vault-database';
+import {
+  AUDIT_FILE,
+  DATABASE_FILE,
+  MIGRATED_SUFFIX,
+  NOTIFICATIONS_FILE,
+  vaultDigest,
+} from '../../../electron/core/vault/vault-database';
 import { VaultData } from '../../../electron/core/vault/vault-data';
 import { generateVault, jsonVaultBytes, writeVault } from '../../bench/generate-vault';
 import { folderSnapshot } from '../../support/folder';
@@ -52,60 +58,99 @@ const names = async (dir: string): Promise<string[]> => (await readdir(dir)).sor
 const modeOf = async (path: string): Promise<number> => (await stat(path)).mode & 0o777;
 
 describe('first start on a JSON vault', () => {
-  it("imports the bench generator's 10,000-token vault with its audit log and warning state, without loss, once", { timeout: 60_000 }, async () => {
-    const { dir, clock, start, file } = await folder();
-    const vault = generateVault({ tokens: 10_000, stores: 2000, clients: 300, seed: 6 });
-    await writeVault(dir, vault);
-    const written = { vault: await readFile(file(VAULT_FILE)) };
-    const entries = Array.from({ length: 40 }, (_, n) => auditEntry(n, n % 3 ? 'app' : 'cli'));
-    // A writer killed mid-append left half an entry, without a line break.
-    const auditText = `${auditLines(entries)}${JSON.stringify(auditEntry(99)).slice(0, 40)}`;
-    await writeFile(file(AUDIT_FILE), auditText);
-    const [t0, t1] = [vault.tokens[0]!, vault.tokens[1]!];
-    const state = setSnooze(
-      markSent(markSent(emptyNotificationState(), `${t0.id}@2027-01-01T00:00:00.000Z`, 14, clock.now()), `${t1.id}@2027-02-01T00:00:00.000Z`, 7, clock.now()),
-      `${t1.id}@2027-02-01T00:00:00.000Z`,
-      new Date('2026-11-23T09:00:00.000Z'),
-    );
-    await writeFile(file(NOTIFICATIONS_FILE), notificationsText(state));
+  it(
+    "imports the bench generator's 10,000-token vault with its audit log and warning state, without loss, once",
+    { timeout: 60_000 },
+    async () => {
+      const { dir, clock, start, file } = await folder();
+      const vault = generateVault({ tokens: 10_000, stores: 2000, clients: 300, seed: 6 });
+      await writeVault(dir, vault);
+      const written = { vault: await readFile(file(VAULT_FILE)) };
+      const entries = Array.from({ length: 40 }, (_, n) => auditEntry(n, n % 3 ? 'app' : 'cli'));
+      // A writer killed mid-append left half an entry, without a line break.
+      const auditText = `${auditLines(entries)}${JSON.stringify(auditEntry(99)).slice(0, 40)}`;
+      await writeFile(file(AUDIT_FILE), auditText);
+      const [t0, t1] = [vault.tokens[0]!, vault.tokens[1]!];
+      const state = setSnooze(
+        markSent(
+          markSent(emptyNotificationState(), `${t0.id}@2027-01-01T00:00:00.000Z`, 14, clock.now()),
+          `${t1.id}@2027-02-01T00:00:00.000Z`,
+          7,
+          clock.now(),
+        ),
+        `${t1.id}@2027-02-01T00:00:00.000Z`,
+        new Date('2026-11-23T09:00:00.000Z'),
+      );
+      await writeFile(file(NOTIFICATIONS_FILE), notificationsText(state));
 
-    const first = start();
-    const loaded = await first.repo.load();
-    expect(loaded.notices).toEqual([expect.objectContaining({ id: 'vault-migrated-sqlite', severity: 'info', message: expect.stringMatching(/10000 tokens.*\*\.migrated/) })]);
-    const { data } = loaded;
-    expect([data.clients.length, data.stores.length, data.tokens.length]).toEqual([300, 2000, 10_000]);
-    expect(vaultDigest(data)).toBe(vaultDigest(vault));
-    expect(data.tokens).toEqual(vault.tokens);
-    expect(data).toEqual(vault);
-    expect(first.audit.entries).toEqual(entries);
-    expect(await first.warnings.load()).toEqual(state);
+      const first = start();
+      const loaded = await first.repo.load();
+      expect(loaded.notices).toEqual([
+        expect.objectContaining({
+          id: 'vault-migrated-sqlite',
+          severity: 'info',
+          message: expect.stringMatching(/10000 tokens.*\*\.migrated/),
+        }),
+      ]);
+      const { data } = loaded;
+      expect([data.clients.length, data.stores.length, data.tokens.length]).toEqual([300, 2000, 10_000]);
+      expect(vaultDigest(data)).toBe(vaultDigest(vault));
+      expect(data.tokens).toEqual(vault.tokens);
+      expect(data).toEqual(vault);
+      expect(first.audit.entries).toEqual(entries);
+      expect(await first.warnings.load()).toEqual(state);
 
-    // The JSON files stay beside the database, byte for byte, readable by their owner only, never written.
-    expect(await names(dir)).toEqual([...[AUDIT_FILE, NOTIFICATIONS_FILE, VAULT_FILE].map((f) => `${f}${MIGRATED_SUFFIX}`), DATABASE_FILE, `${DATABASE_FILE}-shm`, `${DATABASE_FILE}-wal`].sort());
-    expect(sameBytes(await readFile(file(`${VAULT_FILE}${MIGRATED_SUFFIX}`)), written.vault)).toBe(true);
-    expect(await readFile(file(`${AUDIT_FILE}${MIGRATED_SUFFIX}`), 'utf8')).toBe(auditText);
-    expect(await readFile(file(`${NOTIFICATIONS_FILE}${MIGRATED_SUFFIX}`), 'utf8')).toBe(notificationsText(state));
-    for (const f of [VAULT_FILE, AUDIT_FILE, NOTIFICATIONS_FILE]) expect(await modeOf(file(`${f}${MIGRATED_SUFFIX}`)), f).toBe(0o400);
+      // The JSON files stay beside the database, byte for byte, readable by their owner only, never written.
+      expect(await names(dir)).toEqual(
+        [
+          ...[AUDIT_FILE, NOTIFICATIONS_FILE, VAULT_FILE].map((f) => `${f}${MIGRATED_SUFFIX}`),
+          DATABASE_FILE,
+          `${DATABASE_FILE}-shm`,
+          `${DATABASE_FILE}-wal`,
+        ].sort(),
+      );
+      expect(sameBytes(await readFile(file(`${VAULT_FILE}${MIGRATED_SUFFIX}`)), written.vault)).toBe(true);
+      expect(await readFile(file(`${AUDIT_FILE}${MIGRATED_SUFFIX}`), 'utf8')).toBe(auditText);
+      expect(await readFile(file(`${NOTIFICATIONS_FILE}${MIGRATED_SUFFIX}`), 'utf8')).toBe(notificationsText(state));
+      for (const f of [VAULT_FILE, AUDIT_FILE, NOTIFICATIONS_FILE])
+        expect(await modeOf(file(`${f}${MIGRATED_SUFFIX}`)), f).toBe(0o400);
 
-    // A change saved after the import, then a second start: the database is read, nothing is imported again.
-    await first.repo.transaction(() =>
-      first.repo.save({ ...data, revision: data.revision + 1, tokens: data.tokens.map((t, i) => (i === 7 ? { ...t, notes: 'after the move' } : t)) }, data.revision, [auditEntry(100)]),
-    );
-    first.database.close();
-    const second = start();
-    const again = await second.repo.load();
-    expect(again.notices).toEqual([]);
-    expect(again.data.revision).toBe(vault.revision + 1);
-    expect(again.data.tokens[7]!.notes).toBe('after the move');
-    expect(second.audit.entries).toHaveLength(41);
-    expect(sameBytes(await readFile(file(`${VAULT_FILE}${MIGRATED_SUFFIX}`)), written.vault)).toBe(true);
-  });
+      // A change saved after the import, then a second start: the database is read, nothing is imported again.
+      await first.repo.transaction(() =>
+        first.repo.save(
+          {
+            ...data,
+            revision: data.revision + 1,
+            tokens: data.tokens.map((t, i) => (i === 7 ? { ...t, notes: 'after the move' } : t)),
+          },
+          data.revision,
+          [auditEntry(100)],
+        ),
+      );
+      first.database.close();
+      const second = start();
+      const again = await second.repo.load();
+      expect(again.notices).toEqual([]);
+      expect(again.data.revision).toBe(vault.revision + 1);
+      expect(again.data.tokens[7]!.notes).toBe('after the move');
+      expect(second.audit.entries).toHaveLength(41);
+      expect(sameBytes(await readFile(file(`${VAULT_FILE}${MIGRATED_SUFFIX}`)), written.vault)).toBe(true);
+    },
+  );
 
   const smallVault = (): VaultData => {
     const v = generateVault({ tokens: 40, stores: 8, clients: 3, seed: 21 });
     v.clients[0] = { ...v.clients[0]!, name: 'Société Générale 🏦', notes: 'Ærøskøbing, 東京, Ελλάδα' };
     v.stores[0] = { ...v.stores[0]!, label: 'Boutique élégante ✨' };
-    v.tokens = v.tokens.map((t, i) => (i < 6 ? { ...t, name: `Clé ${i} 🔑 café`, notes: ['é', '😀👍🏽', 'line\u2028sep', 'lone \ud800', 'tab\t"quote"\\', 'Ωmega'][i]! } : t));
+    v.tokens = v.tokens.map((t, i) =>
+      i < 6
+        ? {
+            ...t,
+            name: `Clé ${i} 🔑 café`,
+            notes: ['é', '😀👍🏽', 'line\u2028sep', 'lone \ud800', 'tab\t"quote"\\', 'Ωmega'][i]!,
+          }
+        : t,
+    );
     return v;
   };
 
@@ -115,7 +160,10 @@ describe('first start on a JSON vault', () => {
     [
       'a person edited it (odd whitespace, CRLF, mixed escapes)',
       (v: VaultData) =>
-        Buffer.from(`\r\n ${JSON.stringify(VaultData.parse(v), null, '\t').replaceAll('\n', '\r\n  ').replaceAll('":', '" :  ').replace('Société', '\\u0053oci\\u00e9t\\u00e9')} \r\n`, 'utf8'),
+        Buffer.from(
+          `\r\n ${JSON.stringify(VaultData.parse(v), null, '\t').replaceAll('\n', '\r\n  ').replaceAll('":', '" :  ').replace('Société', '\\u0053oci\\u00e9t\\u00e9')} \r\n`,
+          'utf8',
+        ),
     ],
   ])('imports non-ASCII names and every check history as %s', async (_how, bytes) => {
     const { dir, start, file } = await folder();
@@ -128,7 +176,9 @@ describe('first start on a JSON vault', () => {
     const reread = await readVaultFrom(dir, new FakeClock());
     expect(reread.clients[0]!.name).toBe('Société Générale 🏦');
     expect(reread.stores[0]!.label).toBe('Boutique élégante ✨');
-    expect(reread.tokens.map((t) => [t.name, t.notes, t.checkHistory])).toEqual(vault.tokens.map((t) => [t.name, t.notes, t.checkHistory]));
+    expect(reread.tokens.map((t) => [t.name, t.notes, t.checkHistory])).toEqual(
+      vault.tokens.map((t) => [t.name, t.notes, t.checkHistory]),
+    );
   });
 
   it('upgrades a pre-release vault (no schemaVersion) on the way in, and says both', async () => {
@@ -152,7 +202,9 @@ describe('first start when vault.json cannot be read', () => {
       expect.objectContaining({
         id: 'vault-restored',
         severity: 'critical',
-        message: expect.stringMatching(/could not be read \(it is not valid JSON\); it was moved to .*vault\.unreadable-.*\.json\. The last good copy was loaded\./),
+        message: expect.stringMatching(
+          /could not be read \(it is not valid JSON\); it was moved to .*vault\.unreadable-.*\.json\. The last good copy was loaded\./,
+        ),
       }),
       expect.objectContaining({ id: 'vault-migrated-sqlite' }),
     ]);
@@ -166,7 +218,16 @@ describe('first start when vault.json cannot be read', () => {
     const { start, file, clock } = await folder();
     await writeFile(
       file(VAULT_FILE),
-      JSON.stringify({ schemaVersion: 1, revision: 3, updatedAt: clock.now().toISOString(), clients: [], stores: [], tokens: [{ id: 'x' }], customProviders: [], settings: {} }),
+      JSON.stringify({
+        schemaVersion: 1,
+        revision: 3,
+        updatedAt: clock.now().toISOString(),
+        clients: [],
+        stores: [],
+        tokens: [{ id: 'x' }],
+        customProviders: [],
+        settings: {},
+      }),
     );
     await writeFile(file(BACKUP_FILE), jsonVaultBytes(smallOne(2)));
     const loaded = await start().repo.load();
@@ -179,7 +240,11 @@ describe('first start when vault.json cannot be read', () => {
     await writeFile(file(BACKUP_FILE), jsonVaultBytes(smallOne(3)));
     const loaded = await start().repo.load();
     expect(loaded.data).toEqual(smallOne(3));
-    expect(loaded.notices[0]).toMatchObject({ id: 'vault-restored', severity: 'warning', message: 'The vault file was missing. The last good copy was loaded.' });
+    expect(loaded.notices[0]).toMatchObject({
+      id: 'vault-restored',
+      severity: 'warning',
+      message: 'The vault file was missing. The last good copy was loaded.',
+    });
   });
 
   it('with both unreadable, starts empty with a critical notice and keeps both files', async () => {
@@ -193,7 +258,9 @@ describe('first start when vault.json cannot be read', () => {
       expect.objectContaining({
         id: 'vault-restored',
         severity: 'critical',
-        message: expect.stringMatching(/could not be read.*Keyward starts empty: the last good copy could not be read either; both files were kept\./),
+        message: expect.stringMatching(
+          /could not be read.*Keyward starts empty: the last good copy could not be read either; both files were kept\./,
+        ),
       }),
     ]);
     const aside = (await names(dir)).find((f) => f.startsWith('vault.unreadable-'));
@@ -250,7 +317,9 @@ describe('an import that fails', () => {
     for (let attempt = 0; attempt < 2; attempt++) {
       await expect(start().repo.load()).rejects.toMatchObject({
         code: 'vault_unavailable',
-        message: expect.stringMatching(/could not move the vault into its database \(the records read back .*\); vault\.json and the other files were left untouched/),
+        message: expect.stringMatching(
+          /could not move the vault into its database \(the records read back .*\); vault\.json and the other files were left untouched/,
+        ),
       });
       expect(await folderSnapshot(dir)).toEqual(before);
     }
@@ -263,7 +332,9 @@ describe('an import that fails', () => {
     await writeVault(dir, vault);
     await expect(start().repo.load()).rejects.toMatchObject({
       code: 'vault_unavailable',
-      message: expect.stringMatching(/could not move the vault into its database \(the records read back from the new database differ from the JSON vault\)/),
+      message: expect.stringMatching(
+        /could not move the vault into its database \(the records read back from the new database differ from the JSON vault\)/,
+      ),
     });
     expect(await names(dir)).toEqual([VAULT_FILE]);
     expect(await readFile(file(VAULT_FILE))).toEqual(jsonVaultBytes(vault));
@@ -291,7 +362,15 @@ describe('a start after a process was killed between putting keyward.db in place
     expect(loaded.data).toEqual(vault);
     expect(loaded.notices).toEqual([]);
     expect(second.audit.entries).toEqual([auditEntry(1)]);
-    expect(await names(dir)).toEqual([`${AUDIT_FILE}${MIGRATED_SUFFIX}`, DATABASE_FILE, `${DATABASE_FILE}-shm`, `${DATABASE_FILE}-wal`, `${VAULT_FILE}${MIGRATED_SUFFIX}`].sort());
+    expect(await names(dir)).toEqual(
+      [
+        `${AUDIT_FILE}${MIGRATED_SUFFIX}`,
+        DATABASE_FILE,
+        `${DATABASE_FILE}-shm`,
+        `${DATABASE_FILE}-wal`,
+        `${VAULT_FILE}${MIGRATED_SUFFIX}`,
+      ].sort(),
+    );
     for (const name of [VAULT_FILE, AUDIT_FILE]) expect(await modeOf(file(`${name}${MIGRATED_SUFFIX}`))).toBe(0o400);
     second.database.close();
 
@@ -323,7 +402,10 @@ describe('references the JSON era left dangling', () => {
     expect(loaded.notices.map((n) => [n.severity, n.message])).toEqual(
       expect.arrayContaining([
         ['warning', '1 store named a client that no longer exists; it is now under no client.'],
-        ['warning', `1 token belonged to a store that no longer exists and was not moved into the database; it stays in ${VAULT_FILE}${MIGRATED_SUFFIX}.`],
+        [
+          'warning',
+          `1 token belonged to a store that no longer exists and was not moved into the database; it stays in ${VAULT_FILE}${MIGRATED_SUFFIX}.`,
+        ],
       ]),
     );
     // The token left out is still in the kept file, byte for byte as it was.
@@ -347,7 +429,10 @@ describe('two processes starting at once on a JSON-era folder', () => {
     const [a, b] = await Promise.all([first.repo.load(), second.repo.load()]);
     expect(vaultDigest(a.data)).toBe(vaultDigest(vault));
     expect(vaultDigest(b.data)).toBe(vaultDigest(vault));
-    expect((await names(dir)).filter((n) => !n.startsWith(`${DATABASE_FILE}-`))).toEqual([DATABASE_FILE, `${VAULT_FILE}${MIGRATED_SUFFIX}`]);
+    expect((await names(dir)).filter((n) => !n.startsWith(`${DATABASE_FILE}-`))).toEqual([
+      DATABASE_FILE,
+      `${VAULT_FILE}${MIGRATED_SUFFIX}`,
+    ]);
     expect(vaultDigest(await readVaultFrom(dir, clock))).toBe(vaultDigest(vault));
   }, 60_000);
 });

@@ -32,12 +32,32 @@ async function setup() {
 }
 
 type Opened = ReturnType<Awaited<ReturnType<typeof setup>>['open']>;
-const save = (vault: Opened, data: VaultData, expected: number, audit: AuditEntry[] = []) => vault.repo.transaction(() => vault.repo.save(data, expected, audit));
-const withRevision = (v: VaultData, revision: number, marker = `r${revision}`): VaultData => ({ ...v, revision, settings: { marker } });
-const entry = (summary: string): AuditEntry => ({ at: '2026-11-22T09:00:00.000Z', actor: 'test', action: 'token.update', subject: { type: 'token', id: 't' }, summary });
+const save = (vault: Opened, data: VaultData, expected: number, audit: AuditEntry[] = []) =>
+  vault.repo.transaction(() => vault.repo.save(data, expected, audit));
+const withRevision = (v: VaultData, revision: number, marker = `r${revision}`): VaultData => ({
+  ...v,
+  revision,
+  settings: { marker },
+});
+const entry = (summary: string): AuditEntry => ({
+  at: '2026-11-22T09:00:00.000Z',
+  actor: 'test',
+  action: 'token.update',
+  subject: { type: 'token', id: 't' },
+  summary,
+});
 
 /** Odd strings a vault holds: non-ASCII, emoji, JSON's special characters, a lone surrogate. */
-const UNUSUAL = ['eyJhb…TK3Y', 'Café é', 'emoji 😀👍🏽', 'line\u2028sep\u2029', 'lone \ud800', 'del \u007f', 'tab\t"quote"\\', 'nul \u0000 inside'];
+const UNUSUAL = [
+  'eyJhb…TK3Y',
+  'Café é',
+  'emoji 😀👍🏽',
+  'line\u2028sep\u2029',
+  'lone \ud800',
+  'del \u007f',
+  'tab\t"quote"\\',
+  'nul \u0000 inside',
+];
 const withUnusual = (v: VaultData): VaultData => ({
   ...v,
   clients: v.clients.map((c, i) => (i === 0 ? { ...c, name: 'Société Générale 🏦' } : c)),
@@ -48,7 +68,14 @@ describe('the vault database', () => {
   it('starts empty without notices, in a database file only its owner can read', async () => {
     const { dir, open } = await setup();
     const loaded = await open().repo.load();
-    expect(loaded.data).toMatchObject({ revision: 0, clients: [], stores: [], tokens: [], customProviders: [], settings: {} });
+    expect(loaded.data).toMatchObject({
+      revision: 0,
+      clients: [],
+      stores: [],
+      tokens: [],
+      customProviders: [],
+      settings: {},
+    });
     expect(loaded.notices).toEqual([]);
     for (const name of await readdir(dir)) expect((await stat(join(dir, name))).mode & 0o077, name).toBe(0);
     expect(await readdir(dir)).toContain(DATABASE_FILE);
@@ -117,10 +144,21 @@ describe('the vault database', () => {
   it('never writes an element that breaks its schema: the whole save is refused and nothing changes', async () => {
     const { open, reread } = await setup();
     const app = open();
-    const vault = { ...generateVault({ tokens: 20, stores: 5, clients: 2, seed: 2 }), revision: 1, vaultId: (await app.repo.load()).data.vaultId };
+    const vault = {
+      ...generateVault({ tokens: 20, stores: 5, clients: 2, seed: 2 }),
+      revision: 1,
+      vaultId: (await app.repo.load()).data.vaultId,
+    };
     await save(app, vault, 0);
-    const bad = { ...vault, revision: 2, tokens: vault.tokens.map((t, i) => (i === 0 ? { ...t, notes: 'fine' } : i === 3 ? { ...t, status: 'lost' } : t)) } as unknown as VaultData;
-    await expect(save(app, bad, 1, [entry('bad')])).rejects.toMatchObject({ code: 'internal', message: expect.stringMatching(/token that breaks the schema \(status/) });
+    const bad = {
+      ...vault,
+      revision: 2,
+      tokens: vault.tokens.map((t, i) => (i === 0 ? { ...t, notes: 'fine' } : i === 3 ? { ...t, status: 'lost' } : t)),
+    } as unknown as VaultData;
+    await expect(save(app, bad, 1, [entry('bad')])).rejects.toMatchObject({
+      code: 'internal',
+      message: expect.stringMatching(/token that breaks the schema \(status/),
+    });
     expect(await reread()).toEqual(vault);
     expect(app.audit.entries).toEqual([]);
   });
@@ -134,7 +172,11 @@ describe('the vault database', () => {
     const app = open();
     const loaded = (await app.repo.load()).data;
     (loaded.tokens[2] as { status: string }).status = 'lost';
-    const next = { ...loaded, revision: 2, tokens: loaded.tokens.map((t, i) => (i === 5 ? { ...t, notes: 'replaced' } : t)) };
+    const next = {
+      ...loaded,
+      revision: 2,
+      tokens: loaded.tokens.map((t, i) => (i === 5 ? { ...t, notes: 'replaced' } : t)),
+    };
     await save(app, next, 1);
     const stored = await reread();
     expect(stored.tokens[2]).toEqual(vault.tokens[2]);
@@ -144,13 +186,28 @@ describe('the vault database', () => {
   it('writes the lists anew when a change reorders them (a restore), histories kept, and adds new elements last', async () => {
     const { open, reread } = await setup();
     const app = open();
-    const vault = { ...generateVault({ tokens: 30, stores: 6, clients: 3, seed: 5 }), revision: 1, vaultId: (await app.repo.load()).data.vaultId };
+    const vault = {
+      ...generateVault({ tokens: 30, stores: 6, clients: 3, seed: 5 }),
+      revision: 1,
+      vaultId: (await app.repo.load()).data.vaultId,
+    };
     await save(app, vault, 0);
-    const reordered = { ...vault, revision: 2, clients: [...vault.clients].reverse(), stores: [...vault.stores].reverse(), tokens: [...vault.tokens].reverse() };
+    const reordered = {
+      ...vault,
+      revision: 2,
+      clients: [...vault.clients].reverse(),
+      stores: [...vault.stores].reverse(),
+      tokens: [...vault.tokens].reverse(),
+    };
     await save(app, reordered, 1);
     expect(await reread()).toEqual(reordered);
     const [gone, ...kept] = reordered.tokens;
-    const added = { ...vault.tokens[0]!, id: '7b0b7c1e-0f0a-4d3a-9c7e-2f5e8b6a1d01', name: 'Added last', checkHistory: [] };
+    const added = {
+      ...vault.tokens[0]!,
+      id: '7b0b7c1e-0f0a-4d3a-9c7e-2f5e8b6a1d01',
+      name: 'Added last',
+      checkHistory: [],
+    };
     const next = { ...reordered, revision: 3, tokens: [...kept, added] };
     await save(app, next, 2);
     const stored = await reread();
@@ -161,25 +218,32 @@ describe('the vault database', () => {
 });
 
 describe('a database whose write lock another process holds', () => {
-  it('answers vault_locked after the busy timeout, changes nothing, and writes again once the lock is released', { timeout: 30_000 }, async () => {
-    const fx = await dispatchFixture();
-    cleanups.push(fx.cleanup);
-    expect(await fx.dispatch('createClient', { name: 'Before' })).toMatchObject({ ok: true });
-    // Another process mid-transaction (a hung CLI, say): it holds SQLite's write lock.
-    const holder = new DatabaseSync(join(fx.dir, DATABASE_FILE));
-    holder.exec('BEGIN IMMEDIATE');
-    try {
-      const reply = await fx.dispatch('createClient', { name: 'While locked' });
-      expect(reply).toMatchObject({ ok: false, error: { code: 'vault_locked' } });
-      if (!reply.ok) expect(reply.error.message).toMatch(/^Another Keyward process kept the vault busy for 5 s; nothing was changed\. Try again in a moment\.$/);
-    } finally {
-      holder.exec('ROLLBACK');
-      holder.close();
-    }
-    expect(await fx.dispatch('createClient', { name: 'After' })).toMatchObject({ ok: true });
-    expect((await readVaultFrom(fx.dir, fx.clock)).clients.map((c) => c.name)).toEqual(['Before', 'After']);
-    expect(fx.audit.entries.map((e) => e.summary)).toEqual(['Added client Before', 'Added client After']);
-  });
+  it(
+    'answers vault_locked after the busy timeout, changes nothing, and writes again once the lock is released',
+    { timeout: 30_000 },
+    async () => {
+      const fx = await dispatchFixture();
+      cleanups.push(fx.cleanup);
+      expect(await fx.dispatch('createClient', { name: 'Before' })).toMatchObject({ ok: true });
+      // Another process mid-transaction (a hung CLI, say): it holds SQLite's write lock.
+      const holder = new DatabaseSync(join(fx.dir, DATABASE_FILE));
+      holder.exec('BEGIN IMMEDIATE');
+      try {
+        const reply = await fx.dispatch('createClient', { name: 'While locked' });
+        expect(reply).toMatchObject({ ok: false, error: { code: 'vault_locked' } });
+        if (!reply.ok)
+          expect(reply.error.message).toMatch(
+            /^Another Keyward process kept the vault busy for 5 s; nothing was changed\. Try again in a moment\.$/,
+          );
+      } finally {
+        holder.exec('ROLLBACK');
+        holder.close();
+      }
+      expect(await fx.dispatch('createClient', { name: 'After' })).toMatchObject({ ok: true });
+      expect((await readVaultFrom(fx.dir, fx.clock)).clients.map((c) => c.name)).toEqual(['Before', 'After']);
+      expect(fx.audit.entries.map((e) => e.summary)).toEqual(['Added client Before', 'Added client After']);
+    },
+  );
 });
 
 describe('records as a later start reads them', () => {
@@ -190,8 +254,15 @@ describe('records as a later start reads them', () => {
       const imported = await readVaultFrom(fx.dir, fx.clock);
       for (const t of imported.tokens) expect(Object.keys(t)).toEqual(Object.keys(Token.shape).filter((k) => k in t));
       const store = await fx.inventory.createStore({ provider: 'shippo', label: 'Order check' });
-      const token = await fx.inventory.createToken({ storeId: store.id, name: 'T', secret: `shippo_live_${'ab12'.repeat(10)}` });
-      await fx.inventory.recordChecks([{ tokenId: token.id, result: { outcome: 'valid', detail: 'ok', checkedAt: fx.clock.now().toISOString() } }], 'one check');
+      const token = await fx.inventory.createToken({
+        storeId: store.id,
+        name: 'T',
+        secret: `shippo_live_${'ab12'.repeat(10)}`,
+      });
+      await fx.inventory.recordChecks(
+        [{ tokenId: token.id, result: { outcome: 'valid', detail: 'ok', checkedAt: fx.clock.now().toISOString() } }],
+        'one check',
+      );
       const read = await readVaultFrom(fx.dir, fx.clock);
       const again = read.tokens.find((t) => t.id === token.id)!;
       expect(Object.keys(again)).toEqual(Object.keys(Token.shape).filter((k) => k in again));
@@ -207,7 +278,10 @@ describe('records as a later start reads them', () => {
         keychain: { available: true, message: '' },
         notices: [],
       };
-      const parsed = safeParseWithLists(VaultSnapshot, snapshot, SNAPSHOT_LISTS) as { success: true; data: typeof snapshot };
+      const parsed = safeParseWithLists(VaultSnapshot, snapshot, SNAPSHOT_LISTS) as {
+        success: true;
+        data: typeof snapshot;
+      };
       expect(parsed.success).toBe(true);
       expect(parsed.data.tokens.every((t, i) => t === snapshot.tokens[i])).toBe(true);
     } finally {

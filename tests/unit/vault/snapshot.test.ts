@@ -11,7 +11,12 @@ describe('inventory snapshot', () => {
     fx = await inventoryFixture();
     const store = await fx.inventory.createStore({ provider: 'shippo', label: 'S' });
     const token = await fx.inventory.createToken({ storeId: store.id, name: 'T' });
-    const check: CheckResult = { outcome: 'valid', httpStatus: 200, detail: 'ok', checkedAt: '2026-11-22T09:00:00.000Z' };
+    const check: CheckResult = {
+      outcome: 'valid',
+      httpStatus: 200,
+      detail: 'ok',
+      checkedAt: '2026-11-22T09:00:00.000Z',
+    };
     await fx.inventory.recordChecks([{ tokenId: token.id, result: check }], 'checked');
     const vault = await fx.inventory.vault();
     expect(vault.tokens[0]!.checkHistory).toHaveLength(1);

@@ -26,7 +26,17 @@ const CALLS = [
   ['getVault', {}],
 ] as const;
 
-const vaultJson = (fields: object) => JSON.stringify({ revision: 7, updatedAt: '2026-01-01T00:00:00.000Z', clients: [], stores: [], tokens: [], customProviders: [], settings: {}, ...fields });
+const vaultJson = (fields: object) =>
+  JSON.stringify({
+    revision: 7,
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    clients: [],
+    stores: [],
+    tokens: [],
+    customProviders: [],
+    settings: {},
+    ...fields,
+  });
 
 const cases: { name: string; make: (dir: string) => Promise<void>; message: RegExp }[] = [
   {
@@ -67,12 +77,16 @@ const cases: { name: string; make: (dir: string) => Promise<void>; message: RegE
     make: async (dir) => {
       execFileSync('mkfifo', [join(dir, VAULT_FILE)]);
     },
-    message: /vault\.json is not a regular file; Keyward opened nothing and left it untouched\. To go on, move it out of the data folder/,
+    message:
+      /vault\.json is not a regular file; Keyward opened nothing and left it untouched\. To go on, move it out of the data folder/,
   },
   {
     name: 'a FIFO named vault.previous.json beside a good vault.json',
     make: async (dir) => {
-      await writeFile(join(dir, VAULT_FILE), jsonVaultBytes(generateVault({ tokens: 3, stores: 1, clients: 1, seed: 1 })));
+      await writeFile(
+        join(dir, VAULT_FILE),
+        jsonVaultBytes(generateVault({ tokens: 3, stores: 1, clients: 1, seed: 1 })),
+      );
       execFileSync('mkfifo', [join(dir, BACKUP_FILE)]);
     },
     message: /vault\.previous\.json is not a regular file/,
@@ -80,7 +94,10 @@ const cases: { name: string; make: (dir: string) => Promise<void>; message: RegE
   {
     name: 'a FIFO named audit.jsonl beside a good vault.json',
     make: async (dir) => {
-      await writeFile(join(dir, VAULT_FILE), jsonVaultBytes(generateVault({ tokens: 3, stores: 1, clients: 1, seed: 1 })));
+      await writeFile(
+        join(dir, VAULT_FILE),
+        jsonVaultBytes(generateVault({ tokens: 3, stores: 1, clients: 1, seed: 1 })),
+      );
       execFileSync('mkfifo', [join(dir, AUDIT_FILE)]);
     },
     message: /audit\.jsonl is not a regular file; Keyward opened nothing and left the JSON files untouched/,
@@ -91,7 +108,9 @@ const cases: { name: string; make: (dir: string) => Promise<void>; message: RegE
 function newerDatabase(journal: 'WAL' | 'DELETE') {
   return async (dir: string) => {
     const db = new DatabaseSync(join(dir, DATABASE_FILE));
-    db.exec(`PRAGMA journal_mode = ${journal}; CREATE TABLE future (x TEXT); INSERT INTO future VALUES ('kept'); PRAGMA user_version = 99;`);
+    db.exec(
+      `PRAGMA journal_mode = ${journal}; CREATE TABLE future (x TEXT); INSERT INTO future VALUES ('kept'); PRAGMA user_version = 99;`,
+    );
     db.close();
   };
 }
@@ -99,9 +118,14 @@ cases.push(
   {
     name: 'a keyward.db from a newer Keyward (WAL)',
     make: newerDatabase('WAL'),
-    message: /keyward\.db has schema 99, newer than this Keyward's 1; Keyward opened nothing and left it untouched\. To go on, update Keyward\./,
+    message:
+      /keyward\.db has schema 99, newer than this Keyward's 1; Keyward opened nothing and left it untouched\. To go on, update Keyward\./,
   },
-  { name: 'a keyward.db from a newer Keyward (rollback journal)', make: newerDatabase('DELETE'), message: /keyward\.db has schema 99, newer than this Keyward's 1/ },
+  {
+    name: 'a keyward.db from a newer Keyward (rollback journal)',
+    make: newerDatabase('DELETE'),
+    message: /keyward\.db has schema 99, newer than this Keyward's 1/,
+  },
 );
 
 describe('a data folder Keyward cannot open', () => {

@@ -36,7 +36,8 @@ export function redactDeep(value: unknown, redact: (text: string) => string, dep
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, redact, depth + 1)]));
 }
 
-export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** How one provider words its answers; the status-code rules are shared (providers.md, cross-provider rules). */
 export interface ProviderWording {
@@ -65,15 +66,21 @@ export function classifyAnswer(res: HttpResponse, context: ClassifyContext, word
     return {
       outcome: 'unknown',
       httpStatus: status,
-      detail: sentence(`${provider} answered ${status} with ${what} (expected ${wording.expected}), so Keyward cannot tell whether the ${credential} works.`),
+      detail: sentence(
+        `${provider} answered ${status} with ${what} (expected ${wording.expected}), so Keyward cannot tell whether the ${credential} works.`,
+      ),
     };
   }
   if (status === 401) {
-    const detail = wording.invalid?.(body, context) ?? `${provider} does not accept this ${credential} (401): it is wrong, revoked or expired.`;
+    const detail =
+      wording.invalid?.(body, context) ??
+      `${provider} does not accept this ${credential} (401): it is wrong, revoked or expired.`;
     return { outcome: 'invalid', httpStatus: status, detail: sentence(detail) };
   }
   if (status === 403) {
-    const r = wording.restricted?.(body, context) ?? `${provider} knows this ${credential} but refused the request (403): it is alive but not allowed to read this.`;
+    const r =
+      wording.restricted?.(body, context) ??
+      `${provider} knows this ${credential} but refused the request (403): it is alive but not allowed to read this.`;
     if (typeof r === 'string') return { outcome: 'restricted', httpStatus: status, detail: sentence(r) };
     return { ...r, detail: sentence(r.detail), httpStatus: status };
   }
@@ -83,13 +90,21 @@ export function classifyAnswer(res: HttpResponse, context: ClassifyContext, word
     const verdict: ProbeVerdict = {
       outcome: 'rate_limited',
       httpStatus: status,
-      detail: sentence(`${provider} is throttling requests (429); this says nothing about the ${credential}, and ${when}.`),
+      detail: sentence(
+        `${provider} is throttling requests (429); this says nothing about the ${credential}, and ${when}.`,
+      ),
     };
     if (wait !== undefined) verdict.retryAfterMs = wait;
     return verdict;
   }
   if (status >= 500) {
-    return { outcome: 'unreachable', httpStatus: status, detail: sentence(`${provider} had a server error (${status}); the ${credential} was not judged. Try again later.`) };
+    return {
+      outcome: 'unreachable',
+      httpStatus: status,
+      detail: sentence(
+        `${provider} had a server error (${status}); the ${credential} was not judged. Try again later.`,
+      ),
+    };
   }
   if (status >= 300 && status < 400) {
     const location = header(res.headers, 'location');
@@ -97,10 +112,16 @@ export function classifyAnswer(res: HttpResponse, context: ClassifyContext, word
     return {
       outcome: 'unknown',
       httpStatus: status,
-      detail: sentence(`${provider} answered with a redirect (${status}${to ? ` to ${to}` : ''}); Keyward does not follow redirects, so the ${credential} was not judged. Check the base URL.`),
+      detail: sentence(
+        `${provider} answered with a redirect (${status}${to ? ` to ${to}` : ''}); Keyward does not follow redirects, so the ${credential} was not judged. Check the base URL.`,
+      ),
     };
   }
-  return { outcome: 'unknown', httpStatus: status, detail: sentence(`${provider} answered ${status}, which does not say whether the ${credential} works.`) };
+  return {
+    outcome: 'unknown',
+    httpStatus: status,
+    detail: sentence(`${provider} answered ${status}, which does not say whether the ${credential} works.`),
+  };
 }
 
 /** Joins a base URL and a path with exactly one slash. */

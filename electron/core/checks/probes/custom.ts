@@ -17,7 +17,8 @@ export interface CustomProviderProbe {
 /** Splits `Name: value {token}` into a header name and a value template; throws on anything else. */
 export function parseAuthHeaderTemplate(template: string): { name: string; value: string } {
   const m = /^\s*([A-Za-z0-9!#$%&'*+.^_`|~-]+)\s*:\s*(.*?)\s*$/.exec(template);
-  if (!m || !m[2]!.includes('{token}')) throw new Error('The auth header template must look like "Authorization: Bearer {token}".');
+  if (!m || !m[2]!.includes('{token}'))
+    throw new Error('The auth header template must look like "Authorization: Bearer {token}".');
   if (/[\r\n]/.test(m[2]!)) throw new Error('The auth header template must be one line.');
   return { name: m[1]!, value: m[2]! };
 }
@@ -25,7 +26,8 @@ export function parseAuthHeaderTemplate(template: string): { name: string; value
 export function probeForCustomProvider(def: CustomProviderProbe): ProbeSpec {
   const base = checkBaseUrl(def.baseUrl);
   const auth = parseAuthHeaderTemplate(def.authHeaderTemplate);
-  if (!def.probePath.startsWith('/') || /[\s#]/.test(def.probePath)) throw new Error('The probe path must start with "/" and hold no spaces.');
+  if (!def.probePath.startsWith('/') || /[\s#]/.test(def.probePath))
+    throw new Error('The probe path must start with "/" and hold no spaces.');
   const name = def.name?.trim() || new URL(base).host;
   return {
     request: (target) => ({
@@ -38,7 +40,11 @@ export function probeForCustomProvider(def: CustomProviderProbe): ProbeSpec {
       return classifyAnswer(res, context, {
         ...wording,
         expected: 'a JSON body',
-        valid: () => ({ outcome: 'valid', detail: `${name} accepts this API token.`, context: { host: new URL(base).host } }),
+        valid: () => ({
+          outcome: 'valid',
+          detail: `${name} accepts this API token.`,
+          context: { host: new URL(base).host },
+        }),
       });
     },
   };

@@ -26,7 +26,11 @@ export function pixlpayWording(provider: string, host: string | undefined): Prov
       if (!isRecord(body)) return undefined;
       const list = Array.isArray(body.data) ? body.data : Array.isArray(body.products) ? body.products : undefined;
       if (!list && body.success !== true) return undefined;
-      return { outcome: 'valid', detail: `${provider} accepts this API token${host ? ` for ${host}` : ''}.`, context: hostContext(host) };
+      return {
+        outcome: 'valid',
+        detail: `${provider} accepts this API token${host ? ` for ${host}` : ''}.`,
+        context: hostContext(host),
+      };
     },
     invalid: (body) => {
       const said = isRecord(body) ? quote(body.message) : undefined;

@@ -44,9 +44,12 @@ export const printifyProbe: ProbeSpec = {
           context.shops = named.slice(0, 500);
         }
         const detail =
-          list.length === 0 ? 'Printify accepts this token; the account has no shops yet.' : `Printify accepts this token; it sees ${list.length} shop${list.length === 1 ? '' : 's'}: ${named}.`;
+          list.length === 0
+            ? 'Printify accepts this token; the account has no shops yet.'
+            : `Printify accepts this token; it sees ${list.length} shop${list.length === 1 ? '' : 's'}: ${named}.`;
         return { outcome: 'valid', detail, context };
       },
-      restricted: () => 'Printify knows this token but refused to list shops (403): it is alive but lacks the shops.read scope (tokens made before a scope existed never gain it).',
+      restricted: () =>
+        'Printify knows this token but refused to list shops (403): it is alive but lacks the shops.read scope (tokens made before a scope existed never gain it).',
     }),
 };

@@ -8,7 +8,10 @@ export const thinkificProbe: ProbeSpec = {
   request: (target): ProbeRequest => {
     const url = joinUrl(target.baseUrl ?? THINKIFIC_BASE_URL, '/api/public/v1/courses?limit=1');
     if (target.kind === 'access-token') return { url, headers: { Authorization: `Bearer ${target.secret}` } };
-    return { url, headers: { 'X-Auth-API-Key': target.secret, 'X-Auth-Subdomain': String(target.identifiers.subdomain ?? '') } };
+    return {
+      url,
+      headers: { 'X-Auth-API-Key': target.secret, 'X-Auth-Subdomain': String(target.identifiers.subdomain ?? '') },
+    };
   },
   classify: (res, context) => {
     const credential = context.kind === 'access-token' ? 'access token' : 'API key';
@@ -32,7 +35,10 @@ export const thinkificProbe: ProbeSpec = {
         `Thinkific does not accept this ${credential}${site ? ` for ${site}` : ''} (401): it is wrong, reset, revoked or expired, or the subdomain is not its site. A site whose plan has no API access also answers 401.`,
       restricted: (body) => {
         const said = isRecord(body) ? quote(body.error) : undefined;
-        const why = said && /scope/i.test(said) ? 'it lacks the scope to read courses' : "the site's plan or the token's scope does not allow reading courses";
+        const why =
+          said && /scope/i.test(said)
+            ? 'it lacks the scope to read courses'
+            : "the site's plan or the token's scope does not allow reading courses";
         return `Thinkific knows this ${credential} but refused (403${said ? `: "${said}"` : ''}): ${why}. The ${credential} is alive.`;
       },
     });

@@ -9,6 +9,7 @@ export function rejectedProviderFindings(catalog: Catalog): Finding[] {
     severity: 'warning',
     subject: ProviderId.safeParse(`custom:${r.id}`).success ? { providerId: `custom:${r.id}` } : {},
     message: `The custom provider ${r.id ? `"${r.id}"` : `number ${r.index + 1}`} could not be loaded: ${r.problem}`,
-    action: 'Open Settings → Custom providers and fix or remove this definition; its stores are not checked until then.',
+    action:
+      'Open Settings → Custom providers and fix or remove this definition; its stores are not checked until then.',
   }));
 }

@@ -22,10 +22,15 @@ export const tokenSubject = (v: TokenView): FindingSubject =>
     ? { clientId: v.store.clientId, storeId: v.store.id, tokenId: v.token.id, providerId: v.store.provider }
     : { storeId: v.store.id, tokenId: v.token.id, providerId: v.store.provider };
 
-export const storeSubject = (store: StoreProfile): FindingSubject => ({ ...(store.clientId ? { clientId: store.clientId } : {}), storeId: store.id, providerId: store.provider });
+export const storeSubject = (store: StoreProfile): FindingSubject => ({
+  ...(store.clientId ? { clientId: store.clientId } : {}),
+  storeId: store.id,
+  providerId: store.provider,
+});
 
 /** How a token is named in messages: its name and where it lives. */
-export const describe = (v: TokenView): string => (v.described ??= `"${v.token.name}" (${v.providerName}, ${v.store.label})`);
+export const describe = (v: TokenView): string =>
+  (v.described ??= `"${v.token.name}" (${v.providerName}, ${v.store.label})`);
 
 /** Tokens that still stand for a working credential at the provider. */
 export const isLive = (t: Token): boolean => t.status === 'active';

@@ -5,7 +5,17 @@ import { computeFindings } from './compute-findings';
 import type { FindingContext, TokenView } from './context';
 import { expiryFindings } from './expiry-findings';
 import { expiryWindow } from './expiry-window';
-import { freshState, inComputeOrder, isKnown, printOf, redoDuplicates, type State, storeSlots, type StoreState, type TokenState } from './incremental-state';
+import {
+  freshState,
+  inComputeOrder,
+  isKnown,
+  printOf,
+  redoDuplicates,
+  type State,
+  storeSlots,
+  type StoreState,
+  type TokenState,
+} from './incremental-state';
 import { sameStoreReads, sameTokenReads } from './read-fields';
 import { missingSecretFinding, orphanSecretFinding } from './secret-findings';
 import { mergeSorted, sortedEntries, strictlyOrdered } from './sort-findings';
@@ -45,9 +55,11 @@ export function createIncrementalFindings(): FindingsFn {
       state = null;
       return computeFindings(vault, settings, now, catalog, keychainAccounts);
     }
-    if (!state || state.catalog !== catalog || state.settingsKey !== settingsKey) state = freshState(catalog, settings, settingsKey);
+    if (!state || state.catalog !== catalog || state.settingsKey !== settingsKey)
+      state = freshState(catalog, settings, settingsKey);
     let answer = pass(state, vault, now, keychainAccounts ?? null);
-    if (answer === REORDERED) answer = pass((state = freshState(catalog, settings, settingsKey)), vault, now, keychainAccounts ?? null);
+    if (answer === REORDERED)
+      answer = pass((state = freshState(catalog, settings, settingsKey)), vault, now, keychainAccounts ?? null);
     if (answer === UNSUPPORTED || answer === REORDERED) {
       state = null;
       return computeFindings(vault, settings, now, catalog, keychainAccounts);
@@ -102,8 +114,19 @@ function sortedAnswer(s: State, removed: ReadonlySet<Finding>, added: readonly F
   return s.sorted.map((e) => e.f);
 }
 
-function pass(s: State, vault: Pick<VaultData, 'stores' | 'tokens'>, now: Date, accounts: readonly string[] | null): Finding[] | typeof UNSUPPORTED | typeof REORDERED {
-  if (s.sorted && sameItems(s.accounts, accounts) && sameItems(s.seenStores, vault.stores) && sameItems(s.seenTokens, vault.tokens)) return clockOnly(s, now);
+function pass(
+  s: State,
+  vault: Pick<VaultData, 'stores' | 'tokens'>,
+  now: Date,
+  accounts: readonly string[] | null,
+): Finding[] | typeof UNSUPPORTED | typeof REORDERED {
+  if (
+    s.sorted &&
+    sameItems(s.accounts, accounts) &&
+    sameItems(s.seenStores, vault.stores) &&
+    sameItems(s.seenTokens, vault.tokens)
+  )
+    return clockOnly(s, now);
   const n = ++s.pass;
   const nowMs = now.getTime();
   const ctx: FindingContext = { now, settings: s.settings };
@@ -132,7 +155,19 @@ function pass(s: State, vault: Pick<VaultData, 'stores' | 'tokens'>, now: Date, 
       }
       st.dirty = false;
     } else {
-      s.stores.set(store.id, (st = { store, module: s.catalog.find(store.provider), index: i, seen: n, slots: [], members: new Set(), changed: true, dirty: false }));
+      s.stores.set(
+        store.id,
+        (st = {
+          store,
+          module: s.catalog.find(store.provider),
+          index: i,
+          seen: n,
+          slots: [],
+          members: new Set(),
+          changed: true,
+          dirty: false,
+        }),
+      );
     }
     st.index = i;
     st.seen = n;
@@ -220,7 +255,22 @@ function pass(s: State, vault: Pick<VaultData, 'stores' | 'tokens'>, now: Date, 
     } else {
       const store = storeOf(token.storeId);
       const view = store ? viewOf(token, store.store, store.module) : null;
-      s.tokens.set(token.id, (e = { token, store, view, index: i, seen: n, expiry: [], rules: [], from: 0, until: 0, missing: null, duplicate: null }));
+      s.tokens.set(
+        token.id,
+        (e = {
+          token,
+          store,
+          view,
+          index: i,
+          seen: n,
+          expiry: [],
+          rules: [],
+          from: 0,
+          until: 0,
+          missing: null,
+          duplicate: null,
+        }),
+      );
       if (isKnown(e)) knownChanged = true;
     }
     e.index = i;

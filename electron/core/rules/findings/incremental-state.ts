@@ -111,7 +111,11 @@ export const storeSlots = (st: StoreState): Finding[] =>
   );
 
 /** Redoes the duplicate findings of the tokens holding one fingerprint, as duplicateFindings groups them. */
-export function redoDuplicates(members: ReadonlySet<TokenState> | undefined, removed: Set<Finding>, added: Finding[]): void {
+export function redoDuplicates(
+  members: ReadonlySet<TokenState> | undefined,
+  removed: Set<Finding>,
+  added: Finding[],
+): void {
   if (!members) return;
   const group = inVaultOrder(members);
   for (const e of group) {

@@ -22,7 +22,14 @@ export const TOKEN_FIELDS_READ = [
   'rotatedTo',
   'addedAt',
 ] as const satisfies readonly (keyof Token)[];
-export const STORE_FIELDS_READ = ['id', 'clientId', 'provider', 'label', 'identifiers', 'environment'] as const satisfies readonly (keyof StoreProfile)[];
+export const STORE_FIELDS_READ = [
+  'id',
+  'clientId',
+  'provider',
+  'label',
+  'identifiers',
+  'environment',
+] as const satisfies readonly (keyof StoreProfile)[];
 
 /** Written out field by field: at 10,000 tokens a loop over the names (keyed loads) costs several times more. */
 export function sameTokenReads(a: Token, b: Token): boolean {
@@ -47,5 +54,13 @@ export function sameTokenReads(a: Token, b: Token): boolean {
 }
 
 export function sameStoreReads(a: StoreProfile, b: StoreProfile): boolean {
-  return a === b || (a.id === b.id && a.clientId === b.clientId && a.provider === b.provider && a.label === b.label && a.identifiers === b.identifiers && a.environment === b.environment);
+  return (
+    a === b ||
+    (a.id === b.id &&
+      a.clientId === b.clientId &&
+      a.provider === b.provider &&
+      a.label === b.label &&
+      a.identifiers === b.identifiers &&
+      a.environment === b.environment)
+  );
 }

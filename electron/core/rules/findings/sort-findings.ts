@@ -79,9 +79,14 @@ export function strictlyOrdered(sorted: readonly SortEntry[]): boolean {
  * with another or has an odd due date (odd dates can order three findings in a circle, and then the sort's
  * answer depends on where each started); `sorted` must be strictly ordered itself (see strictlyOrdered).
  */
-export function mergeSorted(sorted: readonly SortEntry[], removed: ReadonlySet<Finding>, added: readonly Finding[]): SortEntry[] | null {
+export function mergeSorted(
+  sorted: readonly SortEntry[],
+  removed: ReadonlySet<Finding>,
+  added: readonly Finding[],
+): SortEntry[] | null {
   const adds = added.map(sortEntry).sort(compareEntries);
-  for (let i = 0; i < adds.length; i++) if (adds[i]!.odd || (i > 0 && compareEntries(adds[i - 1]!, adds[i]!) === 0)) return null;
+  for (let i = 0; i < adds.length; i++)
+    if (adds[i]!.odd || (i > 0 && compareEntries(adds[i - 1]!, adds[i]!) === 0)) return null;
   const out: SortEntry[] = [];
   const keep = (e: SortEntry) => {
     if (!removed.has(e.f)) out.push(e);

@@ -2,7 +2,15 @@ import type { Finding } from '../../../contract';
 import { hasAllowlistEntry } from '../ip-allowlist';
 import { describe, type FindingContext, isLive, isRetired, tokenSubject, type TokenView } from './context';
 
-const RULES: readonly ((v: TokenView) => Finding[] | null)[] = [formatMismatch, rateLimitAbovePlan, broadAccess, openAllowlist, checkFailed, testInProduction, revokePending];
+const RULES: readonly ((v: TokenView) => Finding[] | null)[] = [
+  formatMismatch,
+  rateLimitAbovePlan,
+  broadAccess,
+  openAllowlist,
+  checkFailed,
+  testInProduction,
+  revokePending,
+];
 
 /** Findings about one token's own settings and last check. Appends to `out` when given. */
 export function tokenFindings(v: TokenView, _ctx: FindingContext, out: Finding[] = []): Finding[] {
@@ -25,7 +33,8 @@ function formatMismatch(v: TokenView): Finding[] | null {
       severity: confirmed ? 'warning' : 'info',
       subject: tokenSubject(v),
       message: `The secret stored for ${describe(v)} (${v.token.secret?.masked ?? 'masked'}) does not have the usual shape: ${problem}`,
-      action: 'Check that the whole token was copied (no token id, no missing characters) and paste it again, or run a status check to confirm it works.',
+      action:
+        'Check that the whole token was copied (no token id, no missing characters) and paste it again, or run a status check to confirm it works.',
     },
   ];
 }
@@ -99,7 +108,12 @@ function openAllowlist(v: TokenView): Finding[] | null {
 
 function checkFailed(v: TokenView): Finding[] | null {
   const check = v.token.lastCheck;
-  if (!check || isRetired(v.token) || (check.outcome !== 'invalid' && check.outcome !== 'unreachable' && check.outcome !== 'unknown')) return null;
+  if (
+    !check ||
+    isRetired(v.token) ||
+    (check.outcome !== 'invalid' && check.outcome !== 'unreachable' && check.outcome !== 'unknown')
+  )
+    return null;
   const invalid = check.outcome === 'invalid';
   return [
     {

@@ -15,5 +15,11 @@ function policyFor(module: ProviderModule, kind: Token['kind']): CredentialPolic
 
 /** What the rules need to judge one token of `store`; `module` is missing when the provider is not in the catalog. */
 export function viewOf(token: Token, store: StoreProfile, module: ProviderModule | undefined): TokenView {
-  return { token, store, module, policy: module ? policyFor(module, token.kind) : {}, providerName: module?.descriptor.name ?? store.provider };
+  return {
+    token,
+    store,
+    module,
+    policy: module ? policyFor(module, token.kind) : {},
+    providerName: module?.descriptor.name ?? store.provider,
+  };
 }

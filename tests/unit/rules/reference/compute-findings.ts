@@ -1,6 +1,12 @@
 // FROZEN REFERENCE: the findings engine as it was before the performance work (commit 13d187f), kept only so
 // tests/unit/rules/findings-equivalence.test.ts can prove the faster engine gives identical output. Do not edit.
-import { type Finding, type FindingSettingsInput, FindingSettings, ProviderId, type Token } from '../../../../electron/contract';
+import {
+  type Finding,
+  type FindingSettingsInput,
+  FindingSettings,
+  ProviderId,
+  type Token,
+} from '../../../../electron/contract';
 import type { Catalog } from '../../../../electron/core/providers/catalog';
 import { policyOf } from '../../../../electron/core/providers/provider-module';
 import type { VaultData } from '../../../../electron/core/vault/vault-data';
@@ -36,7 +42,15 @@ export function computeFindings(
     const store = stores.get(token.storeId);
     if (!store) return [];
     const module = catalog.find(store.provider);
-    return [{ token, store, module, policy: module ? policyOf(module, token.kind) : {}, providerName: module?.descriptor.name ?? store.provider }];
+    return [
+      {
+        token,
+        store,
+        module,
+        policy: module ? policyOf(module, token.kind) : {},
+        providerName: module?.descriptor.name ?? store.provider,
+      },
+    ];
   });
   const findings = [
     ...views.flatMap((v) => [...expiryFindings(v, ctx), ...tokenFindings(v, ctx)]),
@@ -49,8 +63,14 @@ export function computeFindings(
       severity: 'warning',
       subject: ProviderId.safeParse(`custom:${r.id}`).success ? { providerId: `custom:${r.id}` } : {},
       message: `The custom provider ${r.id ? `"${r.id}"` : `number ${r.index + 1}`} could not be loaded: ${r.problem}`,
-      action: 'Open Settings → Custom providers and fix or remove this definition; its stores are not checked until then.',
+      action:
+        'Open Settings → Custom providers and fix or remove this definition; its stores are not checked until then.',
     })),
   ];
-  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.dueAt ?? '').localeCompare(b.dueAt ?? '') || a.id.localeCompare(b.id));
+  return findings.sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (a.dueAt ?? '').localeCompare(b.dueAt ?? '') ||
+      a.id.localeCompare(b.id),
+  );
 }

@@ -1,6 +1,12 @@
 // FROZEN REFERENCE: the findings engine as it was before the performance work (commit 13d187f), kept only so
 // tests/unit/rules/findings-equivalence.test.ts can prove the faster engine gives identical output. Do not edit.
-import type { CredentialPolicy, FindingSettings, FindingSubject, StoreProfile, Token } from '../../../../electron/contract';
+import type {
+  CredentialPolicy,
+  FindingSettings,
+  FindingSubject,
+  StoreProfile,
+  Token,
+} from '../../../../electron/contract';
 import type { ProviderModule } from '../../../../electron/core/providers/provider-module';
 
 /** One token with what the rules need to judge it. `module` is missing when its provider is no longer in the catalog. */
@@ -24,7 +30,11 @@ export const tokenSubject = (v: TokenView): FindingSubject => ({
   providerId: v.store.provider,
 });
 
-export const storeSubject = (store: StoreProfile): FindingSubject => ({ ...(store.clientId ? { clientId: store.clientId } : {}), storeId: store.id, providerId: store.provider });
+export const storeSubject = (store: StoreProfile): FindingSubject => ({
+  ...(store.clientId ? { clientId: store.clientId } : {}),
+  storeId: store.id,
+  providerId: store.provider,
+});
 
 /** How a token is named in messages: its name and where it lives. */
 export const describe = (v: TokenView): string => `"${v.token.name}" (${v.providerName}, ${v.store.label})`;

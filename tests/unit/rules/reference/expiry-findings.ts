@@ -27,7 +27,14 @@ export function expiryFindings(v: TokenView, ctx: FindingContext): Finding[] {
     return out;
   }
   if (markedExpired) {
-    out.push({ id: `expired:${token.id}`, kind: 'expired', severity: 'critical', subject: tokenSubject(v), message: `${describe(v)} is marked expired and has no replacement.`, action: replace });
+    out.push({
+      id: `expired:${token.id}`,
+      kind: 'expired',
+      severity: 'critical',
+      subject: tokenSubject(v),
+      message: `${describe(v)} is marked expired and has no replacement.`,
+      action: replace,
+    });
     return out;
   }
   if (expiry) {

@@ -15,7 +15,11 @@ export function leadTimesFor(settings: FindingSettings, providerId: string): num
 }
 
 /** Rotation period in days (null: no rotation advice): the user's setting for the provider, else the provider's own advice. */
-export function rotationDaysFor(settings: FindingSettings, providerId: string, policy: CredentialPolicy): number | null {
+export function rotationDaysFor(
+  settings: FindingSettings,
+  providerId: string,
+  policy: CredentialPolicy,
+): number | null {
   const configured = settings.providers[providerId]?.rotationDays;
   if (configured !== undefined) return configured > 0 ? configured : null;
   return policy.expiry?.rotationDays ?? null;

@@ -19,7 +19,10 @@ export interface AllowlistProblem {
  * Parses an IP allowlist as Printago takes it: one IPv4/IPv6 address or CIDR range per line. Blank lines
  * are ignored; an empty list means any IP. Line numbers count every line the user typed, from 1.
  */
-export function parseIpAllowlist(value: string | readonly string[] | undefined): { entries: AllowlistEntry[]; problems: AllowlistProblem[] } {
+export function parseIpAllowlist(value: string | readonly string[] | undefined): {
+  entries: AllowlistEntry[];
+  problems: AllowlistProblem[];
+} {
   const lines = value === undefined ? [] : typeof value === 'string' ? value.split(/\r?\n/) : value;
   const entries: AllowlistEntry[] = [];
   const problems: AllowlistProblem[] = [];
@@ -28,7 +31,8 @@ export function parseIpAllowlist(value: string | readonly string[] | undefined):
     if (text === '') return;
     const line = i + 1;
     const problem = entryProblem(text);
-    if (typeof problem === 'string') problems.push({ line, message: `IP allowlist line ${line}: "${text.slice(0, 60)}" ${problem}` });
+    if (typeof problem === 'string')
+      problems.push({ line, message: `IP allowlist line ${line}: "${text.slice(0, 60)}" ${problem}` });
     else entries.push({ ...problem, line });
   });
   return { entries, problems };
@@ -43,6 +47,7 @@ function entryProblem(text: string): Omit<AllowlistEntry, 'line'> | string {
   if (family !== 4 && family !== 6) return 'is not an IPv4 or IPv6 address';
   const max = family === 4 ? 32 : 128;
   if (prefixText === undefined) return { address, prefix: max, family };
-  if (!/^(0|[1-9][0-9]{0,2})$/.test(prefixText) || Number(prefixText) > max) return `has an invalid prefix length; IPv${family} ranges use /0 to /${max}`;
+  if (!/^(0|[1-9][0-9]{0,2})$/.test(prefixText) || Number(prefixText) > max)
+    return `has an invalid prefix length; IPv${family} ranges use /0 to /${max}`;
   return { address, prefix: Number(prefixText), family };
 }

@@ -4,10 +4,13 @@ import type { SlotLimit, Token } from '../../../../electron/contract';
 
 /** Tokens that occupy a slot: ACTIVE ones of the limit's mode (any mode when the limit has none) in one store. */
 export function occupying(tokens: readonly Token[], storeId: string, limit: SlotLimit): Token[] {
-  return tokens.filter((t) => t.storeId === storeId && t.status === 'active' && (limit.mode === null || t.mode === limit.mode));
+  return tokens.filter(
+    (t) => t.storeId === storeId && t.status === 'active' && (limit.mode === null || t.mode === limit.mode),
+  );
 }
 
-export const occupies = (token: Token, limit: SlotLimit): boolean => token.status === 'active' && (limit.mode === null || token.mode === limit.mode);
+export const occupies = (token: Token, limit: SlotLimit): boolean =>
+  token.status === 'active' && (limit.mode === null || token.mode === limit.mode);
 
 /** Which of the occupying tokens to retire first: one whose last check said invalid, else the oldest. */
 export function retireFirst(tokens: readonly Token[]): Token | undefined {
@@ -19,4 +22,5 @@ export function retireFirst(tokens: readonly Token[]): Token | undefined {
 /** When a token began, in ms: its creation date at the provider, else when it was added to Keyward. */
 export const startedAt = (t: Token): number => Date.parse(t.createdAt ?? t.addedAt);
 
-export const slotLabel = (providerName: string, limit: SlotLimit): string => `${providerName}${limit.mode ? ` ${limit.mode}` : ''} tokens`;
+export const slotLabel = (providerName: string, limit: SlotLimit): string =>
+  `${providerName}${limit.mode ? ` ${limit.mode}` : ''} tokens`;

@@ -6,7 +6,11 @@ import { occupying, retireFirst, slotLabel } from './slots';
 import { storeSubject } from './context';
 
 /** "Shippo live tokens: 2 of 2 active": info at the limit, warning above it (the provider will not allow that). */
-export function slotFindings(store: StoreProfile, module: ProviderModule | undefined, tokens: readonly Token[]): Finding[] {
+export function slotFindings(
+  store: StoreProfile,
+  module: ProviderModule | undefined,
+  tokens: readonly Token[],
+): Finding[] {
   if (!module) return [];
   return module.descriptor.credentials.flatMap((credential) =>
     (credential.policy?.slotLimits ?? []).flatMap((limit): Finding[] => {

@@ -6,7 +6,15 @@ import { describe, type FindingContext, isLive, isRetired, tokenSubject, type To
 
 /** Findings about one token's own settings and last check. */
 export function tokenFindings(v: TokenView, _ctx: FindingContext): Finding[] {
-  return [formatMismatch, rateLimitAbovePlan, broadAccess, openAllowlist, checkFailed, testInProduction, revokePending].flatMap((rule) => rule(v));
+  return [
+    formatMismatch,
+    rateLimitAbovePlan,
+    broadAccess,
+    openAllowlist,
+    checkFailed,
+    testInProduction,
+    revokePending,
+  ].flatMap((rule) => rule(v));
 }
 
 /** Read from the secret facts recorded at write time (SecretFacts.formatProblem). */
@@ -21,7 +29,8 @@ function formatMismatch(v: TokenView): Finding[] {
       severity: confirmed ? 'warning' : 'info',
       subject: tokenSubject(v),
       message: `The secret stored for ${describe(v)} (${v.token.secret?.masked ?? 'masked'}) does not have the usual shape: ${problem}`,
-      action: 'Check that the whole token was copied (no token id, no missing characters) and paste it again, or run a status check to confirm it works.',
+      action:
+        'Check that the whole token was copied (no token id, no missing characters) and paste it again, or run a status check to confirm it works.',
     },
   ];
 }
