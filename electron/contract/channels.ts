@@ -73,12 +73,39 @@ const CreateTokenInput = z
   })
   .strict();
 
+/** What a vault change touched: vaultChanged names them, and each read channel names those its answer depends on. */
+export const VAULT_TOPICS = [
+  'clients',
+  'stores',
+  'tokens',
+  'checks',
+  'providers',
+  'settings',
+  'expiry',
+  'audit',
+  'keychain',
+] as const;
+export const VaultTopic = z.enum(VAULT_TOPICS);
+export type VaultTopic = z.infer<typeof VaultTopic>;
+const ALL_TOPICS = VAULT_TOPICS;
+
+/**
+ * How a channel acts. `read` answers a query and changes nothing (the window caches it and asks again when a
+ * topic it depends on changes); `write` changes the vault; `act` does something outside it (a file, the
+ * clipboard, a check that saves nothing). Status-only mode refuses every write and act unless it is `allowed`.
+ */
+type ChannelSpec =
+  | { access: 'read'; topics: readonly VaultTopic[]; input: z.ZodType; output: z.ZodType }
+  | { access: 'write' | 'act'; statusOnly?: 'allowed'; input: z.ZodType; output: z.ZodType };
+
 /**
  * The one IPC contract. Every renderer -> main call is a channel here; main registers a handler for each
  * (a missing one does not compile), parses `input` and re-parses `output` so no stray field can leave main.
  */
 export const channels = {
   getAppInfo: {
+    access: 'read',
+    topics: [],
     input: NoInput,
     output: z.object({
       version: z.string().max(40),
@@ -86,9 +113,11 @@ export const channels = {
       host: z.enum(['electron', 'test-host']),
     }),
   },
-  getVault: { input: NoInput, output: VaultSnapshot },
+  getVault: { access: 'read', topics: ALL_TOPICS, input: NoInput, output: VaultSnapshot },
   /** The snapshot as changes since a revision the renderer holds (see VaultSnapshotChanges). */
   getVaultChanges: {
+    access: 'read',
+    topics: ALL_TOPICS,
     input: z
       .object({ since: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER), readId: VaultReadId })
       .strict(),
@@ -96,6 +125,7 @@ export const channels = {
   },
   /** Bulk "Deactivate selected": active tokens become inactive in one change; the others are named as skipped. */
   deactivateTokens: {
+    access: 'write',
     input: z.object({ ids: z.array(Id).min(1).max(INVENTORY_MAX_IDS) }).strict(),
     output: z.object({
       deactivated: z.number().int().nonnegative(),
@@ -103,23 +133,32 @@ export const channels = {
     }),
   },
   /** A token's check history, newest first (the snapshot leaves histories out: a third of its size). */
-  getTokenHistory: { input: ById, output: z.object({ id: Id, history: z.array(CheckResult).max(20) }) },
+  getTokenHistory: {
+    access: 'read',
+    topics: ['tokens', 'checks'],
+    input: ById,
+    output: z.object({ id: Id, history: z.array(CheckResult).max(20) }),
+  },
   /** One page of the inventory table, filtered and sorted in main. */
-  queryInventory: { input: InventoryQuery, output: InventoryPage },
-  listProviders: { input: NoInput, output: z.array(ProviderDescriptor).max(200) },
+  queryInventory: { access: 'read', topics: ALL_TOPICS, input: InventoryQuery, output: InventoryPage },
+  listProviders: {
+    access: 'read',
+    topics: ['providers'],
+    input: NoInput,
+    output: z.array(ProviderDescriptor).max(200),
+  },
 
-  createClient: { input: z.object({ name: Label, notes: Notes.optional() }).strict(), output: Client },
+  createClient: { access: 'write', input: z.object({ name: Label, notes: Notes.optional() }).strict(), output: Client },
   updateClient: {
+    access: 'write',
     input: z.object({ id: Id, name: Label.optional(), notes: Notes.optional() }).strict(),
     output: Client,
   },
-  deleteClient: { input: ById, output: Deleted },
+  deleteClient: { access: 'write', input: ById, output: Deleted },
 
-  createStore: {
-    input: CreateStoreInput,
-    output: StoreProfile,
-  },
+  createStore: { access: 'write', input: CreateStoreInput, output: StoreProfile },
   updateStore: {
+    access: 'write',
     input: z
       .object({
         id: Id,
@@ -133,13 +172,11 @@ export const channels = {
     output: StoreProfile,
   },
   /** Deletes the store, its tokens and their keychain entries. */
-  deleteStore: { input: ById, output: Deleted },
+  deleteStore: { access: 'write', input: ById, output: Deleted },
 
-  createToken: {
-    input: CreateTokenInput,
-    output: Token,
-  },
+  createToken: { access: 'write', input: CreateTokenInput, output: Token },
   updateToken: {
+    access: 'write',
     input: z
       .object({
         id: Id,
@@ -155,9 +192,10 @@ export const channels = {
       .strict(),
     output: Token,
   },
-  setTokenSecret: { input: z.object({ id: Id, secret: SecretValue }).strict(), output: Token },
+  setTokenSecret: { access: 'write', input: z.object({ id: Id, secret: SecretValue }).strict(), output: Token },
   /** A token plus, when missing, its client (by name) and store (by provider + label), as one change. */
   addToken: {
+    access: 'write',
     input: z
       .object({
         client: Label.nullable().optional(),
@@ -168,15 +206,19 @@ export const channels = {
     output: Token,
   },
   /** Deletes the token's metadata and its keychain entry. */
-  deleteToken: { input: ById, output: Deleted },
+  deleteToken: { access: 'write', input: ById, output: Deleted },
 
   /** Offline: what a pasted secret looks like (provider, kind, mode, expiry, scopes). Nothing is saved. */
   recognizeSecret: {
+    access: 'act',
+    statusOnly: 'allowed',
     input: z.object({ secret: SecretValue }).strict(),
     output: z.array(Recognition).max(40),
   },
   /** Everything that needs attention, computed from metadata (and keychain entry names when available). */
   getFindings: {
+    access: 'read',
+    topics: ALL_TOPICS,
     /**
      * rescanKeychain: read the keychain's entries now instead of the listing kept for up to 30 s. storeIds and
      * tokenId: only the findings about those stores (their tokens' included) or that token, for a store, client
@@ -196,6 +238,8 @@ export const channels = {
   },
   /** How many findings of each severity: the nav's badges, without sending the findings themselves. */
   getFindingCounts: {
+    access: 'read',
+    topics: ALL_TOPICS,
     input: z.object({}).strict(),
     output: z
       .object({
@@ -206,11 +250,13 @@ export const channels = {
       .strict(),
   },
   saveCustomProvider: {
+    access: 'write',
     input: z.object({ definition: CustomProviderDefinition }).strict(),
     output: ProviderDescriptor,
   },
   /** Refused while a store still uses the provider. */
   deleteCustomProvider: {
+    access: 'write',
     input: z.object({ id: z.string().regex(/^custom:[a-z0-9][a-z0-9-]{0,39}$/) }).strict(),
     output: z.object({ id: z.string(), deleted: z.literal(true) }),
   },
@@ -220,6 +266,8 @@ export const channels = {
    * limits). Answers when the run ends; `checkProgress` events stream meanwhile; `cancelCheck` stops it.
    */
   checkTokens: {
+    access: 'write',
+    statusOnly: 'allowed',
     input: z
       .object({
         runId: Id,
@@ -233,9 +281,16 @@ export const channels = {
       .strict(),
     output: CheckRunSummary,
   },
-  cancelCheck: { input: z.object({ runId: Id }).strict(), output: z.object({ cancelled: z.boolean() }) },
+  cancelCheck: {
+    access: 'act',
+    statusOnly: 'allowed',
+    input: z.object({ runId: Id }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
   /** Checks a pasted secret without saving anything (support staff's quick check). */
   quickCheck: {
+    access: 'act',
+    statusOnly: 'allowed',
     input: z
       .object({
         provider: ProviderId,
@@ -250,32 +305,43 @@ export const channels = {
 
   /** The "Needs attention" panel and the expiry timeline (next weeks, by severity). */
   expiryOverview: {
+    access: 'read',
+    topics: ['tokens', 'stores', 'clients', 'settings', 'expiry'],
     input: z.object({ weeks: z.number().int().min(1).max(26).optional() }).strict(),
     output: ExpiryOverview,
   },
   /** How many tokens need attention (the nav's badge): a few bytes, where the overview lists every item. */
   expiryAttentionCount: {
+    access: 'read',
+    topics: ['tokens', 'stores', 'settings', 'expiry'],
     input: NoInput,
     output: z.object({ count: z.number().int().nonnegative(), quieted: z.number().int().nonnegative() }),
   },
   snoozeExpiryWarning: {
+    access: 'write',
+    statusOnly: 'allowed',
     input: z.object({ tokenId: Id, length: z.enum(['1d', '1w']) }).strict(),
     output: z.object({ tokenId: Id, snoozed: z.boolean() }),
   },
   /** Quiet a token's warning until its next threshold. */
   acknowledgeExpiryWarning: {
+    access: 'write',
+    statusOnly: 'allowed',
     input: z.object({ tokenId: Id }).strict(),
     output: z.object({ tokenId: Id, acknowledged: z.boolean() }),
   },
   /** An ICS calendar with one event per expiring token and alarms at the lead times; no secret in it. */
   exportExpiryCalendar: {
+    access: 'act',
+    statusOnly: 'allowed',
     input: NoInput,
     output: z.object({ filename: z.string().max(80), content: z.string().max(5_000_000) }),
   },
   /** The same calendar, saved by main where the save dialog says (never in the data folder, never through a link). */
-  saveExpiryCalendar: { input: NoInput, output: SavedFile },
-  getExpirySettings: { input: NoInput, output: ExpirySettingsView },
+  saveExpiryCalendar: { access: 'act', statusOnly: 'allowed', input: NoInput, output: SavedFile },
+  getExpirySettings: { access: 'read', topics: ['settings'], input: NoInput, output: ExpirySettingsView },
   updateExpirySettings: {
+    access: 'write',
     input: z
       .object({
         findings: FindingSettings.optional(),
@@ -286,6 +352,8 @@ export const channels = {
   },
 
   getAuditLog: {
+    access: 'read',
+    topics: ['audit'],
     input: z
       .object({
         limit: z.number().int().min(1).max(1000).optional(),
@@ -303,6 +371,7 @@ export const channels = {
    * after the configured delay if it still holds that value. The renderer never receives the value.
    */
   copySecret: {
+    access: 'act',
     input: z.object({ tokenId: Id }).strict(),
     output: z.object({ tokenId: Id, clearsInSeconds: z.number().int().min(0).max(3600) }),
   },
@@ -312,6 +381,7 @@ export const channels = {
    * token stays "rotated" until a check confirms it is dead at the provider.
    */
   rotateToken: {
+    access: 'write',
     input: z
       .object({
         tokenId: Id,
@@ -325,9 +395,11 @@ export const channels = {
     output: z.object({ oldToken: Token, newToken: Token, check: CheckResult.nullable() }),
   },
   /** Status-only mode for support staff: hides and refuses copy, rotate, edit and delete. */
-  getSupportMode: { input: NoInput, output: z.object({ enabled: z.boolean() }) },
+  getSupportMode: { access: 'read', topics: ['settings'], input: NoInput, output: z.object({ enabled: z.boolean() }) },
   /** Turning it on sets a passphrase (12+ characters); turning it off needs the same passphrase. */
   setSupportMode: {
+    access: 'write',
+    statusOnly: 'allowed',
     input: z
       .object({ enabled: z.boolean(), passphrase: z.string().min(12, 'at least 12 characters').max(1024) })
       .strict(),
@@ -335,6 +407,8 @@ export const channels = {
   },
   /** Main opens the file dialog, reads the file and keeps the plan (it holds secrets); the preview is masked. */
   importPreview: {
+    access: 'act',
+    statusOnly: 'allowed',
     input: z.object({ format: z.enum(['csv', 'json']) }).strict(),
     output: z.union([
       z.object({ cancelled: z.literal(true) }),
@@ -342,30 +416,47 @@ export const channels = {
     ]),
   },
   /** Applies a previewed import in one change; allOrNothing refuses the file if any row is invalid. */
-  importApply: { input: z.object({ planId: Id, allOrNothing: z.boolean() }).strict(), output: ImportResult },
+  importApply: {
+    access: 'write',
+    input: z.object({ planId: Id, allOrNothing: z.boolean() }).strict(),
+    output: ImportResult,
+  },
   /** Metadata and last checks as CSV or JSON (no secrets), for everything or one client (null: stores without one). */
   exportInventory: {
+    access: 'act',
+    statusOnly: 'allowed',
     input: z.object({ format: z.enum(['csv', 'json']), clientId: Id.nullable().optional() }).strict(),
     output: SavedFile,
   },
   /** A printable HTML status report for one client (null: stores without a client); no secrets. */
-  clientReport: { input: z.object({ clientId: Id.nullable() }).strict(), output: SavedFile },
+  clientReport: {
+    access: 'act',
+    statusOnly: 'allowed',
+    input: z.object({ clientId: Id.nullable() }).strict(),
+    output: SavedFile,
+  },
   /** One file with metadata and secrets, encrypted with the passphrase (scrypt + AES-256-GCM). */
   backupCreate: {
+    access: 'act',
     input: z.object({ passphrase: z.string().min(1).max(1024) }).strict(),
     output: SavedFile.extend({ summary: BackupSummary.nullable() }),
   },
   backupRestore: {
+    access: 'write',
     input: z.object({ passphrase: z.string().min(1).max(1024), mode: z.enum(['merge', 'replace']) }).strict(),
     output: z.union([z.object({ cancelled: z.literal(true) }), RestoreResult.extend({ cancelled: z.literal(false) })]),
   },
-  getUiSettings: { input: NoInput, output: UiSettings },
-  updateUiSettings: { input: UiSettings.partial().strict(), output: UiSettings },
-} as const;
+  getUiSettings: { access: 'read', topics: ['settings'], input: NoInput, output: UiSettings },
+  updateUiSettings: { access: 'write', input: UiSettings.partial().strict(), output: UiSettings },
+} as const satisfies Record<string, ChannelSpec>;
 
 /** main -> renderer events. */
 export const events = {
-  vaultChanged: z.object({ revision: z.number().int().nonnegative() }),
+  /** The vault changed (here or in another process): its revision and what the change touched. */
+  vaultChanged: z.object({
+    revision: z.number().int().nonnegative(),
+    topics: z.array(VaultTopic).max(VAULT_TOPICS.length),
+  }),
   /** A notification was clicked: show these tokens. */
   openToken: z.union([z.object({ tokenId: Id }), z.object({ tokenIds: z.array(Id).max(50_000) })]),
   /** The tray's "Check all". */
@@ -388,6 +479,11 @@ export type EventName = keyof typeof events;
 export type EventPayload<K extends EventName> = z.output<(typeof events)[K]>;
 
 export const channelNames = Object.keys(channels) as ChannelName[];
+/** Whether status-only mode lets this channel run: reads always, writes and acts only when declared allowed. */
+export const allowedInStatusOnly = (name: ChannelName): boolean => {
+  const spec: ChannelSpec = channels[name];
+  return spec.access === 'read' || spec.statusOnly === 'allowed';
+};
 export const isChannelName = (name: string): name is ChannelName => Object.hasOwn(channels, name);
 /** The Electron IPC channel string for a contract channel. */
 export const ipcChannel = (name: ChannelName | EventName): string => `keyward:${name}`;

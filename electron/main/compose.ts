@@ -1,4 +1,4 @@
-import { EMPTY_INVENTORY_FILTERS, type EventName, type EventPayload } from '../contract';
+import { EMPTY_INVENTORY_FILTERS, VAULT_TOPICS, type EventName, type EventPayload } from '../contract';
 import { SqliteAuditLog } from '../core/audit/sqlite-audit-log';
 import { removeStaleTempFiles } from '../core/files/stale-temp';
 import {
@@ -85,7 +85,7 @@ export function compose(options: ComposeOptions): Composed {
     logger: options.logger,
     actor: options.actor,
   });
-  inventory.onChange((revision) => emit('vaultChanged', { revision }));
+  inventory.onChange((revision) => emit('vaultChanged', { revision, topics: [...VAULT_TOPICS] }));
   const checks = new StatusCheckService({
     inventory,
     secrets,

@@ -3,18 +3,13 @@ import type { Clock } from '../core/ports';
 import type { StatusCheckService } from '../core/status/status-check-service';
 import type { SecretCopier } from '../core/secrets/copy-secret';
 import type { TransferService } from '../core/transfer/transfer-service';
-import {
-  readSupportMode,
-  supportModeOn,
-  SUPPORT_MODE_FORBIDDEN,
-  switchSupportMode,
-} from '../core/settings/support-mode';
+import { readSupportMode, supportModeOn, switchSupportMode } from '../core/settings/support-mode';
 import { readUiSettings } from '../core/settings/ui-settings';
 import { rotateWithCheck } from '../core/status/rotation';
 import { AppError } from '../core/errors';
 import { accountOf } from '../core/secrets/accounts';
 import { buildIcs, expiryTimeline, resolveExpirySettings, type ExpiryScheduler } from '../core/expiry';
-import type { EventName, EventPayload } from '../contract';
+import { allowedInStatusOnly, channelNames, type EventName, type EventPayload } from '../contract';
 import { recognizeSecret } from '../core/recognition/recognize';
 import { computeFindings, createIncrementalFindings, resolveFindingSettings } from '../core/rules';
 import { createFindingsCache } from '../core/rules/findings-cache';
@@ -225,14 +220,14 @@ export function createHandlers({
 /** Status-only mode is enforced here, in main: the UI hiding a button is a courtesy, not the control. */
 function guardSupportMode(handlers: Handlers, inventory: InventoryService): Handlers {
   const guarded = { ...handlers } as Record<string, (input: unknown) => Promise<unknown>>;
-  for (const name of SUPPORT_MODE_FORBIDDEN) {
-    const inner = guarded[name];
-    if (!inner) continue;
+  for (const name of channelNames) {
+    if (allowedInStatusOnly(name)) continue;
+    const inner = guarded[name]!;
     guarded[name] = async (input) => {
       if (supportModeOn((await inventory.vault()).settings)) {
         throw new AppError(
           'forbidden',
-          'Status-only mode is on: copying, rotating, editing and deleting are turned off. Turn it off in Settings with its passphrase.',
+          'Status-only mode is on: Keyward shows and checks tokens but adds, copies, rotates, edits and deletes nothing. Turn it off in Settings with its passphrase.',
         );
       }
       return inner(input);

@@ -10,25 +10,6 @@ export const SupportModeSettings = z.object({
 });
 export type SupportModeSettings = z.infer<typeof SupportModeSettings>;
 
-/** Channels status-only mode refuses: copy, rotate, edit and delete. Search, details and checks stay. */
-export const SUPPORT_MODE_FORBIDDEN = new Set([
-  'copySecret',
-  'rotateToken',
-  'setTokenSecret',
-  'updateToken',
-  'deactivateTokens',
-  'updateStore',
-  'updateClient',
-  'deleteToken',
-  'deleteStore',
-  'deleteClient',
-  'deleteCustomProvider',
-  'saveCustomProvider',
-  'importApply',
-  'backupCreate',
-  'backupRestore',
-]);
-
 const hashOf = (passphrase: string, salt: string): string =>
   scryptSync(passphrase, Buffer.from(salt, 'hex'), 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }).toString(
     'hex',

@@ -114,11 +114,24 @@ describe('status-only mode', () => {
       ['updateToken', { id: token.id, name: 'Renamed' }],
       ['deactivateTokens', { ids: [token.id] }],
       ['deleteToken', { id: token.id }],
+      ['createStore', { provider: 'shippo', label: 'Another store' }],
+      ['createClient', { name: 'Another client' }],
+      ['updateUiSettings', { clipboardClearSeconds: 5 }],
+      ['backupCreate', { passphrase: 'a backup passphrase' }],
     ] as const) {
       expect(await fx.dispatch(channel, input), channel).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
     expect(await fx.clipboard.read()).toBe('');
     expect((await ok<{ outcome: string }>('quickCheck', { provider: 'shippo', secret: OLD })).outcome).toBe('valid');
+    expect(
+      (
+        await fx.dispatch('checkTokens', {
+          runId: '00000000-0000-4000-8000-000000000001',
+          selection: { tokenIds: [token.id] },
+        })
+      ).ok,
+    ).toBe(true);
+    expect((await fx.dispatch('snoozeExpiryWarning', { tokenId: token.id, length: '1d' })).ok).toBe(true);
 
     expect(await fx.dispatch('setSupportMode', { enabled: false, passphrase: 'wrong passphrase!!' })).toMatchObject({
       ok: false,
