@@ -34,7 +34,7 @@ export interface AccountOf {
   settings?: Record<string, unknown>;
 }
 
-/** Published limits (shared/providers.md); PixlPay-style stores use the token's own limit, default 60/min. */
+/** Limits each provider publishes (see each provider module's sources); PixlPay-style stores use the token's own limit, default 60/min. */
 export function publishedLimits(of: AccountOf): AccountLimits {
   switch (of.provider) {
     case 'printify':

@@ -1,6 +1,7 @@
 import type { ProviderModule } from './provider-module';
 
-// Facts: shared/providers.md § PixlPay; seeds/004.
+// Sources: https://docs.pixlpay.net/guide/integrations/api-tokens.html (scopes, expiry, per-token rate limit),
+// https://docs.pixlpay.net/getting-started/authentication.html (Bearer auth, 401 and 403 bodies).
 export const PIXLPAY_SCOPES = [
   'products:read',
   'products:write',

@@ -1,6 +1,8 @@
 import type { ProviderModule } from './provider-module';
 
-// Facts: shared/providers.md § Printago; seeds/002.
+// Sources: https://docs.printago.io/docs/api/keys (access levels, IP allowlists, managed keys),
+// https://docs.printago.io/docs/api/authentication-and-quotas (headers, Key ID, limits),
+// https://github.com/printago/printago.github.io (official OpenAPI spec, static/printago-api-swagger.json).
 export const printago: ProviderModule = {
   descriptor: {
     id: 'printago',

@@ -1,6 +1,8 @@
 import type { ProviderModule } from './provider-module';
 
-// Facts: shared/providers.md § Printify; seeds/000.
+// Sources: https://developers.printify.com/ (base URL, limits),
+// https://help.printify.com/hc/en-us/articles/4483626447249-How-can-I-generate-an-API-token (one-year tokens, unlimited count),
+// https://help.printify.com/setup-and-integrations/printify-api/what-are-access-scopes-and-which-ones-do-i-need (scopes).
 export const PRINTIFY_SCOPES = [
   'shops.manage',
   'shops.read',

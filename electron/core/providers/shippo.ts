@@ -1,6 +1,8 @@
 import type { ProviderModule } from './provider-module';
 
-// Facts: shared/providers.md § Shippo; seeds/001.
+// Sources: https://docs.goshippo.com/docs/guides_general/authentication/ (live and test tokens, 401 bodies),
+// https://support.goshippo.com/hc/en-us/articles/360026412791-Managing-Your-API-Tokens-in-Shippo (2 + 2 active tokens),
+// https://github.com/goshippo/shippo-javascript-sdk (official OpenAPI spec, build/public-api.yaml).
 export const shippo: ProviderModule = {
   descriptor: {
     id: 'shippo',

@@ -1,6 +1,7 @@
 import type { ProviderModule } from './provider-module';
 
-// Facts: shared/providers.md § Thinkific; seeds/003.
+// Sources: https://developers.thinkific.com/api/api-key-auth/ (API key + subdomain, 401 on plans without API access),
+// https://help.thinkific.com/support/solutions/articles/239358-getting-started-with-the-api- (base URL, test call).
 export const thinkific: ProviderModule = {
   descriptor: {
     id: 'thinkific',

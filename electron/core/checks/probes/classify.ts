@@ -39,7 +39,7 @@ export function redactDeep(value: unknown, redact: (text: string) => string, dep
 export const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** How one provider words its answers; the status-code rules are shared (providers.md, cross-provider rules). */
+/** How one provider words its answers; the status-code rules are the same for all (401 refused, 403 restricted, 429 throttled). */
 export interface ProviderWording {
   /** The provider's name as it writes it, e.g. 'Printify'. */
   provider: string;

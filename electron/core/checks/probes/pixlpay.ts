@@ -1,7 +1,7 @@
 import type { ProbeSpec, ProbeTarget } from '../probe-spec';
 import { classifyAnswer, isRecord, joinUrl, quote, type ProviderWording } from './classify';
 
-// Facts: shared/providers.md § PixlPay.
+// Sources: https://docs.pixlpay.net/getting-started/authentication.html (Bearer auth, 401 and 403 bodies).
 export const PIXLPAY_PROBE_PATH = '/api/external/v1/products?per_page=1';
 
 /** The store's own origin; a base URL override replaces `https://<store>.pixlpay.net`. */

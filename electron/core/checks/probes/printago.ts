@@ -1,7 +1,7 @@
 import type { ProbeSpec } from '../probe-spec';
 import { classifyAnswer, isRecord, joinUrl } from './classify';
 
-// Facts: shared/providers.md § Printago (official spec; store-id header from the docs).
+// Sources: https://docs.printago.io/docs/api/authentication-and-quotas (both headers, 401/403/429, Retry-After).
 export const PRINTAGO_BASE_URL = 'https://api.printago.io';
 
 export const printagoProbe: ProbeSpec = {

@@ -1,7 +1,7 @@
 import type { ProbeSpec } from '../probe-spec';
 import { classifyAnswer, isRecord, joinUrl, quote } from './classify';
 
-// Facts: shared/providers.md § Printify.
+// Sources: https://developers.printify.com/ (GET /v1/shops.json, Bearer auth, limits).
 export const PRINTIFY_BASE_URL = 'https://api.printify.com';
 
 interface Shop {

@@ -1,7 +1,7 @@
 import type { ProbeSpec } from '../probe-spec';
 import { classifyAnswer, isRecord, joinUrl, quote } from './classify';
 
-// Facts: shared/providers.md § Shippo (official OpenAPI spec).
+// Sources: https://docs.goshippo.com/docs/guides_general/authentication/ (ShippoToken auth, 401 bodies).
 export const SHIPPO_BASE_URL = 'https://api.goshippo.com';
 
 export const shippoProbe: ProbeSpec = {

@@ -1,7 +1,7 @@
 import type { ProbeRequest, ProbeSpec } from '../probe-spec';
 import { classifyAnswer, isRecord, joinUrl, quote } from './classify';
 
-// Facts: shared/providers.md § Thinkific (Admin API spec, support articles).
+// Sources: https://developers.thinkific.com/api/api-key-auth/ (headers, 401 on plans without API access).
 export const THINKIFIC_BASE_URL = 'https://api.thinkific.com';
 
 export const thinkificProbe: ProbeSpec = {
