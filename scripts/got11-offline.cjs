@@ -1,7 +1,6 @@
-// Preloaded into Electronegativity only. Its HTTP client, got 11 (unmaintained), throws again from its retry
-// timers on Node >= 24.20 when a request fails offline (sindresorhus/got#2469), after the failure was already
-// caught and reported. Uncaught errors raised inside got are those strays and are dropped; any other ends
-// the process with code 1, as without this file.
+// Preloaded into Electronegativity only: its got 11 client throws again from retry timers on Node >= 24.20 after
+// an offline failure it already reported (sindresorhus/got#2469). Those strays are dropped; any other uncaught
+// error ends the process with code 1.
 const inGot = /[\\/]node_modules[\\/](got|p-cancelable)[\\/]/;
 process.on('uncaughtException', (error) => {
   if (error instanceof Error && inGot.test(error.stack ?? '')) return;

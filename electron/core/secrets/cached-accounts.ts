@@ -4,10 +4,8 @@ import type { Clock, SecretStore } from '../ports';
 export const ACCOUNTS_TTL_MS = 30_000;
 
 /**
- * A SecretStore whose account listing is remembered for a while. Listing the OS keychain (keytar's
- * findCredentials) reads every entry over D-Bus; findings ask for it on every inventory query, so at
- * thousands of tokens it must not run per keystroke. Values are never cached: get, set and delete go through.
- * The same array is answered while nothing changed, so callers can compare listings by identity.
+ * A SecretStore that remembers its account listing for a while: listing reads every keychain entry, too slow
+ * per keystroke. Values are never cached; an unchanged listing is the same array, comparable by identity.
  */
 export class CachedAccountsSecretStore implements SecretStore {
   private listing: { accounts: string[]; at: number } | null = null;

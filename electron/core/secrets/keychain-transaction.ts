@@ -4,11 +4,9 @@ import { freshAccount } from './accounts';
 import type { Intent, SecretIntents } from './secret-intents';
 
 /**
- * The ordering rule for one user action. The vault is the record:
- * - a value is written under a fresh account, noted in an intent first, before the change that points at it commits;
- * - an account is retired (noted) before the change that drops it commits, and deleted only after.
- * `settle` then deletes every noted account the vault no longer (or never) points at. A crash at any instant
- * leaves a noted account whose fate recovery decides the same way: never a token whose secret is gone.
+ * The ordering rule for one user action: a new value is noted, then written under a fresh account, before the
+ * change pointing at it commits; a dropped account is noted before and deleted after. `settle` (or recovery after
+ * a crash) deletes every noted account the vault does not point at: never a token whose secret is gone.
  */
 export class KeychainTransaction {
   private intent: Intent | null = null;

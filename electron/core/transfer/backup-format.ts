@@ -1,27 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../errors';
 
-/**
- * The encrypted backup container, version 1. Everything before the ciphertext is in clear and is the
- * AES-256-GCM additional data, so no byte of it can change unnoticed:
- *
- *   offset size
- *   0      8    magic "KWBACKUP"
- *   8      2    format version, uint16 BE (1)
- *   10     1    KDF id (1 = scrypt)
- *   11     1    log2 N
- *   12     1    r
- *   13     1    p
- *   14     32   salt (random)
- *   46     16   key check: HMAC-SHA256(check key, bytes 0..45), first 16 bytes
- *   62     12   nonce (random)
- *   74     4    ciphertext length, uint32 BE
- *   78     n    ciphertext
- *   78+n   16   GCM tag
- *
- * scrypt(passphrase, salt) gives 64 bytes: the first 32 are the AES key, the last 32 the key-check key.
- * The key check lets a wrong passphrase be told apart from a file altered after it was made.
- */
+/** The encrypted backup container, version 1: its byte layout is in docs/backup-format.md. */
 export const BACKUP_MAGIC = Buffer.from('KWBACKUP', 'ascii');
 export const BACKUP_FORMAT_VERSION = 1;
 export const MIN_PASSPHRASE_LENGTH = 12;

@@ -23,10 +23,8 @@ import {
 } from './json-era-import';
 
 /**
- * The data folder's SQLite database (keyward.db), opened on first use. At the first start that finds a JSON
- * vault (vault.json, vault.previous.json, audit.jsonl, notifications.json) it imports it in one transaction
- * into a database made aside, verifies counts and a digest of every record, and only then puts the database
- * in place and keeps the JSON files read-only as *.migrated. A failure leaves the JSON files as they were.
+ * The data folder's keyward.db, opened on first use. A JSON-era folder is imported once into a database made
+ * aside, checked record by record, then put in place with the JSON files kept read-only as *.migrated.
  */
 export class VaultDatabase {
   readonly location: string;
