@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { sep } from 'node:path';
 import { z } from 'zod';
-import { channelNames, channels, events, type EventName } from '../../electron/contract';
+import { allowedInStatusOnly, channelNames, channels, events, type EventName } from '../../electron/contract';
 import type { EventListener } from '../../electron/main/compose';
 import type { Dispatch } from '../../electron/main/dispatch';
 import { RENDERER_HOST, RENDERER_SCHEME, RENDERER_TYPES, rendererFileFor } from '../../electron/main/renderer-files';
@@ -24,7 +24,7 @@ export interface HostOptions {
   queueDialogAnswer?: (kind: 'open' | 'save', path: string) => void;
 }
 
-/** The contract as JSON Schema, for scripts and people: GET /ipc. */
+/** The contract as JSON Schema with each channel's access, for scripts and people: GET /ipc. */
 export function describeContract() {
   return {
     channels: Object.fromEntries(
@@ -32,6 +32,9 @@ export function describeContract() {
         name,
         {
           path: `/ipc/${name}`,
+          access: channels[name].access,
+          allowedInStatusOnly: allowedInStatusOnly(name),
+          ...('topics' in channels[name] ? { topics: channels[name].topics } : {}),
           input: z.toJSONSchema(channels[name].input, { io: 'input', unrepresentable: 'any' }),
           output: z.toJSONSchema(channels[name].output, { io: 'output', unrepresentable: 'any' }),
         },
