@@ -20,15 +20,15 @@ describe('expiry scheduler on the real inventory', () => {
     const scheduler = new ExpiryScheduler({
       clock: world,
       timers: world,
-      source: inventorySource(fx.inventory),
+      source: inventorySource(fx.session),
       state: fx.warnings,
       notifier,
       indicator,
       logger: silentLogger,
     });
     await scheduler.start();
-    const store = await fx.inventory.createStore({ provider: 'shippo', label: 'Acme shipping' });
-    const token = await fx.inventory.createToken({
+    const store = await fx.features.stores.create({ provider: 'shippo', label: 'Acme shipping' });
+    const token = await fx.features.tokens.create({
       storeId: store.id,
       name: 'Production',
       secret: SECRET,
