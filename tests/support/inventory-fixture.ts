@@ -70,6 +70,8 @@ export async function dispatchFixture(
     env: options.env ?? {},
   });
   const events: { event: string; payload: unknown }[] = [];
+  // As compose() wires it: each commit is announced with what it touched.
+  fx.session.onCommit(({ revision, topics }) => events.push({ event: 'vaultChanged', payload: { revision, topics } }));
   const clipboard = new MemoryClipboard();
   // Tests answer the next open/save dialog by pushing a path (or null for "cancelled").
   const dialogAnswers: { open: (string | null)[]; save: (string | null)[] } = { open: [], save: [] };

@@ -30,8 +30,9 @@ export function changedTopics(base: Readonly<VaultData>, next: Readonly<VaultDat
   for (const id of tokens.removed) if (before.get(id)?.secret) topics.add('keychain');
   for (const t of tokens.put) {
     const old = before.get(t.id);
-    if (old?.lastCheck !== t.lastCheck && (old || t.lastCheck)) topics.add('checks');
-    if (old?.secret !== t.secret && (old?.secret || t.secret)) topics.add('keychain');
+    if (old?.lastCheck?.checkedAt !== t.lastCheck?.checkedAt) topics.add('checks');
+    if (old?.secret?.account !== t.secret?.account || old?.secret?.fingerprint !== t.secret?.fingerprint)
+      topics.add('keychain');
   }
   return [...topics];
 }

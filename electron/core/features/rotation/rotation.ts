@@ -3,7 +3,6 @@ import type { CheckResult, Token } from '../../../contract';
 import { AppError } from '../../errors';
 import { find } from '../../session/lookup';
 import type { Change, Session } from '../../session/session';
-import { thawed } from '../../vault/plain-data';
 import { applyCreateToken } from '../tokens/create-token';
 
 export interface RotateInput {
