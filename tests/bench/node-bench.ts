@@ -261,7 +261,7 @@ async function loadAndFindings() {
   }
 }
 
-// (d) The warm path and (e) one token edit, through InventoryService on the same database --------------------
+// (d) The warm path and (e) one token edit, through the session and the features on the same database --------------------
 async function warmAndEdits() {
   const dir = await mkdtemp(join(tmpdir(), 'keyward-bench-'));
   // One connection, as compose() opens it.
@@ -325,7 +325,7 @@ async function warmAndEdits() {
       vaultCall.push(vms);
     }
     // Findings recomputed as the handlers do it (once per vault revision, keychain listing and minute, with
-    // createIncrementalFindings): (1) after one token edit through InventoryService (a rename: its findings'
+    // createIncrementalFindings): (1) after one token edit through the tokens feature (a rename: its findings'
     // text changes), (2) with the clock a minute later and nothing edited. The first call judges everything.
     const findingsFor = createFindingsCache();
     const judge = createIncrementalFindings();
@@ -396,7 +396,7 @@ async function warmAndEdits() {
       }
     }
 
-    // (e) One token edit end to end: updateToken -> mutate (draft, applier, save, audit). Notes only, then a status change.
+    // (e) One token edit end to end: tokens.update -> session.transaction (draft, applier, save, audit). Notes only, then a status change.
     const active = vault.tokens.filter((t) => t.status === 'active' && t.settings.managedBy === undefined);
     const edits: number[] = [];
     // Then what the window asks for after the edit, as main answers it (handler, dispatch's output parse, JSON
@@ -724,7 +724,7 @@ async function main(): Promise<void> {
     '',
     '### (d) Warm path: what each call pays while the vault is unchanged',
     '',
-    `InventoryService over a SqliteVaultRepository on the same 10,000-token database (one connection, as compose() opens it), in-memory keychain; first call (cold load) ${fmt(d.coldMs)}. Each later call asks SQLite whether another connection committed since (PRAGMA data_version) and reuses the vault in memory. Findings are computed again only when the vault revision, the keychain listing or the minute changes (the handlers cache them), by createIncrementalFindings, which judges again only what the change can affect (the same answer as computeFindings); the first two rows are that recomputation.`,
+    `The session over a SqliteVaultRepository on the same 10,000-token database (one connection, as compose() opens it), in-memory keychain; first call (cold load) ${fmt(d.coldMs)}. Each later call asks SQLite whether another connection committed since (PRAGMA data_version) and reuses the vault in memory. Findings are computed again only when the vault revision, the keychain listing or the minute changes (the handlers cache them), by createIncrementalFindings, which judges again only what the change can affect (the same answer as computeFindings); the first two rows are that recomputation.`,
     '',
     '| measure | median | p95 | goal | result |',
     '|---|---|---|---|---|',
@@ -740,14 +740,14 @@ async function main(): Promise<void> {
       '≤ 50 ms',
       `${verdict(d.afterMinute.p95, GOAL_LOAD_MS, 'ms', 1)} (p95)`,
     ),
-    row('↳ InventoryService.vault() alone (PRAGMA data_version only)', d.vault, '', ''),
+    row('↳ session.vault() alone (PRAGMA data_version only)', d.vault, '', ''),
     row(
       `findings call while nothing changed (data_version, then the handlers' cache: same vault object and minute), ${d.cached.n} calls`,
       d.cached,
       '≤ 50 ms',
       `${verdict(d.cached.p95, GOAL_LOAD_MS, 'ms', 2)} (p95)`,
     ),
-    row(`InventoryService.snapshot() (data_version + keychain state), ${d.snapshot.n} calls`, d.snapshot, '', ''),
+    row(`The legacy snapshot (data_version + keychain state), ${d.snapshot.n} calls`, d.snapshot, '', ''),
     row(
       'getVault: dispatch re-parsing the snapshot (VaultSnapshot through the fast path: elements in exact form kept, check histories dropped)',
       d.outputFast,
@@ -758,7 +758,7 @@ async function main(): Promise<void> {
     '',
     '### (e) One token edit at 10,000 tokens, end to end',
     '',
-    `InventoryService.updateToken (notes changed) on the same database: one transaction (BEGIN IMMEDIATE: SQLite's write lock, which the CLI waits for), the vault read again only if another connection committed, copy-on-write draft, applier and write rules, then SqliteVaultRepository.save (the revision check against meta, the changed token validated and its row upserted, its check history left alone when unchanged, revision and updated_at in meta, the audit entry), COMMIT (WAL, synchronous=NORMAL: no fsync per commit; a checkpoint now and then). ${RUNS} edits after ${WARMUP} warm-up edits.`,
+    `tokens.update (notes changed) on the same database: one transaction (BEGIN IMMEDIATE: SQLite's write lock, which the CLI waits for), the vault read again only if another connection committed, copy-on-write draft, applier and write rules, then SqliteVaultRepository.save (the revision check against meta, the changed token validated and its row upserted, its check history left alone when unchanged, revision and updated_at in meta, the audit entry), COMMIT (WAL, synchronous=NORMAL: no fsync per commit; a checkpoint now and then). ${RUNS} edits after ${WARMUP} warm-up edits.`,
     '',
     '| measure | median | p95 | goal | result |',
     '|---|---|---|---|---|',

@@ -106,7 +106,7 @@ describe('getVaultChanges: the snapshot as changes to one the renderer holds', (
     const held = await w.snapshot();
     expect(await w.changes(held.revision + 5, held.readId)).toEqual({ kind: 'full' });
 
-    // The CLI (another InventoryService on the same folder) edits the token: every object is read anew.
+    // The CLI (another session on the same folder) edits the token: every object is read anew.
     const cli = openTestVault(w.fx.dir, w.fx.clock);
     const other = openCore({
       repo: cli.repo,

@@ -11,7 +11,7 @@ afterEach(() => cleanup());
 const SECRET = 'shippo_live_0123456789abcdef0123456789abcdef01234567';
 
 describe('expiry scheduler on the real inventory', () => {
-  it('re-plans on InventoryService.onChange and never puts a secret or fingerprint in a notification', async () => {
+  it('re-plans on each session commit and never puts a secret or fingerprint in a notification', async () => {
     const fx = await inventoryFixture();
     cleanup = fx.cleanup;
     const world = new FakeWorld();

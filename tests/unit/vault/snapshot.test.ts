@@ -1,4 +1,4 @@
-// InventoryService.snapshot() carries tokens as TokenSummary (no check history), made once per vault revision.
+// The legacy snapshot carries tokens as TokenSummary (no check history), made once per vault revision.
 import { afterEach, describe, expect, it } from 'vitest';
 import { VaultSnapshot, type CheckResult } from '../../../electron/contract';
 import { inventoryFixture } from '../../support/inventory-fixture';
