@@ -1,4 +1,4 @@
-import { EMPTY_INVENTORY_FILTERS, VAULT_TOPICS, type EventName, type EventPayload } from '../contract';
+import { EMPTY_INVENTORY_FILTERS, type EventName, type EventPayload } from '../contract';
 import { SqliteAuditLog } from '../core/audit/sqlite-audit-log';
 import { removeStaleTempFiles } from '../core/files/stale-temp';
 import {
@@ -8,7 +8,9 @@ import {
   systemTimers,
   type AttentionIndicator,
 } from '../core/expiry';
-import { InventoryService } from '../core/inventory/inventory-service';
+import { openFeatures, type Features } from '../core/features';
+import { LegacySnapshot } from '../core/session/legacy-snapshot';
+import { Session } from '../core/session/session';
 import type { Clipboard, Clock, FileDialogs, HttpClient, Logger, Notifier, SecretStore } from '../core/ports';
 import { TransferService } from '../core/transfer/transfer-service';
 import { MemoryClipboard, SecretCopier } from '../core/secrets/copy-secret';
@@ -47,7 +49,10 @@ export type EventListener = <E extends EventName>(event: E, payload: EventPayloa
 
 export interface Composed {
   dispatch: Dispatch;
-  inventory: InventoryService;
+  /** The vault for this process: read, transaction, audit, commits. */
+  session: Session;
+  /** Every feature's commands over the session. */
+  features: Features;
   checks: StatusCheckService;
   /** Expiry warnings; the caller starts it (the app and test host do, the CLI does not). */
   scheduler: ExpiryScheduler;
@@ -76,7 +81,7 @@ export function compose(options: ComposeOptions): Composed {
   const secrets = new CachedAccountsSecretStore(options.secrets, options.clock);
   // One SQLite connection per process, opened on first use (importing a JSON vault found there, once).
   const database = new VaultDatabase(options.dataDir, options.clock, options.logger);
-  const inventory = new InventoryService({
+  const session = new Session({
     repo: new SqliteVaultRepository(database),
     secrets,
     intents: new FileSecretIntents(options.dataDir),
@@ -85,9 +90,12 @@ export function compose(options: ComposeOptions): Composed {
     logger: options.logger,
     actor: options.actor,
   });
-  inventory.onChange((revision) => emit('vaultChanged', { revision, topics: [...VAULT_TOPICS] }));
+  const legacy = new LegacySnapshot(session, secrets);
+  const features = openFeatures(session);
+  session.onCommit(({ revision, topics }) => emit('vaultChanged', { revision, topics }));
   const checks = new StatusCheckService({
-    inventory,
+    session,
+    record: (results, summary) => features.checks.record(results, summary),
     secrets,
     http: options.http ?? createUndiciHttpClient(),
     clock: options.clock,
@@ -98,21 +106,23 @@ export function compose(options: ComposeOptions): Composed {
   const scheduler = new ExpiryScheduler({
     clock: options.clock,
     timers: systemTimers,
-    source: inventorySource(inventory),
+    source: inventorySource(session),
     state: new SqliteWarningStore(database),
     notifier: options.notifier ?? { notify: () => {} },
     ...(options.indicator ? { indicator: options.indicator } : {}),
     logger: options.logger,
   });
   const handlers = createHandlers({
-    inventory,
-    clock: options.clock,
+    session,
+    features,
+    legacy,
     checks,
     scheduler,
     forgetKeychainListing: () => secrets.forget(),
     copier: new SecretCopier(secrets, options.clipboard ?? new MemoryClipboard()),
     transfer: new TransferService({
-      inventory,
+      session,
+      apply: features.transfer,
       secrets,
       clock: options.clock,
       dataDir: options.dataDir,
@@ -125,7 +135,7 @@ export function compose(options: ComposeOptions): Composed {
   /** Settles what crashed processes left: temp files, and keychain entries in flight (a locked keychain waits for the next start). */
   const recover = async () => {
     await removeStaleTempFiles(options.dataDir, options.logger);
-    const done = await inventory.recoverSecrets().catch((err: unknown) => {
+    const done = await features.secrets.recover().catch((err: unknown) => {
       options.logger.warn('keychain recovery postponed', { error: err instanceof Error ? err.message : 'unknown' });
       return null;
     });
@@ -139,7 +149,8 @@ export function compose(options: ComposeOptions): Composed {
       await recover();
       await dispatch('queryInventory', { filters: EMPTY_INVENTORY_FILTERS, sort: 'name', offset: 0, limit: 0 });
     },
-    inventory,
+    session,
+    features,
     checks,
     scheduler,
     emit,

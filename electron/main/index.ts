@@ -105,7 +105,13 @@ if (startCliModeIfAsked()) {
         },
         quit: () => app.quit(),
       });
-      const { dispatch, onEvent, inventory, scheduler, warmUp } = compose({
+      const {
+        dispatch,
+        onEvent,
+        session: vault,
+        scheduler,
+        warmUp,
+      } = compose({
         notifier: createElectronNotifier(openFromNotification),
         clipboard: electronClipboard,
         dialogs: electronDialogs(() => mainWindow),
@@ -139,7 +145,7 @@ if (startCliModeIfAsked()) {
       let expiryPrefs = resolveExpirySettings({}).notifications;
       let loginItem: boolean | null = null;
       const applyExpiryPrefs = async () => {
-        expiryPrefs = resolveExpirySettings((await inventory.vault()).settings).notifications;
+        expiryPrefs = resolveExpirySettings((await vault.vault()).settings).notifications;
         if (loginItem === expiryPrefs.openAtLogin) return;
         loginItem = expiryPrefs.openAtLogin;
         await setOpenAtLogin(loginItem).catch((e: Error) => logger.warn('login item not set', { error: e.message }));
@@ -154,7 +160,7 @@ if (startCliModeIfAsked()) {
           return scheduler.start();
         })
         .catch(schedulerFailed);
-      inventory.onChange(() => {
+      vault.onCommit(() => {
         applyExpiryPrefs().catch(prefsFailed);
       });
       powerMonitor.on('resume', () => {

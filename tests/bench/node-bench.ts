@@ -2,6 +2,7 @@
 // load + findings (cold), the warm path the app pays per call, one token edit end to end, dispatch overhead,
 // renderer bundle size. Run: npx tsx tests/bench/node-bench.ts [--skip-build]   (writes its section of BENCHMARKS.md)
 // Not a test: no timed assertions; it reports figures against the goals.
+import { openCore } from '../support/inventory-fixture';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -23,7 +24,6 @@ import { slotFindings } from '../../electron/core/rules/findings/store-findings'
 import { tokenFindings } from '../../electron/core/rules/findings/token-findings';
 import { SqliteAuditLog } from '../../electron/core/audit/sqlite-audit-log';
 import type { Database } from '../../electron/core/db/sqlite';
-import { InventoryService } from '../../electron/core/inventory/inventory-service';
 import type { VaultRepository } from '../../electron/core/ports';
 import { accountOf } from '../../electron/core/secrets/accounts';
 import { MemorySecretStore } from '../../electron/core/secrets/memory-secret-store';
@@ -261,7 +261,7 @@ async function loadAndFindings() {
   }
 }
 
-// (d) The warm path and (e) one token edit, through InventoryService on the same database --------------------
+// (d) The warm path and (e) one token edit, through the session and the features on the same database --------------------
 async function warmAndEdits() {
   const dir = await mkdtemp(join(tmpdir(), 'keyward-bench-'));
   // One connection, as compose() opens it.
@@ -304,7 +304,7 @@ async function warmAndEdits() {
     };
     const secrets = new MemorySecretStore();
     for (const t of vault.tokens) if (t.secret) await secrets.set(accountOf(t), 'bench-placeholder-value');
-    const inventory = new InventoryService({
+    const inventory = openCore({
       repo: timed,
       secrets,
       audit: new SqliteAuditLog(database),
@@ -312,20 +312,20 @@ async function warmAndEdits() {
       logger: silentLogger,
       actor: 'bench',
     });
-    const [coldMs] = await time(() => inventory.snapshot());
+    const [coldMs] = await time(() => inventory.legacy.snapshot());
 
     const WARM_CALLS = 200;
     const snapshot: number[] = [];
     const vaultCall: number[] = [];
     for (let i = 0; i < WARMUP + WARM_CALLS; i++) {
-      const [ms] = await time(() => inventory.snapshot());
+      const [ms] = await time(() => inventory.legacy.snapshot());
       const [vms] = await time(() => inventory.vault());
       if (i < WARMUP) continue;
       snapshot.push(ms);
       vaultCall.push(vms);
     }
     // Findings recomputed as the handlers do it (once per vault revision, keychain listing and minute, with
-    // createIncrementalFindings): (1) after one token edit through InventoryService (a rename: its findings'
+    // createIncrementalFindings): (1) after one token edit through the tokens feature (a rename: its findings'
     // text changes), (2) with the clock a minute later and nothing edited. The first call judges everything.
     const findingsFor = createFindingsCache();
     const judge = createIncrementalFindings();
@@ -334,8 +334,8 @@ async function warmAndEdits() {
     const findingsNow = async () => {
       const [v, catalog, accounts] = await Promise.all([
         inventory.vault(),
-        inventory.catalog(),
-        inventory.secretAccounts(),
+        inventory.session.catalog(),
+        inventory.features.secrets.accounts(),
       ]);
       const now = new Date(clockMs);
       return findingsFor({ revision: v.revision, accounts, now }, () =>
@@ -350,7 +350,7 @@ async function warmAndEdits() {
     const afterMinute: number[] = [];
     for (let i = 0; i < WARMUP + RUNS; i++) {
       const token = renamed[i % renamed.length]!;
-      await inventory.updateToken({ id: token.id, name: `${token.name} (renamed ${i})` });
+      await inventory.features.tokens.update({ id: token.id, name: `${token.name} (renamed ${i})` });
       const [editMs] = await time(findingsNow);
       clockMs += 60_000;
       const [minuteMs] = await time(findingsNow);
@@ -370,8 +370,8 @@ async function warmAndEdits() {
         v,
         resolveFindingSettings(v.settings.findings),
         now,
-        await inventory.catalog(),
-        await inventory.secretAccounts(),
+        await inventory.session.catalog(),
+        await inventory.features.secrets.accounts(),
       );
       last = { vault: v, minute, value };
       return value;
@@ -383,7 +383,7 @@ async function warmAndEdits() {
     }
 
     // getVault's answer re-parsed by dispatch (strips anything outside the contract): the fast path, and zod alone.
-    const snap = await inventory.snapshot();
+    const snap = await inventory.legacy.snapshot();
     const outputFast: number[] = [];
     const outputZod: number[] = [];
     for (let i = 0; i < WARMUP + RUNS; i++) {
@@ -396,7 +396,7 @@ async function warmAndEdits() {
       }
     }
 
-    // (e) One token edit end to end: updateToken -> mutate (draft, applier, save, audit). Notes only, then a status change.
+    // (e) One token edit end to end: tokens.update -> session.transaction (draft, applier, save, audit). Notes only, then a status change.
     const active = vault.tokens.filter((t) => t.status === 'active' && t.settings.managedBy === undefined);
     const edits: number[] = [];
     // Then what the window asks for after the edit, as main answers it (handler, dispatch's output parse, JSON
@@ -404,19 +404,19 @@ async function warmAndEdits() {
     const refreshChanges: number[] = [];
     const refreshFull: number[] = [];
     const bytes = { changes: 0, full: 0 };
-    const first = await inventory.snapshot();
+    const first = await inventory.legacy.snapshot();
     let held = first.revision;
     saves.length = 0;
     transactions.length = 0;
     commits.length = 0;
     for (let i = 0; i < WARMUP + RUNS; i++) {
       const token = active[i % active.length]!;
-      const [ms] = await time(() => inventory.updateToken({ id: token.id, notes: `bench edit ${i}` }));
+      const [ms] = await time(() => inventory.features.tokens.update({ id: token.id, notes: `bench edit ${i}` }));
       const [changesMs, changes] = await time(async () =>
-        JSON.stringify(VaultSnapshotChanges.parse(await inventory.snapshotChangesSince(held, first.readId))),
+        JSON.stringify(VaultSnapshotChanges.parse(await inventory.legacy.changesSince(held, first.readId))),
       );
       const [fullMs, full] = await time(async () => {
-        const parsed = safeParseWithLists(VaultSnapshot, await inventory.snapshot(), SNAPSHOT_LISTS);
+        const parsed = safeParseWithLists(VaultSnapshot, await inventory.legacy.snapshot(), SNAPSHOT_LISTS);
         if (!parsed.success) throw new Error('the snapshot did not pass VaultSnapshot');
         return JSON.stringify(parsed.data);
       });
@@ -436,7 +436,7 @@ async function warmAndEdits() {
     const BULK = 200;
     const bulkIds = active.slice(RUNS + WARMUP, RUNS + WARMUP + BULK).map((t) => t.id);
     const [bulkMs] = await time(async () => {
-      for (const id of bulkIds) await inventory.updateToken({ id, status: 'inactive' });
+      for (const id of bulkIds) await inventory.features.tokens.update({ id, status: 'inactive' });
     });
     // Read back through a second connection, as another process would: the edits are in the database.
     const after = await readVaultFrom(dir, systemClock);
@@ -444,7 +444,7 @@ async function warmAndEdits() {
     if (!bulkIds.every((id) => inactive.has(id))) throw new Error('the bulk deactivation did not reach the database');
     // The same 200 in ONE change: deactivateTokens, what the inventory's "Deactivate selected" calls.
     const oneChangeIds = active.slice(RUNS + WARMUP + BULK, RUNS + WARMUP + 2 * BULK).map((t) => t.id);
-    const [oneChangeMs, oneChange] = await time(() => inventory.deactivateTokens({ ids: oneChangeIds }));
+    const [oneChangeMs, oneChange] = await time(() => inventory.features.tokens.deactivate({ ids: oneChangeIds }));
     if (oneChange.deactivated !== BULK) throw new Error(`deactivateTokens changed ${oneChange.deactivated} of ${BULK}`);
     return {
       coldMs,
@@ -724,7 +724,7 @@ async function main(): Promise<void> {
     '',
     '### (d) Warm path: what each call pays while the vault is unchanged',
     '',
-    `InventoryService over a SqliteVaultRepository on the same 10,000-token database (one connection, as compose() opens it), in-memory keychain; first call (cold load) ${fmt(d.coldMs)}. Each later call asks SQLite whether another connection committed since (PRAGMA data_version) and reuses the vault in memory. Findings are computed again only when the vault revision, the keychain listing or the minute changes (the handlers cache them), by createIncrementalFindings, which judges again only what the change can affect (the same answer as computeFindings); the first two rows are that recomputation.`,
+    `The session over a SqliteVaultRepository on the same 10,000-token database (one connection, as compose() opens it), in-memory keychain; first call (cold load) ${fmt(d.coldMs)}. Each later call asks SQLite whether another connection committed since (PRAGMA data_version) and reuses the vault in memory. Findings are computed again only when the vault revision, the keychain listing or the minute changes (the handlers cache them), by createIncrementalFindings, which judges again only what the change can affect (the same answer as computeFindings); the first two rows are that recomputation.`,
     '',
     '| measure | median | p95 | goal | result |',
     '|---|---|---|---|---|',
@@ -740,14 +740,14 @@ async function main(): Promise<void> {
       '≤ 50 ms',
       `${verdict(d.afterMinute.p95, GOAL_LOAD_MS, 'ms', 1)} (p95)`,
     ),
-    row('↳ InventoryService.vault() alone (PRAGMA data_version only)', d.vault, '', ''),
+    row('↳ session.vault() alone (PRAGMA data_version only)', d.vault, '', ''),
     row(
       `findings call while nothing changed (data_version, then the handlers' cache: same vault object and minute), ${d.cached.n} calls`,
       d.cached,
       '≤ 50 ms',
       `${verdict(d.cached.p95, GOAL_LOAD_MS, 'ms', 2)} (p95)`,
     ),
-    row(`InventoryService.snapshot() (data_version + keychain state), ${d.snapshot.n} calls`, d.snapshot, '', ''),
+    row(`The legacy snapshot (data_version + keychain state), ${d.snapshot.n} calls`, d.snapshot, '', ''),
     row(
       'getVault: dispatch re-parsing the snapshot (VaultSnapshot through the fast path: elements in exact form kept, check histories dropped)',
       d.outputFast,
@@ -758,7 +758,7 @@ async function main(): Promise<void> {
     '',
     '### (e) One token edit at 10,000 tokens, end to end',
     '',
-    `InventoryService.updateToken (notes changed) on the same database: one transaction (BEGIN IMMEDIATE: SQLite's write lock, which the CLI waits for), the vault read again only if another connection committed, copy-on-write draft, applier and write rules, then SqliteVaultRepository.save (the revision check against meta, the changed token validated and its row upserted, its check history left alone when unchanged, revision and updated_at in meta, the audit entry), COMMIT (WAL, synchronous=NORMAL: no fsync per commit; a checkpoint now and then). ${RUNS} edits after ${WARMUP} warm-up edits.`,
+    `tokens.update (notes changed) on the same database: one transaction (BEGIN IMMEDIATE: SQLite's write lock, which the CLI waits for), the vault read again only if another connection committed, copy-on-write draft, applier and write rules, then SqliteVaultRepository.save (the revision check against meta, the changed token validated and its row upserted, its check history left alone when unchanged, revision and updated_at in meta, the audit entry), COMMIT (WAL, synchronous=NORMAL: no fsync per commit; a checkpoint now and then). ${RUNS} edits after ${WARMUP} warm-up edits.`,
     '',
     '| measure | median | p95 | goal | result |',
     '|---|---|---|---|---|',

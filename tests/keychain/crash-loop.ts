@@ -107,7 +107,7 @@ export async function crashLoop(options: {
     // The next start: recovery, then the vault and the keychain compared.
     const next = open();
     await next.recover();
-    const vault = await next.inventory.vault();
+    const vault = await next.session.vault();
     const tokens = new Map(vault.tokens.map((t) => [t.id, t]));
     for (const t of vault.tokens) {
       if (!t.secret) continue;

@@ -2,10 +2,9 @@ import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InventoryService } from '../../electron/core/inventory/inventory-service';
 import { silentLogger, systemClock } from '../../electron/core/ports';
 import { KeytarSecretStore } from '../../electron/main/adapters/keytar-secret-store';
-import { tempDir } from '../support/inventory-fixture';
+import { tempDir, openCore } from '../support/inventory-fixture';
 import { openTestVault } from '../support/vault';
 import { accountOf } from '../../electron/core/secrets/accounts';
 
@@ -27,7 +26,7 @@ const opened: { close(): void }[] = [];
 const inventoryIn = (dir: string) => {
   const { database, repo, audit } = openTestVault(dir, systemClock);
   opened.push(database);
-  return new InventoryService({ repo, secrets: store, audit, clock: systemClock, logger: silentLogger, actor: 'test' });
+  return openCore({ repo, secrets: store, audit, clock: systemClock, logger: silentLogger, actor: 'test' });
 };
 const secretFor = () => `shippo_test_${randomBytes(20).toString('hex')}`;
 
@@ -59,17 +58,17 @@ describe.skipIf(!state.available && !required)('real OS keychain (keytar, servic
 
   it('a token added through the inventory lands in the keychain, and deleting it removes the entry', async () => {
     const inventory = inventoryIn(dir);
-    const profile = await inventory.createStore({ provider: 'shippo', label: 'Keychain test' });
+    const profile = await inventory.features.stores.create({ provider: 'shippo', label: 'Keychain test' });
     const secret = secretFor();
-    const token = await inventory.createToken({ storeId: profile.id, name: 'Test token', secret });
+    const token = await inventory.features.tokens.create({ storeId: profile.id, name: 'Test token', secret });
     expect(await store.get(accountOf(token))).toBe(secret);
-    await inventory.deleteToken({ id: token.id });
+    await inventory.features.tokens.delete({ id: token.id });
     expect(await store.get(accountOf(token))).toBeNull();
   });
 
   it('without a Secret Service: keychain_unavailable, metadata kept, and it works again once the keychain is back', async () => {
     const inventory = inventoryIn(dir);
-    const profile = await inventory.createStore({ provider: 'shippo', label: 'Offline keychain' });
+    const profile = await inventory.features.stores.create({ provider: 'shippo', label: 'Offline keychain' });
     const secret = secretFor();
     const env: NodeJS.ProcessEnv = { ...process.env, CHILD_SECRET: secret };
     delete env.DBUS_SESSION_BUS_ADDRESS;
@@ -87,10 +86,10 @@ describe.skipIf(!state.available && !required)('real OS keychain (keytar, servic
     expect(child.attempt.message).not.toContain(secret);
     expect(child.keychain.available).toBe(false);
     expect(child.tokens).toEqual([]);
-    expect((await inventory.snapshot()).stores.map((s) => s.label)).toContain('Offline keychain');
+    expect((await inventory.legacy.snapshot()).stores.map((s) => s.label)).toContain('Offline keychain');
 
     // The keychain is back (this process has it): the same action succeeds.
-    const token = await inventory.createToken({ storeId: profile.id, name: 'From child', secret });
+    const token = await inventory.features.tokens.create({ storeId: profile.id, name: 'From child', secret });
     expect(await store.get(accountOf(token))).toBe(secret);
   });
 });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { thawed } from '../../electron/core/vault/plain-data';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Finding, Token } from '../../electron/contract';
@@ -88,7 +89,7 @@ describe.skipIf(!state.available && !required)(
       const a = await app();
       const made = await addTokens(a, 3);
       // The layout older Keyward wrote, in a JSON-era data folder: no vaultId, no account, the value under the token id.
-      const doc: VaultData = structuredClone(await a.inventory.vault());
+      const doc: VaultData = structuredClone(thawed(await a.session.vault()));
       delete doc.vaultId;
       for (const t of doc.tokens) {
         const value = made.find((m) => m.token.id === t.id)!.secret;
@@ -101,7 +102,7 @@ describe.skipIf(!state.available && !required)(
 
       const next = open(dir);
       await next.recover();
-      const vault = await next.inventory.vault();
+      const vault = await next.session.vault();
       expect(vault.vaultId).toMatch(/^[0-9a-f-]{36}$/);
       expect(vault.tokens.map((t) => t.id)).toEqual(made.map((m) => m.token.id));
       for (const { token, secret } of made) {
@@ -120,7 +121,7 @@ describe.skipIf(!state.available && !required)(
       await addTokens(b, 2);
       expect(kinds(await a.call<Finding[]>('getFindings', { rescanKeychain: true }))).toEqual([]);
       expect(kinds(await b.call<Finding[]>('getFindings', { rescanKeychain: true }))).toEqual([]);
-      const vaultA = await a.inventory.vault();
+      const vaultA = await a.session.vault();
       await store.set(`${vaultA.vaultId}:00000000-0000-4000-8000-000000000000:stray`, secretFor());
       expect(kinds(await a.call<Finding[]>('getFindings', { rescanKeychain: true }))).toEqual(['orphan_secret']);
       expect(kinds(await b.call<Finding[]>('getFindings', { rescanKeychain: true }))).toEqual([]);
@@ -143,10 +144,10 @@ describe.skipIf(!state.available && !required)(
           holder.exec('ROLLBACK');
           holder.close();
         }
-        const t = (await a.inventory.vault()).tokens.find((x) => x.id === token.id)!;
+        const t = (await a.session.vault()).tokens.find((x) => x.id === token.id)!;
         expect(await store.get(accountOf(t))).toBe(secret);
         expect(sha256Hex(secret)).toBe(t.secret!.fingerprint);
-        const vaultId = (await a.inventory.vault()).vaultId!;
+        const vaultId = (await a.session.vault()).vaultId!;
         expect((await store.accounts()).filter((x) => ownedBy(vaultId, x))).toEqual([accountOf(t)]);
       },
     );

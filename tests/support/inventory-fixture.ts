@@ -1,7 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InventoryService } from '../../electron/core/inventory/inventory-service';
+import { openFeatures } from '../../electron/core/features';
+import { LegacySnapshot } from '../../electron/core/session/legacy-snapshot';
+import { Session, type SessionDeps } from '../../electron/core/session/session';
 import type { Clock, FileDialogs, HttpClient, Logger } from '../../electron/core/ports';
 import { TransferService } from '../../electron/core/transfer/transfer-service';
 import { StatusCheckService } from '../../electron/core/status/status-check-service';
@@ -13,6 +15,8 @@ import { createHandlers } from '../../electron/main/handlers';
 import { silentLogger } from '../../electron/core/ports';
 import { MemorySecretStore } from '../../electron/core/secrets/memory-secret-store';
 import { openTestVault } from './vault';
+import { thawed } from '../../electron/core/vault/plain-data';
+import type { VaultData } from '../../electron/core/vault/vault-data';
 
 export class FakeClock implements Clock {
   constructor(private current = new Date('2026-11-22T09:00:00.000Z')) {}
@@ -35,12 +39,17 @@ export async function inventoryFixture(logger: Logger = silentLogger) {
   const clock = new FakeClock();
   const secrets = new MemorySecretStore();
   const { database, repo, audit, warnings } = openTestVault(dir, clock, logger);
-  const inventory = new InventoryService({ repo, secrets, audit, clock, logger, actor: 'test' });
+  const session = new Session({ repo, secrets, audit, clock, logger, actor: 'test' });
+  // The whole-vault snapshot the window still reads; it listens to the session from the start, as in compose().
+  const legacy = new LegacySnapshot(session, secrets);
+  const features = openFeatures(session);
   const cleanup = async () => {
     database.close();
     await removeDir();
   };
-  return { dir, cleanup, clock, secrets, audit, repo, database, warnings, inventory };
+  // The current vault typed as plain data, for assertions and the plain-data functions tests call.
+  const vault = async (): Promise<VaultData> => thawed(await session.vault());
+  return { dir, cleanup, clock, secrets, audit, repo, database, warnings, session, legacy, features, vault };
 }
 
 /** The inventory fixture behind the real handlers and dispatch; events the handlers emit are recorded. */
@@ -51,7 +60,8 @@ export async function dispatchFixture(
   const fx = await inventoryFixture(logger);
   const http = options.http ?? createUndiciHttpClient();
   const checks = new StatusCheckService({
-    inventory: fx.inventory,
+    session: fx.session,
+    record: (results, summary) => fx.features.checks.record(results, summary),
     secrets: fx.secrets,
     http,
     clock: fx.clock,
@@ -60,6 +70,8 @@ export async function dispatchFixture(
     env: options.env ?? {},
   });
   const events: { event: string; payload: unknown }[] = [];
+  // As compose() wires it: each commit is announced with what it touched.
+  fx.session.onCommit(({ revision, topics }) => events.push({ event: 'vaultChanged', payload: { revision, topics } }));
   const clipboard = new MemoryClipboard();
   // Tests answer the next open/save dialog by pushing a path (or null for "cancelled").
   const dialogAnswers: { open: (string | null)[]; save: (string | null)[] } = { open: [], save: [] };
@@ -70,18 +82,20 @@ export async function dispatchFixture(
   const scheduler = new ExpiryScheduler({
     clock: fx.clock,
     timers: systemTimers,
-    source: inventorySource(fx.inventory),
+    source: inventorySource(fx.session),
     state: fx.warnings,
     notifier: { notify: () => {} },
   });
   const handlers = createHandlers({
-    inventory: fx.inventory,
-    clock: fx.clock,
+    session: fx.session,
+    features: fx.features,
+    legacy: fx.legacy,
     checks,
     scheduler,
     copier: new SecretCopier(fx.secrets, clipboard),
     transfer: new TransferService({
-      inventory: fx.inventory,
+      session: fx.session,
+      apply: fx.features.transfer,
       secrets: fx.secrets,
       clock: fx.clock,
       dialogs,
@@ -105,4 +119,12 @@ export async function valueOf<T>(
   const result = await dispatch(channel, input);
   if (!result.ok) throw new Error(`${channel}: ${result.error?.code} ${result.error?.message}`);
   return result.value as T;
+}
+
+/** A session over `deps` with the whole-vault snapshot and every feature's commands, as compose() wires them. */
+export function openCore(deps: SessionDeps) {
+  const session = new Session(deps);
+  const legacy = new LegacySnapshot(session, deps.secrets);
+  const vault = async (): Promise<VaultData> => thawed(await session.vault());
+  return { session, legacy, features: openFeatures(session), vault };
 }

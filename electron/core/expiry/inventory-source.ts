@@ -1,12 +1,16 @@
-import type { InventoryService } from '../inventory/inventory-service';
+import type { Catalog } from '../providers/catalog';
+import type { FrozenVault } from '../vault/plain-data';
+import type { VaultData } from '../vault/vault-data';
 import type { ExpiryVaultSource } from './expiry-ports';
 
-/** The inventory as the scheduler's vault source: settings live in the vault, so a settings change is a vault change too. */
-export function inventorySource(
-  inventory: Pick<InventoryService, 'vault' | 'catalog' | 'onChange'>,
-): ExpiryVaultSource {
+/** The session as the scheduler's vault source: settings live in the vault, so a settings change is a vault change too. */
+export function inventorySource(session: {
+  vault(): Promise<FrozenVault>;
+  catalog(): Promise<Catalog>;
+  onCommit(listener: () => void): () => void;
+}): ExpiryVaultSource {
   return {
-    read: async () => ({ vault: await inventory.vault(), catalog: await inventory.catalog() }),
-    subscribe: (listener) => inventory.onChange(() => listener()),
+    read: async () => ({ vault: (await session.vault()) as VaultData, catalog: await session.catalog() }),
+    subscribe: (listener) => session.onCommit(() => listener()),
   };
 }

@@ -6,15 +6,18 @@ import { runChecks } from '../checks/check-runner';
 import { CHECK_OUTCOMES, type CheckItem, type CheckOutcome, type CheckProgress } from '../checks/check-types';
 import { RateLimiter, realSleep, type Sleep } from '../checks/rate-limiter';
 import { AppError } from '../errors';
-import type { InventoryService } from '../inventory/inventory-service';
 import type { Clock, HttpClient, Logger, SecretStore } from '../ports';
 import type { Catalog } from '../providers/catalog';
 import { publicPrefixOf } from '../providers/mask';
 import { formatsOf } from '../providers/provider-module';
+import { thawed, type FrozenVault } from '../vault/plain-data';
 import { selectTokens, type CheckSelection } from './selection';
 
 export interface StatusCheckDeps {
-  inventory: InventoryService;
+  /** The current vault and catalog (the session). */
+  session: { vault(): Promise<FrozenVault>; catalog(): Promise<Catalog> };
+  /** Saves a run's results on their tokens (the checks feature). */
+  record(results: readonly { tokenId: string; result: CheckResult }[], summary: string): Promise<number>;
   secrets: SecretStore;
   http: HttpClient;
   clock: Clock;
@@ -74,9 +77,9 @@ export class StatusCheckService {
     onProgress?: (progress: CheckProgress & { runId: string }) => void,
   ): Promise<CheckRunSummary> {
     if (this.runs.has(runId)) throw new AppError('conflict', 'A check with this run id is already running.');
-    const vault = await this.deps.inventory.vault();
-    const catalog = await this.deps.inventory.catalog();
-    const tokens = selectTokens(vault, selection);
+    const vault = await this.deps.session.vault();
+    const catalog = await this.deps.session.catalog();
+    const tokens = selectTokens(thawed(vault), selection);
     const stores = new Map(vault.stores.map((s) => [s.id, s]));
     const items: CheckItem[] = [];
     let withoutSecret = 0;
@@ -91,7 +94,7 @@ export class StatusCheckService {
         withoutSecret++;
         continue;
       }
-      items.push(this.item(catalog, store, token, secret, vault.settings));
+      items.push(this.item(catalog, thawed(store), thawed(token), secret, vault.settings));
     }
     const controller = new AbortController();
     this.runs.set(runId, controller);
@@ -110,7 +113,7 @@ export class StatusCheckService {
           .map((o) => `${counts[o]} ${o}`)
           .join(', ') || 'none'
       }`;
-      if (checked.length) await this.deps.inventory.recordChecks(checked, summary);
+      if (checked.length) await this.deps.record(checked, summary);
       return {
         runId,
         total: tokens.length,
@@ -134,7 +137,7 @@ export class StatusCheckService {
 
   /** Checks a pasted secret without saving anything. */
   async quick(input: QuickCheckInput, options: QuickCheckOptions = {}): Promise<CheckResult> {
-    const catalog = await this.deps.inventory.catalog();
+    const catalog = await this.deps.session.catalog();
     const module = catalog.get(input.provider);
     const kind = input.kind ?? module.descriptor.credentials[0]!.kind;
     const store: StoreProfile = {
@@ -155,7 +158,7 @@ export class StatusCheckService {
       mode: input.mode ?? null,
       settings: {},
     } as unknown as Token;
-    const vault = await this.deps.inventory.vault();
+    const vault = await this.deps.session.vault();
     const item = this.item(catalog, store, token, input.secret, vault.settings);
     const others: string[] = [];
     for (const id of options.alsoRedactSecretsOf ?? []) {

@@ -15,20 +15,18 @@ import {
   type StoreProfile,
   type Token,
 } from '../../contract';
+import { buildToken } from '../features/tokens/build-token';
 import type { Catalog } from '../providers/catalog';
-import { deriveTokenFacts } from '../providers/derive';
 import { validateFields } from '../providers/fields';
-import { formatsOf, policyOf, type ProviderModule } from '../providers/provider-module';
+import { policyOf } from '../providers/provider-module';
 import { checkTokenWrite } from '../rules/write-rules';
-import { sha256Hex } from '../secrets/fingerprint';
-import { normaliseDate } from '../time';
 import type { VaultData } from '../vault/vault-data';
 import { type Cells, IDENTIFIER_COLUMNS, SETTING_COLUMNS, splitList } from './columns';
 import { type ImportFormat, parseImport, type RawRow } from './parse-import';
 
 type FieldValue = string | number | boolean | string[];
 
-/** One row ready for `InventoryService.importRows`: the shapes `addToken` takes, plus the status to save. */
+/** One row ready for the transfer feature's importRows: the shapes `addToken` takes, plus the status to save. */
 export interface ImportRowInput {
   client: string | null;
   store: Omit<ParsedInput<'createStore'>, 'clientId'>;
@@ -238,30 +236,20 @@ function planRow(raw: RawRow, world: World, catalog: Catalog, now: Date): Planne
     `${provider.name} ${credential.label}`,
     reasons,
   );
-  const token = draftToken({
-    catalog,
-    module,
-    kind: credential.kind,
-    store,
-    name,
-    mode,
-    scopes,
-    settings,
-    status,
-    createdAt,
-    expiresAt,
-    secret,
-    now,
+  // The token exactly as the import will save it (the one token builder), for the preview and the rules.
+  const built = buildToken({
     id: planned.tokenId,
-    reasons,
+    store,
+    catalog,
+    now,
+    input: { name, kind: credential.kind, status, settings, mode, scopes, createdAt, expiresAt, notes, secret },
   });
+  if (built.problems.secret) reasons.push(`secret: ${built.problems.secret}`);
+  const token = built.token;
   planned.preview.token = tokenPreview(token);
   if (reasons.length) return planned;
 
-  for (const message of Object.values(
-    validateFields(credential.fields, credentialValues(credential.fields, token), ''),
-  ))
-    reasons.push(`${message}.`);
+  for (const message of Object.values(built.problems.fields ?? {})) reasons.push(`${message}.`);
   const siblings = world.tokensByStore.get(store.id) ?? [];
   if (siblings.some((t) => t.name.toLocaleLowerCase() === name.toLocaleLowerCase()))
     reasons.push(`Store "${store.label}" already has a token named "${name}".`);
@@ -303,68 +291,6 @@ function planRow(raw: RawRow, world: World, catalog: Catalog, now: Date): Planne
   return planned;
 }
 
-interface DraftArgs {
-  catalog: Catalog;
-  module: ProviderModule;
-  kind: Token['kind'];
-  store: StoreProfile;
-  name: string;
-  id: string;
-  now: Date;
-  reasons: string[];
-  mode?: Token['mode'];
-  scopes?: string[];
-  settings: Record<string, FieldValue>;
-  status: Token['status'];
-  createdAt?: string;
-  expiresAt?: string;
-  secret?: string;
-}
-
-/** The token exactly as InventoryService's token applier builds it (facts from the secret, then the row's values). */
-function draftToken(a: DraftArgs): Token {
-  const facts =
-    a.secret !== undefined
-      ? deriveTokenFacts(a.catalog, a.module.descriptor.id, a.kind, a.secret, a.now, { createdAt: a.createdAt ?? null })
-      : null;
-  if (facts?.formatProblem && formatsOf(a.module, a.kind).some((f) => f.confirmed))
-    a.reasons.push(`secret: ${facts.formatProblem}`);
-  const expiryKind = policyOf(a.module, a.kind).expiry?.kind;
-  const now = a.now.toISOString();
-  const token: Token = {
-    id: a.id,
-    storeId: a.store.id,
-    name: a.name,
-    kind: a.kind,
-    mode: a.mode ?? facts?.mode ?? null,
-    scopes: a.scopes?.length ? a.scopes : (facts?.scopes ?? []),
-    settings: { ...(facts?.settings ?? {}), ...a.settings },
-    status: a.status,
-    createdAt: a.createdAt ? normaliseDate(a.createdAt, 'start') : (facts?.createdAt ?? null),
-    expiresAt: null,
-    expirySource: expiryKind === 'none' ? 'none' : 'unknown',
-    secret:
-      a.secret !== undefined && facts
-        ? { fingerprint: sha256Hex(a.secret), masked: facts.masked, setAt: now, formatProblem: facts.formatProblem }
-        : null,
-    lastCheck: null,
-    checkHistory: [],
-    rotatedFrom: null,
-    rotatedTo: null,
-    notes: '',
-    addedAt: now,
-    updatedAt: now,
-  };
-  if (a.expiresAt) {
-    token.expiresAt = normaliseDate(a.expiresAt, 'end');
-    token.expirySource = 'user';
-  } else if (facts?.expirySource) {
-    token.expiresAt = facts.expiresAt ?? null;
-    token.expirySource = facts.expirySource;
-  }
-  return token;
-}
-
 /** Reads the identifier or setting columns a row fills into catalog values, typed by each field's descriptor. */
 function cellsToValues(
   cells: Cells,
@@ -392,23 +318,6 @@ function cellsToValues(
     } else {
       values[key] = cell;
     }
-  }
-  return values;
-}
-
-/** The values a credential's fields describe, from a token: settings plus the top-level ones it lists. */
-function credentialValues(fields: readonly FieldDescriptor[], token: Token): Record<string, FieldValue | undefined> {
-  const values: Record<string, FieldValue | undefined> = { ...token.settings };
-  const described = new Set(fields.map((f) => f.key));
-  const top = {
-    mode: token.mode ?? undefined,
-    scopes: token.scopes.length ? token.scopes : undefined,
-    expiresAt: token.expiresAt ?? undefined,
-    createdAt: token.createdAt ?? undefined,
-  };
-  for (const [key, value] of Object.entries(top)) {
-    delete values[key];
-    if (described.has(key)) values[key] = value;
   }
   return values;
 }

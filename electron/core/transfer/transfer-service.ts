@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { AppError } from '../errors';
 import { readUserFile } from '../files/read-user-file';
 import { writeUserFile } from '../files/safe-write';
-import type { InventoryService } from '../inventory/inventory-service';
+import type { TransferFeature } from '../features/transfer/transfer';
 import type { Clock, FileDialogs, SecretStore } from '../ports';
 import { computeFindings, resolveFindingSettings } from '../rules';
 import { createBackup, readBackup } from './backup';
@@ -14,6 +14,8 @@ import { readImportFile } from './import-file';
 import { planImport, previewOf, type ImportPlan, type ImportPreview, type ImportResult } from './import-plan';
 import type { ImportFormat } from './parse-import';
 import type { RestoreResult } from './restore-plan';
+import { thawed, type FrozenVault } from '../vault/plain-data';
+import type { Catalog } from '../providers/catalog';
 
 const MAX_BACKUP_BYTES = 256 * 1024 * 1024;
 const PLAN_TTL_MS = 15 * 60_000;
@@ -37,7 +39,10 @@ export class TransferService {
   constructor(
     // dataDir: Keyward's data folder, where no export, report, calendar or backup may be saved.
     private readonly deps: {
-      inventory: InventoryService;
+      /** The current vault and catalog (the session). */
+      session: { vault(): Promise<FrozenVault>; catalog(): Promise<Catalog> };
+      /** Applies an import plan and restores a backup (the transfer feature). */
+      apply: Pick<TransferFeature, 'importRows' | 'restoreBackup'>;
       secrets: SecretStore;
       dialogs: FileDialogs;
       clock: Clock;
@@ -51,7 +56,10 @@ export class TransferService {
     const path = await this.deps.dialogs.open({ title: 'Import tokens', filters: FILTERS[format] });
     if (!path) return { cancelled: true };
     const rows = await readImportFile(path, format);
-    const [vault, catalog] = await Promise.all([this.deps.inventory.vault(), this.deps.inventory.catalog()]);
+    const [vault, catalog] = await Promise.all([
+      this.deps.session.vault().then((v) => thawed(v)),
+      this.deps.session.catalog(),
+    ]);
     const plan = planImport(rows, vault, catalog, this.deps.clock.now());
     const planId = randomUUID();
     this.forgetExpired();
@@ -64,7 +72,7 @@ export class TransferService {
     const entry = this.plans.get(planId);
     if (!entry)
       throw new AppError('not_found', 'That import preview has expired or was already used; preview the file again.');
-    const result = await this.deps.inventory.importRows(entry.plan, { allOrNothing });
+    const result = await this.deps.apply.importRows(entry.plan, { allOrNothing });
     // Single use once applied; a refused all-or-nothing apply keeps the plan for a valid-rows-only retry.
     this.plans.delete(planId);
     return result;
@@ -78,7 +86,7 @@ export class TransferService {
       filters: FILTERS[format],
     });
     if (!path) return { saved: false, path: '' };
-    const vault = await this.deps.inventory.vault();
+    const vault = thawed(await this.deps.session.vault());
     const selection = clientId === undefined ? {} : { clientId };
     await writeUserFile(path, format === 'csv' ? exportCsv(vault, selection) : exportJson(vault, now, selection), {
       dataDir: this.deps.dataDir,
@@ -88,7 +96,10 @@ export class TransferService {
 
   async clientReport(clientId: string | null): Promise<Saved> {
     const now = this.deps.clock.now();
-    const [vault, catalog] = await Promise.all([this.deps.inventory.vault(), this.deps.inventory.catalog()]);
+    const [vault, catalog] = await Promise.all([
+      this.deps.session.vault().then((v) => thawed(v)),
+      this.deps.session.catalog(),
+    ]);
     const client = clientId ? vault.clients.find((c) => c.id === clientId) : null;
     if (clientId && !client) throw new AppError('not_found', `No client with id ${clientId}.`);
     const slug = (client?.name ?? 'no-client')
@@ -130,7 +141,12 @@ export class TransferService {
       filters: FILTERS.backup,
     });
     if (!path) return { saved: false, path: '', summary: null };
-    const { file, summary } = await createBackup(await this.deps.inventory.vault(), this.deps.secrets, passphrase, now);
+    const { file, summary } = await createBackup(
+      thawed(await this.deps.session.vault()),
+      this.deps.secrets,
+      passphrase,
+      now,
+    );
     // Owner-only: the file holds every secret, encrypted.
     await writeUserFile(path, file, { dataDir: this.deps.dataDir, mode: 0o600 });
     return { saved: true, path, summary };
@@ -148,7 +164,7 @@ export class TransferService {
       () => new AppError('invalid_input', 'That file is too large to be a Keyward backup.'),
     );
     const payload = await readBackup(file, passphrase);
-    return { cancelled: false, ...(await this.deps.inventory.restoreBackup(payload, mode)) };
+    return { cancelled: false, ...(await this.deps.apply.restoreBackup(payload, mode)) };
   }
 
   private forgetExpired(): void {

@@ -1,9 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { InventoryService } from '../../../electron/core/inventory/inventory-service';
 import { silentLogger } from '../../../electron/core/ports';
-import { inventoryFixture } from '../../support/inventory-fixture';
+import { inventoryFixture, openCore } from '../../support/inventory-fixture';
 import { editVault, openTestVault, readVaultFrom } from '../../support/vault';
 import { accountOf } from '../../../electron/core/secrets/accounts';
 
@@ -20,9 +19,9 @@ async function allFileText(dir: string): Promise<string> {
 describe('inventory', () => {
   it('adds a client, a store and a token; the secret goes to the keychain and only facts to the vault', async () => {
     fx = await inventoryFixture();
-    const client = await fx.inventory.createClient({ name: 'Acme' });
-    const store = await fx.inventory.createStore({ provider: 'shippo', label: 'Acme shipping', clientId: client.id });
-    const token = await fx.inventory.createToken({ storeId: store.id, name: 'Production', secret: SHIPPO_SECRET });
+    const client = await fx.features.clients.create({ name: 'Acme' });
+    const store = await fx.features.stores.create({ provider: 'shippo', label: 'Acme shipping', clientId: client.id });
+    const token = await fx.features.tokens.create({ storeId: store.id, name: 'Production', secret: SHIPPO_SECRET });
 
     expect(await fx.secrets.get(accountOf(token))).toBe(SHIPPO_SECRET);
     expect(token.secret?.masked).toBe('shippo_live_01…4567');
@@ -30,16 +29,16 @@ describe('inventory', () => {
     expect(JSON.stringify(token)).not.toContain(SHIPPO_SECRET);
     expect(await allFileText(fx.dir)).not.toContain(SHIPPO_SECRET);
 
-    const snapshot = await fx.inventory.snapshot();
+    const snapshot = await fx.legacy.snapshot();
     expect(snapshot.tokens.map((t) => t.name)).toEqual(['Production']);
     expect(snapshot.revision).toBe(3);
   });
 
   it('audits every change without the secret value', async () => {
     fx = await inventoryFixture();
-    const store = await fx.inventory.createStore({ provider: 'shippo', label: 'S' });
-    const token = await fx.inventory.createToken({ storeId: store.id, name: 'T', secret: SHIPPO_SECRET });
-    await fx.inventory.deleteToken({ id: token.id });
+    const store = await fx.features.stores.create({ provider: 'shippo', label: 'S' });
+    const token = await fx.features.tokens.create({ storeId: store.id, name: 'T', secret: SHIPPO_SECRET });
+    await fx.features.tokens.delete({ id: token.id });
     expect(fx.audit.entries.map((e) => e.action)).toEqual(['store.create', 'token.create', 'token.delete']);
     expect(fx.audit.entries.every((e) => e.actor === 'test')).toBe(true);
     expect(JSON.stringify(fx.audit.entries)).not.toContain(SHIPPO_SECRET);
@@ -47,79 +46,79 @@ describe('inventory', () => {
 
   it('refuses a store with a missing required identifier and changes nothing', async () => {
     fx = await inventoryFixture();
-    await expect(fx.inventory.createStore({ provider: 'printago', label: 'P', identifiers: {} })).rejects.toMatchObject(
-      {
-        code: 'invalid_input',
-        fields: { 'identifiers.storeId': 'Store id is required' },
-      },
-    );
     await expect(
-      fx.inventory.createStore({ provider: 'printago', label: 'P', identifiers: { storeId: 'ABC' } }),
+      fx.features.stores.create({ provider: 'printago', label: 'P', identifiers: {} }),
+    ).rejects.toMatchObject({
+      code: 'invalid_input',
+      fields: { 'identifiers.storeId': 'Store id is required' },
+    });
+    await expect(
+      fx.features.stores.create({ provider: 'printago', label: 'P', identifiers: { storeId: 'ABC' } }),
     ).rejects.toMatchObject({
       fields: { 'identifiers.storeId': 'A Printago store id is 24 lowercase letters and digits' },
     });
-    expect((await fx.inventory.snapshot()).stores).toEqual([]);
+    expect((await fx.legacy.snapshot()).stores).toEqual([]);
     expect(fx.audit.entries).toEqual([]);
   });
 
   it("an edit sees the store's tokens as they are now: added since the last edit, removed, or added by another process", async () => {
     fx = await inventoryFixture();
-    const store = await fx.inventory.createStore({ provider: 'shippo', label: 'S' });
-    const a = await fx.inventory.createToken({ storeId: store.id, name: 'A' });
-    await fx.inventory.updateToken({ id: a.id, notes: 'first edit' });
-    const b = await fx.inventory.createToken({ storeId: store.id, name: 'B' });
-    await expect(fx.inventory.updateToken({ id: a.id, name: 'b' })).rejects.toMatchObject({ code: 'conflict' });
-    await fx.inventory.deleteToken({ id: b.id });
-    expect((await fx.inventory.updateToken({ id: a.id, name: 'B' })).name).toBe('B');
+    const store = await fx.features.stores.create({ provider: 'shippo', label: 'S' });
+    const a = await fx.features.tokens.create({ storeId: store.id, name: 'A' });
+    await fx.features.tokens.update({ id: a.id, notes: 'first edit' });
+    const b = await fx.features.tokens.create({ storeId: store.id, name: 'B' });
+    await expect(fx.features.tokens.update({ id: a.id, name: 'b' })).rejects.toMatchObject({ code: 'conflict' });
+    await fx.features.tokens.delete({ id: b.id });
+    expect((await fx.features.tokens.update({ id: a.id, name: 'B' })).name).toBe('B');
     const other = openTestVault(fx.dir, fx.clock);
-    const cli = new InventoryService({
+    const cli = openCore({
       ...fx,
       repo: other.repo,
       audit: other.audit,
       logger: silentLogger,
       actor: 'cli',
     });
-    await cli.createToken({ storeId: store.id, name: 'C' });
+    await cli.features.tokens.create({ storeId: store.id, name: 'C' });
     other.database.close();
-    await expect(fx.inventory.updateToken({ id: a.id, name: 'c' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(fx.features.tokens.update({ id: a.id, name: 'c' })).rejects.toMatchObject({ code: 'conflict' });
   });
 
   it('refuses duplicate token names within a store', async () => {
     fx = await inventoryFixture();
-    const store = await fx.inventory.createStore({ provider: 'shippo', label: 'S' });
-    await fx.inventory.createToken({ storeId: store.id, name: 'Main' });
-    await expect(fx.inventory.createToken({ storeId: store.id, name: 'main' })).rejects.toMatchObject({
+    const store = await fx.features.stores.create({ provider: 'shippo', label: 'S' });
+    await fx.features.tokens.create({ storeId: store.id, name: 'Main' });
+    await expect(fx.features.tokens.create({ storeId: store.id, name: 'main' })).rejects.toMatchObject({
       code: 'conflict',
     });
   });
 
   it('reports keychain_unavailable, keeps all metadata and works again once the keychain is back', async () => {
     fx = await inventoryFixture();
-    const store = await fx.inventory.createStore({ provider: 'shippo', label: 'S' });
-    const kept = await fx.inventory.createToken({ storeId: store.id, name: 'Kept', secret: SHIPPO_SECRET });
+    const store = await fx.features.stores.create({ provider: 'shippo', label: 'S' });
+    const kept = await fx.features.tokens.create({ storeId: store.id, name: 'Kept', secret: SHIPPO_SECRET });
     fx.secrets.available = false;
 
     await expect(
-      fx.inventory.createToken({ storeId: store.id, name: 'New', secret: SHIPPO_SECRET }),
+      fx.features.tokens.create({ storeId: store.id, name: 'New', secret: SHIPPO_SECRET }),
     ).rejects.toMatchObject({ code: 'keychain_unavailable' });
-    const during = await fx.inventory.snapshot();
+    const during = await fx.legacy.snapshot();
     expect(during.keychain.available).toBe(false);
     expect(during.tokens.map((t) => t.name)).toEqual(['Kept']);
     // The vault is the record: the delete commits; its keychain entry goes once the keychain is back.
-    await fx.inventory.deleteToken({ id: kept.id });
+    await fx.features.tokens.delete({ id: kept.id });
     fx.secrets.available = true;
     expect(await fx.secrets.accounts()).toEqual([accountOf(kept)]);
-    await fx.inventory.recoverSecrets();
+    await fx.features.secrets.recover();
     expect(await fx.secrets.accounts()).toEqual([]);
 
-    await fx.inventory.createToken({ storeId: store.id, name: 'New', secret: SHIPPO_SECRET });
-    expect((await fx.inventory.snapshot()).tokens.map((t) => t.name)).toEqual(['New']);
+    await fx.features.tokens.create({ storeId: store.id, name: 'New', secret: SHIPPO_SECRET });
+    expect((await fx.legacy.snapshot()).tokens.map((t) => t.name)).toEqual(['New']);
   });
 
   it('a pre-namespacing token whose secret is found nowhere keeps its old entry name, and later starts neither search nor write again', async () => {
     fx = await inventoryFixture();
-    const store = await fx.inventory.createStore({ provider: 'shippo', label: 'S' });
-    const token = await fx.inventory.createToken({ storeId: store.id, name: 'Old', secret: SHIPPO_SECRET });
+    const store = await fx.features.stores.create({ provider: 'shippo', label: 'S' });
+    const token = await fx.features.tokens.create({ storeId: store.id, name: 'Old', secret: SHIPPO_SECRET });
     // As a JSON-era vault had it: no account (the entry was the token id), and that entry is gone.
     await editVault(fx.dir, (v) => {
       const t = v.tokens.find((x) => x.id === token.id)!;
@@ -127,8 +126,8 @@ describe('inventory', () => {
       t.secret = facts;
     });
     await fx.secrets.delete(accountOf(token));
-    await fx.inventory.recoverSecrets();
-    const after = await fx.inventory.snapshot();
+    await fx.features.secrets.recover();
+    const after = await fx.legacy.snapshot();
     expect(after.tokens[0]!.secret!.account).toBe(token.id);
     let reads = 0;
     const get = fx.secrets.get.bind(fx.secrets);
@@ -136,19 +135,19 @@ describe('inventory', () => {
       reads++;
       return get(account);
     };
-    await fx.inventory.recoverSecrets();
+    await fx.features.secrets.recover();
     expect(reads).toBe(0);
-    expect((await fx.inventory.snapshot()).revision).toBe(after.revision);
+    expect((await fx.legacy.snapshot()).revision).toBe(after.revision);
   });
 
   it('takes the secret back out of the keychain when the metadata cannot be saved', async () => {
     fx = await inventoryFixture();
-    const store = await fx.inventory.createStore({ provider: 'shippo', label: 'S' });
+    const store = await fx.features.stores.create({ provider: 'shippo', label: 'S' });
     const failingSave = fx.repo.save.bind(fx.repo);
     fx.repo.save = async () => {
       throw new Error('disk full');
     };
-    await expect(fx.inventory.createToken({ storeId: store.id, name: 'T', secret: SHIPPO_SECRET })).rejects.toThrow(
+    await expect(fx.features.tokens.create({ storeId: store.id, name: 'T', secret: SHIPPO_SECRET })).rejects.toThrow(
       'disk full',
     );
     expect(await fx.secrets.accounts()).toEqual([]);
@@ -157,19 +156,19 @@ describe('inventory', () => {
 
   it('deleting a store deletes its tokens and their keychain entries', async () => {
     fx = await inventoryFixture();
-    const store = await fx.inventory.createStore({ provider: 'shippo', label: 'S' });
-    await fx.inventory.createToken({ storeId: store.id, name: 'A', secret: SHIPPO_SECRET });
-    await fx.inventory.createToken({ storeId: store.id, name: 'B', secret: `${SHIPPO_SECRET.slice(0, -1)}8` });
-    await fx.inventory.deleteStore({ id: store.id });
+    const store = await fx.features.stores.create({ provider: 'shippo', label: 'S' });
+    await fx.features.tokens.create({ storeId: store.id, name: 'A', secret: SHIPPO_SECRET });
+    await fx.features.tokens.create({ storeId: store.id, name: 'B', secret: `${SHIPPO_SECRET.slice(0, -1)}8` });
+    await fx.features.stores.delete({ id: store.id });
     expect(await fx.secrets.accounts()).toEqual([]);
-    expect((await fx.inventory.snapshot()).tokens).toEqual([]);
+    expect((await fx.legacy.snapshot()).tokens).toEqual([]);
   });
 
   it('will not delete a client that still has stores', async () => {
     fx = await inventoryFixture();
-    const client = await fx.inventory.createClient({ name: 'Acme' });
-    await fx.inventory.createStore({ provider: 'shippo', label: 'S', clientId: client.id });
-    await expect(fx.inventory.deleteClient({ id: client.id })).rejects.toMatchObject({
+    const client = await fx.features.clients.create({ name: 'Acme' });
+    await fx.features.stores.create({ provider: 'shippo', label: 'S', clientId: client.id });
+    await expect(fx.features.clients.delete({ id: client.id })).rejects.toMatchObject({
       code: 'conflict',
       message: expect.stringMatching(/1 store/),
     });
@@ -177,12 +176,12 @@ describe('inventory', () => {
 
   it('stores a typed expiry date as the end of that day and marks it user-entered', async () => {
     fx = await inventoryFixture();
-    const store = await fx.inventory.createStore({
+    const store = await fx.features.stores.create({
       provider: 'thinkific',
       label: 'Academy',
       identifiers: { subdomain: 'academy' },
     });
-    const token = await fx.inventory.createToken({
+    const token = await fx.features.tokens.create({
       storeId: store.id,
       name: 'Zapier',
       kind: 'access-token',
@@ -194,11 +193,11 @@ describe('inventory', () => {
 
   it('serialises concurrent changes: none is lost', async () => {
     fx = await inventoryFixture();
-    const store = await fx.inventory.createStore({ provider: 'shippo', label: 'S' });
+    const store = await fx.features.stores.create({ provider: 'shippo', label: 'S' });
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) => fx.inventory.createToken({ storeId: store.id, name: `T${i}` })),
+      Array.from({ length: 20 }, (_, i) => fx.features.tokens.create({ storeId: store.id, name: `T${i}` })),
     );
-    const snapshot = await fx.inventory.snapshot();
+    const snapshot = await fx.legacy.snapshot();
     expect(snapshot.tokens).toHaveLength(20);
     expect(snapshot.revision).toBe(21);
   });
@@ -207,7 +206,7 @@ describe('inventory', () => {
     fx = await inventoryFixture();
     // The CLI: its own connection to the same keyward.db, as another process has.
     const cli = openTestVault(fx.dir, fx.clock);
-    const other = new InventoryService({
+    const other = openCore({
       repo: cli.repo,
       secrets: fx.secrets,
       audit: cli.audit,
@@ -216,18 +215,18 @@ describe('inventory', () => {
       actor: 'cli',
     });
     try {
-      const fromApp = await fx.inventory.createStore({ provider: 'shippo', label: 'From app' });
-      const fromCli = await other.createStore({ provider: 'shippo', label: 'From CLI' });
-      await fx.inventory.updateStore({ id: fromCli.id, notes: 'noted by the app' });
-      await other.updateStore({ id: fromApp.id, notes: 'noted by the CLI' });
-      await fx.inventory.createStore({ provider: 'shippo', label: 'From app again' });
+      const fromApp = await fx.features.stores.create({ provider: 'shippo', label: 'From app' });
+      const fromCli = await other.features.stores.create({ provider: 'shippo', label: 'From CLI' });
+      await fx.features.stores.update({ id: fromCli.id, notes: 'noted by the app' });
+      await other.features.stores.update({ id: fromApp.id, notes: 'noted by the CLI' });
+      await fx.features.stores.create({ provider: 'shippo', label: 'From app again' });
       const expected = [
         ['From app', 'noted by the CLI'],
         ['From CLI', 'noted by the app'],
         ['From app again', ''],
       ];
-      for (const side of [fx.inventory, other])
-        expect((await side.snapshot()).stores.map((s) => [s.label, s.notes])).toEqual(expected);
+      for (const side of [fx, other])
+        expect((await side.legacy.snapshot()).stores.map((s) => [s.label, s.notes])).toEqual(expected);
       expect((await readVaultFrom(fx.dir, fx.clock)).revision).toBe(5);
       const log = [
         ['test', 'store.create'],
@@ -237,7 +236,7 @@ describe('inventory', () => {
         ['test', 'store.create'],
       ];
       expect(fx.audit.entries.map((e) => [e.actor, e.action])).toEqual(log);
-      expect((await other.auditLog(10)).map((e) => [e.actor, e.action])).toEqual([...log].reverse());
+      expect((await other.session.auditLog(10)).map((e) => [e.actor, e.action])).toEqual([...log].reverse());
     } finally {
       cli.database.close();
     }
@@ -247,9 +246,9 @@ describe('inventory', () => {
 describe('reading the vault', () => {
   it('callers asking at the same moment share one read of the file; a change made meanwhile is not lost', async () => {
     fx = await inventoryFixture();
-    await fx.inventory.createClient({ name: 'Acme' });
+    await fx.features.clients.create({ name: 'Acme' });
     // A second service on the same folder: it has read nothing yet.
-    const fresh = new InventoryService({
+    const fresh = openCore({
       repo: fx.repo,
       secrets: fx.secrets,
       audit: fx.audit,
@@ -263,14 +262,14 @@ describe('reading the vault', () => {
       loads++;
       return load();
     };
-    const [a, b, c] = await Promise.all([fresh.vault(), fresh.snapshot(), fresh.vault()]);
+    const [a, b, c] = await Promise.all([fresh.vault(), fresh.legacy.snapshot(), fresh.vault()]);
     expect(loads).toBe(1);
     expect(a).toBe(c);
     expect(b.clients.map((x) => x.name)).toEqual(['Acme']);
 
     // A write while a read is on its way: the written state wins.
     const reading = fresh.vault();
-    const created = fresh.createClient({ name: 'Globex' });
+    const created = fresh.features.clients.create({ name: 'Globex' });
     await Promise.all([reading, created]);
     expect((await fresh.vault()).clients.map((x) => x.name).sort()).toEqual(['Acme', 'Globex']);
   });

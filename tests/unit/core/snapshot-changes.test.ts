@@ -2,12 +2,11 @@ import fc from 'fast-check';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultSnapshot, VaultSnapshotChanges } from '../../../electron/contract';
-import { InventoryService } from '../../../electron/core/inventory/inventory-service';
 import { snapshotChanges } from '../../../electron/core/inventory/snapshot-changes';
 import type { VaultData } from '../../../electron/core/vault/vault-data';
 import { silentLogger } from '../../../electron/core/ports';
 import { applyVaultChanges } from '../../../src/lib/apply-vault-changes';
-import { dispatchFixture, valueOf } from '../../support/inventory-fixture';
+import { dispatchFixture, valueOf, openCore } from '../../support/inventory-fixture';
 import { openTestVault } from '../../support/vault';
 
 type Fixture = Awaited<ReturnType<typeof dispatchFixture>>;
@@ -107,9 +106,9 @@ describe('getVaultChanges: the snapshot as changes to one the renderer holds', (
     const held = await w.snapshot();
     expect(await w.changes(held.revision + 5, held.readId)).toEqual({ kind: 'full' });
 
-    // The CLI (another InventoryService on the same folder) edits the token: every object is read anew.
+    // The CLI (another session on the same folder) edits the token: every object is read anew.
     const cli = openTestVault(w.fx.dir, w.fx.clock);
-    const other = new InventoryService({
+    const other = openCore({
       repo: cli.repo,
       secrets: w.fx.secrets,
       audit: cli.audit,
@@ -117,7 +116,7 @@ describe('getVaultChanges: the snapshot as changes to one the renderer holds', (
       logger: silentLogger,
       actor: 'cli',
     });
-    await other.updateToken({ id: t.id, notes: 'from the CLI' });
+    await other.features.tokens.update({ id: t.id, notes: 'from the CLI' });
     cli.database.close();
     // Read anew, the vault shares no object with what was served: main keeps none of those (no 10,000-token copies).
     expect(await w.changes(held)).toEqual({ kind: 'full' });

@@ -80,7 +80,7 @@ export class RecordingIndicator implements AttentionIndicator {
   }
 }
 
-/** An in-memory vault the test edits; `change()` tells subscribers, as InventoryService.onChange does. */
+/** An in-memory vault the test edits; `change()` tells subscribers, as Session.onCommit does. */
 export class MemorySource implements ExpiryVaultSource {
   stores: StoreProfile[] = [];
   tokens: Token[] = [];

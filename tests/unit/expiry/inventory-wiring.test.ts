@@ -11,7 +11,7 @@ afterEach(() => cleanup());
 const SECRET = 'shippo_live_0123456789abcdef0123456789abcdef01234567';
 
 describe('expiry scheduler on the real inventory', () => {
-  it('re-plans on InventoryService.onChange and never puts a secret or fingerprint in a notification', async () => {
+  it('re-plans on each session commit and never puts a secret or fingerprint in a notification', async () => {
     const fx = await inventoryFixture();
     cleanup = fx.cleanup;
     const world = new FakeWorld();
@@ -20,15 +20,15 @@ describe('expiry scheduler on the real inventory', () => {
     const scheduler = new ExpiryScheduler({
       clock: world,
       timers: world,
-      source: inventorySource(fx.inventory),
+      source: inventorySource(fx.session),
       state: fx.warnings,
       notifier,
       indicator,
       logger: silentLogger,
     });
     await scheduler.start();
-    const store = await fx.inventory.createStore({ provider: 'shippo', label: 'Acme shipping' });
-    const token = await fx.inventory.createToken({
+    const store = await fx.features.stores.create({ provider: 'shippo', label: 'Acme shipping' });
+    const token = await fx.features.tokens.create({
       storeId: store.id,
       name: 'Production',
       secret: SECRET,

@@ -41,11 +41,11 @@ describe('dispatch', () => {
     ['malformed id', 'deleteToken', { id: '../../etc/passwd' }],
   ])('refuses %s with invalid_input and changes nothing', async (_name, channel, raw) => {
     const dispatch = await setup();
-    const before = await fx.inventory.snapshot();
+    const before = await fx.legacy.snapshot();
     const result = await dispatch(channel, raw);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(!result.ok && result.error.message).toMatch(/^Invalid input for /);
-    expect(await fx.inventory.snapshot()).toEqual(before);
+    expect(await fx.legacy.snapshot()).toEqual(before);
     expect(fx.audit.entries).toEqual([]);
   });
 
@@ -75,7 +75,7 @@ describe('dispatch', () => {
     fx.repo.load = async () => {
       throw new Error('EACCES: /secret/path');
     };
-    (fx.inventory as unknown as { data: null }).data = null;
+    (fx.session as unknown as { data: null }).data = null;
     const result = await dispatch('getVault', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(JSON.stringify(result)).not.toContain('/secret/path');

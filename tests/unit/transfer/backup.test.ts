@@ -20,12 +20,12 @@ async function fresh(secrets?: FlakySecretStore): Promise<Fresh> {
   return fx;
 }
 async function backupOf(fx: Fresh): Promise<Buffer> {
-  return (await createBackup(await fx.inventory.vault(), fx.secrets, PASS, fx.clock.now())).file;
+  return (await createBackup(await fx.vault(), fx.secrets, PASS, fx.clock.now())).file;
 }
 /** A target with one token of its own, so "unchanged" compares a real vault. */
 async function target(): Promise<Fresh> {
   const fx = await fresh();
-  await fx.inventory.addToken({
+  await fx.features.tokens.add({
     client: 'Here',
     store: { provider: 'shippo', label: 'Local' },
     token: { name: 'Mine', secret: secretFor.shippo(9999) },
@@ -35,7 +35,7 @@ async function target(): Promise<Fresh> {
 async function expectRefused(fx: Fresh, file: Buffer, message: RegExp, passphrase = PASS): Promise<void> {
   const before = { vault: await storedVault(fx), keys: await keychainDump(fx.secrets) };
   const err = await readBackup(file, passphrase)
-    .then((p) => fx.inventory.restoreBackup(p, 'replace'))
+    .then((p) => fx.features.transfer.restoreBackup(p, 'replace'))
     .catch((e: unknown) => e);
   expect(err).toBeInstanceOf(AppError);
   expect(err).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(message) });
@@ -57,7 +57,7 @@ describe('encrypted backup', () => {
       for (const value of Object.values(plain)) expect(file.includes(Buffer.from(value))).toBe(false);
 
       const dest = await fresh();
-      const result = await dest.inventory.restoreBackup(await readBackup(file, PASS), 'replace');
+      const result = await dest.features.transfer.restoreBackup(await readBackup(file, PASS), 'replace');
       expect(result).toMatchObject({ tokensAdded: 25, secretsRestored: 25, secretsMissing: 0, skipped: [] });
       expect(await metadata(dest)).toEqual(await metadata(source));
       expect(await keychainDump(dest.secrets)).toEqual(plain);
@@ -67,9 +67,7 @@ describe('encrypted backup', () => {
 
   it('refuses a passphrase shorter than 12 characters', async () => {
     const fx = await fresh();
-    await expect(
-      createBackup(await fx.inventory.vault(), fx.secrets, 'short pass', fx.clock.now()),
-    ).rejects.toMatchObject({
+    await expect(createBackup(await fx.vault(), fx.secrets, 'short pass', fx.clock.now())).rejects.toMatchObject({
       code: 'invalid_input',
       message: expect.stringMatching(/at least 12 characters/),
     });
@@ -139,22 +137,22 @@ describe('encrypted backup', () => {
     const file = await backupOf(source);
     const dest = await target();
     // The same secret under another name and store, as if typed in by hand on the new machine.
-    await dest.inventory.addToken({
+    await dest.features.tokens.add({
       client: null,
       store: { provider: 'shippo', label: 'Hand made' },
       token: { name: 'Copy', secret: secretFor.shippo(0) },
     });
     const payload = await readBackup(file, PASS);
-    const first = await dest.inventory.restoreBackup(payload, 'merge');
+    const first = await dest.features.transfer.restoreBackup(payload, 'merge');
     expect(first).toMatchObject({
       tokensAdded: 9,
       secretsRestored: 9,
       skipped: [expect.objectContaining({ name: 'Warehouse', reason: 'same secret' })],
     });
-    const again = await dest.inventory.restoreBackup(payload, 'merge');
+    const again = await dest.features.transfer.restoreBackup(payload, 'merge');
     expect(again.tokensAdded).toBe(0);
     expect(again.skipped.filter((s) => s.reason === 'same token id')).toHaveLength(9);
-    const names = (await dest.inventory.vault()).tokens.map((t) => t.name);
+    const names = (await dest.vault()).tokens.map((t) => t.name);
     expect(names).toContain('Mine');
     expect(names).toHaveLength(11);
   });
@@ -166,8 +164,11 @@ describe('encrypted backup', () => {
       const source = await fresh();
       await seed(source, 5);
       const dest = await target();
-      const mine = (await dest.inventory.vault()).tokens[0]!;
-      const result = await dest.inventory.restoreBackup(await readBackup(await backupOf(source), PASS), 'replace');
+      const mine = (await dest.vault()).tokens[0]!;
+      const result = await dest.features.transfer.restoreBackup(
+        await readBackup(await backupOf(source), PASS),
+        'replace',
+      );
       expect(result).toMatchObject({ removedSecrets: 1, removeFailures: 0 });
       expect(await dest.secrets.get(accountOf(mine))).toBeNull();
       expect(await metadata(dest)).toEqual(await metadata(source));
@@ -182,9 +183,9 @@ describe('encrypted backup', () => {
       await seed(source, 10);
       const payload = await readBackup(await backupOf(source), PASS);
       const dest = await fresh(new FlakySecretStore(5));
-      await dest.inventory.createStore({ provider: 'shippo', label: 'Before' });
+      await dest.features.stores.create({ provider: 'shippo', label: 'Before' });
       const before = await storedVault(dest);
-      await expect(dest.inventory.restoreBackup(payload, 'replace')).rejects.toMatchObject({
+      await expect(dest.features.transfer.restoreBackup(payload, 'replace')).rejects.toMatchObject({
         code: 'keychain_unavailable',
       });
       expect(await storedVault(dest)).toEqual(before);
@@ -215,7 +216,7 @@ describe('encrypted backup', () => {
       expect(summary).toMatchObject({ tokens: 1200, secrets: values.size, secretsMissing: withSecret - values.size });
 
       const dest = await target();
-      const result = await dest.inventory.restoreBackup(await readBackup(file, PASS), 'replace');
+      const result = await dest.features.transfer.restoreBackup(await readBackup(file, PASS), 'replace');
       expect(result).toMatchObject({
         tokensAdded: 1200,
         secretsRestored: values.size,

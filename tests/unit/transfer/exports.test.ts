@@ -27,7 +27,7 @@ describe('secret-free exports', () => {
   it('CSV, JSON and every client report contain none of the secret values', async () => {
     const fx = await fresh();
     await seed(fx, 60);
-    const vault = await fx.inventory.vault();
+    const vault = await fx.vault();
     const secrets = Object.values(await keychainDump(fx.secrets));
     expect(secrets).toHaveLength(60);
     const findings = computeFindings(vault, {}, fx.clock.now(), catalog);
@@ -50,7 +50,7 @@ describe('secret-free exports', () => {
 
   it('the client report escapes every value and lists stores, masked tokens, findings and upcoming expiries', async () => {
     const fx = await fresh();
-    await fx.inventory.addToken({
+    await fx.features.tokens.add({
       client: '<script>alert(1)</script>',
       store: { provider: 'pixlpay', label: 'Shop "&" <b>', identifiers: { host: 'shop.pixlpay.net', plan: 'free' } },
       token: {
@@ -61,7 +61,7 @@ describe('secret-free exports', () => {
         secret: 'sk_live_abcdefghijklmnopqrstuvwxyz0123456789',
       },
     });
-    const vault = await fx.inventory.vault();
+    const vault = await fx.vault();
     const html = clientReportHtml({
       vault,
       clientId: vault.clients[0]!.id,
@@ -90,7 +90,7 @@ describe('formats users hold', () => {
   it('export and import columns are unchanged: the CSV header, the JSON rows, and a file with the import columns imports', async () => {
     const fx = await fresh();
     await seed(fx, 12);
-    const vault = await fx.inventory.vault();
+    const vault = await fx.vault();
     expect(exportCsv(vault).split('\r\n')[0]).toBe(EXPORT_HEADER);
     const json = JSON.parse(exportJson(vault, fx.clock.now())) as {
       format: string;
@@ -102,8 +102,8 @@ describe('formats users hold', () => {
     for (const row of json.rows) expect(Object.keys(row).join(',')).toBe(EXPORT_HEADER);
     expect(IMPORT_COLUMNS.join(',')).toBe(`${EXPORT_HEADER.slice(0, EXPORT_HEADER.indexOf(',token_id'))},secret`);
     const dest = await fresh();
-    const plan = planImportText(exportCsv(vault), 'csv', await dest.inventory.vault(), catalog, dest.clock.now());
-    expect((await dest.inventory.importRows(plan, { allOrNothing: true })).imported).toBe(12);
+    const plan = planImportText(exportCsv(vault), 'csv', await dest.vault(), catalog, dest.clock.now());
+    expect((await dest.features.transfer.importRows(plan, { allOrNothing: true })).imported).toBe(12);
   });
 });
 
@@ -111,23 +111,23 @@ describe('1,000-token vault round trip (timings printed, not asserted)', () => {
   it('export -> import and backup -> restore on fresh data dirs and keychains', { timeout: 120_000 }, async () => {
     const source = await fresh();
     await seed(source, 1000);
-    const vault = await source.inventory.vault();
+    const vault = await source.vault();
     const t0 = performance.now();
     const csv = exportCsv(vault);
     const t1 = performance.now();
     const dest = await fresh();
-    const plan = planImportText(csv, 'csv', await dest.inventory.vault(), catalog, dest.clock.now());
+    const plan = planImportText(csv, 'csv', await dest.vault(), catalog, dest.clock.now());
     const t2 = performance.now();
-    await dest.inventory.importRows(plan, { allOrNothing: true });
+    await dest.features.transfer.importRows(plan, { allOrNothing: true });
     const t3 = performance.now();
-    expect((await dest.inventory.vault()).tokens).toHaveLength(1000);
+    expect((await dest.vault()).tokens).toHaveLength(1000);
 
     const backup = await createBackup(vault, source.secrets, 'correct horse battery staple', source.clock.now());
     const t4 = performance.now();
     const restoreTo = await fresh();
     const payload = await readBackup(backup.file, 'correct horse battery staple');
     const t5 = performance.now();
-    const result = await restoreTo.inventory.restoreBackup(payload, 'replace');
+    const result = await restoreTo.features.transfer.restoreBackup(payload, 'replace');
     const t6 = performance.now();
     expect(result.secretsRestored).toBe(1000);
     expect(await metadata(restoreTo)).toEqual(await metadata(source));

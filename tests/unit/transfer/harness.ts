@@ -1,10 +1,9 @@
 import { keychainUnavailable } from '../../../electron/core/errors';
-import { InventoryService } from '../../../electron/core/inventory/inventory-service';
 import { silentLogger } from '../../../electron/core/ports';
 import { createCatalog } from '../../../electron/core/providers/catalog';
 import { MemorySecretStore } from '../../../electron/core/secrets/memory-secret-store';
 import { planImportText } from '../../../electron/core/transfer';
-import { FakeClock, tempDir } from '../../support/inventory-fixture';
+import { FakeClock, tempDir, openCore } from '../../support/inventory-fixture';
 import { openTestVault, readVaultFrom } from '../../support/vault';
 import { sampleRows, toCsv } from './samples';
 import { tokenIdOf } from '../../../electron/core/secrets/accounts';
@@ -26,19 +25,19 @@ export async function freshInventory(secrets: MemorySecretStore = new MemorySecr
   const { dir, cleanup: removeDir } = await tempDir('keyward-transfer-');
   const clock = new FakeClock();
   const { database, repo, audit } = openTestVault(dir, clock);
-  const inventory = new InventoryService({ repo, secrets, audit, clock, logger: silentLogger, actor: 'test' });
+  const inventory = openCore({ repo, secrets, audit, clock, logger: silentLogger, actor: 'test' });
   const cleanup = async () => {
     database.close();
     await removeDir();
   };
-  return { dir, cleanup, clock, secrets, audit, repo, inventory };
+  return { dir, cleanup, clock, secrets, audit, repo, ...inventory };
 }
 export type Fresh = Awaited<ReturnType<typeof freshInventory>>;
 
 /** Imports `n` sample tokens (with secrets) in one change. */
 export async function seed(fx: Fresh, n: number): Promise<void> {
-  const plan = planImportText(toCsv(sampleRows(n)), 'csv', await fx.inventory.vault(), createCatalog(), fx.clock.now());
-  await fx.inventory.importRows(plan, { allOrNothing: true });
+  const plan = planImportText(toCsv(sampleRows(n)), 'csv', await fx.vault(), createCatalog(), fx.clock.now());
+  await fx.features.transfer.importRows(plan, { allOrNothing: true });
 }
 
 /** The vault as another process reads it from the database, revision included: proves a refused operation changed nothing. */
@@ -46,7 +45,7 @@ export const storedVault = (fx: Fresh) => readVaultFrom(fx.dir, fx.clock);
 
 /** The parts of a vault a restore must bring back exactly. */
 export async function metadata(fx: Fresh) {
-  const v = await fx.inventory.vault();
+  const v = await fx.vault();
   // Keychain accounts are the vault's own (each vault has its namespace): everything else must match.
   const tokens = v.tokens.map((t) => (t.secret ? { ...t, secret: { ...t.secret, account: undefined } } : t));
   return { clients: v.clients, stores: v.stores, tokens, customProviders: v.customProviders, settings: v.settings };

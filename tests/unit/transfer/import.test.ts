@@ -22,14 +22,14 @@ async function fresh(secrets?: FlakySecretStore): Promise<Fresh> {
   return fx;
 }
 async function preview(fx: Fresh, text: string, format: ImportFormat = 'csv') {
-  return previewImport(text, format, await fx.inventory.vault(), catalog, fx.clock.now());
+  return previewImport(text, format, await fx.vault(), catalog, fx.clock.now());
 }
 async function plan(fx: Fresh, text: string, format: ImportFormat = 'csv') {
-  return planImportText(text, format, await fx.inventory.vault(), catalog, fx.clock.now());
+  return planImportText(text, format, await fx.vault(), catalog, fx.clock.now());
 }
 /** What an export / import round trip must keep (ids, times and the secret-derived facts aside). */
 async function comparable(fx: Fresh) {
-  const v = await fx.inventory.vault();
+  const v = await fx.vault();
   const client = new Map(v.clients.map((c) => [c.id, c.name]));
   const store = new Map(v.stores.map((s) => [s.id, s]));
   return v.tokens
@@ -58,7 +58,7 @@ async function comparable(fx: Fresh) {
 describe('import preview', () => {
   it('shows each row as it will be saved, masked only, and writes nothing', async () => {
     const fx = await fresh();
-    await fx.inventory.createStore({ provider: 'shippo', label: 'Untouched' });
+    await fx.features.stores.create({ provider: 'shippo', label: 'Untouched' });
     const before = await storedVault(fx);
     const rows = sampleRows(10);
     const result = await preview(fx, toCsv(rows));
@@ -205,11 +205,11 @@ describe('import preview', () => {
     );
     expect(result.counts).toMatchObject({ rows: 10_000, ok: 10_000 });
     const applyStart = performance.now();
-    await fx.inventory.importRows(await plan(fx, csv), { allOrNothing: true });
+    await fx.features.transfer.importRows(await plan(fx, csv), { allOrNothing: true });
     console.log(
       `[timing] import of 10,000 rows (plan + one vault write + 10,000 keychain sets): ${(performance.now() - applyStart).toFixed(0)} ms`,
     );
-    expect((await fx.inventory.vault()).tokens).toHaveLength(10_000);
+    expect((await fx.vault()).tokens).toHaveLength(10_000);
   });
 });
 
@@ -218,11 +218,11 @@ describe('import apply', () => {
     const fx = await fresh();
     const rows = [sampleRow(0), { ...sampleRow(1), provider: 'nope' }, sampleRow(2)];
     const p = await plan(fx, toCsv(rows));
-    await expect(fx.inventory.importRows(p, { allOrNothing: true })).rejects.toMatchObject({
+    await expect(fx.features.transfer.importRows(p, { allOrNothing: true })).rejects.toMatchObject({
       message: expect.stringMatching(/1 of 3 rows are invalid.*nothing was imported/),
     });
-    expect((await fx.inventory.vault()).tokens).toHaveLength(0);
-    const result = await fx.inventory.importRows(p, { allOrNothing: false });
+    expect((await fx.vault()).tokens).toHaveLength(0);
+    const result = await fx.features.transfer.importRows(p, { allOrNothing: false });
     expect(result).toMatchObject({ imported: 2, skippedInvalid: 1, clientsCreated: 2, storesCreated: 2 });
     expect(await keychainDump(fx.secrets)).toEqual({
       [result.tokenIds[0]!]: rows[0]!.secret,
@@ -230,7 +230,9 @@ describe('import apply', () => {
     });
     expect(fx.audit.entries.map((e) => e.action)).toEqual(['vault.import']);
     expect(await allFileText(fx.dir)).not.toContain(rows[0]!.secret);
-    await expect(fx.inventory.importRows(p, { allOrNothing: false })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(fx.features.transfer.importRows(p, { allOrNothing: false })).rejects.toMatchObject({
+      code: 'conflict',
+    });
     expect(await fx.secrets.accounts()).toHaveLength(2);
   });
 
@@ -248,22 +250,17 @@ describe('import apply', () => {
       toCsv([shippo(1, 'revoked'), shippo(2, 'active'), shippo(3, 'active'), shippo(4, 'rotated')]),
     );
     expect(previewOf(p).counts.invalid).toBe(0);
-    await fx.inventory.importRows(p, { allOrNothing: true });
-    expect((await fx.inventory.vault()).tokens.map((t) => t.status)).toEqual([
-      'revoked',
-      'active',
-      'active',
-      'rotated',
-    ]);
+    await fx.features.transfer.importRows(p, { allOrNothing: true });
+    expect((await fx.vault()).tokens.map((t) => t.status)).toEqual(['revoked', 'active', 'active', 'rotated']);
   });
 
   it('a keychain failing on the 5th secret leaves the stored vault as it was and no secret behind', async () => {
     const flaky = new FlakySecretStore(5);
     const fx = await fresh(flaky);
-    await fx.inventory.createClient({ name: 'Already here' });
+    await fx.features.clients.create({ name: 'Already here' });
     const before = await storedVault(fx);
     const p = await plan(fx, toCsv(sampleRows(8)));
-    await expect(fx.inventory.importRows(p, { allOrNothing: true })).rejects.toMatchObject({
+    await expect(fx.features.transfer.importRows(p, { allOrNothing: true })).rejects.toMatchObject({
       code: 'keychain_unavailable',
       message: expect.stringMatching(/^Row 5: /),
     });
@@ -277,7 +274,7 @@ describe('import apply', () => {
     async (format) => {
       const source = await fresh();
       await seed(source, 50);
-      const vault = await source.inventory.vault();
+      const vault = await source.vault();
       const text = format === 'csv' ? exportCsv(vault) : exportJson(vault, source.clock.now());
       const dest = await fresh();
       const p = await plan(dest, text, format);
@@ -286,7 +283,7 @@ describe('import apply', () => {
           .rows.filter((r) => r.status === 'invalid')
           .map((r) => r.reasons),
       ).toEqual([]);
-      await dest.inventory.importRows(p, { allOrNothing: true });
+      await dest.features.transfer.importRows(p, { allOrNothing: true });
       expect(await comparable(dest)).toEqual(await comparable(source));
     },
   );

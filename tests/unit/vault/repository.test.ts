@@ -253,13 +253,13 @@ describe('records as a later start reads them', () => {
       await writeVault(fx.dir, generateVault({ tokens: 30, stores: 6, clients: 2, seed: 21 }));
       const imported = await readVaultFrom(fx.dir, fx.clock);
       for (const t of imported.tokens) expect(Object.keys(t)).toEqual(Object.keys(Token.shape).filter((k) => k in t));
-      const store = await fx.inventory.createStore({ provider: 'shippo', label: 'Order check' });
-      const token = await fx.inventory.createToken({
+      const store = await fx.features.stores.create({ provider: 'shippo', label: 'Order check' });
+      const token = await fx.features.tokens.create({
         storeId: store.id,
         name: 'T',
         secret: `shippo_live_${'ab12'.repeat(10)}`,
       });
-      await fx.inventory.recordChecks(
+      await fx.features.checks.record(
         [{ tokenId: token.id, result: { outcome: 'valid', detail: 'ok', checkedAt: fx.clock.now().toISOString() } }],
         'one check',
       );

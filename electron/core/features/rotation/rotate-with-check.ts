@@ -1,7 +1,10 @@
-import type { CheckResult, Token } from '../../contract';
-import { AppError, notFound } from '../errors';
-import type { InventoryService } from '../inventory/inventory-service';
-import type { StatusCheckService } from './status-check-service';
+import type { CheckResult, Token } from '../../../contract';
+import { AppError, notFound } from '../../errors';
+import { thawed } from '../../vault/plain-data';
+import type { Session } from '../../session/session';
+import type { StatusCheckService } from '../../status/status-check-service';
+import type { HandlersFor } from '../handler-map';
+import type { RotationFeature } from './rotation';
 
 export interface RotationInput {
   tokenId: string;
@@ -16,11 +19,12 @@ export interface RotationInput {
  * replaces the old one. Nothing changes when the provider says 401.
  */
 export async function rotateWithCheck(
-  inventory: InventoryService,
+  session: Session,
+  rotation: RotationFeature,
   checks: StatusCheckService,
   input: RotationInput,
 ): Promise<{ oldToken: Token; newToken: Token; check: CheckResult | null }> {
-  const vault = await inventory.vault();
+  const vault = await session.vault();
   const old = vault.tokens.find((t) => t.id === input.tokenId);
   if (!old) throw notFound('token', input.tokenId);
   const store = vault.stores.find((s) => s.id === old.storeId);
@@ -33,7 +37,7 @@ export async function rotateWithCheck(
         provider: store.provider,
         kind: old.kind,
         mode: old.mode,
-        identifiers: store.identifiers,
+        identifiers: thawed(store).identifiers,
         secret: input.secret,
       },
       { alsoRedactSecretsOf: [old.id] },
@@ -46,6 +50,14 @@ export async function rotateWithCheck(
       );
     }
   }
-  const { oldToken, newToken } = await inventory.rotate(input, check);
+  const { oldToken, newToken } = await rotation.rotate(input, check);
   return { oldToken, newToken, check };
+}
+
+export function rotationHandlers(
+  session: Session,
+  rotation: RotationFeature,
+  checks: StatusCheckService,
+): HandlersFor<'rotateToken'> {
+  return { rotateToken: (input) => rotateWithCheck(session, rotation, checks, input) };
 }

@@ -1,0 +1,17 @@
+import type { TransferService } from '../../transfer/transfer-service';
+import type { HandlersFor } from '../handler-map';
+
+type TransferChannels =
+  'importPreview' | 'importApply' | 'exportInventory' | 'clientReport' | 'backupCreate' | 'backupRestore';
+
+/** Import, export and backup: files picked through the OS dialogs and read or written in main. */
+export function transferHandlers(transfer: TransferService): HandlersFor<TransferChannels> {
+  return {
+    importPreview: ({ format }) => transfer.previewImport(format),
+    importApply: ({ planId, allOrNothing }) => transfer.applyImport(planId, allOrNothing),
+    exportInventory: ({ format, clientId }) => transfer.exportInventory(format, clientId),
+    clientReport: ({ clientId }) => transfer.clientReport(clientId),
+    backupCreate: ({ passphrase }) => transfer.createBackup(passphrase),
+    backupRestore: ({ passphrase, mode }) => transfer.restoreBackup(passphrase, mode),
+  };
+}
