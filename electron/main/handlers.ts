@@ -11,10 +11,7 @@ import { accountOf } from '../core/secrets/accounts';
 import { buildIcs, expiryTimeline, resolveExpirySettings, type ExpiryScheduler } from '../core/expiry';
 import { allowedInStatusOnly, channelNames, type EventName, type EventPayload } from '../contract';
 import { recognizeSecret } from '../core/recognition/recognize';
-import { computeFindings, createIncrementalFindings, resolveFindingSettings } from '../core/rules';
-import { createFindingsCache } from '../core/rules/findings-cache';
-import { createInventoryQueries } from '../core/inventory/inventory-query';
-import type { Catalog } from '../core/providers/catalog';
+import type { StoredInventory } from '../core/features/findings/stored-inventory';
 import type { Handlers } from './dispatch';
 
 export interface HandlerContext {
@@ -24,6 +21,8 @@ export interface HandlerContext {
   scheduler: ExpiryScheduler;
   copier: SecretCopier;
   transfer: TransferService;
+  /** The inventory, findings and counts answered by SQL. */
+  stored: StoredInventory;
   /** Sends a main -> renderer event (Electron: webContents.send; test host: server-sent events). */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   appInfo: { version: string; dataDir: string; host: 'electron' | 'test-host' };
@@ -38,22 +37,11 @@ export function createHandlers({
   scheduler,
   copier,
   transfer,
+  stored,
   emit,
   appInfo,
   forgetKeychainListing,
 }: HandlerContext): Handlers {
-  const findingsFor = createFindingsCache();
-  // Judges again only what an edit or the passing time can change (the same answer as computeFindings).
-  const incremental = createIncrementalFindings();
-  // Its first answer costs about twice a plain computation (it records what to compare next time), and the
-  // first screen waits for the first findings: those are computed plainly, the engine starts on the next.
-  let judgedOnce = false;
-  const judge: typeof incremental = (...args) => {
-    if (judgedOnce) return incremental(...args);
-    judgedOnce = true;
-    return computeFindings(...args);
-  };
-  const answerInventory = createInventoryQueries();
   const expiryCalendar = async () => {
     const [vault, catalog] = await Promise.all([inventory.vault(), inventory.catalog()]);
     const now = clock.now();
@@ -61,24 +49,6 @@ export function createHandlers({
       filename: `keyward-expiry-${now.toISOString().slice(0, 10)}.ics`,
       content: buildIcs(vault, catalog, resolveExpirySettings(vault.settings), now),
     };
-  };
-  const namesByCatalog = new WeakMap<Catalog, ReadonlyMap<string, string>>();
-  const providerNames = (catalog: Catalog) => {
-    let names = namesByCatalog.get(catalog);
-    if (!names) namesByCatalog.set(catalog, (names = new Map(catalog.list().map((p) => [p.id, p.name]))));
-    return names;
-  };
-  /** Findings for the current vault, computed once per revision, keychain content and minute. */
-  const findings = async () => {
-    const [vault, catalog, accounts] = await Promise.all([
-      inventory.vault(),
-      inventory.catalog(),
-      inventory.secretAccounts(),
-    ]);
-    const now = clock.now();
-    return findingsFor({ revision: vault.revision, accounts, now }, () =>
-      judge(vault, resolveFindingSettings(vault.settings.findings), now, catalog, accounts),
-    );
   };
   const handlers: Handlers = {
     getAppInfo: async () => appInfo,
@@ -99,23 +69,9 @@ export function createHandlers({
     recognizeSecret: async ({ secret }) => recognizeSecret(await inventory.catalog(), secret, clock.now()),
     getFindings: async ({ rescanKeychain, storeIds, tokenId, severities, limit }) => {
       if (rescanKeychain) forgetKeychainListing?.();
-      let list = await findings();
-      if (storeIds || tokenId) {
-        const stores = new Set(storeIds);
-        list = list.filter(
-          (f) =>
-            (f.subject.storeId !== undefined && stores.has(f.subject.storeId)) ||
-            (tokenId !== undefined && f.subject.tokenId === tokenId),
-        );
-      }
-      if (severities) list = list.filter((f) => severities.includes(f.severity));
-      return limit === undefined ? list : list.slice(0, limit);
+      return stored.findings({ rescanKeychain, storeIds, tokenId, severities, limit });
     },
-    getFindingCounts: async () => {
-      const counts = { critical: 0, warning: 0, info: 0 };
-      for (const f of await findings()) counts[f.severity] += 1;
-      return counts;
-    },
+    getFindingCounts: () => stored.counts(),
     deactivateTokens: (input) => inventory.deactivateTokens(input),
     getTokenHistory: async ({ id }) => {
       const token = (await inventory.vault()).tokens.find((t) => t.id === id);
@@ -125,10 +81,7 @@ export function createHandlers({
       );
       return { id, history };
     },
-    queryInventory: async (query) => {
-      const [vault, catalog, current] = await Promise.all([inventory.vault(), inventory.catalog(), findings()]);
-      return answerInventory(vault, providerNames(catalog), current, query);
-    },
+    queryInventory: (query) => stored.queryInventory(query),
     saveCustomProvider: ({ definition }) => inventory.saveCustomProvider(definition),
     deleteCustomProvider: (input) => inventory.deleteCustomProvider(input),
     checkTokens: ({ runId, selection }) =>

@@ -10,6 +10,7 @@ import { ExpiryScheduler, inventorySource, systemTimers } from '../../electron/c
 import { createUndiciHttpClient } from '../../electron/main/adapters/undici-http-client';
 import { createDispatch } from '../../electron/main/dispatch';
 import { createHandlers } from '../../electron/main/handlers';
+import { StoredInventory } from '../../electron/core/features/findings/stored-inventory';
 import { silentLogger } from '../../electron/core/ports';
 import { MemorySecretStore } from '../../electron/core/secrets/memory-secret-store';
 import { openTestVault } from './vault';
@@ -74,7 +75,14 @@ export async function dispatchFixture(
     state: fx.warnings,
     notifier: { notify: () => {} },
   });
+  const stored = new StoredInventory({
+    database: fx.database,
+    inventory: fx.inventory,
+    clock: fx.clock,
+    changed: (revision, topics) => events.push({ event: 'vaultChanged', payload: { revision, topics } }),
+  });
   const handlers = createHandlers({
+    stored,
     inventory: fx.inventory,
     clock: fx.clock,
     checks,

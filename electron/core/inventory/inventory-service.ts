@@ -24,6 +24,7 @@ import { checkTokenWrite } from '../rules/write-rules';
 import { accountOf, freshAccount, ownedBy, tokenIdOf } from '../secrets/accounts';
 import { sha256Hex } from '../secrets/fingerprint';
 import { KeychainTransaction, settleIntent } from '../secrets/keychain-transaction';
+import { recordFindings } from '../features/findings/scoped-findings';
 import { MemorySecretIntents, type SecretIntents } from '../secrets/secret-intents';
 import { normaliseDate } from '../time';
 import { type BackupPayload } from '../transfer/backup';
@@ -1154,6 +1155,7 @@ export class InventoryService {
               ...entry,
             }));
             await this.deps.repo.save(draft, base.revision, entries);
+            await recordFindings(this.deps.repo, base, draft, this.catalogFor(draft), new Date(now));
             return { base, draft, result };
           });
         } catch (err) {

@@ -1,0 +1,133 @@
+import type { Finding, FindingSeverity, InventoryPage, InventoryQuery, VaultTopic } from '../../../contract';
+import type { Database } from '../../db/sqlite';
+import type { InventoryService } from '../../inventory/inventory-service';
+import type { Clock, Logger } from '../../ports';
+import { BUILTIN_PROVIDERS, createCatalog } from '../../providers/catalog';
+import type { VaultDatabase } from '../../vault/vault-database';
+import { META, readMeta } from '../../vault/vault-rows';
+import { findingCountsSql, findingsSql, type FindingsFilter } from './findings-sql';
+import { COLLATION, providerNamesOf } from './inventory-rows';
+import { queryInventorySql } from './inventory-sql';
+import { readState, rebuildDerived, refreshDerived, STATE } from './stored-findings';
+
+/** The longest wait for a findings window to end (setTimeout's limit is about 24 days). */
+const MAX_WAIT_MS = 86_400_000;
+/** Topics whose answers a refresh of the findings can change. */
+const REFRESH_TOPICS: VaultTopic[] = ['tokens', 'keychain', 'expiry'];
+
+export interface StoredInventoryDeps {
+  database: VaultDatabase;
+  inventory: InventoryService;
+  clock: Clock;
+  logger?: Logger;
+  /** Tells the window what a refresh changed. */
+  changed?: (revision: number, topics: VaultTopic[]) => void;
+}
+
+/**
+ * The inventory, findings and counts answered by SQL from what the vault's transactions store; the stored
+ * findings are recomputed with the current time and keychain listing by `refresh` (after start, when a
+ * finding's time window ends, on a keychain rescan), which writes only what differs.
+ */
+export class StoredInventory {
+  private names: { defs: string; names: Map<string, string> } | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private stopped = false;
+
+  constructor(private readonly deps: StoredInventoryDeps) {}
+
+  /** The database with derived tables current: rebuilt from the vault when they belong to another revision. */
+  private async current(): Promise<{ db: Database; revision: number }> {
+    const db = await this.deps.database.open();
+    for (;;) {
+      const revision = Number(readMeta(db).get(META.revision) ?? 0);
+      const state = readState(db);
+      if (state.get(STATE.revision) === String(revision) && state.get(STATE.collation) === COLLATION)
+        return { db, revision };
+      const [vault, catalog, accounts] = await this.vaultNow();
+      const done = await db.write(() => {
+        if (Number(readMeta(db).get(META.revision) ?? 0) !== vault.revision) return false;
+        rebuildDerived(db, vault, catalog, this.deps.clock.now(), accounts);
+        return true;
+      });
+      if (done) return { db, revision: vault.revision };
+    }
+  }
+
+  private vaultNow() {
+    const { inventory } = this.deps;
+    return Promise.all([inventory.vault(), inventory.catalog(), inventory.secretAccounts()] as const);
+  }
+
+  /** Provider names from the catalog the stored custom providers make (no need to read the whole vault). */
+  private providerNames(db: Database): Map<string, string> {
+    const defs = db
+      .prepare("SELECT '[' || coalesce(group_concat(doc, ',' ORDER BY pos), '') || ']' AS defs FROM custom_providers")
+      .get<{ defs: string }>()!.defs;
+    if (this.names?.defs !== defs)
+      this.names = {
+        defs,
+        names: providerNamesOf(createCatalog(BUILTIN_PROVIDERS, JSON.parse(defs) as Record<string, unknown>[])),
+      };
+    return this.names.names;
+  }
+
+  async queryInventory(query: InventoryQuery): Promise<InventoryPage> {
+    const { db, revision } = await this.current();
+    return queryInventorySql(db, revision, this.providerNames(db), query);
+  }
+
+  async findings(filter: FindingsFilter & { rescanKeychain?: boolean | undefined }): Promise<Finding[]> {
+    if (filter.rescanKeychain) await this.refresh();
+    return findingsSql((await this.current()).db, filter);
+  }
+
+  async counts(): Promise<Record<FindingSeverity, number>> {
+    return findingCountsSql((await this.current()).db);
+  }
+
+  /** Recomputes the findings with the current time and keychain listing; tells the window when any changed. */
+  async refresh(): Promise<boolean> {
+    const { db } = await this.current();
+    for (;;) {
+      const [vault, catalog, accounts] = await this.vaultNow();
+      const changed = await db.write(() => {
+        if (Number(readMeta(db).get(META.revision) ?? 0) !== vault.revision) return null;
+        return refreshDerived(db, vault, catalog, this.deps.clock.now(), accounts);
+      });
+      if (changed === null) continue;
+      if (changed) this.deps.changed?.(vault.revision, REFRESH_TOPICS);
+      this.schedule(db);
+      return changed;
+    }
+  }
+
+  /** Refreshes when the earliest stored findings window ends. */
+  private schedule(db: Database): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const next = db.prepare('SELECT min(valid_until) AS at FROM inventory_rows').get<{ at: number | null }>()?.at;
+    if (next === null || next === undefined) return;
+    const wait = Math.min(Math.max(next - this.deps.clock.now().getTime(), 0), MAX_WAIT_MS);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.refresh().catch((err: unknown) =>
+        this.deps.logger?.warn('findings refresh failed', { error: err instanceof Error ? err.message : 'unknown' }),
+      );
+    }, wait);
+    this.timer.unref?.();
+  }
+
+  /** Reschedules after a change (a window may end sooner). */
+  async rescheduled(): Promise<void> {
+    if (this.stopped || !this.timer) return;
+    this.schedule((await this.current()).db);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
