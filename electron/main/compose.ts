@@ -167,10 +167,7 @@ export function compose(options: ComposeOptions): Composed {
       await removeStaleTempFiles(options.dataDir, options.logger);
       await dispatched('queryInventory', { filters: EMPTY_INVENTORY_FILTERS, sort: 'name', offset: 0, limit: 0 });
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const waited = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, BACKGROUND_AFTER_MS);
-        timer.unref?.();
-      });
+      const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, BACKGROUND_AFTER_MS)));
       background = Promise.race([firstPage, waited])
         .then(async () => {
           clearTimeout(timer);

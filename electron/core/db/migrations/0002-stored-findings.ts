@@ -26,6 +26,8 @@ CREATE TABLE inventory_rows (
   search TEXT NOT NULL,
   provider TEXT NOT NULL,
   client_id TEXT,
+  -- The secret's fingerprint: the tokens an edit's duplicate findings involve.
+  fingerprint TEXT,
   status TEXT NOT NULL,
   mode TEXT,
   expiry_key TEXT NOT NULL,
@@ -44,6 +46,7 @@ CREATE INDEX inventory_by_checked ON inventory_rows (checked_key, name_rank);
 CREATE INDEX inventory_by_created ON inventory_rows (created_key, name_rank);
 CREATE INDEX inventory_by_provider ON inventory_rows (provider);
 CREATE INDEX inventory_by_until ON inventory_rows (valid_until);
+CREATE INDEX inventory_by_fingerprint ON inventory_rows (fingerprint) WHERE fingerprint IS NOT NULL;
 
 CREATE TABLE derived_state (
   key TEXT PRIMARY KEY,

@@ -10,9 +10,9 @@ const collator = new Intl.Collator();
 export const COLLATION = collator.resolvedOptions().locale;
 
 export const ROW_UPSERT =
-  'INSERT INTO inventory_rows (token_id, name_rank, search, provider, client_id, status, mode, expiry_key, checked_key, created_key, worst, finding_count, valid_from, valid_until) ' +
-  'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (token_id) DO UPDATE SET name_rank = excluded.name_rank, search = excluded.search, ' +
-  'provider = excluded.provider, client_id = excluded.client_id, status = excluded.status, mode = excluded.mode, expiry_key = excluded.expiry_key, ' +
+  'INSERT INTO inventory_rows (token_id, name_rank, search, provider, client_id, fingerprint, status, mode, expiry_key, checked_key, created_key, worst, finding_count, valid_from, valid_until) ' +
+  'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (token_id) DO UPDATE SET name_rank = excluded.name_rank, search = excluded.search, ' +
+  'provider = excluded.provider, client_id = excluded.client_id, fingerprint = excluded.fingerprint, status = excluded.status, mode = excluded.mode, expiry_key = excluded.expiry_key, ' +
   'checked_key = excluded.checked_key, created_key = excluded.created_key, worst = excluded.worst, finding_count = excluded.finding_count, ' +
   'valid_from = excluded.valid_from, valid_until = excluded.valid_until';
 
@@ -33,6 +33,7 @@ export function rowKeys(
     search,
     store?.provider ?? '',
     client?.id ?? null,
+    token.secret?.fingerprint ?? null,
     token.status,
     token.mode,
     token.expiresAt ?? FAR,
