@@ -165,10 +165,19 @@ export function compose(options: ComposeOptions): Composed {
     },
     async warmUp() {
       await removeStaleTempFiles(options.dataDir, options.logger);
-      await dispatched('queryInventory', { filters: EMPTY_INVENTORY_FILTERS, sort: 'name', offset: 0, limit: 0 });
+      // The page the window asks first (the default sort, with its filter menus): its statements and code are ready.
+      await dispatched('queryInventory', {
+        filters: EMPTY_INVENTORY_FILTERS,
+        sort: 'name',
+        offset: 0,
+        limit: 50,
+        withFacets: true,
+      });
       let timer: ReturnType<typeof setTimeout> | undefined;
       const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, BACKGROUND_AFTER_MS)));
       background = Promise.race([firstPage, waited])
+        // A turn of the event loop first: the window's answer leaves before the vault is read.
+        .then(() => new Promise((resolve) => setImmediate(resolve)))
         .then(async () => {
           clearTimeout(timer);
           await recover();
