@@ -52,7 +52,12 @@ async function main(): Promise<void> {
   for (const tokens of SIZES) {
     const source = await mkdtemp(join(tmpdir(), 'keyward-first-page-'));
     try {
-      const size = { tokens, stores: Math.max(1, tokens / 5), clients: Math.max(1, tokens / 33), seed: 6 };
+      const size = {
+        tokens,
+        stores: Math.max(1, Math.floor(tokens / 5)),
+        clients: Math.max(1, Math.floor(tokens / 33)),
+        seed: 6,
+      };
       await writeVault(source, withKeychainNamespace(generateVault({ ...size, now: new Date() })));
       for (const build of builds) {
         const dir = join(source, build.label.split(' ')[0]!);

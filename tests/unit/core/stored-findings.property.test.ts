@@ -5,6 +5,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   EMPTY_INVENTORY_FILTERS,
+  NO_CLIENT,
+  NO_FINDING,
   type Finding,
   type InventoryQuery,
   type StoreProfile,
@@ -96,6 +98,16 @@ function edit(base: VaultData, o: Op, now: Date): VaultData {
   return d;
 }
 
+const QUERIES: [InventoryQuery['sort'], Partial<InventoryQuery['filters']>][] = [
+  ['name', {}],
+  ['expiry', { severity: 'warning' }],
+  ['created-new', { severity: NO_FINDING }],
+  ['last-check-old', { query: 'a Z' }],
+  ['last-check-new', { status: 'active', mode: 'none' }],
+  ['created-old', { client: NO_CLIENT, provider: 'shippo' }],
+  ['name', { severity: 'critical', query: 'ord' }],
+];
+
 const sortedDocs = (fs: readonly Finding[]) => fs.map((f) => JSON.stringify(f)).sort();
 
 describe('stored findings and the inventory by SQL', () => {
@@ -139,14 +151,16 @@ describe('stored findings and the inventory by SQL', () => {
             const stored = db.prepare('SELECT doc FROM findings').all<{ doc: string }>();
             expect(stored.map((r) => r.doc).sort()).toEqual(sortedDocs(expected));
             const index = buildInventoryIndex(vault, names);
-            for (const sort of ['name', 'expiry', 'created-new'] as const) {
+            const some = vault.tokens.slice(0, 5).map((t) => t.id);
+            for (const [sort, filters] of QUERIES) {
               const query: InventoryQuery = {
-                filters: EMPTY_INVENTORY_FILTERS,
+                filters: { ...EMPTY_INVENTORY_FILTERS, ...filters },
                 sort,
-                offset: 0,
-                limit: 500,
+                offset: 3,
+                limit: 40,
                 withIds: true,
                 withFacets: true,
+                countOf: some,
               };
               expect(queryInventorySql(db, vault.revision, names, query)).toEqual(
                 queryInventory(index, findingsByToken(expected), query),

@@ -28,22 +28,19 @@ function where(query: InventoryQuery): { sql: string; params: SqlValue[] } {
   const f = query.filters;
   const parts: string[] = [];
   const params: SqlValue[] = [];
-  const add = (part: string, ...values: SqlValue[]) => {
+  const add = (part: string, value?: SqlValue) => {
     parts.push(part);
-    params.push(...values);
+    if (value !== undefined) params.push(value);
   };
   if (f.ids) add('token_id IN (SELECT value FROM json_each(?))', JSON.stringify(f.ids));
   if (f.provider) add('provider = ?', f.provider);
   if (f.status) add('status = ?', f.status);
-  if (f.mode) add(...(f.mode === 'none' ? (['mode IS NULL'] as const) : (['mode = ?', f.mode] as const)));
-  if (f.client)
-    add(...(f.client === NO_CLIENT ? (['client_id IS NULL'] as const) : (['client_id = ?', f.client] as const)));
-  if (f.severity)
-    add(
-      ...(f.severity === NO_FINDING
-        ? (['worst IS NULL'] as const)
-        : (['worst = ?', SEVERITIES.indexOf(f.severity)] as const)),
-    );
+  if (f.mode === 'none') add('mode IS NULL');
+  else if (f.mode) add('mode = ?', f.mode);
+  if (f.client === NO_CLIENT) add('client_id IS NULL');
+  else if (f.client) add('client_id = ?', f.client);
+  if (f.severity === NO_FINDING) add('worst IS NULL');
+  else if (f.severity) add('worst = ?', SEVERITIES.indexOf(f.severity));
   for (const term of f.query.toLowerCase().split(/\s+/).filter(Boolean)) {
     add('instr(search, ?) > 0', term);
   }
