@@ -39,8 +39,31 @@ async function main(): Promise<void> {
     if (!res.ok) throw new Error(`updateToken: ${res.error.message}`);
     if (i >= 5) times.push(ms);
   }
+  // Search keystrokes: typing a word one letter at a time, then erasing it, each answered as the window asks.
+  const searches: number[] = [];
+  const word = 'order imp';
+  const typed = [
+    ...Array.from({ length: word.length }, (_, i) => word.slice(0, i + 1)),
+    'order im',
+    'order',
+    'ord',
+    '',
+  ];
+  for (let round = 0; round < (edits ? 4 : 0); round++) {
+    for (const query of typed) {
+      const t0 = performance.now();
+      const res = await app.dispatch('queryInventory', {
+        filters: { query, provider: '', status: '', mode: '', client: '', severity: '', ids: null },
+        sort: 'name',
+        offset: 0,
+        limit: 60,
+      });
+      if (!res.ok) throw new Error(`queryInventory: ${res.error.message}`);
+      if (round > 0) searches.push(performance.now() - t0);
+    }
+  }
   app.close();
-  process.stdout.write(`${JSON.stringify({ edits: times })}\n`);
+  process.stdout.write(`${JSON.stringify({ edits: times, searches })}\n`);
 }
 
 main().then(

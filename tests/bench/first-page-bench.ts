@@ -73,10 +73,11 @@ async function main(): Promise<void> {
           starts[0]!.background === undefined ? null : stats(starts.map((r) => r.background as number));
         const edits = run(HERE, [join(HERE, 'tests/bench/edit-once.ts'), build.dir, dir, String(EDITS)]);
         const edit = stats(edits.edits as number[]);
+        const search = stats(edits.searches as number[]);
         say(
           `${tokens.toLocaleString('en')} tokens, ${build.label}: end of compose() → first inventory page answered ${fmt(ready)}; ` +
             `getFindingCounts next ${fmt(counts)}; ${background ? `background work after it ${fmt(background)}; ` : ''}` +
-            `one edit (dispatch updateToken) ${fmt(edit)}`,
+            `one edit (dispatch updateToken) ${fmt(edit)}; a search keystroke (queryInventory, 60 rows) ${fmt(search)}`,
         );
       }
     } finally {

@@ -105,7 +105,7 @@ export function queryInventorySql(
 
 const collator = new Intl.Collator();
 
-function facets(db: Database, providerNames: ReadonlyMap<string, string>): NonNullable<InventoryPage['facets']> {
+export function facets(db: Database, providerNames: ReadonlyMap<string, string>): NonNullable<InventoryPage['facets']> {
   const used = new Set(
     db
       .prepare('SELECT DISTINCT provider FROM inventory_rows')
@@ -148,4 +148,45 @@ function toRow(r: PageRow, providerNames: ReadonlyMap<string, string>): Inventor
     worst: r.worst === null ? null : SEVERITIES[r.worst]!,
     findingCount: r.finding_count,
   };
+}
+
+/** Page rows for these token ids, in their order. */
+function rowsOf(db: Database, ids: readonly string[], providerNames: ReadonlyMap<string, string>): InventoryRow[] {
+  if (!ids.length) return [];
+  const byId = new Map(
+    db
+      .prepare(
+        `SELECT r.token_id, r.worst, r.finding_count, t.doc, s.provider, s.label, s.client_id, c.name AS client_name
+         FROM inventory_rows r JOIN tokens t ON t.id = r.token_id LEFT JOIN stores s ON s.id = t.store_id
+         LEFT JOIN clients c ON c.id = s.client_id WHERE r.token_id IN (SELECT value FROM json_each(?))`,
+      )
+      .all<PageRow>(JSON.stringify(ids))
+      .map((r) => [r.token_id, r]),
+  );
+  return ids.map((id) => toRow(byId.get(id)!, providerNames));
+}
+
+/** The page for `matching` (the tokens the query matches, in its order) out of `all` tokens. */
+export function pageOfIds(
+  db: Database,
+  revision: number,
+  providerNames: ReadonlyMap<string, string>,
+  query: InventoryQuery,
+  matching: readonly string[],
+  all: number,
+): InventoryPage {
+  const page: InventoryPage = {
+    revision,
+    total: matching.length,
+    totalAll: all,
+    offset: query.offset,
+    rows: rowsOf(db, matching.slice(query.offset, query.offset + query.limit), providerNames),
+  };
+  if (query.withIds) page.ids = [...matching];
+  if (query.countOf) {
+    const wanted = new Set(query.countOf);
+    page.countOf = matching.reduce((n, id) => n + (wanted.has(id) ? 1 : 0), 0);
+  }
+  if (query.withFacets) page.facets = facets(db, providerNames);
+  return page;
 }

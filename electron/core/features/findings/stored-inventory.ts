@@ -7,7 +7,8 @@ import type { VaultDatabase } from '../../vault/vault-database';
 import { META, readMeta } from '../../vault/vault-rows';
 import { findingCountsSql, findingsSql, type FindingsFilter } from './findings-sql';
 import { COLLATION, providerNamesOf } from './inventory-rows';
-import { queryInventorySql } from './inventory-sql';
+import { pageOfIds, queryInventorySql } from './inventory-sql';
+import { NameOrderSearch, searchTerms } from './name-search';
 import { readState, rebuildDerived, refreshDerived, STATE } from './stored-findings';
 
 /** The longest wait for a findings window to end (setTimeout's limit is about 24 days). */
@@ -33,6 +34,7 @@ export class StoredInventory {
   private names: { defs: string; names: Map<string, string> } | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
+  private readonly search = new NameOrderSearch();
 
   constructor(private readonly deps: StoredInventoryDeps) {}
 
@@ -74,6 +76,21 @@ export class StoredInventory {
 
   async queryInventory(query: InventoryQuery): Promise<InventoryPage> {
     const { db, revision } = await this.current();
+    const f = query.filters;
+    const terms = searchTerms(f.query);
+    if (
+      terms.length &&
+      query.sort === 'name' &&
+      !f.ids &&
+      !f.provider &&
+      !f.status &&
+      !f.mode &&
+      !f.client &&
+      !f.severity
+    ) {
+      const { ids, all } = this.search.matches(db, revision, terms);
+      return pageOfIds(db, revision, this.providerNames(db), query, ids, all);
+    }
     return queryInventorySql(db, revision, this.providerNames(db), query);
   }
 
