@@ -164,6 +164,7 @@ export function compose(options: ComposeOptions): Composed {
       database.close();
     },
     async warmUp() {
+      stored.refreshInBackground();
       await removeStaleTempFiles(options.dataDir, options.logger);
       // The page the window asks first (the default sort, with its filter menus): its statements and code are ready.
       await dispatched('queryInventory', {

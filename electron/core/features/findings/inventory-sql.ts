@@ -157,8 +157,8 @@ function rowsOf(db: Database, ids: readonly string[], providerNames: ReadonlyMap
     db
       .prepare(
         `SELECT r.token_id, r.worst, r.finding_count, t.doc, s.provider, s.label, s.client_id, c.name AS client_name
-         FROM inventory_rows r JOIN tokens t ON t.id = r.token_id LEFT JOIN stores s ON s.id = t.store_id
-         LEFT JOIN clients c ON c.id = s.client_id WHERE r.token_id IN (SELECT value FROM json_each(?))`,
+         FROM json_each(?) j CROSS JOIN inventory_rows r ON r.token_id = j.value JOIN tokens t ON t.id = r.token_id
+         LEFT JOIN stores s ON s.id = t.store_id LEFT JOIN clients c ON c.id = s.client_id`,
       )
       .all<PageRow>(JSON.stringify(ids))
       .map((r) => [r.token_id, r]),

@@ -6,6 +6,8 @@ import type { Database } from '../../db/sqlite';
  */
 export class NameOrderSearch {
   private loaded: { revision: number; ids: string[]; texts: string[] } | null = null;
+  /** The last answer (positions in name order): typing on narrows it instead of matching every text. */
+  private last: { revision: number; terms: readonly string[]; at: number[] } | null = null;
 
   private rows(db: Database, revision: number) {
     if (this.loaded?.revision !== revision) {
@@ -25,12 +27,26 @@ export class NameOrderSearch {
   /** Ids of the tokens whose search text holds every term, in name order; and how many tokens there are. */
   matches(db: Database, revision: number, terms: readonly string[]): { ids: string[]; all: number } {
     const { ids, texts } = this.rows(db, revision);
-    const out: string[] = [];
-    for (let i = 0; i < texts.length; i++) {
+    const last = this.last;
+    const narrows =
+      last?.revision === revision && last.terms.every((earlier) => terms.some((t) => t.includes(earlier)));
+    const from = narrows ? last.at : null;
+    const at: number[] = [];
+    const n = from ? from.length : texts.length;
+    for (let k = 0; k < n; k++) {
+      const i = from ? from[k]! : k;
       const text = texts[i]!;
-      if (terms.every((t) => text.includes(t))) out.push(ids[i]!);
+      let hit = true;
+      for (const t of terms) {
+        if (!text.includes(t)) {
+          hit = false;
+          break;
+        }
+      }
+      if (hit) at.push(i);
     }
-    return { ids: out, all: ids.length };
+    this.last = { revision, terms: [...terms], at };
+    return { ids: at.map((i) => ids[i]!), all: ids.length };
   }
 }
 

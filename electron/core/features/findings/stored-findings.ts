@@ -68,17 +68,19 @@ function insertFindings(db: Database, owner: string, findings: readonly Finding[
  * Makes each owner's stored findings `groups`' (an owner missing from `groups` has none), writing only owners
  * whose findings differ; returns the owners written.
  */
-export function writeOwners(db: Database, owners: Iterable<string>, groups: ReadonlyMap<string, Finding[]>): string[] {
+export function writeOwners(
+  db: Database,
+  owners: Iterable<string>,
+  groups: ReadonlyMap<string, Finding[]>,
+  stored?: ReadonlyMap<string, string[]>,
+): string[] {
   const read = db.prepare('SELECT doc FROM findings WHERE owner = ?');
   const remove = db.prepare('DELETE FROM findings WHERE owner = ?');
   const written: string[] = [];
   for (const owner of owners) {
     const next = (groups.get(owner) ?? []).map((f) => JSON.stringify(f)).sort();
-    const stored = read
-      .all<{ doc: string }>(owner)
-      .map((r) => r.doc)
-      .sort();
-    if (stored.length === next.length && stored.every((doc, i) => doc === next[i])) continue;
+    const before = (stored ? (stored.get(owner) ?? []) : read.all<{ doc: string }>(owner).map((r) => r.doc)).sort();
+    if (before.length === next.length && before.every((doc, i) => doc === next[i])) continue;
     remove.run(owner);
     insertFindings(db, owner, groups.get(owner) ?? []);
     written.push(owner);
@@ -183,9 +185,14 @@ export function refreshDerived(
 ): boolean {
   const settings = settingsOf(vault);
   const groups = groupByOwner(computeFindings(vault, settings, now, catalog, accounts));
-  const owners = new Set(groups.keys());
-  for (const { owner } of db.prepare('SELECT DISTINCT owner FROM findings').all<{ owner: string }>()) owners.add(owner);
-  const written = writeOwners(db, owners, groups);
+  const stored = new Map<string, string[]>();
+  for (const r of db.prepare('SELECT owner, doc FROM findings').iterate<{ owner: string; doc: string }>()) {
+    const list = stored.get(r.owner);
+    if (list) list.push(r.doc);
+    else stored.set(r.owner, [r.doc]);
+  }
+  const owners = new Set([...groups.keys(), ...stored.keys()]);
+  const written = writeOwners(db, owners, groups, stored);
   const tokens = written.filter((o) => o.startsWith('t:')).map((o) => o.slice(2));
   writeSummaries(db, tokens, groups);
   const windows = windowsOf(

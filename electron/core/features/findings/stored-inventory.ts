@@ -35,6 +35,9 @@ export class StoredInventory {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
   private readonly search = new NameOrderSearch();
+  /** Whether warmUp leaves the refresh to the background; otherwise (the CLI, tests) reads refresh first. */
+  private background = false;
+  private refreshedOnce = false;
 
   constructor(private readonly deps: StoredInventoryDeps) {}
 
@@ -56,6 +59,26 @@ export class StoredInventory {
     }
   }
 
+  /** From now on stored answers go out at once and the caller refreshes them in the background (the app). */
+  refreshInBackground(): void {
+    this.background = true;
+  }
+
+  /**
+   * current(), refreshed first when no background refresh is promised: once per process, and again whenever
+   * a stored findings window has ended, so a process that only reads (the CLI) never answers stale findings.
+   */
+  private async answering(): Promise<{ db: Database; revision: number }> {
+    const found = await this.current();
+    if (this.background) return found;
+    const ended = found.db
+      .prepare('SELECT 1 AS ended FROM inventory_rows WHERE valid_until <= ? OR valid_from > ? LIMIT 1')
+      .get<{ ended: number }>(this.deps.clock.now().getTime(), this.deps.clock.now().getTime());
+    if (this.refreshedOnce && !ended) return found;
+    await this.refresh();
+    return this.current();
+  }
+
   private vaultNow() {
     const { inventory } = this.deps;
     return Promise.all([inventory.vault(), inventory.catalog(), inventory.secretAccounts()] as const);
@@ -75,7 +98,7 @@ export class StoredInventory {
   }
 
   async queryInventory(query: InventoryQuery): Promise<InventoryPage> {
-    const { db, revision } = await this.current();
+    const { db, revision } = await this.answering();
     const f = query.filters;
     const terms = searchTerms(f.query);
     if (
@@ -96,11 +119,11 @@ export class StoredInventory {
 
   async findings(filter: FindingsFilter & { rescanKeychain?: boolean | undefined }): Promise<Finding[]> {
     if (filter.rescanKeychain) await this.refresh();
-    return findingsSql((await this.current()).db, filter);
+    return findingsSql((await this.answering()).db, filter);
   }
 
   async counts(): Promise<Record<FindingSeverity, number>> {
-    return findingCountsSql((await this.current()).db);
+    return findingCountsSql((await this.answering()).db);
   }
 
   /** Recomputes the findings with the current time and keychain listing; tells the window when any changed. */
@@ -113,6 +136,7 @@ export class StoredInventory {
         return refreshDerived(db, vault, catalog, this.deps.clock.now(), accounts);
       });
       if (changed === null) continue;
+      this.refreshedOnce = true;
       if (changed) this.deps.changed?.(vault.revision, REFRESH_TOPICS);
       this.schedule(db);
       return changed;
