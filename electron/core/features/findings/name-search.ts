@@ -4,10 +4,14 @@ import type { Database } from '../../db/sqlite';
  * The search texts in name order, read once per vault revision: a keystroke in the default view (name order,
  * no other filter) is matched here rather than by a scan of the table.
  */
+const RECENT_ANSWERS = 24;
+
 export class NameOrderSearch {
   private loaded: { revision: number; ids: string[]; texts: string[] } | null = null;
   /** The last answer (positions in name order): typing on narrows it instead of matching every text. */
   private last: { revision: number; terms: readonly string[]; at: number[] } | null = null;
+  /** Answers kept per revision: typing and erasing a search revisits the same few. */
+  private recent: { revision: number; answers: Map<string, string[]> } = { revision: -1, answers: new Map() };
 
   private rows(db: Database, revision: number) {
     if (this.loaded?.revision !== revision) {
@@ -27,6 +31,9 @@ export class NameOrderSearch {
   /** Ids of the tokens whose search text holds every term, in name order; and how many tokens there are. */
   matches(db: Database, revision: number, terms: readonly string[]): { ids: string[]; all: number } {
     const { ids, texts } = this.rows(db, revision);
+    const key = terms.join(' ');
+    const seen = this.recent.revision === revision ? this.recent.answers.get(key) : undefined;
+    if (seen) return { ids: seen, all: ids.length };
     const last = this.last;
     const narrows =
       last?.revision === revision && last.terms.every((earlier) => terms.some((t) => t.includes(earlier)));
@@ -46,7 +53,11 @@ export class NameOrderSearch {
       if (hit) at.push(i);
     }
     this.last = { revision, terms: [...terms], at };
-    return { ids: at.map((i) => ids[i]!), all: ids.length };
+    const answer = at.map((i) => ids[i]!);
+    if (this.recent.revision !== revision) this.recent = { revision, answers: new Map() };
+    this.recent.answers.set(key, answer);
+    if (this.recent.answers.size > RECENT_ANSWERS) this.recent.answers.delete(this.recent.answers.keys().next().value!);
+    return { ids: answer, all: ids.length };
   }
 }
 

@@ -1,4 +1,4 @@
-import type { StoreProfile, Token } from '../../../contract';
+import type { Client, StoreProfile, Token } from '../../../contract';
 import type { Database } from '../../db/sqlite';
 import { listChanges } from '../../inventory/snapshot-changes';
 import type { VaultRepository } from '../../ports';
@@ -97,6 +97,25 @@ function storedAccounts(db: Database, draft: VaultData, base: VaultData): string
   return out;
 }
 
+/** Saved stores or clients by id, read from SQL when first asked (a change touches a few of thousands). */
+class DocsById<T> {
+  private readonly docs = new Map<string, T | undefined>();
+  constructor(
+    private readonly db: Database,
+    private readonly table: 'stores' | 'clients',
+  ) {}
+  get(id: string): T | undefined {
+    if (!this.docs.has(id)) {
+      const row = this.db.prepare(`SELECT doc FROM ${this.table} WHERE id = ?`).get<{ doc: string }>(id);
+      this.docs.set(id, row ? (JSON.parse(row.doc) as T) : undefined);
+    }
+    return this.docs.get(id);
+  }
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+}
+
 /** Changed tokens as (before, after) by id: a walk side by side when none was added or removed, else by id. */
 function changedTokens(base: readonly Token[], draft: readonly Token[]): Map<string, [Token | null, Token | null]> {
   const out = new Map<string, [Token | null, Token | null]>();
@@ -144,8 +163,7 @@ function judgeAgain(
 ): void {
   const pairs = changedTokens(base.tokens, draft.tokens);
   if (!pairs.size && !changed.stores.length && !changed.clients.length) return;
-  const storeById = new Map<string, StoreProfile>();
-  for (const s of draft.stores) storeById.set(s.id, s);
+  const storeById = new DocsById<StoreProfile>(db, 'stores');
   // Stores whose tokens' rows and findings change with them: those changed, or of a changed client.
   const keyStores = new Set(changed.stores);
   if (changed.clients.length) {
@@ -201,7 +219,7 @@ function judgeAgain(
 
   // Rows: the owners' summaries and windows; keys and rank anew for tokens changed or in a changed store.
   for (const [id, [, after]] of pairs) if (!after) db.prepare('DELETE FROM inventory_rows WHERE token_id = ?').run(id);
-  const clients = new Map(draft.clients.map((c) => [c.id, c]));
+  const clients = new DocsById<Client>(db, 'clients');
   const names = providerNamesOf(catalog);
   const rekeyed = owned.filter((t) => pairs.has(t.id) || keyStores.has(t.storeId));
   // Renamed or new rows leave first, so a rank is never found against a row still ranked by its old name.

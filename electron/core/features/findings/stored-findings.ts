@@ -97,7 +97,7 @@ export function writeSummaries(db: Database, tokenIds: Iterable<string>, groups:
 /** The span around `now` over which each token's time-dependent findings stay as computed. */
 export function windowsOf(
   tokens: readonly Token[],
-  stores: ReadonlyMap<string, StoreProfile>,
+  stores: { get(id: string): StoreProfile | undefined },
   catalog: Catalog,
   settings: FindingSettings,
   nowMs: number,

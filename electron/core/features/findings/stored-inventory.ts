@@ -38,6 +38,9 @@ export class StoredInventory {
   /** Whether warmUp leaves the refresh to the background; otherwise (the CLI, tests) reads refresh first. */
   private background = false;
   private refreshedOnce = false;
+  /** Refreshes that changed findings: a stored answer from before one is not reused. */
+  private refreshes = 0;
+  private lastPage: { revision: number; refreshes: number; key: string; page: InventoryPage } | null = null;
 
   constructor(private readonly deps: StoredInventoryDeps) {}
 
@@ -99,6 +102,16 @@ export class StoredInventory {
 
   async queryInventory(query: InventoryQuery): Promise<InventoryPage> {
     const { db, revision } = await this.answering();
+    // The window's first page is the one warmUp answered while it loaded: the same answer while nothing changed.
+    const key = JSON.stringify(query);
+    const last = this.lastPage;
+    if (last && last.revision === revision && last.refreshes === this.refreshes && last.key === key) return last.page;
+    const page = this.answer(db, revision, query);
+    this.lastPage = { revision, refreshes: this.refreshes, key, page };
+    return page;
+  }
+
+  private answer(db: Database, revision: number, query: InventoryQuery): InventoryPage {
     const f = query.filters;
     const terms = searchTerms(f.query);
     if (
@@ -137,7 +150,10 @@ export class StoredInventory {
       });
       if (changed === null) continue;
       this.refreshedOnce = true;
-      if (changed) this.deps.changed?.(vault.revision, REFRESH_TOPICS);
+      if (changed) {
+        this.refreshes++;
+        this.deps.changed?.(vault.revision, REFRESH_TOPICS);
+      }
       this.schedule(db);
       return changed;
     }
