@@ -17,11 +17,14 @@ import { MemoryClipboard, SecretCopier } from '../core/secrets/copy-secret';
 import { StatusCheckService } from '../core/status/status-check-service';
 import { SqliteVaultRepository } from '../core/vault/sqlite-vault-repository';
 import { VaultDatabase } from '../core/vault/vault-database';
+import { thawed } from '../core/vault/plain-data';
 import { CachedAccountsSecretStore } from '../core/secrets/cached-accounts';
 import { FileSecretIntents } from '../core/secrets/secret-intents';
 import { createUndiciHttpClient } from './adapters/undici-http-client';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
+import { recordFindings } from '../core/features/findings/scoped-findings';
+import { StoredInventory } from '../core/features/findings/stored-inventory';
 
 export interface ComposeOptions {
   dataDir: string;
@@ -61,15 +64,21 @@ export interface Composed {
   /** Sends a main -> renderer event (notification clicks and the tray use it). */
   emit: EventListener;
   /**
-   * Reads the vault and prepares findings and the inventory index while the window is still loading, so the
-   * first inventory page is answered from memory. Failures are left for the first real call to report.
+   * Opens the database and answers a first inventory page by SQL while the window is still loading; the rest
+   * (keychain recovery, reading the whole vault, findings recomputed with the current time and keychain) waits
+   * for the window's own first page, then runs in the background. Failures are left for the first real call.
    */
   warmUp(): Promise<void>;
+  /** The background work warmUp started, settled (tests and benchmarks wait for it). */
+  settled(): Promise<void>;
   /** Settles what crashed actions left in the keychain and namespaces old entries (warmUp runs it; the CLI calls it). */
   recover(): Promise<void>;
   /** Closes the database (the test host and tests between runs; a process that exits needs nothing). */
   close(): void;
 }
+
+/** How long the background work after warmUp waits for the window's first page at most. */
+const BACKGROUND_AFTER_MS = 2_000;
 
 /** Builds adapters -> services -> handlers -> dispatch. Electron-free, so the test host and CLI run the same graph. */
 export function compose(options: ComposeOptions): Composed {
@@ -81,8 +90,10 @@ export function compose(options: ComposeOptions): Composed {
   const secrets = new CachedAccountsSecretStore(options.secrets, options.clock);
   // One SQLite connection per process, opened on first use (importing a JSON vault found there, once).
   const database = new VaultDatabase(options.dataDir, options.clock, options.logger);
+  const repo = new SqliteVaultRepository(database);
   const session = new Session({
-    repo: new SqliteVaultRepository(database),
+    repo,
+    derive: ({ base, draft, catalog, now }) => recordFindings(repo, thawed(base), thawed(draft), catalog, now),
     secrets,
     intents: new FileSecretIntents(options.dataDir),
     audit: new SqliteAuditLog(database),
@@ -112,10 +123,23 @@ export function compose(options: ComposeOptions): Composed {
     ...(options.indicator ? { indicator: options.indicator } : {}),
     logger: options.logger,
   });
+  const stored = new StoredInventory({
+    database,
+    source: {
+      vault: async () => thawed(await session.vault()),
+      catalog: () => session.catalog(),
+      secretAccounts: () => features.secrets.accounts(),
+    },
+    clock: options.clock,
+    logger: options.logger,
+    changed: (revision, topics) => emit('vaultChanged', { revision, topics }),
+  });
+  session.onCommit(() => void stored.rescheduled().catch(() => undefined));
   const handlers = createHandlers({
     session,
     features,
     legacy,
+    stored,
     checks,
     scheduler,
     forgetKeychainListing: () => secrets.forget(),
@@ -131,7 +155,15 @@ export function compose(options: ComposeOptions): Composed {
     emit,
     appInfo: { version: options.version, dataDir: options.dataDir, host: options.host },
   });
-  const dispatch = createDispatch(handlers, options.logger);
+  const dispatched = createDispatch(handlers, options.logger);
+  // The background work starts once the window's first page is answered (or after BACKGROUND_AFTER_MS).
+  let firstPageAnswered: () => void = () => {};
+  const firstPage = new Promise<void>((resolve) => (firstPageAnswered = resolve));
+  const dispatch: Dispatch = async (channel, raw) => {
+    const answer = await dispatched(channel, raw);
+    if (channel === 'queryInventory') firstPageAnswered();
+    return answer;
+  };
   /** Settles what crashed processes left: temp files, and keychain entries in flight (a locked keychain waits for the next start). */
   const recover = async () => {
     await removeStaleTempFiles(options.dataDir, options.logger);
@@ -141,16 +173,42 @@ export function compose(options: ComposeOptions): Composed {
     });
     if (done && (done.settled || done.adopted)) options.logger.info('keychain recovered', done);
   };
+  let background: Promise<void> = Promise.resolve();
   return {
     dispatch,
     recover,
-    close: () => database.close(),
-    async warmUp() {
-      await recover();
-      await dispatch('queryInventory', { filters: EMPTY_INVENTORY_FILTERS, sort: 'name', offset: 0, limit: 0 });
+    close: () => {
+      stored.stop();
+      database.close();
     },
     session,
     features,
+    async warmUp() {
+      stored.refreshInBackground();
+      await removeStaleTempFiles(options.dataDir, options.logger);
+      // The page the window asks first (the default sort, with its filter menus): its statements and code are ready.
+      await dispatched('queryInventory', {
+        filters: EMPTY_INVENTORY_FILTERS,
+        sort: 'name',
+        offset: 0,
+        limit: 50,
+        withFacets: true,
+      });
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, BACKGROUND_AFTER_MS)));
+      background = Promise.race([firstPage, waited])
+        // A turn of the event loop first: the window's answer leaves before the vault is read.
+        .then(() => new Promise((resolve) => setImmediate(resolve)))
+        .then(async () => {
+          clearTimeout(timer);
+          await recover();
+          await stored.refresh();
+        })
+        .catch((err: unknown) =>
+          options.logger.warn('findings refresh failed', { error: err instanceof Error ? err.message : 'unknown' }),
+        );
+    },
+    settled: () => background,
     checks,
     scheduler,
     emit,

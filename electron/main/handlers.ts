@@ -5,7 +5,8 @@ import { checkHandlers } from '../core/features/checks/checks';
 import { clientHandlers } from '../core/features/clients/clients';
 import type { EmitEvent } from '../core/features/deps';
 import { expiryHandlers } from '../core/features/expiry/expiry';
-import { findingHandlers, findingsOf } from '../core/features/findings/findings';
+import { findingHandlers } from '../core/features/findings/findings';
+import type { StoredInventory } from '../core/features/findings/stored-inventory';
 import type { Features } from '../core/features';
 import { providerHandlers } from '../core/features/providers/providers';
 import { rotationHandlers } from '../core/features/rotation/rotate-with-check';
@@ -29,6 +30,8 @@ export interface HandlerContext {
   scheduler: ExpiryScheduler;
   copier: SecretCopier;
   transfer: TransferService;
+  /** The inventory, findings and counts answered by SQL. */
+  stored: StoredInventory;
   /** Sends a main -> renderer event (Electron: webContents.send; test host: server-sent events). */
   emit: EmitEvent;
   appInfo: { version: string; dataDir: string; host: 'electron' | 'test-host' };
@@ -46,7 +49,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...tokenHandlers(session, features.tokens, ctx.copier),
     ...rotationHandlers(session, features.rotation, ctx.checks),
     ...checkHandlers(ctx.checks, ctx.emit),
-    ...findingHandlers(session, findingsOf(session, features.secrets), ctx.forgetKeychainListing),
+    ...findingHandlers(ctx.stored, ctx.forgetKeychainListing),
     ...expiryHandlers(session, ctx.scheduler, ctx.transfer),
     ...transferHandlers(ctx.transfer),
     ...providerHandlers(session, features.providers),

@@ -111,6 +111,7 @@ if (startCliModeIfAsked()) {
         session: vault,
         scheduler,
         warmUp,
+        settled,
       } = compose({
         notifier: createElectronNotifier(openFromNotification),
         clipboard: electronClipboard,
@@ -150,11 +151,12 @@ if (startCliModeIfAsked()) {
         loginItem = expiryPrefs.openAtLogin;
         await setOpenAtLogin(loginItem).catch((e: Error) => logger.warn('login item not set', { error: e.message }));
       };
-      // The vault first (findings, inventory index) while the window loads; then what reads it.
+      // The first inventory page by SQL while the window loads, the whole vault after its first page; then what reads it.
       // A vault that cannot be opened fails these; every channel then says why and the app keeps running.
       const prefsFailed = logFailure(logger, 'expiry preferences not applied');
       const schedulerFailed = logFailure(logger, 'expiry scheduler did not start');
       warmUp()
+        .then(settled)
         .then(() => {
           applyExpiryPrefs().catch(prefsFailed);
           return scheduler.start();

@@ -12,6 +12,8 @@ import { ExpiryScheduler, inventorySource, systemTimers } from '../../electron/c
 import { createUndiciHttpClient } from '../../electron/main/adapters/undici-http-client';
 import { createDispatch } from '../../electron/main/dispatch';
 import { createHandlers } from '../../electron/main/handlers';
+import { recordFindings } from '../../electron/core/features/findings/scoped-findings';
+import { StoredInventory } from '../../electron/core/features/findings/stored-inventory';
 import { silentLogger } from '../../electron/core/ports';
 import { MemorySecretStore } from '../../electron/core/secrets/memory-secret-store';
 import { openTestVault } from './vault';
@@ -39,7 +41,16 @@ export async function inventoryFixture(logger: Logger = silentLogger) {
   const clock = new FakeClock();
   const secrets = new MemorySecretStore();
   const { database, repo, audit, warnings } = openTestVault(dir, clock, logger);
-  const session = new Session({ repo, secrets, audit, clock, logger, actor: 'test' });
+  const session = new Session({
+    repo,
+    secrets,
+    audit,
+    clock,
+    logger,
+    actor: 'test',
+    // As compose() wires it: the findings stored per token are kept in each save's transaction.
+    derive: ({ base, draft, catalog, now }) => recordFindings(repo, thawed(base), thawed(draft), catalog, now),
+  });
   // The whole-vault snapshot the window still reads; it listens to the session from the start, as in compose().
   const legacy = new LegacySnapshot(session, secrets);
   const features = openFeatures(session);
@@ -86,10 +97,21 @@ export async function dispatchFixture(
     state: fx.warnings,
     notifier: { notify: () => {} },
   });
+  const stored = new StoredInventory({
+    database: fx.database,
+    source: {
+      vault: fx.vault,
+      catalog: () => fx.session.catalog(),
+      secretAccounts: () => fx.features.secrets.accounts(),
+    },
+    clock: fx.clock,
+    changed: (revision, topics) => events.push({ event: 'vaultChanged', payload: { revision, topics } }),
+  });
   const handlers = createHandlers({
     session: fx.session,
     features: fx.features,
     legacy: fx.legacy,
+    stored,
     checks,
     scheduler,
     copier: new SecretCopier(fx.secrets, clipboard),

@@ -1,9 +1,10 @@
 import { AppError } from '../errors';
 import { Database } from './sqlite';
 import initial from './migrations/0001-initial';
+import storedFindings from './migrations/0002-stored-findings';
 
 /** The schema, in order: migration N brings user_version from N-1 to N. Never edit a shipped one; add the next. */
-export const MIGRATIONS: readonly string[] = [initial];
+export const MIGRATIONS: readonly string[] = [initial, storedFindings];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Refuses a database from a newer Keyward (vault_unavailable); reads only. */

@@ -22,6 +22,8 @@ export interface SessionDeps {
   builtins?: readonly ProviderModule[];
   /** Who is acting, for the audit log: 'app', 'cli', 'test-host'. */
   actor: string;
+  /** Keeps data derived from the vault (the findings stored per token) in the same transaction as each save. */
+  derive?: (change: { base: FrozenVault; draft: Draft; catalog: Catalog; now: Date }) => Promise<void>;
 }
 
 /** One audit entry of a change, without its time and actor (the session adds them). */
@@ -163,6 +165,7 @@ export class Session {
               ...entry,
             }));
             await this.deps.repo.save(draft as VaultData, base.revision, entries);
+            await this.deps.derive?.({ base, draft, catalog: this.catalogFor(draft), now: new Date(now) });
             return { base, draft, result };
           });
         } catch (err) {

@@ -59,7 +59,7 @@ export class SqliteVaultRepository implements VaultRepository {
   /** Check history arrays already in check_results: a token that still holds the same array needs no rewrite. */
   private storedHistories = new WeakSet<readonly CheckResult[]>();
 
-  constructor(private readonly database: VaultDatabase) {}
+  constructor(readonly database: VaultDatabase) {}
 
   get location(): string {
     return this.database.location;

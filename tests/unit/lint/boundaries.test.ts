@@ -24,10 +24,7 @@ describe('process boundaries (eslint.config.mjs)', { timeout: 60_000 }, () => {
     ['electron/main/handlers.ts', "import { app } from 'electron';\nexport const a = app;\n"],
     ['src/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n"],
     ['src/x.ts', "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;\n"],
-    [
-      'src/x.ts',
-      "import { InventoryService } from '../electron/core/inventory/inventory-service';\nexport const a = InventoryService;\n",
-    ],
+    ['src/x.ts', "import { Session } from '../electron/core/session/session';\nexport const a = Session;\n"],
     ['src/x.ts', "import { channels } from '../electron/contract';\nexport const a = channels;\n"],
     ['src/x.ts', 'export const a = window.api;\n'],
     ['electron/preload/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n"],

@@ -114,7 +114,7 @@ const cases: { name: string; make: (file: string) => Promise<unknown>; message: 
       db.close();
     },
     message:
-      /keyward\.db has schema 99, newer than this Keyward's 1; Keyward opened nothing and left it untouched\. To go on, update Keyward\./,
+      /keyward\.db has schema 99, newer than this Keyward's \d+; Keyward opened nothing and left it untouched\. To go on, update Keyward\./,
   },
 ];
 

@@ -8,7 +8,7 @@ export interface SortEntry {
   sev: number;
   due: string;
   at: number;
-  /** A due date in toISOString's form that toISOString would not give (e.g. "T24:00", Feb 30): see mergeSorted. */
+  /** A due date in toISOString's form that toISOString would not give (e.g. "T24:00", Feb 30). */
   odd: boolean;
 }
 
@@ -39,9 +39,6 @@ function byDueThenId(a: SortEntry, b: SortEntry): number {
   return due || (a.f.id === b.f.id ? 0 : a.f.id.localeCompare(b.f.id));
 }
 
-/** The order sortFindings gives, as one comparison (for merging into an already sorted list). */
-export const compareEntries = (a: SortEntry, b: SortEntry): number => a.sev - b.sev || byDueThenId(a, b);
-
 /**
  * Most severe first, then by due date, then by id, each compared with localeCompare as before. Two due dates
  * in toISOString's form first differ at a digit, with everything before it equal; any collation orders digits
@@ -63,49 +60,4 @@ export function sortFindings(findings: Finding[]): Finding[] {
   let i = 0;
   for (const e of sortedEntries(findings)) findings[i++] = e.f;
   return findings;
-}
-
-/** True when no two neighbours compare equal and no due date is odd: then the sorted order does not depend on the input order. */
-export function strictlyOrdered(sorted: readonly SortEntry[]): boolean {
-  for (let i = 0; i < sorted.length; i++) {
-    if (sorted[i]!.odd || (i > 0 && compareEntries(sorted[i - 1]!, sorted[i]!) === 0)) return false;
-  }
-  return true;
-}
-
-/**
- * `sorted` without `removed`, with `added` put in place: what sorting the whole new list gives, found with a
- * binary search per added finding. Only exact when that order is unique, so null when an added finding ties
- * with another or has an odd due date (odd dates can order three findings in a circle, and then the sort's
- * answer depends on where each started); `sorted` must be strictly ordered itself (see strictlyOrdered).
- */
-export function mergeSorted(
-  sorted: readonly SortEntry[],
-  removed: ReadonlySet<Finding>,
-  added: readonly Finding[],
-): SortEntry[] | null {
-  const adds = added.map(sortEntry).sort(compareEntries);
-  for (let i = 0; i < adds.length; i++)
-    if (adds[i]!.odd || (i > 0 && compareEntries(adds[i - 1]!, adds[i]!) === 0)) return null;
-  const out: SortEntry[] = [];
-  const keep = (e: SortEntry) => {
-    if (!removed.has(e.f)) out.push(e);
-  };
-  let from = 0;
-  for (const a of adds) {
-    // Removed entries stay in place for the search: they are still in order.
-    let lo = from;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compareEntries(sorted[mid]!, a) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    // Only sorted[lo] can compare equal (sorted is strictly ordered); a tie with a removed entry is no tie.
-    if (lo < sorted.length && compareEntries(sorted[lo]!, a) === 0 && !removed.has(sorted[lo]!.f)) return null;
-    while (from < lo) keep(sorted[from++]!);
-    out.push(a);
-  }
-  while (from < sorted.length) keep(sorted[from++]!);
-  return out;
 }
