@@ -14,6 +14,7 @@ import {
   VaultSnapshot,
   VaultSnapshotChanges,
 } from './model';
+import { AppErrorShape } from './result';
 import { DateInput, FieldValues, Id, Label, Notes, ProviderId, SecretValue } from './primitives';
 import { ExpiryNotificationSettings, ExpiryOverview, ExpirySettingsView } from './expiry';
 import { Finding, FindingSettings, FindingSeverity } from './findings';
@@ -21,8 +22,16 @@ import { INVENTORY_MAX_IDS, InventoryPage, InventoryQuery } from './inventory';
 import { Recognition } from './recognition';
 import { BackupSummary, ImportPreview, ImportResult, RestoreResult, SavedFile } from './transfer';
 import { CustomProviderDefinition, ProviderDescriptor } from './providers';
+import { ClientView, Dashboard, MAX_NAMES, Names, Navigation, StoreView, TokenView, VaultStatus } from './views';
 
 const NoInput = z.object({}).strict();
+/** Most reads one writeThenRead answers: more than any screen shows at once. */
+export const WRITE_THEN_READ_MAX = 24;
+/** An inner call's Result: its value was already parsed by its own channel's output schema. */
+const AnyResult = z.union([
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: AppErrorShape }),
+]);
 
 /** App preferences kept in vault.settings.ui. */
 export const UiSettings = z.object({
@@ -122,6 +131,51 @@ export const channels = {
       .object({ since: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER), readId: VaultReadId })
       .strict(),
     output: VaultSnapshotChanges,
+  },
+  /** The keychain's state and what the user must be told (the top bar). */
+  getVaultStatus: { access: 'read', topics: ['keychain', 'tokens'], input: NoInput, output: VaultStatus },
+  /** Clients and stores with token counts: the sidebar's tree and the client menus. */
+  getNavigation: {
+    access: 'read',
+    topics: ['clients', 'stores', 'tokens', 'providers'],
+    input: NoInput,
+    output: Navigation,
+  },
+  /** One token, its store, client and provider names, and its check history newest first. */
+  getToken: {
+    access: 'read',
+    topics: ['tokens', 'stores', 'clients', 'checks', 'providers'],
+    input: ById,
+    output: TokenView,
+  },
+  /** One store, its client and its tokens. */
+  getStore: { access: 'read', topics: ['stores', 'clients', 'tokens', 'checks'], input: ById, output: StoreView },
+  /** One client and its stores with token counts. */
+  getClient: {
+    access: 'read',
+    topics: ['clients', 'stores', 'tokens', 'providers'],
+    input: ById,
+    output: ClientView,
+  },
+  /** Names for ids that arrive alone (expiry lists, audit entries, findings); unknown ids are left out. */
+  getNames: {
+    access: 'read',
+    topics: ['tokens', 'stores', 'clients', 'providers'],
+    input: z
+      .object({
+        tokenIds: z.array(Id).max(MAX_NAMES).optional(),
+        storeIds: z.array(Id).max(MAX_NAMES).optional(),
+        clientIds: z.array(Id).max(MAX_NAMES).optional(),
+      })
+      .strict(),
+    output: Names,
+  },
+  /** The dashboard's counts by status, provider and last check, and the next expiries. */
+  getDashboard: {
+    access: 'read',
+    topics: ['tokens', 'stores', 'checks', 'providers'],
+    input: NoInput,
+    output: Dashboard,
   },
   /** Bulk "Deactivate selected": active tokens become inactive in one change; the others are named as skipped. */
   deactivateTokens: {
@@ -445,6 +499,27 @@ export const channels = {
     access: 'write',
     input: z.object({ passphrase: z.string().min(1).max(1024), mode: z.enum(['merge', 'replace']) }).strict(),
     output: z.union([z.object({ cancelled: z.literal(true) }), RestoreResult.extend({ cancelled: z.literal(false) })]),
+  },
+  /**
+   * One write and, in the same reply, the reads on screen that it may change: one round trip per edit. Each inner
+   * call goes through dispatch like any other (its own input schema, its own status-only guard, its own output
+   * schema); `write` must name a write channel and `reads` read channels. `revision` is the vault's after the write.
+   */
+  writeThenRead: {
+    access: 'write',
+    statusOnly: 'allowed',
+    input: z
+      .object({
+        channel: z.string().max(60),
+        input: z.unknown(),
+        reads: z.array(z.object({ channel: z.string().max(60), input: z.unknown() }).strict()).max(WRITE_THEN_READ_MAX),
+      })
+      .strict(),
+    output: z.object({
+      write: AnyResult,
+      revision: z.number().int().nonnegative(),
+      reads: z.array(AnyResult).max(WRITE_THEN_READ_MAX),
+    }),
   },
   getUiSettings: { access: 'read', topics: ['settings'], input: NoInput, output: UiSettings },
   updateUiSettings: { access: 'write', input: UiSettings.partial().strict(), output: UiSettings },

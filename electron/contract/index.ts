@@ -6,6 +6,7 @@ export * from './recognition';
 export * from './expiry';
 export * from './transfer';
 export * from './inventory';
+export * from './views';
 export * from './channels';
 export * from './result';
 export * from './cli';

@@ -104,8 +104,12 @@ export function compose(options: ComposeOptions): Composed {
     ...(options.indicator ? { indicator: options.indicator } : {}),
     logger: options.logger,
   });
+  // writeThenRead's inner calls go through the dispatch built from these handlers.
+  let dispatch: Dispatch = () => Promise.reject(new Error('dispatch is not ready'));
   const handlers = createHandlers({
     inventory,
+    database,
+    dispatch: (channel, raw) => dispatch(channel, raw),
     clock: options.clock,
     checks,
     scheduler,
@@ -121,7 +125,7 @@ export function compose(options: ComposeOptions): Composed {
     emit,
     appInfo: { version: options.version, dataDir: options.dataDir, host: options.host },
   });
-  const dispatch = createDispatch(handlers, options.logger);
+  dispatch = createDispatch(handlers, options.logger);
   /** Settles what crashed processes left: temp files, and keychain entries in flight (a locked keychain waits for the next start). */
   const recover = async () => {
     await removeStaleTempFiles(options.dataDir, options.logger);

@@ -15,10 +15,16 @@ import { computeFindings, createIncrementalFindings, resolveFindingSettings } fr
 import { createFindingsCache } from '../core/rules/findings-cache';
 import { createInventoryQueries } from '../core/inventory/inventory-query';
 import type { Catalog } from '../core/providers/catalog';
-import type { Handlers } from './dispatch';
+import type { Dispatch, Handlers } from './dispatch';
+import { createReadHandlers } from './read-handlers';
+import type { VaultDatabase } from '../core/vault/vault-database';
 
 export interface HandlerContext {
   inventory: InventoryService;
+  /** The vault's SQLite database, for the views' reads. */
+  database: VaultDatabase;
+  /** The dispatch these handlers end up behind (writeThenRead's inner calls go through it). */
+  dispatch: Dispatch;
   clock: Clock;
   checks: StatusCheckService;
   scheduler: ExpiryScheduler;
@@ -31,17 +37,8 @@ export interface HandlerContext {
   forgetKeychainListing?: () => void;
 }
 
-export function createHandlers({
-  inventory,
-  clock,
-  checks,
-  scheduler,
-  copier,
-  transfer,
-  emit,
-  appInfo,
-  forgetKeychainListing,
-}: HandlerContext): Handlers {
+export function createHandlers(context: HandlerContext): Handlers {
+  const { inventory, clock, checks, scheduler, copier, transfer, emit, appInfo, forgetKeychainListing } = context;
   const findingsFor = createFindingsCache();
   // Judges again only what an edit or the passing time can change (the same answer as computeFindings).
   const incremental = createIncrementalFindings();
@@ -81,6 +78,7 @@ export function createHandlers({
     );
   };
   const handlers: Handlers = {
+    ...createReadHandlers(context),
     getAppInfo: async () => appInfo,
     getVault: () => inventory.snapshot(),
     getVaultChanges: ({ since, readId }) => inventory.snapshotChangesSince(since, readId),

@@ -55,6 +55,14 @@ const api = {
   backupRestore: call('backupRestore'),
   getUiSettings: call('getUiSettings'),
   updateUiSettings: call('updateUiSettings'),
+  getVaultStatus: call('getVaultStatus'),
+  getNavigation: call('getNavigation'),
+  getToken: call('getToken'),
+  getStore: call('getStore'),
+  getClient: call('getClient'),
+  getNames: call('getNames'),
+  getDashboard: call('getDashboard'),
+  writeThenRead: call('writeThenRead'),
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
     const channel = `keyward:${event}`;
     const wrapped = (_e: IpcRendererEvent, payload: EventPayload<E>) => listener(payload);

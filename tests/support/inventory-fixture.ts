@@ -8,7 +8,7 @@ import { StatusCheckService } from '../../electron/core/status/status-check-serv
 import { MemoryClipboard, SecretCopier } from '../../electron/core/secrets/copy-secret';
 import { ExpiryScheduler, inventorySource, systemTimers } from '../../electron/core/expiry';
 import { createUndiciHttpClient } from '../../electron/main/adapters/undici-http-client';
-import { createDispatch } from '../../electron/main/dispatch';
+import { createDispatch, type Dispatch } from '../../electron/main/dispatch';
 import { createHandlers } from '../../electron/main/handlers';
 import { silentLogger } from '../../electron/core/ports';
 import { MemorySecretStore } from '../../electron/core/secrets/memory-secret-store';
@@ -74,8 +74,11 @@ export async function dispatchFixture(
     state: fx.warnings,
     notifier: { notify: () => {} },
   });
+  let dispatch: Dispatch = () => Promise.reject(new Error('dispatch is not ready'));
   const handlers = createHandlers({
     inventory: fx.inventory,
+    database: fx.database,
+    dispatch: (channel, raw) => dispatch(channel, raw),
     clock: fx.clock,
     checks,
     scheduler,
@@ -90,7 +93,8 @@ export async function dispatchFixture(
     emit: (event, payload) => events.push({ event, payload }),
     appInfo: { version: '0.0.0', dataDir: fx.dir, host: 'test-host' },
   });
-  return { ...fx, checks, events, clipboard, dialogAnswers, dispatch: createDispatch(handlers, logger) };
+  dispatch = createDispatch(handlers, logger);
+  return { ...fx, checks, events, clipboard, dialogAnswers, dispatch };
 }
 
 /** Calls a channel and returns its value, or fails the test with the error's code and message. */

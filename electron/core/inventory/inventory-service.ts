@@ -96,6 +96,12 @@ export class InventoryService {
     return () => this.listeners.delete(listener);
   }
 
+  /** The keychain's state and the notices of the vault's reading (the top bar). */
+  async status(): Promise<{ keychain: VaultSnapshot['keychain']; notices: VaultSnapshot['notices'] }> {
+    await this.current();
+    return { keychain: await this.deps.secrets.state(), notices: this.notices };
+  }
+
   async snapshot(): Promise<VaultSnapshot> {
     const data = await this.current();
     this.serve(data);

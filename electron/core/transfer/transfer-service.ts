@@ -116,9 +116,7 @@ export class TransferService {
     return { saved: true, path };
   }
 
-  async createBackup(
-    passphrase: string,
-  ): Promise<
+  async createBackup(passphrase: string): Promise<
     Saved & {
       summary: { clients: number; stores: number; tokens: number; secrets: number; secretsMissing: number } | null;
     }
