@@ -7,6 +7,7 @@ export * from './expiry';
 export * from './transfer';
 export * from './inventory';
 export * from './views';
+export * from './topics';
 export * from './channels';
 export * from './result';
 export * from './cli';

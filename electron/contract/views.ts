@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CheckOutcome, Client, KeychainState, Notice, StoreProfile, Token, TokenStatus, TokenSummary } from './model';
 import { Id, IsoDateTime } from './primitives';
 import { INVENTORY_MAX_IDS } from './inventory';
+import { MAX_NAMES } from './topics';
 
 // What each view shows, answered by SQL in main: the window asks for what is on screen, never the whole vault.
 
@@ -69,7 +70,6 @@ export const TokenName = z.object({
   providerName: Name,
 });
 export type TokenName = z.infer<typeof TokenName>;
-export const MAX_NAMES = 5_000;
 export const Names = z.object({
   tokens: z.array(TokenName).max(MAX_NAMES),
   stores: z.array(z.object({ id: Id, label: Name })).max(MAX_NAMES),

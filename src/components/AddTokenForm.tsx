@@ -9,7 +9,8 @@ import type {
 } from '../../electron/contract';
 import { call } from '../lib/api';
 import { expirySourceText, isoDay, localDay, providerName, tokenDescription } from '../lib/format';
-import { useVault } from '../state/vault-store';
+import { write } from '../lib/query';
+import { useProviders, useVault } from '../state/vault-store';
 import { cleanValues, FieldInput, type FieldValue } from './FieldInput';
 
 const TOP_LEVEL = new Set(['mode', 'scopes', 'expiresAt', 'createdAt']);
@@ -36,7 +37,9 @@ export function AddTokenForm({
   provider: ProviderDescriptor;
   onDone(): void;
 }) {
-  const { run, error, providers, dismissError } = useVault();
+  const error = useVault((s) => s.error);
+  const dismissError = useVault((s) => s.dismissError);
+  const providers = useProviders();
   const [kind, setKind] = useState(provider.credentials[0]!.kind);
   const [name, setName] = useState('');
   const [values, setValues] = useState<Record<string, FieldValue | undefined>>({});
@@ -123,7 +126,7 @@ export function AddTokenForm({
       if (secret && cleaned.expiresAt !== undefined && cleaned.expiresAt === prefilled.current.expiresAt)
         delete cleaned.expiresAt;
       const settings = Object.fromEntries(Object.entries(cleaned).filter(([k]) => !TOP_LEVEL.has(k)));
-      const token = await run('createToken', {
+      const token = await write('createToken', {
         storeId: store.id,
         name,
         kind,

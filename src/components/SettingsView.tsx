@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { AppErrorShape, CustomProviderDefinitionInput, ProviderDescriptor } from '../../electron/contract';
-import { call } from '../lib/api';
-import { useVault } from '../state/vault-store';
+import { useQuery, writeResult } from '../lib/query';
+import { useProviders } from '../state/vault-store';
 import { AppSettings } from './AppSettings';
 import { ConfirmDialog } from './ConfirmDialog';
 
@@ -109,7 +109,8 @@ function errorFor(fields: Record<string, string>, ...paths: string[]): string | 
 }
 
 export function SettingsView() {
-  const { providers, snapshot, reloadProviders, refresh } = useVault();
+  const providers = useProviders();
+  const nav = useQuery('getNavigation', {}).data;
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -126,7 +127,7 @@ export function SettingsView() {
     setBusy(true);
     setSaved(null);
     try {
-      const result = await call('saveCustomProvider', { definition: toDefinition(draft) });
+      const result = await writeResult('saveCustomProvider', { definition: toDefinition(draft) });
       if (!result.ok) {
         setError(result.error);
         return;
@@ -134,7 +135,6 @@ export function SettingsView() {
       setError(null);
       setSaved(result.value.name);
       setDraft(EMPTY);
-      await Promise.all([reloadProviders(), refresh()]);
     } finally {
       setBusy(false);
     }
@@ -144,16 +144,15 @@ export function SettingsView() {
     const target = pendingDelete;
     setPendingDelete(null);
     if (!target) return;
-    const result = await call('deleteCustomProvider', { id: target.id });
+    const result = await writeResult('deleteCustomProvider', { id: target.id });
     if (!result.ok) {
       setListError(result.error);
       return;
     }
     setListError(null);
-    await Promise.all([reloadProviders(), refresh()]);
   }
 
-  const storesUsing = (id: string) => snapshot?.stores.filter((s) => s.provider === id).length ?? 0;
+  const storesUsing = (id: string) => nav?.stores.filter((s) => s.provider === id).length ?? 0;
 
   return (
     <section className="settings" aria-labelledby="settings-title">

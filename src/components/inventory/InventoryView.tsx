@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { InventoryRow } from '../../../electron/contract';
 import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { call } from '../../lib/api';
+import { writeResult } from '../../lib/query';
 import { localDay } from '../../lib/format';
 import {
   EMPTY_FILTERS,
@@ -19,7 +20,7 @@ import { observeRectAfterLayout, windowRect } from '../../lib/virtual-rect';
 import { firstViewPainted } from '../../lib/startup';
 import { useChecks } from '../../state/check-store';
 import { useInventory } from '../../state/inventory-store';
-import { useVault } from '../../state/vault-store';
+import { useSupportMode, useVault } from '../../state/vault-store';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { CheckProgress } from './CheckProgress';
 
@@ -29,9 +30,8 @@ const INVENTORY_MAX_PAGE = 50_000;
 
 /** Every token across clients, stores and providers in one virtualised grid: search, filters, sort, bulk actions. */
 export function InventoryView() {
-  const supportMode = useVault((s) => s.supportMode);
+  const supportMode = useSupportMode();
   const openToken = useVault((s) => s.openToken);
-  const refresh = useVault((s) => s.refresh);
   const show = useVault((s) => s.show);
   const { filters, sort, selected, focus, setFilter, clearFilters, setSort, toggle, setSelected, setFocus } =
     useInventory();
@@ -203,13 +203,12 @@ export function InventoryView() {
     const ids = selection.existing;
     if (ids.length === 0) return;
     // One change in main for the whole selection: one write, one refresh.
-    const res = await call('deactivateTokens', { ids });
+    const res = await writeResult('deactivateTokens', { ids });
     if (!res.ok) {
       setBulkMessage(`Nothing was deactivated: ${res.error.message}`);
       return;
     }
     const { deactivated, skipped } = res.value;
-    await refresh();
     const notActive = skipped.length;
     setBulkMessage(
       `Deactivated ${deactivated} token${deactivated === 1 ? '' : 's'} in Keyward. They still work at the provider until you revoke them there.` +

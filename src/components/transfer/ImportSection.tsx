@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
 import type { AppErrorShape, ChannelOutput, ImportPreview } from '../../../electron/contract';
 import { expirySourceText, localDay } from '../../lib/format';
-import { useVault } from '../../state/vault-store';
+import { useProviders } from '../../state/vault-store';
 import { SectionError } from './SectionError';
+import { writeResult } from '../../lib/query';
 import { transferCall } from './transfer-call';
 
 type Format = 'csv' | 'json';
@@ -43,7 +44,7 @@ export function ImportSection({ disabled }: { disabled: boolean }) {
     if (!plan) return;
     setBusy('apply');
     setError(null);
-    const reply = await transferCall('importApply', { planId: plan.planId, allOrNothing }, true);
+    const reply = await writeResult('importApply', { planId: plan.planId, allOrNothing });
     setBusy(null);
     if (!reply.ok) {
       setError(reply.error);
@@ -101,7 +102,7 @@ export function ImportSection({ disabled }: { disabled: boolean }) {
 
 /** The required columns, and the identifier columns each provider needs, from the catalog. */
 function ColumnHelp() {
-  const providers = useVault((s) => s.providers);
+  const providers = useProviders();
   return (
     <details className="transfer-help">
       <summary>Columns</summary>

@@ -1,0 +1,47 @@
+/**
+ * What a vault change touched (vaultChanged names them), and for each read channel the topics its answer depends on:
+ * the window asks a read again when a change names one of them. Plain data without zod, so the renderer can import it.
+ */
+export const VAULT_TOPICS = [
+  'clients',
+  'stores',
+  'tokens',
+  'checks',
+  'providers',
+  'settings',
+  'expiry',
+  'audit',
+  'keychain',
+] as const;
+type Topic = (typeof VAULT_TOPICS)[number];
+const ALL_TOPICS = VAULT_TOPICS;
+
+export const READ_TOPICS = {
+  getAppInfo: [],
+  getVault: ALL_TOPICS,
+  getVaultChanges: ALL_TOPICS,
+  getVaultStatus: ['keychain', 'tokens'],
+  getNavigation: ['clients', 'stores', 'tokens', 'providers'],
+  getToken: ['tokens', 'stores', 'clients', 'checks', 'providers'],
+  getStore: ['stores', 'clients', 'tokens', 'checks'],
+  getClient: ['clients', 'stores', 'tokens', 'providers'],
+  getNames: ['tokens', 'stores', 'clients', 'providers'],
+  getDashboard: ['tokens', 'stores', 'checks', 'providers'],
+  getTokenHistory: ['tokens', 'checks'],
+  queryInventory: ALL_TOPICS,
+  listProviders: ['providers'],
+  getFindings: ALL_TOPICS,
+  getFindingCounts: ALL_TOPICS,
+  expiryOverview: ['tokens', 'stores', 'clients', 'settings', 'expiry'],
+  expiryAttentionCount: ['tokens', 'stores', 'settings', 'expiry'],
+  getExpirySettings: ['settings'],
+  getAuditLog: ['audit'],
+  getSupportMode: ['settings'],
+  getUiSettings: ['settings'],
+} as const satisfies Record<string, readonly Topic[]>;
+export type ReadChannelName = keyof typeof READ_TOPICS;
+
+/** Most reads one writeThenRead answers: more than any screen shows at once. */
+export const WRITE_THEN_READ_MAX = 24;
+/** Most ids one getNames asks about. */
+export const MAX_NAMES = 5_000;
