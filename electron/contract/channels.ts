@@ -10,9 +10,6 @@ import {
   TokenKind,
   TokenMode,
   TokenStatus,
-  VaultReadId,
-  VaultSnapshot,
-  VaultSnapshotChanges,
 } from './model';
 import { AppErrorShape } from './result';
 import { MAX_NAMES, READ_TOPICS, VAULT_TOPICS, WRITE_THEN_READ_MAX, type ReadChannelName } from './topics';
@@ -108,16 +105,6 @@ export const channels = {
       host: z.enum(['electron', 'test-host']),
     }),
   },
-  getVault: { access: 'read', topics: READ_TOPICS.getVault, input: NoInput, output: VaultSnapshot },
-  /** The snapshot as changes since a revision the renderer holds (see VaultSnapshotChanges). */
-  getVaultChanges: {
-    access: 'read',
-    topics: READ_TOPICS.getVaultChanges,
-    input: z
-      .object({ since: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER), readId: VaultReadId })
-      .strict(),
-    output: VaultSnapshotChanges,
-  },
   /** The keychain's state and what the user must be told (the top bar). */
   getVaultStatus: { access: 'read', topics: READ_TOPICS.getVaultStatus, input: NoInput, output: VaultStatus },
   /** Clients and stores with token counts: the sidebar's tree and the client menus. */
@@ -171,13 +158,6 @@ export const channels = {
       deactivated: z.number().int().nonnegative(),
       skipped: z.array(z.object({ id: Id, reason: z.string().max(120) })).max(INVENTORY_MAX_IDS),
     }),
-  },
-  /** A token's check history, newest first (the snapshot leaves histories out: a third of its size). */
-  getTokenHistory: {
-    access: 'read',
-    topics: READ_TOPICS.getTokenHistory,
-    input: ById,
-    output: z.object({ id: Id, history: z.array(CheckResult).max(20) }),
   },
   /** One page of the inventory table, filtered and sorted in main. */
   queryInventory: { access: 'read', topics: READ_TOPICS.queryInventory, input: InventoryQuery, output: InventoryPage },

@@ -18,8 +18,6 @@ const ALL_TOPICS = VAULT_TOPICS;
 
 export const READ_TOPICS = {
   getAppInfo: [],
-  getVault: ALL_TOPICS,
-  getVaultChanges: ALL_TOPICS,
   getVaultStatus: ['keychain', 'tokens'],
   getNavigation: ['clients', 'stores', 'tokens', 'providers'],
   getToken: ['tokens', 'stores', 'clients', 'checks', 'providers'],
@@ -27,7 +25,6 @@ export const READ_TOPICS = {
   getClient: ['clients', 'stores', 'tokens', 'providers'],
   getNames: ['tokens', 'stores', 'clients', 'providers'],
   getDashboard: ['tokens', 'stores', 'checks', 'providers'],
-  getTokenHistory: ['tokens', 'checks'],
   queryInventory: ALL_TOPICS,
   listProviders: ['providers'],
   getFindings: ALL_TOPICS,

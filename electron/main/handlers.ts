@@ -80,8 +80,6 @@ export function createHandlers(context: HandlerContext): Handlers {
   const handlers: Handlers = {
     ...createReadHandlers(context),
     getAppInfo: async () => appInfo,
-    getVault: () => inventory.snapshot(),
-    getVaultChanges: ({ since, readId }) => inventory.snapshotChangesSince(since, readId),
     listProviders: async () => (await inventory.catalog()).list(),
     createClient: (input) => inventory.createClient(input),
     updateClient: (input) => inventory.updateClient(input),
@@ -115,14 +113,6 @@ export function createHandlers(context: HandlerContext): Handlers {
       return counts;
     },
     deactivateTokens: (input) => inventory.deactivateTokens(input),
-    getTokenHistory: async ({ id }) => {
-      const token = (await inventory.vault()).tokens.find((t) => t.id === id);
-      if (!token) throw new AppError('not_found', 'No token with this id: it may have been deleted.');
-      const history = [...token.checkHistory].sort((a, b) =>
-        a.checkedAt < b.checkedAt ? 1 : a.checkedAt > b.checkedAt ? -1 : 0,
-      );
-      return { id, history };
-    },
     queryInventory: async (query) => {
       const [vault, catalog, current] = await Promise.all([inventory.vault(), inventory.catalog(), findings()]);
       return answerInventory(vault, providerNames(catalog), current, query);

@@ -9,10 +9,7 @@ const call =
 
 const api = {
   getAppInfo: call('getAppInfo'),
-  getVault: call('getVault'),
-  getVaultChanges: call('getVaultChanges'),
   queryInventory: call('queryInventory'),
-  getTokenHistory: call('getTokenHistory'),
   deactivateTokens: call('deactivateTokens'),
   listProviders: call('listProviders'),
   createClient: call('createClient'),

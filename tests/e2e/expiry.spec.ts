@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { RunningHost } from '../support/host-process';
-import { expect, fakeJwt, ok, queueDialog, test } from './fixtures';
+import { expect, fakeJwt, ok, queueDialog, test, readVault } from './fixtures';
 
 const DAY = 86_400_000;
 const hex = (n: number) => randomBytes(n).toString('hex');
@@ -234,9 +234,7 @@ scratch(
       events[1]!.component.getAllSubcomponents('valarm').map((a) => a.getFirstPropertyValue('trigger')!.toString()),
     ).toEqual(['-P30D', '-P14D', '-P7D', '-P1D']);
 
-    const vault = ok(
-      await host.call<{ tokens: { secret: { masked: string; fingerprint: string } | null }[] }>('getVault', {}),
-    );
+    const vault = await readVault(host);
     for (const secret of secrets) expect(text).not.toContain(secret);
     for (const t of vault.tokens) {
       expect(t.secret).not.toBeNull();

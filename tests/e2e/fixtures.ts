@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { KeytarSecretStore } from '../../electron/main/adapters/keytar-secret-store';
 import { startHost, type RunningHost } from '../support/host-process';
 import { editVault } from '../support/vault';
+import { readVaultVia } from '../support/read-vault';
 
 export interface Keychain {
   real: boolean;
@@ -148,3 +149,7 @@ export async function queueDialog(
   });
   if (!res.ok) throw new Error(`queueing a dialog answer failed: ${res.status} ${await res.text()}`);
 }
+
+/** What the vault holds, read through the window's own read channels (see readVaultVia). */
+export const readVault = (host: Pick<RunningHost, 'call'>) =>
+  readVaultVia((channel, input) => host.call(channel, input));

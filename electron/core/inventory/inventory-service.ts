@@ -10,8 +10,8 @@ import {
   type ProviderDescriptor,
   type StoreProfile,
   type Token,
-  type VaultSnapshot,
-  type VaultSnapshotChanges,
+  type KeychainState,
+  type Notice,
 } from '../../contract';
 import { AppError, notFound } from '../errors';
 import type { AuditFilter, AuditLog, Clock, Logger, SecretStore, VaultRepository } from '../ports';
@@ -30,7 +30,6 @@ import { type BackupPayload } from '../transfer/backup';
 import type { ImportPlan, ImportResult, ImportRowInput, PlannedRow } from '../transfer/import-plan';
 import { mergePlan, replacePlan, type RestoreResult } from '../transfer/restore-plan';
 import { draftOf, editable } from '../vault/plain-data';
-import { snapshotChanges, tokenSummary } from './snapshot-changes';
 import { CURRENT_SCHEMA_VERSION, type VaultData } from '../vault/vault-data';
 
 export interface InventoryDeps {
@@ -54,8 +53,6 @@ type TokenFieldsInput = Pick<ParsedInput<'createToken'>, 'mode' | 'scopes' | 'se
 /** Keys of a credential's catalog fields that map onto Token's own properties rather than `settings`. */
 /** Check results kept per token, newest first (the contract's bound). */
 export const CHECK_HISTORY_LIMIT = 20;
-/** Revisions a renderer may be behind and still get changes (it asks after each change: it is rarely behind). */
-const RECENT_REVISIONS = 4;
 /** Times a change is re-applied when another process (app, CLI) wrote the vault in between. */
 const MAX_CONFLICT_RETRIES = 5;
 
@@ -71,19 +68,14 @@ export class InventoryService {
   /** Counts this process's saves, so a read that overlapped one does not replace its result. */
   private writes = 0;
   private cachedCatalog: { defs: unknown; catalog: Catalog } | null = null;
-  private notices: VaultSnapshot['notices'] = [];
+  private notices: Notice[] = [];
   private queue: Promise<unknown> = Promise.resolve();
   private listeners = new Set<(revision: number) => void>();
-  private summaries = new WeakMap<VaultData, VaultSnapshot['tokens']>();
   /** Intent files of this process's actions in progress: recovery must not settle them. */
   private readonly liveIntents = new Set<string>();
   private accountView: { raw: string[]; data: VaultData; view: string[] } | null = null;
   /** Token ids by store id, for the vault this process holds (see tokensOfStore); null: build it on next use. */
   private tokenIdsByStore: Map<string, string[]> | null = null;
-  /** The vaults most recently served, by revision, all of the current reading: getVaultChanges' bases. */
-  private served = new Map<number, VaultData>();
-  /** Each vault's reading of the file (VaultReadId): set on a read, passed on to each revision saved from it. */
-  private readIds = new WeakMap<VaultData, string>();
 
   private readonly intents: SecretIntents;
 
@@ -97,61 +89,9 @@ export class InventoryService {
   }
 
   /** The keychain's state and the notices of the vault's reading (the top bar). */
-  async status(): Promise<{ keychain: VaultSnapshot['keychain']; notices: VaultSnapshot['notices'] }> {
+  async status(): Promise<{ keychain: KeychainState; notices: Notice[] }> {
     await this.current();
     return { keychain: await this.deps.secrets.state(), notices: this.notices };
-  }
-
-  async snapshot(): Promise<VaultSnapshot> {
-    const data = await this.current();
-    this.serve(data);
-    // Tokens as the snapshot carries them (no check history): the list made once per revision, each summary once per token.
-    let tokens = this.summaries.get(data);
-    if (!tokens) this.summaries.set(data, (tokens = data.tokens.map(tokenSummary)));
-    return {
-      revision: data.revision,
-      readId: this.readIdOf(data),
-      clients: data.clients,
-      stores: data.stores,
-      tokens,
-      keychain: await this.deps.secrets.state(),
-      notices: this.notices,
-    };
-  }
-
-  /** The snapshot as changes since revision `since` of reading `readId`, served by this process; else 'full'. */
-  async snapshotChangesSince(since: number, readId: string): Promise<VaultSnapshotChanges> {
-    const data = await this.current();
-    this.serve(data);
-    const base = readId === this.readIdOf(data) ? this.served.get(since) : undefined;
-    const lists = base && snapshotChanges(base, data);
-    if (!lists) return { kind: 'full' };
-    return {
-      kind: 'changes',
-      since,
-      revision: data.revision,
-      readId,
-      ...lists,
-      keychain: await this.deps.secrets.state(),
-      notices: this.notices,
-    };
-  }
-
-  private readIdOf(data: VaultData): string {
-    let id = this.readIds.get(data);
-    if (!id) this.readIds.set(data, (id = randomUUID()));
-    return id;
-  }
-
-  private serve(data: VaultData): void {
-    const readId = this.readIdOf(data);
-    // Bases of another reading share no object with this one, and one revision number may name two vaults.
-    for (const [revision, served] of this.served) if (this.readIdOf(served) !== readId) this.served.delete(revision);
-    this.served.set(data.revision, data);
-    for (const revision of this.served.keys()) {
-      if (this.served.size <= RECENT_REVISIONS) break;
-      this.served.delete(revision);
-    }
   }
 
   /** The catalog for the current vault: built-ins plus its custom providers. */
@@ -1119,9 +1059,6 @@ export class InventoryService {
       if (this.writes !== writes && this.data) return this.data;
       this.data = loaded.data;
       this.tokenIdsByStore = null;
-      // A new reading (its own VaultReadId): nothing served before can be a base for it, so keep none.
-      this.served.clear();
-      this.readIds.set(loaded.data, randomUUID());
       if (loaded.notices.length)
         this.notices = [...this.notices.filter((n) => !loaded.notices.some((l) => l.id === n.id)), ...loaded.notices];
     }
@@ -1174,8 +1111,7 @@ export class InventoryService {
           }
           throw err;
         }
-        const { base, draft, result } = saved;
-        this.readIds.set(draft, this.readIdOf(base));
+        const { draft, result } = saved;
         this.data = draft;
         this.writes++;
         for (const listener of this.listeners) listener(draft.revision);

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { InventoryService } from '../../../electron/core/inventory/inventory-service';
 import { silentLogger } from '../../../electron/core/ports';
 import { inventoryFixture } from '../../support/inventory-fixture';
-import { editVault, openTestVault, readVaultFrom } from '../../support/vault';
+import { editVault, openTestVault, readVaultFrom, vaultState } from '../../support/vault';
 import { accountOf } from '../../../electron/core/secrets/accounts';
 
 const SHIPPO_SECRET = 'shippo_live_0123456789abcdef0123456789abcdef01234567';
@@ -30,7 +30,7 @@ describe('inventory', () => {
     expect(JSON.stringify(token)).not.toContain(SHIPPO_SECRET);
     expect(await allFileText(fx.dir)).not.toContain(SHIPPO_SECRET);
 
-    const snapshot = await fx.inventory.snapshot();
+    const snapshot = await vaultState(fx.inventory);
     expect(snapshot.tokens.map((t) => t.name)).toEqual(['Production']);
     expect(snapshot.revision).toBe(3);
   });
@@ -58,7 +58,7 @@ describe('inventory', () => {
     ).rejects.toMatchObject({
       fields: { 'identifiers.storeId': 'A Printago store id is 24 lowercase letters and digits' },
     });
-    expect((await fx.inventory.snapshot()).stores).toEqual([]);
+    expect((await vaultState(fx.inventory)).stores).toEqual([]);
     expect(fx.audit.entries).toEqual([]);
   });
 
@@ -102,7 +102,7 @@ describe('inventory', () => {
     await expect(
       fx.inventory.createToken({ storeId: store.id, name: 'New', secret: SHIPPO_SECRET }),
     ).rejects.toMatchObject({ code: 'keychain_unavailable' });
-    const during = await fx.inventory.snapshot();
+    const during = await vaultState(fx.inventory);
     expect(during.keychain.available).toBe(false);
     expect(during.tokens.map((t) => t.name)).toEqual(['Kept']);
     // The vault is the record: the delete commits; its keychain entry goes once the keychain is back.
@@ -113,7 +113,7 @@ describe('inventory', () => {
     expect(await fx.secrets.accounts()).toEqual([]);
 
     await fx.inventory.createToken({ storeId: store.id, name: 'New', secret: SHIPPO_SECRET });
-    expect((await fx.inventory.snapshot()).tokens.map((t) => t.name)).toEqual(['New']);
+    expect((await vaultState(fx.inventory)).tokens.map((t) => t.name)).toEqual(['New']);
   });
 
   it('a pre-namespacing token whose secret is found nowhere keeps its old entry name, and later starts neither search nor write again', async () => {
@@ -128,7 +128,7 @@ describe('inventory', () => {
     });
     await fx.secrets.delete(accountOf(token));
     await fx.inventory.recoverSecrets();
-    const after = await fx.inventory.snapshot();
+    const after = await vaultState(fx.inventory);
     expect(after.tokens[0]!.secret!.account).toBe(token.id);
     let reads = 0;
     const get = fx.secrets.get.bind(fx.secrets);
@@ -138,7 +138,7 @@ describe('inventory', () => {
     };
     await fx.inventory.recoverSecrets();
     expect(reads).toBe(0);
-    expect((await fx.inventory.snapshot()).revision).toBe(after.revision);
+    expect((await vaultState(fx.inventory)).revision).toBe(after.revision);
   });
 
   it('takes the secret back out of the keychain when the metadata cannot be saved', async () => {
@@ -162,7 +162,7 @@ describe('inventory', () => {
     await fx.inventory.createToken({ storeId: store.id, name: 'B', secret: `${SHIPPO_SECRET.slice(0, -1)}8` });
     await fx.inventory.deleteStore({ id: store.id });
     expect(await fx.secrets.accounts()).toEqual([]);
-    expect((await fx.inventory.snapshot()).tokens).toEqual([]);
+    expect((await vaultState(fx.inventory)).tokens).toEqual([]);
   });
 
   it('will not delete a client that still has stores', async () => {
@@ -198,7 +198,7 @@ describe('inventory', () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) => fx.inventory.createToken({ storeId: store.id, name: `T${i}` })),
     );
-    const snapshot = await fx.inventory.snapshot();
+    const snapshot = await vaultState(fx.inventory);
     expect(snapshot.tokens).toHaveLength(20);
     expect(snapshot.revision).toBe(21);
   });
@@ -227,7 +227,7 @@ describe('inventory', () => {
         ['From app again', ''],
       ];
       for (const side of [fx.inventory, other])
-        expect((await side.snapshot()).stores.map((s) => [s.label, s.notes])).toEqual(expected);
+        expect((await vaultState(side)).stores.map((s) => [s.label, s.notes])).toEqual(expected);
       expect((await readVaultFrom(fx.dir, fx.clock)).revision).toBe(5);
       const log = [
         ['test', 'store.create'],
@@ -263,7 +263,7 @@ describe('reading the vault', () => {
       loads++;
       return load();
     };
-    const [a, b, c] = await Promise.all([fresh.vault(), fresh.snapshot(), fresh.vault()]);
+    const [a, b, c] = await Promise.all([fresh.vault(), vaultState(fresh), fresh.vault()]);
     expect(loads).toBe(1);
     expect(a).toBe(c);
     expect(b.clients.map((x) => x.name)).toEqual(['Acme']);

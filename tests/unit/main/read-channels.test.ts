@@ -104,17 +104,18 @@ describe('the views read what they show from the database', () => {
 
   it('writeThenRead answers the write and the reads it names in one reply, at the revision after the write', async () => {
     const { first, store } = await vault();
-    const reply = await ok<{ write: { ok: boolean }; revision: number; reads: { ok: boolean; value: Record<string, unknown> }[] }>(
-      'writeThenRead',
-      {
-        channel: 'updateToken',
-        input: { id: first.id, name: 'Renamed' },
-        reads: [
-          { channel: 'getToken', input: { id: first.id } },
-          { channel: 'getStore', input: { id: store.id } },
-        ],
-      },
-    );
+    const reply = await ok<{
+      write: { ok: boolean };
+      revision: number;
+      reads: { ok: boolean; value: Record<string, unknown> }[];
+    }>('writeThenRead', {
+      channel: 'updateToken',
+      input: { id: first.id, name: 'Renamed' },
+      reads: [
+        { channel: 'getToken', input: { id: first.id } },
+        { channel: 'getStore', input: { id: store.id } },
+      ],
+    });
     expect(reply.write.ok).toBe(true);
     expect(reply.reads[0]!.value).toMatchObject({ token: { name: 'Renamed' } });
     expect(reply.reads[1]!.value).toMatchObject({ tokens: [{ name: 'Renamed' }, { name: 'Backup' }] });
