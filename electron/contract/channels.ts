@@ -12,7 +12,14 @@ import {
   TokenStatus,
 } from './model';
 import { AppErrorShape } from './result';
-import { MAX_NAMES, READ_TOPICS, VAULT_TOPICS, WRITE_THEN_READ_MAX, type ReadChannelName } from './topics';
+import {
+  MAX_NAMES,
+  READ_TOPICS,
+  VAULT_TOPICS,
+  WRITE_THEN_READ_MAX,
+  type ReadChannelName,
+  type WriteChannelName,
+} from './topics';
 import { DateInput, FieldValues, Id, Label, Notes, ProviderId, SecretValue } from './primitives';
 import { ExpiryNotificationSettings, ExpiryOverview, ExpirySettingsView } from './expiry';
 import { Finding, FindingSettings, FindingSeverity } from './findings';
@@ -507,6 +514,12 @@ type ReadNames = {
 }[keyof typeof channels];
 const _sameReads: [ReadNames, ReadChannelName] extends [ReadChannelName, ReadNames] ? true : never = true;
 void _sameReads;
+// Every write channel declares the topics it may change in WRITE_TOPICS, and WRITE_TOPICS names only writes.
+type WriteNames = {
+  [K in keyof typeof channels]: (typeof channels)[K]['access'] extends 'write' ? K : never;
+}[keyof typeof channels];
+const _sameWrites: [WriteNames, WriteChannelName] extends [WriteChannelName, WriteNames] ? true : never = true;
+void _sameWrites;
 
 /** main -> renderer events. */
 export const events = {

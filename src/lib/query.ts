@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { READ_TOPICS, WRITE_THEN_READ_MAX } from '../../electron/contract/topics';
+import { READ_TOPICS, WRITE_THEN_READ_MAX, WRITE_TOPICS } from '../../electron/contract/topics';
 import type {
   AppErrorShape,
   ChannelInput,
@@ -128,10 +128,17 @@ const changeListeners = new Set<(change: Change) => void>();
 let writing = 0;
 let held: Change[] = [];
 
+/** For a revision this window's own write made: the reads on screen it could not change (see WRITE_TOPICS). */
+const unchangedBy = new Map<number, Set<Entry>>();
+
 function applyChange(change: Change): void {
   const touched = new Set(change.topics);
+  const unchanged = unchangedBy.get(change.revision);
+  unchangedBy.delete(change.revision);
+  // Only the last few writes' revisions are worth remembering: their changes arrive right after their replies.
+  for (const revision of unchangedBy.keys()) if (unchangedBy.size > 8) unchangedBy.delete(revision);
   for (const entry of cache.values()) {
-    if (entry.watchers.size === 0 || entry.revision >= change.revision) continue;
+    if (entry.watchers.size === 0 || entry.revision >= change.revision || unchanged?.has(entry)) continue;
     if (topicsOf(entry.channel).some((t) => touched.has(t))) fetchEntry(entry);
   }
   for (const listener of changeListeners) listener(change);
@@ -176,9 +183,11 @@ export async function writeResult<K extends WriteChannel>(
   input: ChannelInput<K>,
   options: { long?: boolean } = {},
 ): Promise<Result<ChannelOutput<K>>> {
-  const watched = [...cache.values()]
-    .filter((e) => e.watchers.size > 0 && topicsOf(e.channel).length > 0)
-    .slice(0, WRITE_THEN_READ_MAX);
+  // The reads on screen that this write may change come back with it; the others stay current.
+  const touches = new Set<VaultTopic>(WRITE_TOPICS[channel]);
+  const onScreen = [...cache.values()].filter((e) => e.watchers.size > 0);
+  const watched = onScreen.filter((e) => topicsOf(e.channel).some((t) => touches.has(t))).slice(0, WRITE_THEN_READ_MAX);
+  const untouched = onScreen.filter((e) => !topicsOf(e.channel).some((t) => touches.has(t)));
   // A long write (a check run) lets the changes it makes along the way refresh the screen as they come.
   const holds = !options.long;
   if (holds) writing += 1;
@@ -197,6 +206,7 @@ export async function writeResult<K extends WriteChannel>(
       if (entry.inFlight) entry.again = true;
       else settle(entry, answer as Result<unknown>, revision);
     });
+    if (outcome.ok) unchangedBy.set(revision, new Set(untouched));
     return outcome as Result<ChannelOutput<K>>;
   } finally {
     if (holds) writing -= 1;
