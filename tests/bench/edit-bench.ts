@@ -59,7 +59,11 @@ async function settled(pending: () => number, lastActivity: () => number): Promi
 }
 
 /** Opens token pages one after another and deactivates each from its page, counting what the window sends. */
-async function measure(browser: Browser, host: RunningHost, tokenIds: string[]): Promise<EditCount[]> {
+async function measure(
+  browser: Browser,
+  host: RunningHost,
+  tokens: { name: string; masked: string }[],
+): Promise<EditCount[]> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page: Page = await context.newPage();
   let counting: EditCount | null = null;
@@ -91,14 +95,14 @@ async function measure(browser: Browser, host: RunningHost, tokenIds: string[]):
   });
   const counts: EditCount[] = [];
   await page.goto(`${host.url}#inventory`);
-  for (const id of tokenIds) {
-    // The token's page, as a click in the inventory opens it (the app's own navigation, through its store).
-    const name = ((await host.call<{ token: { name: string } }>('getToken', { id })).value?.token.name ??
-      (await host.call<{ tokens: { id: string; name: string }[] }>('getVault', {})).value!.tokens.find(
-        (t) => t.id === id,
-      )!.name) as string;
-    await page.getByRole('searchbox', { name: 'Search tokens' }).fill(name);
-    await page.getByRole('grid', { name: 'Tokens' }).getByRole('button', { name, exact: true }).first().click();
+  for (const token of tokens) {
+    // The token's page, as a click in the inventory opens it: found by its masked fingerprint (names repeat).
+    await page.getByRole('searchbox', { name: 'Search tokens' }).fill(token.masked);
+    await page
+      .getByRole('grid', { name: 'Tokens' })
+      .getByRole('button', { name: token.name, exact: true })
+      .first()
+      .click();
     const toolbar = page.getByRole('toolbar', { name: 'Token actions' });
     await toolbar.getByRole('button', { name: 'Deactivate' }).waitFor({ timeout: TIMEOUT_MS });
     await settled(
@@ -120,10 +124,10 @@ async function measure(browser: Browser, host: RunningHost, tokenIds: string[]):
   return counts;
 }
 
-async function run(browser: Browser, root: string, dataDir: string, ids: string[]) {
+async function run(browser: Browser, root: string, dataDir: string, tokens: { name: string; masked: string }[]) {
   const host = await startHost({ dataDir, memorySecrets: true, cwd: root, rendererDir: join(root, 'out/renderer') });
   try {
-    return await measure(browser, host, ids);
+    return await measure(browser, host, tokens);
   } finally {
     await host.stop();
   }
@@ -146,12 +150,15 @@ async function main(): Promise<void> {
         const seed = new VaultDatabase(dataDir, systemClock, silentLogger);
         await seed.open();
         seed.close();
-        const ids = vault.tokens
-          .filter((t) => t.status === 'active')
+        // Active tokens whose masked fingerprint no other token shares: the search shows each alone.
+        const seen = new Map<string, number>();
+        for (const t of vault.tokens) if (t.secret) seen.set(t.secret.masked, (seen.get(t.secret.masked) ?? 0) + 1);
+        const tokens = vault.tokens
+          .filter((t) => t.status === 'active' && t.secret && seen.get(t.secret.masked) === 1)
           .slice(0, EDITS)
-          .map((t) => t.id);
+          .map((t) => ({ name: t.name, masked: t.secret!.masked }));
         console.error(`edit-bench: ${label}…`);
-        results.push({ label, counts: await run(browser, root, dataDir, ids) });
+        results.push({ label, counts: await run(browser, root, dataDir, tokens) });
       } finally {
         await rm(dataDir, { recursive: true, force: true });
       }
