@@ -484,6 +484,21 @@ export const channels = {
     output: z.union([z.object({ cancelled: z.literal(true) }), RestoreResult.extend({ cancelled: z.literal(false) })]),
   },
   /**
+   * A read asked again after a change: its answer only when it differs from the one the window holds (named by
+   * answerHash of its JSON); the inner call goes through dispatch like any other.
+   */
+  readIfChanged: {
+    access: 'read',
+    topics: READ_TOPICS.readIfChanged,
+    input: z
+      .object({ channel: z.string().max(60), input: z.unknown(), hash: z.string().regex(/^[0-9a-f]{28}$/) })
+      .strict(),
+    output: z.union([
+      z.object({ changed: z.literal(false) }).strict(),
+      z.object({ changed: z.literal(true), result: AnyResult }).strict(),
+    ]),
+  },
+  /**
    * One write and, in the same reply, the reads on screen that it may change: one round trip per edit. Each inner
    * call goes through dispatch like any other (its own input schema, its own status-only guard, its own output
    * schema); `write` must name a write channel and `reads` read channels. `revision` is the vault's after the write.

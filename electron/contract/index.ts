@@ -8,6 +8,7 @@ export * from './transfer';
 export * from './inventory';
 export * from './views';
 export * from './topics';
+export * from './answer-hash';
 export * from './channels';
 export * from './result';
 export * from './cli';

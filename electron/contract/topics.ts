@@ -35,6 +35,7 @@ export const READ_TOPICS = {
   getAuditLog: ['audit'],
   getSupportMode: ['settings'],
   getUiSettings: ['settings'],
+  readIfChanged: ALL_TOPICS,
 } as const satisfies Record<string, readonly Topic[]>;
 export type ReadChannelName = keyof typeof READ_TOPICS;
 

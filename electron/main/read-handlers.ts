@@ -1,4 +1,4 @@
-import { channels, isChannelName, type ChannelName } from '../contract';
+import { answerHash, channels, isChannelName, type ChannelName } from '../contract';
 import { AppError } from '../core/errors';
 import { clientNames, clientView } from '../core/features/clients/queries';
 import { navigation, storeLabels, storeView } from '../core/features/stores/queries';
@@ -8,7 +8,14 @@ import type { Handlers } from './dispatch';
 import type { HandlerContext } from './handlers';
 
 type ReadChannel =
-  'getVaultStatus' | 'getNavigation' | 'getToken' | 'getStore' | 'getClient' | 'getNames' | 'getDashboard';
+  | 'readIfChanged'
+  | 'getVaultStatus'
+  | 'getNavigation'
+  | 'getToken'
+  | 'getStore'
+  | 'getClient'
+  | 'getNames'
+  | 'getDashboard';
 
 const accessOf = (name: ChannelName) => channels[name].access;
 
@@ -66,6 +73,13 @@ export function createReadHandlers({
     getDashboard: async () => {
       const name = await providerName();
       return read((db) => dashboard(db, clock.now(), name));
+    },
+    readIfChanged: async ({ channel, input, hash }) => {
+      if (!isChannelName(channel) || accessOf(channel) !== 'read' || channel === 'readIfChanged')
+        throw new AppError('invalid_input', `readIfChanged reads only read channels, not "${channel.slice(0, 60)}".`);
+      const result = await dispatch(channel, input);
+      if (result.ok && answerHash(JSON.stringify(result.value)) === hash) return { changed: false as const };
+      return { changed: true as const, result };
     },
     // Each inner call is dispatched like any other: parsed by its own schema, guarded, its output re-parsed.
     writeThenRead: async ({ channel, input, reads }) => {

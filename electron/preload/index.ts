@@ -60,6 +60,7 @@ const api = {
   getNames: call('getNames'),
   getDashboard: call('getDashboard'),
   writeThenRead: call('writeThenRead'),
+  readIfChanged: call('readIfChanged'),
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
     const channel = `keyward:${event}`;
     const wrapped = (_e: IpcRendererEvent, payload: EventPayload<E>) => listener(payload);

@@ -1,10 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type {
-  AppErrorShape,
-  ProviderDescriptor,
-  Recognition,
-  StoreProfile,
-} from '../../electron/contract';
+import type { AppErrorShape, ProviderDescriptor, Recognition, StoreProfile } from '../../electron/contract';
 import { call } from '../lib/api';
 import { isoDay, providerName, tokenDescription } from '../lib/format';
 import { write } from '../lib/query';

@@ -1,4 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
+import { answerHash } from '../../electron/contract/answer-hash';
 import { READ_TOPICS, WRITE_THEN_READ_MAX, WRITE_TOPICS } from '../../electron/contract/topics';
 import type {
   AppErrorShape,
@@ -40,6 +41,8 @@ interface Entry {
   again: boolean;
   /** The vault revision the answer is known to be at least as new as (-1: unknown). */
   revision: number;
+  /** answerHash of the answer held: asked again, main sends the answer only when it differs. */
+  hash: string | null;
 }
 
 const cache = new Map<string, Entry>();
@@ -52,6 +55,7 @@ function settle(entry: Entry, result: Result<unknown>, revision = -1): void {
     ? { data: result.value, error: null, settled: true }
     : { data: entry.state.data, error: result.error, settled: true };
   entry.revision = revision;
+  entry.hash = result.ok ? answerHash(JSON.stringify(result.value)) : null;
   for (const notify of entry.watchers) notify();
 }
 
@@ -65,8 +69,15 @@ function fetchEntry(entry: Entry): void {
       entry.again = false;
       // The first view's own data goes first: main answers one call at a time.
       await afterFirstView();
-      const res = await call(entry.channel, entry.input as never);
-      settle(entry, res as Result<unknown>);
+      if (entry.hash === null) {
+        settle(entry, (await call(entry.channel, entry.input as never)) as Result<unknown>);
+        continue;
+      }
+      // Asked again after a change: a few bytes when the answer held is still main's answer.
+      const res = await call('readIfChanged', { channel: entry.channel, input: entry.input, hash: entry.hash });
+      if (!res.ok) settle(entry, res);
+      else if (res.value.changed) settle(entry, res.value.result as Result<unknown>);
+      else entry.revision = -1;
     } while (entry.again && entry.watchers.size > 0);
   })().finally(() => {
     entry.inFlight = null;
@@ -85,6 +96,7 @@ function entryFor(channel: ReadChannel, input: unknown): Entry {
       inFlight: null,
       again: false,
       revision: -1,
+      hash: null,
     };
     cache.set(key, entry);
   }

@@ -1,7 +1,7 @@
 // One edit in the window, counted: requests and bytes from a click on a token's page until the screen is current.
 // Drives Debian's Chromium against the test host of one checkout, or of two checkouts one after the other (a
 // baseline and this one) on the same generated vault, so both figures come from one run.
-// Run: npx tsx tests/bench/edit-bench.ts [--baseline <checkout>] [--skip-build]   (prints a Markdown table)
+// Run: npx tsx tests/bench/edit-bench.ts [--baseline <checkout>] [--skip-build]   (writes its section of BENCHMARKS.md)
 // Not a test: no timed assertions. Each checkout's renderer must be built (electron-vite build) unless it is here.
 import { chromium, type Browser, type Page, type Request } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startHost, type RunningHost } from '../support/host-process';
-import { machineFacts, nowMs, REPO_ROOT, today } from './bench-utils';
+import { machineFacts, nowMs, REPO_ROOT, today, writeSection } from './bench-utils';
 import { generateVault, withKeychainNamespace, writeVault } from './generate-vault';
 import { silentLogger, systemClock } from '../../electron/core/ports';
 import { VaultDatabase } from '../../electron/core/vault/vault-database';
@@ -167,7 +167,7 @@ async function main(): Promise<void> {
     await browser.close();
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
+  const kb = (n: number) => `${n.toLocaleString('en')} B`;
   const lines = [
     '## One edit in the window: requests and bytes until the screen is current',
     '',
@@ -181,10 +181,12 @@ async function main(): Promise<void> {
       const reqs = counts.map((c) => c.requests);
       const bytes = counts.map((c) => c.sent + c.received);
       const mid = counts.find((c) => c.sent + c.received === median(bytes)) ?? counts[0]!;
-      return `| ${label} | ${median(reqs)} / ${Math.max(...reqs)} | ${kb(median(bytes))} / ${kb(Math.max(...bytes))} | 1 request, ≤ 5 KB | ${mid.channels.join(', ')} |`;
+      return `| ${label} | ${median(reqs)} / ${Math.max(...reqs)} | ${kb(median(bytes))} / ${kb(Math.max(...bytes))} | 1 request, ≤ 5,000 B | ${mid.channels.join(', ')} |`;
     }),
   ];
-  console.log(lines.join('\n'));
+  const body = lines.join('\n');
+  console.log(body);
+  writeSection('edit-bench', body);
 }
 
 void main().catch((err: unknown) => {

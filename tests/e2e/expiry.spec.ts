@@ -338,7 +338,10 @@ test("away from the expiry views the nav's count follows changes without fetchin
   // At 10,000 tokens the overview (every item, the timeline) is most of a megabyte: the badge needs a count.
   const overviewRequests: string[] = [];
   page.on('request', (request) => {
-    if (request.url().endsWith('/ipc/expiryOverview')) overviewRequests.push(request.url());
+    const inner = request.url().endsWith('/ipc/readIfChanged')
+      ? (request.postDataJSON() as { channel: string }).channel
+      : /\/ipc\/(\w+)$/.exec(request.url())?.[1];
+    if (inner === 'expiryOverview') overviewRequests.push(request.url());
   });
   await page.goto(`${host.url}#inventory`);
   await expect(page.getByRole('button', { name: 'Expiry: 4 tokens need attention' })).toBeVisible();

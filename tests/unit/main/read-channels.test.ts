@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { answerHash } from '../../../electron/contract';
 import { dispatchFixture, valueOf } from '../../support/inventory-fixture';
 
 const SECRET = `shippo_live_${'1a'.repeat(20)}`;
@@ -157,5 +158,29 @@ describe('the views read what they show from the database', () => {
     });
     expect(reply.write).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect((await ok<{ token: { name: string } }>('getToken', { id: first.id })).token.name).toBe('Warehouse');
+  });
+
+  it('readIfChanged answers "unchanged" for the answer the window holds, and the new answer after a change', async () => {
+    const { first, store } = await vault();
+    const held = await ok<unknown>('getStore', { id: store.id });
+    const ask = () =>
+      ok<{ changed: boolean; result?: { ok: boolean; value?: unknown } }>('readIfChanged', {
+        channel: 'getStore',
+        input: { id: store.id },
+        hash: answerHash(JSON.stringify(held)),
+      });
+    expect(await ask()).toEqual({ changed: false });
+    await ok('updateToken', { id: first.id, name: 'Renamed' });
+    const after = await ask();
+    expect(after.changed).toBe(true);
+    expect(after.result).toMatchObject({ ok: true, value: { tokens: [{ name: 'Renamed' }, { name: 'Backup' }] } });
+    // Only reads, each parsed by its own schema.
+    expect(
+      await fx.dispatch('readIfChanged', { channel: 'deleteToken', input: { id: first.id }, hash: '0'.repeat(28) }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(
+      await ok('readIfChanged', { channel: 'getStore', input: { id: 'not-an-id' }, hash: '0'.repeat(28) }),
+    ).toMatchObject({ changed: true, result: { ok: false, error: { code: 'invalid_input' } } });
+    expect((await ok<{ token: { name: string } }>('getToken', { id: first.id })).token.name).toBe('Renamed');
   });
 });
