@@ -1,8 +1,8 @@
 import { Suspense, useEffect } from 'react';
 import { on } from './lib/api';
 import { firstViewPainted } from './lib/startup';
-import { lookups } from './lib/lookups';
-import { useVault } from './state/vault-store';
+import { followVaultChanges, useQuery } from './lib/query';
+import { useSupportMode, useVault } from './state/vault-store';
 import { ErrorBanner } from './components/ErrorBanner';
 import { NoticeBar } from './components/NoticeBar';
 import { Sidebar } from './components/Sidebar';
@@ -29,34 +29,24 @@ import {
 } from './lazy-views';
 
 export function App() {
-  // One selector per field: the whole-state form re-rendered the app (and every view) on any store change.
-  const load = useVault((s) => s.load);
-  const refresh = useVault((s) => s.refresh);
-  const loading = useVault((s) => s.loading);
-  const snapshot = useVault((s) => s.snapshot);
   const view = useVault((s) => s.view);
   const show = useVault((s) => s.show);
 
   useEffect(() => {
-    // Every view but the inventory needs the whole vault: let it load at once.
     if (useVault.getState().view.kind !== 'inventory') firstViewPainted();
-    void load();
     preloadViews();
-    const offVault = on('vaultChanged', () => void refresh());
-    // The tray's "Check all": run it and show its progress in the inventory.
+    const offVault = followVaultChanges();
+    // The tray's "Check all": run it and show its progress in the inventory (the total arrives with progress).
     const offCheckAll = on('checkAllRequested', () => {
-      const total = useVault.getState().snapshot?.tokens.length ?? 0;
       useVault.getState().show({ kind: 'inventory' });
-      void useChecks.getState().start({ all: true }, 'all tokens', total);
+      void useChecks.getState().start({ all: true }, 'all tokens', 0);
     });
     return () => {
       offVault();
       offCheckAll();
     };
-  }, [load, refresh]);
+  }, []);
   useShortcuts();
-
-  const store = view.kind === 'store' && snapshot ? lookups(snapshot).storesById.get(view.storeId) : undefined;
 
   return (
     <div className="app">
@@ -70,7 +60,7 @@ export function App() {
       <ExpiryEvents />
       <div className="layout">
         {view.kind !== 'inventory' && view.kind !== 'token' && <Sidebar />}
-        <main className={`content${view.kind === 'inventory' ? ' content-fill' : ''}`} aria-busy={loading}>
+        <main className={`content${view.kind === 'inventory' ? ' content-fill' : ''}`}>
           <ErrorBanner />
           <ViewErrorBoundary key={JSON.stringify(view)} onLeave={() => show({ kind: 'inventory' })}>
             {/* A view in its own chunk not fetched yet (see lazy-views.ts). */}
@@ -82,14 +72,7 @@ export function App() {
               }
             >
               {view.kind === 'inventory' ? (
-                // Asks main for its own rows: it paints before the whole vault snapshot has arrived.
                 <InventoryView />
-              ) : loading && !snapshot ? (
-                <p className="muted" role="status">
-                  Loading your vault…
-                </p>
-              ) : !snapshot ? (
-                <LoadFailed />
               ) : view.kind === 'home' ? (
                 <DashboardView />
               ) : view.kind === 'token' ? (
@@ -110,8 +93,8 @@ export function App() {
                 <TransferView />
               ) : view.kind === 'client' ? (
                 <ClientView key={view.clientId} clientId={view.clientId} />
-              ) : store ? (
-                <StoreView store={store} />
+              ) : view.kind === 'store' ? (
+                <StoreView key={view.storeId} storeId={view.storeId} />
               ) : (
                 <EmptyState />
               )}
@@ -124,7 +107,7 @@ export function App() {
 }
 
 function KeychainPill() {
-  const keychain = useVault((s) => s.snapshot?.keychain);
+  const keychain = useQuery('getVaultStatus', {}).data?.keychain;
   if (!keychain) return null;
   return (
     <span className={`pill ${keychain.available ? 'pill-ok' : 'pill-bad'}`} title={keychain.message} role="status">
@@ -134,7 +117,7 @@ function KeychainPill() {
 }
 
 function SupportBadge() {
-  const supportMode = useVault((s) => s.supportMode);
+  const supportMode = useSupportMode();
   if (!supportMode) return null;
   return (
     <span
@@ -144,24 +127,5 @@ function SupportBadge() {
     >
       Status-only mode
     </span>
-  );
-}
-
-/** The vault could not be read at all: say why and what to do. */
-function LoadFailed() {
-  const { loadError, load } = useVault();
-  return (
-    <section className="empty" aria-labelledby="load-failed-title">
-      <h2 id="load-failed-title">Keyward could not open your vault</h2>
-      <p>{loadError?.message ?? 'The main process did not answer.'}</p>
-      <p className="muted">
-        {loadError?.code === 'keychain_unavailable'
-          ? 'Unlock your OS keychain (on Linux: the login keyring), then try again.'
-          : 'Your tokens are not lost: Keyward keeps the previous good copy of the vault next to it. Try again; if it keeps failing, check the data folder shown in Settings.'}
-      </p>
-      <button type="button" className="primary" onClick={() => void load()}>
-        Try again
-      </button>
-    </section>
   );
 }

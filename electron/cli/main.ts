@@ -4,10 +4,13 @@ import {
   CliTokenRow,
   type CheckResult,
   type Finding,
+  type Client,
   type Result,
-  type VaultSnapshot,
+  type StoreProfile,
+  type Token,
 } from '../contract';
 import { systemClock } from '../core/ports';
+import { thawed } from '../core/vault/plain-data';
 import { createConsoleLogger } from '../main/adapters/console-logger';
 import { KEYCHAIN_SERVICE, KeytarSecretStore } from '../main/adapters/keytar-secret-store';
 import { compose } from '../main/compose';
@@ -20,7 +23,7 @@ import pkg from '../../package.json';
 /** Runs a command that needs the whole app graph (the keychain, checks, writes, findings). */
 export async function runCommand(values: Values, command: string): Promise<number> {
   const logger = createConsoleLogger('cli', () => {});
-  const { dispatch, onEvent, recover } = compose({
+  const { dispatch, onEvent, recover, session } = compose({
     dataDir: values.data ?? defaultDataDir(),
     secrets: new KeytarSecretStore(values['keychain-service'] ?? KEYCHAIN_SERVICE),
     clock: systemClock,
@@ -37,11 +40,13 @@ export async function runCommand(values: Values, command: string): Promise<numbe
   // What a crashed run left in the keychain is settled before this one starts.
   await recover();
   const out = (text: string) => process.stdout.write(`${text}\n`);
+  // The vault as this process reads it: the CLI lists and exports every record, where the window asks per view.
+  const readVault = async (): Promise<CliVault> => thawed(await session.vault());
   const json = (value: unknown) => out(JSON.stringify(value, null, 2));
 
   switch (command) {
     case 'add':
-      return add(values, call, out, json);
+      return add(values, call, out, json, readVault);
     case 'check': {
       // Progress on stderr, so stdout stays clean for --json.
       const stop = onEvent((event, payload) => {
@@ -52,7 +57,7 @@ export async function runCommand(values: Values, command: string): Promise<numbe
         else if (p.done === p.total || p.done % 50 === 0) process.stderr.write(`Checked ${p.done} of ${p.total}\n`);
       });
       try {
-        return await check(values, call, out, json);
+        return await check(values, call, out, json, readVault);
       } finally {
         stop();
       }
@@ -73,7 +78,7 @@ export async function runCommand(values: Values, command: string): Promise<numbe
     case 'findings': {
       const floor = values.severity ? severityRank(values.severity) : 0;
       const findings = (await call<Finding[]>('getFindings', {})).filter((f) => SEVERITY_RANK[f.severity] >= floor);
-      const { keychain } = await call<VaultSnapshot>('getVault', {});
+      const { keychain } = await call<{ keychain: { available: boolean; message: string } }>('getVaultStatus', {});
       if (!keychain.available)
         process.stderr.write(
           `keyward: the keychain could not be read (${keychain.message}); missing and orphaned secrets are not reported.\n`,
@@ -93,12 +98,13 @@ export async function runCommand(values: Values, command: string): Promise<numbe
       return findings.some((f) => SEVERITY_RANK[f.severity] >= severityRank(failOn)) ? EXIT.failing : EXIT.fine;
     }
     case 'export': {
-      const vault = await call<VaultSnapshot>('getVault', {});
+      const vault = await readVault();
       json({
         exportedAt: new Date().toISOString(),
         clients: vault.clients,
         stores: vault.stores,
-        tokens: vault.tokens,
+        // Check histories stay out of the export, as before.
+        tokens: vault.tokens.map(({ checkHistory: _, ...t }) => t),
       });
       return EXIT.fine;
     }
@@ -119,6 +125,7 @@ async function add(
   call: <T>(c: string, i: unknown) => Promise<T>,
   out: (t: string) => void,
   json: (v: unknown) => void,
+  readVault: () => Promise<CliVault>,
 ): Promise<number> {
   const provider = required(values.provider, '--provider');
   const storeLabel = required(values.store, '--store');
@@ -135,7 +142,7 @@ async function add(
     settings.rateLimit = n;
   }
   // One change: client, store and token land together or not at all.
-  const token = await call<VaultSnapshot['tokens'][number]>('addToken', {
+  const token = await call<Token>('addToken', {
     client: values.client ?? null,
     store: { provider, label: storeLabel, identifiers: identifiers(values) },
     token: {
@@ -156,7 +163,7 @@ async function add(
       ...(values.expires ? { expiresAt: values.expires } : {}),
     },
   });
-  const after = await call<VaultSnapshot>('getVault', {});
+  const after = await readVault();
   const row = tokenRows(after).find((r) => r.id === token.id)!;
   if (values.json) json(CliTokenRow.parse(row));
   else out(token.id);
@@ -168,11 +175,12 @@ async function check(
   call: <T>(c: string, i: unknown) => Promise<T>,
   out: (t: string) => void,
   json: (v: unknown) => void,
+  readVault: () => Promise<CliVault>,
 ): Promise<number> {
   const selection = values.token
     ? { tokenIds: [values.token] }
     : values.client || values.store
-      ? await namedSelection(values, call)
+      ? await namedSelection(values, readVault)
       : values.all
         ? { all: true }
         : null;
@@ -182,7 +190,7 @@ async function check(
     'checkTokens',
     { runId, selection },
   );
-  const vault = await call<VaultSnapshot>('getVault', {});
+  const vault = await readVault();
   const stores = new Map(vault.stores.map((s) => [s.id, s]));
   const results = summary.results.map(({ tokenId }) => {
     const token = vault.tokens.find((t) => t.id === tokenId)!;
@@ -205,8 +213,8 @@ async function check(
   return results.some((r) => failing.includes(r.outcome)) ? EXIT.failing : EXIT.fine;
 }
 
-async function namedSelection(values: Values, call: <T>(c: string, i: unknown) => Promise<T>) {
-  const vault = await call<VaultSnapshot>('getVault', {});
+async function namedSelection(values: Values, readVault: () => Promise<CliVault>) {
+  const vault = await readVault();
   if (values.client) {
     const client = vault.clients.find((c) => c.name === values.client || c.id === values.client);
     if (!client) throw new CliExit(EXIT.usage, `No client named "${values.client}".`);
@@ -217,7 +225,13 @@ async function namedSelection(values: Values, call: <T>(c: string, i: unknown) =
   return { storeId: store.id };
 }
 
-function tokenRows(vault: VaultSnapshot): CliTokenRow[] {
+interface CliVault {
+  readonly clients: readonly Client[];
+  readonly stores: readonly StoreProfile[];
+  readonly tokens: readonly Token[];
+}
+
+function tokenRows(vault: CliVault): CliTokenRow[] {
   const stores = new Map(vault.stores.map((s) => [s.id, s]));
   const clients = new Map(vault.clients.map((c) => [c.id, c.name]));
   return vault.tokens.map((t) => {

@@ -10,10 +10,16 @@ import {
   TokenKind,
   TokenMode,
   TokenStatus,
-  VaultReadId,
-  VaultSnapshot,
-  VaultSnapshotChanges,
 } from './model';
+import { AppErrorShape } from './result';
+import {
+  MAX_NAMES,
+  READ_TOPICS,
+  VAULT_TOPICS,
+  WRITE_THEN_READ_MAX,
+  type ReadChannelName,
+  type WriteChannelName,
+} from './topics';
 import { DateInput, FieldValues, Id, Label, Notes, ProviderId, SecretValue } from './primitives';
 import { ExpiryNotificationSettings, ExpiryOverview, ExpirySettingsView } from './expiry';
 import { Finding, FindingSettings, FindingSeverity } from './findings';
@@ -21,8 +27,14 @@ import { INVENTORY_MAX_IDS, InventoryPage, InventoryQuery } from './inventory';
 import { Recognition } from './recognition';
 import { BackupSummary, ImportPreview, ImportResult, RestoreResult, SavedFile } from './transfer';
 import { CustomProviderDefinition, ProviderDescriptor } from './providers';
+import { ClientView, Dashboard, Names, Navigation, StoreView, TokenView, VaultStatus } from './views';
 
 const NoInput = z.object({}).strict();
+/** An inner call's Result: its value was already parsed by its own channel's output schema. */
+const AnyResult = z.union([
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: AppErrorShape }),
+]);
 
 /** App preferences kept in vault.settings.ui. */
 export const UiSettings = z.object({
@@ -73,21 +85,8 @@ const CreateTokenInput = z
   })
   .strict();
 
-/** What a vault change touched: vaultChanged names them, and each read channel names those its answer depends on. */
-export const VAULT_TOPICS = [
-  'clients',
-  'stores',
-  'tokens',
-  'checks',
-  'providers',
-  'settings',
-  'expiry',
-  'audit',
-  'keychain',
-] as const;
 export const VaultTopic = z.enum(VAULT_TOPICS);
 export type VaultTopic = z.infer<typeof VaultTopic>;
-const ALL_TOPICS = VAULT_TOPICS;
 
 /**
  * How a channel acts. `read` answers a query and changes nothing (the window caches it and asks again when a
@@ -105,7 +104,7 @@ type ChannelSpec =
 export const channels = {
   getAppInfo: {
     access: 'read',
-    topics: [],
+    topics: READ_TOPICS.getAppInfo,
     input: NoInput,
     output: z.object({
       version: z.string().max(40),
@@ -113,15 +112,50 @@ export const channels = {
       host: z.enum(['electron', 'test-host']),
     }),
   },
-  getVault: { access: 'read', topics: ALL_TOPICS, input: NoInput, output: VaultSnapshot },
-  /** The snapshot as changes since a revision the renderer holds (see VaultSnapshotChanges). */
-  getVaultChanges: {
+  /** The keychain's state and what the user must be told (the top bar). */
+  getVaultStatus: { access: 'read', topics: READ_TOPICS.getVaultStatus, input: NoInput, output: VaultStatus },
+  /** Clients and stores with token counts: the sidebar's tree and the client menus. */
+  getNavigation: {
     access: 'read',
-    topics: ALL_TOPICS,
+    topics: READ_TOPICS.getNavigation,
+    input: NoInput,
+    output: Navigation,
+  },
+  /** One token, its store, client and provider names, and its check history newest first. */
+  getToken: {
+    access: 'read',
+    topics: READ_TOPICS.getToken,
+    input: ById,
+    output: TokenView,
+  },
+  /** One store, its client and its tokens. */
+  getStore: { access: 'read', topics: READ_TOPICS.getStore, input: ById, output: StoreView },
+  /** One client and its stores with token counts. */
+  getClient: {
+    access: 'read',
+    topics: READ_TOPICS.getClient,
+    input: ById,
+    output: ClientView,
+  },
+  /** Names for ids that arrive alone (expiry lists, audit entries, findings); unknown ids are left out. */
+  getNames: {
+    access: 'read',
+    topics: READ_TOPICS.getNames,
     input: z
-      .object({ since: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER), readId: VaultReadId })
+      .object({
+        tokenIds: z.array(Id).max(MAX_NAMES).optional(),
+        storeIds: z.array(Id).max(MAX_NAMES).optional(),
+        clientIds: z.array(Id).max(MAX_NAMES).optional(),
+      })
       .strict(),
-    output: VaultSnapshotChanges,
+    output: Names,
+  },
+  /** The dashboard's counts by status, provider and last check, and the next expiries. */
+  getDashboard: {
+    access: 'read',
+    topics: READ_TOPICS.getDashboard,
+    input: NoInput,
+    output: Dashboard,
   },
   /** Bulk "Deactivate selected": active tokens become inactive in one change; the others are named as skipped. */
   deactivateTokens: {
@@ -132,18 +166,11 @@ export const channels = {
       skipped: z.array(z.object({ id: Id, reason: z.string().max(120) })).max(INVENTORY_MAX_IDS),
     }),
   },
-  /** A token's check history, newest first (the snapshot leaves histories out: a third of its size). */
-  getTokenHistory: {
-    access: 'read',
-    topics: ['tokens', 'checks'],
-    input: ById,
-    output: z.object({ id: Id, history: z.array(CheckResult).max(20) }),
-  },
   /** One page of the inventory table, filtered and sorted in main. */
-  queryInventory: { access: 'read', topics: ALL_TOPICS, input: InventoryQuery, output: InventoryPage },
+  queryInventory: { access: 'read', topics: READ_TOPICS.queryInventory, input: InventoryQuery, output: InventoryPage },
   listProviders: {
     access: 'read',
-    topics: ['providers'],
+    topics: READ_TOPICS.listProviders,
     input: NoInput,
     output: z.array(ProviderDescriptor).max(200),
   },
@@ -218,7 +245,7 @@ export const channels = {
   /** Everything that needs attention, computed from metadata (and keychain entry names when available). */
   getFindings: {
     access: 'read',
-    topics: ALL_TOPICS,
+    topics: READ_TOPICS.getFindings,
     /**
      * rescanKeychain: read the keychain's entries now instead of the listing kept for up to 30 s. storeIds and
      * tokenId: only the findings about those stores (their tokens' included) or that token, for a store, client
@@ -239,7 +266,7 @@ export const channels = {
   /** How many findings of each severity: the nav's badges, without sending the findings themselves. */
   getFindingCounts: {
     access: 'read',
-    topics: ALL_TOPICS,
+    topics: READ_TOPICS.getFindingCounts,
     input: z.object({}).strict(),
     output: z
       .object({
@@ -306,14 +333,14 @@ export const channels = {
   /** The "Needs attention" panel and the expiry timeline (next weeks, by severity). */
   expiryOverview: {
     access: 'read',
-    topics: ['tokens', 'stores', 'clients', 'settings', 'expiry'],
+    topics: READ_TOPICS.expiryOverview,
     input: z.object({ weeks: z.number().int().min(1).max(26).optional() }).strict(),
     output: ExpiryOverview,
   },
   /** How many tokens need attention (the nav's badge): a few bytes, where the overview lists every item. */
   expiryAttentionCount: {
     access: 'read',
-    topics: ['tokens', 'stores', 'settings', 'expiry'],
+    topics: READ_TOPICS.expiryAttentionCount,
     input: NoInput,
     output: z.object({ count: z.number().int().nonnegative(), quieted: z.number().int().nonnegative() }),
   },
@@ -339,7 +366,12 @@ export const channels = {
   },
   /** The same calendar, saved by main where the save dialog says (never in the data folder, never through a link). */
   saveExpiryCalendar: { access: 'act', statusOnly: 'allowed', input: NoInput, output: SavedFile },
-  getExpirySettings: { access: 'read', topics: ['settings'], input: NoInput, output: ExpirySettingsView },
+  getExpirySettings: {
+    access: 'read',
+    topics: READ_TOPICS.getExpirySettings,
+    input: NoInput,
+    output: ExpirySettingsView,
+  },
   updateExpirySettings: {
     access: 'write',
     input: z
@@ -353,7 +385,7 @@ export const channels = {
 
   getAuditLog: {
     access: 'read',
-    topics: ['audit'],
+    topics: READ_TOPICS.getAuditLog,
     input: z
       .object({
         limit: z.number().int().min(1).max(1000).optional(),
@@ -395,7 +427,12 @@ export const channels = {
     output: z.object({ oldToken: Token, newToken: Token, check: CheckResult.nullable() }),
   },
   /** Status-only mode for support staff: hides and refuses copy, rotate, edit and delete. */
-  getSupportMode: { access: 'read', topics: ['settings'], input: NoInput, output: z.object({ enabled: z.boolean() }) },
+  getSupportMode: {
+    access: 'read',
+    topics: READ_TOPICS.getSupportMode,
+    input: NoInput,
+    output: z.object({ enabled: z.boolean() }),
+  },
   /** Turning it on sets a passphrase (12+ characters); turning it off needs the same passphrase. */
   setSupportMode: {
     access: 'write',
@@ -446,9 +483,58 @@ export const channels = {
     input: z.object({ passphrase: z.string().min(1).max(1024), mode: z.enum(['merge', 'replace']) }).strict(),
     output: z.union([z.object({ cancelled: z.literal(true) }), RestoreResult.extend({ cancelled: z.literal(false) })]),
   },
-  getUiSettings: { access: 'read', topics: ['settings'], input: NoInput, output: UiSettings },
+  /**
+   * A read asked again after a change: its answer only when it differs from the one the window holds (named by
+   * answerHash of its JSON); the inner call goes through dispatch like any other.
+   */
+  readIfChanged: {
+    access: 'read',
+    topics: READ_TOPICS.readIfChanged,
+    input: z
+      .object({ channel: z.string().max(60), input: z.unknown(), hash: z.string().regex(/^[0-9a-f]{28}$/) })
+      .strict(),
+    output: z.union([
+      z.object({ changed: z.literal(false) }).strict(),
+      z.object({ changed: z.literal(true), result: AnyResult }).strict(),
+    ]),
+  },
+  /**
+   * One write and, in the same reply, the reads on screen that it may change: one round trip per edit. Each inner
+   * call goes through dispatch like any other (its own input schema, its own status-only guard, its own output
+   * schema); `write` must name a write channel and `reads` read channels. `revision` is the vault's after the write.
+   */
+  writeThenRead: {
+    access: 'write',
+    statusOnly: 'allowed',
+    input: z
+      .object({
+        channel: z.string().max(60),
+        input: z.unknown(),
+        reads: z.array(z.object({ channel: z.string().max(60), input: z.unknown() }).strict()).max(WRITE_THEN_READ_MAX),
+      })
+      .strict(),
+    output: z.object({
+      write: AnyResult,
+      revision: z.number().int().nonnegative(),
+      reads: z.array(AnyResult).max(WRITE_THEN_READ_MAX),
+    }),
+  },
+  getUiSettings: { access: 'read', topics: READ_TOPICS.getUiSettings, input: NoInput, output: UiSettings },
   updateUiSettings: { access: 'write', input: UiSettings.partial().strict(), output: UiSettings },
 } as const satisfies Record<string, ChannelSpec>;
+
+// Every read channel takes its topics from READ_TOPICS, and READ_TOPICS names only read channels.
+type ReadNames = {
+  [K in keyof typeof channels]: (typeof channels)[K]['access'] extends 'read' ? K : never;
+}[keyof typeof channels];
+const _sameReads: [ReadNames, ReadChannelName] extends [ReadChannelName, ReadNames] ? true : never = true;
+void _sameReads;
+// Every write channel declares the topics it may change in WRITE_TOPICS, and WRITE_TOPICS names only writes.
+type WriteNames = {
+  [K in keyof typeof channels]: (typeof channels)[K]['access'] extends 'write' ? K : never;
+}[keyof typeof channels];
+const _sameWrites: [WriteNames, WriteChannelName] extends [WriteChannelName, WriteNames] ? true : never = true;
+void _sameWrites;
 
 /** main -> renderer events. */
 export const events = {

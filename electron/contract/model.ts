@@ -79,7 +79,7 @@ export const Token = z.object({
 });
 export type Token = z.infer<typeof Token>;
 
-/** A token as the vault snapshot carries it: everything but its check history, which the token detail asks for. */
+/** A token without its check history (lists of tokens leave histories out; a token's own view has it). */
 export const TokenSummary = Token.omit({ checkHistory: true });
 export type TokenSummary = z.infer<typeof TokenSummary>;
 
@@ -95,57 +95,6 @@ export const Notice = z.object({
   message: z.string().max(500),
 });
 export type Notice = z.infer<typeof Notice>;
-
-/**
- * Which reading of the vault file a revision descends from: main renews it each time it reads the file anew (at
- * start, after another process wrote it, after falling back to the previous good copy), so that one revision
- * number can never name two different vaults to getVaultChanges.
- */
-export const VaultReadId = z.string().min(1).max(40);
-
-export const VaultSnapshot = z.object({
-  revision: z.number().int().nonnegative(),
-  readId: VaultReadId,
-  clients: z.array(Client),
-  stores: z.array(StoreProfile),
-  tokens: z.array(TokenSummary),
-  keychain: KeychainState,
-  notices: z.array(Notice).max(50),
-});
-export type VaultSnapshot = z.infer<typeof VaultSnapshot>;
-
-/** Most elements one answer of getVaultChanges carries; main sends { kind: 'full' } rather than more. */
-export const VAULT_CHANGES_MAX = 2_000;
-
-/** What changed in one list: elements new or changed, and ids removed (no element moved: else 'full'). */
-const ListChanges = <T extends z.ZodType>(item: T) =>
-  z.object({
-    put: z.array(item).max(VAULT_CHANGES_MAX),
-    removed: z.array(Id).max(VAULT_CHANGES_MAX),
-  });
-
-/**
- * The snapshot at `revision` as changes to the one at `since`: after one edit a few hundred bytes instead of
- * the whole snapshot (megabytes at 10,000 tokens). `full` when main no longer has that revision of that reading
- * of the file, an element moved, or most changed.
- */
-export const VaultSnapshotChanges = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('full') }),
-  z.object({
-    kind: z.literal('changes'),
-    since: z.number().int().nonnegative(),
-    revision: z.number().int().nonnegative(),
-    readId: VaultReadId,
-    clients: ListChanges(Client),
-    stores: ListChanges(StoreProfile),
-    tokens: ListChanges(TokenSummary),
-    keychain: KeychainState,
-    notices: z.array(Notice).max(50),
-  }),
-]);
-export type VaultSnapshotChanges = z.infer<typeof VaultSnapshotChanges>;
-/** The receiver keeps the old order less the removed, replaces the put ones in place and appends the rest. */
-export type VaultListChanges<T> = { put: T[]; removed: string[] };
 
 export const AuditEntry = z.object({
   at: IsoDateTime,

@@ -9,7 +9,7 @@ import {
   type AttentionIndicator,
 } from '../core/expiry';
 import { openFeatures, type Features } from '../core/features';
-import { LegacySnapshot } from '../core/session/legacy-snapshot';
+import { VaultStatus } from '../core/session/vault-status';
 import { Session } from '../core/session/session';
 import type { Clipboard, Clock, FileDialogs, HttpClient, Logger, Notifier, SecretStore } from '../core/ports';
 import { TransferService } from '../core/transfer/transfer-service';
@@ -101,7 +101,7 @@ export function compose(options: ComposeOptions): Composed {
     logger: options.logger,
     actor: options.actor,
   });
-  const legacy = new LegacySnapshot(session, secrets);
+  const status = new VaultStatus(session, secrets);
   const features = openFeatures(session);
   session.onCommit(({ revision, topics }) => emit('vaultChanged', { revision, topics }));
   const checks = new StatusCheckService({
@@ -135,10 +135,14 @@ export function compose(options: ComposeOptions): Composed {
     changed: (revision, topics) => emit('vaultChanged', { revision, topics }),
   });
   session.onCommit(() => void stored.rescheduled().catch(() => undefined));
+  // writeThenRead's inner calls go through the dispatch built from these handlers.
+  let dispatch: Dispatch = () => Promise.reject(new Error('dispatch is not ready'));
   const handlers = createHandlers({
     session,
     features,
-    legacy,
+    status,
+    database,
+    dispatch: (channel, raw) => dispatch(channel, raw),
     stored,
     checks,
     scheduler,
@@ -159,7 +163,7 @@ export function compose(options: ComposeOptions): Composed {
   // The background work starts once the window's first page is answered (or after BACKGROUND_AFTER_MS).
   let firstPageAnswered: () => void = () => {};
   const firstPage = new Promise<void>((resolve) => (firstPageAnswered = resolve));
-  const dispatch: Dispatch = async (channel, raw) => {
+  dispatch = async (channel, raw) => {
     const answer = await dispatched(channel, raw);
     if (channel === 'queryInventory') firstPageAnswered();
     return answer;

@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import {
   channels,
   isChannelName,
-  VaultSnapshot,
   type ChannelName,
   type ChannelOutput,
   type ParsedInput,
@@ -10,20 +9,6 @@ import {
 } from '../contract';
 import { AppError } from '../core/errors';
 import type { Logger } from '../core/ports';
-import { safeParseWithLists, SNAPSHOT_LISTS } from '../core/vault/fast-validate';
-
-/**
- * The output schema's parse. A vault snapshot (10,000 tokens: ~200 ms through zod) takes the fast path: tokens,
- * stores and clients already in their schema's exact form are kept as they are (nothing to strip), the rest
- * goes through zod; anything refused is refused by the schema itself, as before.
- */
-function parseOutput(schema: z.ZodType, value: unknown): unknown {
-  if (schema === VaultSnapshot) {
-    const parsed = safeParseWithLists(VaultSnapshot, value, SNAPSHOT_LISTS);
-    if (parsed.success) return parsed.data;
-  }
-  return schema.parse(value);
-}
 
 /** One handler per contract channel: leaving one out is a compile error. */
 export type Handlers = { [K in ChannelName]: (input: ParsedInput<K>) => Promise<ChannelOutput<K>> };
@@ -67,7 +52,7 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
     }
     try {
       const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
-      const value = parseOutput(spec.output, await handler(parsed.data));
+      const value = spec.output.parse(await handler(parsed.data));
       return { ok: true, value };
     } catch (err) {
       if (err instanceof AppError) return { ok: false, error: err.toShape() };

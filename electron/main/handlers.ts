@@ -15,17 +15,23 @@ import { storeHandlers } from '../core/features/stores/stores';
 import { tokenHandlers } from '../core/features/tokens/handlers';
 import { transferHandlers } from '../core/features/transfer/handlers';
 import type { SecretCopier } from '../core/secrets/copy-secret';
-import { legacySnapshotHandlers, type LegacySnapshot } from '../core/session/legacy-snapshot';
+import type { VaultStatus } from '../core/session/vault-status';
 import type { Session } from '../core/session/session';
 import type { StatusCheckService } from '../core/status/status-check-service';
 import type { TransferService } from '../core/transfer/transfer-service';
-import type { Handlers } from './dispatch';
+import type { VaultDatabase } from '../core/vault/vault-database';
+import type { Dispatch, Handlers } from './dispatch';
+import { createReadHandlers } from './read-handlers';
 
 export interface HandlerContext {
   session: Session;
   features: Features;
-  /** The whole-vault snapshot the window still reads (getVault, getVaultChanges). */
-  legacy: LegacySnapshot;
+  /** The keychain's state and the notices of the vault's reading (the top bar). */
+  status: VaultStatus;
+  /** The vault's SQLite database, for the views' reads. */
+  database: VaultDatabase;
+  /** The dispatch these handlers end up behind (writeThenRead's inner calls go through it). */
+  dispatch: Dispatch;
   checks: StatusCheckService;
   scheduler: ExpiryScheduler;
   copier: SecretCopier;
@@ -43,7 +49,7 @@ export interface HandlerContext {
 export function createHandlers(ctx: HandlerContext): Handlers {
   const { session, features } = ctx;
   const handlers: Handlers = {
-    ...legacySnapshotHandlers(ctx.legacy),
+    ...createReadHandlers(ctx),
     ...clientHandlers(features.clients),
     ...storeHandlers(features.stores),
     ...tokenHandlers(session, features.tokens, ctx.copier),

@@ -9,10 +9,7 @@ const call =
 
 const api = {
   getAppInfo: call('getAppInfo'),
-  getVault: call('getVault'),
-  getVaultChanges: call('getVaultChanges'),
   queryInventory: call('queryInventory'),
-  getTokenHistory: call('getTokenHistory'),
   deactivateTokens: call('deactivateTokens'),
   listProviders: call('listProviders'),
   createClient: call('createClient'),
@@ -55,6 +52,15 @@ const api = {
   backupRestore: call('backupRestore'),
   getUiSettings: call('getUiSettings'),
   updateUiSettings: call('updateUiSettings'),
+  getVaultStatus: call('getVaultStatus'),
+  getNavigation: call('getNavigation'),
+  getToken: call('getToken'),
+  getStore: call('getStore'),
+  getClient: call('getClient'),
+  getNames: call('getNames'),
+  getDashboard: call('getDashboard'),
+  writeThenRead: call('writeThenRead'),
+  readIfChanged: call('readIfChanged'),
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
     const channel = `keyward:${event}`;
     const wrapped = (_e: IpcRendererEvent, payload: EventPayload<E>) => listener(payload);

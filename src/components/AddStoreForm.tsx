@@ -1,12 +1,16 @@
 import { useState, type FormEvent } from 'react';
-import { useVault } from '../state/vault-store';
+import { useQuery, write } from '../lib/query';
+import { useProviders, useVault } from '../state/vault-store';
 import { cleanValues, type FieldValue } from './FieldInput';
 import { StoreProfileFields } from './StoreProfileFields';
 
 const NEW_CLIENT = '__new__';
 
 export function AddStoreForm() {
-  const { providers, snapshot, run, show, error } = useVault();
+  const providers = useProviders();
+  const clients = useQuery('getNavigation', {}).data?.clients;
+  const show = useVault((s) => s.show);
+  const error = useVault((s) => s.error);
   const [providerId, setProviderId] = useState('');
   const [label, setLabel] = useState('');
   const [clientChoice, setClientChoice] = useState('');
@@ -24,11 +28,11 @@ export function AddStoreForm() {
     try {
       let clientId: string | null = clientChoice && clientChoice !== NEW_CLIENT ? clientChoice : null;
       if (clientChoice === NEW_CLIENT) {
-        const client = await run('createClient', { name: newClient });
+        const client = await write('createClient', { name: newClient });
         if (!client) return;
         clientId = client.id;
       }
-      const store = await run('createStore', {
+      const store = await write('createStore', {
         provider: provider.id,
         label,
         clientId,
@@ -82,7 +86,7 @@ export function AddStoreForm() {
         <label htmlFor="store-client">Client</label>
         <select id="store-client" value={clientChoice} onChange={(e) => setClientChoice(e.target.value)}>
           <option value="">(no client)</option>
-          {snapshot?.clients.map((c) => (
+          {clients?.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
             </option>

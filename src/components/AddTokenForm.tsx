@@ -1,16 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type {
-  AppErrorShape,
-  CredentialPolicy,
-  FieldDescriptor,
-  ProviderDescriptor,
-  Recognition,
-  StoreProfile,
-} from '../../electron/contract';
+import type { AppErrorShape, ProviderDescriptor, Recognition, StoreProfile } from '../../electron/contract';
 import { call } from '../lib/api';
-import { expirySourceText, isoDay, localDay, providerName, tokenDescription } from '../lib/format';
-import { useVault } from '../state/vault-store';
+import { isoDay, providerName, tokenDescription } from '../lib/format';
+import { write } from '../lib/query';
+import { useProviders, useVault } from '../state/vault-store';
 import { cleanValues, FieldInput, type FieldValue } from './FieldInput';
+import { RecognitionFacts, shapeField } from './RecognitionFacts';
 
 const TOP_LEVEL = new Set(['mode', 'scopes', 'expiresAt', 'createdAt']);
 /** Quiet time after a key in the secret field before its warnings count as settled. */
@@ -36,7 +31,9 @@ export function AddTokenForm({
   provider: ProviderDescriptor;
   onDone(): void;
 }) {
-  const { run, error, providers, dismissError } = useVault();
+  const error = useVault((s) => s.error);
+  const dismissError = useVault((s) => s.dismissError);
+  const providers = useProviders();
   const [kind, setKind] = useState(provider.credentials[0]!.kind);
   const [name, setName] = useState('');
   const [values, setValues] = useState<Record<string, FieldValue | undefined>>({});
@@ -123,7 +120,7 @@ export function AddTokenForm({
       if (secret && cleaned.expiresAt !== undefined && cleaned.expiresAt === prefilled.current.expiresAt)
         delete cleaned.expiresAt;
       const settings = Object.fromEntries(Object.entries(cleaned).filter(([k]) => !TOP_LEVEL.has(k)));
-      const token = await run('createToken', {
+      const token = await write('createToken', {
         storeId: store.id,
         name,
         kind,
@@ -234,56 +231,12 @@ export function AddTokenForm({
         </div>
       </div>
       {match && (
-        <section className="recognition" aria-label="Read from the pasted token">
-          <h4>Read from the pasted token</h4>
-          <dl>
-            <div>
-              <dt>Looks like</dt>
-              <dd>
-                {tokenDescription(provider.name, match.mode)}
-                {matchCredential && provider.credentials.length > 1 ? ` (${matchCredential.label})` : ''} ·{' '}
-                {Math.round(match.confidence * 100)}% confidence
-              </dd>
-            </div>
-            <div>
-              <dt>Masked</dt>
-              <dd>
-                <code className="masked">{match.facts.masked}</code>
-              </dd>
-            </div>
-            {match.facts.expirySource && (
-              <div>
-                <dt>Expires</dt>
-                <dd>
-                  {match.facts.expiresAt
-                    ? `${localDay(match.facts.expiresAt)} (${isoDay(match.facts.expiresAt)}) · `
-                    : ''}
-                  {expirySourceText(match.facts.expirySource, matchCredential?.policy?.expiry)}
-                </dd>
-              </div>
-            )}
-            {match.facts.createdAt && (
-              <div>
-                <dt>Created</dt>
-                <dd>{isoDay(match.facts.createdAt)}</dd>
-              </div>
-            )}
-            {match.facts.scopes && (
-              <div>
-                <dt>Scopes</dt>
-                <dd>{match.facts.scopes.length ? match.facts.scopes.join(', ') : 'none'}</dd>
-              </div>
-            )}
-            {match.facts.settings.keyId && (
-              <div>
-                <dt>Key ID</dt>
-                <dd>
-                  <code className="masked">{match.facts.settings.keyId}</code>
-                </dd>
-              </div>
-            )}
-          </dl>
-        </section>
+        <RecognitionFacts
+          match={match}
+          provider={provider}
+          credentialLabel={matchCredential && provider.credentials.length > 1 ? matchCredential.label : null}
+          expiryPolicy={matchCredential?.policy?.expiry}
+        />
       )}
       {credential.fields.map((field) => {
         const shaped = shapeField(field, credential.policy, values);
@@ -325,36 +278,4 @@ export function AddTokenForm({
       </div>
     </form>
   );
-}
-
-/**
- * Policy-driven touches on catalog fields: "scopes not needed" offers only scopes the token holds, a broad
- * access level and a managed key say what they mean. Null hides a field that has nothing to offer yet.
- */
-function shapeField(
-  field: FieldDescriptor,
-  policy: CredentialPolicy | undefined,
-  values: Record<string, FieldValue | undefined>,
-): { field: FieldDescriptor; note?: string } | null {
-  if (policy?.unneededScopesKey === field.key) {
-    const held = Array.isArray(values.scopes) ? values.scopes : [];
-    const options = field.options?.filter((o) => held.includes(o.value)) ?? [];
-    if (options.length === 0) return null;
-    return { field: { ...field, options } };
-  }
-  if (policy?.accessLevelKey === field.key) {
-    const level = policy.accessLevels?.find((l) => l.value === values[field.key]);
-    if (level?.broad)
-      return {
-        field,
-        note: `${level.label} can do everything the store owner can; Keyward lists it under broad access.`,
-      };
-  }
-  if (policy?.managedByKey === field.key && typeof values[field.key] === 'string') {
-    return {
-      field,
-      note: `Managed by ${String(values[field.key])}: after saving, only its active/inactive status can change here.`,
-    };
-  }
-  return { field };
 }

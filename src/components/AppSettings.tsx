@@ -1,10 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { call } from '../lib/api';
-import { useVault } from '../state/vault-store';
+import { writeResult } from '../lib/query';
+import { useSupportMode } from '../state/vault-store';
 
 /** App settings: clipboard delay, status-only mode, where the data lives. */
 export function AppSettings() {
-  const { supportMode, setSupportMode } = useVault();
+  const supportMode = useSupportMode();
   const [seconds, setSeconds] = useState('');
   const [savedSeconds, setSavedSeconds] = useState<string | null>(null);
   const [clipError, setClipError] = useState<string | null>(null);
@@ -28,7 +29,7 @@ export function AppSettings() {
       setClipError('Enter whole seconds from 0 (never clear) to 3600.');
       return;
     }
-    const res = await call('updateUiSettings', { clipboardClearSeconds: n });
+    const res = await writeResult('updateUiSettings', { clipboardClearSeconds: n });
     if (!res.ok) setClipError(res.error.message);
     else {
       setClipError(null);
@@ -43,13 +44,12 @@ export function AppSettings() {
 
   async function toggleSupport(e: FormEvent) {
     e.preventDefault();
-    const res = await call('setSupportMode', { enabled: !supportMode, passphrase });
+    const res = await writeResult('setSupportMode', { enabled: !supportMode, passphrase });
     setPassphrase('');
     if (!res.ok) {
       setSupportMessage({ ok: false, text: res.error.fields?.passphrase ?? res.error.message });
       return;
     }
-    setSupportMode(res.value.enabled);
     setSupportMessage({
       ok: true,
       text: res.value.enabled

@@ -1,7 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { AuditEntry } from '../../electron/contract';
-import { call } from '../lib/api';
+import { useQuery } from '../lib/query';
 import { useVault } from '../state/vault-store';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Unique ids of one subject type in the entries, as getNames takes them. */
+const idsOf = (entries: readonly AuditEntry[] | undefined, type: AuditEntry['subject']['type']) => [
+  ...new Set(
+    (entries ?? []).filter((e) => e.subject.type === type && UUID.test(e.subject.id)).map((e) => e.subject.id),
+  ),
+];
 
 const PREFIXES: [string, string][] = [
   ['', 'All actions'],
@@ -18,40 +26,44 @@ const PREFIXES: [string, string][] = [
 
 /** The append-only audit log (no secret values in it), filtered by subject and action. */
 export function AuditLogView({ subjectId: initialSubject }: { subjectId?: string | undefined }) {
-  const { snapshot, openToken, show } = useVault();
+  const openToken = useVault((s) => s.openToken);
+  const show = useVault((s) => s.show);
   const [subject, setSubject] = useState(initialSubject ?? '');
   const [prefix, setPrefix] = useState('');
-  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const revision = snapshot?.revision;
+  const query = useMemo(
+    () => ({
+      limit: 500,
+      ...(subject.trim() ? { subjectId: subject.trim() } : {}),
+      ...(prefix ? { actionPrefix: prefix } : {}),
+    }),
+    [subject, prefix],
+  );
+  // Typing in the subject field asks main once it pauses.
+  const [asked, setAsked] = useState(query);
+  useEffect(() => {
+    const timer = setTimeout(() => setAsked(query), 150);
+    return () => clearTimeout(timer);
+  }, [query]);
+  const answer = useQuery('getAuditLog', asked);
+  const entries = answer.data ?? null;
+  const error = answer.error?.message ?? null;
+  const names = useQuery(
+    'getNames',
+    answer.data
+      ? {
+          tokenIds: idsOf(answer.data, 'token'),
+          storeIds: idsOf(answer.data, 'store'),
+          clientIds: idsOf(answer.data, 'client'),
+        }
+      : null,
+  ).data;
 
   useEffect(() => setSubject(initialSubject ?? ''), [initialSubject]);
 
-  useEffect(() => {
-    let live = true;
-    const timer = setTimeout(() => {
-      void call('getAuditLog', {
-        limit: 500,
-        ...(subject.trim() ? { subjectId: subject.trim() } : {}),
-        ...(prefix ? { actionPrefix: prefix } : {}),
-      }).then((res) => {
-        if (!live) return;
-        if (res.ok) {
-          setEntries(res.value);
-          setError(null);
-        } else setError(res.error.message);
-      });
-    }, 150);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [subject, prefix, revision]);
-
   const nameOf = (type: AuditEntry['subject']['type'], id: string): string | undefined => {
-    if (type === 'token') return snapshot?.tokens.find((t) => t.id === id)?.name;
-    if (type === 'store') return snapshot?.stores.find((s) => s.id === id)?.label;
-    if (type === 'client') return snapshot?.clients.find((c) => c.id === id)?.name;
+    if (type === 'token') return names?.tokens.find((t) => t.id === id)?.name;
+    if (type === 'store') return names?.stores.find((s) => s.id === id)?.label;
+    if (type === 'client') return names?.clients.find((c) => c.id === id)?.name;
     return undefined;
   };
 

@@ -1,43 +1,33 @@
 import { useState, type FormEvent } from 'react';
-import type { StoreProfile, VaultSnapshot } from '../../electron/contract';
+import type { ClientView as ClientViewData } from '../../electron/contract';
 import { countBySeverity, SEVERITIES } from '../lib/format';
-import { lookups, providersById } from '../lib/lookups';
-import { useFindingsAbout } from '../lib/use-findings';
-import { useVault } from '../state/vault-store';
+import { useQuery, write } from '../lib/query';
+import { useSupportMode, useVault } from '../state/vault-store';
 import { ConfirmDialog } from './ConfirmDialog';
 
-const NO_STORES: readonly StoreProfile[] = [];
-const storesCache = new WeakMap<VaultSnapshot, ReadonlyMap<string, readonly StoreProfile[]>>();
-
-/** Stores of each client, built once per vault revision (one pass over the stores, none over the tokens). */
-function storesOfClient(snapshot: VaultSnapshot, clientId: string): readonly StoreProfile[] {
-  let byClient = storesCache.get(snapshot);
-  if (!byClient) {
-    const m = new Map<string, StoreProfile[]>();
-    for (const s of snapshot.stores) {
-      if (!s.clientId) continue;
-      const list = m.get(s.clientId);
-      if (list) list.push(s);
-      else m.set(s.clientId, [s]);
-    }
-    byClient = m;
-    storesCache.set(snapshot, byClient);
-  }
-  return byClient.get(clientId) ?? NO_STORES;
+/** One client: asks main for it and its stores; says so when it is gone. */
+export function ClientView({ clientId }: { clientId: string }) {
+  const { data, error } = useQuery('getClient', { id: clientId });
+  if (data) return <ClientSections view={data} />;
+  if (error?.code !== 'not_found') return null;
+  return (
+    <section className="empty" aria-labelledby="client-missing-title">
+      <h2 id="client-missing-title">Client not found</h2>
+      <p className="muted">It may have been deleted. Choose a store or client in the sidebar.</p>
+    </section>
+  );
 }
 
-/** One client: name and notes, its stores with token counts, its findings by severity, and delete. */
-export function ClientView({ clientId }: { clientId: string }) {
-  const snapshot = useVault((s) => s.snapshot);
-  const providers = useVault((s) => s.providers);
-  const supportMode = useVault((s) => s.supportMode);
-  const run = useVault((s) => s.run);
+/** Name and notes, its stores with token counts, its findings by severity, and delete. */
+function ClientSections({ view }: { view: ClientViewData }) {
+  const { client, stores } = view;
+  const clientId = client.id;
+  const supportMode = useSupportMode();
   const show = useVault((s) => s.show);
-  const client = snapshot ? lookups(snapshot).clientsById.get(clientId) : undefined;
   // Only the findings about this client's stores, asked from main.
-  const findings = useFindingsAbout(
-    snapshot && client ? { storeIds: storesOfClient(snapshot, client.id).map((s) => s.id) } : null,
-  );
+  const storeIds = stores.map((s) => s.id);
+  const findings =
+    useQuery('getFindings', storeIds.length ? { storeIds } : null).data ?? (storeIds.length ? undefined : []);
   const [name, setName] = useState(client?.name ?? '');
   const [notes, setNotes] = useState(client?.notes ?? '');
   const [busy, setBusy] = useState(false);
@@ -45,18 +35,6 @@ export function ClientView({ clientId }: { clientId: string }) {
   const [confirming, setConfirming] = useState(false);
   const error = useVault((s) => s.error);
 
-  if (!snapshot || !client) {
-    return (
-      <section className="empty" aria-labelledby="client-missing-title">
-        <h2 id="client-missing-title">Client not found</h2>
-        <p className="muted">It may have been deleted. Choose a store or client in the sidebar.</p>
-      </section>
-    );
-  }
-
-  const { tokensByStore } = lookups(snapshot);
-  const names = providersById(providers);
-  const stores = storesOfClient(snapshot, client.id);
   // Main sent only this client's stores' findings.
   const counts = findings && countBySeverity(findings);
   const total = counts ? counts.critical + counts.warning + counts.info : 0;
@@ -67,7 +45,7 @@ export function ClientView({ clientId }: { clientId: string }) {
     setBusy(true);
     setSaved(false);
     try {
-      if (await run('updateClient', { id: clientId, name, notes })) setSaved(true);
+      if (await write('updateClient', { id: clientId, name, notes })) setSaved(true);
     } finally {
       setBusy(false);
     }
@@ -75,7 +53,7 @@ export function ClientView({ clientId }: { clientId: string }) {
 
   async function confirmDelete() {
     setConfirming(false);
-    if (await run('deleteClient', { id: clientId })) show({ kind: 'home' });
+    if (await write('deleteClient', { id: clientId })) show({ kind: 'home' });
   }
 
   return (
@@ -161,13 +139,13 @@ export function ClientView({ clientId }: { clientId: string }) {
       ) : (
         <ul className="client-stores" aria-labelledby="client-stores-title">
           {stores.map((store) => {
-            const n = tokensByStore.get(store.id)?.length ?? 0;
+            const n = store.tokenCount;
             return (
               <li key={store.id}>
                 <button type="button" className="store-link" onClick={() => show({ kind: 'store', storeId: store.id })}>
                   <span className="store-label">{store.label}</span>
                   <span className="store-meta">
-                    {names.get(store.provider)?.name ?? store.provider} · {store.environment} · {n} token
+                    {store.providerName} · {store.environment} · {n} token
                     {n === 1 ? '' : 's'}
                   </span>
                 </button>

@@ -1,67 +1,30 @@
-import { useMemo } from 'react';
-import { compareText, KIND_LABELS, localDay } from '../lib/format';
+import { KIND_LABELS, localDay } from '../lib/format';
 import { EMPTY_FILTERS, OUTCOME_LABELS, OUTCOMES, relativeDays, STATUSES, type Filters } from '../lib/inventory';
-import { useFindingsAbout } from '../lib/use-findings';
-import { useInventoryIndex } from '../lib/use-index';
+import { useQuery } from '../lib/query';
 import { useChecks } from '../state/check-store';
 import { useInventory } from '../state/inventory-store';
 import { useVault } from '../state/vault-store';
 import { EmptyState } from './EmptyState';
 import { NeedsAttention } from './expiry/NeedsAttention';
 
-const DAY = 86_400_000;
 const TOP_FINDINGS = { severities: ['critical', 'warning'] as ('critical' | 'warning')[], limit: 6 };
+const NO_COUNTS = { critical: 0, warning: 0, info: 0 };
 
 /** The default view: counts by status and provider, what needs attention, upcoming expiries, the last bulk check. */
 export function DashboardView() {
-  const index = useInventoryIndex();
-  const snapshot = useVault((s) => s.snapshot);
-  // The first few critical and warning findings in main's order (most severe, then soonest due): a few KB, asked
-  // again after every change, where the whole list is megabytes at 10,000 tokens.
-  const top = useFindingsAbout(TOP_FINDINGS);
-  const counts = useVault((s) => s.findingCounts);
+  // Counts grouped by SQL in main: a few hundred bytes whatever the vault's size.
+  const stats = useQuery('getDashboard', {}).data;
+  // The first few critical and warning findings in main's order (most severe, then soonest due): a few KB.
+  const top = useQuery('getFindings', TOP_FINDINGS).data;
+  const topIds = top?.flatMap((f) => f.subject.tokenId ?? []) ?? [];
+  const topNames = useQuery('getNames', topIds.length ? { tokenIds: topIds } : null).data;
+  const counts = useQuery('getFindingCounts', {}).data ?? NO_COUNTS;
   const show = useVault((s) => s.show);
   const openToken = useVault((s) => s.openToken);
   const last = useChecks((s) => s.last);
 
-  const stats = useMemo(() => {
-    if (!index) return null;
-    const byStatus: Record<string, number> = {};
-    const byProvider = new Map<string, { id: string; name: string; total: number; active: number; invalid: number }>();
-    const outcomes: Record<string, number> = {};
-    let never = 0;
-    const now = Date.now();
-    const upcoming = [];
-    for (const r of index.rows) {
-      const t = r.token;
-      byStatus[t.status] = (byStatus[t.status] ?? 0) + 1;
-      const p = byProvider.get(r.providerId) ?? {
-        id: r.providerId,
-        name: r.providerName,
-        total: 0,
-        active: 0,
-        invalid: 0,
-      };
-      p.total++;
-      if (t.status === 'active') p.active++;
-      if (t.lastCheck?.outcome === 'invalid') p.invalid++;
-      byProvider.set(r.providerId, p);
-      if (t.lastCheck) outcomes[t.lastCheck.outcome] = (outcomes[t.lastCheck.outcome] ?? 0) + 1;
-      else never++;
-      if (t.status === 'active' && t.expiresAt && Date.parse(t.expiresAt) < now + 30 * DAY) upcoming.push(r);
-    }
-    upcoming.sort((a, b) => compareText(a.token.expiresAt!, b.token.expiresAt!));
-    return {
-      byStatus,
-      byProvider: [...byProvider.values()].sort((a, b) => b.total - a.total),
-      outcomes,
-      never,
-      upcoming,
-    };
-  }, [index]);
-
-  if (!index || !snapshot || !stats) return null;
-  if (snapshot.stores.length === 0) return <EmptyState />;
+  if (!stats) return null;
+  if (stats.storeCount === 0) return <EmptyState />;
 
   const openInventory = (patch: Partial<Filters>) => {
     useInventory.setState({ filters: { ...EMPTY_FILTERS, ...patch }, focus: 0 });
@@ -73,15 +36,15 @@ export function DashboardView() {
       <header className="inventory-head">
         <h2 id="dashboard-title">Dashboard</h2>
         <button type="button" className="small" onClick={() => openInventory({})}>
-          Open inventory ({index.rows.length})
+          Open inventory ({stats.tokenCount})
         </button>
       </header>
 
       <div className="cards" role="list" aria-label="Tokens by status">
         <div className="card" role="listitem">
-          <span className="card-number">{index.rows.length}</span>
+          <span className="card-number">{stats.tokenCount}</span>
           <span className="card-label">
-            tokens in {snapshot.stores.length} store{snapshot.stores.length === 1 ? '' : 's'}
+            tokens in {stats.storeCount} store{stats.storeCount === 1 ? '' : 's'}
           </span>
         </div>
         {STATUSES.map((s) => (
@@ -116,7 +79,7 @@ export function DashboardView() {
           ) : (
             <ul className="plain">
               {top.map((f) => {
-                const token = f.subject.tokenId ? index.byId.get(f.subject.tokenId)?.token : undefined;
+                const token = f.subject.tokenId ? topNames?.tokens.find((t) => t.id === f.subject.tokenId) : undefined;
                 return (
                   <li key={f.id}>
                     <span className={`sev sev-${f.severity}`}>{f.severity}</span> <strong>{KIND_LABELS[f.kind]}</strong>{' '}
@@ -138,26 +101,26 @@ export function DashboardView() {
 
         <section className="panel" aria-labelledby="dash-upcoming-title">
           <h3 id="dash-upcoming-title">Upcoming expiries (30 days)</h3>
-          {stats.upcoming.length === 0 ? (
+          {stats.upcomingCount === 0 ? (
             <p className="muted">No active token expires in the next 30 days.</p>
           ) : (
             <ul className="plain">
-              {stats.upcoming.slice(0, 8).map((r) => (
-                <li key={r.token.id}>
-                  <button type="button" className="link" onClick={() => openToken(r.token.id)}>
-                    {r.token.name}
+              {stats.upcoming.map((r) => (
+                <li key={r.id}>
+                  <button type="button" className="link" onClick={() => openToken(r.id)}>
+                    {r.name}
                   </button>{' '}
                   <span className="muted">
-                    {r.providerName} · <time dateTime={r.token.expiresAt!}>{localDay(r.token.expiresAt!)}</time> (
-                    {relativeDays(r.token.expiresAt!)})
+                    {r.providerName} · <time dateTime={r.expiresAt}>{localDay(r.expiresAt)}</time> (
+                    {relativeDays(r.expiresAt)})
                   </span>
                 </li>
               ))}
             </ul>
           )}
-          {stats.upcoming.length > 8 && (
+          {stats.upcomingCount > stats.upcoming.length && (
             <button type="button" className="small" onClick={() => openInventory({ status: 'active' })}>
-              All {stats.upcoming.length} in the inventory, by expiry
+              All {stats.upcomingCount} in the inventory, by expiry
             </button>
           )}
         </section>

@@ -1,8 +1,10 @@
+import { useQuery } from '../lib/query';
 import { useVault } from '../state/vault-store';
 
 export function EmptyState() {
-  const { snapshot, show } = useVault();
-  const empty = !snapshot || snapshot.stores.length === 0;
+  const show = useVault((s) => s.show);
+  const nav = useQuery('getNavigation', {}).data;
+  const empty = !nav || nav.stores.length === 0;
   return (
     <section className="empty" aria-label="Getting started">
       <h2>{empty ? 'No stores yet' : 'Pick a store'}</h2>

@@ -1,14 +1,11 @@
 import type { Finding } from '../../electron/contract';
 import { KIND_LABELS, localDay } from '../lib/format';
-import { lookups } from '../lib/lookups';
 import { useVault } from '../state/vault-store';
 
-/** One finding: severity, what, what to do, and a way to the store it is about. */
-export function FindingItem({ finding, openStore = false }: { finding: Finding; openStore?: boolean }) {
-  const snapshot = useVault((s) => s.snapshot);
+/** One finding: severity, what, what to do, and (given its store's label) a way to the store it is about. */
+export function FindingItem({ finding, storeLabel }: { finding: Finding; storeLabel?: string | undefined }) {
   const show = useVault((s) => s.show);
-  const store =
-    finding.subject.storeId && snapshot ? lookups(snapshot).storesById.get(finding.subject.storeId) : undefined;
+  const store = finding.subject.storeId && storeLabel ? { id: finding.subject.storeId, label: storeLabel } : undefined;
   return (
     <li className={`finding finding-${finding.severity}`} data-kind={finding.kind}>
       <div className="finding-head">
@@ -21,7 +18,7 @@ export function FindingItem({ finding, openStore = false }: { finding: Finding; 
         <span className="muted">What to do: </span>
         {finding.action}
       </p>
-      {openStore && store && (
+      {store && (
         <button type="button" className="small" onClick={() => show({ kind: 'store', storeId: store.id })}>
           Open store {store.label}
         </button>

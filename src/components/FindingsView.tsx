@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
 import { countBySeverity, SEVERITIES, sortFindings, type Severity } from '../lib/format';
 import type { Finding } from '../../electron/contract';
-import { useFindings } from '../lib/use-findings';
-import { useVault } from '../state/vault-store';
+import { act, refetch, useQuery } from '../lib/query';
 import { FindingItem } from './FindingItem';
 
 const NO_CLIENT = '__none__';
@@ -12,13 +11,13 @@ const PAGE = 200;
 
 /** Everything that needs attention, most severe first, filtered by severity and client. */
 export function FindingsView() {
-  const loaded = useFindings();
+  const loaded = useQuery('getFindings', {}).data;
   const findings = loaded ?? NONE;
-  const snapshot = useVault((s) => s.snapshot);
+  const nav = useQuery('getNavigation', {}).data;
   const [severity, setSeverity] = useState<Severity | ''>('');
   const [client, setClient] = useState('');
   const [limit, setLimit] = useState(PAGE);
-  const clients = snapshot?.clients ?? [];
+  const clients = nav?.clients ?? [];
   const byClient = useMemo(
     () =>
       client === ''
@@ -30,11 +29,18 @@ export function FindingsView() {
     () => sortFindings(severity === '' ? byClient : byClient.filter((f) => f.severity === severity)),
     [byClient, severity],
   );
-  const allCounts = useVault((s) => s.findingCounts);
-  // Until the list arrives, the nav's counts (all clients) stand in.
-  const counts = useMemo(() => (loaded ? countBySeverity(byClient) : allCounts), [loaded, byClient, allCounts]);
+  const counts = useMemo(() => countBySeverity(byClient), [byClient]);
+  const page = shown.length > limit ? shown.slice(0, limit) : shown;
+  // The labels of the stores the shown findings are about, for their "Open store" buttons.
+  const storeIds = useMemo(() => [...new Set(page.flatMap((f) => f.subject.storeId ?? []))].slice(0, 5_000), [page]);
+  const labels = useQuery('getNames', storeIds.length ? { storeIds } : null).data;
+  const labelOf = useMemo(() => new Map(labels?.stores.map((s) => [s.id, s.label])), [labels]);
   // Entries added or removed outside Keyward (another app, the command line) show at once.
-  const rescan = () => useVault.getState().reloadFindings(true);
+  const rescan = async () => {
+    await act('getFindings', { rescanKeychain: true, limit: 1 });
+    refetch('getFindings');
+    refetch('getFindingCounts');
+  };
 
   return (
     <section className="findings-view" aria-labelledby="findings-title">
@@ -96,8 +102,8 @@ export function FindingsView() {
         </p>
       ) : (
         <ul className="findings" aria-label={`${shown.length} finding${shown.length === 1 ? '' : 's'}`}>
-          {(shown.length > limit ? shown.slice(0, limit) : shown).map((f) => (
-            <FindingItem key={f.id} finding={f} openStore />
+          {page.map((f) => (
+            <FindingItem key={f.id} finding={f} storeLabel={f.subject.storeId && labelOf.get(f.subject.storeId)} />
           ))}
         </ul>
       )}

@@ -1,7 +1,7 @@
-import { useVault } from '../state/vault-store';
+import { useQuery } from '../lib/query';
 
 export function NoticeBar() {
-  const snapshot = useVault((s) => s.snapshot);
+  const snapshot = useQuery('getVaultStatus', {}).data;
   if (!snapshot) return null;
   const notices = [...snapshot.notices];
   if (!snapshot.keychain.available) {

@@ -3,7 +3,7 @@ import type { AppErrorShape, CheckResult, Recognition } from '../../electron/con
 import { call } from '../lib/api';
 import { localDay } from '../lib/format';
 import { OUTCOME_LABELS } from '../lib/inventory';
-import { useVault } from '../state/vault-store';
+import { useProviders } from '../state/vault-store';
 import { cleanValues, FieldInput, type FieldValue } from './FieldInput';
 
 interface Card {
@@ -31,7 +31,7 @@ export function cardText(c: Card): string {
 
 /** Support's quick check: paste a token, Keyward recognises and checks it, saves nothing, shows a redacted card. */
 export function QuickCheckView() {
-  const providers = useVault((s) => s.providers);
+  const providers = useProviders();
   const [secret, setSecret] = useState('');
   const [recognitions, setRecognitions] = useState<Recognition[]>([]);
   const [providerId, setProviderId] = useState('');

@@ -1,6 +1,6 @@
 import { memo, startTransition, useEffect, useMemo, useState } from 'react';
-import type { ProviderDescriptor, StoreProfile, VaultSnapshot } from '../../electron/contract';
-import { lookups, providersById } from '../lib/lookups';
+import type { Navigation, StoreEntry } from '../../electron/contract';
+import { useQuery } from '../lib/query';
 import { useVault } from '../state/vault-store';
 
 /** Store links rendered in the first paint; the rest follow in a low-priority render right after it. */
@@ -11,22 +11,17 @@ interface Group {
   /** The client's id; null for the stores without a client. */
   clientId: string | null;
   title: string;
-  stores: { store: StoreProfile; meta: string }[];
+  stores: { store: StoreEntry; meta: string }[];
 }
 
-/** Clients' groups with each store's provider and token count: computed once per vault revision, not per render. */
-function buildGroups(snapshot: VaultSnapshot | null, providers: readonly ProviderDescriptor[]): Group[] {
-  if (!snapshot) return [];
-  const { tokensByStore } = lookups(snapshot);
-  const names = providersById(providers);
+/** Clients' groups with each store's provider and token count: computed once per answer, not per render. */
+function buildGroups(nav: Navigation | undefined): Group[] {
+  if (!nav) return [];
   const byClient = new Map<string, Group['stores']>();
   const none: Group['stores'] = [];
-  for (const store of snapshot.stores) {
-    const n = tokensByStore.get(store.id)?.length ?? 0;
-    const entry = {
-      store,
-      meta: `${names.get(store.provider)?.name ?? store.provider} · ${n} token${n === 1 ? '' : 's'}`,
-    };
+  for (const store of nav.stores) {
+    const n = store.tokenCount;
+    const entry = { store, meta: `${store.providerName} · ${n} token${n === 1 ? '' : 's'}` };
     if (!store.clientId) none.push(entry);
     else {
       const list = byClient.get(store.clientId);
@@ -34,24 +29,23 @@ function buildGroups(snapshot: VaultSnapshot | null, providers: readonly Provide
       else byClient.set(store.clientId, [entry]);
     }
   }
-  const groups: Group[] = snapshot.clients.map((c) => ({
+  const groups: Group[] = nav.clients.map((c) => ({
     key: c.id,
     clientId: c.id,
     title: c.name,
     stores: byClient.get(c.id) ?? [],
   }));
-  groups.push({ key: 'none', clientId: null, title: snapshot.clients.length ? 'No client' : 'Stores', stores: none });
+  groups.push({ key: 'none', clientId: null, title: nav.clients.length ? 'No client' : 'Stores', stores: none });
   // Clients without stores stay listed: their title opens the client view (rename, delete).
   return groups.filter((g) => g.stores.length > 0 || g.clientId !== null);
 }
 
 export function Sidebar() {
-  const snapshot = useVault((s) => s.snapshot);
-  const providers = useVault((s) => s.providers);
+  const nav = useQuery('getNavigation', {}).data;
   const activeStoreId = useVault((s) => (s.view.kind === 'store' ? s.view.storeId : null));
   const activeClientId = useVault((s) => (s.view.kind === 'client' ? s.view.clientId : null));
   const show = useVault((s) => s.show);
-  const groups = useMemo(() => buildGroups(snapshot, providers), [snapshot, providers]);
+  const groups = useMemo(() => buildGroups(nav), [nav]);
   const total = useMemo(() => groups.reduce((n, g) => n + g.stores.length, 0), [groups]);
   // Thousands of links: paint the first ones now, the rest in a transition (interruptible, after the first paint).
   const [limit, setLimit] = useState(FIRST_LINKS);

@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ProviderDescriptor, StoreProfile } from '../../electron/contract';
+import { useQuery, write } from '../lib/query';
 import { useVault } from '../state/vault-store';
 import { cleanValues, type FieldValue } from './FieldInput';
 import { StoreProfileFields } from './StoreProfileFields';
@@ -16,8 +17,7 @@ interface Props {
 
 /** Edits a store's label, client, environment, provider identifiers and notes; main re-validates everything. */
 export function StoreEditForm({ store, provider, onDone }: Props) {
-  const clients = useVault((s) => s.snapshot?.clients);
-  const run = useVault((s) => s.run);
+  const clients = useQuery('getNavigation', {}).data?.clients;
   const error = useVault((s) => s.error);
   const dismissError = useVault((s) => s.dismissError);
   const [label, setLabel] = useState(store.label);
@@ -42,14 +42,14 @@ export function StoreEditForm({ store, provider, onDone }: Props) {
     try {
       let clientId: string | null = clientChoice && clientChoice !== NEW_CLIENT ? clientChoice : null;
       if (clientChoice === NEW_CLIENT) {
-        const client = await run('createClient', { name: newClient });
+        const client = await write('createClient', { name: newClient });
         if (!client) return;
         // Created once: a retry after a store error reuses it instead of creating a second client.
         clientId = client.id;
         setClientChoice(client.id);
         setNewClient('');
       }
-      const saved = await run('updateStore', {
+      const saved = await write('updateStore', {
         id: store.id,
         label,
         clientId,

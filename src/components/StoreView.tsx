@@ -1,9 +1,8 @@
-import { useState } from 'react';
-import type { Finding, StoreProfile, TokenSummary } from '../../electron/contract';
+import { useMemo, useState } from 'react';
+import type { Finding, TokenSummary } from '../../electron/contract';
 import { credentialFor, expirySourceText, isoDay, localDay, scopesShort } from '../lib/format';
-import { findingsOfStore, findingsOfToken, lookups, providersById, tokensOfStore } from '../lib/lookups';
-import { useFindingsAbout } from '../lib/use-findings';
-import { useVault } from '../state/vault-store';
+import { useQuery, write } from '../lib/query';
+import { useProviders, useSupportMode, useVault } from '../state/vault-store';
 import { AddTokenForm } from './AddTokenForm';
 import { ConfirmDialog } from './ConfirmDialog';
 import { RulesPanel } from './RulesPanel';
@@ -13,37 +12,55 @@ type Pending = { kind: 'token'; token: TokenSummary } | { kind: 'store' } | null
 
 const NO_FINDINGS: readonly Finding[] = [];
 
-export function StoreView({ store }: { store: StoreProfile }) {
-  const snapshot = useVault((s) => s.snapshot);
-  const providers = useVault((s) => s.providers);
+/** One store: asks main for it and its tokens; says so when it is gone. */
+export function StoreView({ storeId }: { storeId: string }) {
+  const { data, error } = useQuery('getStore', { id: storeId });
+  if (data) return <StoreSections view={data} />;
+  if (error?.code === 'not_found') return <EmptyStore />;
+  return null;
+}
+
+function EmptyStore() {
+  return (
+    <section className="empty" aria-label="Getting started">
+      <h2>Pick a store</h2>
+      <p className="muted">Choose a store on the left to see its tokens.</p>
+    </section>
+  );
+}
+
+function StoreSections({ view }: { view: NonNullable<ReturnType<typeof useQuery<'getStore'>>['data']> }) {
+  const { store, tokens, client } = view;
+  const providers = useProviders();
   // Only this store's findings (its tokens' included): a few KB, where the whole list is megabytes.
-  const loaded = useFindingsAbout({ storeIds: [store.id] });
+  const loaded = useQuery('getFindings', { storeIds: [store.id] }).data;
   const findings = loaded ?? NO_FINDINGS;
-  const run = useVault((s) => s.run);
   const show = useVault((s) => s.show);
-  const supportMode = useVault((s) => s.supportMode);
+  const supportMode = useSupportMode();
   const openToken = useVault((s) => s.openToken);
   const [adding, setAdding] = useState(false);
   // Keyed by store: opening another store closes the form.
   const [editingId, setEditingId] = useState<string | null>(null);
   const editing = editingId === store.id && !supportMode;
   const [pending, setPending] = useState<Pending>(null);
-  // Indexes built once per vault revision / findings array instead of scanning 10,000 tokens and 8,000 findings.
-  const provider = providersById(providers).get(store.provider);
-  const tokens = tokensOfStore(snapshot, store.id);
-  const client = store.clientId && snapshot ? lookups(snapshot).clientsById.get(store.clientId) : undefined;
-  const storeFindings = findingsOfStore(findings, store.id);
+  const provider = providers.find((p) => p.id === store.provider);
+  const storeFindings = useMemo(() => findings.filter((f) => f.subject.storeId === store.id), [findings, store.id]);
+  const byToken = useMemo(() => {
+    const m = new Map<string, Finding[]>();
+    for (const f of findings) if (f.subject.tokenId) m.set(f.subject.tokenId, [...(m.get(f.subject.tokenId) ?? []), f]);
+    return m;
+  }, [findings]);
 
   // Main sent only this store's findings: a token's here are its findings about this store.
-  const tokenFindings = (id: string) => findingsOfToken(findings, id);
+  const tokenFindings = (id: string) => byToken.get(id) ?? NO_FINDINGS;
   const tokenFindingCount = (id: string) => tokenFindings(id).length;
   const worstFor = (id: string) => tokenFindings(id)[0]?.severity ?? 'info';
 
   async function confirmDelete() {
     const target = pending;
     setPending(null);
-    if (target?.kind === 'token') await run('deleteToken', { id: target.token.id });
-    if (target?.kind === 'store' && (await run('deleteStore', { id: store.id }))) show({ kind: 'home' });
+    if (target?.kind === 'token') await write('deleteToken', { id: target.token.id });
+    if (target?.kind === 'store' && (await write('deleteStore', { id: store.id }))) show({ kind: 'home' });
   }
 
   return (

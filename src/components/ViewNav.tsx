@@ -1,4 +1,7 @@
+import { refetch, useQuery } from '../lib/query';
 import { useVault } from '../state/vault-store';
+
+const NO_COUNTS = { critical: 0, warning: 0, info: 0 };
 import { ExpiryNavButton } from './expiry/ExpiryNavButton';
 import { TransferNavButton } from './transfer/TransferNavButton';
 
@@ -6,8 +9,7 @@ import { TransferNavButton } from './transfer/TransferNavButton';
 export function ViewNav() {
   const view = useVault((s) => s.view);
   const show = useVault((s) => s.show);
-  const refresh = useVault((s) => s.refresh);
-  const counts = useVault((s) => s.findingCounts);
+  const counts = useQuery('getFindingCounts', {}).data ?? NO_COUNTS;
   const storeView = view.kind === 'store' || view.kind === 'stores' || view.kind === 'add-store';
   const countText = `${counts.critical} critical, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info`;
   const simple = (kind: 'home' | 'inventory' | 'quick-check' | 'audit', label: string, active = view.kind === kind) => (
@@ -39,7 +41,7 @@ export function ViewNav() {
         onClick={() => {
           show({ kind: 'findings' });
           // Keychain entries can change outside Keyward: recompute on open.
-          void refresh();
+          refetch('getFindingCounts');
         }}
       >
         <span aria-hidden="true">Findings</span>

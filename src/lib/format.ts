@@ -1,4 +1,3 @@
-import { providersById } from './lookups';
 import type {
   CredentialDescriptor,
   ExpiryPolicy,
@@ -109,7 +108,7 @@ export const credentialFor = (
 ): CredentialDescriptor | undefined => provider?.credentials.find((c) => c.kind === kind);
 
 export const providerName = (providers: readonly ProviderDescriptor[], id: string): string =>
-  providersById(providers).get(id)?.name ?? id;
+  providers.find((p) => p.id === id)?.name ?? id;
 
 /** "Shippo live token", "Printify token". */
 export const tokenDescription = (provider: string, mode: 'live' | 'test' | null): string =>

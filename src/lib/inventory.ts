@@ -1,46 +1,4 @@
-import type {
-  Client,
-  InventoryFilters,
-  InventoryRow,
-  InventorySort,
-  ProviderDescriptor,
-  StoreProfile,
-  TokenSummary,
-  VaultSnapshot,
-} from '../../electron/contract';
-
-/** A token joined with its store, client and provider name: what the dashboard and token detail look up. */
-export interface Row {
-  token: TokenSummary;
-  store: StoreProfile | undefined;
-  client: Client | undefined;
-  providerId: string;
-  providerName: string;
-}
-
-export interface InventoryIndex {
-  revision: number;
-  rows: Row[];
-  byId: Map<string, Row>;
-}
-
-/** Joins every token once per vault revision (memoised by the caller). */
-export function buildIndex(snapshot: VaultSnapshot, providers: readonly ProviderDescriptor[]): InventoryIndex {
-  const stores = new Map(snapshot.stores.map((s) => [s.id, s]));
-  const clients = new Map(snapshot.clients.map((c) => [c.id, c]));
-  const names = new Map(providers.map((p) => [p.id, p.name]));
-  const rows: Row[] = [];
-  const byId = new Map<string, Row>();
-  for (const token of snapshot.tokens) {
-    const store = stores.get(token.storeId);
-    const client = store?.clientId ? clients.get(store.clientId) : undefined;
-    const providerId = store?.provider ?? '';
-    const row: Row = { token, store, client, providerId, providerName: names.get(providerId) ?? providerId };
-    rows.push(row);
-    byId.set(token.id, row);
-  }
-  return { revision: snapshot.revision, rows, byId };
-}
+import type { InventoryFilters, InventoryRow, InventorySort } from '../../electron/contract';
 
 export type SortKey = InventorySort;
 /** The inventory's order when the app opens. */

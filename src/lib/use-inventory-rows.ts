@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppErrorShape, InventoryPage, InventoryRow } from '../../electron/contract';
-import { call, on } from './api';
+import { READ_TOPICS } from '../../electron/contract/topics';
+import { call } from './api';
+import { onVaultChange } from './query';
 import { useInventory } from '../state/inventory-store';
 import { inventoryKey, PAGE, takeAnsweredPrefetch, takePendingPrefetch } from './inventory-prefetch';
 import type { Filters, SortKey } from './inventory';
@@ -124,7 +126,7 @@ export function useInventoryRows(): InventoryRows & { ensure(first: number, last
     });
   }, [ask, initial]);
 
-  useEffect(() => on('vaultChanged', () => void reloadVisible()), [reloadVisible]);
+  useEffect(() => onVaultChange(READ_TOPICS.queryInventory, () => void reloadVisible()), [reloadVisible]);
 
   const ensure = useCallback(
     (first: number, last: number) => {

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AppErrorShape, ChannelInput, CheckRunSummary } from '../../electron/contract';
 import { call, on } from '../lib/api';
-import { useVault } from './vault-store';
+import { writeResult } from '../lib/query';
 
 type Selection = ChannelInput<'checkTokens'>['selection'];
 
@@ -55,7 +55,7 @@ export const useChecks = create<CheckState>((set, get) => ({
       set({ current: { ...cur, done: p.done, total: p.total, counts: p.counts } });
     });
     try {
-      const result = await call('checkTokens', { runId, selection });
+      const result = await writeResult('checkTokens', { runId, selection }, { long: true });
       const cur = get().current;
       const base = cur?.runId === runId ? cur : run;
       const finished: CheckRun = result.ok
@@ -70,7 +70,6 @@ export const useChecks = create<CheckState>((set, get) => ({
           }
         : { ...base, running: false, cancelling: false, error: result.error };
       set({ current: finished, last: result.ok ? finished : get().last });
-      void useVault.getState().refresh();
       return result.ok ? result.value : null;
     } finally {
       off();

@@ -13,7 +13,8 @@ import { channels } from '../../electron/contract';
 import { silentLogger, systemClock } from '../../electron/core/ports';
 import { BUILTIN_PROVIDERS, createCatalog } from '../../electron/core/providers/catalog';
 import { policyOf } from '../../electron/core/providers/provider-module';
-import { type Finding, VaultSnapshot, VaultSnapshotChanges } from '../../electron/contract';
+import type { Finding } from '../../electron/contract';
+import { tokenView } from '../../electron/core/features/tokens/queries';
 import { computeFindings, resolveFindingSettings } from '../../electron/core/rules';
 import { sortFindings } from '../../electron/core/rules/findings/compute-findings';
 import type { TokenView } from '../../electron/core/rules/findings/context';
@@ -26,7 +27,6 @@ import type { Database } from '../../electron/core/db/sqlite';
 import type { VaultRepository } from '../../electron/core/ports';
 import { accountOf } from '../../electron/core/secrets/accounts';
 import { MemorySecretStore } from '../../electron/core/secrets/memory-secret-store';
-import { safeParseWithLists, SNAPSHOT_LISTS } from '../../electron/core/vault/fast-validate';
 import { DATABASE_FILE, VAULT_FILE } from '../../electron/core/vault/files';
 import { SqliteVaultRepository } from '../../electron/core/vault/sqlite-vault-repository';
 import { CURRENT_SCHEMA_VERSION, VaultData } from '../../electron/core/vault/vault-data';
@@ -311,13 +311,13 @@ async function warmAndEdits() {
       logger: silentLogger,
       actor: 'bench',
     });
-    const [coldMs] = await time(() => inventory.legacy.snapshot());
+    const [coldMs] = await time(() => inventory.vault());
 
     const WARM_CALLS = 200;
     const snapshot: number[] = [];
     const vaultCall: number[] = [];
     for (let i = 0; i < WARMUP + WARM_CALLS; i++) {
-      const [ms] = await time(() => inventory.legacy.snapshot());
+      const [ms] = await time(() => inventory.status.status());
       const [vms] = await time(() => inventory.vault());
       if (i < WARMUP) continue;
       snapshot.push(ms);
@@ -374,52 +374,27 @@ async function warmAndEdits() {
       if (i >= WARMUP) cached.push(ms);
     }
 
-    // getVault's answer re-parsed by dispatch (strips anything outside the contract): the fast path, and zod alone.
-    const snap = await inventory.legacy.snapshot();
-    const outputFast: number[] = [];
-    const outputZod: number[] = [];
-    for (let i = 0; i < WARMUP + RUNS; i++) {
-      const [fastMs, fast] = await time(() => safeParseWithLists(VaultSnapshot, snap, SNAPSHOT_LISTS));
-      const [zodMs] = await time(() => VaultSnapshot.parse(snap));
-      if (!fast.success) throw new Error('the snapshot did not pass VaultSnapshot');
-      if (i >= WARMUP) {
-        outputFast.push(fastMs);
-        outputZod.push(zodMs);
-      }
-    }
-
     // (e) One token edit end to end: tokens.update -> session.transaction (draft, applier, save, audit). Notes only, then a status change.
     const active = vault.tokens.filter((t) => t.status === 'active' && t.settings.managedBy === undefined);
     const edits: number[] = [];
-    // Then what the window asks for after the edit, as main answers it (handler, dispatch's output parse, JSON
-    // for the wire): the changes since the snapshot it holds, and for comparison the whole snapshot again.
-    const refreshChanges: number[] = [];
-    const refreshFull: number[] = [];
-    const bytes = { changes: 0, full: 0 };
-    const first = await inventory.legacy.snapshot();
-    let held = first.revision;
+    // Then what the token page asks for after the edit, as main answers it (SQL, the output schema's parse, JSON
+    // for the wire): the token with its names and history.
+    const refreshToken: number[] = [];
+    const bytes = { token: 0 };
+    const db = await database.open();
     saves.length = 0;
     transactions.length = 0;
     commits.length = 0;
     for (let i = 0; i < WARMUP + RUNS; i++) {
       const token = active[i % active.length]!;
       const [ms] = await time(() => inventory.features.tokens.update({ id: token.id, notes: `bench edit ${i}` }));
-      const [changesMs, changes] = await time(async () =>
-        JSON.stringify(VaultSnapshotChanges.parse(await inventory.legacy.changesSince(held, first.readId))),
+      const [tokenMs, answer] = await time(async () =>
+        JSON.stringify(channels.getToken.output.parse(tokenView(db, token.id, (id) => id))),
       );
-      const [fullMs, full] = await time(async () => {
-        const parsed = safeParseWithLists(VaultSnapshot, await inventory.legacy.snapshot(), SNAPSHOT_LISTS);
-        if (!parsed.success) throw new Error('the snapshot did not pass VaultSnapshot');
-        return JSON.stringify(parsed.data);
-      });
-      if (!changes.includes('"kind":"changes"')) throw new Error('main answered "full" after one edit');
-      held = (await inventory.vault()).revision;
       if (i < WARMUP) continue;
       edits.push(ms);
-      refreshChanges.push(changesMs);
-      refreshFull.push(fullMs);
-      bytes.changes = Math.max(bytes.changes, Buffer.byteLength(changes));
-      bytes.full = Buffer.byteLength(full);
+      refreshToken.push(tokenMs);
+      bytes.token = Math.max(bytes.token, Buffer.byteLength(answer));
     }
     const editSaves = saves.slice(WARMUP);
     const editTransactions = transactions.slice(WARMUP);
@@ -445,14 +420,11 @@ async function warmAndEdits() {
       afterEdit: stats(afterEdit),
       afterMinute: stats(afterMinute),
       cached: stats(cached),
-      outputFast: stats(outputFast),
-      outputZod: stats(outputZod),
       edit: stats(edits),
       editSave: stats(editSaves),
       editTransaction: stats(editTransactions),
       editCommit: stats(editCommits),
-      refreshChanges: stats(refreshChanges),
-      refreshFull: stats(refreshFull),
+      refreshToken: stats(refreshToken),
       refreshBytes: bytes,
       bulk: { count: BULK, totalMs: bulkMs, oneChangeMs },
     };
@@ -739,14 +711,7 @@ async function main(): Promise<void> {
       '≤ 50 ms',
       `${verdict(d.cached.p95, GOAL_LOAD_MS, 'ms', 2)} (p95)`,
     ),
-    row(`The legacy snapshot (data_version + keychain state), ${d.snapshot.n} calls`, d.snapshot, '', ''),
-    row(
-      'getVault: dispatch re-parsing the snapshot (VaultSnapshot through the fast path: elements in exact form kept, check histories dropped)',
-      d.outputFast,
-      '',
-      '',
-    ),
-    row('↳ for comparison: VaultSnapshot.parse (zod alone)', d.outputZod, '', ''),
+    row(`VaultStatus.status() (data_version + keychain state), ${d.snapshot.n} calls`, d.snapshot, '', ''),
     '',
     '### (e) One token edit at 10,000 tokens, end to end',
     '',
@@ -769,15 +734,9 @@ async function main(): Promise<void> {
     ),
     row('↳ of which COMMIT', d.editCommit, '', ''),
     row(
-      `then what the window fetches: **getVaultChanges** from the revision it holds (main's answer, dispatch's parse, JSON: ${fmtBytes(d.refreshBytes.changes)} at most)`,
-      d.refreshChanges,
+      `then what the token page shows again: **getToken** by SQL (the output schema's parse, JSON: ${fmtBytes(d.refreshBytes.token)} at most)`,
+      d.refreshToken,
       'no goal',
-      '',
-    ),
-    row(
-      `↳ before this: getVault, the whole snapshot again (fast-path parse, JSON: ${fmtBytes(d.refreshBytes.full)})`,
-      d.refreshFull,
-      '',
       '',
     ),
     `| ${d.bulk.count} edits in a row (deactivate ${d.bulk.count} tokens, one updateToken each) | ${fmt(d.bulk.totalMs)} total | ${fmt(d.bulk.totalMs / d.bulk.count)} each | no goal | |`,

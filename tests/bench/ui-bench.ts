@@ -222,20 +222,20 @@ async function waitReady(page: Page, timeoutMs: number, intervalMs: number): Pro
 }
 
 /**
- * Waits (bounded) until the page's first getVault and getFindingCounts replies have arrived: the whole snapshot
- * loads after the inventory's first page, and a keystroke timed while main still serves it measures that.
- * (The findings list itself is asked only by views that show it; the inventory does not.)
+ * Waits (bounded) until the replies the inventory's screen asks for after its first page have arrived (the nav's
+ * finding counts and expiry count, the keychain's state): a keystroke timed while main still serves them
+ * measures that. (The findings list itself is asked only by views that show it; the inventory does not.)
  */
 async function waitIpcIdle(page: Page, timeoutMs = 120_000): Promise<number> {
   const deadline = nowMs() + timeoutMs;
   while (nowMs() < deadline) {
     const done = (await page.evaluate(
-      "['getVault', 'getFindingCounts'].map((n) => performance.getEntriesByType('resource').find((e) => e.name.endsWith('/ipc/' + n))?.responseEnd ?? null)",
+      "['getFindingCounts', 'expiryAttentionCount', 'getVaultStatus'].map((n) => performance.getEntriesByType('resource').find((e) => e.name.endsWith('/ipc/' + n))?.responseEnd ?? null)",
     )) as (number | null)[];
     if (done.every((d) => d !== null)) return Math.max(...(done as number[]));
     await page.waitForTimeout(50);
   }
-  throw new Error(`the vault snapshot and finding counts did not arrive within ${timeoutMs} ms`);
+  throw new Error(`the nav's counts and the keychain state did not arrive within ${timeoutMs} ms`);
 }
 
 async function heap(page: Page) {
@@ -320,13 +320,13 @@ async function measureLoad(context: BrowserContext, host: RunningHost, label: st
     "performance.getEntriesByType('resource').filter((e) => e.name.includes('/ipc/')).map((e) => ({ name: e.name.split('/ipc/')[1], start: e.startTime, end: e.responseEnd, bytes: e.encodedBodySize }))",
   )) as { name: string; start: number; end: number; bytes: number }[];
   const before = ipc.filter((e) => e.end <= (r.readyAt ?? Infinity));
-  // The data the first rows need: the first queryInventory reply (the snapshot and finding counts load after it).
+  // The data the first rows need: the first queryInventory reply (the nav's counts and the keychain state load after it).
   const ipcEnd = before.find((e) => e.name === 'queryInventory')?.end ?? NaN;
   // The app's code (React and the views): the chunk the entry script imports.
   const appCodeAt = (await page.evaluate(
     "performance.getEntriesByType('resource').find((e) => e.name.includes('/assets/render-app-'))?.responseEnd ?? NaN",
   )) as number;
-  // Every load starts with main idle, as the app does: the previous page's snapshot replies must be done.
+  // Every load starts with main idle, as the app does: the previous page's replies after the first page must be done.
   const snapshotAt = await waitIpcIdle(page);
   const all = (await page.evaluate(
     "performance.getEntriesByType('resource').filter((e) => e.name.includes('/ipc/')).map((e) => ({ name: e.name.split('/ipc/')[1], start: e.startTime, end: e.responseEnd, bytes: e.encodedBodySize }))",
@@ -339,7 +339,7 @@ async function measureLoad(context: BrowserContext, host: RunningHost, label: st
     )
     .join(', ');
   console.error(
-    `  ${label}: ${r.target} first row painted at ${fmt(r.rowPaint ?? NaN, 0)}, frame after at ${fmt(r.readyAt ?? NaN, 0)} (FCP ${fmt(r.fcp ?? NaN, 0)}; whole snapshot and finding counts in at ${fmt(snapshotAt, 0)})`,
+    `  ${label}: ${r.target} first row painted at ${fmt(r.rowPaint ?? NaN, 0)}, frame after at ${fmt(r.readyAt ?? NaN, 0)} (FCP ${fmt(r.fcp ?? NaN, 0)}; nav's counts and keychain state in at ${fmt(snapshotAt, 0)})`,
   );
   await page.close();
   return {
@@ -625,7 +625,7 @@ async function main(): Promise<void> {
       '',
       `Loads (first row painted / frame after): ${loads.map((l) => `${l.target} ${fmt(l.rowPaint, 0)} / ${fmt(l.readyAt, 0)}`).join(', ')}. The first load starts as the host starts, while main is still reading the vault from the database and computing findings and the inventory index (as when the app opens); the others find main warm.`,
       '',
-      `Where the first-paint time goes (median over the loads): the inventory's first page (queryInventory: 50 rows filtered, sorted and joined in main, JSON over loopback; asked by the entry script before React is loaded) has arrived at ${fmt(ipcEnd.median, 0)}, and the app's code (React and the views, fetched in parallel) at ${fmt(appCode.median, 0)}; the first row is painted ${fmt(afterIpc.median, 0)} after that first page arrived (evaluating the app's code, React's first render, style, layout and paint). The whole vault snapshot (which the other views use) and the finding counts (the nav's badges) arrive after that, at ${fmt(stats(loads.map((l) => l.snapshotAt)).median, 0)} (median); the findings list itself is asked only by the views that show it. Every load waits for them before the next starts, so each one begins with main idle, as at app start (the host reads the vault, findings and inventory index once at start-up, as Electron's main does while its window loads). Replies on the load nearest the median: ${loads[medianLoad]?.ipc || 'none recorded'}.`,
+      `Where the first-paint time goes (median over the loads): the inventory's first page (queryInventory: 50 rows filtered, sorted and joined in main, JSON over loopback; asked by the entry script before React is loaded) has arrived at ${fmt(ipcEnd.median, 0)}, and the app's code (React and the views, fetched in parallel) at ${fmt(appCode.median, 0)}; the first row is painted ${fmt(afterIpc.median, 0)} after that first page arrived (evaluating the app's code, React's first render, style, layout and paint). The nav's badges (finding counts, expiry count) and the keychain's state arrive after that, at ${fmt(stats(loads.map((l) => l.snapshotAt)).median, 0)} (median); the findings list itself is asked only by the views that show it. Every load waits for them before the next starts, so each one begins with main idle, as at app start (the host reads the vault, findings and inventory index once at start-up, as Electron's main does while its window loads). Replies on the load nearest the median: ${loads[medianLoad]?.ipc || 'none recorded'}.`,
     ];
     const body = lines.join('\n');
     console.log(body);

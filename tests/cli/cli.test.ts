@@ -13,6 +13,7 @@ import { startHost } from '../support/host-process';
 import { FakeClock, tempDir } from '../support/inventory-fixture';
 import { readVaultFrom } from '../support/vault';
 import { vaultDigest } from '../../electron/core/vault/vault-database';
+import { readVaultVia } from '../support/read-vault';
 
 const SERVICE = `Keyward-cli-${randomBytes(4).toString('hex')}`;
 const keychain = new KeytarSecretStore(SERVICE);
@@ -258,8 +259,8 @@ describe.skipIf(!state.available && !required)('keyward CLI (built, real keychai
       const [hostResults, cliResults] = await Promise.all([Promise.all(fromHost), Promise.all(fromCli)]);
       expect(hostResults.every((r) => r.ok)).toBe(true);
       expect(cliResults.map((r) => `${r.code} ${r.stderr}`)).toEqual(Array(5).fill('0 '));
-      const vault = await host.call<{ tokens: { name: string }[] }>('getVault', {});
-      const names = vault.value!.tokens.map((t) => t.name);
+      const vault = await readVaultVia((channel, input) => host.call(channel, input));
+      const names = vault.tokens.map((t) => t.name);
       for (let i = 0; i < 10; i++) expect(names).toContain(`host-${i}`);
       for (let i = 0; i < 5; i++) expect(names).toContain(`cli-${i}`);
     } finally {

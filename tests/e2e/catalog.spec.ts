@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { FINDING_KINDS } from '../../electron/contract/findings';
 import { accountOf } from '../../electron/core/secrets/accounts';
 import { readVaultFrom } from '../support/vault';
-import { addStore, addToken, editVault, expect, fakeJwt, ok, test } from './fixtures';
+import { addStore, addToken, editVault, expect, fakeJwt, ok, test, readVault } from './fixtures';
 
 const hex = (n: number) => randomBytes(n).toString('hex');
 const shippo = (mode: 'live' | 'test') => `shippo_${mode}_${hex(20)}`;
@@ -51,7 +51,7 @@ test('a third active Shippo live token is refused, naming the two active ones; t
   await expect(alert).toContainText('"Returns portal"');
   await expect(alert).toContainText('we suggest "Warehouse labels"');
   await expect(page.getByRole('row', { name: /Marketplace sync/ })).toHaveCount(0);
-  expect(ok(await host.call<{ tokens: unknown[] }>('getVault', {})).tokens).toHaveLength(2);
+  expect((await readVault(host)).tokens).toHaveLength(2);
 
   // A test token still fits: the limit is per mode. The refusal's message goes with the cancelled form.
   await page.getByRole('button', { name: 'Cancel' }).click();
@@ -82,9 +82,7 @@ test('a secret typed rather than pasted is saved by the first click on Save: the
   await expect(page.getByRole('region', { name: 'Read from the pasted token' })).toContainText('Shippo live token');
   await page.mouse.up();
   await expect(page.getByRole('row', { name: /Typed label printer/ })).toContainText('active');
-  expect(ok(await host.call<{ tokens: { name: string }[] }>('getVault', {})).tokens.map((t) => t.name)).toEqual([
-    'Typed label printer',
-  ]);
+  expect((await readVault(host)).tokens.map((t) => t.name)).toEqual(['Typed label printer']);
 });
 
 test('a Mode chosen by hand stays when the secret is typed after it; the facts still say what the secret looks like', async ({

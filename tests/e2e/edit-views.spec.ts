@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { addStore, expect, ok, test } from './fixtures';
+import { addStore, expect, ok, test, readVault } from './fixtures';
 
 const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Stores' });
 const clientTitle = (page: Page, name: string) =>
@@ -62,12 +62,7 @@ test('edit a Printago store: a bad store id shows the field error, a good one is
   await expect(page.getByText('Printago · staging')).toBeVisible();
   await expect(page.locator('.store-notes')).toContainText('ask Dana before rotating');
 
-  const vault = ok(
-    await host.call<{ stores: { label: string; identifiers: Record<string, unknown>; notes: string }[] }>(
-      'getVault',
-      {},
-    ),
-  );
+  const vault = await readVault(host);
   expect(vault.stores[0]).toMatchObject({
     identifiers: { storeId: NEW_ID },
     notes: 'Owned by the print team; ask Dana before rotating.',
@@ -143,7 +138,7 @@ test('an empty client stays in the sidebar and can be deleted', async ({ page, h
   await page.getByRole('button', { name: 'Delete client' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(clientTitle(page, 'Initech')).toHaveCount(0);
-  const vault = ok(await host.call<{ clients: { name: string }[] }>('getVault', {}));
+  const vault = await readVault(host);
   expect(vault.clients.map((c) => c.name)).toEqual(['Northwind Apparel']);
 });
 

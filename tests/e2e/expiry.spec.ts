@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { RunningHost } from '../support/host-process';
-import { expect, fakeJwt, ok, queueDialog, test } from './fixtures';
+import { expect, fakeJwt, ok, queueDialog, test, readVault } from './fixtures';
 
 const DAY = 86_400_000;
 const hex = (n: number) => randomBytes(n).toString('hex');
@@ -234,9 +234,7 @@ scratch(
       events[1]!.component.getAllSubcomponents('valarm').map((a) => a.getFirstPropertyValue('trigger')!.toString()),
     ).toEqual(['-P30D', '-P14D', '-P7D', '-P1D']);
 
-    const vault = ok(
-      await host.call<{ tokens: { secret: { masked: string; fingerprint: string } | null }[] }>('getVault', {}),
-    );
+    const vault = await readVault(host);
     for (const secret of secrets) expect(text).not.toContain(secret);
     for (const t of vault.tokens) {
       expect(t.secret).not.toBeNull();
@@ -340,7 +338,10 @@ test("away from the expiry views the nav's count follows changes without fetchin
   // At 10,000 tokens the overview (every item, the timeline) is most of a megabyte: the badge needs a count.
   const overviewRequests: string[] = [];
   page.on('request', (request) => {
-    if (request.url().endsWith('/ipc/expiryOverview')) overviewRequests.push(request.url());
+    const inner = request.url().endsWith('/ipc/readIfChanged')
+      ? (request.postDataJSON() as { channel: string }).channel
+      : /\/ipc\/(\w+)$/.exec(request.url())?.[1];
+    if (inner === 'expiryOverview') overviewRequests.push(request.url());
   });
   await page.goto(`${host.url}#inventory`);
   await expect(page.getByRole('button', { name: 'Expiry: 4 tokens need attention' })).toBeVisible();

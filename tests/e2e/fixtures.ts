@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { KeytarSecretStore } from '../../electron/main/adapters/keytar-secret-store';
 import { startHost, type RunningHost } from '../support/host-process';
 import { editVault } from '../support/vault';
+import { readVaultVia } from '../support/read-vault';
 
 export interface Keychain {
   real: boolean;
@@ -92,9 +93,11 @@ export async function addToken(page: Page, options: { name: string; secret: stri
   const save = page.getByRole('button', { name: 'Save token' });
   // What happened to the save, for the failure message (never the request body: it holds the secret).
   const ipc: string[] = [];
-  const onRequest = (r: { url(): string }) => r.url().endsWith('/ipc/createToken') && ipc.push('createToken sent');
+  // The form's write goes through writeThenRead (the write and the reads on screen in one reply).
+  const isSave = (url: string) => /\/ipc\/(createToken|writeThenRead)$/.test(url);
+  const onRequest = (r: { url(): string }) => isSave(r.url()) && ipc.push('createToken sent');
   const onResponse = async (r: { url(): string; text(): Promise<string> }) => {
-    if (r.url().endsWith('/ipc/createToken')) ipc.push(`answered ${(await r.text().catch(() => '?')).slice(0, 200)}`);
+    if (isSave(r.url())) ipc.push(`answered ${(await r.text().catch(() => '?')).slice(0, 200)}`);
   };
   page.on('request', onRequest);
   page.on('response', onResponse);
@@ -148,3 +151,7 @@ export async function queueDialog(
   });
   if (!res.ok) throw new Error(`queueing a dialog answer failed: ${res.status} ${await res.text()}`);
 }
+
+/** What the vault holds, read through the window's own read channels (see readVaultVia). */
+export const readVault = (host: Pick<RunningHost, 'call'>) =>
+  readVaultVia((channel, input) => host.call(channel, input));

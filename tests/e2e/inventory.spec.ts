@@ -1,9 +1,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { Token } from '../../electron/contract';
 import { accountOf } from '../../electron/core/secrets/accounts';
-import { addStore, addToken, expect, test } from './fixtures';
+import { addStore, addToken, expect, test, readVault } from './fixtures';
 
 const shippoSecret = () => `shippo_live_${randomBytes(20).toString('hex')}`;
 
@@ -86,7 +85,7 @@ test('the secret appears in no file under the data folder and in no IPC reply, o
   expect(await page.content()).not.toContain(secret);
 
   // Not vacuous: the value did reach the keychain (or, without one, the host's in-memory store).
-  const vault = (await host.call<{ tokens: Token[] }>('getVault', {})).value!;
+  const vault = await readVault(host);
   if (keychain.real) expect(await keychain.store.get(accountOf(vault.tokens[0]!))).toBe(secret);
 });
 
@@ -95,8 +94,7 @@ test('bad input shows a clear, specific error and saves nothing', async ({ page,
   await addStore(page, { provider: 'Printago', label: 'Printago farm', fields: { 'Store id *': 'NOT-A-STORE-ID' } });
   await expect(page.getByRole('alert')).toContainText('A Printago store id is 24 lowercase letters and digits');
   await expect(page.getByText('A Printago store id is 24 lowercase letters and digits').first()).toBeVisible();
-  const vault = await host.call<{ stores: unknown[] }>('getVault', {});
-  expect(vault.value!.stores).toEqual([]);
+  expect((await readVault(host)).stores).toEqual([]);
 });
 
 test('Escape cancels a delete and keeps the store', async ({ page, host }) => {
@@ -107,11 +105,11 @@ test('Escape cancels a delete and keeps the store', async ({ page, host }) => {
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Keep me' })).toBeVisible();
-  expect((await host.call<{ stores: unknown[] }>('getVault', {})).value!.stores).toHaveLength(1);
+  expect((await readVault(host)).stores).toHaveLength(1);
 });
 
 test('the host refuses IPC without its token and lists the contract as JSON Schema', async ({ host }) => {
-  const refused = await fetch(`${host.url}ipc/getVault`, {
+  const refused = await fetch(`${host.url}ipc/getNavigation`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: '{}',
@@ -121,7 +119,7 @@ test('the host refuses IPC without its token and lists the contract as JSON Sche
     channels: Record<string, { input: { type: string } }>;
   };
   expect(Object.keys(contract.channels)).toEqual(
-    expect.arrayContaining(['getVault', 'createStore', 'createToken', 'deleteToken']),
+    expect.arrayContaining(['getNavigation', 'getToken', 'createStore', 'createToken', 'deleteToken']),
   );
   expect(contract.channels.createStore!.input.type).toBe('object');
 });

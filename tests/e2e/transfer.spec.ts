@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { KeytarSecretStore } from '../../electron/main/adapters/keytar-secret-store';
 import { startHost, type RunningHost } from '../support/host-process';
-import { expect, ok, queueDialog, test } from './fixtures';
+import { expect, ok, queueDialog, test, readVault } from './fixtures';
 
 const hex = (n: number) => randomBytes(n).toString('hex');
 const shippo = () => `shippo_live_${hex(20)}`;
@@ -86,7 +86,7 @@ scratch(
     await expect(rows.first()).toContainText('Warehouse 3');
 
     // Nothing is written before the user confirms.
-    expect(ok(await host.call<{ tokens: unknown[] }>('getVault')).tokens).toHaveLength(0);
+    expect((await readVault(host)).tokens).toHaveLength(0);
     await expect(preview.getByRole('button', { name: 'Import only if all rows are valid' })).toBeDisabled();
     await preview.getByRole('button', { name: 'Import 3 valid rows' }).click();
     await expect(page.getByRole('status', { name: 'Import result' })).toContainText(
@@ -94,9 +94,7 @@ scratch(
     );
     await expect(page.getByRole('region', { name: 'Import preview' })).toHaveCount(0);
 
-    const vault = ok(
-      await host.call<{ tokens: { name: string; secret: unknown }[]; stores: { label: string }[] }>('getVault'),
-    );
+    const vault = await readVault(host);
     expect(vault.tokens.map((t) => t.name).sort()).toEqual(['Warehouse 1', 'Warehouse 2', 'Zapier']);
     expect(vault.tokens.every((t) => t.secret !== null)).toBe(true);
     if (keychain.real) expect(await keychain.store.accounts()).toHaveLength(3);
@@ -142,7 +140,7 @@ scratch(
     await expect(preview.getByRole('list', { name: 'Import summary' })).toContainText('0 invalid');
     await preview.getByRole('button', { name: 'Import only if all rows are valid' }).click();
     await expect(page.getByRole('status', { name: 'Import result' })).toContainText('Imported 1 token from one.json');
-    expect(ok(await host.call<{ tokens: { name: string }[] }>('getVault')).tokens.map((t) => t.name)).toEqual(['LMS']);
+    expect((await readVault(host)).tokens.map((t) => t.name)).toEqual(['LMS']);
     await expectNoSecretIn(page, [secret]);
 
     // A cancelled dialog changes nothing and shows no error.
@@ -278,7 +276,7 @@ scratch(
         { timeout: 30_000 },
       );
       await expect(restore.getByLabel('Backup passphrase')).toHaveValue('');
-      expect(ok(await other.call<{ tokens: unknown[]; clients: unknown[] }>('getVault'))).toMatchObject({
+      expect(await readVault(other)).toMatchObject({
         tokens: [],
         clients: [],
       });
@@ -292,7 +290,7 @@ scratch(
         { timeout: 30_000 },
       );
       await expect(restore.getByRole('alert')).toHaveCount(0);
-      const vault = ok(await other.call<{ tokens: { name: string; secret: unknown }[] }>('getVault'));
+      const vault = await readVault(other);
       expect(vault.tokens.map((t) => t.name).sort()).toEqual([...names].sort());
       expect(vault.tokens.every((t) => t.secret !== null)).toBe(true);
       if (keychain.real) expect(await new KeytarSecretStore(otherService).accounts()).toHaveLength(3);
@@ -326,7 +324,7 @@ scratch(
       await queueDialog(other, { open: backupPath });
       await dialog.getByRole('button', { name: 'Replace vault' }).click();
       await expect(restored).toContainText('Replaced the vault with the backup', { timeout: 30_000 });
-      expect(ok(await other.call<{ tokens: unknown[] }>('getVault')).tokens).toHaveLength(3);
+      expect((await readVault(other)).tokens).toHaveLength(3);
       await expectNoSecretIn(page, secrets);
     } finally {
       await other.stop();
@@ -382,6 +380,6 @@ scratch(
     // Discarding writes nothing.
     await preview.getByRole('button', { name: 'Discard' }).click();
     await expect(preview).toHaveCount(0);
-    expect(ok(await host.call<{ tokens: unknown[] }>('getVault')).tokens).toHaveLength(0);
+    expect((await readVault(host)).tokens).toHaveLength(0);
   },
 );

@@ -86,7 +86,7 @@ describe.skipIf(!state.available && !required)('real OS keychain (keytar, servic
     expect(child.attempt.message).not.toContain(secret);
     expect(child.keychain.available).toBe(false);
     expect(child.tokens).toEqual([]);
-    expect((await inventory.legacy.snapshot()).stores.map((s) => s.label)).toContain('Offline keychain');
+    expect((await inventory.vault()).stores.map((s) => s.label)).toContain('Offline keychain');
 
     // The keychain is back (this process has it): the same action succeeds.
     const token = await inventory.features.tokens.create({ storeId: profile.id, name: 'From child', secret });

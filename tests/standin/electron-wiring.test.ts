@@ -239,7 +239,7 @@ describe('stand-in electron: the built main process wiring', () => {
   });
 
   it('reports the keychain as unavailable rather than reaching a real one', async () => {
-    const handler = record.handlers.get(ipcChannel('getVault'))!;
+    const handler = record.handlers.get(ipcChannel('getVaultStatus'))!;
     const vault = (await handler({ sender: window.webContents, senderFrame: window.webContents.mainFrame }, {})) as {
       ok: boolean;
       value?: { keychain?: { available: boolean } };

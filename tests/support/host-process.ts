@@ -22,6 +22,8 @@ export async function startHost(options: {
   env?: Record<string, string>;
   /** The renderer folder to serve; the built one (out/renderer) by default. */
   rendererDir?: string;
+  /** The checkout whose host runs (another worktree, for a before-and-after figure); this one by default. */
+  cwd?: string;
 }): Promise<RunningHost> {
   const args = ['--import', 'tsx', 'tests/host/main.ts', '--data', options.dataDir];
   if (options.rendererDir) args.push('--renderer', options.rendererDir);
@@ -29,6 +31,7 @@ export async function startHost(options: {
   if (options.keychainService) args.push('--keychain-service', options.keychainService);
   const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.cwd ? { cwd: options.cwd } : {}),
     ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
   });
   const log: string[] = [];

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openFeatures } from '../../electron/core/features';
-import { LegacySnapshot } from '../../electron/core/session/legacy-snapshot';
+import { VaultStatus } from '../../electron/core/session/vault-status';
 import { Session, type SessionDeps } from '../../electron/core/session/session';
 import type { Clock, FileDialogs, HttpClient, Logger } from '../../electron/core/ports';
 import { TransferService } from '../../electron/core/transfer/transfer-service';
@@ -10,7 +10,7 @@ import { StatusCheckService } from '../../electron/core/status/status-check-serv
 import { MemoryClipboard, SecretCopier } from '../../electron/core/secrets/copy-secret';
 import { ExpiryScheduler, inventorySource, systemTimers } from '../../electron/core/expiry';
 import { createUndiciHttpClient } from '../../electron/main/adapters/undici-http-client';
-import { createDispatch } from '../../electron/main/dispatch';
+import { createDispatch, type Dispatch } from '../../electron/main/dispatch';
 import { createHandlers } from '../../electron/main/handlers';
 import { recordFindings } from '../../electron/core/features/findings/scoped-findings';
 import { StoredInventory } from '../../electron/core/features/findings/stored-inventory';
@@ -51,8 +51,8 @@ export async function inventoryFixture(logger: Logger = silentLogger) {
     // As compose() wires it: the findings stored per token are kept in each save's transaction.
     derive: ({ base, draft, catalog, now }) => recordFindings(repo, thawed(base), thawed(draft), catalog, now),
   });
-  // The whole-vault snapshot the window still reads; it listens to the session from the start, as in compose().
-  const legacy = new LegacySnapshot(session, secrets);
+  // The top bar's keychain state and notices; it listens to the session from the start, as in compose().
+  const status = new VaultStatus(session, secrets);
   const features = openFeatures(session);
   const cleanup = async () => {
     database.close();
@@ -60,7 +60,7 @@ export async function inventoryFixture(logger: Logger = silentLogger) {
   };
   // The current vault typed as plain data, for assertions and the plain-data functions tests call.
   const vault = async (): Promise<VaultData> => thawed(await session.vault());
-  return { dir, cleanup, clock, secrets, audit, repo, database, warnings, session, legacy, features, vault };
+  return { dir, cleanup, clock, secrets, audit, repo, database, warnings, session, status, features, vault };
 }
 
 /** The inventory fixture behind the real handlers and dispatch; events the handlers emit are recorded. */
@@ -107,10 +107,13 @@ export async function dispatchFixture(
     clock: fx.clock,
     changed: (revision, topics) => events.push({ event: 'vaultChanged', payload: { revision, topics } }),
   });
+  let dispatch: Dispatch = () => Promise.reject(new Error('dispatch is not ready'));
   const handlers = createHandlers({
     session: fx.session,
     features: fx.features,
-    legacy: fx.legacy,
+    status: fx.status,
+    database: fx.database,
+    dispatch: (channel, raw) => dispatch(channel, raw),
     stored,
     checks,
     scheduler,
@@ -126,7 +129,8 @@ export async function dispatchFixture(
     emit: (event, payload) => events.push({ event, payload }),
     appInfo: { version: '0.0.0', dataDir: fx.dir, host: 'test-host' },
   });
-  return { ...fx, checks, events, clipboard, dialogAnswers, dispatch: createDispatch(handlers, logger) };
+  dispatch = createDispatch(handlers, logger);
+  return { ...fx, checks, events, clipboard, dialogAnswers, dispatch };
 }
 
 /** Calls a channel and returns its value, or fails the test with the error's code and message. */
@@ -143,10 +147,10 @@ export async function valueOf<T>(
   return result.value as T;
 }
 
-/** A session over `deps` with the whole-vault snapshot and every feature's commands, as compose() wires them. */
+/** A session over `deps` with the top bar's status and every feature's commands, as compose() wires them. */
 export function openCore(deps: SessionDeps) {
   const session = new Session(deps);
-  const legacy = new LegacySnapshot(session, deps.secrets);
+  const status = new VaultStatus(session, deps.secrets);
   const vault = async (): Promise<VaultData> => thawed(await session.vault());
-  return { session, legacy, features: openFeatures(session), vault };
+  return { session, status, features: openFeatures(session), vault };
 }

@@ -78,3 +78,21 @@ export async function editVault(dir: string, edit: (vault: VaultData) => void): 
     database.close();
   }
 }
+
+/**
+ * What the vault holds as one process's inventory sees it, tokens without their check histories, with the
+ * keychain's state and the notices: for tests that compare the whole state before and after a change.
+ */
+export async function vaultState(core: {
+  vault(): Promise<Readonly<VaultData>>;
+  status: { status(): Promise<{ keychain: { available: boolean; message: string }; notices: unknown[] }> };
+}) {
+  const [data, status] = await Promise.all([core.vault(), core.status.status()]);
+  return {
+    revision: data.revision,
+    clients: data.clients,
+    stores: data.stores,
+    tokens: data.tokens.map(({ checkHistory: _history, ...token }) => token),
+    ...status,
+  };
+}

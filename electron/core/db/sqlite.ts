@@ -115,6 +115,15 @@ export class Database {
     return next;
   }
 
+  /**
+   * Runs `work` once this process's writes queued so far have ended: a read never sees a transaction that is
+   * still open (and may yet roll back). Inside a write it runs at once.
+   */
+  read<T>(work: () => T): Promise<T> {
+    if (this.inWrite.getStore()) return Promise.resolve().then(work);
+    return this.queue.then(work);
+  }
+
   /** A synchronous write transaction, for work that never awaits (migrations, imports). */
   writeSync<T>(work: () => T): T {
     this.begin();

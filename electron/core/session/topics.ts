@@ -1,5 +1,5 @@
 import type { VaultTopic } from '../../contract';
-import { listChanges } from '../inventory/snapshot-changes';
+import { listChanges } from '../vault/list-changes';
 import type { VaultData } from '../vault/vault-data';
 
 type Token = VaultData['tokens'][number];

@@ -1,6 +1,6 @@
 import { type AuditEntry, Client, type CheckResult, StoreProfile, Token } from '../../contract';
 import { AppError } from '../errors';
-import { listChanges } from '../inventory/snapshot-changes';
+import { listChanges } from './list-changes';
 import type { LoadedVault, VaultRepository } from '../ports';
 import type { VaultDatabase } from './vault-database';
 import { CURRENT_SCHEMA_VERSION, type VaultData } from './vault-data';

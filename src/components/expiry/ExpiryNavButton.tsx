@@ -1,11 +1,11 @@
 import { useVault } from '../../state/vault-store';
-import { useExpiry } from './expiry-store';
+import { useAttentionCount } from './expiry-store';
 
 /** The "Expiry" entry of the Views nav, with how many tokens need attention. */
 export function ExpiryNavButton() {
   const view = useVault((s) => s.view);
   const show = useVault((s) => s.show);
-  const count = useExpiry((s) => s.attention?.count ?? 0);
+  const count = useAttentionCount()?.count ?? 0;
   const active = view.kind === 'expiry';
   return (
     <button

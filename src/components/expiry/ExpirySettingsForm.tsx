@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ExpirySettingsView } from '../../../electron/contract';
-import { useVault } from '../../state/vault-store';
-import { useExpiry } from './expiry-store';
+import { useProviders } from '../../state/vault-store';
+import { saveSettings, useExpirySettings } from './expiry-store';
 
 type Providers = ExpirySettingsView['findings']['providers'];
 
@@ -45,18 +45,14 @@ function draftOf(settings: ExpirySettingsView, providerIds: readonly string[]): 
 
 /** Lead times (global and per provider), rotation, test-token warnings, tray and login settings. */
 export function ExpirySettingsForm() {
-  const { settings, loadSettings, saveSettings } = useExpiry();
-  const providers = useVault((s) => s.providers);
-  const refreshVault = useVault((s) => s.refresh);
+  const settings = useExpirySettings();
+  const providers = useProviders();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [serverError, setServerError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    void loadSettings();
-  }, [loadSettings]);
   useEffect(() => {
     if (settings && !draft)
       setDraft(
@@ -98,7 +94,7 @@ export function ExpirySettingsForm() {
     setServerError(null);
     if (Object.keys(found).length > 0 || 'error' in global) return;
     setBusy(true);
-    const error = await saveSettings({
+    const answer = await saveSettings({
       findings: { leadTimesDays: global.days, providers: overrides },
       notifications: {
         warnTestTokens: draft.warnTestTokens,
@@ -107,20 +103,18 @@ export function ExpirySettingsForm() {
       },
     });
     setBusy(false);
-    if (error) {
-      setServerError(error.message);
+    if ('error' in answer) {
+      setServerError(answer.error.message);
       return;
     }
     setSaved(true);
-    const now = useExpiry.getState().settings;
-    if (now)
-      setDraft(
-        draftOf(
-          now,
-          providers.map((p) => p.id),
-        ),
-      ); // what main saved, normalised
-    void refreshVault(); // lead times change findings too
+    // What main saved, normalised.
+    setDraft(
+      draftOf(
+        answer.saved,
+        providers.map((p) => p.id),
+      ),
+    );
   };
 
   return (

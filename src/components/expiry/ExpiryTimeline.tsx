@@ -1,8 +1,8 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { ExpiryOverview } from '../../../electron/contract';
 import { useVault } from '../../state/vault-store';
 import { lastDayOf, namesFor, plural, shortDay } from './expiry-format';
-import { useExpiry } from './expiry-store';
+import { useExpiryOverview, useTokenNames } from './expiry-store';
 
 type Counts = ExpiryOverview['timeline']['weeks'][number]['counts'];
 const ORDER = ['critical', 'warning', 'info'] as const;
@@ -23,11 +23,9 @@ const countsText = (c: Counts): string => `${c.critical} critical, ${c.warning} 
 
 /** The next 13 weeks (90 days) as a stacked bar per week, coloured by severity; a bar lists its tokens when pressed. */
 export function ExpiryTimeline() {
-  const { overview, want } = useExpiry();
-  const { snapshot, providers, show } = useVault();
+  const overview = useExpiryOverview().data;
   const [selected, setSelected] = useState<string | null>(null);
   const id = useId();
-  useEffect(() => want(), [want]);
 
   if (!overview) return null;
   const { weeks, expired } = overview.timeline;
@@ -122,36 +120,41 @@ export function ExpiryTimeline() {
             {chosen.tokenIds.length === 0 ? (
               <p className="muted">No token expires in this week.</p>
             ) : (
-              <ul
-                className="timeline-tokens"
-                aria-label={`Tokens: ${chosen.expired ? 'expired' : `week of ${chosen.label}`}`}
-              >
-                {chosen.tokenIds.map((id) => {
-                  const names = namesFor(id, snapshot, providers);
-                  const token = snapshot?.tokens.find((t) => t.id === id);
-                  const when =
-                    overview.attention.items.find((i) => i.tokenId === id)?.expiresAt ?? token?.expiresAt ?? null;
-                  return (
-                    <li key={id}>
-                      <button
-                        type="button"
-                        className="link"
-                        onClick={() => names.storeId && show({ kind: 'store', storeId: names.storeId })}
-                      >
-                        {names.token}
-                      </button>{' '}
-                      <span className="muted">
-                        {names.provider} · {names.store}
-                        {when ? ` · ${shortDay(when)}` : ''}
-                      </span>
-                    </li>
-                  );
-                })}
-              </ul>
+              <TimelineTokens column={chosen} overview={overview} />
             )}
           </div>
         )}
       </div>
     </section>
+  );
+}
+
+/** The tokens of one column, named by main. */
+function TimelineTokens({ column, overview }: { column: Column; overview: ExpiryOverview }) {
+  const show = useVault((s) => s.show);
+  const named = useTokenNames(column.tokenIds);
+  return (
+    <ul className="timeline-tokens" aria-label={`Tokens: ${column.expired ? 'expired' : `week of ${column.label}`}`}>
+      {column.tokenIds.map((id) => {
+        const names = namesFor(id, named);
+        const when =
+          overview.attention.items.find((i) => i.tokenId === id)?.expiresAt ?? named?.get(id)?.expiresAt ?? null;
+        return (
+          <li key={id}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => names.storeId && show({ kind: 'store', storeId: names.storeId })}
+            >
+              {names.token}
+            </button>{' '}
+            <span className="muted">
+              {names.provider} · {names.store}
+              {when ? ` · ${shortDay(when)}` : ''}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
   );
 }

@@ -2,11 +2,11 @@ import { ExpiryCalendarButton } from './ExpiryCalendarButton';
 import { ExpirySettingsForm } from './ExpirySettingsForm';
 import { ExpiryTimeline } from './ExpiryTimeline';
 import { NeedsAttention } from './NeedsAttention';
-import { useExpiry } from './expiry-store';
+import { useExpiryOverview } from './expiry-store';
 
 /** The Expiry view: what needs attention now, the next 90 days, the calendar export and the warning settings. */
 export function ExpiryView() {
-  const error = useExpiry((s) => s.error);
+  const error = useExpiryOverview().error;
   return (
     <div className="expiry-view">
       <div className="expiry-view-head">

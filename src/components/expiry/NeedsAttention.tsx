@@ -1,7 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useVault } from '../../state/vault-store';
 import { daysLeftText, namesFor, plural, shortDay } from './expiry-format';
-import { useExpiry } from './expiry-store';
+import { acknowledge, snooze, useExpiryOverview, useTokenNames } from './expiry-store';
 
 /** Items rendered before "Show all": thousands of warnings (10,000 tokens) would take seconds to lay out. */
 const FIRST_ITEMS = 50;
@@ -11,18 +11,20 @@ const FIRST_ITEMS = 50;
  * Embeddable: the dashboard can show it with `heading="h3"`.
  */
 export function NeedsAttention({ heading = 'h2' }: { heading?: 'h2' | 'h3' }) {
-  const { overview, want, snooze, acknowledge } = useExpiry();
-  const snapshot = useVault((s) => s.snapshot);
-  const providers = useVault((s) => s.providers);
+  const overview = useExpiryOverview().data;
   const show = useVault((s) => s.show);
   const [busy, setBusy] = useState<string | null>(null);
   const [showAll, setShowAll] = useState(false);
   const titleId = useId();
-  useEffect(() => want(), [want]);
 
   const Heading = heading;
   const attention = overview?.attention;
-  const act = async (tokenId: string, action: () => Promise<void>) => {
+  const shown = useMemo(
+    () => (attention ? (showAll ? attention.items : attention.items.slice(0, FIRST_ITEMS)) : []),
+    [attention, showAll],
+  );
+  const names = useTokenNames(useMemo(() => shown.map((i) => i.tokenId), [shown]));
+  const run = async (tokenId: string, action: () => Promise<unknown>) => {
     setBusy(tokenId);
     try {
       await action();
@@ -50,27 +52,27 @@ export function NeedsAttention({ heading = 'h2' }: { heading?: 'h2' | 'h3' }) {
         </p>
       ) : (
         <ol className="attention-list" aria-label={`${plural(attention.items.length, 'token')} needing attention`}>
-          {(showAll ? attention.items : attention.items.slice(0, FIRST_ITEMS)).map((item) => {
-            const names = namesFor(item.tokenId, snapshot, providers);
+          {shown.map((item) => {
+            const named = namesFor(item.tokenId, names);
             const left = daysLeftText(item.expiresAt);
             return (
               <li
                 key={item.tokenId}
                 className={`attention-item attention-${item.severity}`}
-                aria-label={`${names.token}, ${names.store}: ${left}`}
+                aria-label={`${named.token}, ${named.store}: ${left}`}
               >
                 <div className="attention-main">
                   <span className={`sev sev-${item.severity}`}>{item.severity}</span>
                   <button
                     type="button"
                     className="link attention-token"
-                    onClick={() => names.storeId && show({ kind: 'store', storeId: names.storeId })}
+                    onClick={() => named.storeId && show({ kind: 'store', storeId: named.storeId })}
                   >
-                    {names.token}
+                    {named.token}
                   </button>
                   <span className="attention-where">
-                    {names.provider} · {names.client ? `${names.client} · ` : ''}
-                    {names.store}
+                    {named.provider} · {named.client ? `${named.client} · ` : ''}
+                    {named.store}
                   </span>
                   {item.test && <span className="tag tag-test">test token</span>}
                 </div>
@@ -97,8 +99,8 @@ export function NeedsAttention({ heading = 'h2' }: { heading?: 'h2' | 'h3' }) {
                         type="button"
                         className="small"
                         disabled={busy === item.tokenId}
-                        aria-label={`Snooze ${names.token} for 1 day`}
-                        onClick={() => void act(item.tokenId, () => snooze(item.tokenId, '1d'))}
+                        aria-label={`Snooze ${named.token} for 1 day`}
+                        onClick={() => void run(item.tokenId, () => snooze(item.tokenId, '1d'))}
                       >
                         Snooze 1 day
                       </button>
@@ -106,8 +108,8 @@ export function NeedsAttention({ heading = 'h2' }: { heading?: 'h2' | 'h3' }) {
                         type="button"
                         className="small"
                         disabled={busy === item.tokenId}
-                        aria-label={`Snooze ${names.token} for 1 week`}
-                        onClick={() => void act(item.tokenId, () => snooze(item.tokenId, '1w'))}
+                        aria-label={`Snooze ${named.token} for 1 week`}
+                        onClick={() => void run(item.tokenId, () => snooze(item.tokenId, '1w'))}
                       >
                         Snooze 1 week
                       </button>
@@ -117,8 +119,8 @@ export function NeedsAttention({ heading = 'h2' }: { heading?: 'h2' | 'h3' }) {
                     type="button"
                     className="small"
                     disabled={busy === item.tokenId}
-                    aria-label={`Acknowledge ${names.token} until the next warning`}
-                    onClick={() => void act(item.tokenId, () => acknowledge(item.tokenId))}
+                    aria-label={`Acknowledge ${named.token} until the next warning`}
+                    onClick={() => void run(item.tokenId, () => acknowledge(item.tokenId))}
                   >
                     Acknowledge
                   </button>

@@ -1,5 +1,4 @@
-import type { ProviderDescriptor, VaultSnapshot } from '../../../electron/contract';
-import { lookups, providersById } from '../../lib/lookups';
+import type { TokenName } from '../../../electron/contract';
 
 const DAY_MS = 86_400_000;
 
@@ -36,27 +35,15 @@ export interface TokenNames {
   client: string | null;
 }
 
-/** Names for a token id from the vault snapshot: ids only cross IPC in the overview. */
-export function namesFor(
-  tokenId: string,
-  snapshot: VaultSnapshot | null,
-  providers: readonly ProviderDescriptor[],
-): TokenNames {
-  // Maps built once per snapshot: the attention list asks for thousands of names at 10,000 tokens.
-  const l = snapshot ? lookups(snapshot) : null;
-  const token = l?.tokensById.get(tokenId);
-  const store = token ? l?.storesById.get(token.storeId) : undefined;
-  const client = store?.clientId ? l?.clientsById.get(store.clientId) : undefined;
-  const providerId = store?.provider;
+/** Names for a token id from getNames' answer (while it is on its way, or for a token gone, "Unknown"). */
+export function namesFor(tokenId: string, names: ReadonlyMap<string, TokenName> | undefined): TokenNames {
+  const t = names?.get(tokenId);
   return {
-    token: token?.name ?? 'Unknown token',
-    store: store?.label ?? 'Unknown store',
-    storeId: store?.id ?? null,
-    provider:
-      (providerId !== undefined ? providersById(providers).get(providerId)?.name : undefined) ??
-      providerId ??
-      'Unknown provider',
-    client: client?.name ?? null,
+    token: t?.name ?? 'Unknown token',
+    store: t?.storeLabel ?? 'Unknown store',
+    storeId: t?.storeId ?? null,
+    provider: t?.providerName ?? 'Unknown provider',
+    client: t?.clientName ?? null,
   };
 }
 

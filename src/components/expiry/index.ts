@@ -5,4 +5,4 @@ export { ExpirySettingsForm, parseLeadTimes } from './ExpirySettingsForm';
 export { ExpiryView } from './ExpiryView';
 export { ExpiryEvents } from './ExpiryEvents';
 export { ExpiryNavButton } from './ExpiryNavButton';
-export { useExpiry } from './expiry-store';
+export { useAttentionCount, useExpiryOverview } from './expiry-store';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AppErrorShape, ChannelOutput, ProviderDescriptor, TokenSummary } from '../../../electron/contract';
-import { call } from '../../lib/api';
+import { writeResult } from '../../lib/query';
 import { OUTCOME_LABELS } from '../../lib/inventory';
 import { useVault } from '../../state/vault-store';
 
@@ -21,7 +21,7 @@ export function RotateDialog({
   onClose(): void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
-  const { refresh, openToken } = useVault();
+  const openToken = useVault((s) => s.openToken);
   const [secret, setSecret] = useState('');
   const [name, setName] = useState(token.name);
   const [expiresAt, setExpiresAt] = useState('');
@@ -42,7 +42,7 @@ export function RotateDialog({
     const value = secret;
     setSecret('');
     try {
-      const res = await call('rotateToken', {
+      const res = await writeResult('rotateToken', {
         tokenId: token.id,
         secret: value,
         ...(name.trim() && name.trim() !== token.name ? { name: name.trim() } : {}),
@@ -54,7 +54,6 @@ export function RotateDialog({
       }
       setError(null);
       setDone(res.value);
-      await refresh();
     } finally {
       setBusy(false);
     }

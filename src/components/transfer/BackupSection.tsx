@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AppErrorShape, ChannelOutput } from '../../../electron/contract';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { SectionError } from './SectionError';
+import { writeResult } from '../../lib/query';
 import { transferCall } from './transfer-call';
 
 export const MIN_PASSPHRASE = 12;
@@ -131,7 +132,7 @@ function RestoreBackup({ disabled }: { disabled: boolean }) {
     setBusy(true);
     setError(null);
     setDone(null);
-    const reply = await transferCall('backupRestore', { passphrase, mode }, true);
+    const reply = await writeResult('backupRestore', { passphrase, mode });
     setPassphrase('');
     setBusy(false);
     if (!reply.ok) return setError(reply.error);

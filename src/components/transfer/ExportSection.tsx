@@ -1,16 +1,17 @@
 import { useState } from 'react';
 import type { AppErrorShape } from '../../../electron/contract';
-import { useVault } from '../../state/vault-store';
+import { useQuery } from '../../lib/query';
 import { SectionError } from './SectionError';
 import { transferCall } from './transfer-call';
 
 /** The client select's values: everything, one client, or the stores without one. */
 const ALL = '__all';
 const NONE = '__none';
+const NO_CLIENTS: { id: string; name: string }[] = [];
 
 /** Secret-free export: CSV or JSON of metadata and last checks, and a printable client status report. */
 export function ExportSection() {
-  const clients = useVault((s) => s.snapshot?.clients ?? []);
+  const clients = useQuery('getNavigation', {}).data?.clients ?? NO_CLIENTS;
   const [scope, setScope] = useState(ALL);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorShape | null>(null);

@@ -1,21 +1,12 @@
-import { useMemo, useState } from 'react';
-import type { AppErrorShape, ChannelOutput, ImportPreview } from '../../../electron/contract';
-import { expirySourceText, localDay } from '../../lib/format';
-import { useVault } from '../../state/vault-store';
+import { useState } from 'react';
+import type { AppErrorShape, ChannelOutput } from '../../../electron/contract';
+import { useProviders } from '../../state/vault-store';
 import { SectionError } from './SectionError';
+import { writeResult } from '../../lib/query';
 import { transferCall } from './transfer-call';
+import { PreviewPanel, snake, type Plan } from './ImportPreviewPanel';
 
 type Format = 'csv' | 'json';
-type Row = ImportPreview['rows'][number];
-interface Plan {
-  planId: string;
-  fileName: string;
-  format: Format;
-  preview: ImportPreview;
-}
-
-/** Rows per page: 10,000 rows stay usable without virtualisation. */
-export const PAGE_SIZE = 200;
 
 /**
  * Import from CSV or JSON: main opens the file and keeps the plan (the file holds secrets); the renderer
@@ -43,7 +34,7 @@ export function ImportSection({ disabled }: { disabled: boolean }) {
     if (!plan) return;
     setBusy('apply');
     setError(null);
-    const reply = await transferCall('importApply', { planId: plan.planId, allOrNothing }, true);
+    const reply = await writeResult('importApply', { planId: plan.planId, allOrNothing });
     setBusy(null);
     if (!reply.ok) {
       setError(reply.error);
@@ -101,7 +92,7 @@ export function ImportSection({ disabled }: { disabled: boolean }) {
 
 /** The required columns, and the identifier columns each provider needs, from the catalog. */
 function ColumnHelp() {
-  const providers = useVault((s) => s.providers);
+  const providers = useProviders();
   return (
     <details className="transfer-help">
       <summary>Columns</summary>
@@ -136,224 +127,6 @@ function ColumnHelp() {
         })}
       </ul>
     </details>
-  );
-}
-
-const snake = (key: string): string => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
-function PreviewPanel({
-  plan,
-  busy,
-  disabled,
-  onApply,
-  onDiscard,
-}: {
-  plan: Plan;
-  busy: boolean;
-  disabled: boolean;
-  onApply(allOrNothing: boolean): void;
-  onDiscard(): void;
-}) {
-  const { counts, rows } = plan.preview;
-  const [invalidOnly, setInvalidOnly] = useState(false);
-  const [page, setPage] = useState(0);
-  const shown = useMemo(() => (invalidOnly ? rows.filter((r) => r.status === 'invalid') : rows), [rows, invalidOnly]);
-  const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
-  const current = Math.min(page, pages - 1);
-  const slice = shown.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
-  const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-  return (
-    <div className="transfer-preview" role="region" aria-label="Import preview">
-      <h4>
-        Preview of <span className="masked">{plan.fileName}</span> ({plan.format.toUpperCase()})
-      </h4>
-      <ul className="transfer-counts" aria-label="Import summary">
-        <li>{plural(counts.rows, 'row')}</li>
-        <li className="outcome-valid">{counts.ok} ok</li>
-        <li className={counts.invalid ? 'outcome-invalid' : undefined}>{counts.invalid} invalid</li>
-        <li>{plural(counts.newClients, 'new client')}</li>
-        <li>{plural(counts.newStores, 'new store')}</li>
-        <li>{plural(counts.withSecret, 'secret')} to keychain</li>
-      </ul>
-      <p className="muted">Nothing has been written yet.</p>
-      <div className="actions transfer-actions">
-        <button
-          type="button"
-          className="primary"
-          disabled={disabled || busy || counts.ok === 0}
-          onClick={() => onApply(false)}
-        >
-          Import {plural(counts.ok, 'valid row')}
-        </button>
-        <button
-          type="button"
-          disabled={disabled || busy || counts.invalid > 0}
-          onClick={() => onApply(true)}
-          title={counts.invalid > 0 ? 'Fix the invalid rows in the file, then preview it again' : undefined}
-        >
-          Import only if all rows are valid
-        </button>
-        <button type="button" disabled={busy} onClick={onDiscard}>
-          Discard
-        </button>
-        {busy && <span role="status">Importing…</span>}
-      </div>
-      {counts.invalid > 0 && (
-        <p className="hint hint-warning">
-          {plural(counts.invalid, 'invalid row')} will be skipped by “Import {plural(counts.ok, 'valid row')}”.
-        </p>
-      )}
-      <div className="transfer-table-head">
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={invalidOnly}
-            onChange={(e) => {
-              setInvalidOnly(e.target.checked);
-              setPage(0);
-            }}
-          />
-          Invalid rows only
-        </label>
-        <Pager page={current} pages={pages} total={shown.length} onPage={setPage} />
-      </div>
-      <div className="transfer-table-wrap">
-        <table className="tokens transfer-table" aria-label="Import preview rows">
-          <thead>
-            <tr>
-              <th scope="col">Row</th>
-              <th scope="col">Status</th>
-              <th scope="col">Client</th>
-              <th scope="col">Store</th>
-              <th scope="col">Provider</th>
-              <th scope="col">Token</th>
-              <th scope="col">Secret</th>
-              <th scope="col">Expires</th>
-              <th scope="col">Reasons</th>
-            </tr>
-          </thead>
-          <tbody>
-            {slice.map((r) => (
-              <PreviewRow key={r.row} row={r} />
-            ))}
-            {slice.length === 0 && (
-              <tr>
-                <td colSpan={9} className="muted">
-                  No rows to show.
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
-    </div>
-  );
-}
-
-function Pager({
-  page,
-  pages,
-  total,
-  onPage,
-}: {
-  page: number;
-  pages: number;
-  total: number;
-  onPage(p: number): void;
-}) {
-  const from = total === 0 ? 0 : page * PAGE_SIZE + 1;
-  const to = Math.min(total, (page + 1) * PAGE_SIZE);
-  return (
-    <div className="actions transfer-pager">
-      <span role="status">
-        Rows {from}–{to} of {total}
-      </span>
-      {pages > 1 && (
-        <>
-          <button type="button" disabled={page === 0} onClick={() => onPage(page - 1)}>
-            Previous
-          </button>
-          <button type="button" disabled={page >= pages - 1} onClick={() => onPage(page + 1)}>
-            Next
-          </button>
-        </>
-      )}
-    </div>
-  );
-}
-
-function PreviewRow({ row }: { row: Row }) {
-  const { client, store, token } = row;
-  return (
-    <tr className={row.status === 'invalid' ? 'transfer-row-invalid' : undefined}>
-      <td>
-        {row.row}
-        {row.line !== null && <span className="muted block">line {row.line}</span>}
-      </td>
-      <td>
-        <span className={`status ${row.status === 'ok' ? 'status-active' : 'transfer-status-invalid'}`}>
-          {row.status === 'ok' ? 'ok' : 'invalid'}
-        </span>
-      </td>
-      <td>{client ? <Named name={client.name} action={client.action} /> : <span className="muted">no client</span>}</td>
-      <td>{store ? <Named name={store.label} action={store.action} /> : <span className="muted">—</span>}</td>
-      <td>{store?.providerName ?? store?.provider ?? '—'}</td>
-      <td>
-        {token ? (
-          <>
-            {token.name}
-            <span className="muted block">
-              {token.kind}
-              {token.mode ? ` · ${token.mode}` : ''}
-            </span>
-          </>
-        ) : (
-          '—'
-        )}
-      </td>
-      <td>
-        {token?.secret ? (
-          <>
-            <span className="masked">{token.secret.masked}</span>
-            {token.secret.formatProblem && (
-              <span className="hint hint-warning block">{token.secret.formatProblem}</span>
-            )}
-          </>
-        ) : (
-          <span className="muted">none</span>
-        )}
-      </td>
-      <td>
-        {token?.expiresAt ? (
-          <>
-            {localDay(token.expiresAt)}
-            <span className="muted block">{expirySourceText(token.expirySource)}</span>
-          </>
-        ) : token ? (
-          <span className="muted">{token.expirySource === 'none' ? 'never' : '—'}</span>
-        ) : (
-          '—'
-        )}
-      </td>
-      <td>
-        {row.reasons.length > 0 && (
-          <ul className="transfer-reasons">
-            {row.reasons.map((reason, i) => (
-              <li key={i}>{reason}</li>
-            ))}
-          </ul>
-        )}
-      </td>
-    </tr>
-  );
-}
-
-function Named({ name, action }: { name: string; action: 'new' | 'existing' }) {
-  return (
-    <>
-      {name} <span className={`tag${action === 'new' ? ' transfer-tag-new' : ''}`}>{action}</span>
-    </>
   );
 }
 

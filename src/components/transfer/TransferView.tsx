@@ -1,11 +1,11 @@
-import { useVault } from '../../state/vault-store';
+import { useSupportMode } from '../../state/vault-store';
 import { BackupSection } from './BackupSection';
 import { ExportSection } from './ExportSection';
 import { ImportSection } from './ImportSection';
 
 /** Import & backup: import from CSV/JSON with a masked preview, secret-free exports, encrypted backup and restore. */
 export function TransferView() {
-  const supportMode = useVault((s) => s.supportMode);
+  const supportMode = useSupportMode();
   return (
     <div className="transfer-view">
       <h2>Import &amp; backup</h2>

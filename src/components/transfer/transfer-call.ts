@@ -1,21 +1,18 @@
 import type { AppErrorShape, ChannelInput, ChannelName, ChannelOutput } from '../../../electron/contract';
 import { call } from '../../lib/api';
-import { useVault } from '../../state/vault-store';
+import type { WriteChannel } from '../../lib/query';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
 
 /**
  * Calls a transfer channel and keeps its error local to the section (a wrong passphrase belongs next to
- * the passphrase field, not in the app-wide banner). After a call that may change the vault, refreshes it.
+ * the passphrase field, not in the app-wide banner). Writes (import, restore) go through writeResult instead.
  */
-export async function transferCall<K extends ChannelName>(
+export async function transferCall<K extends Exclude<ChannelName, WriteChannel>>(
   name: K,
   input: ChannelInput<K>,
-  refresh = false,
 ): Promise<Outcome<ChannelOutput<K>>> {
-  const result = await call(name, input);
-  if (result.ok && refresh) await useVault.getState().refresh();
-  return result;
+  return call(name, input);
 }
 
 /** A refusal in words: status-only mode gets its own sentence. */

@@ -7,6 +7,7 @@ import { startEchoProvider, type EchoPlan } from '../../fakes/fake-echo';
 import type { FakeServer } from '../../fakes';
 import { dispatchFixture, valueOf } from '../../support/inventory-fixture';
 import { holdsWhole, leakedRuns, Readings, recordingLogger } from '../../support/secret-leaks';
+import { readVaultVia } from '../../support/read-vault';
 
 type Fixture = Awaited<ReturnType<typeof dispatchFixture>>;
 
@@ -89,9 +90,9 @@ describe("the issue's figure: 30 secrets, a provider echoing them upper-cased or
         });
       }
       replies.push(JSON.stringify(await fx.dispatch('checkTokens', { runId: randomUUID(), selection: { all: true } })));
-      const vault = await ok<{ tokens: { id: string }[] }>('getVault', {});
+      const vault = await readVaultVia(fx.dispatch);
       replies.push(JSON.stringify(vault));
-      for (const t of vault.tokens) replies.push(JSON.stringify(await fx.dispatch('getTokenHistory', { id: t.id })));
+      for (const t of vault.tokens) replies.push(JSON.stringify(await fx.dispatch('getToken', { id: t.id })));
       replies.push(JSON.stringify(fx.events), JSON.stringify(fx.audit.entries));
       const surfaces: Surfaces = { replies, stored: await storedAndExported(fx, replies), logs: logger.lines };
       const everything = new Readings([...surfaces.replies, ...surfaces.stored, ...surfaces.logs].join('\n'));
@@ -350,8 +351,9 @@ async function everythingSeen(c: Case): Promise<string> {
           ...(c.shape === 'thinkific' ? { expiresAt: '2027-06-01' } : {}),
         });
       }
-      const vault = await value<{ tokens: { id: string }[] }>('getVault', {});
-      for (const t of vault.tokens) await call('getTokenHistory', { id: t.id });
+      const vault = await readVaultVia(fx.dispatch);
+      replies.push(JSON.stringify(vault));
+      for (const t of vault.tokens) await call('getToken', { id: t.id });
     }
     const stored = await storedAndExported(fx, replies);
     return [...replies, ...stored, JSON.stringify(fx.events), JSON.stringify(fx.audit.entries), ...logger.lines].join(

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../electron/core/ports';
 import { inventoryFixture, openCore } from '../../support/inventory-fixture';
-import { editVault, openTestVault, readVaultFrom } from '../../support/vault';
+import { editVault, openTestVault, readVaultFrom, vaultState } from '../../support/vault';
 import { accountOf } from '../../../electron/core/secrets/accounts';
 
 const SHIPPO_SECRET = 'shippo_live_0123456789abcdef0123456789abcdef01234567';
@@ -29,7 +29,7 @@ describe('inventory', () => {
     expect(JSON.stringify(token)).not.toContain(SHIPPO_SECRET);
     expect(await allFileText(fx.dir)).not.toContain(SHIPPO_SECRET);
 
-    const snapshot = await fx.legacy.snapshot();
+    const snapshot = await vaultState(fx);
     expect(snapshot.tokens.map((t) => t.name)).toEqual(['Production']);
     expect(snapshot.revision).toBe(3);
   });
@@ -57,7 +57,7 @@ describe('inventory', () => {
     ).rejects.toMatchObject({
       fields: { 'identifiers.storeId': 'A Printago store id is 24 lowercase letters and digits' },
     });
-    expect((await fx.legacy.snapshot()).stores).toEqual([]);
+    expect((await vaultState(fx)).stores).toEqual([]);
     expect(fx.audit.entries).toEqual([]);
   });
 
@@ -101,7 +101,7 @@ describe('inventory', () => {
     await expect(
       fx.features.tokens.create({ storeId: store.id, name: 'New', secret: SHIPPO_SECRET }),
     ).rejects.toMatchObject({ code: 'keychain_unavailable' });
-    const during = await fx.legacy.snapshot();
+    const during = await vaultState(fx);
     expect(during.keychain.available).toBe(false);
     expect(during.tokens.map((t) => t.name)).toEqual(['Kept']);
     // The vault is the record: the delete commits; its keychain entry goes once the keychain is back.
@@ -112,7 +112,7 @@ describe('inventory', () => {
     expect(await fx.secrets.accounts()).toEqual([]);
 
     await fx.features.tokens.create({ storeId: store.id, name: 'New', secret: SHIPPO_SECRET });
-    expect((await fx.legacy.snapshot()).tokens.map((t) => t.name)).toEqual(['New']);
+    expect((await vaultState(fx)).tokens.map((t) => t.name)).toEqual(['New']);
   });
 
   it('a pre-namespacing token whose secret is found nowhere keeps its old entry name, and later starts neither search nor write again', async () => {
@@ -127,7 +127,7 @@ describe('inventory', () => {
     });
     await fx.secrets.delete(accountOf(token));
     await fx.features.secrets.recover();
-    const after = await fx.legacy.snapshot();
+    const after = await vaultState(fx);
     expect(after.tokens[0]!.secret!.account).toBe(token.id);
     let reads = 0;
     const get = fx.secrets.get.bind(fx.secrets);
@@ -137,7 +137,7 @@ describe('inventory', () => {
     };
     await fx.features.secrets.recover();
     expect(reads).toBe(0);
-    expect((await fx.legacy.snapshot()).revision).toBe(after.revision);
+    expect((await vaultState(fx)).revision).toBe(after.revision);
   });
 
   it('takes the secret back out of the keychain when the metadata cannot be saved', async () => {
@@ -161,7 +161,7 @@ describe('inventory', () => {
     await fx.features.tokens.create({ storeId: store.id, name: 'B', secret: `${SHIPPO_SECRET.slice(0, -1)}8` });
     await fx.features.stores.delete({ id: store.id });
     expect(await fx.secrets.accounts()).toEqual([]);
-    expect((await fx.legacy.snapshot()).tokens).toEqual([]);
+    expect((await vaultState(fx)).tokens).toEqual([]);
   });
 
   it('will not delete a client that still has stores', async () => {
@@ -197,7 +197,7 @@ describe('inventory', () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) => fx.features.tokens.create({ storeId: store.id, name: `T${i}` })),
     );
-    const snapshot = await fx.legacy.snapshot();
+    const snapshot = await vaultState(fx);
     expect(snapshot.tokens).toHaveLength(20);
     expect(snapshot.revision).toBe(21);
   });
@@ -226,7 +226,7 @@ describe('inventory', () => {
         ['From app again', ''],
       ];
       for (const side of [fx, other])
-        expect((await side.legacy.snapshot()).stores.map((s) => [s.label, s.notes])).toEqual(expected);
+        expect((await vaultState(side)).stores.map((s) => [s.label, s.notes])).toEqual(expected);
       expect((await readVaultFrom(fx.dir, fx.clock)).revision).toBe(5);
       const log = [
         ['test', 'store.create'],
@@ -262,7 +262,7 @@ describe('reading the vault', () => {
       loads++;
       return load();
     };
-    const [a, b, c] = await Promise.all([fresh.vault(), fresh.legacy.snapshot(), fresh.vault()]);
+    const [a, b, c] = await Promise.all([fresh.vault(), vaultState(fresh), fresh.vault()]);
     expect(loads).toBe(1);
     expect(a).toBe(c);
     expect(b.clients.map((x) => x.name)).toEqual(['Acme']);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { channelNames, channels } from '../../../electron/contract';
 import { dispatchFixture, type inventoryFixture } from '../../support/inventory-fixture';
+import { vaultState } from '../../support/vault';
 
 let fx: Awaited<ReturnType<typeof inventoryFixture>>;
 afterEach(() => fx?.cleanup());
@@ -41,11 +42,11 @@ describe('dispatch', () => {
     ['malformed id', 'deleteToken', { id: '../../etc/passwd' }],
   ])('refuses %s with invalid_input and changes nothing', async (_name, channel, raw) => {
     const dispatch = await setup();
-    const before = await fx.legacy.snapshot();
+    const before = await vaultState(fx);
     const result = await dispatch(channel, raw);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(!result.ok && result.error.message).toMatch(/^Invalid input for /);
-    expect(await fx.legacy.snapshot()).toEqual(before);
+    expect(await vaultState(fx)).toEqual(before);
     expect(fx.audit.entries).toEqual([]);
   });
 
@@ -76,7 +77,7 @@ describe('dispatch', () => {
       throw new Error('EACCES: /secret/path');
     };
     (fx.session as unknown as { data: null }).data = null;
-    const result = await dispatch('getVault', {});
+    const result = await dispatch('getVaultStatus', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(JSON.stringify(result)).not.toContain('/secret/path');
   });

@@ -4,6 +4,7 @@ import { MemorySecretStore } from '../../../electron/core/secrets/memory-secret-
 import { startFakeProviders, type FakeProviders } from '../../fakes';
 import { dispatchFixture, valueOf } from '../../support/inventory-fixture';
 import { accountOf } from '../../../electron/core/secrets/accounts';
+import { readVaultVia } from '../../support/read-vault';
 
 const OLD = `shippo_live_${'1a'.repeat(20)}`;
 const NEW = `shippo_live_${'2b'.repeat(20)}`;
@@ -91,13 +92,13 @@ describe('guided rotation', () => {
 
   it('refuses a new token the provider rejects and changes nothing', async () => {
     const old = await shippoToken();
-    const before = await ok<{ revision: number }>('getVault', {});
+    const before = await fx.vault();
     const result = await fx.dispatch('rotateToken', { tokenId: old.id, secret: REVOKED });
     expect(result).toMatchObject({
       ok: false,
       error: { code: 'rule_violation', message: expect.stringMatching(/refused the new token/) },
     });
-    expect((await ok<{ revision: number }>('getVault', {})).revision).toBe(before.revision);
+    expect((await fx.vault()).revision).toBe(before.revision);
     expect(await fx.secrets.accounts()).toEqual([accountOf(old as never)]);
   });
 });
@@ -142,6 +143,7 @@ describe('status-only mode', () => {
       enabled: false,
     });
     expect((await fx.dispatch('copySecret', { tokenId: token.id })).ok).toBe(true);
-    expect(JSON.stringify(await ok('getVault', {}))).not.toMatch(/correct horse/);
+    expect(JSON.stringify(await readVaultVia(fx.dispatch))).not.toMatch(/correct horse/);
+    expect(JSON.stringify(await ok('getVaultStatus', {}))).not.toMatch(/correct horse/);
   });
 });

@@ -1,9 +1,9 @@
-import type { Token } from '../../../electron/contract';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatchFixture, tempDir, valueOf } from '../../support/inventory-fixture';
 import { accountOf } from '../../../electron/core/secrets/accounts';
+import { readVaultVia } from '../../support/read-vault';
 
 let fx: Awaited<ReturnType<typeof dispatchFixture>>;
 /** Where the save dialogs point: a folder of the user's, outside the data folder. */
@@ -45,7 +45,7 @@ describe('import, export and backup through IPC', () => {
     expect(preview.preview.rows[2]!.reasons.join(' ')).toMatch(/At most 2 active live/);
     const reply = JSON.stringify(preview);
     for (const secret of [LIVE_1, LIVE_2, LIVE_3]) expect(reply).not.toContain(secret);
-    expect((await ok<{ tokens: unknown[] }>('getVault', {})).tokens).toEqual([]);
+    expect((await readVaultVia(fx.dispatch)).tokens).toEqual([]);
 
     expect(await fx.dispatch('importApply', { planId: preview.planId, allOrNothing: true })).toMatchObject({
       ok: false,
@@ -117,14 +117,14 @@ describe('import, export and backup through IPC', () => {
         ok: false,
         error: { code: 'invalid_input', message: expect.stringMatching(/passphrase is wrong/) },
       });
-      expect((await ok<{ tokens: unknown[] }>('getVault', {})).tokens).toEqual([]);
+      expect((await readVaultVia(fx.dispatch)).tokens).toEqual([]);
       fx.dialogAnswers.open.push(backup);
       expect(await ok('backupRestore', { passphrase: 'a long enough passphrase', mode: 'merge' })).toMatchObject({
         cancelled: false,
         tokensAdded: 1,
         secretsRestored: 1,
       });
-      const [token] = (await ok<{ tokens: Token[] }>('getVault', {})).tokens;
+      const [token] = (await readVaultVia(fx.dispatch)).tokens;
       expect(await fx.secrets.get(accountOf(token!))).toBe(LIVE_1);
     } finally {
       await source.cleanup();

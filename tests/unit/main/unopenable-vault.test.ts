@@ -135,7 +135,7 @@ describe('the test host on a vault it cannot open', () => {
       const logged = await untilLogged(running, SCHEDULER_FAILED, readyAt);
       expect(logged).toContain('"code":"vault_unavailable"');
 
-      const read = await running.call('getVault');
+      const read = await running.call('getNavigation');
       expect(read).toMatchObject({ ok: false, error: { code: 'vault_unavailable' } });
       expect(read.error?.message).toMatch(message);
       const write = await running.call('createClient', { name: 'Acme' });

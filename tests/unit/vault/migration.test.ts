@@ -292,9 +292,9 @@ describe('an import that fails', () => {
     for (const name of await names(fx.dir)) before.set(name, await readFile(join(fx.dir, name)));
 
     for (const [channel, input] of [
-      ['getVault', {}],
+      ['getNavigation', {}],
       ['createClient', { name: 'Acme' }],
-      ['getVault', {}],
+      ['getNavigation', {}],
     ] as const) {
       const reply = await fx.dispatch(channel, input);
       expect(reply).toMatchObject({ ok: false, error: { code: 'vault_unavailable' } });

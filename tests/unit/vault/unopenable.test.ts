@@ -18,12 +18,13 @@ afterEach(() => cleanup());
 
 /** Channels that read or write the vault, the audit log and the warning state. */
 const CALLS = [
-  ['getVault', {}],
+  ['getNavigation', {}],
+  ['getVaultStatus', {}],
   ['queryInventory', { filters: EMPTY_INVENTORY_FILTERS, sort: 'name', offset: 0, limit: 50 }],
   ['getAuditLog', {}],
   ['expiryOverview', {}],
   ['createClient', { name: 'Acme' }],
-  ['getVault', {}],
+  ['getNavigation', {}],
 ] as const;
 
 const vaultJson = (fields: object) =>

@@ -1,6 +1,6 @@
 import type { Client, StoreProfile, Token } from '../../../contract';
 import type { Database } from '../../db/sqlite';
-import { listChanges } from '../../inventory/snapshot-changes';
+import { listChanges } from '../../vault/list-changes';
 import type { VaultRepository } from '../../ports';
 import type { Catalog } from '../../providers/catalog';
 import { computeFindings } from '../../rules';

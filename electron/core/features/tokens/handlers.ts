@@ -14,7 +14,6 @@ type TokenChannels =
   | 'setTokenSecret'
   | 'deleteToken'
   | 'deactivateTokens'
-  | 'getTokenHistory'
   | 'copySecret'
   | 'recognizeSecret';
 
@@ -31,15 +30,6 @@ export function tokenHandlers(
     deleteToken: tokens.delete,
     deactivateTokens: tokens.deactivate,
     recognizeSecret: async ({ secret }) => recognizeSecret(await session.catalog(), secret, session.clock.now()),
-    /** A token's check history, newest first. */
-    getTokenHistory: async ({ id }) => {
-      const token = (await session.vault()).tokens.find((t) => t.id === id);
-      if (!token) throw new AppError('not_found', 'No token with this id: it may have been deleted.');
-      const history = [...token.checkHistory].sort((a, b) =>
-        a.checkedAt < b.checkedAt ? 1 : a.checkedAt > b.checkedAt ? -1 : 0,
-      );
-      return { id, history };
-    },
     /** Copies a secret in main (the clipboard clears itself after the user's delay) and audits the copy. */
     copySecret: async ({ tokenId }) => {
       const vault = await session.vault();

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { CheckOutcome, Client, KeychainState, Notice, StoreProfile, Token, TokenStatus, TokenSummary } from './model';
+import { Id, IsoDateTime } from './primitives';
+import { INVENTORY_MAX_IDS } from './inventory';
+import { MAX_NAMES } from './topics';
+
+// What each view shows, answered by SQL in main: the window asks for what is on screen, never the whole vault.
+
+/** Most stores or clients one answer lists: the biggest vault we plan for. */
+const MAX_LIST = INVENTORY_MAX_IDS;
+const Name = z.string().max(120);
+
+/** The keychain pill and the notice bar. */
+export const VaultStatus = z.object({ keychain: KeychainState, notices: z.array(Notice).max(50) });
+export type VaultStatus = z.infer<typeof VaultStatus>;
+
+/** One store as lists show it: label, provider name and token count. */
+export const StoreEntry = z.object({
+  id: Id,
+  clientId: Id.nullable(),
+  provider: z.string().max(64),
+  providerName: Name,
+  label: Name,
+  environment: StoreProfile.shape.environment,
+  tokenCount: z.number().int().nonnegative(),
+});
+export type StoreEntry = z.infer<typeof StoreEntry>;
+
+/** The sidebar's tree and the client menus: every client and store in vault order, with counts. */
+export const Navigation = z.object({
+  clients: z.array(z.object({ id: Id, name: Name })).max(MAX_LIST),
+  stores: z.array(StoreEntry).max(MAX_LIST),
+  tokenCount: z.number().int().nonnegative(),
+});
+export type Navigation = z.infer<typeof Navigation>;
+
+/** One token with its store, client and provider names and its check history (newest first). */
+export const TokenView = z.object({
+  token: Token,
+  storeLabel: Name.nullable(),
+  providerId: z.string().max(64),
+  providerName: Name,
+  clientId: Id.nullable(),
+  clientName: Name.nullable(),
+});
+export type TokenView = z.infer<typeof TokenView>;
+
+/** One store with its client and its tokens (vault order, no histories). */
+export const StoreView = z.object({
+  store: StoreProfile,
+  client: z.object({ id: Id, name: Name }).nullable(),
+  tokens: z.array(TokenSummary).max(MAX_LIST),
+});
+export type StoreView = z.infer<typeof StoreView>;
+
+/** One client with its stores. */
+export const ClientView = z.object({ client: Client, stores: z.array(StoreEntry).max(MAX_LIST) });
+export type ClientView = z.infer<typeof ClientView>;
+
+/** A token named where ids alone cross IPC (expiry lists, audit, findings). */
+export const TokenName = z.object({
+  id: Id,
+  name: Name,
+  status: TokenStatus,
+  expiresAt: IsoDateTime.nullable(),
+  storeId: Id,
+  storeLabel: Name.nullable(),
+  clientName: Name.nullable(),
+  providerId: z.string().max(64),
+  providerName: Name,
+});
+export type TokenName = z.infer<typeof TokenName>;
+export const Names = z.object({
+  tokens: z.array(TokenName).max(MAX_NAMES),
+  stores: z.array(z.object({ id: Id, label: Name })).max(MAX_NAMES),
+  clients: z.array(z.object({ id: Id, name: Name })).max(MAX_NAMES),
+});
+export type Names = z.infer<typeof Names>;
+
+/** The dashboard's counts over every token, and the first active tokens expiring within 30 days. */
+export const DASHBOARD_UPCOMING = 8;
+export const Dashboard = z.object({
+  tokenCount: z.number().int().nonnegative(),
+  storeCount: z.number().int().nonnegative(),
+  byStatus: z.partialRecord(TokenStatus, z.number().int().nonnegative()),
+  byProvider: z
+    .array(
+      z.object({
+        id: z.string().max(64),
+        name: Name,
+        total: z.number().int().nonnegative(),
+        active: z.number().int().nonnegative(),
+        invalid: z.number().int().nonnegative(),
+      }),
+    )
+    .max(500),
+  outcomes: z.partialRecord(CheckOutcome, z.number().int().nonnegative()),
+  never: z.number().int().nonnegative(),
+  upcomingCount: z.number().int().nonnegative(),
+  upcoming: z
+    .array(z.object({ id: Id, name: Name, providerName: Name, expiresAt: IsoDateTime }))
+    .max(DASHBOARD_UPCOMING),
+});
+export type Dashboard = z.infer<typeof Dashboard>;
