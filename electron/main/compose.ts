@@ -7,14 +7,14 @@ import {
   SqliteWarningStore,
   systemTimers,
   type AttentionIndicator,
-} from '../core/expiry';
+} from '../core/features/expiry';
 import { openFeatures, type Features } from '../core/features';
 import { VaultStatus } from '../core/session/vault-status';
 import { Session } from '../core/session/session';
 import type { Clipboard, Clock, FileDialogs, HttpClient, Logger, Notifier, SecretStore } from '../core/ports';
-import { TransferService } from '../core/transfer/transfer-service';
+import { TransferService } from '../core/features/transfer/transfer-service';
 import { MemoryClipboard, SecretCopier } from '../core/secrets/copy-secret';
-import { StatusCheckService } from '../core/status/status-check-service';
+import { StatusCheckService } from '../core/features/checks/status-check-service';
 import { SqliteVaultRepository } from '../core/vault/sqlite-vault-repository';
 import { VaultDatabase } from '../core/vault/vault-database';
 import { thawed } from '../core/vault/plain-data';

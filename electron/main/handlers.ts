@@ -1,6 +1,6 @@
 import { allowedInStatusOnly, channelNames } from '../contract';
 import { AppError } from '../core/errors';
-import type { ExpiryScheduler } from '../core/expiry';
+import type { ExpiryScheduler } from '../core/features/expiry';
 import { checkHandlers } from '../core/features/checks/checks';
 import { clientHandlers } from '../core/features/clients/clients';
 import type { EmitEvent } from '../core/features/deps';
@@ -17,8 +17,8 @@ import { transferHandlers } from '../core/features/transfer/handlers';
 import type { SecretCopier } from '../core/secrets/copy-secret';
 import type { VaultStatus } from '../core/session/vault-status';
 import type { Session } from '../core/session/session';
-import type { StatusCheckService } from '../core/status/status-check-service';
-import type { TransferService } from '../core/transfer/transfer-service';
+import type { StatusCheckService } from '../core/features/checks/status-check-service';
+import type { TransferService } from '../core/features/transfer/transfer-service';
 import type { VaultDatabase } from '../core/vault/vault-database';
 import type { Dispatch, Handlers } from './dispatch';
 import { createReadHandlers } from './read-handlers';

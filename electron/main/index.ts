@@ -12,7 +12,7 @@ import {
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { channelNames, ipcChannel } from '../contract';
-import { resolveExpirySettings } from '../core/expiry';
+import { resolveExpirySettings } from '../core/features/expiry';
 import { systemClock } from '../core/ports';
 import { createConsoleLogger } from './adapters/console-logger';
 import { KeytarSecretStore } from './adapters/keytar-secret-store';

@@ -2,11 +2,11 @@
 // Run: npx tsx tests/bench/check-throughput.ts   (writes its section of BENCHMARKS.md)
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { runChecks } from '../../electron/core/checks/check-runner';
-import { buildCheckItem, type CheckItemInput } from '../../electron/core/checks/check-items';
-import type { CheckItem } from '../../electron/core/checks/check-types';
-import { publishedLimits, scaleLimits } from '../../electron/core/checks/limits';
-import { realSleep } from '../../electron/core/checks/rate-limiter';
+import { runChecks } from '../../electron/core/features/checks/check-runner';
+import { buildCheckItem, type CheckItemInput } from '../../electron/core/features/checks/check-items';
+import type { CheckItem } from '../../electron/core/features/checks/check-types';
+import { publishedLimits, scaleLimits } from '../../electron/core/features/checks/limits';
+import { realSleep } from '../../electron/core/features/checks/rate-limiter';
 import { systemClock } from '../../electron/core/ports';
 import { createUndiciHttpClient } from '../../electron/main/adapters/undici-http-client';
 import { startFakeProviders, type FakeProvidersOptions } from '../fakes';

@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../../electron/contract';
 import { SqliteAuditLog } from '../../electron/core/audit/sqlite-audit-log';
-import { SqliteWarningStore } from '../../electron/core/expiry';
+import { SqliteWarningStore } from '../../electron/core/features/expiry';
 import type { Clock, Logger } from '../../electron/core/ports';
 import { silentLogger } from '../../electron/core/ports';
 import { SqliteVaultRepository } from '../../electron/core/vault/sqlite-vault-repository';

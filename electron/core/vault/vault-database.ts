@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { migrateDatabase, openDatabase } from '../db/migrate';
 import { Database } from '../db/sqlite';
 import { AppError } from '../errors';
-import { NotificationState } from '../expiry/notification-state';
+import { NotificationState } from '../features/expiry/notification-state';
 import type { Clock, LoadedVault, Logger } from '../ports';
 import { syncDir } from './atomic-file';
 import { AUDIT_FILE, DATABASE_FILE, MIGRATED_SUFFIX, NOTIFICATIONS_FILE, VAULT_FILE } from './files';

@@ -1,5 +1,5 @@
 import { Agent, request } from 'undici';
-import { HttpFault, faultCode } from '../../core/checks/network-fault';
+import { HttpFault, faultCode } from '../../core/features/checks/network-fault';
 import type { HttpClient, HttpRequest, HttpResponse } from '../../core/ports';
 
 export interface UndiciHttpClientOptions {

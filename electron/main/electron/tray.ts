@@ -1,5 +1,5 @@
 import { Menu, nativeImage, type NativeImage, Tray } from 'electron';
-import type { AttentionIndicator } from '../../core/expiry';
+import type { AttentionIndicator } from '../../core/features/expiry';
 
 /** A 16x16 black key with alpha, so the tray works before a designed icon exists (a template image on macOS). */
 const FALLBACK_ICON =

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runChecks } from '../../../electron/core/checks/check-runner';
-import type { CheckDeps, CheckProgress } from '../../../electron/core/checks/check-types';
-import { publishedLimits } from '../../../electron/core/checks/limits';
+import { runChecks } from '../../../electron/core/features/checks/check-runner';
+import type { CheckDeps, CheckProgress } from '../../../electron/core/features/checks/check-types';
+import { publishedLimits } from '../../../electron/core/features/checks/limits';
 import type { HttpRequest, HttpResponse } from '../../../electron/core/ports';
 import { fakeClock, item, USER_AGENT } from './helpers';
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { resolveBaseUrl } from '../../../electron/core/checks/base-url';
-import { accountKeyFor, publishedLimits } from '../../../electron/core/checks/limits';
-import { PROBES, probeForCustomProvider } from '../../../electron/core/checks/probes';
+import { resolveBaseUrl } from '../../../electron/core/features/checks/base-url';
+import { accountKeyFor, publishedLimits } from '../../../electron/core/features/checks/limits';
+import { PROBES, probeForCustomProvider } from '../../../electron/core/features/checks/probes';
 import {
   parseRetryAfter,
   parseThinkificReset,
   parseXRateLimitReset,
   retryAfterMs,
-} from '../../../electron/core/checks/retry-after';
+} from '../../../electron/core/features/checks/retry-after';
 
 const now = new Date('2026-03-01T12:00:00.000Z');
 

@@ -1,7 +1,7 @@
-import type { CheckDeps, CheckItem } from '../../../electron/core/checks/check-types';
-import { buildCheckItem, type CheckItemInput } from '../../../electron/core/checks/check-items';
-import { publishedLimits, type AccountLimits } from '../../../electron/core/checks/limits';
-import { realSleep, type Sleep } from '../../../electron/core/checks/rate-limiter';
+import type { CheckDeps, CheckItem } from '../../../electron/core/features/checks/check-types';
+import { buildCheckItem, type CheckItemInput } from '../../../electron/core/features/checks/check-items';
+import { publishedLimits, type AccountLimits } from '../../../electron/core/features/checks/limits';
+import { realSleep, type Sleep } from '../../../electron/core/features/checks/rate-limiter';
 import type { Clock, HttpClient } from '../../../electron/core/ports';
 import { systemClock } from '../../../electron/core/ports';
 

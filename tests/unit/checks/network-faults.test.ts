@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runChecks } from '../../../electron/core/checks/check-runner';
-import { classifyFault } from '../../../electron/core/checks/network-fault';
+import { runChecks } from '../../../electron/core/features/checks/check-runner';
+import { classifyFault } from '../../../electron/core/features/checks/network-fault';
 import { createUndiciHttpClient } from '../../../electron/main/adapters/undici-http-client';
 import { startFakeProviders, type FakeProviders } from '../../fakes';
 import { item, RAW_LIMITS, realDeps } from './helpers';

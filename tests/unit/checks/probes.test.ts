@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runChecks } from '../../../electron/core/checks/check-runner';
-import type { CheckItem } from '../../../electron/core/checks/check-types';
-import type { ProbeTarget } from '../../../electron/core/checks/probe-spec';
+import { runChecks } from '../../../electron/core/features/checks/check-runner';
+import type { CheckItem } from '../../../electron/core/features/checks/check-types';
+import type { ProbeTarget } from '../../../electron/core/features/checks/probe-spec';
 import { createUndiciHttpClient } from '../../../electron/main/adapters/undici-http-client';
 import { startFakeProviders, type FakeProviders } from '../../fakes';
 import { item, RAW_LIMITS, realDeps, USER_AGENT } from './helpers';

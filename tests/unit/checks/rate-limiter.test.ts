@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RateLimiter, type RateWindow } from '../../../electron/core/checks/rate-limiter';
+import { RateLimiter, type RateWindow } from '../../../electron/core/features/checks/rate-limiter';
 import { fakeClock } from './helpers';
 
 /** The most sends that fall in any half-open window [t, t + span) of the given times. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { redactResult } from '../../../electron/core/checks/redact';
-import { shippoProbe } from '../../../electron/core/checks/probes/shippo';
+import { redactResult } from '../../../electron/core/features/checks/redact';
+import { shippoProbe } from '../../../electron/core/features/checks/probes/shippo';
 import { REDACTED, redactSecrets, secretRedactor } from '../../../electron/core/secrets/redact';
 import { leakedRuns } from '../../support/secret-leaks';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_INVENTORY_FILTERS, type InventoryFilters, type InventorySort } from '../../../electron/contract';
-import { buildInventoryIndex, findingsByToken, queryInventory } from '../../../electron/core/inventory/inventory-query';
+import { buildInventoryIndex, findingsByToken, queryInventory } from '../../support/inventory-query';
 import { generateVault } from '../../bench/generate-vault';
 
 // Typing, erasing and re-filtering reuse earlier answers; whatever the order, the answer must be the plain one.

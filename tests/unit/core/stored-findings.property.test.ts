@@ -14,7 +14,7 @@ import {
 } from '../../../electron/contract';
 import { computeFindings } from '../../../electron/core/rules';
 import { createCatalog } from '../../../electron/core/providers/catalog';
-import { buildInventoryIndex, findingsByToken, queryInventory } from '../../../electron/core/inventory/inventory-query';
+import { buildInventoryIndex, findingsByToken, queryInventory } from '../../support/inventory-query';
 import { providerNamesOf } from '../../../electron/core/features/findings/inventory-rows';
 import { queryInventorySql } from '../../../electron/core/features/findings/inventory-sql';
 import { recordFindings } from '../../../electron/core/features/findings/scoped-findings';

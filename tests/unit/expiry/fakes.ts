@@ -4,8 +4,8 @@ import type {
   ExpiryVaultSource,
   TimerHandle,
   Timers,
-} from '../../../electron/core/expiry/expiry-ports';
-import type { ExpiryNotice } from '../../../electron/core/expiry/messages';
+} from '../../../electron/core/features/expiry/expiry-ports';
+import type { ExpiryNotice } from '../../../electron/core/features/expiry/messages';
 import type { Clock, Notifier } from '../../../electron/core/ports';
 import { createCatalog } from '../../../electron/core/providers/catalog';
 import { NOW } from '../rules/builders';

@@ -1,5 +1,5 @@
-import { ExpiryScheduler } from '../../../electron/core/expiry/expiry-scheduler';
-import { SqliteWarningStore } from '../../../electron/core/expiry/sqlite-warning-store';
+import { ExpiryScheduler } from '../../../electron/core/features/expiry/expiry-scheduler';
+import { SqliteWarningStore } from '../../../electron/core/features/expiry/sqlite-warning-store';
 import { silentLogger } from '../../../electron/core/ports';
 import { VaultDatabase } from '../../../electron/core/vault/vault-database';
 import { type FakeWorld, type MemorySource, RecordingIndicator, RecordingNotifier } from './fakes';

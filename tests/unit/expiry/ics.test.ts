@@ -1,8 +1,8 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { Client } from '../../../electron/contract';
-import { resolveExpirySettings } from '../../../electron/core/expiry/expiry-settings';
-import { buildIcs, escapeText, foldLine } from '../../../electron/core/expiry/ics';
+import { resolveExpirySettings } from '../../../electron/core/features/expiry/expiry-settings';
+import { buildIcs, escapeText, foldLine } from '../../../electron/core/features/expiry/ics';
 import { createCatalog } from '../../../electron/core/providers/catalog';
 import { DAY, daysFrom, NOW, store, token } from '../rules/builders';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ExpiryScheduler, inventorySource } from '../../../electron/core/expiry';
+import { ExpiryScheduler, inventorySource } from '../../../electron/core/features/expiry';
 import { silentLogger } from '../../../electron/core/ports';
 import { inventoryFixture } from '../../support/inventory-fixture';
 import { FakeWorld, RecordingIndicator, RecordingNotifier } from './fakes';

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { expiryCandidates } from '../../../electron/core/expiry/candidates';
-import { resolveExpirySettings } from '../../../electron/core/expiry/expiry-settings';
+import { expiryCandidates } from '../../../electron/core/features/expiry/candidates';
+import { resolveExpirySettings } from '../../../electron/core/features/expiry/expiry-settings';
 import {
   emptyNotificationState,
   markSent,
   setAcknowledged,
   setSnooze,
-} from '../../../electron/core/expiry/notification-state';
-import { attentionSummary, planWarnings } from '../../../electron/core/expiry/planner';
+} from '../../../electron/core/features/expiry/notification-state';
+import { attentionSummary, planWarnings } from '../../../electron/core/features/expiry/planner';
 import { createCatalog } from '../../../electron/core/providers/catalog';
 import { DAY, daysFrom, NOW, store, token } from '../rules/builders';
 

@@ -2,10 +2,10 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Token } from '../../../electron/contract';
-import { MAX_TIMER_MS, SANITY_INTERVAL_MS } from '../../../electron/core/expiry/expiry-scheduler';
-import { candidateKey } from '../../../electron/core/expiry/candidates';
-import { emptyNotificationState, markSent } from '../../../electron/core/expiry/notification-state';
-import { SqliteWarningStore } from '../../../electron/core/expiry/sqlite-warning-store';
+import { MAX_TIMER_MS, SANITY_INTERVAL_MS } from '../../../electron/core/features/expiry/expiry-scheduler';
+import { candidateKey } from '../../../electron/core/features/expiry/candidates';
+import { emptyNotificationState, markSent } from '../../../electron/core/features/expiry/notification-state';
+import { SqliteWarningStore } from '../../../electron/core/features/expiry/sqlite-warning-store';
 import { silentLogger } from '../../../electron/core/ports';
 import { emptyVault } from '../../../electron/core/vault/vault-data';
 import {

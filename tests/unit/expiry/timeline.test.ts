@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { candidateKey } from '../../../electron/core/expiry/candidates';
-import { resolveExpirySettings } from '../../../electron/core/expiry/expiry-settings';
-import { emptyNotificationState, setSnooze } from '../../../electron/core/expiry/notification-state';
-import { expiryTimeline, needsAttention } from '../../../electron/core/expiry/timeline';
+import { candidateKey } from '../../../electron/core/features/expiry/candidates';
+import { resolveExpirySettings } from '../../../electron/core/features/expiry/expiry-settings';
+import { emptyNotificationState, setSnooze } from '../../../electron/core/features/expiry/notification-state';
+import { expiryTimeline, needsAttention } from '../../../electron/core/features/expiry/timeline';
 import { createCatalog } from '../../../electron/core/providers/catalog';
 import { DAY, daysFrom, NOW, store, token } from '../rules/builders';
 

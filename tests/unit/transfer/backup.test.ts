@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../electron/core/errors';
-import { BACKUP_REGIONS, createBackup, readBackup } from '../../../electron/core/transfer';
+import { BACKUP_REGIONS, createBackup, readBackup } from '../../../electron/core/features/transfer';
 import { FlakySecretStore, freshInventory, keychainDump, metadata, seed, storedVault, type Fresh } from './harness';
 import { secretFor } from './samples';
 import { accountOf } from '../../../electron/core/secrets/accounts';

@@ -8,8 +8,8 @@ import {
   exportJson,
   planImportText,
   readBackup,
-} from '../../../electron/core/transfer';
-import { IMPORT_COLUMNS } from '../../../electron/core/transfer/columns';
+} from '../../../electron/core/features/transfer';
+import { IMPORT_COLUMNS } from '../../../electron/core/features/transfer/columns';
 import { freshInventory, keychainDump, metadata, seed, type Fresh } from './harness';
 
 const catalog = createCatalog();

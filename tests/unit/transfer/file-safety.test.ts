@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readUserFile } from '../../../electron/core/files/read-user-file';
 import { AppError } from '../../../electron/core/errors';
-import { MAX_IMPORT_BYTES, readImportFile } from '../../../electron/core/transfer/import-file';
+import { MAX_IMPORT_BYTES, readImportFile } from '../../../electron/core/features/transfer/import-file';
 import { DATABASE_FILE } from '../../../electron/core/vault/vault-database';
 import { dispatchFixture, FakeClock, tempDir, valueOf } from '../../support/inventory-fixture';
 import { readVaultFrom } from '../../support/vault';

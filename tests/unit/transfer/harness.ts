@@ -2,7 +2,7 @@ import { keychainUnavailable } from '../../../electron/core/errors';
 import { silentLogger } from '../../../electron/core/ports';
 import { createCatalog } from '../../../electron/core/providers/catalog';
 import { MemorySecretStore } from '../../../electron/core/secrets/memory-secret-store';
-import { planImportText } from '../../../electron/core/transfer';
+import { planImportText } from '../../../electron/core/features/transfer';
 import { FakeClock, tempDir, openCore } from '../../support/inventory-fixture';
 import { openTestVault, readVaultFrom } from '../../support/vault';
 import { sampleRows, toCsv } from './samples';

@@ -7,7 +7,7 @@ import {
   previewImport,
   previewOf,
   type ImportFormat,
-} from '../../../electron/core/transfer';
+} from '../../../electron/core/features/transfer';
 import { FlakySecretStore, freshInventory, keychainDump, seed, storedVault, type Fresh } from './harness';
 import { allFileText, sampleRow, sampleRows, secretFor, toCsv } from './samples';
 

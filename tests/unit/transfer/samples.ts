@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { IMPORT_COLUMNS } from '../../../electron/core/transfer';
+import { IMPORT_COLUMNS } from '../../../electron/core/features/transfer';
 
 /** Deterministic, distinct, well-formed secrets per provider; `i` keeps them unique. */
 const hex = (seed: string, n: number): string => createHash('sha256').update(seed).digest('hex').repeat(4).slice(0, n);

@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CustomProviderDefinition, type CheckResult } from '../../../electron/contract';
 import { createCatalog } from '../../../electron/core/providers/catalog';
-import { planImportText } from '../../../electron/core/transfer';
+import { planImportText } from '../../../electron/core/features/transfer';
 import { draftOf, editable } from '../../../electron/core/vault/plain-data';
 import type { VaultData } from '../../../electron/core/vault/vault-data';
 import { inventoryFixture } from '../../support/inventory-fixture';

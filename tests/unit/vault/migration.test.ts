@@ -5,7 +5,7 @@ import { chmod, readdir, readFile, rename, stat, utimes, writeFile } from 'node:
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../electron/contract';
-import { emptyNotificationState, markSent, setSnooze } from '../../../electron/core/expiry/notification-state';
+import { emptyNotificationState, markSent, setSnooze } from '../../../electron/core/features/expiry/notification-state';
 import { BACKUP_FILE, VAULT_FILE } from '../../../electron/core/vault/json-vault-file';
 import {
   AUDIT_FILE,

@@ -1,6 +1,6 @@
 import type { CheckResult } from '../../../contract';
 import type { Session } from '../../session/session';
-import type { StatusCheckService } from '../../status/status-check-service';
+import type { StatusCheckService } from './status-check-service';
 import { editable } from '../../vault/plain-data';
 import type { EmitEvent } from '../deps';
 import type { HandlersFor } from '../handler-map';

@@ -1,6 +1,6 @@
-import { buildIcs, expiryTimeline, resolveExpirySettings, type ExpiryScheduler } from '../../expiry';
+import { buildIcs, expiryTimeline, resolveExpirySettings, type ExpiryScheduler } from '.';
 import type { Session } from '../../session/session';
-import type { TransferService } from '../../transfer/transfer-service';
+import type { TransferService } from '../transfer/transfer-service';
 import { thawed } from '../../vault/plain-data';
 import type { HandlersFor } from '../handler-map';
 

@@ -2,7 +2,7 @@ import type { CheckResult, Token } from '../../../contract';
 import { AppError, notFound } from '../../errors';
 import { thawed } from '../../vault/plain-data';
 import type { Session } from '../../session/session';
-import type { StatusCheckService } from '../../status/status-check-service';
+import type { StatusCheckService } from '../checks/status-check-service';
 import type { HandlersFor } from '../handler-map';
 import type { RotationFeature } from './rotation';
 

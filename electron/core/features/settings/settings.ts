@@ -1,7 +1,7 @@
-import { resolveExpirySettings } from '../../expiry';
+import { resolveExpirySettings } from '../expiry';
 import type { Session } from '../../session/session';
-import { readSupportMode, supportModeOn, switchSupportMode } from '../../settings/support-mode';
-import { readUiSettings } from '../../settings/ui-settings';
+import { readSupportMode, supportModeOn, switchSupportMode } from './support-mode';
+import { readUiSettings } from './ui-settings';
 import type { HandlersFor } from '../handler-map';
 
 export type SettingsFeature = ReturnType<typeof settingsFeature>;

@@ -3,7 +3,7 @@ import { recognizeSecret } from '../../recognition/recognize';
 import { accountOf } from '../../secrets/accounts';
 import type { SecretCopier } from '../../secrets/copy-secret';
 import type { Session } from '../../session/session';
-import { readUiSettings } from '../../settings/ui-settings';
+import { readUiSettings } from '../settings/ui-settings';
 import type { HandlersFor } from '../handler-map';
 import type { TokensFeature } from './tokens';
 

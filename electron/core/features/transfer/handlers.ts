@@ -1,4 +1,4 @@
-import type { TransferService } from '../../transfer/transfer-service';
+import type { TransferService } from './transfer-service';
 import type { HandlersFor } from '../handler-map';
 
 type TransferChannels =
