@@ -1,0 +1,83 @@
+// Findings and status checks at the providers.
+import { z } from 'zod';
+import { Finding, FindingSeverity } from '../findings';
+import { CheckResult, TokenKind, TokenMode } from '../model';
+import { FieldValues, Id, ProviderId, SecretValue } from '../primitives';
+import { READ_TOPICS } from '../topics';
+import { type ChannelSpec, CheckRunSummary } from './shared';
+
+export const checksChannels = {
+  /** Everything that needs attention, computed from metadata (and keychain entry names when available). */
+  getFindings: {
+    access: 'read',
+    topics: READ_TOPICS.getFindings,
+    /**
+     * rescanKeychain: read the keychain's entries now instead of the listing kept for up to 30 s. storeIds and
+     * tokenId: only the findings about those stores (their tokens' included) or that token, for a store, client
+     * or token view; severities and limit: the first findings of those severities (the dashboard's few). At
+     * 10,000 tokens the whole list is megabytes.
+     */
+    input: z
+      .object({
+        rescanKeychain: z.boolean().optional(),
+        storeIds: z.array(Id).min(1).max(5_000).optional(),
+        tokenId: Id.optional(),
+        severities: z.array(FindingSeverity).min(1).max(3).optional(),
+        limit: z.number().int().min(1).max(1_000).optional(),
+      })
+      .strict(),
+    output: z.array(Finding).max(100_000),
+  },
+  /** How many findings of each severity: the nav's badges, without sending the findings themselves. */
+  getFindingCounts: {
+    access: 'read',
+    topics: READ_TOPICS.getFindingCounts,
+    input: z.object({}).strict(),
+    output: z
+      .object({
+        critical: z.number().int().nonnegative(),
+        warning: z.number().int().nonnegative(),
+        info: z.number().int().nonnegative(),
+      })
+      .strict(),
+  },
+  checkTokens: {
+    access: 'write',
+    statusOnly: 'allowed',
+    input: z
+      .object({
+        runId: Id,
+        selection: z.union([
+          z.object({ tokenIds: z.array(Id).min(1).max(50_000) }).strict(),
+          z.object({ clientId: Id }).strict(),
+          z.object({ storeId: Id }).strict(),
+          z.object({ all: z.literal(true) }).strict(),
+        ]),
+      })
+      .strict(),
+    output: CheckRunSummary,
+  },
+  cancelCheck: {
+    access: 'act',
+    statusOnly: 'allowed',
+    input: z.object({ runId: Id }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
+  /** Checks a pasted secret without saving anything (support staff's quick check). */
+  quickCheck: {
+    access: 'act',
+    statusOnly: 'allowed',
+    input: z
+      .object({
+        provider: ProviderId,
+        kind: TokenKind.optional(),
+        mode: TokenMode.nullable().optional(),
+        identifiers: FieldValues.optional(),
+        secret: SecretValue,
+      })
+      .strict(),
+    output: CheckResult,
+  },
+
+  /** The "Needs attention" panel and the expiry timeline (next weeks, by severity). */
+} as const satisfies Record<string, ChannelSpec>;
