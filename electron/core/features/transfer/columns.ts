@@ -1,3 +1,7 @@
+import type { FieldDescriptor } from '../../../contract';
+
+type FieldValue = string | number | boolean | string[];
+
 /**
  * The one column scheme for CSV and JSON import and export. Store identifiers and token settings each
  * have their own column, named in snake_case after the catalog field they fill.
@@ -71,4 +75,35 @@ export function splitList(cell: string, spacesToo = false): string[] {
     .split(spacesToo ? /[;\s]+/ : /[;\r\n]+/)
     .map((s) => s.trim())
     .filter((s) => s !== '');
+}
+
+/** Reads the identifier or setting columns a row fills into catalog values, typed by each field's descriptor. */
+export function cellsToValues(
+  cells: Cells,
+  columns: Record<string, string>,
+  fields: readonly FieldDescriptor[],
+  what: string,
+  owner: string,
+  reasons: string[],
+): Record<string, FieldValue> {
+  const values: Record<string, FieldValue> = {};
+  for (const [column, key] of Object.entries(columns)) {
+    const cell = cells[column as keyof Cells]?.trim();
+    if (!cell) continue;
+    const descriptor = fields.find((f) => f.key === key);
+    if (!descriptor) {
+      reasons.push(`${column}: not a ${what} of ${owner}; leave it empty.`);
+      continue;
+    }
+    if (descriptor.type === 'number') {
+      const n = Number(cell);
+      if (!/^-?\d+$/.test(cell) || !Number.isSafeInteger(n)) reasons.push(`${column}: must be a whole number.`);
+      else values[key] = n;
+    } else if (descriptor.type === 'lines' || descriptor.type === 'multiselect') {
+      values[key] = splitList(cell);
+    } else {
+      values[key] = cell;
+    }
+  }
+  return values;
 }

@@ -10,7 +10,6 @@ import {
   TokenKind,
   TokenMode,
   TokenStatus,
-  type FieldDescriptor,
   type ParsedInput,
   type StoreProfile,
   type Token,
@@ -21,10 +20,9 @@ import { validateFields } from '../../providers/fields';
 import { policyOf } from '../../providers/provider-module';
 import { checkTokenWrite } from '../../rules/write-rules';
 import type { VaultData } from '../../vault/vault-data';
-import { type Cells, IDENTIFIER_COLUMNS, SETTING_COLUMNS, splitList } from './columns';
+import { type Cells, cellsToValues, IDENTIFIER_COLUMNS, SETTING_COLUMNS, splitList } from './columns';
+import { previewOf, tokenPreview, type ImportPreview, type ImportPreviewRow } from './import-preview';
 import { type ImportFormat, parseImport, type RawRow } from './parse-import';
-
-type FieldValue = string | number | boolean | string[];
 
 /** One row ready for the transfer feature's importRows: the shapes `addToken` takes, plus the status to save. */
 export interface ImportRowInput {
@@ -46,40 +44,6 @@ export interface PlannedRow {
   tokenId: string;
   input: ImportRowInput | null;
   preview: Omit<ImportPreviewRow, 'row' | 'line' | 'status' | 'reasons'>;
-}
-
-/** A token as it will be saved, for the preview: the masked form at most, never the value. */
-export interface TokenPreview {
-  name: string;
-  kind: Token['kind'];
-  mode: Token['mode'];
-  scopes: string[];
-  settings: Record<string, FieldValue>;
-  status: Token['status'];
-  createdAt: string | null;
-  expiresAt: string | null;
-  expirySource: Token['expirySource'];
-  secret: { masked: string; formatProblem: string | null } | null;
-}
-export interface ImportPreviewRow {
-  row: number;
-  line: number | null;
-  status: 'ok' | 'invalid';
-  reasons: string[];
-  client: { name: string; action: 'new' | 'existing' } | null;
-  store: {
-    label: string;
-    provider: string;
-    providerName: string;
-    identifiers: Record<string, FieldValue>;
-    action: 'new' | 'existing';
-  } | null;
-  token: TokenPreview | null;
-}
-/** What the renderer shows before the user confirms. Secret-free by construction. */
-export interface ImportPreview {
-  rows: ImportPreviewRow[];
-  counts: { rows: number; ok: number; invalid: number; newClients: number; newStores: number; withSecret: number };
 }
 
 /** What an applied import did. */
@@ -291,37 +255,6 @@ function planRow(raw: RawRow, world: World, catalog: Catalog, now: Date): Planne
   return planned;
 }
 
-/** Reads the identifier or setting columns a row fills into catalog values, typed by each field's descriptor. */
-function cellsToValues(
-  cells: Cells,
-  columns: Record<string, string>,
-  fields: readonly FieldDescriptor[],
-  what: string,
-  owner: string,
-  reasons: string[],
-): Record<string, FieldValue> {
-  const values: Record<string, FieldValue> = {};
-  for (const [column, key] of Object.entries(columns)) {
-    const cell = cells[column as keyof Cells]?.trim();
-    if (!cell) continue;
-    const descriptor = fields.find((f) => f.key === key);
-    if (!descriptor) {
-      reasons.push(`${column}: not a ${what} of ${owner}; leave it empty.`);
-      continue;
-    }
-    if (descriptor.type === 'number') {
-      const n = Number(cell);
-      if (!/^-?\d+$/.test(cell) || !Number.isSafeInteger(n)) reasons.push(`${column}: must be a whole number.`);
-      else values[key] = n;
-    } else if (descriptor.type === 'lines' || descriptor.type === 'multiselect') {
-      values[key] = splitList(cell);
-    } else {
-      values[key] = cell;
-    }
-  }
-  return values;
-}
-
 /** Only the stores and tokens a write rule can look at for this store, so 10,000 rows stay linear. */
 function narrowVault(
   world: World,
@@ -338,49 +271,6 @@ function narrowVault(
       : [store];
   if (!stores.includes(store)) stores.push(store);
   return { stores, tokens: stores.flatMap((s) => world.tokensByStore.get(s.id) ?? []) };
-}
-
-function tokenPreview(token: Token): TokenPreview {
-  return {
-    name: token.name,
-    kind: token.kind,
-    mode: token.mode,
-    scopes: token.scopes,
-    settings: token.settings,
-    status: token.status,
-    createdAt: token.createdAt,
-    expiresAt: token.expiresAt,
-    expirySource: token.expirySource,
-    secret: token.secret ? { masked: token.secret.masked, formatProblem: token.secret.formatProblem ?? null } : null,
-  };
-}
-
-/** The renderer's view of a plan: per row what will be created, or why not. Never a secret value. */
-export function previewOf(plan: ImportPlan): ImportPreview {
-  const rows = plan.rows.map((r): ImportPreviewRow => ({
-    row: r.row,
-    line: r.line,
-    status: r.reasons.length ? 'invalid' : 'ok',
-    reasons: r.reasons,
-    ...r.preview,
-  }));
-  const ok = rows.filter((r) => r.status === 'ok');
-  return {
-    rows,
-    counts: {
-      rows: rows.length,
-      ok: ok.length,
-      invalid: rows.length - ok.length,
-      newClients: new Set(ok.filter((r) => r.client?.action === 'new').map((r) => r.client!.name.toLocaleLowerCase()))
-        .size,
-      newStores: new Set(
-        ok
-          .filter((r) => r.store?.action === 'new')
-          .map((r) => `${r.store!.provider}|${r.store!.label}|${r.client?.name.toLocaleLowerCase() ?? ''}`),
-      ).size,
-      withSecret: ok.filter((r) => r.token?.secret).length,
-    },
-  };
 }
 
 const storeKey = (provider: string, label: string, clientId: string | null): string =>

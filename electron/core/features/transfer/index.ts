@@ -11,15 +11,12 @@ export {
   planImport,
   planImportText,
   previewImport,
-  previewOf,
   type ImportPlan,
-  type ImportPreview,
-  type ImportPreviewRow,
   type ImportResult,
   type ImportRowInput,
   type PlannedRow,
-  type TokenPreview,
 } from './import-plan';
+export { previewOf, type ImportPreview, type ImportPreviewRow, type TokenPreview } from './import-preview';
 export { exportCsv, exportJson, exportRows, type ExportSelection } from './export';
 export {
   BACKUP_FORMAT_VERSION,
