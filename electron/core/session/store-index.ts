@@ -4,7 +4,7 @@ import { positionOf } from './lookup';
 
 /**
  * Token ids by store id for the vault the session holds, built on first use and dropped whenever a change adds
- * or removes a token or the vault is read anew: touching every token costs ~20 ms at 100,000.
+ * or removes a token or the vault is read anew: an edit then costs its store, not the vault's size.
  */
 export class StoreIndex {
   private ids: Map<string, string[]> | null = null;
