@@ -175,6 +175,23 @@ describe('encrypted backup', () => {
     },
   );
 
+  it('a backup whose secret is not the one its token record names is refused and changes nothing', async () => {
+    const source = await fresh();
+    await seed(source, 3);
+    const payload = await readBackup(await backupOf(source), PASS);
+    // Two records' values swapped: each value is valid, but not the one its record's fingerprint names.
+    const [a, b] = payload.secrets;
+    [a!.value, b!.value] = [b!.value, a!.value];
+    const dest = await target();
+    const before = { vault: await storedVault(dest), keys: await keychainDump(dest.secrets) };
+    await expect(dest.features.transfer.restoreBackup(payload, 'replace')).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/not the one its record names/),
+    });
+    expect(await storedVault(dest)).toEqual(before.vault);
+    expect(await keychainDump(dest.secrets)).toEqual(before.keys);
+  });
+
   it(
     'a keychain failing midway leaves the stored vault as it was and no secret behind',
     { timeout: 30_000 },

@@ -11,6 +11,7 @@ import { CURRENT_SCHEMA_VERSION, type VaultData } from '../../vault/vault-data';
 import { applyCreateClient } from '../clients/clients';
 import { applyCreateStore } from '../stores/stores';
 import { applyCreateToken, nearView } from '../tokens/create-token';
+import { sha256Hex } from '../../secrets/fingerprint';
 
 const storeKey = (provider: string, label: string, clientId: string | null): string =>
   `${provider}\u0000${label}\u0000${clientId ?? ''}`;
@@ -144,8 +145,10 @@ export function transferFeature(session: Session) {
             await tx.note(writes.map((w) => w.account));
             if (mode === 'replace') await tx.retire(data.tokens.filter((t) => t.secret).map(accountOf));
             for (const { token, account } of writes) {
-              await tx.write(vaultId, token.id, secretOf.get(token.id)!, account);
-              token.secret = { ...token.secret!, account };
+              const value = secretOf.get(token.id)!;
+              const facts = restoredSecret(token, value);
+              await tx.write(vaultId, token.id, value, account);
+              token.secret = { ...facts, account };
             }
             // A value the backup lacks stays missing: never point at another vault's entry.
             for (const t of plan.tokensToWrite) {
@@ -183,4 +186,14 @@ export function transferFeature(session: Session) {
       return { ...result, removedSecrets: settled.deleted, removeFailures: settled.failed };
     },
   };
+}
+
+/** A restored token's secret facts as the backup saved them, once its value is shown to be the one they name. */
+function restoredSecret(token: Token, value: string): NonNullable<Token['secret']> {
+  if (!token.secret || sha256Hex(value) !== token.secret.fingerprint)
+    throw new AppError(
+      'invalid_input',
+      `The backup's secret for token ${token.name} is not the one its record names (fingerprints differ); nothing was restored.`,
+    );
+  return token.secret;
 }
