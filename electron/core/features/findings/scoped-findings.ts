@@ -1,6 +1,6 @@
 import type { Client, StoreProfile, Token } from '../../../contract';
 import type { Database } from '../../db/sqlite';
-import { listChanges } from '../../vault/list-changes';
+import { diffList, listChanges } from '../../vault/list-changes';
 import type { VaultRepository } from '../../ports';
 import type { Catalog } from '../../providers/catalog';
 import { computeFindings } from '../../rules';
@@ -119,15 +119,11 @@ class DocsById<T> {
 /** Changed tokens as (before, after) by id: a walk side by side when none was added or removed, else by id. */
 function changedTokens(base: readonly Token[], draft: readonly Token[]): Map<string, [Token | null, Token | null]> {
   const out = new Map<string, [Token | null, Token | null]>();
-  if (base.length === draft.length) {
-    let i = 0;
-    for (; i < draft.length; i++) {
-      if (base[i] === draft[i]) continue;
-      if (base[i]!.id !== draft[i]!.id) break;
-      out.set(draft[i]!.id, [base[i]!, draft[i]!]);
-    }
-    if (i === draft.length) return out;
-    out.clear();
+  const diff = diffList(base, draft);
+  if (diff) {
+    for (const { before, after } of diff.changed) out.set(after.id, [before, after]);
+    for (const t of diff.removed) out.set(t.id, [t, null]);
+    return out;
   }
   const before = new Map(base.map((t) => [t.id, t]));
   const seen = new Set<string>();
