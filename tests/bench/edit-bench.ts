@@ -12,8 +12,6 @@ import { join, resolve } from 'node:path';
 import { startHost, type RunningHost } from '../support/host-process';
 import { machineFacts, nowMs, REPO_ROOT, today, writeSection } from './bench-utils';
 import { generateVault, withKeychainNamespace, writeVault } from './generate-vault';
-import { silentLogger, systemClock } from '../../electron/core/ports';
-import { VaultDatabase } from '../../electron/core/vault/vault-database';
 
 const SIZE = { tokens: 10_000, stores: 2_000, clients: 300, seed: 6 };
 const CHROMIUM = process.env.KEYWARD_CHROMIUM ?? '/usr/bin/chromium';
@@ -142,14 +140,11 @@ async function main(): Promise<void> {
   const results: { label: string; counts: EditCount[] }[] = [];
   try {
     for (const { label, root } of roots) {
-      // A fresh copy of the same vault for each checkout, imported into its database before its host starts.
+      // A fresh copy of the same vault for each checkout, as vault.json: each checkout's own code imports it.
       const dataDir = await mkdtemp(join(tmpdir(), 'keyward-editbench-'));
       try {
         const vault = withKeychainNamespace(generateVault({ ...SIZE, now: new Date('2026-12-01T00:00:00Z') }));
         await writeVault(dataDir, vault);
-        const seed = new VaultDatabase(dataDir, systemClock, silentLogger);
-        await seed.open();
-        seed.close();
         // Active tokens whose masked fingerprint no other token shares: the search shows each alone.
         const seen = new Map<string, number>();
         for (const t of vault.tokens) if (t.secret) seen.set(t.secret.masked, (seen.get(t.secret.masked) ?? 0) + 1);
