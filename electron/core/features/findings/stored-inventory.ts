@@ -13,6 +13,11 @@ import { readState, rebuildDerived, refreshDerived, STATE } from './stored-findi
 
 /** The longest wait for a findings window to end (setTimeout's limit is about 24 days). */
 const MAX_WAIT_MS = 86_400_000;
+/** The shortest wait before a scheduled refresh, so a window that ends now never spins the event loop. */
+const MIN_WAIT_MS = 100;
+/** Tries a refresh makes while the vault in memory is behind the database, and the wait before the next one. */
+const REFRESH_ATTEMPTS = 20;
+const RETRY_AFTER_MS = 1_000;
 /** Topics whose answers a refresh of the findings can change. */
 const REFRESH_TOPICS: VaultTopic[] = ['tokens', 'keychain', 'expiry'];
 
@@ -147,13 +152,22 @@ export class StoredInventory {
   /** Recomputes the findings with the current time and keychain listing; tells the window when any changed. */
   async refresh(): Promise<boolean> {
     const { db } = await this.current();
-    for (;;) {
+    for (let attempt = 0; ; attempt++) {
       const [vault, catalog, accounts] = await this.vaultNow();
       const changed = await db.write(() => {
         if (Number(readMeta(db).get(META.revision) ?? 0) !== vault.revision) return null;
         return refreshDerived(db, vault, catalog, this.deps.clock.now(), accounts);
       });
-      if (changed === null) continue;
+      if (changed === null) {
+        // The vault in memory is behind the database (a commit still settling): let the event loop turn first,
+        // so requests, timers and that commit's own steps run; after a while, leave it to the next schedule.
+        if (attempt >= REFRESH_ATTEMPTS) {
+          this.schedule(db, RETRY_AFTER_MS);
+          return false;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 10 * (attempt + 1)));
+        continue;
+      }
       this.refreshedOnce = true;
       if (changed) {
         this.refreshes++;
@@ -165,13 +179,13 @@ export class StoredInventory {
   }
 
   /** Refreshes when the earliest stored findings window ends. */
-  private schedule(db: Database): void {
+  private schedule(db: Database, after?: number): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const next = db.prepare('SELECT min(valid_until) AS at FROM inventory_rows').get<{ at: number | null }>()?.at;
-    if (next === null || next === undefined) return;
-    const wait = Math.min(Math.max(next - this.deps.clock.now().getTime(), 0), MAX_WAIT_MS);
+    if (after === undefined && (next === null || next === undefined)) return;
+    const wait = after ?? Math.min(Math.max((next ?? 0) - this.deps.clock.now().getTime(), MIN_WAIT_MS), MAX_WAIT_MS);
     this.timer = setTimeout(() => {
       this.timer = null;
       this.refresh().catch((err: unknown) =>
