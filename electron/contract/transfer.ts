@@ -34,6 +34,8 @@ export const ImportPreviewRow = z.object({
     })
     .nullable(),
   token: TokenPreview.nullable(),
+  /** An invalid row's cells as read (secrets and token-like cells masked), so the user sees what to fix. */
+  cells: z.record(z.string().max(40), z.string().max(240)).optional(),
 });
 
 export const ImportPreview = z.object({

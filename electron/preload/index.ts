@@ -46,6 +46,7 @@ const api = {
   setSupportMode: call('setSupportMode'),
   importPreview: call('importPreview'),
   importApply: call('importApply'),
+  importRejectedRows: call('importRejectedRows'),
   exportInventory: call('exportInventory'),
   clientReport: call('clientReport'),
   backupCreate: call('backupCreate'),

@@ -383,3 +383,43 @@ scratch(
     expect((await readVault(host)).tokens).toHaveLength(0);
   },
 );
+
+scratch(
+  'import that helps: format hints and suggestions, invalid rows keep their cells, rejected rows download without secrets',
+  async ({ page, host, files }) => {
+    const secrets = [shippo(), shippo()];
+    const path = join(files, 'agency.csv');
+    await writeFile(
+      path,
+      'client,store,provider,token_name,expires,secret\r\n' +
+        `Acme,Acme shipping,shippo,Warehouse,${inDays(90)},${secrets[0]}\r\n` +
+        `Acme,Acme prints,printfy,Storefront,31/12/2027,${secrets[1]}\r\n`,
+    );
+    await openTransfer(page, host);
+    await queueDialog(host, { open: path });
+    await page.getByRole('button', { name: 'Choose file…' }).click();
+    const preview = page.getByRole('region', { name: 'Import preview' });
+    const rows = preview.getByRole('table', { name: 'Import preview rows' }).locator('tbody tr');
+    await expect(rows).toHaveCount(2);
+    const invalid = rows.nth(1);
+    await expect(invalid).toContainText('provider: unknown provider. Did you mean "printify"?');
+    await expect(invalid).toContainText('expires: reads as day/month/year; write it as 2027-12-31');
+    // The row's cells stay visible as the file has them, its secret masked.
+    for (const cell of ['Acme prints', 'printfy', 'Storefront', '31/12/2027', masked(secrets[1]!, 'shippo_live_')])
+      await expect(invalid).toContainText(cell);
+    await expectNoSecretIn(page, secrets);
+
+    const rejected = join(files, 'rejected.csv');
+    await queueDialog(host, { save: rejected });
+    await preview.getByRole('button', { name: 'Download the rejected rows…' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved 1 rejected row to' })).toContainText(rejected);
+    const text = await readFile(rejected, 'utf8');
+    expect(text).toContain('Acme prints,printfy');
+    expect(text).toContain('Did you mean ""printify""?');
+    for (const s of secrets) expect(text).not.toContain(s.slice(12, 24));
+
+    await preview.getByRole('button', { name: 'Import 1 valid row' }).click();
+    await expect(page.getByRole('status', { name: 'Import result' })).toContainText('1 invalid row skipped');
+    expect((await readVault(host)).tokens.map((t) => t.name)).toEqual(['Warehouse']);
+  },
+);

@@ -21,6 +21,13 @@ export const transferChannels = {
     input: z.object({ planId: Id, allOrNothing: z.boolean() }).strict(),
     output: ImportResult,
   },
+  /** Saves a previewed import's refused rows as CSV to fix and import again; secrets are left out. */
+  importRejectedRows: {
+    access: 'act',
+    statusOnly: 'allowed',
+    input: z.object({ planId: Id }).strict(),
+    output: SavedFile.extend({ rows: z.number().int().nonnegative() }),
+  },
   /** Metadata and last checks as CSV or JSON (no secrets), for everything or one client (null: stores without one). */
   exportInventory: {
     access: 'act',

@@ -1,8 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { ImportPreview } from '../../../electron/contract';
-import { expirySourceText, localDay } from '../../lib/format';
-
-type Row = ImportPreview['rows'][number];
+import { PreviewRow } from './ImportPreviewRows';
 export interface Plan {
   planId: string;
   fileName: string;
@@ -22,12 +20,14 @@ export function PreviewPanel({
   disabled,
   onApply,
   onDiscard,
+  onSaveRejected,
 }: {
   plan: Plan;
   busy: boolean;
   disabled: boolean;
   onApply(allOrNothing: boolean): void;
   onDiscard(): void;
+  onSaveRejected(): void;
 }) {
   const { counts, rows } = plan.preview;
   const [invalidOnly, setInvalidOnly] = useState(false);
@@ -69,6 +69,11 @@ export function PreviewPanel({
         >
           Import only if all rows are valid
         </button>
+        {counts.invalid > 0 && (
+          <button type="button" disabled={busy} onClick={onSaveRejected}>
+            Download the rejected rows…
+          </button>
+        )}
         <button type="button" disabled={busy} onClick={onDiscard}>
           Discard
         </button>
@@ -155,79 +160,5 @@ function Pager({
         </>
       )}
     </div>
-  );
-}
-
-function PreviewRow({ row }: { row: Row }) {
-  const { client, store, token } = row;
-  return (
-    <tr className={row.status === 'invalid' ? 'transfer-row-invalid' : undefined}>
-      <td>
-        {row.row}
-        {row.line !== null && <span className="muted block">line {row.line}</span>}
-      </td>
-      <td>
-        <span className={`status ${row.status === 'ok' ? 'status-active' : 'transfer-status-invalid'}`}>
-          {row.status === 'ok' ? 'ok' : 'invalid'}
-        </span>
-      </td>
-      <td>{client ? <Named name={client.name} action={client.action} /> : <span className="muted">no client</span>}</td>
-      <td>{store ? <Named name={store.label} action={store.action} /> : <span className="muted">—</span>}</td>
-      <td>{store?.providerName ?? store?.provider ?? '—'}</td>
-      <td>
-        {token ? (
-          <>
-            {token.name}
-            <span className="muted block">
-              {token.kind}
-              {token.mode ? ` · ${token.mode}` : ''}
-            </span>
-          </>
-        ) : (
-          '—'
-        )}
-      </td>
-      <td>
-        {token?.secret ? (
-          <>
-            <span className="masked">{token.secret.masked}</span>
-            {token.secret.formatProblem && (
-              <span className="hint hint-warning block">{token.secret.formatProblem}</span>
-            )}
-          </>
-        ) : (
-          <span className="muted">none</span>
-        )}
-      </td>
-      <td>
-        {token?.expiresAt ? (
-          <>
-            {localDay(token.expiresAt)}
-            <span className="muted block">{expirySourceText(token.expirySource)}</span>
-          </>
-        ) : token ? (
-          <span className="muted">{token.expirySource === 'none' ? 'never' : '—'}</span>
-        ) : (
-          '—'
-        )}
-      </td>
-      <td>
-        {row.reasons.length > 0 && (
-          <ul className="transfer-reasons">
-            {row.reasons.map((reason, i) => (
-              <li key={i}>{reason}</li>
-            ))}
-          </ul>
-        )}
-      </td>
-    </tr>
-  );
-}
-
-function Named({ name, action }: { name: string; action: 'new' | 'existing' }) {
-  return (
-    <>
-      {name} <span className={`tag${action === 'new' ? ' transfer-tag-new' : ''}`}>{action}</span>
-    </>
   );
 }

@@ -7,6 +7,7 @@ import { transferCall } from './transfer-call';
 import { PreviewPanel, snake, type Plan } from './ImportPreviewPanel';
 
 type Format = 'csv' | 'json';
+type Result = ChannelOutput<'importApply'> & { fileName: string; planId: string };
 
 /**
  * Import from CSV or JSON: main opens the file and keeps the plan (the file holds secrets); the renderer
@@ -17,7 +18,8 @@ export function ImportSection({ disabled }: { disabled: boolean }) {
   const [busy, setBusy] = useState<'preview' | 'apply' | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [plan, setPlan] = useState<Plan | null>(null);
-  const [result, setResult] = useState<(ChannelOutput<'importApply'> & { fileName: string }) | null>(null);
+  const [result, setResult] = useState<Result | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
 
   async function choose() {
     setBusy('preview');
@@ -27,6 +29,7 @@ export function ImportSection({ disabled }: { disabled: boolean }) {
     if (!reply.ok) return setError(reply.error);
     if (reply.value.cancelled) return;
     setResult(null);
+    setSaved(null);
     setPlan({ planId: reply.value.planId, fileName: reply.value.fileName, format, preview: reply.value.preview });
   }
 
@@ -42,8 +45,20 @@ export function ImportSection({ disabled }: { disabled: boolean }) {
       if (reply.error.code === 'not_found') setPlan(null);
       return;
     }
-    setResult({ ...reply.value, fileName: plan.fileName });
+    setResult({ ...reply.value, fileName: plan.fileName, planId: plan.planId });
     setPlan(null);
+  }
+
+  /** The refused rows as CSV to fix and import again; main leaves the secrets out. */
+  async function saveRejected(planId: string) {
+    setError(null);
+    setSaved(null);
+    const reply = await transferCall('importRejectedRows', { planId });
+    if (!reply.ok) return setError(reply.error);
+    if (!reply.value.saved) return;
+    setSaved(
+      `Saved ${reply.value.rows} rejected row${reply.value.rows === 1 ? '' : 's'} to ${reply.value.path}, with a problems column. Secrets are left out: Keyward never writes a secret to a file, so fill them in from your source.`,
+    );
   }
 
   return (
@@ -76,7 +91,12 @@ export function ImportSection({ disabled }: { disabled: boolean }) {
         </button>
       </div>
       <SectionError error={error} onDismiss={() => setError(null)} />
-      {result && <ImportResultSummary result={result} />}
+      {result && <ImportResultSummary result={result} onSaveRejected={() => void saveRejected(result.planId)} />}
+      {saved && (
+        <p className="hint" role="status">
+          {saved}
+        </p>
+      )}
       {plan && (
         <PreviewPanel
           plan={plan}
@@ -84,6 +104,7 @@ export function ImportSection({ disabled }: { disabled: boolean }) {
           disabled={disabled}
           onApply={(all) => void apply(all)}
           onDiscard={() => setPlan(null)}
+          onSaveRejected={() => void saveRejected(plan.planId)}
         />
       )}
     </section>
@@ -103,10 +124,10 @@ function ColumnHelp() {
       </p>
       <p>
         Optional: <code>environment</code>, <code>kind</code>, <code>mode</code>, <code>scopes</code> (<code>;</code>
-        -separated), <code>created</code>, <code>expires</code>, <code>status</code>, <code>notes</code>, and token
-        settings such as <code>access_level</code>, <code>permissions</code>, <code>ip_allowlist</code>,{' '}
-        <code>rate_limit</code>. A Keyward export imports as it is. JSON: <code>{'{"rows": [{…}]}'}</code> with the same
-        keys.
+        -separated), <code>created</code> and <code>expires</code> (dates as YYYY-MM-DD, e.g. 2027-12-31),{' '}
+        <code>status</code>, <code>notes</code>, and token settings such as <code>access_level</code>,{' '}
+        <code>permissions</code>, <code>ip_allowlist</code>, <code>rate_limit</code>. A Keyward export imports as it is.
+        JSON: <code>{'{"rows": [{…}]}'}</code> with the same keys.
       </p>
       <ul className="transfer-help-providers">
         {providers.map((p) => {
@@ -130,7 +151,7 @@ function ColumnHelp() {
   );
 }
 
-function ImportResultSummary({ result }: { result: ChannelOutput<'importApply'> & { fileName: string } }) {
+function ImportResultSummary({ result, onSaveRejected }: { result: Result; onSaveRejected(): void }) {
   return (
     <div className="banner transfer-done" role="status" aria-label="Import result">
       <span>
@@ -143,6 +164,11 @@ function ImportResultSummary({ result }: { result: ChannelOutput<'importApply'> 
           : ''}
         .
       </span>
+      {result.skippedInvalid > 0 && (
+        <button type="button" onClick={onSaveRejected}>
+          Download the rejected rows…
+        </button>
+      )}
     </div>
   );
 }

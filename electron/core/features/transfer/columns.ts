@@ -67,7 +67,14 @@ export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 export type Cells = Partial<Record<ImportColumn, string>>;
 
-export const KNOWN_COLUMNS: ReadonlySet<string> = new Set<string>([...IMPORT_COLUMNS, ...EXPORT_ONLY_COLUMNS]);
+/** Written beside each rejected row in "Download the rejected rows"; ignored by import, so the file imports again. */
+export const PROBLEMS_COLUMN = 'problems';
+
+export const KNOWN_COLUMNS: ReadonlySet<string> = new Set<string>([
+  ...IMPORT_COLUMNS,
+  ...EXPORT_ONLY_COLUMNS,
+  PROBLEMS_COLUMN,
+]);
 
 /** A list cell: `;` or line breaks between items; scopes may also be space-separated. */
 export function splitList(cell: string, spacesToo = false): string[] {

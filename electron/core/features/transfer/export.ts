@@ -78,7 +78,7 @@ export function exportCsv(
 }
 
 /** A cell a spreadsheet would run as a formula (=, +, -, @) is prefixed with ' so it stays text. */
-function spreadsheetSafe(value: string): string {
+export function spreadsheetSafe(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 

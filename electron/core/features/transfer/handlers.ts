@@ -2,13 +2,20 @@ import type { TransferService } from './transfer-service';
 import type { HandlersFor } from '../handler-map';
 
 type TransferChannels =
-  'importPreview' | 'importApply' | 'exportInventory' | 'clientReport' | 'backupCreate' | 'backupRestore';
+  | 'importPreview'
+  | 'importApply'
+  | 'importRejectedRows'
+  | 'exportInventory'
+  | 'clientReport'
+  | 'backupCreate'
+  | 'backupRestore';
 
 /** Import, export and backup: files picked through the OS dialogs and read or written in main. */
 export function transferHandlers(transfer: TransferService): HandlersFor<TransferChannels> {
   return {
     importPreview: ({ format }) => transfer.previewImport(format),
     importApply: ({ planId, allOrNothing }) => transfer.applyImport(planId, allOrNothing),
+    importRejectedRows: ({ planId }) => transfer.saveRejectedRows(planId),
     exportInventory: ({ format, clientId }) => transfer.exportInventory(format, clientId),
     clientReport: ({ clientId }) => transfer.clientReport(clientId),
     backupCreate: ({ passphrase }) => transfer.createBackup(passphrase),

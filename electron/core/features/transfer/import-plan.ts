@@ -21,6 +21,7 @@ import { policyOf } from '../../providers/provider-module';
 import { checkTokenWrite } from '../../rules/write-rules';
 import type { VaultData } from '../../vault/vault-data';
 import { type Cells, cellsToValues, IDENTIFIER_COLUMNS, SETTING_COLUMNS, splitList } from './columns';
+import { cellProblem, oneOf, shownCells, suggestion } from './import-hints';
 import { previewOf, tokenPreview, type ImportPreview, type ImportPreviewRow } from './import-preview';
 import { type ImportFormat, parseImport, type RawRow } from './parse-import';
 
@@ -42,6 +43,8 @@ export interface PlannedRow {
   reasons: string[];
   /** The id the token will get, fixed at planning so a failed import can take back exactly its secrets. */
   tokenId: string;
+  /** The row's cells as read, secret included, for "Download the rejected rows" (which leaves the secret out). */
+  cells: Cells;
   input: ImportRowInput | null;
   preview: Omit<ImportPreviewRow, 'row' | 'line' | 'status' | 'reasons'>;
 }
@@ -91,7 +94,13 @@ export function planImport(
     push(world.tokensByStore, t.storeId, t);
     if (t.secret) world.fingerprints.set(t.secret.fingerprint, t.name);
   }
-  return { rows: rows.map((raw) => planRow(raw, world, catalog, now)) };
+  return {
+    rows: rows.map((raw) => {
+      const planned = planRow(raw, world, catalog, now);
+      if (planned.reasons.length) planned.preview.cells = shownCells(planned.cells, catalog, now);
+      return planned;
+    }),
+  };
 }
 
 function planRow(raw: RawRow, world: World, catalog: Catalog, now: Date): PlannedRow {
@@ -101,6 +110,7 @@ function planRow(raw: RawRow, world: World, catalog: Catalog, now: Date): Planne
     line: raw.line,
     reasons,
     tokenId: randomUUID(),
+    cells: raw.cells,
     input: null,
     preview: { client: null, store: null, token: null },
   };
@@ -108,7 +118,7 @@ function planRow(raw: RawRow, world: World, catalog: Catalog, now: Date): Planne
   const field = <S extends z.ZodType>(column: keyof Cells, schema: S, value: unknown): z.output<S> | undefined => {
     const parsed = schema.safeParse(value);
     if (parsed.success) return parsed.data;
-    reasons.push(`${column}: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
+    reasons.push(cellProblem(column, value, parsed.error));
     return undefined;
   };
   const text = (column: keyof Cells): string | undefined => {
@@ -117,7 +127,8 @@ function planRow(raw: RawRow, world: World, catalog: Catalog, now: Date): Planne
   };
   const clientName = text('client') === undefined ? null : field('client', Label, text('client'));
   const label = field('store', Label, c.store ?? '');
-  const providerId = field('provider', ProviderId, (c.provider ?? '').trim().toLowerCase());
+  const providerText = (c.provider ?? '').trim().toLowerCase();
+  const providerId = ProviderId.safeParse(providerText).success ? providerText : undefined;
   const environment =
     text('environment') === undefined ? undefined : field('environment', Environment, text('environment'));
   const name = field('token_name', Label, c.token_name ?? '');
@@ -131,16 +142,20 @@ function planRow(raw: RawRow, world: World, catalog: Catalog, now: Date): Planne
   const scopes = text('scopes') === undefined ? undefined : splitList(c.scopes ?? '', true);
 
   const module = providerId ? catalog.find(providerId) : undefined;
-  if (providerId && !module)
+  if (providerText === '') reasons.push('provider: empty; every row names its provider.');
+  else if (!module) {
+    const known = catalog.modules().map((m) => m.descriptor.id);
+    const builtin = catalog.modules().filter((m) => m.descriptor.builtin);
     reasons.push(
-      `provider: unknown provider "${providerId}"; built-in ones are printify, shippo, printago, thinkific, pixlpay, or define custom:${providerId.replace(/^custom:/, '')} first.`,
+      `provider: unknown provider.${suggestion(providerText, known)} Built-in providers are ${oneOf(builtin.map((m) => m.descriptor.id))}; a custom one is custom:<its id>, defined in Settings first.`,
     );
+  }
   if (!module || label === undefined || name === undefined || status === undefined || reasons.length) return planned;
 
   const provider = module.descriptor;
   const credential = kind ? provider.credentials.find((k) => k.kind === kind) : provider.credentials[0];
   if (!credential) {
-    reasons.push(`kind: ${provider.name} has no credential of kind ${kind}.`);
+    reasons.push(`kind: ${provider.name} takes ${oneOf(provider.credentials.map((k) => k.kind))}.`);
     return planned;
   }
 

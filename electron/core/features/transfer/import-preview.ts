@@ -30,6 +30,8 @@ export interface ImportPreviewRow {
     action: 'new' | 'existing';
   } | null;
   token: TokenPreview | null;
+  /** An invalid row's cells as read, so the user sees what to fix; secrets and token-like cells are masked. */
+  cells?: Record<string, string>;
 }
 /** What the renderer shows before the user confirms. Secret-free by construction. */
 export interface ImportPreview {

@@ -1,6 +1,7 @@
 import { parse as parseCsvSync } from 'csv-parse/sync';
 import { AppError } from '../../errors';
-import { type Cells, KNOWN_COLUMNS, REQUIRED_COLUMNS } from './columns';
+import { type Cells, IMPORT_COLUMNS, KNOWN_COLUMNS, REQUIRED_COLUMNS } from './columns';
+import { didYouMean } from './import-hints';
 
 export type ImportFormat = 'csv' | 'json';
 /** Bounds: an agency's spreadsheet, with room to spare. */
@@ -176,7 +177,7 @@ function checkColumns(columns: string[], header = true): void {
   if (unknown.length) {
     throw new AppError(
       'invalid_input',
-      `Unknown column${unknown.length === 1 ? '' : 's'}: ${unknown.map(columnName).join(', ')}. Known columns: ${[...KNOWN_COLUMNS].join(', ')}.`,
+      `Unknown column${unknown.length === 1 ? '' : 's'}: ${unknown.map(unknownColumn).join(', ')}. Import reads these columns: ${IMPORT_COLUMNS.join(', ')}.`,
     );
   }
   const duplicate = columns.filter((c, i) => columns.indexOf(c) !== i);
@@ -190,6 +191,12 @@ function checkColumns(columns: string[], header = true): void {
       'invalid_input',
       `Missing required column${missing.length === 1 ? '' : 's'}: ${missing.join(', ')}.`,
     );
+}
+
+/** An unknown column's name, with the known column it is one typo away from. */
+function unknownColumn(name: string): string {
+  const close = /^[a-z][a-z _-]{0,29}$/.test(name) ? didYouMean(name, KNOWN_COLUMNS) : undefined;
+  return close === undefined ? columnName(name) : `${columnName(name)} (did you mean "${close}"?)`;
 }
 
 /** A header cell could be a pasted secret: only names that look like column names are quoted back. */

@@ -11,6 +11,7 @@ import { passphraseProblem } from './backup-format';
 import { clientReportHtml } from './client-report';
 import { exportCsv, exportJson } from './export';
 import { readImportFile } from './import-file';
+import { rejectedRowsCsv } from './rejected-rows';
 import { planImport, type ImportPlan, type ImportResult } from './import-plan';
 import { previewOf, type ImportPreview } from './import-preview';
 import type { ImportFormat } from './parse-import';
@@ -35,7 +36,11 @@ export type Saved = { saved: boolean; path: string };
  * writes them, and keeps import plans (which hold secrets) to itself; the renderer sees previews and counts.
  */
 export class TransferService {
-  private readonly plans = new Map<string, { plan: ImportPlan; expires: number }>();
+  /** Previewed plans by id; once applied, only the rejected rows' CSV (which holds no secret) is kept. */
+  private readonly plans = new Map<
+    string,
+    { plan: ImportPlan | null; rejected: { csv: string; rows: number } | null; expires: number }
+  >();
 
   constructor(
     // dataDir: Keyward's data folder, where no export, report, calendar or backup may be saved.
@@ -64,19 +69,42 @@ export class TransferService {
     const plan = planImport(rows, vault, catalog, this.deps.clock.now());
     const planId = randomUUID();
     this.forgetExpired();
-    this.plans.set(planId, { plan, expires: this.deps.clock.now().getTime() + PLAN_TTL_MS });
+    this.plans.set(planId, { plan, rejected: null, expires: this.deps.clock.now().getTime() + PLAN_TTL_MS });
     return { cancelled: false, planId, fileName: basename(path), preview: previewOf(plan) };
   }
 
   async applyImport(planId: string, allOrNothing: boolean): Promise<ImportResult> {
     this.forgetExpired();
     const entry = this.plans.get(planId);
-    if (!entry)
+    if (!entry?.plan)
       throw new AppError('not_found', 'That import preview has expired or was already used; preview the file again.');
-    const result = await this.deps.apply.importRows(entry.plan, { allOrNothing });
-    // Single use once applied; a refused all-or-nothing apply keeps the plan for a valid-rows-only retry.
-    this.plans.delete(planId);
+    const plan = entry.plan;
+    const result = await this.deps.apply.importRows(plan, { allOrNothing });
+    // Single use once applied (a refused all-or-nothing apply keeps the plan for a valid-rows-only retry);
+    // the rejected rows stay downloadable, without secrets.
+    const rejected = rejectedRowsCsv(plan, await this.deps.session.catalog(), this.deps.clock.now());
+    this.plans.set(planId, { plan: null, rejected: rejected.rows ? rejected : null, expires: entry.expires });
     return result;
+  }
+
+  /** The refused rows of a previewed import as CSV, through the save dialog; the plan stays usable. */
+  async saveRejectedRows(planId: string): Promise<Saved & { rows: number }> {
+    this.forgetExpired();
+    const entry = this.plans.get(planId);
+    if (!entry) throw new AppError('not_found', 'That import preview has expired; preview the file again.');
+    const now = this.deps.clock.now();
+    const { csv, rows } = entry.plan
+      ? rejectedRowsCsv(entry.plan, await this.deps.session.catalog(), now)
+      : (entry.rejected ?? { csv: '', rows: 0 });
+    if (rows === 0) throw new AppError('invalid_input', 'Every row of this file is valid; there are no rejected rows.');
+    const path = await this.deps.dialogs.save({
+      title: 'Save the rejected rows',
+      defaultName: `keyward-rejected-rows-${now.toISOString().slice(0, 10)}.csv`,
+      filters: FILTERS.csv,
+    });
+    if (!path) return { saved: false, path: '', rows };
+    await writeUserFile(path, csv, { dataDir: this.deps.dataDir });
+    return { saved: true, path, rows };
   }
 
   async exportInventory(format: ImportFormat, clientId: string | null | undefined): Promise<Saved> {
