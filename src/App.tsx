@@ -14,6 +14,7 @@ import { DashboardView } from './components/DashboardView';
 import { InventoryView } from './components/inventory/InventoryView';
 import { useShortcuts } from './lib/shortcuts';
 import { useChecks } from './state/check-store';
+import { CheckPlanHost } from './components/checks/CheckPlanDialog';
 import {
   AddStoreForm,
   AuditLogView,
@@ -36,10 +37,10 @@ export function App() {
     if (useVault.getState().view.kind !== 'inventory') firstViewPainted();
     preloadViews();
     const offVault = followVaultChanges();
-    // The tray's "Check all": run it and show its progress in the inventory (the total arrives with progress).
+    // The tray's "Check all": show what it would send in the inventory, and send once the user confirms.
     const offCheckAll = on('checkAllRequested', () => {
       useVault.getState().show({ kind: 'inventory' });
-      void useChecks.getState().start({ all: true }, 'all tokens', 0);
+      useChecks.getState().propose({ all: true }, 'all tokens');
     });
     return () => {
       offVault();
@@ -58,6 +59,7 @@ export function App() {
       </header>
       <NoticeBar />
       <ExpiryEvents />
+      <CheckPlanHost />
       <div className="layout">
         {view.kind !== 'inventory' && view.kind !== 'token' && <Sidebar />}
         <main className={`content${view.kind === 'inventory' ? ' content-fill' : ''}`}>

@@ -186,10 +186,13 @@ async function check(
         : null;
   if (!selection) throw new CliExit(EXIT.usage, 'Say what to check: --all, --client X, --store X or --token ID.');
   const runId = randomUUID();
-  const summary = await call<{ results: { tokenId: string }[]; withoutSecret: number; counts: Record<string, number> }>(
-    'checkTokens',
-    { runId, selection },
-  );
+  // A token named by id is checked whatever its status; a bulk check leaves retired tokens out unless asked.
+  const includeRetired = Boolean(values.token || values['include-retired']);
+  const summary = await call<{
+    results: { tokenId: string }[];
+    withoutSecret: number;
+    leftOut: Record<'revoked' | 'rotated' | 'expired', number>;
+  }>('checkTokens', { runId, selection, includeRetired });
   const vault = await readVault();
   const stores = new Map(vault.stores.map((s) => [s.id, s]));
   const results = summary.results.map(({ tokenId }) => {
@@ -208,6 +211,11 @@ async function check(
     );
     if (summary.withoutSecret)
       out(`${summary.withoutSecret} token(s) have no secret in the keychain and were not checked.`);
+    const leftOut = Object.entries(summary.leftOut).filter(([, n]) => n > 0);
+    if (leftOut.length)
+      out(
+        `Left out: ${leftOut.map(([status, n]) => `${n} ${status}`).join(', ')} (add --include-retired to check them).`,
+      );
   }
   const failing = failsOn(values['fail-on'], ['invalid']);
   return results.some((r) => failing.includes(r.outcome)) ? EXIT.failing : EXIT.fine;

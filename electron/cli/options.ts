@@ -42,6 +42,7 @@ export const OPTIONS = {
   within: { type: 'string' },
   severity: { type: 'string' },
   'fail-on': { type: 'string' },
+  'include-retired': { type: 'boolean' },
 } as const;
 
 export type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];

@@ -10,6 +10,7 @@ commands:
               [--plan free|starter|growth|pro|enterprise] [--created DATE] [--expires DATE]
               (the secret is read from standard input, or prompted for with echo off)
   check       [--all | --client X | --store X | --token ID] [--fail-on invalid,restricted,...]
+              [--include-retired] (revoked, rotated and expired tokens are left out unless named by --token)
   quick-check --provider P [--kind K] [--store-id ID] [--subdomain S] [--host H]   (secret on stdin; nothing saved)
   expiring    --within <N>d
   findings    [--severity critical|warning|info] [--fail-on critical|warning|info|never]

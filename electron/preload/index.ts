@@ -28,6 +28,7 @@ const api = {
   getFindingCounts: call('getFindingCounts'),
   saveCustomProvider: call('saveCustomProvider'),
   deleteCustomProvider: call('deleteCustomProvider'),
+  planCheck: call('planCheck'),
   checkTokens: call('checkTokens'),
   cancelCheck: call('cancelCheck'),
   quickCheck: call('quickCheck'),

@@ -19,21 +19,39 @@ export interface CheckRun {
   startedAt: string;
 }
 
+/** A bulk check waiting for the user's go-ahead, after seeing what it would send. */
+export interface CheckProposal {
+  selection: Selection;
+  label: string;
+}
+
 interface CheckState {
+  /** A bulk check shown with its plan, not yet sent. */
+  proposal: CheckProposal | null;
+  /** Shows what a bulk check would send; nothing is sent until the user confirms. */
+  propose(selection: Selection, label: string): void;
+  closeProposal(): void;
   /** The bulk run being shown (running or just finished). */
   current: CheckRun | null;
   /** The last finished bulk run, for the dashboard. */
   last: CheckRun | null;
-  start(selection: Selection, label: string, total: number): Promise<CheckRunSummary | null>;
+  start(selection: Selection, label: string, total: number, includeRetired?: boolean): Promise<CheckRunSummary | null>;
   cancel(): Promise<void>;
   dismiss(): void;
 }
 
 /** Bulk status checks: one run at a time, progress from `checkProgress` events, cancellable. */
 export const useChecks = create<CheckState>((set, get) => ({
+  proposal: null,
+  propose(selection, label) {
+    if (!get().current?.running) set({ proposal: { selection, label } });
+  },
+  closeProposal() {
+    set({ proposal: null });
+  },
   current: null,
   last: null,
-  async start(selection, label, total) {
+  async start(selection, label, total, includeRetired = false) {
     if (get().current?.running) return null;
     const runId = crypto.randomUUID();
     const run: CheckRun = {
@@ -55,7 +73,7 @@ export const useChecks = create<CheckState>((set, get) => ({
       set({ current: { ...cur, done: p.done, total: p.total, counts: p.counts } });
     });
     try {
-      const result = await writeResult('checkTokens', { runId, selection }, { long: true });
+      const result = await writeResult('checkTokens', { runId, selection, includeRetired }, { long: true });
       const cur = get().current;
       const base = cur?.runId === runId ? cur : run;
       const finished: CheckRun = result.ok

@@ -62,6 +62,12 @@ test('search, filter and sort the inventory; bulk-select a client and check it w
   await page.getByRole('checkbox', { name: 'Select all 3 shown tokens' }).check();
   await expect(page.getByTestId('selected-count')).toHaveText('3 selected');
   await page.getByRole('button', { name: 'Check selected' }).click();
+  // Nothing is sent before the user has seen the requests per provider and confirmed.
+  const plan = page.getByRole('dialog', { name: 'Check 3 selected tokens?' });
+  await expect(plan).toContainText("3 requests, under a second at the providers' published limits");
+  await expect(plan.getByRole('table', { name: 'Requests per provider' })).toContainText('Shippo');
+  expect(fakes.servers.shippo.requests.length).toBe(0);
+  await plan.getByRole('button', { name: 'Send 3 requests' }).click();
   const run = page.getByRole('region', { name: 'Bulk check' });
   const bar = run.getByRole('progressbar', { name: 'Check progress' });
   await expect(run).toContainText('Check finished: 3 selected tokens', { timeout: 20_000 });

@@ -6,6 +6,33 @@ import { FieldValues, Id, ProviderId, SecretValue } from '../primitives';
 import { READ_TOPICS } from '../topics';
 import { type ChannelSpec, CheckRunSummary } from './shared';
 
+const CheckSelection = z.union([
+  z.object({ tokenIds: z.array(Id).min(1).max(50_000) }).strict(),
+  z.object({ clientId: Id }).strict(),
+  z.object({ storeId: Id }).strict(),
+  z.object({ all: z.literal(true) }).strict(),
+]);
+const Count = z.number().int().nonnegative();
+const Retired = z.object({ revoked: Count, rotated: Count, expired: Count });
+const CheckPlan = z.object({
+  selected: Count,
+  requests: Count,
+  leftOut: Retired,
+  withoutSecret: Count,
+  providers: z
+    .array(
+      z.object({
+        provider: ProviderId,
+        name: z.string().max(80),
+        requests: Count,
+        accounts: Count,
+        seconds: z.number().nonnegative(),
+      }),
+    )
+    .max(200),
+  seconds: z.number().nonnegative(),
+});
+
 export const checksChannels = {
   /** Everything that needs attention, computed from metadata (and keychain entry names when available). */
   getFindings: {
@@ -41,20 +68,18 @@ export const checksChannels = {
       })
       .strict(),
   },
+  /** What a bulk check would send, per provider, and the least time the published limits allow; sends nothing. */
+  planCheck: {
+    access: 'read',
+    topics: READ_TOPICS.planCheck,
+    input: z.object({ selection: CheckSelection, includeRetired: z.boolean().optional() }).strict(),
+    output: CheckPlan,
+  },
+  /** Checks the selection at the providers; revoked, rotated and expired tokens only with includeRetired. */
   checkTokens: {
     access: 'write',
     statusOnly: 'allowed',
-    input: z
-      .object({
-        runId: Id,
-        selection: z.union([
-          z.object({ tokenIds: z.array(Id).min(1).max(50_000) }).strict(),
-          z.object({ clientId: Id }).strict(),
-          z.object({ storeId: Id }).strict(),
-          z.object({ all: z.literal(true) }).strict(),
-        ]),
-      })
-      .strict(),
+    input: z.object({ runId: Id, selection: CheckSelection, includeRetired: z.boolean().optional() }).strict(),
     output: CheckRunSummary,
   },
   cancelCheck: {

@@ -23,6 +23,12 @@ export const OutcomeCounts = z.record(CheckOutcome, z.number().int().nonnegative
 export const CheckRunSummary = z.object({
   runId: Id,
   total: z.number().int().nonnegative(),
+  /** Selected tokens left out as revoked, rotated or expired. */
+  leftOut: z.object({
+    revoked: z.number().int().nonnegative(),
+    rotated: z.number().int().nonnegative(),
+    expired: z.number().int().nonnegative(),
+  }),
   checked: z.number().int().nonnegative(),
   withoutSecret: z.number().int().nonnegative(),
   cancelled: z.number().int().nonnegative(),

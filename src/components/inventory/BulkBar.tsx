@@ -24,7 +24,7 @@ export function BulkBar({
 }) {
   const { filters, sort, selected, setSelected } = useInventory();
   const supportMode = useSupportMode();
-  const startCheck = useChecks((s) => s.start);
+  const proposeCheck = useChecks((s) => s.propose);
   const checkRunning = useChecks((s) => s.current?.running ?? false);
   const [confirmDeactivate, setConfirmDeactivate] = useState(false);
   const selectedCount = selection.existing.length;
@@ -85,7 +85,7 @@ export function BulkBar({
     setBulkMessage(null);
     const ids = selection.existing;
     if (ids.length === 0) return;
-    void startCheck({ tokenIds: ids }, `${ids.length} selected token${ids.length === 1 ? '' : 's'}`, ids.length);
+    proposeCheck({ tokenIds: ids }, `${ids.length} selected token${ids.length === 1 ? '' : 's'}`);
   }
 
   return (

@@ -21,7 +21,7 @@ export function InventoryView() {
   const show = useVault((s) => s.show);
   const { filters, sort, selected, focus, setFilter, clearFilters, toggle, setSelected, setFocus } = useInventory();
   // Only what the view shows: a running check's progress ticks re-render CheckProgress, not the whole grid.
-  const startCheck = useChecks((s) => s.start);
+  const proposeCheck = useChecks((s) => s.propose);
   const checkRunning = useChecks((s) => s.current?.running ?? false);
   const [bulkMessage, setBulkMessage] = useState<string | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -178,7 +178,7 @@ export function InventoryView() {
         <button
           type="button"
           className="small"
-          onClick={() => void startCheck({ all: true }, 'all tokens', inv.totalAll)}
+          onClick={() => proposeCheck({ all: true }, 'all tokens')}
           disabled={checkRunning || inv.totalAll === 0}
         >
           Check all

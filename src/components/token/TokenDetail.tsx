@@ -80,7 +80,7 @@ function TokenSections({ view }: { view: TokenView }) {
     try {
       const res = await writeResult(
         'checkTokens',
-        { runId: crypto.randomUUID(), selection: { tokenIds: [t.id] } },
+        { runId: crypto.randomUUID(), selection: { tokenIds: [t.id] }, includeRetired: true },
         { long: true },
       );
       if (!res.ok) setCheckResult(`The check did not run: ${res.error.message}`);

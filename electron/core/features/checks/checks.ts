@@ -37,17 +37,22 @@ export function checksFeature(session: Session) {
 export function checkHandlers(
   checks: StatusCheckService,
   emit: EmitEvent,
-): HandlersFor<'checkTokens' | 'cancelCheck' | 'quickCheck'> {
+): HandlersFor<'planCheck' | 'checkTokens' | 'cancelCheck' | 'quickCheck'> {
   return {
-    checkTokens: ({ runId, selection }) =>
-      checks.check(selection, runId, (p) =>
-        emit('checkProgress', {
-          runId,
-          done: p.done,
-          total: p.total,
-          counts: p.counts,
-          last: { tokenId: p.last.tokenId, outcome: p.last.result.outcome },
-        }),
+    planCheck: ({ selection, includeRetired }) => checks.plan(selection, { includeRetired }),
+    checkTokens: ({ runId, selection, includeRetired }) =>
+      checks.check(
+        selection,
+        runId,
+        (p) =>
+          emit('checkProgress', {
+            runId,
+            done: p.done,
+            total: p.total,
+            counts: p.counts,
+            last: { tokenId: p.last.tokenId, outcome: p.last.result.outcome },
+          }),
+        { includeRetired },
       ),
     cancelCheck: async ({ runId }) => ({ cancelled: checks.cancel(runId) }),
     quickCheck: (input) => checks.quick(input),

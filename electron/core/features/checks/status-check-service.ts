@@ -11,7 +11,8 @@ import type { Catalog } from '../../providers/catalog';
 import { publicPrefixOf } from '../../providers/mask';
 import { formatsOf } from '../../providers/provider-module';
 import { thawed, type FrozenVault } from '../../vault/plain-data';
-import { selectTokens, type CheckSelection } from './selection';
+import type { CheckSelection } from './selection';
+import { checkTargets, planCheck, type CheckPlan, type CheckPlanOptions, type Retired } from './check-plan';
 
 export interface StatusCheckDeps {
   /** The current vault and catalog (the session). */
@@ -34,6 +35,8 @@ export interface StatusCheckDeps {
 export interface CheckRunSummary {
   runId: string;
   total: number;
+  /** Selected tokens not checked because they are retired (checked only when asked to include them). */
+  leftOut: Record<Retired, number>;
   checked: number;
   /** Tokens with no secret in the keychain: nothing to send. */
   withoutSecret: number;
@@ -71,15 +74,22 @@ export class StatusCheckService {
     this.limiter = new RateLimiter(deps.clock, deps.sleep ?? realSleep);
   }
 
+  /** What a bulk check would send, per provider, and how long the published limits make it take. */
+  async plan(selection: CheckSelection, options: CheckPlanOptions = {}): Promise<CheckPlan> {
+    const [vault, catalog] = await Promise.all([this.deps.session.vault(), this.deps.session.catalog()]);
+    return planCheck(thawed(vault), catalog, selection, this.deps.clock.now(), options);
+  }
+
   async check(
     selection: CheckSelection,
     runId: string,
     onProgress?: (progress: CheckProgress & { runId: string }) => void,
+    options: CheckPlanOptions = {},
   ): Promise<CheckRunSummary> {
     if (this.runs.has(runId)) throw new AppError('conflict', 'A check with this run id is already running.');
     const vault = await this.deps.session.vault();
     const catalog = await this.deps.session.catalog();
-    const tokens = selectTokens(thawed(vault), selection);
+    const { targets: tokens, leftOut } = checkTargets(thawed(vault), selection, this.deps.clock.now(), options);
     const stores = new Map(vault.stores.map((s) => [s.id, s]));
     const items: CheckItem[] = [];
     let withoutSecret = 0;
@@ -117,6 +127,7 @@ export class StatusCheckService {
       return {
         runId,
         total: tokens.length,
+        leftOut,
         checked: checked.length,
         withoutSecret,
         cancelled: entries.length - checked.length,
