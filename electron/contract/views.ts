@@ -77,8 +77,34 @@ export const Names = z.object({
 });
 export type Names = z.infer<typeof Names>;
 
-/** The dashboard's counts over every token, and the first active tokens expiring within 30 days. */
-export const DASHBOARD_UPCOMING = 8;
+/** The dashboard's counts over every token, and what is overdue or upcoming, by client: a few per group. */
+export const DASHBOARD_UPCOMING = 5;
+/** Client groups the dashboard lists in each of overdue and upcoming (the rest are counted). */
+export const DASHBOARD_GROUPS = 12;
+const Count = z.number().int().nonnegative();
+const TriageItem = z.object({
+  id: Id,
+  name: Name,
+  providerName: Name,
+  expiresAt: IsoDateTime.nullable(),
+  /** Why an overdue token is there: past its expiry, or its last check said invalid. */
+  reason: z.enum(['expired', 'failing', 'expiring']),
+});
+/** Tokens grouped by client (null: stores without one), the largest groups first, each with its first few. */
+const TriageGroups = z.object({
+  count: Count,
+  groups: z
+    .array(
+      z.object({
+        clientId: Id.nullable(),
+        clientName: Name.nullable(),
+        count: Count,
+        items: z.array(TriageItem).max(DASHBOARD_UPCOMING),
+      }),
+    )
+    .max(DASHBOARD_GROUPS),
+});
+
 export const Dashboard = z.object({
   tokenCount: z.number().int().nonnegative(),
   storeCount: z.number().int().nonnegative(),
@@ -96,9 +122,9 @@ export const Dashboard = z.object({
     .max(500),
   outcomes: z.partialRecord(CheckOutcome, z.number().int().nonnegative()),
   never: z.number().int().nonnegative(),
-  upcomingCount: z.number().int().nonnegative(),
-  upcoming: z
-    .array(z.object({ id: Id, name: Name, providerName: Name, expiresAt: IsoDateTime }))
-    .max(DASHBOARD_UPCOMING),
+  /** Overdue: active tokens past their expiry or whose last check said invalid, grouped by client. */
+  overdue: TriageGroups,
+  /** Upcoming: active tokens expiring in the next 30 days, grouped by client. */
+  upcoming: TriageGroups,
 });
 export type Dashboard = z.infer<typeof Dashboard>;

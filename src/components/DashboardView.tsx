@@ -1,11 +1,12 @@
-import { KIND_LABELS, localDay } from '../lib/format';
-import { EMPTY_FILTERS, OUTCOME_LABELS, OUTCOMES, relativeDays, STATUSES, type Filters } from '../lib/inventory';
+import { KIND_LABELS } from '../lib/format';
+import { EMPTY_FILTERS, OUTCOME_LABELS, OUTCOMES, STATUSES, type Filters } from '../lib/inventory';
 import { useQuery } from '../lib/query';
 import { useChecks } from '../state/check-store';
 import { useInventory } from '../state/inventory-store';
 import { useVault } from '../state/vault-store';
 import { EmptyState } from './EmptyState';
 import { NeedsAttention } from './expiry/NeedsAttention';
+import { TriagePanel } from './dashboard/TriagePanel';
 
 const TOP_FINDINGS = { severities: ['critical', 'warning'] as ('critical' | 'warning')[], limit: 6 };
 const NO_COUNTS = { critical: 0, warning: 0, info: 0 };
@@ -99,31 +100,18 @@ export function DashboardView() {
           </button>
         </section>
 
-        <section className="panel" aria-labelledby="dash-upcoming-title">
-          <h3 id="dash-upcoming-title">Upcoming expiries (30 days)</h3>
-          {stats.upcomingCount === 0 ? (
-            <p className="muted">No active token expires in the next 30 days.</p>
-          ) : (
-            <ul className="plain">
-              {stats.upcoming.map((r) => (
-                <li key={r.id}>
-                  <button type="button" className="link" onClick={() => openToken(r.id)}>
-                    {r.name}
-                  </button>{' '}
-                  <span className="muted">
-                    {r.providerName} · <time dateTime={r.expiresAt}>{localDay(r.expiresAt)}</time> (
-                    {relativeDays(r.expiresAt)})
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-          {stats.upcomingCount > stats.upcoming.length && (
-            <button type="button" className="small" onClick={() => openInventory({ status: 'active' })}>
-              All {stats.upcomingCount} in the inventory, by expiry
-            </button>
-          )}
-        </section>
+        <TriagePanel
+          id="dash-overdue"
+          title="Overdue"
+          empty="No active token is past its expiry or failing its check."
+          groups={stats.overdue}
+        />
+        <TriagePanel
+          id="dash-upcoming"
+          title="Upcoming expiries (30 days)"
+          empty="No active token expires in the next 30 days."
+          groups={stats.upcoming}
+        />
 
         <section className="panel" aria-labelledby="dash-providers-title">
           <h3 id="dash-providers-title">By provider</h3>

@@ -103,6 +103,54 @@ describe('the views read what they show from the database', () => {
     });
   });
 
+  it('the dashboard separates overdue (expired yet active, or failing) from upcoming, grouped by client', async () => {
+    fx = await dispatchFixture();
+    const day = 86_400_000;
+    const at = (days: number) => new Date(fx.clock.now().getTime() + days * day).toISOString();
+    const acme = await ok<{ id: string }>('createClient', { name: 'Acme' });
+    const globex = await ok<{ id: string }>('createClient', { name: 'Globex' });
+    const token = async (clientId: string | null, name: string, expiresAt: string) => {
+      const store = await ok<{ id: string }>('createStore', {
+        provider: 'thinkific',
+        label: `${name} school`,
+        clientId,
+        identifiers: { subdomain: name.toLowerCase().replace(/\W/g, '') },
+      });
+      return ok<{ id: string }>('createToken', { storeId: store.id, name, kind: 'api-key', expiresAt });
+    };
+    await token(acme.id, 'Long dead', at(-400));
+    await token(acme.id, 'Just dead', at(-1));
+    await token(globex.id, 'Soon', at(5));
+    await token(null, 'Later', at(20));
+    await token(acme.id, 'Far', at(90));
+    const retired = await token(globex.id, 'Retired', at(-30));
+    await ok('updateToken', { id: retired.id, status: 'revoked' });
+
+    type Groups = {
+      count: number;
+      groups: { clientName: string | null; count: number; items: { name: string; reason: string }[] }[];
+    };
+    const dash = await ok<{ overdue: Groups; upcoming: Groups }>('getDashboard', {});
+    expect(dash.overdue).toEqual({
+      count: 2,
+      groups: [
+        expect.objectContaining({
+          clientName: 'Acme',
+          count: 2,
+          items: [
+            expect.objectContaining({ name: 'Long dead', reason: 'expired' }),
+            expect.objectContaining({ name: 'Just dead', reason: 'expired' }),
+          ],
+        }),
+      ],
+    });
+    expect(dash.upcoming.count).toBe(2);
+    expect(dash.upcoming.groups.map((g) => [g.clientName, g.items.map((i) => i.name)])).toEqual([
+      ['Globex', ['Soon']],
+      [null, ['Later']],
+    ]);
+  });
+
   it('writeThenRead answers the write and the reads it names in one reply, at the revision after the write', async () => {
     const { first, store } = await vault();
     const reply = await ok<{

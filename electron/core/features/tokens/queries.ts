@@ -1,5 +1,5 @@
 import type { CheckResult, Dashboard, Names, Token, TokenName, TokenView } from '../../../contract';
-import { DASHBOARD_UPCOMING } from '../../../contract';
+import { DASHBOARD_GROUPS, DASHBOARD_UPCOMING } from '../../../contract';
 import type { Database } from '../../db/sqlite';
 import { AppError } from '../../errors';
 
@@ -75,19 +75,24 @@ export function dashboard(db: Database, now: Date, providerName: ProviderName): 
     )
     .all<{ id: string; total: number; active: number; invalid: number }>()
     .map((p) => ({ ...p, name: providerName(p.id) }));
-  const soon = now.getTime() + 30 * DAY_MS;
-  const upcomingWhere = `FROM tokens t JOIN stores s ON s.id = t.store_id WHERE t.status = 'active' AND t.expires_ms IS NOT NULL AND t.expires_ms < ?`;
-  const upcoming = db
-    .prepare(
-      `SELECT t.id AS id, t.name AS name, s.provider AS provider, t.expires_at AS expiresAt ${upcomingWhere} ORDER BY t.expires_ms, t.pos LIMIT ${DASHBOARD_UPCOMING}`,
-    )
-    .all<{ id: string; name: string; provider: string; expiresAt: string }>(soon)
-    .map(({ provider, ...r }) => ({ ...r, providerName: providerName(provider) }));
+  const at = now.getTime();
+  const overdue = triage(
+    db,
+    `t.status = 'active' AND ((t.expires_ms IS NOT NULL AND t.expires_ms <= ?) OR t.last_outcome IS 'invalid')`,
+    [at],
+    providerName,
+    (row) => (row.expiresMs !== null && row.expiresMs <= at ? 'expired' : 'failing'),
+  );
+  const upcoming = triage(
+    db,
+    `t.status = 'active' AND t.expires_ms > ? AND t.expires_ms < ? AND t.last_outcome IS NOT 'invalid'`,
+    [at, at + 30 * DAY_MS],
+    providerName,
+    () => 'expiring',
+  );
   const counts = db
-    .prepare(
-      `SELECT (SELECT count(*) FROM tokens) AS tokens, (SELECT count(*) FROM stores) AS stores, (SELECT count(*) ${upcomingWhere}) AS upcoming`,
-    )
-    .get<{ tokens: number; stores: number; upcoming: number }>(soon)!;
+    .prepare(`SELECT (SELECT count(*) FROM tokens) AS tokens, (SELECT count(*) FROM stores) AS stores`)
+    .get<{ tokens: number; stores: number }>()!;
   return {
     tokenCount: counts.tokens,
     storeCount: counts.stores,
@@ -95,7 +100,68 @@ export function dashboard(db: Database, now: Date, providerName: ProviderName): 
     byProvider,
     outcomes,
     never,
-    upcomingCount: counts.upcoming,
+    overdue,
     upcoming,
   };
+}
+
+type TriageGroups = Dashboard['upcoming'];
+type TriageRow = {
+  id: string;
+  name: string;
+  provider: string;
+  expiresAt: string | null;
+  expiresMs: number | null;
+  clientId: string | null;
+  clientName: string | null;
+  groupCount: number;
+};
+
+/**
+ * Tokens matching `where`, grouped by client: the largest groups first, the soonest expiry first in each,
+ * a few per group. One query with window functions, whatever the vault's size.
+ */
+function triage(
+  db: Database,
+  where: string,
+  params: number[],
+  providerName: ProviderName,
+  reason: (row: TriageRow) => TriageGroups['groups'][number]['items'][number]['reason'],
+): TriageGroups {
+  const rows = db
+    .prepare(
+      `WITH matched AS (
+         SELECT t.id, t.name, s.provider, t.expires_at AS expiresAt, t.expires_ms AS expiresMs, s.client_id AS clientId,
+                c.name AS clientName,
+                count(*) OVER (PARTITION BY s.client_id) AS groupCount,
+                row_number() OVER (PARTITION BY s.client_id ORDER BY t.expires_ms IS NULL, t.expires_ms, t.pos) AS n
+         FROM tokens t JOIN stores s ON s.id = t.store_id LEFT JOIN clients c ON c.id = s.client_id
+         WHERE ${where}
+       ),
+       ranked AS (
+         SELECT *, dense_rank() OVER (ORDER BY groupCount DESC, clientName IS NULL, clientName, clientId) AS g FROM matched
+       )
+       SELECT id, name, provider, expiresAt, expiresMs, clientId, clientName, groupCount
+       FROM ranked WHERE n <= ${DASHBOARD_UPCOMING} AND g <= ${DASHBOARD_GROUPS} ORDER BY g, n`,
+    )
+    .all<TriageRow>(...params);
+  const total = db
+    .prepare(`SELECT count(*) AS n FROM tokens t JOIN stores s ON s.id = t.store_id WHERE ${where}`)
+    .get<{ n: number }>(...params)!.n;
+  const groups: TriageGroups['groups'] = [];
+  for (const row of rows) {
+    let group = groups.at(-1);
+    if (!group || group.clientId !== row.clientId) {
+      group = { clientId: row.clientId, clientName: row.clientName, count: row.groupCount, items: [] };
+      groups.push(group);
+    }
+    group.items.push({
+      id: row.id,
+      name: row.name,
+      providerName: providerName(row.provider),
+      expiresAt: row.expiresAt,
+      reason: reason(row),
+    });
+  }
+  return { count: total, groups };
 }
