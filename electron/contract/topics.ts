@@ -29,6 +29,7 @@ export const READ_TOPICS = {
   listProviders: ['providers'],
   getFindings: ALL_TOPICS,
   getFindingCounts: ALL_TOPICS,
+  getFindingGroups: ALL_TOPICS,
   planCheck: ['tokens', 'stores', 'providers'],
   expiryOverview: ['tokens', 'stores', 'clients', 'settings', 'expiry'],
   expiryAttentionCount: ['tokens', 'stores', 'settings', 'expiry'],

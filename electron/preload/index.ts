@@ -29,6 +29,7 @@ const api = {
   saveCustomProvider: call('saveCustomProvider'),
   deleteCustomProvider: call('deleteCustomProvider'),
   planCheck: call('planCheck'),
+  getFindingGroups: call('getFindingGroups'),
   checkTokens: call('checkTokens'),
   cancelCheck: call('cancelCheck'),
   quickCheck: call('quickCheck'),

@@ -2,9 +2,19 @@ import type { Finding } from '../../electron/contract';
 import { KIND_LABELS, localDay } from '../lib/format';
 import { useVault } from '../state/vault-store';
 
-/** One finding: severity, what, what to do, and (given its store's label) a way to the store it is about. */
-export function FindingItem({ finding, storeLabel }: { finding: Finding; storeLabel?: string | undefined }) {
+/** One finding: severity, what, what to do, and a way to the token (or else the store) it is about. */
+export function FindingItem({
+  finding,
+  tokenName,
+  storeLabel,
+}: {
+  finding: Finding;
+  tokenName?: string | undefined;
+  storeLabel?: string | undefined;
+}) {
   const show = useVault((s) => s.show);
+  const openToken = useVault((s) => s.openToken);
+  const tokenId = finding.subject.tokenId;
   const store = finding.subject.storeId && storeLabel ? { id: finding.subject.storeId, label: storeLabel } : undefined;
   return (
     <li className={`finding finding-${finding.severity}`} data-kind={finding.kind}>
@@ -18,11 +28,18 @@ export function FindingItem({ finding, storeLabel }: { finding: Finding; storeLa
         <span className="muted">What to do: </span>
         {finding.action}
       </p>
-      {store && (
-        <button type="button" className="small" onClick={() => show({ kind: 'store', storeId: store.id })}>
-          Open store {store.label}
-        </button>
-      )}
+      <div className="actions">
+        {tokenId && tokenName && (
+          <button type="button" className="small" onClick={() => openToken(tokenId)}>
+            Open token {tokenName}
+          </button>
+        )}
+        {store && (
+          <button type="button" className="small" onClick={() => show({ kind: 'store', storeId: store.id })}>
+            Open store {store.label}
+          </button>
+        )}
+      </div>
     </li>
   );
 }

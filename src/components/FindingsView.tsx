@@ -1,45 +1,53 @@
 import { useMemo, useState } from 'react';
-import { countBySeverity, SEVERITIES, sortFindings, type Severity } from '../lib/format';
-import type { Finding } from '../../electron/contract';
+import type { FindingKind } from '../../electron/contract';
+import { KIND_LABELS, SEVERITIES, type Severity } from '../lib/format';
 import { act, refetch, useQuery } from '../lib/query';
 import { FindingItem } from './FindingItem';
 
 const NO_CLIENT = '__none__';
-const NONE: readonly Finding[] = [];
-/** Items rendered before "Show more": 8,000 findings at 10,000 tokens would take seconds to render. */
+/** Findings per page: main filters, sorts and pages them, so 17,000 findings cost one page. */
 const PAGE = 200;
 
-/** Everything that needs attention, most severe first, filtered by severity and client. */
+/**
+ * Everything that needs attention, most severe first: grouped by kind and by client with counts, filtered by
+ * severity, kind and client in main, a page at a time. Each finding opens its token (or its store).
+ */
 export function FindingsView() {
-  const loaded = useQuery('getFindings', {}).data;
-  const findings = loaded ?? NONE;
-  const nav = useQuery('getNavigation', {}).data;
+  const groups = useQuery('getFindingGroups', {}).data;
   const [severity, setSeverity] = useState<Severity | ''>('');
   const [client, setClient] = useState('');
-  const [limit, setLimit] = useState(PAGE);
-  const clients = nav?.clients ?? [];
-  const byClient = useMemo(
-    () =>
-      client === ''
-        ? findings
-        : findings.filter((f) => (client === NO_CLIENT ? !f.subject.clientId : f.subject.clientId === client)),
-    [findings, client],
-  );
-  const shown = useMemo(
-    () => sortFindings(severity === '' ? byClient : byClient.filter((f) => f.severity === severity)),
-    [byClient, severity],
-  );
-  const counts = useMemo(() => countBySeverity(byClient), [byClient]);
-  const page = shown.length > limit ? shown.slice(0, limit) : shown;
-  // The labels of the stores the shown findings are about, for their "Open store" buttons.
-  const storeIds = useMemo(() => [...new Set(page.flatMap((f) => f.subject.storeId ?? []))].slice(0, 5_000), [page]);
-  const labels = useQuery('getNames', storeIds.length ? { storeIds } : null).data;
-  const labelOf = useMemo(() => new Map(labels?.stores.map((s) => [s.id, s.label])), [labels]);
+  const [kind, setKind] = useState<FindingKind | ''>('');
+  const [page, setPage] = useState(0);
+  const filter = {
+    ...(severity ? { severities: [severity] } : {}),
+    ...(kind ? { kinds: [kind] } : {}),
+    ...(client ? { clientId: client === NO_CLIENT ? null : client } : {}),
+    offset: page * PAGE,
+    limit: PAGE,
+  };
+  const loaded = useQuery('getFindings', filter).data;
+  const findings = useMemo(() => loaded ?? [], [loaded]);
+  const tokenIds = useMemo(() => [...new Set(findings.flatMap((f) => f.subject.tokenId ?? []))], [findings]);
+  const storeIds = useMemo(() => [...new Set(findings.flatMap((f) => f.subject.storeId ?? []))], [findings]);
+  const names = useQuery('getNames', tokenIds.length || storeIds.length ? { tokenIds, storeIds } : null).data;
+  const tokenName = useMemo(() => new Map(names?.tokens.map((t) => [t.id, t.name])), [names]);
+  const storeLabel = useMemo(() => new Map(names?.stores.map((s) => [s.id, s.label])), [names]);
+  const total = groups?.byKind.reduce((n, g) => n + g.count, 0) ?? 0;
+  const counts = {
+    critical: groups?.byKind.reduce((n, g) => n + g.critical, 0) ?? 0,
+    warning: groups?.byKind.reduce((n, g) => n + g.warning, 0) ?? 0,
+    info: groups?.byKind.reduce((n, g) => n + g.info, 0) ?? 0,
+  };
+  const choose = (apply: () => void) => {
+    apply();
+    setPage(0);
+  };
   // Entries added or removed outside Keyward (another app, the command line) show at once.
   const rescan = async () => {
     await act('getFindings', { rescanKeychain: true, limit: 1 });
     refetch('getFindings');
     refetch('getFindingCounts');
+    refetch('getFindingGroups');
   };
 
   return (
@@ -53,16 +61,32 @@ export function FindingsView() {
           Re-read the keychain now
         </button>
       </p>
+      <ul className="finding-groups plain" aria-label="Findings by kind">
+        <li>
+          <button type="button" className="chip" aria-pressed={kind === ''} onClick={() => choose(() => setKind(''))}>
+            All kinds <span className="count-badge">{total}</span>
+          </button>
+        </li>
+        {groups?.byKind.map((g) => (
+          <li key={g.kind}>
+            <button
+              type="button"
+              className={`chip chip-${g.critical ? 'critical' : g.warning ? 'warning' : 'info'}`}
+              aria-pressed={kind === g.kind}
+              onClick={() => choose(() => setKind(kind === g.kind ? '' : g.kind))}
+            >
+              {KIND_LABELS[g.kind]} <span className="count-badge">{g.count}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
       <div className="filters" role="group" aria-label="Filter findings">
         <div className="field">
           <label htmlFor="findings-severity">Severity</label>
           <select
             id="findings-severity"
             value={severity}
-            onChange={(e) => {
-              setSeverity(e.target.value as Severity | '');
-              setLimit(PAGE);
-            }}
+            onChange={(e) => choose(() => setSeverity(e.target.value as Severity | ''))}
           >
             <option value="">All severities</option>
             {SEVERITIES.map((s) => (
@@ -74,19 +98,11 @@ export function FindingsView() {
         </div>
         <div className="field">
           <label htmlFor="findings-client">Client</label>
-          <select
-            id="findings-client"
-            value={client}
-            onChange={(e) => {
-              setClient(e.target.value);
-              setLimit(PAGE);
-            }}
-          >
+          <select id="findings-client" value={client} onChange={(e) => choose(() => setClient(e.target.value))}>
             <option value="">All clients</option>
-            <option value={NO_CLIENT}>No client</option>
-            {clients.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
+            {groups?.byClient.map((c) => (
+              <option key={c.clientId ?? NO_CLIENT} value={c.clientId ?? NO_CLIENT}>
+                {c.clientName ?? 'No client'} ({c.count})
               </option>
             ))}
           </select>
@@ -96,21 +112,34 @@ export function FindingsView() {
         <p className="muted" role="status">
           Loading findings…
         </p>
-      ) : shown.length === 0 ? (
+      ) : findings.length === 0 ? (
         <p className="muted" role="status">
-          {findings.length === 0 ? 'Nothing needs attention.' : 'No findings match these filters.'}
+          {total === 0 ? 'Nothing needs attention.' : 'No findings match these filters.'}
         </p>
       ) : (
-        <ul className="findings" aria-label={`${shown.length} finding${shown.length === 1 ? '' : 's'}`}>
-          {page.map((f) => (
-            <FindingItem key={f.id} finding={f} storeLabel={f.subject.storeId && labelOf.get(f.subject.storeId)} />
+        <ul className="findings" aria-label={`${findings.length} finding${findings.length === 1 ? '' : 's'}`}>
+          {findings.map((f) => (
+            <FindingItem
+              key={f.id}
+              finding={f}
+              tokenName={f.subject.tokenId ? tokenName.get(f.subject.tokenId) : undefined}
+              storeLabel={f.subject.storeId ? storeLabel.get(f.subject.storeId) : undefined}
+            />
           ))}
         </ul>
       )}
-      {shown.length > limit && (
-        <button type="button" className="small" onClick={() => setLimit((n) => n + 1000)}>
-          Show more ({limit} of {shown.length} shown)
-        </button>
+      {(page > 0 || findings.length === PAGE) && (
+        <div className="actions">
+          <span role="status">
+            Findings {page * PAGE + 1}–{page * PAGE + findings.length}
+          </span>
+          <button type="button" className="small" disabled={page === 0} onClick={() => setPage(page - 1)}>
+            Previous
+          </button>
+          <button type="button" className="small" disabled={findings.length < PAGE} onClick={() => setPage(page + 1)}>
+            Next
+          </button>
+        </div>
       )}
     </section>
   );

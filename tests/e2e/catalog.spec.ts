@@ -398,6 +398,7 @@ test('the findings list shows every kind of finding, filters by severity and cli
   );
   await expect(items.filter({ hasText: 'Rate limit above plan' })).toContainText("above the free plan's cap of 60");
   await expect(items.filter({ hasText: 'Check failed' })).toContainText('Shippo answered 401 Unauthorized');
+
   await expect(items.filter({ hasText: 'Custom provider invalid' })).toContainText('"broken-pay"');
 
   // Most severe first: every critical before every warning before every info.
@@ -410,11 +411,15 @@ test('the findings list shows every kind of finding, filters by severity and cli
   for (const text of await items.locator('.sev').allTextContents()) expect(text).toBe('critical');
   await page.getByLabel('Severity').selectOption('');
 
-  await page.getByLabel('Client').selectOption({ label: 'Northwind' });
+  const pickClient = async (name: string) =>
+    page
+      .getByLabel('Client')
+      .selectOption((await page.getByRole('option', { name: `${name} (` }).getAttribute('value'))!);
+  await pickClient('Northwind');
   await expect(items.filter({ hasText: 'Rotation due' })).toHaveCount(1);
   await expect(items.filter({ hasText: 'Duplicate secret' })).toHaveCount(0);
   await expect(items.filter({ hasText: 'Custom provider invalid' })).toHaveCount(0);
-  await page.getByLabel('Client').selectOption({ label: 'No client' });
+  await pickClient('No client');
   await expect(items.filter({ hasText: 'Duplicate secret' })).toHaveCount(2);
   await expect(items.filter({ hasText: 'Rotation due' })).toHaveCount(0);
   await page.getByLabel('Severity').selectOption('warning');
@@ -437,6 +442,18 @@ test('the findings list shows every kind of finding, filters by severity and cli
   const farm = page.getByRole('region', { name: 'Rules for Northwind farm' });
   await expect(farm).toContainText('Access: 0 Custom Permissions, 1 Full Access');
   await expect(farm).toContainText('IP allowlist: 1 of 1 active key open to any IP');
+
+  // Grouped by kind with counts: one kind at a time, and each finding opens its token.
+  await nav.click();
+  const kinds = page.getByRole('list', { name: 'Findings by kind' });
+  await expect(kinds.getByRole('button', { name: /^All kinds/ })).toContainText(String(findings.length));
+  await kinds.getByRole('button', { name: /^Check failed/ }).click();
+  await expect(items).toHaveCount(findings.filter((f) => f.kind === 'check_failed').length);
+  await items
+    .first()
+    .getByRole('button', { name: /^Open token / })
+    .click();
+  await expect(page.getByRole('heading', { level: 2 })).not.toHaveText('Findings');
 });
 
 test('policy-driven fields: PixlPay offers only held write scopes as "not needed", Printago explains Full Access', async ({

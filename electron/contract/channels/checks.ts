@@ -1,6 +1,6 @@
 // Findings and status checks at the providers.
 import { z } from 'zod';
-import { Finding, FindingSeverity } from '../findings';
+import { Finding, FindingKind, FindingSeverity } from '../findings';
 import { CheckResult, TokenKind, TokenMode } from '../model';
 import { FieldValues, Id, ProviderId, SecretValue } from '../primitives';
 import { READ_TOPICS } from '../topics';
@@ -13,6 +13,7 @@ const CheckSelection = z.union([
   z.object({ all: z.literal(true) }).strict(),
 ]);
 const Count = z.number().int().nonnegative();
+const SeverityCounts = z.object({ count: Count, critical: Count, warning: Count, info: Count });
 const Retired = z.object({ revoked: Count, rotated: Count, expired: Count });
 const CheckPlan = z.object({
   selected: Count,
@@ -50,10 +51,26 @@ export const checksChannels = {
         storeIds: z.array(Id).min(1).max(5_000).optional(),
         tokenId: Id.optional(),
         severities: z.array(FindingSeverity).min(1).max(3).optional(),
+        kinds: z.array(FindingKind).min(1).max(FindingKind.options.length).optional(),
+        /** Findings about this client's stores; null: stores without a client. */
+        clientId: Id.nullable().optional(),
+        offset: z.number().int().min(0).max(1_000_000).optional(),
         limit: z.number().int().min(1).max(1_000).optional(),
       })
       .strict(),
     output: z.array(Finding).max(100_000),
+  },
+  /** Findings counted by kind and by client, each by severity: the findings view's groups. */
+  getFindingGroups: {
+    access: 'read',
+    topics: READ_TOPICS.getFindingGroups,
+    input: z.object({}).strict(),
+    output: z.object({
+      byKind: z.array(SeverityCounts.extend({ kind: FindingKind })).max(FindingKind.options.length),
+      byClient: z
+        .array(SeverityCounts.extend({ clientId: Id.nullable(), clientName: z.string().max(200).nullable() }))
+        .max(100_000),
+    }),
   },
   /** How many findings of each severity: the nav's badges, without sending the findings themselves. */
   getFindingCounts: {

@@ -6,13 +6,14 @@ export function findingHandlers(
   stored: StoredInventory,
   /** Drops the cached keychain listing (see CachedAccountsSecretStore), when there is one. */
   forgetKeychainListing?: () => void,
-): HandlersFor<'getFindings' | 'getFindingCounts' | 'queryInventory'> {
+): HandlersFor<'getFindings' | 'getFindingCounts' | 'getFindingGroups' | 'queryInventory'> {
   return {
-    getFindings: async ({ rescanKeychain, storeIds, tokenId, severities, limit }) => {
+    getFindings: async ({ rescanKeychain, ...filter }) => {
       if (rescanKeychain) forgetKeychainListing?.();
-      return stored.findings({ rescanKeychain, storeIds, tokenId, severities, limit });
+      return stored.findings({ rescanKeychain, ...filter });
     },
     getFindingCounts: () => stored.counts(),
+    getFindingGroups: () => stored.groups(),
     queryInventory: (query) => stored.queryInventory(query),
   };
 }

@@ -5,7 +5,13 @@ import { BUILTIN_PROVIDERS, createCatalog, type Catalog } from '../../providers/
 import type { VaultData } from '../../vault/vault-data';
 import type { VaultDatabase } from '../../vault/vault-database';
 import { META, readMeta } from '../../vault/vault-rows';
-import { findingCountsSql, findingsSql, type FindingsFilter } from './findings-sql';
+import {
+  findingCountsSql,
+  findingGroupsSql,
+  findingsSql,
+  type FindingGroups,
+  type FindingsFilter,
+} from './findings-sql';
 import { COLLATION, providerNamesOf } from './inventory-rows';
 import { pageOfIds, queryInventorySql } from './inventory-sql';
 import { NameOrderSearch, searchTerms } from './name-search';
@@ -143,6 +149,10 @@ export class StoredInventory {
   async findings(filter: FindingsFilter & { rescanKeychain?: boolean | undefined }): Promise<Finding[]> {
     if (filter.rescanKeychain) await this.refresh();
     return findingsSql((await this.answering()).db, filter);
+  }
+
+  async groups(): Promise<FindingGroups> {
+    return findingGroupsSql((await this.answering()).db);
   }
 
   async counts(): Promise<Record<FindingSeverity, number>> {
