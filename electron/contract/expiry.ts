@@ -27,23 +27,26 @@ const Counts = z.object({
 });
 
 /** The "Needs attention" panel and the expiry timeline. */
+const AttentionItem = z.object({
+  tokenId: Id,
+  storeId: Id,
+  clientId: Id.nullable(),
+  providerId: ProviderId,
+  threshold: z.number().int().nonnegative(),
+  severity: FindingSeverity,
+  expiresAt: z.string().max(40),
+  estimated: z.boolean(),
+  test: z.boolean(),
+});
+
 export const ExpiryOverview = z.object({
   attention: z.object({
     count: z.number().int().nonnegative(),
     quieted: z.number().int().nonnegative(),
-    items: z
-      .array(
-        z.object({
-          tokenId: Id,
-          storeId: Id,
-          providerId: ProviderId,
-          threshold: z.number().int().nonnegative(),
-          severity: FindingSeverity,
-          expiresAt: z.string().max(40),
-          estimated: z.boolean(),
-          test: z.boolean(),
-        }),
-      )
+    items: z.array(AttentionItem).max(50_000),
+    /** Snoozed or acknowledged warnings, soonest expiry first, to list and wake. */
+    quietedItems: z
+      .array(AttentionItem.extend({ quiet: z.enum(['snoozed', 'acknowledged']), until: z.string().max(40).nullable() }))
       .max(50_000),
   }),
   timeline: z.object({

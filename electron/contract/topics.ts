@@ -64,6 +64,7 @@ export const WRITE_TOPICS = {
   checkTokens: ['checks', 'tokens', 'audit', 'expiry'],
   snoozeExpiryWarning: ['expiry'],
   acknowledgeExpiryWarning: ['expiry'],
+  wakeExpiryWarning: ['expiry'],
   updateExpirySettings: ['settings', 'expiry', 'audit'],
   rotateToken: ['checks', ...TOKENS],
   setSupportMode: ['settings', 'audit'],

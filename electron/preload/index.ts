@@ -37,6 +37,7 @@ const api = {
   expiryAttentionCount: call('expiryAttentionCount'),
   snoozeExpiryWarning: call('snoozeExpiryWarning'),
   acknowledgeExpiryWarning: call('acknowledgeExpiryWarning'),
+  wakeExpiryWarning: call('wakeExpiryWarning'),
   exportExpiryCalendar: call('exportExpiryCalendar'),
   saveExpiryCalendar: call('saveExpiryCalendar'),
   getExpirySettings: call('getExpirySettings'),

@@ -117,9 +117,9 @@ test('Needs attention lists expiring tokens most urgent first, with names, days 
   await expect(items.nth(0).getByRole('button', { name: 'Acknowledge Payments until the next warning' })).toBeVisible();
   await expect(items.nth(1).getByRole('button', { name: 'Snooze Order sync for 1 week' })).toBeVisible();
 
-  // The token name opens its store.
+  // The token name opens its token page.
   await items.nth(2).getByRole('button', { name: 'LMS sync', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Northwind Academy' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'LMS sync' })).toBeVisible();
 });
 
 test('the timeline puts each token in its week, coloured by severity, and a bar lists its tokens', async ({
@@ -188,9 +188,25 @@ test('snooze and acknowledge take a token off the panel and count it as quieted'
   await expect(page.getByRole('region', { name: 'Needs attention' })).toContainText('3 quieted');
 
   await page.getByRole('button', { name: 'Acknowledge Order sync until the next warning' }).click();
-  await expect(page.getByRole('region', { name: 'Needs attention' })).toContainText(
-    'No token needs attention (4 warnings snoozed or acknowledged).',
-  );
+  const again = page.getByRole('region', { name: 'Needs attention' });
+  await expect(again).toContainText('No token needs attention (4 warnings snoozed or acknowledged).');
+
+  // What is quiet is listed, and can be woken: one, then all.
+  await again.getByText('Snoozed or acknowledged (4)').click();
+  const quiet = again.getByRole('list', { name: 'Snoozed or acknowledged warnings' });
+  await expect(quiet.getByRole('listitem')).toHaveCount(4);
+  await expect(quiet.getByRole('listitem').filter({ hasText: 'LMS sync' })).toContainText('snoozed until');
+  await quiet.getByRole('button', { name: 'Wake LMS sync' }).click();
+  await expect(attentionItems(page)).toHaveCount(1);
+  await again.getByRole('button', { name: 'Wake all 3 warnings' }).click();
+  await expect(attentionItems(page)).toHaveCount(4);
+
+  // A whole group at once, grouped by client.
+  await again.getByLabel('Group by').selectOption('client');
+  const group = again.getByRole('region', { name: /^Northwind: \d+$/ });
+  const inGroup = Number((await group.getAttribute('aria-label'))!.split(': ')[1]);
+  await group.getByRole('button', { name: `Acknowledge all ${inGroup}` }).click();
+  await expect(attentionItems(page)).toHaveCount(4 - inGroup);
 });
 
 /** A scratch folder for the file the save dialog "chooses", removed after the test. */

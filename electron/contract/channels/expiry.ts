@@ -7,6 +7,8 @@ import { READ_TOPICS } from '../topics';
 import { SavedFile } from '../transfer';
 import { type ChannelSpec, NoInput } from './shared';
 
+const TokenIds = z.array(Id).min(1).max(50_000);
+
 export const expiryChannels = {
   expiryOverview: {
     access: 'read',
@@ -21,18 +23,26 @@ export const expiryChannels = {
     input: NoInput,
     output: z.object({ count: z.number().int().nonnegative(), quieted: z.number().int().nonnegative() }),
   },
+  /** Snoozes the warnings of one token or a whole group; answers how many were snoozed. */
   snoozeExpiryWarning: {
     access: 'write',
     statusOnly: 'allowed',
-    input: z.object({ tokenId: Id, length: z.enum(['1d', '1w']) }).strict(),
-    output: z.object({ tokenId: Id, snoozed: z.boolean() }),
+    input: z.object({ tokenIds: TokenIds, length: z.enum(['1d', '1w']) }).strict(),
+    output: z.object({ snoozed: z.number().int().nonnegative() }),
   },
-  /** Quiet a token's warning until its next threshold. */
+  /** Quiets the warnings of one token or a whole group until their next threshold. */
   acknowledgeExpiryWarning: {
     access: 'write',
     statusOnly: 'allowed',
-    input: z.object({ tokenId: Id }).strict(),
-    output: z.object({ tokenId: Id, acknowledged: z.boolean() }),
+    input: z.object({ tokenIds: TokenIds }).strict(),
+    output: z.object({ acknowledged: z.number().int().nonnegative() }),
+  },
+  /** Ends a snooze or acknowledgement: the warnings are back in "Needs attention". */
+  wakeExpiryWarning: {
+    access: 'write',
+    statusOnly: 'allowed',
+    input: z.object({ tokenIds: TokenIds }).strict(),
+    output: z.object({ woken: z.number().int().nonnegative() }),
   },
   /** An ICS calendar with one event per expiring token and alarms at the lead times; no secret in it. */
   exportExpiryCalendar: {

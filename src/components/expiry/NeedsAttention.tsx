@@ -1,36 +1,60 @@
 import { useId, useMemo, useState } from 'react';
-import { useVault } from '../../state/vault-store';
-import { daysLeftText, namesFor, plural, shortDay } from './expiry-format';
+import type { ExpiryOverview } from '../../../electron/contract';
+import { useQuery } from '../../lib/query';
+import { AttentionItemRow } from './AttentionItemRow';
+import { plural } from './expiry-format';
 import { acknowledge, snooze, useExpiryOverview, useTokenNames } from './expiry-store';
+import { QuietedList } from './QuietedList';
 
-/** Items rendered before "Show all": thousands of warnings (10,000 tokens) would take seconds to lay out. */
-const FIRST_ITEMS = 50;
+type Item = ExpiryOverview['attention']['items'][number];
+type GroupBy = 'severity' | 'client';
+/** Items rendered per group before "Show all": thousands of warnings would take seconds to lay out. */
+const FIRST_ITEMS = 20;
+const SEVERITY_LABELS = { critical: 'Critical', warning: 'Warning', info: 'Info' } as const;
 
 /**
- * Tokens whose expiry warning is due now, most urgent first (main's order), with snooze and acknowledge.
- * Embeddable: the dashboard can show it with `heading="h3"`.
+ * A queue of tokens whose expiry warning is due, most urgent first (main's order), grouped by severity or
+ * by client with counts. A token or a whole group can be snoozed or acknowledged, and leaves the queue;
+ * what is quiet is listed below, to wake. Embeddable: the dashboard shows it with `heading="h3"`.
  */
 export function NeedsAttention({ heading = 'h2' }: { heading?: 'h2' | 'h3' }) {
   const overview = useExpiryOverview().data;
-  const show = useVault((s) => s.show);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [showAll, setShowAll] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [groupBy, setGroupBy] = useState<GroupBy>('severity');
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const titleId = useId();
-
   const Heading = heading;
+  const Sub = heading === 'h2' ? 'h3' : 'h4';
   const attention = overview?.attention;
+  const clientIds = useMemo(
+    () => [...new Set(attention?.items.flatMap((i) => i.clientId ?? []) ?? [])].slice(0, 5_000),
+    [attention],
+  );
+  const clients = useQuery('getNames', groupBy === 'client' && clientIds.length ? { clientIds } : null).data;
+  const groups = useMemo(() => {
+    const byKey = new Map<string, { key: string; label: string; items: Item[] }>();
+    for (const item of attention?.items ?? []) {
+      const key = groupBy === 'severity' ? item.severity : (item.clientId ?? '');
+      let group = byKey.get(key);
+      if (!group) {
+        const client = clients?.clients.find((c) => c.id === item.clientId)?.name;
+        const label =
+          groupBy === 'severity' ? SEVERITY_LABELS[item.severity] : item.clientId ? (client ?? 'Client') : 'No client';
+        byKey.set(key, (group = { key, label, items: [] }));
+      }
+      group.items.push(item);
+    }
+    const list = [...byKey.values()];
+    return groupBy === 'client' ? list.sort((a, b) => b.items.length - a.items.length) : list;
+  }, [attention, groupBy, clients]);
   const shown = useMemo(
-    () => (attention ? (showAll ? attention.items : attention.items.slice(0, FIRST_ITEMS)) : []),
-    [attention, showAll],
+    () => groups.flatMap((g) => (expanded.has(g.key) ? g.items : g.items.slice(0, FIRST_ITEMS))),
+    [groups, expanded],
   );
   const names = useTokenNames(useMemo(() => shown.map((i) => i.tokenId), [shown]));
-  const run = async (tokenId: string, action: () => Promise<unknown>) => {
-    setBusy(tokenId);
-    try {
-      await action();
-    } finally {
-      setBusy(null);
-    }
+  const run = (action: () => Promise<unknown>) => {
+    setBusy(true);
+    void action().finally(() => setBusy(false));
   };
 
   return (
@@ -42,6 +66,13 @@ export function NeedsAttention({ heading = 'h2' }: { heading?: 'h2' | 'h3' }) {
             {attention.count} need{attention.count === 1 ? 's' : ''} attention · {attention.quieted} quieted
           </span>
         )}
+        <label className="attention-group-by">
+          Group by{' '}
+          <select value={groupBy} onChange={(e) => setGroupBy(e.target.value as GroupBy)}>
+            <option value="severity">severity</option>
+            <option value="client">client</option>
+          </select>
+        </label>
       </div>
       {!attention ? (
         <p className="muted">Loading expiry warnings…</p>
@@ -51,90 +82,46 @@ export function NeedsAttention({ heading = 'h2' }: { heading?: 'h2' | 'h3' }) {
           {attention.quieted ? ` (${plural(attention.quieted, 'warning')} snoozed or acknowledged)` : ''}.
         </p>
       ) : (
-        <ol className="attention-list" aria-label={`${plural(attention.items.length, 'token')} needing attention`}>
-          {shown.map((item) => {
-            const named = namesFor(item.tokenId, names);
-            const left = daysLeftText(item.expiresAt);
-            return (
-              <li
-                key={item.tokenId}
-                className={`attention-item attention-${item.severity}`}
-                aria-label={`${named.token}, ${named.store}: ${left}`}
-              >
-                <div className="attention-main">
-                  <span className={`sev sev-${item.severity}`}>{item.severity}</span>
-                  <button
-                    type="button"
-                    className="link attention-token"
-                    onClick={() => named.storeId && show({ kind: 'store', storeId: named.storeId })}
-                  >
-                    {named.token}
+        groups.map((group) => {
+          const ids = group.items.map((i) => i.tokenId);
+          const visible = expanded.has(group.key) ? group.items : group.items.slice(0, FIRST_ITEMS);
+          return (
+            <section key={group.key} className="attention-group" aria-label={`${group.label}: ${group.items.length}`}>
+              <div className="attention-group-head">
+                <Sub>
+                  {group.label} <span className="count-badge">({group.items.length})</span>
+                </Sub>
+                <div className="actions">
+                  <button type="button" className="small" disabled={busy} onClick={() => run(() => snooze(ids, '1w'))}>
+                    Snooze all {group.items.length} for 1 week
                   </button>
-                  <span className="attention-where">
-                    {named.provider} · {named.client ? `${named.client} · ` : ''}
-                    {named.store}
-                  </span>
-                  {item.test && <span className="tag tag-test">test token</span>}
-                </div>
-                <div className="attention-when">
-                  <strong className={item.threshold === 0 ? 'error-text' : undefined}>{left}</strong>
-                  <span className="muted">
-                    {' '}
-                    · {shortDay(item.expiresAt)}
-                    {item.estimated && (
-                      <>
-                        {' '}
-                        ·{' '}
-                        <span className="tag" title="The date comes from the provider's rule, not the token">
-                          estimated
-                        </span>
-                      </>
-                    )}
-                  </span>
-                </div>
-                <div className="actions attention-actions">
-                  {item.threshold !== 0 && (
-                    <>
-                      <button
-                        type="button"
-                        className="small"
-                        disabled={busy === item.tokenId}
-                        aria-label={`Snooze ${named.token} for 1 day`}
-                        onClick={() => void run(item.tokenId, () => snooze(item.tokenId, '1d'))}
-                      >
-                        Snooze 1 day
-                      </button>
-                      <button
-                        type="button"
-                        className="small"
-                        disabled={busy === item.tokenId}
-                        aria-label={`Snooze ${named.token} for 1 week`}
-                        onClick={() => void run(item.tokenId, () => snooze(item.tokenId, '1w'))}
-                      >
-                        Snooze 1 week
-                      </button>
-                    </>
-                  )}
-                  <button
-                    type="button"
-                    className="small"
-                    disabled={busy === item.tokenId}
-                    aria-label={`Acknowledge ${named.token} until the next warning`}
-                    onClick={() => void run(item.tokenId, () => acknowledge(item.tokenId))}
-                  >
-                    Acknowledge
+                  <button type="button" className="small" disabled={busy} onClick={() => run(() => acknowledge(ids))}>
+                    Acknowledge all {group.items.length}
                   </button>
                 </div>
-              </li>
-            );
-          })}
-        </ol>
+              </div>
+              <ol className="attention-list" aria-label={`${plural(group.items.length, 'token')} needing attention`}>
+                {visible.map((item) => (
+                  <AttentionItemRow
+                    key={item.tokenId}
+                    item={item}
+                    names={names}
+                    busy={busy}
+                    onSnooze={(length) => run(() => snooze([item.tokenId], length))}
+                    onAcknowledge={() => run(() => acknowledge([item.tokenId]))}
+                  />
+                ))}
+              </ol>
+              {group.items.length > visible.length && (
+                <button type="button" className="small" onClick={() => setExpanded(new Set([...expanded, group.key]))}>
+                  Show all {group.items.length}
+                </button>
+              )}
+            </section>
+          );
+        })
       )}
-      {attention && !showAll && attention.items.length > FIRST_ITEMS && (
-        <button type="button" className="small" onClick={() => setShowAll(true)}>
-          Show all {attention.items.length} tokens needing attention
-        </button>
-      )}
+      {attention && <QuietedList items={attention.quietedItems} busy={busy} run={run} />}
     </section>
   );
 }

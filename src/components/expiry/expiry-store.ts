@@ -13,8 +13,9 @@ export const useExpiryOverview = () => useQuery('expiryOverview', OVERVIEW);
 export const useAttentionCount = () => useQuery('expiryAttentionCount', {}).data;
 export const useExpirySettings = () => useQuery('getExpirySettings', {}).data;
 
-export const snooze = (tokenId: string, length: '1d' | '1w') => write('snoozeExpiryWarning', { tokenId, length });
-export const acknowledge = (tokenId: string) => write('acknowledgeExpiryWarning', { tokenId });
+export const snooze = (tokenIds: string[], length: '1d' | '1w') => write('snoozeExpiryWarning', { tokenIds, length });
+export const acknowledge = (tokenIds: string[]) => write('acknowledgeExpiryWarning', { tokenIds });
+export const wake = (tokenIds: string[]) => write('wakeExpiryWarning', { tokenIds });
 
 /** Saves settings; answers what main saved, or the error the form shows. */
 export async function saveSettings(

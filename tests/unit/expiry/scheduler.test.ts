@@ -158,7 +158,7 @@ describe('expiry scheduler', () => {
     const a = app();
     await a.started;
     expect(a.notifier.sent).toHaveLength(1);
-    expect(await a.scheduler.snooze(t1.id, '1d')).toBe(true);
+    expect(await a.scheduler.snooze(t1.id, '1d')).toBe(1);
     expect(a.indicator.last).toBe(0);
     await a.advance(DAY / 2);
     a.close();
@@ -181,8 +181,8 @@ describe('expiry scheduler', () => {
     const a = app();
     await a.started;
     expect(a.indicator.last).toBe(1);
-    expect(await a.scheduler.acknowledge(quiet.id)).toBe(false);
-    expect(await a.scheduler.acknowledge(t1.id)).toBe(true);
+    expect(await a.scheduler.acknowledge(quiet.id)).toBe(0);
+    expect(await a.scheduler.acknowledge(t1.id)).toBe(1);
     expect(a.indicator.last).toBe(0);
     expect((await a.scheduler.attention()).quieted).toBe(1);
     await a.advance(2 * DAY);

@@ -54,12 +54,45 @@ describe('expiry warnings through IPC', () => {
       kind: 'access-token',
       expiresAt: inDays(8),
     });
-    expect(await ok('acknowledgeExpiryWarning', { tokenId: token.id })).toEqual({
-      tokenId: token.id,
-      acknowledged: true,
-    });
-    const overview = await ok<{ attention: { count: number; quieted: number } }>('expiryOverview', {});
+    expect(await ok('acknowledgeExpiryWarning', { tokenIds: [token.id] })).toEqual({ acknowledged: 1 });
+    const overview = await ok<{ attention: { count: number; quieted: number; quietedItems: unknown[] } }>(
+      'expiryOverview',
+      {},
+    );
     expect(overview.attention).toMatchObject({ count: 0, quieted: 1 });
+    expect(overview.attention.quietedItems).toEqual([
+      expect.objectContaining({ tokenId: token.id, quiet: 'acknowledged', until: null }),
+    ]);
+    // Woken, it is back in the queue; what was already sent is not sent again.
+    expect(await ok('wakeExpiryWarning', { tokenIds: [token.id] })).toEqual({ woken: 1 });
+    expect((await ok<{ attention: object }>('expiryOverview', {})).attention).toMatchObject({ count: 1, quieted: 0 });
+  });
+
+  it('snoozes and acknowledges a whole group in one change, counting only tokens with a warning due', async () => {
+    fx = await dispatchFixture();
+    const ids: string[] = [];
+    for (const [i, days] of [8, 9, 10, 200].entries()) {
+      const store = await ok<{ id: string }>('createStore', {
+        provider: 'thinkific',
+        label: `Academy ${i}`,
+        identifiers: { subdomain: `academy${i}` },
+      });
+      const token = await ok<{ id: string }>('createToken', {
+        storeId: store.id,
+        name: `Sync ${i}`,
+        kind: 'access-token',
+        expiresAt: inDays(days),
+      });
+      ids.push(token.id);
+    }
+    expect(await ok('snoozeExpiryWarning', { tokenIds: ids, length: '1w' })).toEqual({ snoozed: 3 });
+    const overview = await ok<{ attention: { count: number; quietedItems: { quiet: string }[] } }>(
+      'expiryOverview',
+      {},
+    );
+    expect(overview.attention.count).toBe(0);
+    expect(overview.attention.quietedItems.map((q) => q.quiet)).toEqual(['snoozed', 'snoozed', 'snoozed']);
+    expect(await ok('acknowledgeExpiryWarning', { tokenIds: ids })).toEqual({ acknowledged: 3 });
   });
 
   it('saves lead times and notification settings in the vault, audited, and refuses bad ones', async () => {

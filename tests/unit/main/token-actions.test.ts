@@ -132,7 +132,7 @@ describe('status-only mode', () => {
         })
       ).ok,
     ).toBe(true);
-    expect((await fx.dispatch('snoozeExpiryWarning', { tokenId: token.id, length: '1d' })).ok).toBe(true);
+    expect((await fx.dispatch('snoozeExpiryWarning', { tokenIds: [token.id], length: '1d' })).ok).toBe(true);
 
     expect(await fx.dispatch('setSupportMode', { enabled: false, passphrase: 'wrong passphrase!!' })).toMatchObject({
       ok: false,

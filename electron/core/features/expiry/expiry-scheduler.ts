@@ -10,7 +10,14 @@ import type {
 } from './expiry-ports';
 import { resolveExpirySettings } from './expiry-settings';
 import { groupWarnings } from './messages';
-import { markSent, type NotificationState, pruneState, setAcknowledged, setSnooze } from './notification-state';
+import {
+  markSent,
+  type NotificationState,
+  pruneState,
+  setAcknowledged,
+  setWoken,
+  setSnooze,
+} from './notification-state';
 import { attentionSummary, type AttentionSummary, planWarnings } from './planner';
 
 /**
@@ -109,18 +116,23 @@ export class ExpiryScheduler {
   }
 
   /** Holds this token's warnings back until `until` (expired still breaks through), then reminds once. False when it has none. */
-  snooze(tokenId: string, until: Date | SnoozeLength): Promise<boolean> {
-    return this.act(tokenId, (state, c, now) =>
+  snooze(tokenIds: string | readonly string[], until: Date | SnoozeLength): Promise<number> {
+    return this.act(tokenIds, (state, c, now) =>
       setSnooze(state, c.key, typeof until === 'string' ? new Date(now.getTime() + SNOOZE_MS[until]) : until),
     );
   }
 
-  /** Quiet until the next, more urgent threshold. False when the token has no warning to acknowledge. */
-  acknowledge(tokenId: string): Promise<boolean> {
-    return this.act(tokenId, (state, c, now) => {
+  /** Quiet until the next, more urgent threshold. Counts the tokens that had a warning to acknowledge. */
+  acknowledge(tokenIds: string | readonly string[]): Promise<number> {
+    return this.act(tokenIds, (state, c, now) => {
       const reached = reachedThreshold(c, now);
       return reached === null ? null : setAcknowledged(state, c.key, reached, now);
     });
+  }
+
+  /** Ends the snooze or acknowledgement of these tokens' warnings. */
+  unquiet(tokenIds: string | readonly string[]): Promise<number> {
+    return this.act(tokenIds, (state, c) => setWoken(state, c.key));
   }
 
   /** The "Needs attention" list and the tray count, as of now. */
@@ -136,20 +148,29 @@ export class ExpiryScheduler {
     return this.queue.then(() => undefined);
   }
 
+  /** Applies `change` to each token's warning in one save; answers how many tokens it changed. */
   private act(
-    tokenId: string,
+    tokenIds: string | readonly string[],
     change: (state: NotificationState, c: ExpiryCandidate, now: Date) => NotificationState | null,
-  ): Promise<boolean> {
+  ): Promise<number> {
+    const wanted = new Set(typeof tokenIds === 'string' ? [tokenIds] : tokenIds);
     return this.enqueue(async () => {
       const { candidates, state } = await this.load();
       const now = this.deps.clock.now();
-      const candidate = candidates.find((c) => c.token.id === tokenId);
-      const next = candidate && reachedThreshold(candidate, now) !== null ? change(state, candidate, now) : null;
-      if (!next) return false;
+      let next = state;
+      let changed = 0;
+      for (const candidate of candidates) {
+        if (!wanted.has(candidate.token.id) || reachedThreshold(candidate, now) === null) continue;
+        const after = change(next, candidate, now);
+        if (!after) continue;
+        next = after;
+        changed++;
+      }
+      if (changed === 0) return 0;
       await this.deps.state.save(next);
       this.state = next;
-      if (this.running) await this.run('snooze or acknowledge');
-      return true;
+      if (this.running) await this.run('snooze, acknowledge or wake');
+      return changed;
     });
   }
 

@@ -9,6 +9,7 @@ type ExpiryChannels =
   | 'expiryAttentionCount'
   | 'snoozeExpiryWarning'
   | 'acknowledgeExpiryWarning'
+  | 'wakeExpiryWarning'
   | 'exportExpiryCalendar'
   | 'saveExpiryCalendar';
 
@@ -44,8 +45,9 @@ export function expiryHandlers(
       const { count, quieted } = await scheduler.attention();
       return { count, quieted };
     },
-    snoozeExpiryWarning: async ({ tokenId, length }) => ({ tokenId, snoozed: await scheduler.snooze(tokenId, length) }),
-    acknowledgeExpiryWarning: async ({ tokenId }) => ({ tokenId, acknowledged: await scheduler.acknowledge(tokenId) }),
+    snoozeExpiryWarning: async ({ tokenIds, length }) => ({ snoozed: await scheduler.snooze(tokenIds, length) }),
+    acknowledgeExpiryWarning: async ({ tokenIds }) => ({ acknowledged: await scheduler.acknowledge(tokenIds) }),
+    wakeExpiryWarning: async ({ tokenIds }) => ({ woken: await scheduler.unquiet(tokenIds) }),
     exportExpiryCalendar: () => calendar(),
     saveExpiryCalendar: async () => {
       const { filename, content } = await calendar();

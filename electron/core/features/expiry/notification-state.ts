@@ -68,6 +68,10 @@ export const setAcknowledged = (
     acknowledged: threshold,
   }));
 
+/** Ends a snooze and an acknowledgement: the warning is back in "Needs attention" (what was sent stays sent). */
+export const setWoken = (state: NotificationState, key: string): NotificationState =>
+  update(state, key, (e) => ({ ...e, snoozedUntil: null, acknowledged: null }));
+
 /** Drops entries for tokens that are gone or whose expiry changed, so the file stays small. Other tokens' entries are kept. */
 export function pruneState(
   state: NotificationState,

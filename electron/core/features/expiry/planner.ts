@@ -57,6 +57,7 @@ export function planWarnings(candidates: readonly ExpiryCandidate[], state: Noti
 export interface AttentionItem {
   tokenId: string;
   storeId: string;
+  clientId: string | null;
   providerId: string;
   threshold: Threshold;
   severity: FindingSeverity;
@@ -71,6 +72,8 @@ export interface AttentionSummary {
   items: AttentionItem[];
   /** Tokens hidden by a snooze or an acknowledgement, so the panel can say so. */
   quieted: number;
+  /** Those tokens, soonest expiry first, with how and until when they are quiet, so they can be woken. */
+  quietedItems: (AttentionItem & { quiet: 'snoozed' | 'acknowledged'; until: string | null })[];
 }
 
 const SEVERITY_ORDER: Record<FindingSeverity, number> = { critical: 0, warning: 1, info: 2 };
@@ -82,34 +85,35 @@ export function attentionSummary(
   now: Date,
 ): AttentionSummary {
   const items: AttentionItem[] = [];
-  let quieted = 0;
+  const quietedItems: AttentionSummary['quietedItems'] = [];
   for (const c of candidates) {
     const reached = reachedThreshold(c, now);
     if (reached === null) continue;
     const ack = acknowledgedThrough(state, c.key);
     const snooze = snoozedUntil(state, c.key);
-    const quiet =
-      (ack !== null && reached >= ack) || (snooze !== null && snooze.getTime() > now.getTime() && reached !== EXPIRED);
-    if (quiet) {
-      quieted += 1;
-      continue;
-    }
-    items.push({
+    const item: AttentionItem = {
       tokenId: c.token.id,
       storeId: c.store.id,
+      clientId: c.store.clientId,
       providerId: c.store.provider,
       threshold: reached,
       severity: severityOf(reached, c.test),
       expiresAt: c.expiresAt.toISOString(),
       estimated: c.estimated,
       test: c.test,
-    });
+    };
+    if (ack !== null && reached >= ack) quietedItems.push({ ...item, quiet: 'acknowledged', until: null });
+    else if (snooze !== null && snooze.getTime() > now.getTime() && reached !== EXPIRED)
+      quietedItems.push({ ...item, quiet: 'snoozed', until: snooze.toISOString() });
+    else items.push(item);
   }
+  quietedItems.sort((a, b) => a.expiresAt.localeCompare(b.expiresAt) || a.tokenId.localeCompare(b.tokenId));
+  const quieted = quietedItems.length;
   items.sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       a.expiresAt.localeCompare(b.expiresAt) ||
       a.tokenId.localeCompare(b.tokenId),
   );
-  return { count: items.length, items, quieted };
+  return { count: items.length, items, quieted, quietedItems };
 }
