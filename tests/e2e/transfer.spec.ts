@@ -213,9 +213,14 @@ scratch(
     const reportPath = join(files, 'umbrella.html');
     await queueDialog(host, { save: reportPath });
     await section.getByRole('button', { name: 'Client status report (HTML)…' }).click();
-    await expect(section.getByRole('status')).toHaveText(`Client status report saved to ${reportPath}`);
+    await expect(section.getByRole('status')).toHaveText(`Client status report (HTML) saved to ${reportPath}`);
     const report = await readFile(reportPath, 'utf8');
     expect(report).toContain('Umbrella LMS');
+    const pdfPath = join(files, 'umbrella.pdf');
+    await queueDialog(host, { save: pdfPath });
+    await section.getByRole('button', { name: 'Client status report (PDF)…' }).click();
+    await expect(section.getByRole('status')).toHaveText(`Client status report (PDF) saved to ${pdfPath}`);
+    expect((await readFile(pdfPath)).subarray(0, 5).toString()).toBe('%PDF-');
 
     await section.getByLabel('What to export').selectOption({ label: 'Stores without a client' });
     const loosePath = join(files, 'loose.json');

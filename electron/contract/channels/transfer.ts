@@ -35,11 +35,11 @@ export const transferChannels = {
     input: z.object({ format: z.enum(['csv', 'json']), clientId: Id.nullable().optional() }).strict(),
     output: SavedFile,
   },
-  /** A printable HTML status report for one client (null: stores without a client); no secrets. */
+  /** A status report for one client (null: stores without a client), as printable HTML or PDF; no secrets. */
   clientReport: {
     access: 'act',
     statusOnly: 'allowed',
-    input: z.object({ clientId: Id.nullable() }).strict(),
+    input: z.object({ clientId: Id.nullable(), format: z.enum(['html', 'pdf']).optional() }).strict(),
     output: SavedFile,
   },
   /** One file with metadata and secrets, encrypted with the passphrase (scrypt + AES-256-GCM). */

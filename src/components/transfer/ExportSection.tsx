@@ -19,19 +19,19 @@ export function ExportSection() {
   const clientId = scope === ALL ? undefined : scope === NONE ? null : scope;
   const sorted = [...clients].sort((a, b) => a.name.localeCompare(b.name));
 
-  async function run(what: 'csv' | 'json' | 'report') {
+  async function run(what: 'csv' | 'json' | 'html' | 'pdf') {
     setBusy(true);
     setError(null);
     setSaved(null);
-    const reply =
-      what === 'report'
-        ? await transferCall('clientReport', { clientId: clientId ?? null })
-        : await transferCall('exportInventory', clientId === undefined ? { format: what } : { format: what, clientId });
+    const report = what === 'html' || what === 'pdf';
+    const reply = report
+      ? await transferCall('clientReport', { clientId: clientId ?? null, format: what })
+      : await transferCall('exportInventory', clientId === undefined ? { format: what } : { format: what, clientId });
     setBusy(false);
     if (!reply.ok) return setError(reply.error);
     if (reply.value.saved)
       setSaved(
-        `${what === 'report' ? 'Client status report' : `${what.toUpperCase()} export`} saved to ${reply.value.path}`,
+        `${report ? `Client status report (${what.toUpperCase()})` : `${what.toUpperCase()} export`} saved to ${reply.value.path}`,
       );
   }
 
@@ -58,14 +58,17 @@ export function ExportSection() {
         <button type="button" disabled={busy} onClick={() => void run('json')}>
           Export JSON…
         </button>
-        <button
-          type="button"
-          disabled={busy || scope === ALL}
-          title={scope === ALL ? 'Choose a client (or “Stores without a client”) for its report' : undefined}
-          onClick={() => void run('report')}
-        >
-          Client status report (HTML)…
-        </button>
+        {(['html', 'pdf'] as const).map((format) => (
+          <button
+            key={format}
+            type="button"
+            disabled={busy || scope === ALL}
+            title={scope === ALL ? 'Choose a client (or “Stores without a client”) for its report' : undefined}
+            onClick={() => void run(format)}
+          >
+            Client status report ({format.toUpperCase()})…
+          </button>
+        ))}
       </div>
       {scope === ALL && <p className="hint muted">A status report is per client: choose one above.</p>}
       <SectionError error={error} onDismiss={() => setError(null)} />

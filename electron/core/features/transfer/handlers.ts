@@ -17,7 +17,7 @@ export function transferHandlers(transfer: TransferService): HandlersFor<Transfe
     importApply: ({ planId, allOrNothing }) => transfer.applyImport(planId, allOrNothing),
     importRejectedRows: ({ planId }) => transfer.saveRejectedRows(planId),
     exportInventory: ({ format, clientId }) => transfer.exportInventory(format, clientId),
-    clientReport: ({ clientId }) => transfer.clientReport(clientId),
+    clientReport: ({ clientId, format }) => transfer.clientReport(clientId, format ?? 'html'),
     backupCreate: ({ passphrase }) => transfer.createBackup(passphrase),
     backupRestore: ({ passphrase, mode }) => transfer.restoreBackup(passphrase, mode),
   };

@@ -8,7 +8,8 @@ import type { Clock, FileDialogs, SecretStore } from '../../ports';
 import { computeFindings, resolveFindingSettings } from '../../rules';
 import { createBackup, readBackup } from './backup';
 import { passphraseProblem } from './backup-format';
-import { clientReportHtml } from './client-report';
+import { clientReport, clientReportHtml } from './client-report';
+import { clientReportPdf } from './client-report-pdf';
 import { exportCsv, exportJson } from './export';
 import { readImportFile } from './import-file';
 import { rejectedRowsCsv } from './rejected-rows';
@@ -25,6 +26,7 @@ const FILTERS = {
   csv: [{ name: 'CSV', extensions: ['csv'] }],
   json: [{ name: 'JSON', extensions: ['json'] }],
   html: [{ name: 'Web page', extensions: ['html'] }],
+  pdf: [{ name: 'PDF document', extensions: ['pdf'] }],
   backup: [{ name: 'Keyward backup', extensions: ['kwbackup'] }],
   ics: [{ name: 'Calendar', extensions: ['ics'] }],
 };
@@ -123,7 +125,7 @@ export class TransferService {
     return { saved: true, path };
   }
 
-  async clientReport(clientId: string | null): Promise<Saved> {
+  async clientReport(clientId: string | null, format: 'html' | 'pdf' = 'html'): Promise<Saved> {
     const now = this.deps.clock.now();
     const [vault, catalog] = await Promise.all([
       this.deps.session.vault().then((v) => thawed(v)),
@@ -137,14 +139,14 @@ export class TransferService {
       .slice(0, 40);
     const path = await this.deps.dialogs.save({
       title: 'Save status report',
-      defaultName: `keyward-report-${slug}-${now.toISOString().slice(0, 10)}.html`,
-      filters: FILTERS.html,
+      defaultName: `keyward-report-${slug}-${now.toISOString().slice(0, 10)}.${format}`,
+      filters: FILTERS[format],
     });
     if (!path) return { saved: false, path: '' };
     const findings = computeFindings(vault, resolveFindingSettings(vault.settings.findings), now, catalog);
-    await writeUserFile(path, clientReportHtml({ vault, clientId, catalog, findings, now }), {
-      dataDir: this.deps.dataDir,
-    });
+    const input = { vault, clientId, catalog, findings, now };
+    const content = format === 'pdf' ? await clientReportPdf(clientReport(input)) : clientReportHtml(input);
+    await writeUserFile(path, content, { dataDir: this.deps.dataDir });
     return { saved: true, path };
   }
 
