@@ -27,6 +27,9 @@ const Counts = z.object({
 });
 
 /** The "Needs attention" panel and the expiry timeline. */
+/** Tokens counted by provider id. */
+const ByProvider = z.record(ProviderId, z.number().int().nonnegative());
+
 const AttentionItem = z.object({
   tokenId: Id,
   storeId: Id,
@@ -56,11 +59,16 @@ export const ExpiryOverview = z.object({
           start: z.string().max(40),
           end: z.string().max(40),
           counts: Counts,
+          byProvider: ByProvider,
           tokenIds: z.array(Id).max(50_000),
         }),
       )
       .max(26),
-    expired: z.object({ count: z.number().int().nonnegative(), tokenIds: z.array(Id).max(50_000) }),
+    expired: z.object({
+      count: z.number().int().nonnegative(),
+      byProvider: ByProvider,
+      tokenIds: z.array(Id).max(50_000),
+    }),
   }),
 });
 export type ExpiryOverview = z.infer<typeof ExpiryOverview>;

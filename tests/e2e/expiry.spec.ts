@@ -158,6 +158,11 @@ test('the timeline puts each token in its week, coloured by severity, and a bar 
   await expect(timeline.getByRole('list', { name: 'Tokens: expired' })).toContainText('Payments');
   await bars.nth(5).click();
   await expect(timeline).toContainText('No token expires in this week.');
+
+  // Stacked by provider instead, the overdue column in its own colour.
+  await timeline.getByLabel('Stack by').selectOption('provider');
+  await expect(bars.nth(weekOf(at.thinkific) + 1)).toHaveAccessibleName(/: 1 token \(Thinkific 1\)$/);
+  await expect(bars.nth(0).locator('rect.bar-overdue')).toHaveCount(1);
 });
 
 test('snooze and acknowledge take a token off the panel and count it as quieted', async ({ page, host }) => {

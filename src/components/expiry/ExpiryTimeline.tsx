@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { ExpiryOverview } from '../../../electron/contract';
-import { useVault } from '../../state/vault-store';
+import { useProviders, useVault } from '../../state/vault-store';
 import { lastDayOf, namesFor, plural, shortDay } from './expiry-format';
 import { useExpiryOverview, useTokenNames } from './expiry-store';
 
@@ -15,16 +15,31 @@ interface Column {
   /** What a screen reader hears for the bar. */
   description: string;
   counts: Counts;
+  byProvider: Record<string, number>;
   tokenIds: string[];
   expired?: boolean;
+}
+type Stack = 'severity' | 'provider';
+/** Colours for providers, in the order they first appear; overdue has its own (bar-overdue). */
+const PROVIDER_COLOURS = ['#2f5bd3', '#0f8a6a', '#b25e09', '#7a44c2', '#c2417a', '#4a7f1f', '#5b6b7c', '#a07800'];
+interface Segment {
+  key: string;
+  n: number;
+  className?: string;
+  fill?: string;
 }
 
 const countsText = (c: Counts): string => `${c.critical} critical, ${c.warning} warning, ${c.info} info`;
 
-/** The next 13 weeks (90 days) as a stacked bar per week, coloured by severity; a bar lists its tokens when pressed. */
+/**
+ * The next 13 weeks (90 days) as a stacked bar per week, by severity or by provider (overdue in its own colour);
+ * a bar lists its tokens when pressed.
+ */
 export function ExpiryTimeline() {
   const overview = useExpiryOverview().data;
+  const providers = useProviders();
   const [selected, setSelected] = useState<string | null>(null);
+  const [stack, setStack] = useState<Stack>('severity');
   const id = useId();
 
   if (!overview) return null;
@@ -39,6 +54,7 @@ export function ExpiryTimeline() {
       label: 'Expired',
       description: `Expired: ${plural(expired.count, 'token')}`,
       counts: expiredCounts,
+      byProvider: expired.byProvider,
       tokenIds: expired.tokenIds,
       expired: true,
     },
@@ -50,10 +66,28 @@ export function ExpiryTimeline() {
         label: shortDay(w.start).replace(/,? \d{4}$/, ''),
         description: `Week of ${range}: ${plural(total, 'token')} (${countsText(w.counts)})`,
         counts: w.counts,
+        byProvider: w.byProvider,
         tokenIds: w.tokenIds,
       };
     }),
   ];
+  const providerIds = [...new Set(columns.flatMap((c) => Object.keys(c.byProvider)))].sort();
+  const providerName = (pid: string) => providers.find((p) => p.id === pid)?.name ?? pid;
+  const colour = (pid: string) => PROVIDER_COLOURS[providerIds.indexOf(pid) % PROVIDER_COLOURS.length];
+  // Bottom to top: by severity, or by provider with the overdue column in its own colour.
+  const segments = (c: Column): Segment[] =>
+    stack === 'severity'
+      ? ORDER.map((s) => ({ key: s, n: c.counts[s], className: `bar-${s}` }))
+      : c.expired
+        ? [{ key: 'overdue', n: c.tokenIds.length, className: 'bar-overdue' }]
+        : providerIds.map((pid) => ({ key: pid, n: c.byProvider[pid] ?? 0, fill: colour(pid) }));
+  const describe = (c: Column): string =>
+    stack === 'severity' || c.tokenIds.length === 0
+      ? c.description
+      : `${c.description.replace(/ \(.*\)$/, '')} (${providerIds
+          .filter((pid) => c.byProvider[pid])
+          .map((pid) => `${providerName(pid)} ${c.byProvider[pid]}`)
+          .join(', ')})`;
   const max = Math.max(1, ...columns.map((c) => c.counts.critical + c.counts.warning + c.counts.info));
   const total = weeks.reduce((n, w) => n + w.tokenIds.length, 0);
   const chosen = columns.find((c) => c.key === selected) ?? null;
@@ -66,12 +100,32 @@ export function ExpiryTimeline() {
           {plural(total, 'token')} expire{total === 1 ? 's' : ''} in the next 90 days · {expired.count} expired
         </span>
       </div>
-      <div className="timeline-legend" aria-hidden="true">
-        {ORDER.map((s) => (
-          <span key={s} className="legend-item">
-            <span className={`legend-swatch bar-${s}`} /> {s}
-          </span>
-        ))}
+      <div className="timeline-legend">
+        <label>
+          Stack by{' '}
+          <select value={stack} onChange={(e) => setStack(e.target.value as Stack)}>
+            <option value="severity">severity</option>
+            <option value="provider">provider</option>
+          </select>
+        </label>
+        <span aria-hidden="true">
+          {stack === 'severity'
+            ? ORDER.map((s) => (
+                <span key={s} className="legend-item">
+                  <span className={`legend-swatch bar-${s}`} /> {s}
+                </span>
+              ))
+            : [
+                <span key="overdue" className="legend-item">
+                  <span className="legend-swatch bar-overdue" /> overdue
+                </span>,
+                ...providerIds.map((pid) => (
+                  <span key={pid} className="legend-item">
+                    <span className="legend-swatch" style={{ background: colour(pid) }} /> {providerName(pid)}
+                  </span>
+                )),
+              ]}
+        </span>
       </div>
       <ul className="timeline-bars" aria-label="Tokens expiring by week">
         {columns.map((c) => {
@@ -82,7 +136,7 @@ export function ExpiryTimeline() {
               <button
                 type="button"
                 className={`timeline-bar${selected === c.key ? ' selected' : ''}`}
-                aria-label={c.description}
+                aria-label={describe(c)}
                 aria-pressed={selected === c.key}
                 aria-controls={`${id}-detail`}
                 onClick={() => setSelected(selected === c.key ? null : c.key)}
@@ -98,11 +152,13 @@ export function ExpiryTimeline() {
                   focusable="false"
                 >
                   <rect className="bar-track" x="0" y="0" width="20" height={H} />
-                  {ORDER.map((s) => {
-                    const h = (c.counts[s] / max) * H;
+                  {segments(c).map((seg) => {
+                    const h = (seg.n / max) * H;
                     if (!h) return null;
                     y -= h;
-                    return <rect key={s} className={`bar-${s}`} x="0" y={y} width="20" height={h} />;
+                    return (
+                      <rect key={seg.key} className={seg.className} fill={seg.fill} x="0" y={y} width="20" height={h} />
+                    );
                   })}
                 </svg>
                 <span className="timeline-label" aria-hidden="true">
@@ -131,7 +187,7 @@ export function ExpiryTimeline() {
 
 /** The tokens of one column, named by main. */
 function TimelineTokens({ column, overview }: { column: Column; overview: ExpiryOverview }) {
-  const show = useVault((s) => s.show);
+  const openToken = useVault((s) => s.openToken);
   const named = useTokenNames(column.tokenIds);
   return (
     <ul className="timeline-tokens" aria-label={`Tokens: ${column.expired ? 'expired' : `week of ${column.label}`}`}>
@@ -141,11 +197,7 @@ function TimelineTokens({ column, overview }: { column: Column; overview: Expiry
           overview.attention.items.find((i) => i.tokenId === id)?.expiresAt ?? named?.get(id)?.expiresAt ?? null;
         return (
           <li key={id}>
-            <button
-              type="button"
-              className="link"
-              onClick={() => names.storeId && show({ kind: 'store', storeId: names.storeId })}
-            >
+            <button type="button" className="link" onClick={() => openToken(id)}>
               {names.token}
             </button>{' '}
             <span className="muted">

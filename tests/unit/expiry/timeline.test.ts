@@ -33,7 +33,8 @@ describe('expiry timeline and needs attention', () => {
     expect(tl.weeks[2]!.counts).toEqual({ critical: 0, warning: 1, info: 0 });
     expect(tl.weeks[8]!.counts).toEqual({ critical: 0, warning: 0, info: 1 });
     expect(tl.weeks.reduce((n, w) => n + w.tokenIds.length, 0)).toBe(4);
-    expect(tl.expired).toEqual({ count: 1, tokenIds: [tokens[5]!.id] });
+    expect(tl.expired).toEqual({ count: 1, byProvider: { [s.provider]: 1 }, tokenIds: [tokens[5]!.id] });
+    expect(tl.weeks[0]!.byProvider).toEqual({ [s.provider]: 2 });
   });
 
   it('needs attention: reached thresholds, most urgent first; snoozed ones are quiet', () => {

@@ -14,13 +14,15 @@ export interface TimelineWeek {
   start: string;
   end: string;
   counts: Record<FindingSeverity, number>;
+  /** The same tokens counted by provider id. */
+  byProvider: Record<string, number>;
   tokenIds: string[];
 }
 
 export interface ExpiryTimeline {
   weeks: TimelineWeek[];
   /** Tokens whose date has passed and are not retired: shown before the first week. */
-  expired: { count: number; tokenIds: string[] };
+  expired: { count: number; byProvider: Record<string, number>; tokenIds: string[] };
 }
 
 type VaultPart = { stores: readonly StoreProfile[]; tokens: readonly Token[] };
@@ -41,12 +43,17 @@ export function expiryTimeline(
     start: day(new Date(today + i * 7 * DAY_MS)),
     end: day(new Date(today + (i + 1) * 7 * DAY_MS)),
     counts: { critical: 0, warning: 0, info: 0 },
+    byProvider: {},
     tokenIds: [],
   }));
-  const expired: ExpiryTimeline['expired'] = { count: 0, tokenIds: [] };
+  const expired: ExpiryTimeline['expired'] = { count: 0, byProvider: {}, tokenIds: [] };
+  const count = (byProvider: Record<string, number>, provider: string) => {
+    byProvider[provider] = (byProvider[provider] ?? 0) + 1;
+  };
   for (const c of expiryCandidates({ stores: [...vault.stores], tokens: [...vault.tokens] }, catalog, settings)) {
     if (c.expiresAt.getTime() <= now.getTime()) {
       expired.count += 1;
+      count(expired.byProvider, c.store.provider);
       expired.tokenIds.push(c.token.id);
       continue;
     }
@@ -54,6 +61,7 @@ export function expiryTimeline(
     if (!week) continue;
     const reached = reachedThreshold(c, now);
     week.counts[reached === null ? 'info' : severityOf(reached, c.test)] += 1;
+    count(week.byProvider, c.store.provider);
     week.tokenIds.push(c.token.id);
   }
   return { weeks: out, expired };
