@@ -75,7 +75,7 @@ describe('secret-free exports', () => {
     expect(html).toContain('O&#39;Brien &lt;img src=x&gt;');
     expect(html).toContain('sk_live_ab…6789');
     expect(html).not.toContain('abcdefghijklmnopqrstuvwxyz0123456789');
-    expect(html).toMatch(/Upcoming expiries[\s\S]*2026-12-01[\s\S]*in 10 days/);
+    expect(html).toMatch(/Upcoming expiries[\s\S]*2026-12-01[\s\S]*in 9 days/);
     expect(html).toMatch(/Needs attention[\s\S]*rate limit/i);
     expect(html).toContain("default-src 'none'");
   });

@@ -1,7 +1,7 @@
 import type { Finding, Token } from '../../../contract';
 import type { Catalog } from '../../providers/catalog';
 import { policyOf } from '../../providers/provider-module';
-import { effectiveExpiry } from '../../rules/expiry';
+import { day, effectiveExpiry } from '../../rules/expiry';
 import type { VaultData } from '../../vault/vault-data';
 
 const DAY_MS = 86_400_000;
@@ -93,14 +93,12 @@ function tokenRow(t: Token): string {
     ? `${esc(t.lastCheck.outcome)} <span class="muted">${esc(t.lastCheck.checkedAt.slice(0, 10))}</span>`
     : '<span class="muted">never</span>';
   const expires = t.expiresAt
-    ? `${esc(t.expiresAt.slice(0, 10))}${t.expirySource === 'provider-rule' ? ' (estimated)' : ''}`
+    ? `${esc(day(new Date(t.expiresAt)))}${t.expirySource === 'provider-rule' ? ' (estimated)' : ''}`
     : t.expirySource === 'none'
       ? 'never'
       : '<span class="muted">unknown</span>';
   return `<tr><td>${esc(t.name)}</td><td>${esc(t.kind)}${t.mode ? ` · ${esc(t.mode)}` : ''}</td><td><code>${t.secret ? esc(t.secret.masked) : '<span class="muted">no secret</span>'}</code></td><td>${esc(t.status)}</td><td>${expires}</td><td>${check}</td></tr>`;
 }
-
-const day = (at: Date): string => at.toISOString().slice(0, 10);
 
 /** Escapes text for HTML element content and quoted attributes. */
 export function esc(value: string): string {

@@ -1,5 +1,5 @@
 import type { Finding, FindingSettings } from '../../../contract';
-import { addDays, daysBetween, effectiveExpiry, secretAge } from '../expiry';
+import { addDays, day, daysBetween, effectiveExpiry, secretAge } from '../expiry';
 import { leadTimesFor, rotationDaysFor } from '../finding-settings';
 import { describe, type FindingContext, isLive, tokenSubject, type TokenView } from './context';
 
@@ -29,7 +29,7 @@ export function expiryFindings(v: TokenView, ctx: FindingContext, out: Finding[]
       severity: 'critical',
       subject: tokenSubject(v),
       dueAt: iso,
-      message: `${describe(v)} expired on ${iso.slice(0, 10)}${expiry.estimated ? " (estimated from the provider's rule)" : ''}: integrations using it no longer work.`,
+      message: `${describe(v)} expired on ${day(expiry.at)}${expiry.estimated ? " (estimated from the provider's rule)" : ''}: integrations using it no longer work.`,
       action: replaceAction(v),
     });
     return out;
@@ -61,7 +61,7 @@ export function expiryFindings(v: TokenView, ctx: FindingContext, out: Finding[]
         subject: tokenSubject(v),
         dueAt: iso,
         leadDays,
-        message: `${describe(v)} expires ${whole <= 1 ? 'within a day' : `in ${whole} days`}, on ${iso.slice(0, 10)}${expiry.estimated ? " (estimated from the provider's rule)" : ''}.`,
+        message: `${describe(v)} expires ${whole <= 1 ? 'within a day' : `in ${whole} days`}, on ${day(expiry.at)}${expiry.estimated ? " (estimated from the provider's rule)" : ''}.`,
         action: replaceAction(v),
       });
     }
@@ -77,7 +77,7 @@ export function expiryFindings(v: TokenView, ctx: FindingContext, out: Finding[]
         severity: 'warning',
         subject: tokenSubject(v),
         dueAt: due.toISOString(),
-        message: `${describe(v)} has had the same value since ${since.toISOString().slice(0, 10)}; ${v.providerName} advises rotating every ${rotationDays} days.`,
+        message: `${describe(v)} has had the same value since ${day(since)}; ${v.providerName} advises rotating every ${rotationDays} days.`,
         action: `Rotate it at ${v.providerName}${v.module ? ` (${v.module.descriptor.tokenPageUrl})` : ''}, update the integrations, then paste the new value into Keyward.`,
       });
     }
