@@ -61,13 +61,25 @@ export const ExpiryPolicy = z.object({
 });
 export type ExpiryPolicy = z.infer<typeof ExpiryPolicy>;
 
-/** At most `maxActive` ACTIVE tokens of a mode (null = any mode) per store profile. */
+/** At most `maxActive` tokens of a mode (null = any mode) held at once per account (see SlotAccountPolicy). */
 export const SlotLimit = z.object({
   mode: TokenMode.nullable(),
   maxActive: z.number().int().min(1).max(1000),
   text: z.string().max(200),
 });
 export type SlotLimit = z.infer<typeof SlotLimit>;
+
+/**
+ * Whose slots a limit counts: the provider account, named by a store field or learned from a check's context;
+ * store profiles with the same identity share the slots. Without it, each store profile counts on its own.
+ */
+export const SlotAccountPolicy = z.object({
+  /** How the provider names the account, e.g. "Shippo account". */
+  name: z.string().max(60),
+  identifierKey: z.string().max(40).optional(),
+  checkContextKey: z.string().max(40).optional(),
+});
+export type SlotAccountPolicy = z.infer<typeof SlotAccountPolicy>;
 
 /** A published request limit, as data for the status-check scheduler and for display. */
 export const RateLimit = z.object({
@@ -105,6 +117,7 @@ export const CredentialPolicy = z.object({
   formats: z.array(TokenFormat).max(4).optional(),
   expiry: ExpiryPolicy.optional(),
   slotLimits: z.array(SlotLimit).max(4).optional(),
+  slotAccount: SlotAccountPolicy.optional(),
   scopes: z.array(z.string().max(80)).max(128).optional(),
   minScopes: z.number().int().min(0).max(128).optional(),
   /** Settings key of a multiselect listing scopes the user says the integration does not need. */

@@ -200,7 +200,13 @@ function StoreSections({ view }: { view: NonNullable<ReturnType<typeof useQuery<
         </table>
       )}
       {provider && (
-        <RulesPanel store={store} provider={provider} tokens={tokens} findings={loaded ? storeFindings : null} />
+        <RulesPanel
+          store={store}
+          provider={provider}
+          tokens={tokens}
+          slots={view.slots}
+          findings={loaded ? storeFindings : null}
+        />
       )}
       {pending && (
         <ConfirmDialog

@@ -88,8 +88,7 @@ export function tokensFeature(session: Session) {
         if (input.scopes !== undefined) token.scopes = input.scopes;
         if (input.settings !== undefined) token.settings = input.settings;
         if (input.status !== undefined) token.status = input.status;
-        if (input.createdAt !== undefined)
-          token.createdAt = input.createdAt ? dateInstant(input.createdAt) : null;
+        if (input.createdAt !== undefined) token.createdAt = input.createdAt ? dateInstant(input.createdAt) : null;
         if (input.expiresAt !== undefined) {
           token.expiresAt = input.expiresAt ? dateInstant(input.expiresAt) : null;
           token.expirySource = input.expiresAt
