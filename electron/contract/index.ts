@@ -1,6 +1,7 @@
 export * from './primitives';
 export * from './model';
 export * from './providers';
+export * from './url-template';
 export * from './findings';
 export * from './recognition';
 export * from './expiry';

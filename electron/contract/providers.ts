@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FieldKey, ProviderId } from './primitives';
 import { TokenKind, TokenMode } from './model';
+import { fillTemplate, templateProblem } from './url-template';
 
 /** A form field the catalog asks for; the renderer draws forms from these, main validates with the catalog. */
 export const FieldDescriptor = z.object({
@@ -178,15 +179,21 @@ export const TokenPatternSource = z
     'The token pattern nests repetitions, which can make matching very slow; simplify it',
   );
 
+const UrlTemplate = z
+  .string()
+  .trim()
+  .max(300)
+  .superRefine((t, ctx) => {
+    const problem = templateProblem(t);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
 export const CustomProviderDefinition = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'The id is 1-40 lowercase letters, digits and hyphens'),
     name: z.string().trim().min(1).max(80),
-    baseUrl: z
-      .url({ protocol: /^https$/, error: 'The base URL must be an https:// address' })
-      .max(300)
-      .refine((u) => !/^https:\/\/[^/]*@/.test(u), 'The base URL must not contain a user name or password')
-      .refine((u) => !/[?#]/.test(u), 'The base URL must not contain a query or fragment'),
+    /** An https address; {field} placeholders name store fields filled per store, e.g. https://{host}/api/v1. */
+    baseUrl: UrlTemplate,
     authHeader: AuthHeaderTemplate,
     probePath: z
       .string()
@@ -216,10 +223,8 @@ export const CustomProviderDefinition = z
       .refine((r) => r.min <= r.default && r.default <= r.max, 'The rate limit range needs min ≤ default ≤ max')
       .nullable()
       .default(null),
-    dashboardUrl: z
-      .url({ protocol: /^https$/ })
-      .max(300)
-      .optional(),
+    /** The provider's token page; may use the same {field} placeholders as the base URL. */
+    dashboardUrl: UrlTemplate.optional(),
   })
   .strict();
 export type CustomProviderDefinition = z.infer<typeof CustomProviderDefinition>;
@@ -236,6 +241,16 @@ export const CredentialDescriptor = z.object({
 });
 export type CredentialDescriptor = z.infer<typeof CredentialDescriptor>;
 
+export const TokenPage = z.object({
+  /** https address with {field} placeholders naming store fields, e.g. https://{subdomain}.thinkific.com/manage. */
+  template: z.string().max(300),
+  /** Where to go from there, in the provider's menu words, e.g. "Settings > API Tokens". */
+  where: z.string().max(120).optional(),
+  /** False when no source confirms the exact address: the link says so. */
+  confirmed: z.boolean(),
+});
+export type TokenPage = z.infer<typeof TokenPage>;
+
 export const ProviderDescriptor = z.object({
   id: ProviderId,
   name: z.string().max(80),
@@ -243,8 +258,36 @@ export const ProviderDescriptor = z.object({
   storeFields: z.array(FieldDescriptor).max(20),
   credentials: z.array(CredentialDescriptor).min(1).max(4),
   tokenPageUrl: z.string().max(300),
+  /** The token page in the store's own admin, built from its fields; `tokenPageUrl` when a field is missing. */
+  tokenPage: TokenPage.optional(),
   summary: z.string().max(400),
   /** Published request limits, for the status-check scheduler and the rules panel. */
   rateLimits: z.array(RateLimit).max(8).optional(),
 });
 export type ProviderDescriptor = z.infer<typeof ProviderDescriptor>;
+
+/** Where a store's tokens are managed: its own admin when the provider can build it, else the provider's page. */
+export function tokenPageFor(
+  provider: Pick<ProviderDescriptor, 'tokenPageUrl' | 'tokenPage'>,
+  identifiers: Record<string, unknown> = {},
+): { url: string; where?: string; confirmed: boolean } {
+  const page = provider.tokenPage;
+  if (page) {
+    try {
+      return {
+        url: fillTemplate(page.template, identifiers),
+        ...(page.where ? { where: page.where } : {}),
+        confirmed: page.confirmed,
+      };
+    } catch {
+      // A store without the field gets the provider's general page.
+    }
+  }
+  return { url: provider.tokenPageUrl, confirmed: true };
+}
+
+/** The token page as a sentence part: "https://… (Settings > API Tokens; path unconfirmed)". */
+export function tokenPageText(page: { url: string; where?: string; confirmed: boolean }): string {
+  const notes = [page.where, page.confirmed ? undefined : 'exact path unconfirmed'].filter(Boolean);
+  return `${page.url}${notes.length ? ` (${notes.join('; ')})` : ''}`;
+}
