@@ -263,6 +263,8 @@ export const ProviderDescriptor = z.object({
   summary: z.string().max(400),
   /** Published request limits, for the status-check scheduler and the rules panel. */
   rateLimits: z.array(RateLimit).max(8).optional(),
+  /** A custom provider's definition as the user wrote it, so its form can edit it. */
+  definition: CustomProviderDefinition.optional(),
 });
 export type ProviderDescriptor = z.infer<typeof ProviderDescriptor>;
 

@@ -90,6 +90,7 @@ export function customProviderModule(def: CustomProviderDefinition): ProviderMod
       id: customProviderId(def.id),
       name: def.name,
       builtin: false,
+      definition: def,
       summary: `Custom PixlPay-style provider at ${def.baseUrl}.`,
       tokenPageUrl: [def.dashboardUrl, def.baseUrl].find((u) => u && templateFields(u).length === 0) ?? '',
       ...(def.dashboardUrl && templateFields(def.dashboardUrl).length
