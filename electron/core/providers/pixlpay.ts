@@ -32,6 +32,8 @@ export const pixlpay: ProviderModule = {
     builtin: true,
     summary: 'Per-store API tokens with scopes, an optional expiry and a per-token rate limit capped by plan.',
     tokenPageUrl: 'https://docs.pixlpay.net/',
+    // providers.md § Lifecycle: in each store's admin, Settings > API Tokens on https://<store>.pixlpay.net; path unconfirmed.
+    tokenPage: { template: 'https://{host}/', where: 'Settings > API Tokens', confirmed: false },
     storeFields: [
       {
         key: 'host',

@@ -16,6 +16,8 @@ interface Column {
   description: string;
   counts: Counts;
   tokenIds: string[];
+  /** The providers' own notices due this week (Thinkific emails 10 days before expiry). */
+  notices?: ExpiryOverview['timeline']['weeks'][number]['notices'];
   expired?: boolean;
 }
 
@@ -48,9 +50,10 @@ export function ExpiryTimeline() {
       return {
         key: w.start,
         label: shortDay(w.start).replace(/,? \d{4}$/, ''),
-        description: `Week of ${range}: ${plural(total, 'token')} (${countsText(w.counts)})`,
+        description: `Week of ${range}: ${plural(total, 'token')} (${countsText(w.counts)})${w.notices.length ? `; ${plural(w.notices.length, 'provider notice')}` : ''}`,
         counts: w.counts,
         tokenIds: w.tokenIds,
+        notices: w.notices,
       };
     }),
   ];
@@ -122,6 +125,7 @@ export function ExpiryTimeline() {
             ) : (
               <TimelineTokens column={chosen} overview={overview} />
             )}
+            {chosen.notices && chosen.notices.length > 0 && <ProviderNotices notices={chosen.notices} />}
           </div>
         )}
       </div>
@@ -155,6 +159,22 @@ function TimelineTokens({ column, overview }: { column: Column; overview: Expiry
           </li>
         );
       })}
+    </ul>
+  );
+}
+
+/** The providers' own notices in a week: the provider emails, not Keyward. */
+function ProviderNotices({ notices }: { notices: NonNullable<Column['notices']> }) {
+  const named = useTokenNames(notices.map((n) => n.tokenId));
+  return (
+    <ul className="timeline-tokens" aria-label="Provider notices">
+      {notices.map((n) => (
+        <li key={`${n.tokenId}@${n.at}`}>
+          {shortDay(n.at)}: {n.providerName}&apos;s own notice, {n.days} days before &ldquo;
+          {namesFor(n.tokenId, named).token}&rdquo; expires{' '}
+          <span className="muted">(sent by {n.providerName}, not Keyward)</span>
+        </li>
+      ))}
     </ul>
   );
 }

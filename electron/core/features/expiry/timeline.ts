@@ -18,6 +18,8 @@ export interface TimelineWeek {
   end: string;
   counts: Record<FindingSeverity, number>;
   tokenIds: string[];
+  /** The providers' own expiry notices due this week (Thinkific emails 10 days before), beside Keyward's. */
+  notices: { tokenId: string; at: string; providerName: string; days: number }[];
 }
 
 export interface ExpiryTimeline {
@@ -48,7 +50,9 @@ export function expiryTimeline(
     end: dates[i + 1]!,
     counts: { critical: 0, warning: 0, info: 0 },
     tokenIds: [],
+    notices: [],
   }));
+  const weekOf = (at: number) => out[bounds.findIndex((b, i) => i < weeks && at >= b && at < bounds[i + 1]!)];
   const expired: ExpiryTimeline['expired'] = { count: 0, tokenIds: [] };
   for (const c of expiryCandidates({ stores: [...vault.stores], tokens: [...vault.tokens] }, catalog, settings)) {
     if (c.expiresAt.getTime() <= now.getTime()) {
@@ -56,8 +60,15 @@ export function expiryTimeline(
       expired.tokenIds.push(c.token.id);
       continue;
     }
-    const at = c.expiresAt.getTime();
-    const week = out[bounds.findIndex((b, i) => i < weeks && at >= b && at < bounds[i + 1]!)];
+    const notice = c.providerNotice;
+    if (notice && notice.at.getTime() > now.getTime())
+      weekOf(notice.at.getTime())?.notices.push({
+        tokenId: c.token.id,
+        at: notice.at.toISOString(),
+        providerName: c.providerName,
+        days: notice.days,
+      });
+    const week = weekOf(c.expiresAt.getTime());
     if (!week) continue;
     const reached = reachedThreshold(c, now);
     week.counts[reached === null ? 'info' : severityOf(reached, c.test)] += 1;
