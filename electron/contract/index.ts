@@ -2,6 +2,7 @@ export * from './primitives';
 export * from './model';
 export * from './providers';
 export * from './url-template';
+export * from './check-choices';
 export * from './findings';
 export * from './recognition';
 export * from './expiry';

@@ -251,6 +251,19 @@ export const TokenPage = z.object({
 });
 export type TokenPage = z.infer<typeof TokenPage>;
 
+/**
+ * Store fields a successful check fills (Printify: the shop id and title from GET /v1/shops.json). One choice
+ * is filled at once; several are kept on the check (as JSON [{id, title}] under `choicesKey`) for the store page.
+ */
+export const CheckFills = z.object({
+  choicesKey: z.string().max(40),
+  idField: FieldKey,
+  titleField: FieldKey.optional(),
+  /** What one choice is, in the provider's word, e.g. "shop". */
+  noun: z.string().max(40),
+});
+export type CheckFills = z.infer<typeof CheckFills>;
+
 export const ProviderDescriptor = z.object({
   id: ProviderId,
   name: z.string().max(80),
@@ -263,6 +276,7 @@ export const ProviderDescriptor = z.object({
   summary: z.string().max(400),
   /** Published request limits, for the status-check scheduler and the rules panel. */
   rateLimits: z.array(RateLimit).max(8).optional(),
+  checkFills: CheckFills.optional(),
   /** A custom provider's definition as the user wrote it, so its form can edit it. */
   definition: CustomProviderDefinition.optional(),
 });
