@@ -103,6 +103,8 @@ export const TokenRateLimitPolicy = z.object({
   /** Store identifier that holds the plan, and the cap per plan. */
   planKey: z.string().max(40).optional(),
   planCaps: z.record(z.string().max(40), z.number().int().min(1)).optional(),
+  /** What the provider's own sources say about a plan when they disagree, shown wherever the plan matters. */
+  planNotes: z.record(z.string().max(40), z.string().max(300)).optional(),
 });
 export type TokenRateLimitPolicy = z.infer<typeof TokenRateLimitPolicy>;
 

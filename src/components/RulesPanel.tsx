@@ -81,6 +81,9 @@ export function RulesPanel({ store, provider, tokens, slots, findings }: Props) 
                       : rl.planCaps
                         ? '; set the store’s plan to check the cap'
                         : ''}
+                    {typeof plan === 'string' && rl.planNotes?.[plan] && (
+                      <span className="muted"> Note: {rl.planNotes[plan]}</span>
+                    )}
                   </li>
                 )}
                 {accessKey && policy.accessLevels && (

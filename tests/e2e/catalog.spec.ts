@@ -144,10 +144,10 @@ test('pasting a Printify JWT fills expiry and scopes before saving, and the tabl
   await page.locator('#token-secret').fill(noExp);
   await page.locator('#token-secret').blur();
   await expect(page.getByRole('region', { name: 'Read from the pasted token' })).toContainText(
-    `${isoDay(iat * 1000 + 365 * DAY)}) · provider rule: 1 year after creation`,
+    `${isoDay(iat * 1000 + 365 * DAY)}) · estimated: 1 year after its created date`,
   );
   await page.getByRole('button', { name: 'Save token' }).click();
-  await expect(page.getByRole('row', { name: /Catalog reader/ })).toContainText('provider rule: 1 year after creation');
+  await expect(page.getByRole('row', { name: /Catalog reader/ })).toContainText('estimated: 1 year after its created date');
 });
 
 test('a token from another provider is named plainly, and a doubtful shape is flagged in the form and the table', async ({

@@ -3,13 +3,19 @@ import { localDate } from '../time';
 
 const DAY_MS = 86_400_000;
 
-/** When a token stops working, from metadata alone; `estimated` when it comes from a provider rule, not a date. */
+/**
+ * When a token stops working, from metadata alone; `estimated` when it comes from a provider rule, not a date
+ * (a Printify token whose expiry could not be read: its created date, else when it was stored, plus one year).
+ */
 export function effectiveExpiry(token: Token, policy: CredentialPolicy): { at: Date; estimated: boolean } | null {
-  if (token.expiresAt) return { at: new Date(token.expiresAt), estimated: token.expirySource === 'provider-rule' };
   const expiry = policy.expiry;
-  if (expiry?.kind !== 'from-token' || !expiry.fallbackDays) return null;
+  const rule = expiry?.kind === 'from-token' && expiry.fallbackDays ? expiry.fallbackDays : null;
+  // An estimate follows the created date when one is known (it may have been set after the estimate was stored).
+  if (token.expiresAt && !(token.expirySource === 'provider-rule' && rule && token.createdAt))
+    return { at: new Date(token.expiresAt), estimated: token.expirySource === 'provider-rule' };
+  if (!rule) return null;
   const base = token.createdAt ?? token.secret?.setAt ?? token.addedAt;
-  return { at: new Date(Date.parse(base) + expiry.fallbackDays * DAY_MS), estimated: true };
+  return { at: new Date(Date.parse(base) + rule * DAY_MS), estimated: true };
 }
 
 /** Where a rotation age counts from: the provider's creation date when known, else when the value was stored. */

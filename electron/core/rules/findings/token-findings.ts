@@ -51,7 +51,7 @@ function rateLimitAbovePlan(v: TokenView): Finding[] | null {
       kind: 'rate_limit_above_plan',
       severity: 'warning',
       subject: tokenSubject(v),
-      message: `${describe(v)} is set to ${value} requests/min, above the ${plan} plan's cap of ${cap}.`,
+      message: `${describe(v)} is set to ${value} requests/min, above the ${plan} plan's cap of ${cap}.${rl?.planNotes?.[plan as string] ? ` Note: ${rl.planNotes[plan as string]}` : ''}`,
       action: `Lower its rate limit to ${cap} or less at ${v.providerName} and here, or record the store's actual plan.`,
     },
   ];
