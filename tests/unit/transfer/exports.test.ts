@@ -85,7 +85,7 @@ describe('formats users hold', () => {
   // The JSON-era columns, written out: a change here breaks spreadsheets and scripts built on exports.
   const EXPORT_HEADER =
     'client,store,provider,environment,store_id,subdomain,host,plan,shop_id,account_email,contact_email,token_name,kind,mode,scopes,created,expires,status,' +
-    'access_level,permissions,ip_allowlist,managed_by,key_id,rate_limit,unneeded_scopes,notes,token_id,fingerprint,expiry_source,last_check,last_check_at,last_check_detail';
+    'access_level,permissions,ip_allowlist,managed_by,key_id,rate_limit,unneeded_scopes,notes,token_id,fingerprint,expiry_source,expiry_estimated,last_check,last_check_at,last_check_detail';
 
   it('export and import columns are unchanged: the CSV header, the JSON rows, and a file with the import columns imports', async () => {
     const fx = await fresh();
