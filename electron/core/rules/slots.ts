@@ -124,6 +124,29 @@ export function slotUsage(
     });
 }
 
+/**
+ * The stores a write's slot rule must see (the rest cannot share the store's account): those of the provider
+ * with the same account field, or where either has none (an identity learned from a check may still match).
+ */
+export function accountPeers<
+  S extends { id: string; provider: string; identifiers: Readonly<Record<string, unknown>> },
+>(stores: Iterable<S>, store: S, policy: CredentialPolicy): S[] {
+  const key = policy.slotAccount?.identifierKey;
+  const idOf = (s: S) => {
+    const v = key ? s.identifiers[key] : undefined;
+    return typeof v === 'string' && v.trim() ? v.trim().toLowerCase() : null;
+  };
+  const own = idOf(store);
+  const out: S[] = [];
+  for (const s of stores) {
+    if (s.provider !== store.provider) continue;
+    const other = idOf(s);
+    if (s.id === store.id || own === null || other === null || other === own) out.push(s);
+  }
+  if (!out.includes(store)) out.push(store);
+  return out;
+}
+
 /** Slot usage of every account in the vault, each account once (for findings over the whole vault). */
 export function allSlotUsage(vault: VaultPart, catalog: Catalog): SlotUsage[] {
   const tokensOf = groupTokens(vault.tokens);
