@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FieldKey, ProviderId } from './primitives';
 import { TokenKind, TokenMode } from './model';
-import { fillTemplate, templateProblem } from './url-template';
+import { templateProblem } from './url-template';
 
 /** A form field the catalog asks for; the renderer draws forms from these, main validates with the catalog. */
 export const FieldDescriptor = z.object({
@@ -283,29 +283,3 @@ export const ProviderDescriptor = z.object({
   definition: CustomProviderDefinition.optional(),
 });
 export type ProviderDescriptor = z.infer<typeof ProviderDescriptor>;
-
-/** Where a store's tokens are managed: its own admin when the provider can build it, else the provider's page. */
-export function tokenPageFor(
-  provider: Pick<ProviderDescriptor, 'tokenPageUrl' | 'tokenPage'>,
-  identifiers: Record<string, unknown> = {},
-): { url: string; where?: string; confirmed: boolean } {
-  const page = provider.tokenPage;
-  if (page) {
-    try {
-      return {
-        url: fillTemplate(page.template, identifiers),
-        ...(page.where ? { where: page.where } : {}),
-        confirmed: page.confirmed,
-      };
-    } catch {
-      // A store without the field gets the provider's general page.
-    }
-  }
-  return { url: provider.tokenPageUrl, confirmed: true };
-}
-
-/** The token page as a sentence part: "https://… (Settings > API Tokens; path unconfirmed)". */
-export function tokenPageText(page: { url: string; where?: string; confirmed: boolean }): string {
-  const notes = [page.where, page.confirmed ? undefined : 'exact path unconfirmed'].filter(Boolean);
-  return `${page.url}${notes.length ? ` (${notes.join('; ')})` : ''}`;
-}

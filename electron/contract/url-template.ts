@@ -1,3 +1,5 @@
+import type { ProviderDescriptor } from './providers';
+
 // Addresses built from a store's own fields: `https://{host}/api/external/v1` with the store's `host`.
 // Isomorphic: the contract validates templates, core probes fill them, the window builds token-page links.
 
@@ -40,4 +42,30 @@ export function fillTemplate(template: string, values: Record<string, unknown>, 
       throw new Error(`The ${what}'s ${key} must be a host name or id (letters, digits, . and -).`);
     return text;
   });
+}
+
+/** Where a store's tokens are managed: its own admin when the provider can build it, else the provider's page. */
+export function tokenPageFor(
+  provider: Pick<ProviderDescriptor, 'tokenPageUrl' | 'tokenPage'>,
+  identifiers: Record<string, unknown> = {},
+): { url: string; where?: string; confirmed: boolean } {
+  const page = provider.tokenPage;
+  if (page) {
+    try {
+      return {
+        url: fillTemplate(page.template, identifiers),
+        ...(page.where ? { where: page.where } : {}),
+        confirmed: page.confirmed,
+      };
+    } catch {
+      // A store without the field gets the provider's general page.
+    }
+  }
+  return { url: provider.tokenPageUrl, confirmed: true };
+}
+
+/** The token page as a sentence part: "https://… (Settings > API Tokens; path unconfirmed)". */
+export function tokenPageText(page: { url: string; where?: string; confirmed: boolean }): string {
+  const notes = [page.where, page.confirmed ? undefined : 'exact path unconfirmed'].filter(Boolean);
+  return `${page.url}${notes.length ? ` (${notes.join('; ')})` : ''}`;
 }

@@ -1,10 +1,5 @@
-import {
-  checkChoices,
-  fieldsFor,
-  type ProviderDescriptor,
-  type StoreProfile,
-  type TokenSummary,
-} from '../../electron/contract';
+import type { ProviderDescriptor, StoreProfile, TokenSummary } from '../../electron/contract';
+import { checkChoices, fieldsFor } from '../../electron/contract/check-choices';
 import { write } from '../lib/query';
 
 interface Props {

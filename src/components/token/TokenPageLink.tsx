@@ -1,4 +1,5 @@
-import { tokenPageFor, type ProviderDescriptor } from '../../../electron/contract';
+import type { ProviderDescriptor } from '../../../electron/contract';
+import { tokenPageFor } from '../../../electron/contract/url-template';
 import { useQuery } from '../../lib/query';
 
 interface Props {
