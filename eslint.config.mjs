@@ -106,8 +106,9 @@ export default tseslint.config(
               message: 'The renderer may import only the contract, and only its types.',
             },
             {
-              // topics.ts and answer-hash.ts are plain code without zod: the query cache's refresh derives from them.
-              regex: '(^|/)electron/contract(/(?!(topics|answer-hash)$).*)?$',
+              // Plain code without zod: the query cache's refresh (topics, answer-hash), addresses built from a
+              // store's fields (url-template) and what a check saw (check-choices).
+              regex: '(^|/)electron/contract(/(?!(topics|answer-hash|url-template|check-choices)$).*)?$',
               allowTypeImports: true,
               message: 'Import only types from the contract in the renderer.',
             },

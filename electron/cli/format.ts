@@ -1,3 +1,5 @@
+import { localDate } from '../core/time';
+
 /** A plain text table: columns padded to their widest cell, for people reading a terminal. */
 export function table(headers: string[], rows: (string | null | undefined)[][]): string {
   const cells = [headers, ...rows.map((r) => r.map((c) => c ?? '—'))];
@@ -12,7 +14,8 @@ export function table(headers: string[], rows: (string | null | undefined)[][]):
     .join('\n');
 }
 
-export const day = (iso: string | null): string => (iso ? iso.slice(0, 10) : '—');
+/** The calendar day of an instant where the user is (a typed date is stored as that day's start there). */
+export const day = (iso: string | null): string => (iso ? localDate(iso) : '—');
 
 /** Rows as JSON.stringify(rows, null, 2) prints them, written a batch at a time: no list of every row is built. */
 export async function writeJsonRows(rows: Iterable<unknown>): Promise<void> {

@@ -5,6 +5,10 @@ import type { Database } from '../core/db/sqlite';
 import { AppError } from '../core/errors';
 import { BACKUP_FILE, DATABASE_FILE, VAULT_FILE } from '../core/vault/files';
 import { defaultDataDir } from '../main/data-dir';
+import type { Token } from '../contract';
+import { BUILTIN_PROVIDERS } from '../core/providers/catalog';
+import { policyOf } from '../core/providers/provider-module';
+import { effectiveExpiry } from '../core/rules/expiry';
 import { day, table, writeJsonRows } from './format';
 import { CliExit, EXIT, exitCodeFor, type Values } from './options';
 
@@ -110,18 +114,20 @@ export async function runReadCommand(values: Values, command: string): Promise<n
     if (!values.within) throw new CliExit(EXIT.usage, '--within is required. See keyward --help.');
     if (!match) throw new CliExit(EXIT.usage, '--within takes a number of days, e.g. --within 30d.');
     const limit = Date.now() + Number(match[1]) * 86_400_000;
-    const rows =
-      db
-        ?.prepare(
-          `${ROW_SELECT} WHERE t.status = 'active' AND t.expires_ms IS NOT NULL AND t.expires_ms <= ? ORDER BY t.expires_ms, t.pos`,
-        )
-        .all<TokenRow>(limit) ?? [];
+    const rows = db ? expiringRows(db, limit) : [];
     if (values.json) await writeJsonRows(rows);
     else {
       const text = rows.length
         ? table(
             ['EXPIRES', 'PROVIDER', 'CLIENT', 'STORE', 'NAME', 'ID'],
-            rows.map((r) => [day(r.expiresAt), r.provider, r.client, r.store, r.name, r.id]),
+            rows.map((r) => [
+              `${day(r.expiresAt)}${r.estimated ? ' (estimated)' : ''}`,
+              r.provider,
+              r.client,
+              r.store,
+              r.name,
+              r.id,
+            ]),
           )
         : `No active token expires within ${match[1]} days.`;
       process.stdout.write(`${text}\n`);
@@ -130,4 +136,61 @@ export async function runReadCommand(values: Values, command: string): Promise<n
   } finally {
     db?.close();
   }
+}
+
+/** Providers whose expiry may be computed (read from the token, else created + a rule's days): Printify. */
+const COMPUTED_EXPIRY = BUILTIN_PROVIDERS.filter((m) =>
+  m.descriptor.credentials.some((c) => c.policy?.expiry?.kind === 'from-token'),
+);
+
+/**
+ * Active tokens whose expiry, as the app computes it, falls before `limit`, soonest first: stored dates, and
+ * estimates from a provider rule (marked), which follow the created date when one is known.
+ */
+function expiringRows(db: Database, limit: number): (TokenRow & { estimated: boolean })[] {
+  const ids = COMPUTED_EXPIRY.map((m) => m.descriptor.id);
+  const rows = db
+    .prepare(
+      `SELECT q.*, json_extract(t.doc, '$.kind') AS kind, json_extract(t.doc, '$.createdAt') AS createdAt,
+         json_extract(t.doc, '$.secret.setAt') AS setAt, json_extract(t.doc, '$.addedAt') AS addedAt, t.pos AS pos
+       FROM (${ROW_SELECT} WHERE t.status = 'active') q JOIN tokens t ON t.id = q.id JOIN stores s ON s.id = t.store_id
+       WHERE (t.expires_ms IS NOT NULL AND t.expires_ms <= ?1)
+          OR (s.provider IN (SELECT value FROM json_each(?2)) AND t.expiry_source IN ('provider-rule', 'unknown'))`,
+    )
+    .all<
+      TokenRow & { kind: Token['kind']; createdAt: string | null; setAt: string | null; addedAt: string; pos: number }
+    >(limit, JSON.stringify(ids));
+  const out: (TokenRow & { estimated: boolean; at: number; pos: number })[] = [];
+  for (const r of rows) {
+    const module = COMPUTED_EXPIRY.find((m) => m.descriptor.id === r.provider);
+    const expiry = effectiveExpiry(
+      {
+        expiresAt: r.expiresAt,
+        expirySource: r.expirySource,
+        createdAt: r.createdAt,
+        addedAt: r.addedAt,
+        secret: r.setAt ? { setAt: r.setAt } : null,
+      } as Token,
+      module ? policyOf(module, r.kind) : {},
+    );
+    if (!expiry || expiry.at.getTime() > limit) continue;
+    out.push({
+      id: r.id,
+      provider: r.provider,
+      client: r.client,
+      store: r.store,
+      name: r.name,
+      mode: r.mode,
+      status: r.status,
+      expiresAt: expiry.at.toISOString(),
+      expirySource: r.expirySource,
+      fingerprint: r.fingerprint,
+      lastCheck: r.lastCheck,
+      estimated: expiry.estimated,
+      at: expiry.at.getTime(),
+      pos: r.pos,
+    });
+  }
+  out.sort((a, b) => a.at - b.at || a.pos - b.pos);
+  return out.map(({ at: _at, pos: _pos, ...row }) => row);
 }

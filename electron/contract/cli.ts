@@ -15,6 +15,8 @@ export const CliTokenRow = z.object({
   expirySource: ExpirySource,
   fingerprint: z.string().nullable(),
   lastCheck: CheckOutcome.nullable(),
+  /** `expiring` only: the date is a provider rule's estimate (a Printify expiry that could not be read). */
+  estimated: z.boolean().optional(),
 });
 export type CliTokenRow = z.infer<typeof CliTokenRow>;
 

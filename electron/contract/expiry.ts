@@ -61,6 +61,18 @@ export const ExpiryOverview = z.object({
           counts: Counts,
           byProvider: ByProvider,
           tokenIds: z.array(Id).max(50_000),
+          /** The provider's own notice (Thinkific emails 10 days before expiry), shown as the provider's. */
+          notices: z
+            .array(
+              z.object({
+                tokenId: Id,
+                at: z.string().max(40),
+                providerName: z.string().max(80),
+                days: z.number().int().min(1),
+              }),
+            )
+            .max(50_000)
+            .default([]),
         }),
       )
       .max(26),

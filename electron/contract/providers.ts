@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FieldKey, ProviderId } from './primitives';
 import { TokenKind, TokenMode } from './model';
+import { templateProblem } from './url-template';
 
 /** A form field the catalog asks for; the renderer draws forms from these, main validates with the catalog. */
 export const FieldDescriptor = z.object({
@@ -61,13 +62,25 @@ export const ExpiryPolicy = z.object({
 });
 export type ExpiryPolicy = z.infer<typeof ExpiryPolicy>;
 
-/** At most `maxActive` ACTIVE tokens of a mode (null = any mode) per store profile. */
+/** At most `maxActive` tokens of a mode (null = any mode) held at once per account (see SlotAccountPolicy). */
 export const SlotLimit = z.object({
   mode: TokenMode.nullable(),
   maxActive: z.number().int().min(1).max(1000),
   text: z.string().max(200),
 });
 export type SlotLimit = z.infer<typeof SlotLimit>;
+
+/**
+ * Whose slots a limit counts: the provider account, named by a store field or learned from a check's context;
+ * store profiles with the same identity share the slots. Without it, each store profile counts on its own.
+ */
+export const SlotAccountPolicy = z.object({
+  /** How the provider names the account, e.g. "Shippo account". */
+  name: z.string().max(60),
+  identifierKey: z.string().max(40).optional(),
+  checkContextKey: z.string().max(40).optional(),
+});
+export type SlotAccountPolicy = z.infer<typeof SlotAccountPolicy>;
 
 /** A published request limit, as data for the status-check scheduler and for display. */
 export const RateLimit = z.object({
@@ -90,6 +103,8 @@ export const TokenRateLimitPolicy = z.object({
   /** Store identifier that holds the plan, and the cap per plan. */
   planKey: z.string().max(40).optional(),
   planCaps: z.record(z.string().max(40), z.number().int().min(1)).optional(),
+  /** What the provider's own sources say about a plan when they disagree, shown wherever the plan matters. */
+  planNotes: z.record(z.string().max(40), z.string().max(300)).optional(),
 });
 export type TokenRateLimitPolicy = z.infer<typeof TokenRateLimitPolicy>;
 
@@ -105,6 +120,7 @@ export const CredentialPolicy = z.object({
   formats: z.array(TokenFormat).max(4).optional(),
   expiry: ExpiryPolicy.optional(),
   slotLimits: z.array(SlotLimit).max(4).optional(),
+  slotAccount: SlotAccountPolicy.optional(),
   scopes: z.array(z.string().max(80)).max(128).optional(),
   minScopes: z.number().int().min(0).max(128).optional(),
   /** Settings key of a multiselect listing scopes the user says the integration does not need. */
@@ -165,15 +181,21 @@ export const TokenPatternSource = z
     'The token pattern nests repetitions, which can make matching very slow; simplify it',
   );
 
+const UrlTemplate = z
+  .string()
+  .trim()
+  .max(300)
+  .superRefine((t, ctx) => {
+    const problem = templateProblem(t);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
 export const CustomProviderDefinition = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'The id is 1-40 lowercase letters, digits and hyphens'),
     name: z.string().trim().min(1).max(80),
-    baseUrl: z
-      .url({ protocol: /^https$/, error: 'The base URL must be an https:// address' })
-      .max(300)
-      .refine((u) => !/^https:\/\/[^/]*@/.test(u), 'The base URL must not contain a user name or password')
-      .refine((u) => !/[?#]/.test(u), 'The base URL must not contain a query or fragment'),
+    /** An https address; {field} placeholders name store fields filled per store, e.g. https://{host}/api/v1. */
+    baseUrl: UrlTemplate,
     authHeader: AuthHeaderTemplate,
     probePath: z
       .string()
@@ -203,10 +225,8 @@ export const CustomProviderDefinition = z
       .refine((r) => r.min <= r.default && r.default <= r.max, 'The rate limit range needs min ≤ default ≤ max')
       .nullable()
       .default(null),
-    dashboardUrl: z
-      .url({ protocol: /^https$/ })
-      .max(300)
-      .optional(),
+    /** The provider's token page; may use the same {field} placeholders as the base URL. */
+    dashboardUrl: UrlTemplate.optional(),
   })
   .strict();
 export type CustomProviderDefinition = z.infer<typeof CustomProviderDefinition>;
@@ -223,6 +243,29 @@ export const CredentialDescriptor = z.object({
 });
 export type CredentialDescriptor = z.infer<typeof CredentialDescriptor>;
 
+export const TokenPage = z.object({
+  /** https address with {field} placeholders naming store fields, e.g. https://{subdomain}.thinkific.com/manage. */
+  template: z.string().max(300),
+  /** Where to go from there, in the provider's menu words, e.g. "Settings > API Tokens". */
+  where: z.string().max(120).optional(),
+  /** False when no source confirms the exact address: the link says so. */
+  confirmed: z.boolean(),
+});
+export type TokenPage = z.infer<typeof TokenPage>;
+
+/**
+ * Store fields a successful check fills (Printify: the shop id and title from GET /v1/shops.json). One choice
+ * is filled at once; several are kept on the check (as JSON [{id, title}] under `choicesKey`) for the store page.
+ */
+export const CheckFills = z.object({
+  choicesKey: z.string().max(40),
+  idField: FieldKey,
+  titleField: FieldKey.optional(),
+  /** What one choice is, in the provider's word, e.g. "shop". */
+  noun: z.string().max(40),
+});
+export type CheckFills = z.infer<typeof CheckFills>;
+
 export const ProviderDescriptor = z.object({
   id: ProviderId,
   name: z.string().max(80),
@@ -230,8 +273,13 @@ export const ProviderDescriptor = z.object({
   storeFields: z.array(FieldDescriptor).max(20),
   credentials: z.array(CredentialDescriptor).min(1).max(4),
   tokenPageUrl: z.string().max(300),
+  /** The token page in the store's own admin, built from its fields; `tokenPageUrl` when a field is missing. */
+  tokenPage: TokenPage.optional(),
   summary: z.string().max(400),
   /** Published request limits, for the status-check scheduler and the rules panel. */
   rateLimits: z.array(RateLimit).max(8).optional(),
+  checkFills: CheckFills.optional(),
+  /** A custom provider's definition as the user wrote it, so its form can edit it. */
+  definition: CustomProviderDefinition.optional(),
 });
 export type ProviderDescriptor = z.infer<typeof ProviderDescriptor>;

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { CheckOutcome, Client, KeychainState, Notice, StoreProfile, Token, TokenStatus, TokenSummary } from './model';
+import {
+  CheckOutcome,
+  Client,
+  KeychainState,
+  Notice,
+  StoreProfile,
+  Token,
+  TokenKind,
+  TokenMode,
+  TokenStatus,
+  TokenSummary,
+} from './model';
 import { Id, IsoDateTime } from './primitives';
 import { INVENTORY_MAX_IDS } from './inventory';
 import { MAX_NAMES } from './topics';
@@ -45,11 +56,29 @@ export const TokenView = z.object({
 });
 export type TokenView = z.infer<typeof TokenView>;
 
+/** One slot limit as the provider counts it for the store's account (core rules/slots.ts slotUsage). */
+export const SlotView = z.object({
+  kind: TokenKind,
+  mode: TokenMode.nullable(),
+  maxActive: z.number().int().min(1),
+  held: z.number().int().nonnegative(),
+  /** Held tokens whose mode is unknown, counted against every mode. */
+  unknownMode: z.number().int().nonnegative(),
+  text: z.string().max(200),
+  account: z.object({
+    label: z.string().max(300),
+    source: z.enum(['store-field', 'check', 'store-profile']),
+    stores: z.number().int().min(1),
+  }),
+});
+export type SlotView = z.infer<typeof SlotView>;
+
 /** One store with its client and its tokens (vault order, no histories). */
 export const StoreView = z.object({
   store: StoreProfile,
   client: z.object({ id: Id, name: Name }).nullable(),
   tokens: z.array(TokenSummary).max(MAX_LIST),
+  slots: z.array(SlotView).max(16).default([]),
 });
 export type StoreView = z.infer<typeof StoreView>;
 

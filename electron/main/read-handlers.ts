@@ -57,7 +57,10 @@ export function createReadHandlers({
       const name = await providerName();
       return read((db) => tokenView(db, id, name));
     },
-    getStore: ({ id }) => read((db) => storeView(db, id)),
+    getStore: async ({ id }) => {
+      const catalog = await session.catalog();
+      return read((db) => storeView(db, id, catalog));
+    },
     getClient: async ({ id }) => {
       const name = await providerName();
       return read((db) => clientView(db, id, name));

@@ -18,7 +18,7 @@ export const EXTERNAL_HOST_ALLOWLIST = [
   'docs.pixlpay.net',
 ] as const;
 
-/** True for https URLs on an allowlisted host (PixlPay stores live on <store>.pixlpay.net). */
+/** True for https URLs on an allowlisted host (PixlPay stores live on <store>.pixlpay.net, Thinkific sites on <site>.thinkific.com). */
 export function isAllowedExternalUrl(raw: string, allowlist: readonly string[] = EXTERNAL_HOST_ALLOWLIST): boolean {
   let url: URL;
   try {
@@ -28,7 +28,11 @@ export function isAllowedExternalUrl(raw: string, allowlist: readonly string[] =
   }
   if (url.protocol !== 'https:' || url.username || url.password || url.port) return false;
   const host = url.hostname.toLowerCase();
-  return allowlist.includes(host) || /^[a-z0-9][a-z0-9-]{0,62}\.pixlpay\.net$/.test(host);
+  return (
+    allowlist.includes(host) ||
+    /^[a-z0-9][a-z0-9-]{0,62}\.pixlpay\.net$/.test(host) ||
+    /^[a-z0-9][a-z0-9-]{0,62}\.thinkific\.com$/.test(host)
+  );
 }
 
 /** The renderer's Content-Security-Policy: own files only, no inline script or style, no remote connections. */

@@ -1,12 +1,19 @@
 import { useState, type FormEvent } from 'react';
-import type { AppErrorShape } from '../../electron/contract';
+import type { AppErrorShape, CustomProviderDefinition } from '../../electron/contract';
 import { writeResult } from '../lib/query';
-import { EMPTY, errorFor, toDefinition, type Draft } from './custom-provider-draft';
+import { EMPTY, errorFor, fromDefinition, toDefinition, type Draft } from './custom-provider-draft';
 import { TextField } from './TextField';
 
-/** The form that defines a PixlPay-style custom provider; main validates the definition field by field. */
-export function CustomProviderForm() {
-  const [draft, setDraft] = useState<Draft>(EMPTY);
+interface Props {
+  /** A saved definition to edit (its id stays); absent: a new one. */
+  editing?: CustomProviderDefinition;
+  /** Called when an edit is saved or abandoned. */
+  onDone?: () => void;
+}
+
+/** The form that defines or edits a PixlPay-style custom provider; main validates the definition field by field. */
+export function CustomProviderForm({ editing, onDone }: Props) {
+  const [draft, setDraft] = useState<Draft>(editing ? fromDefinition(editing) : EMPTY);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -27,6 +34,7 @@ export function CustomProviderForm() {
       setError(null);
       setSaved(result.value.name);
       setDraft(EMPTY);
+      onDone?.();
     } finally {
       setBusy(false);
     }
@@ -34,7 +42,7 @@ export function CustomProviderForm() {
 
   return (
     <form className="panel" onSubmit={submit} aria-labelledby="custom-form-title" noValidate>
-      <h3 id="custom-form-title">Define a PixlPay-style provider</h3>
+      <h3 id="custom-form-title">{editing ? `Edit ${editing.name}` : 'Define a PixlPay-style provider'}</h3>
       {error && (
         <p className="banner banner-error" role="alert">
           <span>
@@ -55,9 +63,14 @@ export function CustomProviderForm() {
         label="Id *"
         value={draft.id}
         onChange={set('id')}
-        help="1–40 lowercase letters, digits and hyphens; stores refer to it as custom:<id>."
+        help={
+          editing
+            ? 'Stores refer to it by this id, so it stays.'
+            : '1–40 lowercase letters, digits and hyphens; stores refer to it as custom:<id>.'
+        }
         error={errorFor(fields, 'id')}
         placeholder="acme-pay"
+        readOnly={!!editing}
       />
       <TextField
         id="cp-name"
@@ -72,9 +85,8 @@ export function CustomProviderForm() {
         label="Base URL *"
         value={draft.baseUrl}
         onChange={set('baseUrl')}
-        help="https only; status checks call this host."
+        help="https only. Put {host} (or another {field}) where each store's own value goes, e.g. https://{host}/api/v1: stores then ask for it."
         error={errorFor(fields, 'baseUrl')}
-        type="url"
       />
       <TextField
         id="cp-auth"
@@ -235,22 +247,22 @@ export function CustomProviderForm() {
         label="Dashboard URL"
         value={draft.dashboardUrl}
         onChange={set('dashboardUrl')}
-        help="Optional https page where tokens are created or revoked."
+        help="Optional https page where tokens are created or revoked; may use the base URL's {field}s."
         error={errorFor(fields, 'dashboardUrl')}
-        type="url"
       />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save provider'}
+          {busy ? 'Saving…' : editing ? 'Save changes' : 'Save provider'}
         </button>
         <button
           type="button"
           onClick={() => {
             setDraft(EMPTY);
             setError(null);
+            onDone?.();
           }}
         >
-          Clear
+          {editing ? 'Cancel' : 'Clear'}
         </button>
       </div>
     </form>

@@ -13,6 +13,8 @@ interface Card {
   result: CheckResult;
   scopes: string[];
   expiresAt: string | null | undefined;
+  /** The expiry is a provider rule's estimate (a Printify token whose expiry could not be read). */
+  estimated?: boolean;
 }
 
 /** The status card as plain text: what support pastes into a ticket. No secret, only the masked form. */
@@ -23,7 +25,7 @@ export function cardText(c: Card): string {
     `Outcome: ${OUTCOME_LABELS[c.result.outcome]}${c.result.httpStatus ? ` (HTTP ${c.result.httpStatus})` : ''}`,
     `Detail: ${c.result.detail}`,
     `Scopes: ${c.scopes.length ? c.scopes.join(', ') : 'not shown by the token'}`,
-    `Expires: ${c.expiresAt ? c.expiresAt.slice(0, 10) : c.expiresAt === null ? 'never' : 'unknown'}`,
+    `Expires: ${c.expiresAt ? `${localDay(c.expiresAt)}${c.estimated ? ' (estimated)' : ''}` : c.expiresAt === null ? 'never' : 'unknown'}`,
     `Checked: ${c.result.checkedAt}`,
   ];
   return lines.join('\n');
@@ -90,6 +92,7 @@ export function QuickCheckView() {
         result: res.value,
         scopes: rec?.facts.scopes ?? [],
         expiresAt: rec?.facts.expiresAt,
+        estimated: rec?.facts.expirySource === 'provider-rule',
       });
     } finally {
       setBusy(false);
@@ -203,7 +206,13 @@ export function QuickCheckView() {
             </div>
             <div>
               <dt>Expires</dt>
-              <dd>{card.expiresAt ? localDay(card.expiresAt) : card.expiresAt === null ? 'never' : 'unknown'}</dd>
+              <dd>
+                {card.expiresAt
+                  ? `${localDay(card.expiresAt)}${card.estimated ? ' (estimated)' : ''}`
+                  : card.expiresAt === null
+                    ? 'never'
+                    : 'unknown'}
+              </dd>
             </div>
           </dl>
           <div className="actions">

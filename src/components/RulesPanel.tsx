@@ -1,4 +1,4 @@
-import type { Finding, ProviderDescriptor, StoreProfile, TokenSummary } from '../../electron/contract';
+import type { Finding, ProviderDescriptor, SlotView, StoreProfile, TokenSummary } from '../../electron/contract';
 import { rateLimitText, tokenDescription } from '../lib/format';
 import { FindingItem } from './FindingItem';
 
@@ -6,12 +6,14 @@ interface Props {
   store: StoreProfile;
   provider: ProviderDescriptor;
   tokens: readonly TokenSummary[];
+  /** Slots as the provider counts them, over the store's whole account (from main). */
+  slots: readonly SlotView[];
   /** Null while the findings list is on its way. */
   findings: readonly Finding[] | null;
 }
 
 /** What the provider's rules say about this store: slots in use, expiry policy, limits, access, and its findings. */
-export function RulesPanel({ store, provider, tokens, findings }: Props) {
+export function RulesPanel({ store, provider, tokens, slots, findings }: Props) {
   const active = tokens.filter((t) => t.status === 'active');
   const multi = provider.credentials.length > 1;
   return (
@@ -32,19 +34,33 @@ export function RulesPanel({ store, provider, tokens, findings }: Props) {
             <div key={credential.kind} className="rules-card">
               {multi && <h4>{credential.label}</h4>}
               <ul>
-                {(policy.slotLimits ?? []).map((limit) => {
-                  const used = mine.filter((t) => limit.mode === null || t.mode === limit.mode).length;
-                  const full = used >= limit.maxActive;
-                  return (
-                    <li key={limit.mode ?? 'any'} className={full ? 'rule-full' : undefined}>
-                      <strong>
-                        {tokenDescription(provider.name, limit.mode)}s: {used} of {limit.maxActive} active
-                      </strong>
-                      {full && <span className="sr-only"> (limit reached)</span>}
-                      <span className="muted"> · {limit.text}</span>
-                    </li>
-                  );
-                })}
+                {slots
+                  .filter((slot) => slot.kind === credential.kind)
+                  .map((slot) => {
+                    const full = slot.held >= slot.maxActive;
+                    return (
+                      <li key={slot.mode ?? 'any'} className={full ? 'rule-full' : undefined}>
+                        <strong>
+                          {tokenDescription(provider.name, slot.mode)}s: {slot.held} of {slot.maxActive} held
+                        </strong>
+                        {full && <span className="sr-only"> (limit reached)</span>}
+                        <span className="muted">
+                          {' '}
+                          · {slot.text} Counted for {slot.account.label}
+                          {slot.account.source === 'check'
+                            ? ' (learned from a status check)'
+                            : slot.account.source === 'store-field'
+                              ? ' (from the store’s account field)'
+                              : ''}
+                          {slot.account.stores > 1 ? `, across ${slot.account.stores} store profiles` : ''}.
+                          {slot.unknownMode > 0
+                            ? ` ${slot.unknownMode} without a known mode ${slot.unknownMode === 1 ? 'counts' : 'count'} against every mode.`
+                            : ''}{' '}
+                          Marking a token inactive here frees no slot; only revoked does.
+                        </span>
+                      </li>
+                    );
+                  })}
                 {policy.expiry && (
                   <li>
                     <strong>Expiry:</strong> {policy.expiry.text}
@@ -65,6 +81,9 @@ export function RulesPanel({ store, provider, tokens, findings }: Props) {
                       : rl.planCaps
                         ? '; set the store’s plan to check the cap'
                         : ''}
+                    {typeof plan === 'string' && rl.planNotes?.[plan] && (
+                      <span className="muted"> Note: {rl.planNotes[plan]}</span>
+                    )}
                   </li>
                 )}
                 {accessKey && policy.accessLevels && (

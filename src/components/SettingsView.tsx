@@ -10,6 +10,7 @@ export function SettingsView() {
   const providers = useProviders();
   const nav = useQuery('getNavigation', {}).data;
   const [pendingDelete, setPendingDelete] = useState<ProviderDescriptor | null>(null);
+  const [editing, setEditing] = useState<ProviderDescriptor | null>(null);
   const [listError, setListError] = useState<AppErrorShape | null>(null);
   const custom = providers.filter((p) => !p.builtin);
 
@@ -60,6 +61,16 @@ export function SettingsView() {
                   </div>
                 </div>
                 <div className="actions">
+                  {p.definition && (
+                    <button
+                      type="button"
+                      className="small"
+                      onClick={() => setEditing(p)}
+                      aria-label={`Edit provider ${p.name}`}
+                    >
+                      Edit
+                    </button>
+                  )}
                   <button
                     type="button"
                     className="danger small"
@@ -75,7 +86,11 @@ export function SettingsView() {
         )}
       </section>
 
-      <CustomProviderForm />
+      {editing?.definition ? (
+        <CustomProviderForm key={editing.id} editing={editing.definition} onDone={() => setEditing(null)} />
+      ) : (
+        <CustomProviderForm key="new" />
+      )}
       {pendingDelete && (
         <ConfirmDialog
           title={`Delete provider ${pendingDelete.name}?`}

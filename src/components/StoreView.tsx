@@ -5,6 +5,7 @@ import { useQuery, write } from '../lib/query';
 import { useProviders, useSupportMode, useVault } from '../state/vault-store';
 import { AddTokenForm } from './AddTokenForm';
 import { ConfirmDialog } from './ConfirmDialog';
+import { CheckChoicesPanel } from './CheckChoicesPanel';
 import { RulesPanel } from './RulesPanel';
 import { StoreEditForm } from './StoreEditForm';
 
@@ -99,6 +100,7 @@ function StoreSections({ view }: { view: NonNullable<ReturnType<typeof useQuery<
           ))}
         </dl>
       )}
+      {provider && <CheckChoicesPanel store={store} provider={provider} tokens={tokens} readOnly={supportMode} />}
       {store.notes && (
         <div className="notes store-notes">
           <h3 className="notes-title">Notes</h3>
@@ -200,7 +202,13 @@ function StoreSections({ view }: { view: NonNullable<ReturnType<typeof useQuery<
         </table>
       )}
       {provider && (
-        <RulesPanel store={store} provider={provider} tokens={tokens} findings={loaded ? storeFindings : null} />
+        <RulesPanel
+          store={store}
+          provider={provider}
+          tokens={tokens}
+          slots={view.slots}
+          findings={loaded ? storeFindings : null}
+        />
       )}
       {pending && (
         <ConfirmDialog

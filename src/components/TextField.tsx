@@ -7,9 +7,20 @@ interface TextFieldProps {
   onChange(value: string): void;
   type?: 'text' | 'number' | 'url';
   placeholder?: string;
+  readOnly?: boolean;
 }
 
-export function TextField({ id, label, value, help, error, onChange, type = 'text', placeholder }: TextFieldProps) {
+export function TextField({
+  id,
+  label,
+  value,
+  help,
+  error,
+  onChange,
+  type = 'text',
+  placeholder,
+  readOnly,
+}: TextFieldProps) {
   return (
     <div className={`field ${error ? 'field-error' : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -18,6 +29,7 @@ export function TextField({ id, label, value, help, error, onChange, type = 'tex
         type={type}
         value={value}
         placeholder={placeholder}
+        readOnly={readOnly}
         spellCheck={false}
         onChange={(e) => onChange(e.target.value)}
         aria-describedby={`${id}-help`}

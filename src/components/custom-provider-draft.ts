@@ -1,4 +1,4 @@
-import type { CustomProviderDefinitionInput } from '../../electron/contract';
+import type { CustomProviderDefinition, CustomProviderDefinitionInput } from '../../electron/contract';
 
 /** What the custom-provider form holds, as text, and how it becomes a definition main validates. */
 export type Expiry = 'none' | 'optional' | 'required';
@@ -46,6 +46,33 @@ export const EMPTY: Draft = {
   rateMax: '',
   dashboardUrl: '',
 };
+
+const text = (n: number | null | undefined): string => (n === undefined || n === null ? '' : String(n));
+
+/** A saved definition back in the form's words, for editing it. */
+export function fromDefinition(def: CustomProviderDefinition): Draft {
+  return {
+    id: def.id,
+    name: def.name,
+    baseUrl: def.baseUrl,
+    authHeader: def.authHeader,
+    probePath: def.probePath,
+    tokenPattern: def.tokenPattern,
+    livePrefix: def.modePrefixes?.live ?? '',
+    testPrefix: def.modePrefixes?.test ?? '',
+    scopes: def.scopes.join('\n'),
+    minScopes: def.minScopes ? String(def.minScopes) : '',
+    expiry: def.expiry,
+    rotationDays: text(def.rotationDays),
+    slotLive: text(def.slotLimits.live),
+    slotTest: text(def.slotLimits.test),
+    slotAny: text(def.slotLimits.any),
+    rateMin: text(def.rateLimit?.min),
+    rateDefault: text(def.rateLimit?.default),
+    rateMax: text(def.rateLimit?.max),
+    dashboardUrl: def.dashboardUrl ?? '',
+  };
+}
 
 /** Numbers the user left empty stay out of the definition; others are sent as typed and validated by main. */
 const num = (s: string): number | undefined => (s.trim() === '' ? undefined : Number(s));

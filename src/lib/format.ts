@@ -22,8 +22,8 @@ export function expirySourceText(source: ExpirySource | undefined, policy?: Expi
       return 'read from the token';
     case 'provider-rule':
       return policy?.fallbackDays
-        ? `provider rule: ${durationText(policy.fallbackDays)} after creation`
-        : 'provider rule';
+        ? `estimated: ${durationText(policy.fallbackDays)} after its created date (not read from the token)`
+        : 'estimated from the provider rule';
     case 'user':
       return 'entered by you';
     case 'none':
@@ -33,16 +33,27 @@ export function expirySourceText(source: ExpirySource | undefined, policy?: Expi
   }
 }
 
-/** A calendar day, as the user's locale writes it; the ISO day is what forms use. */
-export const isoDay = (iso: string): string => iso.slice(0, 10);
-// One formatter for every call: toLocaleDateString with options builds a new one each time.
-const LOCAL_DAY = new Intl.DateTimeFormat(undefined, {
+const pad = (n: number): string => String(n).padStart(2, '0');
+/**
+ * The calendar day (YYYY-MM-DD) an instant falls on where the user is, as forms use it; a date alone is kept.
+ * Main stores a typed date as the start of that day in the same zone, so the day shown is the day typed.
+ */
+export const isoDay = (iso: string): string => {
+  if (iso.length === 10) return iso;
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+};
+// One formatter for each kind of value: toLocaleDateString with options builds a new one each time.
+const LOCAL_DAY = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+const CALENDAR_DAY = new Intl.DateTimeFormat(undefined, {
   year: 'numeric',
   month: 'short',
   day: 'numeric',
   timeZone: 'UTC',
 });
-export const localDay = (iso: string): string => LOCAL_DAY.format(new Date(iso));
+/** A day as the user's locale writes it: an instant in the user's zone, a date alone as that date. */
+export const localDay = (iso: string): string =>
+  iso.length === 10 ? CALENDAR_DAY.format(new Date(`${iso}T00:00:00Z`)) : LOCAL_DAY.format(new Date(iso));
 
 export function windowText(seconds: number): string {
   if (seconds === 1) return 'second';

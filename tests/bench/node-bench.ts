@@ -22,6 +22,7 @@ import { expiryFindings } from '../../electron/core/rules/findings/expiry-findin
 import { duplicateFindings, keychainFindings } from '../../electron/core/rules/findings/secret-findings';
 import { slotFindings } from '../../electron/core/rules/findings/store-findings';
 import { tokenFindings } from '../../electron/core/rules/findings/token-findings';
+import { allSlotUsage } from '../../electron/core/rules/slots';
 import { SqliteAuditLog } from '../../electron/core/audit/sqlite-audit-log';
 import type { Database } from '../../electron/core/db/sqlite';
 import type { VaultRepository } from '../../electron/core/ports';
@@ -212,10 +213,11 @@ async function loadAndFindings() {
         return out;
       });
       const [slotMs, sl] = await time(() => {
-        // As computeFindings does it: tokens grouped by store once, then each store's slot rules.
-        const byStore = new Map<string, typeof data.tokens>();
-        for (const t of data.tokens) byStore.set(t.storeId, [...(byStore.get(t.storeId) ?? []), t]);
-        return data.stores.flatMap((s) => slotFindings(s, catalog.find(s.provider), byStore.get(s.id) ?? []));
+        // As computeFindings does it: slots counted per account once, then a finding per store of the account.
+        const stores = new Map(data.stores.map((s) => [s.id, s]));
+        return allSlotUsage(data, catalog).flatMap((u) =>
+          slotFindings(u, stores, catalog.find(stores.get(u.account.storeIds[0]!)!.provider)!.descriptor.name),
+        );
       });
       const [dupMs, dup] = await time(() => duplicateFindings(views));
       const [keyMs, key] = await time(() => keychainFindings(views, accounts));

@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CliTokenRow } from '../../electron/contract';
+import { createCatalog } from '../../electron/core/providers/catalog';
+import { policyOf } from '../../electron/core/providers/provider-module';
+import { effectiveExpiry } from '../../electron/core/rules/expiry';
 import { generateVault, writeVault } from '../bench/generate-vault';
 import { tempDir } from '../support/inventory-fixture';
 
@@ -89,10 +92,13 @@ describe('keyward list and expiring (built CLI, from SQL)', () => {
     const vault = generateVault({ tokens: 400, stores: 80, clients: 10, seed: 4, now: new Date() });
     await writeVault(folder.dir, vault);
     const limit = Date.now() + 30 * DAY;
-    const expected = vault.tokens.filter(
-      (t) => t.status === 'active' && t.expiresAt && Date.parse(t.expiresAt) <= limit,
-    );
-    expected.sort((a, b) => Date.parse(a.expiresAt!) - Date.parse(b.expiresAt!));
+    // As the app computes expiry: stored dates and estimates (Printify's year from creation) alike.
+    const catalog = createCatalog();
+    const stores = new Map(vault.stores.map((s) => [s.id, s]));
+    const at = (t: (typeof vault.tokens)[number]) =>
+      effectiveExpiry(t, policyOf(catalog.get(stores.get(t.storeId)!.provider), t.kind))?.at.getTime();
+    const expected = vault.tokens.filter((t) => t.status === 'active' && (at(t) ?? Infinity) <= limit);
+    expected.sort((a, b) => at(a)! - at(b)!);
     expect(expected.length).toBeGreaterThan(0);
     const run = await cli(['expiring', '--within', '30d', '--json', '--data', folder.dir]);
     expect(run.code, run.stderr).toBe(1);
@@ -107,6 +113,38 @@ describe('keyward list and expiring (built CLI, from SQL)', () => {
     await writeVault(empty.dir, { ...vault, tokens: vault.tokens.filter((t) => !expected.includes(t)) });
     const none = await cli(['expiring', '--within', '30d', '--data', empty.dir]);
     expect(none).toMatchObject({ code: 0, stdout: 'No active token expires within 30 days.\n' });
+  }, 60_000);
+
+  it('expiring includes expiries computed from the provider rule, marked estimated', async () => {
+    const folder = await tempDir('keyward-cli-read-');
+    dirs.push(folder);
+    const vault = generateVault({ tokens: 20, stores: 5, clients: 1, seed: 5, now: new Date() });
+    const shop = { ...vault.stores[0]!, provider: 'printify', identifiers: {} };
+    const created = new Date(Date.now() - 350 * DAY).toISOString();
+    const printify = {
+      ...vault.tokens[0]!,
+      storeId: shop.id,
+      kind: 'access-token' as const,
+      mode: null,
+      status: 'active' as const,
+      createdAt: created,
+      expiresAt: null,
+      expirySource: 'unknown' as const,
+      rotatedTo: null,
+    };
+    const others = vault.tokens.slice(1).map((t) => ({ ...t, status: 'inactive' as const }));
+    await writeVault(folder.dir, { ...vault, stores: [shop, ...vault.stores.slice(1)], tokens: [printify, ...others] });
+    const json = await cli(['expiring', '--within', '30d', '--json', '--data', folder.dir]);
+    expect(json.code, json.stderr).toBe(1);
+    expect(z.array(CliTokenRow).parse(JSON.parse(json.stdout))).toEqual([
+      expect.objectContaining({
+        id: printify.id,
+        estimated: true,
+        expiresAt: new Date(Date.parse(created) + 365 * DAY).toISOString(),
+      }),
+    ]);
+    const text = await cli(['expiring', '--within', '30d', '--data', folder.dir]);
+    expect(text.stdout).toMatch(/\(estimated\)\s+printify/);
   }, 60_000);
 
   it('answers an empty folder with "No tokens." and creates nothing there', async () => {

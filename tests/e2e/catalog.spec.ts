@@ -24,13 +24,13 @@ test('a third active Shippo live token is refused, naming the two active ones; t
   await expect(page.getByRole('row', { name: /Returns portal/ })).toBeVisible();
 
   const rules = page.getByRole('region', { name: 'Rules for Acme shipping' });
-  await expect(rules).toContainText('Shippo live tokens: 2 of 2 active');
-  await expect(rules).toContainText('Shippo test tokens: 0 of 2 active');
+  await expect(rules).toContainText('Shippo live tokens: 2 of 2 held');
+  await expect(rules).toContainText('Shippo test tokens: 0 of 2 held');
   await expect(rules).toContainText('No expiry');
   await expect(rules).toContainText('50 requests per minute per endpoint (list endpoints, live mode)');
   // At the limit is worth knowing (info), and the panel shows that finding too.
   await expect(rules.getByRole('listitem').filter({ hasText: 'Slot limit' })).toContainText(
-    '2 of 2 active in Acme shipping',
+    '2 of 2 held in Acme shipping',
   );
 
   // Recognition says what the third one is before it is saved.
@@ -58,7 +58,7 @@ test('a third active Shippo live token is refused, naming the two active ones; t
   await expect(page.getByRole('alert')).toHaveCount(0);
   await addToken(page, { name: 'Sandbox', secret: shippo('test') });
   await expect(page.getByRole('row', { name: /Sandbox/ })).toContainText('test');
-  await expect(rules).toContainText('Shippo test tokens: 1 of 2 active');
+  await expect(rules).toContainText('Shippo test tokens: 1 of 2 held');
 });
 
 test('a secret typed rather than pasted is saved by the first click on Save: the facts read from it do not move the button under the click', async ({
@@ -144,10 +144,10 @@ test('pasting a Printify JWT fills expiry and scopes before saving, and the tabl
   await page.locator('#token-secret').fill(noExp);
   await page.locator('#token-secret').blur();
   await expect(page.getByRole('region', { name: 'Read from the pasted token' })).toContainText(
-    `${isoDay(iat * 1000 + 365 * DAY)}) · provider rule: 1 year after creation`,
+    `${isoDay(iat * 1000 + 365 * DAY)}) · estimated: 1 year after its created date`,
   );
   await page.getByRole('button', { name: 'Save token' }).click();
-  await expect(page.getByRole('row', { name: /Catalog reader/ })).toContainText('provider rule: 1 year after creation');
+  await expect(page.getByRole('row', { name: /Catalog reader/ })).toContainText('estimated: 1 year after its created date');
 });
 
 test('a token from another provider is named plainly, and a doubtful shape is flagged in the form and the table', async ({
@@ -433,7 +433,7 @@ test('the findings list shows every kind of finding, filters by severity and cli
     .click();
   await expect(page.getByRole('heading', { name: 'Own shipping' })).toBeVisible();
   const rules = page.getByRole('region', { name: 'Rules for Own shipping' });
-  await expect(rules).toContainText('Shippo live tokens: 2 of 2 active');
+  await expect(rules).toContainText('Shippo live tokens: 2 of 2 held');
   await expect(rules.getByRole('listitem').filter({ hasText: 'Test token in production' })).toBeVisible();
   await expect(page.getByRole('row', { name: /Sandbox/ })).toContainText('1 finding');
 

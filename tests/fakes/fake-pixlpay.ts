@@ -14,6 +14,8 @@ export interface PixlpayFakeToken extends FakeTokenBase {
   scopes: string[];
   /** Per-token limit, requests per minute (default 60). */
   rateLimit?: number;
+  /** A refusal that names no scope (a plan or store gate): 403 with the documented shape and no scope in it. */
+  refusedWithoutScope?: boolean;
 }
 
 export async function startPixlpayFake(
@@ -57,6 +59,8 @@ export async function startPixlpayFake(
         ...extras(token),
       };
     }
+    if (token.refusedWithoutScope)
+      return { status: 403, json: { success: false, error: 'Forbidden', message: 'Forbidden' }, ...extras(token) };
     if (!token.scopes.includes('products:read')) {
       return {
         status: 403,

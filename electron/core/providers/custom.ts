@@ -1,4 +1,11 @@
-import type { CredentialPolicy, CustomProviderDefinition, FieldDescriptor, SlotLimit } from '../../contract';
+import {
+  type CredentialPolicy,
+  type CustomProviderDefinition,
+  type FieldDescriptor,
+  type SlotLimit,
+  TEMPLATE_VALUE,
+  templateFields,
+} from '../../contract';
 import type { ProviderModule } from './provider-module';
 
 /** The provider id a custom definition is known by everywhere (store profiles, findings, settings). */
@@ -40,7 +47,8 @@ export function customProviderModule(def: CustomProviderDefinition): ProviderMod
   }
   const live = def.modePrefixes?.live;
   const test = def.modePrefixes?.test;
-  const prefixes = [live, test].filter((p): p is string => Boolean(p));
+  // Longest first: a regex alternation takes the first prefix that matches (ap_ would shadow ap_test_).
+  const prefixes = [live, test].filter((p): p is string => Boolean(p)).sort((a, b) => b.length - a.length);
   const policy: CredentialPolicy = {
     formats: [
       {
@@ -82,9 +90,13 @@ export function customProviderModule(def: CustomProviderDefinition): ProviderMod
       id: customProviderId(def.id),
       name: def.name,
       builtin: false,
+      definition: def,
       summary: `Custom PixlPay-style provider at ${def.baseUrl}.`,
-      tokenPageUrl: def.dashboardUrl ?? def.baseUrl,
-      storeFields: [],
+      tokenPageUrl: [def.dashboardUrl, def.baseUrl].find((u) => u && templateFields(u).length === 0) ?? '',
+      ...(def.dashboardUrl && templateFields(def.dashboardUrl).length
+        ? { tokenPage: { template: def.dashboardUrl, confirmed: true } }
+        : {}),
+      storeFields: storeFields(def),
       credentials: [
         {
           kind: 'access-token',
@@ -110,6 +122,20 @@ export function customProviderModule(def: CustomProviderDefinition): ProviderMod
         : {}),
     },
   };
+}
+
+/** One required store field per placeholder of the base URL or token page (e.g. {host}). */
+function storeFields(def: CustomProviderDefinition): FieldDescriptor[] {
+  const keys = [...new Set([...templateFields(def.baseUrl), ...templateFields(def.dashboardUrl ?? '')])];
+  return keys.map((key) => ({
+    key,
+    label: key === 'host' ? 'Store host' : `Store ${key}`,
+    type: 'text',
+    required: true,
+    help: `Fills {${key}} in ${def.name}'s address ${def.baseUrl}.`,
+    pattern: TEMPLATE_VALUE.source,
+    patternMessage: 'A host name or id: letters, digits, dots and hyphens',
+  }));
 }
 
 function slotLimits(def: CustomProviderDefinition): SlotLimit[] {

@@ -30,10 +30,12 @@ export function validateSecretFormat(
   return `${lead}${formats.map((f) => f.description).join('; or ')}${unsure}.`;
 }
 
-/** The mode a value's prefix names, when the format declares mode prefixes. */
+/** The mode a value's prefix names, when the format declares mode prefixes; the longest matching prefix wins. */
 export function modeFromPrefix(format: TokenFormat | undefined, secret: string): 'live' | 'test' | null {
   const prefixes = format?.modePrefixes;
-  if (prefixes?.live && secret.startsWith(prefixes.live)) return 'live';
-  if (prefixes?.test && secret.startsWith(prefixes.test)) return 'test';
-  return null;
+  const candidates = (['live', 'test'] as const)
+    .map((mode) => ({ mode, prefix: prefixes?.[mode] }))
+    .filter((c): c is { mode: 'live' | 'test'; prefix: string } => !!c.prefix && secret.startsWith(c.prefix))
+    .sort((a, b) => b.prefix.length - a.prefix.length);
+  return candidates[0]?.mode ?? null;
 }

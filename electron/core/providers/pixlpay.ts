@@ -25,6 +25,14 @@ export const PIXLPAY_PLAN_CAPS: Record<string, number> = {
   enterprise: 1000,
 };
 
+// providers.md § Lifecycle: the billing docs and the seed's rate-limit table disagree; unconfirmed which holds.
+const noApiNote = (plan: string, cap: number): string =>
+  `PixlPay's billing docs say the ${plan} plan has no API access, while its token rate-limit table gives ${plan} ${cap} req/min; which holds is unconfirmed.`;
+export const PIXLPAY_PLAN_NOTES: Record<string, string> = {
+  free: noApiNote('Free', 60),
+  starter: noApiNote('Starter', 120),
+};
+
 export const pixlpay: ProviderModule = {
   descriptor: {
     id: 'pixlpay',
@@ -32,6 +40,8 @@ export const pixlpay: ProviderModule = {
     builtin: true,
     summary: 'Per-store API tokens with scopes, an optional expiry and a per-token rate limit capped by plan.',
     tokenPageUrl: 'https://docs.pixlpay.net/',
+    // providers.md § Lifecycle: in each store's admin, Settings > API Tokens on https://<store>.pixlpay.net; path unconfirmed.
+    tokenPage: { template: 'https://{host}/', where: 'Settings > API Tokens', confirmed: false },
     storeFields: [
       {
         key: 'host',
@@ -48,7 +58,7 @@ export const pixlpay: ProviderModule = {
         label: 'Plan',
         type: 'select',
         required: false,
-        help: 'Caps the per-token rate limit.',
+        help: 'Caps the per-token rate limit. Free and Starter: PixlPay’s billing docs say no API access, its rate-limit table says 60 and 120 req/min (unconfirmed which holds).',
         options: Object.keys(PIXLPAY_PLAN_CAPS).map((p) => ({ value: p, label: p[0]!.toUpperCase() + p.slice(1) })),
       },
     ],
@@ -120,6 +130,7 @@ export const pixlpay: ProviderModule = {
             default: 60,
             planKey: 'plan',
             planCaps: PIXLPAY_PLAN_CAPS,
+            planNotes: PIXLPAY_PLAN_NOTES,
           },
           notes: [
             'Rotating gives a new value; the old one stops working immediately.',

@@ -26,15 +26,24 @@ export const printify: ProviderModule = {
     builtin: true,
     summary: 'Personal access tokens (JWT) valid for one year, with scopes chosen at creation.',
     tokenPageUrl: 'https://printify.com/app/account/api',
+    // providers.md § Printify: GET /v1/shops.json lists [{id, title}], which is also the store-name discovery.
+    checkFills: { choicesKey: 'shopChoices', idField: 'shopId', titleField: 'shopTitle', noun: 'shop' },
     storeFields: [
       {
         key: 'shopId',
         label: 'Shop id',
         type: 'text',
         required: false,
-        help: 'Numeric shop id, filled from a status check.',
+        help: 'Numeric shop id, filled from a status check (you choose when the token sees several shops).',
         pattern: '^[0-9]{1,12}$',
         patternMessage: 'A Printify shop id is a number',
+      },
+      {
+        key: 'shopTitle',
+        label: 'Shop title',
+        type: 'text',
+        required: false,
+        help: 'The shop title Printify lists, filled with the shop id.',
       },
       {
         key: 'contactEmail',

@@ -57,6 +57,8 @@ export const shippo: ProviderModule = {
             { mode: 'live', maxActive: 2, text: 'At most 2 active live tokens per Shippo account.' },
             { mode: 'test', maxActive: 2, text: 'At most 2 active test tokens per Shippo account.' },
           ],
+          // providers.md: carrier accounts carry object_owner, the account's email; same owner, same account.
+          slotAccount: { name: 'Shippo account', identifierKey: 'accountEmail', checkContextKey: 'objectOwner' },
           scopes: [],
           notes: [
             'No scopes: every token has full account access.',

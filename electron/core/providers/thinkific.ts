@@ -9,6 +9,12 @@ export const thinkific: ProviderModule = {
     builtin: true,
     summary: 'An API key per site (no expiry, resettable) or API access tokens with an expiry date you choose.',
     tokenPageUrl: 'https://www.thinkific.com/',
+    // providers.md § Lifecycle: each site's admin, Settings > Code & analytics > API Access Tokens; exact path unconfirmed.
+    tokenPage: {
+      template: 'https://{subdomain}.thinkific.com/manage',
+      where: 'Settings > Code & analytics > API Access Tokens',
+      confirmed: false,
+    },
     storeFields: [
       {
         key: 'subdomain',

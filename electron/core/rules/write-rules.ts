@@ -2,8 +2,9 @@ import type { CredentialPolicy, StoreProfile, Token } from '../../contract';
 import type { Catalog } from '../providers/catalog';
 import { policyOf, type ProviderModule } from '../providers/provider-module';
 import type { VaultData } from '../vault/vault-data';
+import { day } from './expiry';
 import { parseIpAllowlist } from './ip-allowlist';
-import { occupies, occupying, retireFirst, startedAt } from './slots';
+import { modeFromPrefixes, occupies, retireFirst, slotUsage } from './slots';
 
 /** Why a write is refused: shaped like an AppError so the inventory service can throw it as is. */
 export interface RuleProblem {
@@ -22,6 +23,7 @@ interface WriteContext {
   store: StoreProfile;
   module: ProviderModule;
   policy: CredentialPolicy;
+  catalog: Catalog;
 }
 
 /**
@@ -37,7 +39,15 @@ export function checkTokenWrite(
   const module = store ? catalog.find(store.provider) : undefined;
   if (!store || !module) return null; // The inventory service reports unknown stores and providers itself.
   const previous = vault.tokens.find((t) => t.id === candidate.id);
-  const ctx: WriteContext = { vault, candidate, previous, store, module, policy: policyOf(module, candidate.kind) };
+  const ctx: WriteContext = {
+    vault,
+    candidate,
+    previous,
+    store,
+    module,
+    policy: policyOf(module, candidate.kind),
+    catalog,
+  };
   const problems = RULES.flatMap((rule) => rule(ctx));
   if (problems.length === 0) return null;
   const fields: Record<string, string> = {};
@@ -62,32 +72,46 @@ const managedReadOnly: Rule = ({ candidate, previous, policy }) => {
   ];
 };
 
-/** A write that adds an active token of a mode must leave room under the provider's per-store limit. */
-const slotLimits: Rule = ({ vault, candidate, previous, store, module, policy }) =>
-  (policy.slotLimits ?? []).flatMap((limit) => {
-    if (!occupies(candidate, limit)) return [];
-    if (previous && previous.storeId === candidate.storeId && occupies(previous, limit)) return [];
-    const others = occupying(
-      vault.tokens.filter((t) => t.id !== candidate.id),
-      store.id,
-      limit,
-    ).sort((a, b) => startedAt(a) - startedAt(b));
+/** The mode a token's prefix names is its mode at the provider: a picked mode that contradicts it is refused. */
+const modeMatchesPrefix: Rule = ({ candidate, policy, module }) => {
+  const named = candidate.secret ? modeFromPrefixes(policy, candidate.secret.masked) : null;
+  if (!named || !candidate.mode || candidate.mode === named) return [];
+  return [
+    {
+      field: 'mode',
+      message: `This ${module.descriptor.name} token's prefix makes it a ${named} token, so its mode cannot be ${candidate.mode}: choose ${named}, or paste the ${candidate.mode} token instead.`,
+    },
+  ];
+};
+
+/** A write that makes a token take a slot must leave room under the provider's limit for the whole account. */
+const slotLimits: Rule = ({ vault, candidate, previous, store, module, policy, catalog }) => {
+  if (!policy.slotLimits?.length) return [];
+  const after = { stores: vault.stores, tokens: [...vault.tokens.filter((t) => t.id !== candidate.id), candidate] };
+  return slotUsage(after, store.id, catalog, {
+    kind: candidate.kind,
+    except: candidate.id,
+  }).flatMap(({ limit, account, occupying: others }) => {
+    if (!occupies(candidate, limit, policy)) return [];
+    if (previous && account.storeIds.includes(previous.storeId) && occupies(previous, limit, policy)) return [];
     if (others.length < limit.maxActive) return [];
     const suggest = retireFirst(others)!;
     const why =
       suggest.lastCheck?.outcome === 'invalid'
         ? 'its last status check said the provider no longer accepts it'
         : 'it is the oldest';
-    const names = others.slice(0, 5).map((t) => `"${t.name}" (since ${(t.createdAt ?? t.addedAt).slice(0, 10)})`);
+    const names = others.slice(0, 5).map((t) => `"${t.name}" (since ${day(new Date(t.createdAt ?? t.addedAt))})`);
+    const where = account.source === 'store-profile' ? `in ${store.label}` : `in ${account.label}`;
     return [
       {
         field: 'status',
         message:
-          `${limit.text} ${joinNames(names)} ${others.length === 1 ? 'is' : 'are'} already active in ${store.label}. ` +
-          `Retire one at ${module.descriptor.name} and mark it revoked here first; we suggest "${suggest.name}", because ${why}.`,
+          `${limit.text} ${joinNames(names)} ${others.length === 1 ? 'is' : 'are'} already held ${where}. ` +
+          `Remove one at ${module.descriptor.name} and mark it revoked here first; we suggest "${suggest.name}", because ${why}.`,
       },
     ];
   });
+};
 
 const ipAllowlist: Rule = ({ candidate, policy }) => {
   if (!policy.ipAllowlistKey) return [];
@@ -173,6 +197,7 @@ const uniqueNamePerSite: Rule = ({ vault, candidate, store, policy, module }) =>
 
 const RULES: readonly Rule[] = [
   managedReadOnly,
+  modeMatchesPrefix,
   slotLimits,
   ipAllowlist,
   rateLimitRange,

@@ -17,6 +17,8 @@ interface Column {
   counts: Counts;
   byProvider: Record<string, number>;
   tokenIds: string[];
+  /** The providers' own notices due this week (Thinkific emails 10 days before expiry). */
+  notices?: ExpiryOverview['timeline']['weeks'][number]['notices'];
   expired?: boolean;
 }
 type Stack = 'severity' | 'provider';
@@ -64,10 +66,11 @@ export function ExpiryTimeline() {
       return {
         key: w.start,
         label: shortDay(w.start).replace(/,? \d{4}$/, ''),
-        description: `Week of ${range}: ${plural(total, 'token')} (${countsText(w.counts)})`,
+        description: `Week of ${range}: ${plural(total, 'token')} (${countsText(w.counts)})${w.notices.length ? `; ${plural(w.notices.length, 'provider notice')}` : ''}`,
         counts: w.counts,
         byProvider: w.byProvider,
         tokenIds: w.tokenIds,
+        notices: w.notices,
       };
     }),
   ];
@@ -178,6 +181,7 @@ export function ExpiryTimeline() {
             ) : (
               <TimelineTokens column={chosen} overview={overview} />
             )}
+            {chosen.notices && chosen.notices.length > 0 && <ProviderNotices notices={chosen.notices} />}
           </div>
         )}
       </div>
@@ -207,6 +211,22 @@ function TimelineTokens({ column, overview }: { column: Column; overview: Expiry
           </li>
         );
       })}
+    </ul>
+  );
+}
+
+/** The providers' own notices in a week: the provider emails, not Keyward. */
+function ProviderNotices({ notices }: { notices: NonNullable<Column['notices']> }) {
+  const named = useTokenNames(notices.map((n) => n.tokenId));
+  return (
+    <ul className="timeline-tokens" aria-label="Provider notices">
+      {notices.map((n) => (
+        <li key={`${n.tokenId}@${n.at}`}>
+          {shortDay(n.at)}: {n.providerName}&apos;s own notice, {n.days} days before &ldquo;
+          {namesFor(n.tokenId, named).token}&rdquo; expires{' '}
+          <span className="muted">(sent by {n.providerName}, not Keyward)</span>
+        </li>
+      ))}
     </ul>
   );
 }

@@ -13,15 +13,16 @@ export function daysLeftText(expiresAt: string, now = Date.now()): string {
   return `${days} day${days === 1 ? '' : 's'} left`;
 }
 
-/** A UTC calendar day as the user's locale writes it ("Mar 4, 2026"). */
-const SHORT_DAY = new Intl.DateTimeFormat(undefined, {
+/** A day as the user's locale writes it ("Mar 4, 2026"): a date alone as that date, an instant where the user is. */
+const SHORT_DATE = new Intl.DateTimeFormat(undefined, {
   month: 'short',
   day: 'numeric',
   year: 'numeric',
   timeZone: 'UTC',
 });
+const SHORT_DAY = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', year: 'numeric' });
 export const shortDay = (iso: string): string =>
-  SHORT_DAY.format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso));
+  iso.length === 10 ? SHORT_DATE.format(new Date(`${iso}T00:00:00Z`)) : SHORT_DAY.format(new Date(iso));
 
 /** The last day of a week whose `end` is the day after it. */
 export const lastDayOf = (end: string): string =>

@@ -94,7 +94,10 @@ export const TokenRow = memo(function TokenRow({
       </div>
       <div role="gridcell" className="cell">
         {t.expiresAt ? (
-          <time dateTime={t.expiresAt}>{localDay(t.expiresAt)}</time>
+          <time dateTime={t.expiresAt}>
+            {localDay(t.expiresAt)}
+            {t.expirySource === 'provider-rule' ? ' (estimated)' : ''}
+          </time>
         ) : (
           <span className="muted">{t.expirySource === 'none' ? 'never' : 'unknown'}</span>
         )}

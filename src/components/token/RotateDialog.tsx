@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AppErrorShape, ChannelOutput, ProviderDescriptor, TokenSummary } from '../../../electron/contract';
 import { writeResult } from '../../lib/query';
+import { TokenPageLink } from './TokenPageLink';
 import { OUTCOME_LABELS } from '../../lib/inventory';
 import { useVault } from '../../state/vault-store';
 
@@ -69,13 +70,9 @@ export function RotateDialog({
           <ol className="steps">
             <li>
               Create a new token at {providerLabel}:{' '}
-              {provider?.tokenPageUrl ? (
-                <a href={provider.tokenPageUrl} target="_blank" rel="noreferrer">
-                  open {providerLabel}’s token page
-                </a>
-              ) : (
-                <span className="muted">open its dashboard</span>
-              )}
+              <TokenPageLink provider={provider} storeId={token.storeId}>
+                {`open ${providerLabel}’s token page`}
+              </TokenPageLink>
               .
             </li>
             <li>Paste the new token below. Keyward checks it at {providerLabel} before switching.</li>

@@ -4,6 +4,7 @@ import { call } from '../../lib/api';
 import { credentialFor } from '../../lib/format';
 import { OUTCOME_LABELS } from '../../lib/inventory';
 import { useQuery, write, writeResult } from '../../lib/query';
+import { TokenPageLink } from './TokenPageLink';
 import { useProviders, useSupportMode, useVault } from '../../state/vault-store';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { RotateDialog } from './RotateDialog';
@@ -193,13 +194,13 @@ function TokenSections({ view }: { view: TokenView }) {
       {awaitingRevocation(t) && (
         <p className="banner banner-warning" data-testid="revoke-reminder">
           This token was rotated{to ? ` to ${to.name}` : ''}. Revoke it at {providerLabel}
-          {provider?.tokenPageUrl ? (
+          {provider ? (
             <>
               {' '}
               (
-              <a href={provider.tokenPageUrl} target="_blank" rel="noreferrer">
+              <TokenPageLink provider={provider} storeId={t.storeId}>
                 token page
-              </a>
+              </TokenPageLink>
               )
             </>
           ) : null}

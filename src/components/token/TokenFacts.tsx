@@ -75,7 +75,10 @@ export function TokenFacts({ token: t, provider }: { token: TokenSummary; provid
         <Fact label="Expires">
           {t.expiresAt ? (
             <>
-              <time dateTime={t.expiresAt}>{localDay(t.expiresAt)}</time>{' '}
+              <time dateTime={t.expiresAt}>
+                {localDay(t.expiresAt)}
+                {t.expirySource === 'provider-rule' ? ' (estimated)' : ''}
+              </time>{' '}
               <span className="muted">({relativeDays(t.expiresAt)})</span>
             </>
           ) : (

@@ -1,3 +1,4 @@
+import { localDate, startOfDay } from '../../../electron/core/time';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -174,7 +175,7 @@ describe('inventory', () => {
     });
   });
 
-  it('stores a typed expiry date as the end of that day and marks it user-entered', async () => {
+  it("stores a typed expiry date as the start of that day in this machine's zone and marks it user-entered", async () => {
     fx = await inventoryFixture();
     const store = await fx.features.stores.create({
       provider: 'thinkific',
@@ -187,13 +188,14 @@ describe('inventory', () => {
       kind: 'access-token',
       expiresAt: '2027-03-01',
     });
-    expect(token.expiresAt).toBe('2027-03-01T23:59:59.000Z');
+    expect(token.expiresAt).toBe(startOfDay('2027-03-01').toISOString());
+    expect(localDate(token.expiresAt!)).toBe('2027-03-01');
     expect(token.expirySource).toBe('user');
   });
 
   it('serialises concurrent changes: none is lost', async () => {
     fx = await inventoryFixture();
-    const store = await fx.features.stores.create({ provider: 'shippo', label: 'S' });
+    const store = await fx.features.stores.create({ provider: 'printify', label: 'S' });
     await Promise.all(
       Array.from({ length: 20 }, (_, i) => fx.features.tokens.create({ storeId: store.id, name: `T${i}` })),
     );

@@ -120,4 +120,55 @@ describe('catalog through IPC', () => {
       error: { code: 'invalid_input', message: expect.stringMatching(/https/) },
     });
   });
+
+  it('edits a definition only while every store and token that uses it stays valid', async () => {
+    const dispatch = await setup();
+    const definition = {
+      id: 'acmecart',
+      name: 'AcmeCart',
+      baseUrl: 'https://api.acmecart.example',
+      authHeader: 'Authorization: Bearer {token}',
+      probePath: '/v1/items',
+      tokenPattern: '^ac_(live|test)_[a-z0-9]{24}$',
+      modePrefixes: { live: 'ac_live_', test: 'ac_test_' },
+      scopes: ['items:read', 'orders:write'],
+    };
+    await value(dispatch, 'saveCustomProvider', { definition });
+    const store = await value<{ id: string }>(dispatch, 'createStore', { provider: 'custom:acmecart', label: 'EU' });
+    await value(dispatch, 'createToken', {
+      storeId: store.id,
+      name: 'Sync',
+      secret: `ac_live_${'b2'.repeat(12)}`,
+      scopes: ['orders:write'],
+    });
+
+    // A per-store address the store cannot fill, and a scope list that drops a held scope: refused, named.
+    const template = await dispatch('saveCustomProvider', {
+      definition: { ...definition, baseUrl: 'https://api.acmecart.example/{shop}/v1' },
+    });
+    expect(template).toMatchObject({
+      ok: false,
+      error: {
+        code: 'conflict',
+        fields: { 'definition.baseUrl': expect.stringMatching(/Store "EU" has no usable shop/) },
+      },
+    });
+    const scopes = await dispatch('saveCustomProvider', { definition: { ...definition, scopes: ['items:read'] } });
+    expect(scopes).toMatchObject({
+      ok: false,
+      error: { fields: { 'definition.scopes': expect.stringMatching(/"Sync" holds orders:write/) } },
+    });
+    const listed = await value<{ id: string; definition?: { scopes: string[] } }[]>(dispatch, 'listProviders', {});
+    expect(listed.find((p) => p.id === 'custom:acmecart')?.definition?.scopes).toEqual(definition.scopes);
+
+    // A fixed host made per-store: the store keeps the host it used, so its tokens keep working.
+    const edited = await value<{ storeFields: { key: string }[] }>(dispatch, 'saveCustomProvider', {
+      definition: { ...definition, name: 'AcmeCart EU', baseUrl: 'https://{host}/api' },
+    });
+    const view = await value<{ store: { identifiers: Record<string, string> } }>(dispatch, 'getStore', {
+      id: store.id,
+    });
+    expect(view.store.identifiers.host).toBe('api.acmecart.example');
+    expect(edited.storeFields.map((f) => f.key)).toEqual(['host']);
+  });
 });

@@ -55,7 +55,8 @@ describe('status checks through IPC, against the fake providers', () => {
       secret: PIXLPAY_NO_PRODUCTS,
       scopes: ['orders:read'],
     });
-    await ok('createToken', { storeId: shippo.id, name: 'No secret yet' });
+    // Its mode is given: a Shippo token of unknown mode would count against both modes' slots.
+    await ok('createToken', { storeId: shippo.id, name: 'No secret yet', mode: 'test' });
 
     const summary = await ok<{
       checked: number;

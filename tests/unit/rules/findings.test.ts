@@ -82,15 +82,15 @@ describe('expiry findings (design.md: expired, expiring 30/14/7/1 days)', () => 
 });
 
 describe('store and token findings', () => {
-  it('providers.md § Shippo: "Shippo live tokens: 2 of 2 active"', () => {
+  it('providers.md § Shippo: "Shippo live tokens: 2 of 2 held", inactive ones included', () => {
     const acme = store({ provider: 'shippo', label: 'Acme' });
     const found = computeFindings(
       vault(
         [acme],
         [
           token(acme, { mode: 'live' }),
-          token(acme, { mode: 'live' }),
-          token(acme, { mode: 'test', status: 'inactive' }),
+          token(acme, { mode: 'live', status: 'inactive' }),
+          token(acme, { mode: 'test' }),
         ],
       ),
       {},
@@ -101,7 +101,7 @@ describe('store and token findings', () => {
       expect.objectContaining({
         id: `slot_limit:${acme.id}:live`,
         severity: 'info',
-        message: expect.stringContaining('Shippo live tokens: 2 of 2 active'),
+        message: expect.stringContaining('Shippo live tokens: 2 of 2 held in Acme'),
       }),
     ]);
   });

@@ -36,20 +36,26 @@ describe('Shippo slot limits (providers.md § Shippo: count; seeds/001 "Max of 2
     expect(problem?.message).toMatch(/we suggest "Storefront", because its last status check/);
   });
 
-  it('refuses reactivating a third live token the same way', () => {
-    const dormant = token(acme, { name: 'Dormant', mode: 'live', status: 'inactive' });
-    const problem = checkTokenWrite(vault([acme], [older, newer, dormant]), { ...dormant, status: 'active' }, catalog);
+  it("refuses a third live token even when it is marked inactive here: Keyward's inactive frees no slot at Shippo", () => {
+    const problem = checkTokenWrite(
+      vault([acme], [older, newer]),
+      token(acme, { mode: 'live', status: 'inactive' }),
+      catalog,
+    );
     expect(problem?.message).toMatch(/At most 2 active live tokens/);
+    const dormant = token(acme, { name: 'Dormant', mode: 'live', status: 'inactive' });
+    expect(checkTokenWrite(vault([acme], [older, dormant]), token(acme, { mode: 'live' }), catalog)?.code).toBe(
+      'rule_violation',
+    );
   });
 
-  it('allows a third live token when it is inactive, and a test token beside two live ones', () => {
-    expect(
-      checkTokenWrite(vault([acme], [older, newer]), token(acme, { mode: 'live', status: 'inactive' }), catalog),
-    ).toBeNull();
+  it('lets a revoked token free its slot, and allows a test token beside two live ones', () => {
+    const gone = { ...newer, status: 'revoked' as const };
+    expect(checkTokenWrite(vault([acme], [older, gone]), token(acme, { mode: 'live' }), catalog)).toBeNull();
     expect(checkTokenWrite(vault([acme], [older, newer]), token(acme, { mode: 'test' }), catalog)).toBeNull();
   });
 
-  it('counts per store: two live tokens in another Shippo account do not block this one', () => {
+  it('counts per store profile while no account is known: two live tokens elsewhere do not block this one', () => {
     const other = store({ provider: 'shippo' });
     expect(checkTokenWrite(vault([acme, other], [older, newer]), token(other, { mode: 'live' }), catalog)).toBeNull();
   });

@@ -75,7 +75,7 @@ describe('secret-free exports', () => {
     expect(html).toContain('O&#39;Brien &lt;img src=x&gt;');
     expect(html).toContain('sk_live_ab…6789');
     expect(html).not.toContain('abcdefghijklmnopqrstuvwxyz0123456789');
-    expect(html).toMatch(/Upcoming expiries[\s\S]*2026-12-01[\s\S]*in 10 days/);
+    expect(html).toMatch(/Upcoming expiries[\s\S]*2026-12-01[\s\S]*in 9 days/);
     expect(html).toMatch(/Needs attention[\s\S]*rate limit/i);
     expect(html).toContain("default-src 'none'");
   });
@@ -85,7 +85,7 @@ describe('formats users hold', () => {
   // The JSON-era columns, written out: a change here breaks spreadsheets and scripts built on exports.
   const EXPORT_HEADER =
     'client,store,provider,environment,store_id,subdomain,host,plan,shop_id,account_email,contact_email,token_name,kind,mode,scopes,created,expires,status,' +
-    'access_level,permissions,ip_allowlist,managed_by,key_id,rate_limit,unneeded_scopes,notes,token_id,fingerprint,expiry_source,last_check,last_check_at,last_check_detail';
+    'access_level,permissions,ip_allowlist,managed_by,key_id,rate_limit,unneeded_scopes,notes,token_id,fingerprint,expiry_source,expiry_estimated,last_check,last_check_at,last_check_detail';
 
   it('export and import columns are unchanged: the CSV header, the JSON rows, and a file with the import columns imports', async () => {
     const fx = await fresh();

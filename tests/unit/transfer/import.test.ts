@@ -123,7 +123,7 @@ describe('import preview', () => {
       'invalid',
     ]);
     expect(reasons[2]).toMatch(
-      /At most 2 active live tokens per Shippo account\. "T1" .* and "T2" .* are already active in Ship/,
+      /At most 2 active live tokens per Shippo account\. "T1" .* and "T2" .* are already held in Ship/,
     );
     expect(reasons[3]).toMatch(
       /IP allowlist line 2: "10\.0\.0\.0\/33" has an invalid prefix length.*line 3: "not-an-ip" is not an IPv4 or IPv6 address/,
@@ -236,7 +236,7 @@ describe('import apply', () => {
     expect(await fx.secrets.accounts()).toHaveLength(2);
   });
 
-  it('keeps retired tokens retired, so they do not take a slot', async () => {
+  it('keeps revoked tokens revoked, so they do not take a slot', async () => {
     const fx = await fresh();
     const shippo = (i: number, status: string) => ({
       store: 'Ship',
@@ -245,13 +245,16 @@ describe('import apply', () => {
       status,
       secret: secretFor.shippo(i),
     });
+    // Only revoked frees a slot: a rotated token is still listed at Shippo until it is removed there.
+    const held = await plan(fx, toCsv([shippo(1, 'rotated'), shippo(2, 'active'), shippo(3, 'active')]));
+    expect(previewOf(held).counts.invalid).toBe(1);
     const p = await plan(
       fx,
-      toCsv([shippo(1, 'revoked'), shippo(2, 'active'), shippo(3, 'active'), shippo(4, 'rotated')]),
+      toCsv([shippo(1, 'revoked'), shippo(2, 'active'), shippo(3, 'active'), shippo(4, 'revoked')]),
     );
     expect(previewOf(p).counts.invalid).toBe(0);
     await fx.features.transfer.importRows(p, { allOrNothing: true });
-    expect((await fx.vault()).tokens.map((t) => t.status)).toEqual(['revoked', 'active', 'active', 'rotated']);
+    expect((await fx.vault()).tokens.map((t) => t.status)).toEqual(['revoked', 'active', 'active', 'revoked']);
   });
 
   it('a keychain failing on the 5th secret leaves the stored vault as it was and no secret behind', async () => {

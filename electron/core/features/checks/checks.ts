@@ -2,6 +2,7 @@ import type { CheckResult } from '../../../contract';
 import type { Session } from '../../session/session';
 import type { StatusCheckService } from './status-check-service';
 import { editable } from '../../vault/plain-data';
+import { fillStoreFromCheck } from './check-fills';
 import type { EmitEvent } from '../deps';
 import type { HandlersFor } from '../handler-map';
 
@@ -17,12 +18,14 @@ export function checksFeature(session: Session) {
       return session.transaction((data) => {
         let recorded = 0;
         const at = new Map(data.tokens.map((t, i) => [t.id, i]));
+        const catalog = session.catalogFor(data);
         for (const { tokenId, result } of results) {
           const i = at.get(tokenId);
           if (i === undefined) continue; // Deleted while the check ran.
           const token = editable(data.tokens, i);
           token.lastCheck = result;
           token.checkHistory = [result, ...token.checkHistory].slice(0, CHECK_HISTORY_LIMIT);
+          if (result.outcome === 'valid') fillStoreFromCheck(data, catalog, token.storeId, result);
           recorded++;
         }
         return {

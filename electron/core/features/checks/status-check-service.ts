@@ -202,6 +202,8 @@ export class StatusCheckService {
             module.custom.baseUrl,
           authHeaderTemplate: module.custom.authHeader,
           probePath: module.custom.probePath,
+          scopes: module.custom.scopes,
+          ...(module.custom.modePrefixes ? { modePrefixes: module.custom.modePrefixes } : {}),
         }
       : undefined;
     const item = buildCheckItem({

@@ -1,4 +1,4 @@
-import type { FindingSeverity, StoreProfile, Token } from '../../../contract';
+import { type FindingSeverity, type StoreProfile, type Token, tokenPageFor, tokenPageText } from '../../../contract';
 import type { Catalog } from '../../providers/catalog';
 import { policyOf } from '../../providers/provider-module';
 import { effectiveExpiry } from '../../rules/expiry';
@@ -17,8 +17,12 @@ export interface ExpiryCandidate {
   token: Token;
   store: StoreProfile;
   providerName: string;
-  /** Where the provider lets you create a replacement, when the provider is in the catalog. */
+  /** Where the provider lets you create a replacement (the store's own admin when it can be built). */
   tokenPageUrl: string | null;
+  /** The same place as words for a message: the address, the menu path, and whether the path is confirmed. */
+  tokenPageText: string | null;
+  /** When the provider itself warns (Thinkific emails 10 days before), with its lead in days. */
+  providerNotice: { at: Date; days: number } | null;
   expiresAt: Date;
   /** True when the date comes from a provider rule, not the token or the user. */
   estimated: boolean;
@@ -48,6 +52,8 @@ export function expiryCandidates(
     const expiry = effectiveExpiry(token, module ? policyOf(module, token.kind) : {});
     if (!expiry) return [];
     const leads = leadTimesFor(settings.findings, store.provider).filter((d) => d > 0);
+    const page = module ? tokenPageFor(module.descriptor, store.identifiers) : null;
+    const noticeDays = module ? policyOf(module, token.kind).expiry?.providerNoticeDays : undefined;
     return [
       {
         token,
@@ -56,7 +62,12 @@ export function expiryCandidates(
         expiresAt: expiry.at,
         estimated: expiry.estimated,
         providerName: module?.descriptor.name ?? store.provider,
-        tokenPageUrl: module?.descriptor.tokenPageUrl ?? null,
+        tokenPageUrl: page?.url || null,
+        tokenPageText: page?.url ? tokenPageText(page) : null,
+        providerNotice:
+          noticeDays && !expiry.estimated
+            ? { at: new Date(expiry.at.getTime() - noticeDays * DAY_MS), days: noticeDays }
+            : null,
         thresholds: [...leads, EXPIRED],
         key: candidateKey(token.id, expiry.at),
       },

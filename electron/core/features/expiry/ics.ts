@@ -44,13 +44,13 @@ const utcStamp = (at: Date): string =>
 const dateValue = (at: Date): string => day(at).replace(/-/g, '');
 
 function event(c: ExpiryCandidate, clientName: string | null, now: Date): string[] {
-  const { token, store, providerName, tokenPageUrl } = c;
+  const { token, store, providerName, tokenPageText } = c;
   const test = c.test ? ' (test token)' : '';
   const where = `${providerName} · ${clientName ? `${clientName} · ` : ''}${store.label}`;
   const summary = `${where}: token '${token.name}'${test} expires`;
   const description = [
     `The ${providerName} token '${token.name}'${test} of ${clientName ? `${clientName}'s store ` : 'store '}${store.label} expires on ${day(c.expiresAt)} at ${c.expiresAt.toISOString().slice(11, 16)} UTC${c.estimated ? " (estimated from the provider's rule)" : ''}.`,
-    `What to do: create a new token at ${providerName}${tokenPageUrl ? ` (${tokenPageUrl})` : ''}, update the integrations that use it, paste the new token into Keyward and mark this one rotated.`,
+    `What to do: create a new token at ${providerName}${tokenPageText ? ` (${tokenPageText})` : ''}, update the integrations that use it, paste the new token into Keyward and mark this one rotated.`,
     'Exported from Keyward; no secret is in this calendar.',
   ].join('\n');
   const start = c.expiresAt;

@@ -29,9 +29,9 @@ function when(w: DueWarning, now: Date): string {
 const where = (w: DueWarning): string => `${w.candidate.providerName} · ${w.candidate.store.label}`;
 
 function single(w: DueWarning, now: Date): ExpiryNotice {
-  const { token, tokenPageUrl, providerName } = w.candidate;
+  const { token, tokenPageText, providerName } = w.candidate;
   const kind = w.candidate.test ? 'test token' : 'token';
-  const todo = `${w.threshold === EXPIRED ? 'Replace' : 'Rotate'} it: create a new token at ${providerName}${tokenPageUrl ? ` (${tokenPageUrl})` : ''}, update the integrations and paste it into Keyward.`;
+  const todo = `${w.threshold === EXPIRED ? 'Replace' : 'Rotate'} it: create a new token at ${providerName}${tokenPageText ? ` (${tokenPageText})` : ''}, update the integrations and paste it into Keyward.`;
   return {
     title: `${w.reminder ? 'Reminder: ' : ''}${where(w)}`,
     body: `${kind[0]?.toUpperCase()}${kind.slice(1)} '${token.name}' ${when(w, now)}. ${todo}`,

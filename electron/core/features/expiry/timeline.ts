@@ -1,22 +1,27 @@
 import type { FindingSeverity, StoreProfile, Token } from '../../../contract';
 import type { Catalog } from '../../providers/catalog';
 import { day } from '../../rules/expiry';
+import { startOfDay } from '../../time';
 import { expiryCandidates, reachedThreshold, severityOf } from './candidates';
 import type { ExpirySettings } from './expiry-settings';
 import type { NotificationState } from './notification-state';
 import { attentionSummary, type AttentionSummary } from './planner';
 
 const DAY_MS = 86_400_000;
+const addCalendarDays = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00.000Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 /** One week of the timeline: how many tokens expire in it, by their severity today. */
 export interface TimelineWeek {
-  /** First day (UTC, YYYY-MM-DD) and the day after the last. */
+  /** First day (YYYY-MM-DD in the reader's zone) and the day after the last. */
   start: string;
   end: string;
   counts: Record<FindingSeverity, number>;
   /** The same tokens counted by provider id. */
   byProvider: Record<string, number>;
   tokenIds: string[];
+  /** The providers' own expiry notices due this week (Thinkific emails 10 days before), beside Keyward's. */
+  notices: { tokenId: string; at: string; providerName: string; days: number }[];
 }
 
 export interface ExpiryTimeline {
@@ -38,14 +43,19 @@ export function expiryTimeline(
   now: Date,
   weeks = 13,
 ): ExpiryTimeline {
-  const today = Date.parse(`${day(now)}T00:00:00.000Z`);
+  // Weeks are calendar days in the reader's zone; their bounds are local midnights, so a DST change moves none.
+  const today = day(now);
+  const dates = Array.from({ length: weeks + 1 }, (_, i) => addCalendarDays(today, i * 7));
+  const bounds = dates.map((d) => startOfDay(d).getTime());
   const out: TimelineWeek[] = Array.from({ length: weeks }, (_, i) => ({
-    start: day(new Date(today + i * 7 * DAY_MS)),
-    end: day(new Date(today + (i + 1) * 7 * DAY_MS)),
+    start: dates[i]!,
+    end: dates[i + 1]!,
     counts: { critical: 0, warning: 0, info: 0 },
     byProvider: {},
     tokenIds: [],
+    notices: [],
   }));
+  const weekOf = (at: number) => out[bounds.findIndex((b, i) => i < weeks && at >= b && at < bounds[i + 1]!)];
   const expired: ExpiryTimeline['expired'] = { count: 0, byProvider: {}, tokenIds: [] };
   const count = (byProvider: Record<string, number>, provider: string) => {
     byProvider[provider] = (byProvider[provider] ?? 0) + 1;
@@ -57,7 +67,15 @@ export function expiryTimeline(
       expired.tokenIds.push(c.token.id);
       continue;
     }
-    const week = out[Math.floor((c.expiresAt.getTime() - today) / (7 * DAY_MS))];
+    const notice = c.providerNotice;
+    if (notice && notice.at.getTime() > now.getTime())
+      weekOf(notice.at.getTime())?.notices.push({
+        tokenId: c.token.id,
+        at: notice.at.toISOString(),
+        providerName: c.providerName,
+        days: notice.days,
+      });
+    const week = weekOf(c.expiresAt.getTime());
     if (!week) continue;
     const reached = reachedThreshold(c, now);
     week.counts[reached === null ? 'info' : severityOf(reached, c.test)] += 1;

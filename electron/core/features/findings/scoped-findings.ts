@@ -195,6 +195,13 @@ function judgeAgain(
     const module = store && catalog.find(store.provider);
     return !!module?.descriptor.credentials.some((c) => c.policy?.slotLimits?.length);
   };
+  // Slots count per provider account, which can span store profiles: every store of a limited provider joins.
+  const limitedProviders = [...new Set([...slotStores].filter(limited).map((id) => storeById.get(id)!.provider))];
+  if (limitedProviders.length)
+    for (const r of db
+      .prepare('SELECT id FROM stores WHERE provider IN (SELECT value FROM json_each(?))')
+      .all<{ id: string }>(JSON.stringify(limitedProviders)))
+      slotStores.add(r.id);
   const context = tokensIn(
     db,
     'store_id',

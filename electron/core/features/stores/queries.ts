@@ -1,4 +1,6 @@
-import type { Navigation, StoreEntry, StoreProfile, StoreView, TokenSummary } from '../../../contract';
+import type { Navigation, SlotView, StoreEntry, StoreProfile, StoreView, Token, TokenSummary } from '../../../contract';
+import type { Catalog } from '../../providers/catalog';
+import { slotUsage } from '../../rules/slots';
 import type { Database } from '../../db/sqlite';
 import { AppError } from '../../errors';
 import type { ProviderName } from '../tokens/queries';
@@ -32,8 +34,8 @@ export function navigation(db: Database, providerName: ProviderName): Navigation
   };
 }
 
-/** One store, its client and its tokens in vault order. */
-export function storeView(db: Database, id: string): StoreView {
+/** One store, its client, its tokens in vault order, and its slots as the provider counts them (with `catalog`). */
+export function storeView(db: Database, id: string, catalog?: Catalog): StoreView {
   const row = db
     .prepare(
       'SELECT s.doc AS doc, c.id AS clientId, c.name AS clientName FROM stores s LEFT JOIN clients c ON c.id = s.client_id WHERE s.id = ?',
@@ -45,13 +47,38 @@ export function storeView(db: Database, id: string): StoreView {
       `SELECT '[' || coalesce(group_concat(doc, ',' ORDER BY pos), '') || ']' AS docs FROM tokens WHERE store_id = ?`,
     )
     .get<{ docs: string }>(id)!;
+  const store = JSON.parse(row.doc) as StoreProfile;
   return {
-    store: JSON.parse(row.doc) as StoreProfile,
+    store,
     client: row.clientId && row.clientName !== null ? { id: row.clientId, name: row.clientName } : null,
     tokens: (JSON.parse(tokens.docs) as (TokenSummary & { checkHistory?: unknown })[]).map(
       ({ checkHistory: _, ...t }) => t,
     ),
+    slots: catalog ? slotsOf(db, store, catalog) : [],
   };
+}
+
+/** Slot usage over every store of the provider (an account can span store profiles). */
+function slotsOf(db: Database, store: StoreProfile, catalog: Catalog): SlotView[] {
+  const module = catalog.find(store.provider);
+  if (!module?.descriptor.credentials.some((c) => c.policy?.slotLimits?.length)) return [];
+  const stores = db
+    .prepare('SELECT doc FROM stores WHERE provider = ?')
+    .all<{ doc: string }>(store.provider)
+    .map((r) => JSON.parse(r.doc) as StoreProfile);
+  const tokens = db
+    .prepare('SELECT t.doc AS doc FROM tokens t JOIN stores s ON s.id = t.store_id WHERE s.provider = ?')
+    .all<{ doc: string }>(store.provider)
+    .map((r) => JSON.parse(r.doc) as Token);
+  return slotUsage({ stores, tokens }, store.id, catalog).map((u) => ({
+    kind: u.kind,
+    mode: u.limit.mode,
+    maxActive: u.limit.maxActive,
+    held: u.occupying.length,
+    unknownMode: u.unknownMode.length,
+    text: u.limit.text,
+    account: { label: u.account.label, source: u.account.source, stores: u.account.storeIds.length },
+  }));
 }
 
 /** Labels for the given store ids, in the order asked. */

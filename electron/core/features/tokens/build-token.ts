@@ -5,7 +5,7 @@ import { deriveTokenFacts, type TokenFacts } from '../../providers/derive';
 import { validateFields } from '../../providers/fields';
 import { formatsOf, policyOf, type ProviderModule } from '../../providers/provider-module';
 import { sha256Hex } from '../../secrets/fingerprint';
-import { normaliseDate } from '../../time';
+import { dateInstant } from '../../time';
 import { thawed, type Frozen } from '../../vault/plain-data';
 
 type FieldValue = Token['settings'][string];
@@ -72,7 +72,7 @@ export function buildToken({ id, store, catalog, now, input, inherited }: TokenS
       ...(input.settings ?? {}),
     },
     status: input.status ?? 'active',
-    createdAt: input.createdAt ? normaliseDate(input.createdAt, 'start') : (facts?.createdAt ?? null),
+    createdAt: input.createdAt ? dateInstant(input.createdAt) : (facts?.createdAt ?? null),
     expiresAt: null,
     expirySource: policyOf(module, kind).expiry?.kind === 'none' ? 'none' : 'unknown',
     secret:
@@ -88,7 +88,7 @@ export function buildToken({ id, store, catalog, now, input, inherited }: TokenS
     updatedAt: at,
   };
   if (input.expiresAt) {
-    token.expiresAt = normaliseDate(input.expiresAt, 'end');
+    token.expiresAt = dateInstant(input.expiresAt);
     token.expirySource = 'user';
   } else if (facts?.expirySource) {
     token.expiresAt = facts.expiresAt ?? null;

@@ -1,4 +1,5 @@
 import type { StoreProfile, Token } from '../../../contract';
+import { accountPeers } from '../../rules/slots';
 import { AppError } from '../../errors';
 import type { Catalog } from '../../providers/catalog';
 import { policyOf } from '../../providers/provider-module';
@@ -70,10 +71,13 @@ export function nearView(
   tokensOf: (storeId: string) => readonly Frozen<Token>[],
 ): TokenView {
   const module = catalog.get(store.provider);
-  const siteKey = policyOf(module, kind).uniqueNamePerIdentifier;
+  const policy = policyOf(module, kind);
+  const siteKey = policy.uniqueNamePerIdentifier;
   const site = siteKey ? store.identifiers[siteKey] : undefined;
-  const stores =
-    typeof site === 'string' && site !== ''
+  // Slots counted per provider account can span store profiles: the stores that may share the account.
+  const stores = policy.slotAccount
+    ? accountPeers(data.stores as StoreProfile[], thawed(store), policy, (id) => tokensOf(id) as Token[])
+    : typeof site === 'string' && site !== ''
       ? data.stores.filter(
           (s) =>
             s.provider === store.provider && String(s.identifiers[siteKey!] ?? '').toLowerCase() === site.toLowerCase(),

@@ -15,7 +15,7 @@ import {
   vaultIdOf,
 } from '../../session/lookup';
 import type { Change, Session } from '../../session/session';
-import { normaliseDate } from '../../time';
+import { dateInstant } from '../../time';
 import { editable, thawed } from '../../vault/plain-data';
 import { applyCreateClient } from '../clients/clients';
 import { applyCreateStore } from '../stores/stores';
@@ -88,10 +88,9 @@ export function tokensFeature(session: Session) {
         if (input.scopes !== undefined) token.scopes = input.scopes;
         if (input.settings !== undefined) token.settings = input.settings;
         if (input.status !== undefined) token.status = input.status;
-        if (input.createdAt !== undefined)
-          token.createdAt = input.createdAt ? normaliseDate(input.createdAt, 'start') : null;
+        if (input.createdAt !== undefined) token.createdAt = input.createdAt ? dateInstant(input.createdAt) : null;
         if (input.expiresAt !== undefined) {
-          token.expiresAt = input.expiresAt ? normaliseDate(input.expiresAt, 'end') : null;
+          token.expiresAt = input.expiresAt ? dateInstant(input.expiresAt) : null;
           token.expirySource = input.expiresAt
             ? 'user'
             : policyOf(module, token.kind).expiry?.kind === 'none'

@@ -1,7 +1,7 @@
 import type { Finding, Token } from '../../../contract';
 import type { Catalog } from '../../providers/catalog';
 import { policyOf } from '../../providers/provider-module';
-import { effectiveExpiry } from '../../rules/expiry';
+import { day, effectiveExpiry } from '../../rules/expiry';
 import type { VaultData } from '../../vault/vault-data';
 
 const DAY_MS = 86_400_000;
@@ -91,7 +91,7 @@ function tokenFacts(t: Token): ClientReport['stores'][number]['tokens'][number] 
     masked: t.secret ? t.secret.masked : null,
     status: t.status,
     expires: t.expiresAt
-      ? `${t.expiresAt.slice(0, 10)}${t.expirySource === 'provider-rule' ? ' (estimated)' : ''}`
+      ? `${day(new Date(t.expiresAt))}${t.expirySource === 'provider-rule' ? ' (estimated)' : ''}`
       : t.expirySource === 'none'
         ? 'never'
         : 'unknown',
@@ -149,8 +149,6 @@ export function reportSubtitle(report: ClientReport): string {
   const stores = report.stores.length;
   return `Token status report · ${report.generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC · ${stores} store${stores === 1 ? '' : 's'}, ${report.tokenCount} token${report.tokenCount === 1 ? '' : 's'}. No secret values are included; fingerprints are masked.`;
 }
-
-const day = (at: Date): string => at.toISOString().slice(0, 10);
 
 /** Escapes text for HTML element content and quoted attributes. */
 export function esc(value: string): string {

@@ -55,6 +55,8 @@ export const EXPORT_ONLY_COLUMNS = [
   'token_id',
   'fingerprint',
   'expiry_source',
+  /** "yes" when the expiry is a provider rule's estimate (a Printify expiry that could not be read). */
+  'expiry_estimated',
   'last_check',
   'last_check_at',
   'last_check_detail',

@@ -54,6 +54,7 @@ function rowOf(token: Token, store: StoreProfile, client: Client | undefined): E
   row.token_id = token.id;
   row.fingerprint = token.secret?.masked ?? '';
   row.expiry_source = token.expirySource;
+  row.expiry_estimated = token.expirySource === 'provider-rule' ? 'yes' : '';
   row.last_check = token.lastCheck?.outcome ?? '';
   row.last_check_at = token.lastCheck?.checkedAt ?? '';
   row.last_check_detail = token.lastCheck?.detail ?? '';

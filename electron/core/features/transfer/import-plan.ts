@@ -10,6 +10,7 @@ import {
   TokenKind,
   TokenMode,
   TokenStatus,
+  type CredentialPolicy,
   type ParsedInput,
   type StoreProfile,
   type Token,
@@ -18,6 +19,7 @@ import { buildToken } from '../tokens/build-token';
 import type { Catalog } from '../../providers/catalog';
 import { validateFields } from '../../providers/fields';
 import { policyOf } from '../../providers/provider-module';
+import { accountPeers } from '../../rules/slots';
 import { checkTokenWrite } from '../../rules/write-rules';
 import type { VaultData } from '../../vault/vault-data';
 import { type Cells, cellsToValues, IDENTIFIER_COLUMNS, SETTING_COLUMNS, splitList } from './columns';
@@ -232,11 +234,8 @@ function planRow(raw: RawRow, world: World, catalog: Catalog, now: Date): Planne
   const siblings = world.tokensByStore.get(store.id) ?? [];
   if (siblings.some((t) => t.name.toLocaleLowerCase() === name.toLocaleLowerCase()))
     reasons.push(`Store "${store.label}" already has a token named "${name}".`);
-  const problem = checkTokenWrite(
-    narrowVault(world, store, policyOf(module, credential.kind).uniqueNamePerIdentifier),
-    token,
-    catalog,
-  );
+  const policy = policyOf(module, credential.kind);
+  const problem = checkTokenWrite(narrowVault(world, store, policy), token, catalog);
   if (problem) reasons.push(problem.message);
   const duplicateOf = token.secret ? world.fingerprints.get(token.secret.fingerprint) : undefined;
   if (duplicateOf !== undefined) reasons.push(`The same secret is already stored as token "${duplicateOf}".`);
@@ -270,15 +269,18 @@ function planRow(raw: RawRow, world: World, catalog: Catalog, now: Date): Planne
   return planned;
 }
 
-/** Only the stores and tokens a write rule can look at for this store, so 10,000 rows stay linear. */
+/** Only the stores and tokens a write rule can look at for this store (its site, or its provider's accounts). */
 function narrowVault(
   world: World,
   store: StoreProfile,
-  siteKey: string | undefined,
+  policy: CredentialPolicy,
 ): Pick<VaultData, 'stores' | 'tokens'> {
+  const siteKey = policy.uniqueNamePerIdentifier;
   const site = siteKey ? store.identifiers[siteKey] : undefined;
-  const stores =
-    typeof site === 'string' && site !== ''
+  // Slots counted per provider account can span store profiles: the stores of the same account.
+  const stores = policy.slotAccount
+    ? accountPeers(world.storesById.values(), store, policy, (id) => world.tokensByStore.get(id) ?? [])
+    : typeof site === 'string' && site !== ''
       ? [...world.storesById.values()].filter(
           (s) =>
             s.provider === store.provider && String(s.identifiers[siteKey!] ?? '').toLowerCase() === site.toLowerCase(),

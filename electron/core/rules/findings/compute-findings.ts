@@ -1,4 +1,4 @@
-import { type Finding, type FindingSettingsInput, FindingSettings, type Token } from '../../../contract';
+import { type Finding, type FindingSettingsInput, FindingSettings } from '../../../contract';
 import type { Catalog } from '../../providers/catalog';
 import type { ProviderModule } from '../../providers/provider-module';
 import type { VaultData } from '../../vault/vault-data';
@@ -7,6 +7,7 @@ import { rejectedProviderFindings } from './catalog-findings';
 import { expiryFindings } from './expiry-findings';
 import { duplicateFindings, keychainFindings } from './secret-findings';
 import { sortFindings } from './sort-findings';
+import { allSlotUsage } from '../slots';
 import { slotFindings } from './store-findings';
 import { tokenFindings } from './token-findings';
 import { viewOf } from './views';
@@ -26,13 +27,6 @@ export function computeFindings(
 ): Finding[] {
   const ctx = { now, settings: FindingSettings.parse(settings) };
   const stores = new Map(vault.stores.map((s) => [s.id, s]));
-  // Grouped once: slot rules look at one store's tokens, not the whole vault per store.
-  const tokensByStore = new Map<string, Token[]>();
-  for (const token of vault.tokens) {
-    const list = tokensByStore.get(token.storeId);
-    if (list) list.push(token);
-    else tokensByStore.set(token.storeId, [token]);
-  }
   // A provider's module looked up once per provider rather than per token.
   const modules = new Map<string, ProviderModule | undefined>();
   const moduleOf = (provider: string): ProviderModule | undefined => {
@@ -49,9 +43,10 @@ export function computeFindings(
     expiryFindings(v, ctx, findings);
     tokenFindings(v, ctx, findings);
   }
-  for (const s of vault.stores) {
-    const module = moduleOf(s.provider);
-    if (module) for (const f of slotFindings(s, module, tokensByStore.get(s.id) ?? [])) findings.push(f);
+  for (const usage of allSlotUsage(vault, catalog)) {
+    const first = stores.get(usage.account.storeIds[0]!);
+    const name = first ? (moduleOf(first.provider)?.descriptor.name ?? first.provider) : '';
+    for (const f of slotFindings(usage, stores, name)) findings.push(f);
   }
   for (const f of duplicateFindings(views)) findings.push(f);
   if (keychainAccounts) for (const f of keychainFindings(views, keychainAccounts)) findings.push(f);

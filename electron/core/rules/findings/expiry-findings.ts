@@ -1,5 +1,5 @@
-import type { Finding, FindingSettings } from '../../../contract';
-import { addDays, daysBetween, effectiveExpiry, secretAge } from '../expiry';
+import { type Finding, type FindingSettings, tokenPageFor, tokenPageText } from '../../../contract';
+import { addDays, day, daysBetween, effectiveExpiry, secretAge } from '../expiry';
 import { leadTimesFor, rotationDaysFor } from '../finding-settings';
 import { describe, type FindingContext, isLive, tokenSubject, type TokenView } from './context';
 
@@ -29,7 +29,7 @@ export function expiryFindings(v: TokenView, ctx: FindingContext, out: Finding[]
       severity: 'critical',
       subject: tokenSubject(v),
       dueAt: iso,
-      message: `${describe(v)} expired on ${iso.slice(0, 10)}${expiry.estimated ? " (estimated from the provider's rule)" : ''}: integrations using it no longer work.`,
+      message: `${describe(v)} expired on ${day(expiry.at)}${expiry.estimated ? " (estimated from the provider's rule)" : ''}: integrations using it no longer work.`,
       action: replaceAction(v),
     });
     return out;
@@ -61,7 +61,7 @@ export function expiryFindings(v: TokenView, ctx: FindingContext, out: Finding[]
         subject: tokenSubject(v),
         dueAt: iso,
         leadDays,
-        message: `${describe(v)} expires ${whole <= 1 ? 'within a day' : `in ${whole} days`}, on ${iso.slice(0, 10)}${expiry.estimated ? " (estimated from the provider's rule)" : ''}.`,
+        message: `${describe(v)} expires ${whole <= 1 ? 'within a day' : `in ${whole} days`}, on ${day(expiry.at)}${expiry.estimated ? " (estimated from the provider's rule)" : ''}.`,
         action: replaceAction(v),
       });
     }
@@ -77,8 +77,8 @@ export function expiryFindings(v: TokenView, ctx: FindingContext, out: Finding[]
         severity: 'warning',
         subject: tokenSubject(v),
         dueAt: due.toISOString(),
-        message: `${describe(v)} has had the same value since ${since.toISOString().slice(0, 10)}; ${v.providerName} advises rotating every ${rotationDays} days.`,
-        action: `Rotate it at ${v.providerName}${v.module ? ` (${v.module.descriptor.tokenPageUrl})` : ''}, update the integrations, then paste the new value into Keyward.`,
+        message: `${describe(v)} has had the same value since ${day(since)}; ${v.providerName} advises rotating every ${rotationDays} days.`,
+        action: `Rotate it at ${v.providerName}${pageOf(v)}, update the integrations, then paste the new value into Keyward.`,
       });
     }
   }
@@ -86,6 +86,13 @@ export function expiryFindings(v: TokenView, ctx: FindingContext, out: Finding[]
 }
 
 function replaceAction(v: TokenView): string {
-  const where = v.module ? ` (${v.module.descriptor.tokenPageUrl})` : '';
+  const where = pageOf(v);
   return `Create a new token at ${v.providerName}${where}, update the integrations, paste it into Keyward and mark this one rotated.`;
+}
+
+/** " (https://mystore.pixlpay.net/ (Settings > API Tokens; exact path unconfirmed))": the store's own token page. */
+function pageOf(v: TokenView): string {
+  if (!v.module) return '';
+  const page = tokenPageFor(v.module.descriptor, v.store.identifiers);
+  return page.url ? ` (${tokenPageText(page)})` : '';
 }

@@ -1,5 +1,5 @@
 import type { Finding } from '../../../contract';
-import { hasAllowlistEntry } from '../ip-allowlist';
+import { hasAllowlistEntry, parseIpAllowlist } from '../ip-allowlist';
 import { describe, type FindingContext, isLive, isRetired, tokenSubject, type TokenView } from './context';
 
 const RULES: readonly ((v: TokenView) => Finding[] | null)[] = [
@@ -51,7 +51,7 @@ function rateLimitAbovePlan(v: TokenView): Finding[] | null {
       kind: 'rate_limit_above_plan',
       severity: 'warning',
       subject: tokenSubject(v),
-      message: `${describe(v)} is set to ${value} requests/min, above the ${plan} plan's cap of ${cap}.`,
+      message: `${describe(v)} is set to ${value} requests/min, above the ${plan} plan's cap of ${cap}.${rl?.planNotes?.[plan as string] ? ` Note: ${rl.planNotes[plan as string]}` : ''}`,
       action: `Lower its rate limit to ${cap} or less at ${v.providerName} and here, or record the store's actual plan.`,
     },
   ];
@@ -90,20 +90,43 @@ function broadAccess(v: TokenView): Finding[] | null {
 
 function openAllowlist(v: TokenView): Finding[] | null {
   const key = v.policy.ipAllowlistKey;
-  if (!key || !isLive(v.token) || isManaged(v) || v.store.environment !== 'production') return null;
+  if (!key || !isLive(v.token) || isManaged(v)) return null;
   const value = v.token.settings[key];
   const list = typeof value === 'string' || Array.isArray(value) ? value : undefined;
-  if (hasAllowlistEntry(list)) return null;
-  return [
-    {
+  const { entries } = parseIpAllowlist(list);
+  const out: Finding[] = [];
+  const open = entries.filter((e) => e.open);
+  if (open.length) {
+    // 0.0.0.0/0 and ::/0 look like a restriction but let every address of the family in.
+    out.push({
+      id: `open_allowlist:${v.token.id}`,
+      kind: 'open_allowlist',
+      severity: v.store.environment === 'production' ? 'warning' : 'info',
+      subject: tokenSubject(v),
+      message: `${describe(v)} has ${open.map((e) => e.network).join(' and ')} in its IP allowlist, which lets every ${open.length > 1 ? '' : `IPv${open[0]!.family} `}address in: the list restricts nothing${open.length === 1 && entries.length > 1 ? ' for that family' : ''}.`,
+      action: `Replace ${open.length === 1 ? 'it' : 'them'} with the integration server's address or CIDR range at ${v.providerName}, and here.`,
+    });
+  } else if (!hasAllowlistEntry(list) && v.store.environment === 'production') {
+    out.push({
       id: `open_allowlist:${v.token.id}`,
       kind: 'open_allowlist',
       severity: 'info',
       subject: tokenSubject(v),
       message: `${describe(v)} has no IP allowlist, so it works from any IP address, on a production store.`,
       action: `Add the integration server's address or CIDR range to the key's IP allowlist at ${v.providerName}, and here.`,
-    },
-  ];
+    });
+  }
+  const widened = entries.filter((e) => e.hostBits);
+  if (widened.length)
+    out.push({
+      id: `format_mismatch:${v.token.id}:allowlist`,
+      kind: 'format_mismatch',
+      severity: 'info',
+      subject: tokenSubject(v),
+      message: `${describe(v)}'s IP allowlist has host bits set in ${widened.map((e) => `${e.address}/${e.prefix} (line ${e.line}), which is the range ${e.network}`).join('; ')}.`,
+      action: `Write ${widened.length === 1 ? 'it' : 'them'} as ${widened.map((e) => e.network).join(', ')} at ${v.providerName} and here, so the list says what it allows.`,
+    });
+  return out;
 }
 
 function checkFailed(v: TokenView): Finding[] | null {

@@ -38,15 +38,21 @@ export function pixlpayWording(provider: string, host: string | undefined): Prov
     },
     restricted: (body) => {
       const said = isRecord(body) ? quote(body.message) : undefined;
-      const scope = said?.match(/scope:\s*([a-z_]+:[a-z_]+)/i)?.[1];
-      const why = scope ? `it lacks the ${scope} scope` : 'it lacks the products:read scope';
+      const scope = namedScope(said);
+      // A 403 that names no scope may be the plan or the store as well: say so, and name none.
+      const why = scope ? `it lacks the ${scope} scope` : 'refused: scope, plan or store (the answer names no scope)';
       return {
         outcome: 'restricted',
         detail: `${provider} knows this API token but refused to list products (403${said ? `: "${said}"` : ''}): ${why}. The token is alive.`,
-        context: { missingScope: scope ?? 'products:read', ...hostContext(host) },
+        context: { ...(scope ? { missingScope: scope } : {}), ...hostContext(host) },
       };
     },
   };
+}
+
+/** The scope a 403 message names ("Token does not have the required scope: orders:write"), if any; never a guess. */
+export function namedScope(message: string | undefined): string | undefined {
+  return message?.match(/scope:?\s*["'`]?([A-Za-z0-9_-]+[:.][A-Za-z0-9_-]+)/i)?.[1];
 }
 
 export const pixlpayProbe: ProbeSpec = {

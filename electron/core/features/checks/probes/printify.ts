@@ -42,6 +42,7 @@ export const printifyProbe: ProbeSpec = {
             .join(',')
             .slice(0, 500);
           context.shops = named.slice(0, 500);
+          context.shopChoices = choicesJson(list);
         }
         const detail =
           list.length === 0
@@ -53,3 +54,14 @@ export const printifyProbe: ProbeSpec = {
         'Printify knows this token but refused to list shops (403): it is alive but lacks the shops.read scope (tokens made before a scope existed never gain it).',
     }),
 };
+
+/** The shops as JSON [{id, title}], as many whole entries as fit the contract's 500 characters. */
+function choicesJson(list: readonly Shop[]): string {
+  const out: Shop[] = [];
+  for (const s of list) {
+    const next = JSON.stringify([...out, { id: String(s.id), title: s.title }]);
+    if (next.length > 500) break;
+    out.push({ id: String(s.id), title: s.title });
+  }
+  return JSON.stringify(out);
+}
