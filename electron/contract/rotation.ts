@@ -17,6 +17,8 @@ export const RotationPlan = z.object({
   /** How the provider replaces it; null when it cannot be replaced here (then `why` says so). */
   rotation: RotationPolicy.nullable(),
   why: z.string().max(300).nullable(),
+  /** Set for a key its integration manages: why only its status can change here. */
+  managedWhy: z.string().max(300).nullable(),
   /** Carried over from the old token as editable suggestions; what the new secret tells wins over them. */
   suggestions: z.object({
     name: Label,

@@ -5,6 +5,8 @@ import { useVault } from '../state/vault-store';
 /** One finding: severity, what, what to do, and (given its store's label) a way to the store it is about. */
 export function FindingItem({ finding, storeLabel }: { finding: Finding; storeLabel?: string | undefined }) {
   const show = useVault((s) => s.show);
+  const openToken = useVault((s) => s.openToken);
+  const repaste = finding.kind === 'secret_missing' ? finding.subject.tokenId : undefined;
   const store = finding.subject.storeId && storeLabel ? { id: finding.subject.storeId, label: storeLabel } : undefined;
   return (
     <li className={`finding finding-${finding.severity}`} data-kind={finding.kind}>
@@ -18,6 +20,11 @@ export function FindingItem({ finding, storeLabel }: { finding: Finding; storeLa
         <span className="muted">What to do: </span>
         {finding.action}
       </p>
+      {repaste && (
+        <button type="button" className="small" onClick={() => openToken(repaste, { repaste: true })}>
+          Paste the token again
+        </button>
+      )}
       {store && (
         <button type="button" className="small" onClick={() => show({ kind: 'store', storeId: store.id })}>
           Open store {store.label}

@@ -33,6 +33,7 @@ export function rotationPlan(vault: VaultView, tokenId: string, catalog: Catalog
     tokenId,
     rotation: why ? null : rotation,
     why,
+    managedWhy: by ? why : null,
     suggestions: {
       name: sideBySide ? `${token.name} (${now.slice(0, 10)})`.slice(0, 120) : token.name,
       scopes: [...token.scopes],

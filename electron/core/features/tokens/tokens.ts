@@ -1,25 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedInput, Token } from '../../../contract';
 import { AppError } from '../../errors';
-import { policyOf } from '../../providers/provider-module';
-import { checkTokenWrite } from '../../rules/write-rules';
 import { accountOf } from '../../secrets/accounts';
 import { sha256Hex } from '../../secrets/fingerprint';
-import {
-  assertUniqueName,
-  find,
-  lookup,
-  positionOf,
-  throwIfProblems,
-  throwIfRuleProblem,
-  vaultIdOf,
-} from '../../session/lookup';
+import { find, lookup, vaultIdOf } from '../../session/lookup';
 import type { Change, Session } from '../../session/session';
-import { normaliseDate } from '../../time';
 import { editable, thawed } from '../../vault/plain-data';
 import { applyCreateClient } from '../clients/clients';
 import { applyCreateStore } from '../stores/stores';
-import { fieldProblems, secretFacts } from './build-token';
+import { secretFacts } from './build-token';
 import { applyCreateToken } from './create-token';
 import { applyEditToken } from './edit-token';
 
