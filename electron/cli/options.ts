@@ -42,6 +42,9 @@ export const OPTIONS = {
   within: { type: 'string' },
   severity: { type: 'string' },
   'fail-on': { type: 'string' },
+  notes: { type: 'string' },
+  status: { type: 'string' },
+  'removed-first': { type: 'string' },
 } as const;
 
 export type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
