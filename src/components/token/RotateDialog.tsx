@@ -26,8 +26,10 @@ export function RotateDialog({
   onClose(): void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
-  const plan = useQuery('getRotationPlan', { id: token.id }).data;
-  const [done, setDone] = useState<Rotated | null>(null);
+  const asked = useQuery('getRotationPlan', { id: token.id }).data;
+  // The plan the rotation followed stays on screen after it: the token's new state offers no rotation.
+  const [done, setDone] = useState<{ rotated: Rotated; plan: RotationPlan } | null>(null);
+  const plan = done?.plan ?? asked;
 
   useEffect(() => {
     const dialog = ref.current;
@@ -42,6 +44,8 @@ export function RotateDialog({
         <p className="muted" role="status">
           Loading…
         </p>
+      ) : done ? (
+        <RotateResult done={done.rotated} plan={done.plan} provider={provider} onClose={onClose} />
       ) : !plan.rotation ? (
         <>
           <p className="banner banner-warning">{plan.why}</p>
@@ -51,10 +55,14 @@ export function RotateDialog({
             </button>
           </div>
         </>
-      ) : done ? (
-        <RotateResult done={done} plan={plan} provider={provider} onClose={onClose} />
       ) : (
-        <RotateForm token={token} plan={plan} provider={provider} onDone={setDone} onClose={onClose} />
+        <RotateForm
+          token={token}
+          plan={plan}
+          provider={provider}
+          onDone={(rotated) => setDone({ rotated, plan })}
+          onClose={onClose}
+        />
       )}
     </dialog>
   );
