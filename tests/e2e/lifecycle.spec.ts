@@ -83,7 +83,7 @@ test('PixlPay: edit, then Rotate gives the same token a new value; nothing asks 
   await edit.getByLabel('Rate limit (req/min)').fill('120');
   await edit.getByLabel('Name *').fill('Orders app');
   await edit.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Orders app' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Orders app', exact: true })).toBeVisible();
 
   const next = pixlpayDashboard(fakes.maps.pixlpay).rotate(first);
   await actions(page).getByRole('button', { name: 'Rotate…' }).click();
