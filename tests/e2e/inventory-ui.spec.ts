@@ -186,7 +186,10 @@ test('guided rotation: the new token is checked by the fake, the old one is mark
   await expect(link).toHaveAttribute('target', '_blank');
 
   // At 2 of 2 live tokens Shippo wants one removed first: here the user removed "Returns portal".
-  await dialog.getByTestId('rotate-slot').getByRole('radio', { name: /^Returns portal/ }).check();
+  await dialog
+    .getByTestId('rotate-slot')
+    .getByRole('radio', { name: /^Returns portal/ })
+    .check();
   // A token the provider refuses changes nothing.
   await dialog.getByLabel('New token *').fill('shippo_live_' + '0'.repeat(40));
   await dialog.getByRole('button', { name: 'Check and switch' }).click();
