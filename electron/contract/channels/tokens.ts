@@ -79,9 +79,9 @@ export const tokensChannels = {
     output: z.object({ tokenId: Id, clearsInSeconds: z.number().int().min(0).max(3600) }),
   },
   /**
-   * Guided rotation: stores the new secret as a new token in the same store, checks it at the provider,
-   * and only when it is not refused (401) marks the old token rotated (lineage kept both ways). The old
-   * token stays "rotated" until a check confirms it is dead at the provider.
+   * Guided rotation as the provider's module declares it: the new value is checked at the provider first (a 401
+   * changes nothing); then the same token gets the new value (its earlier fingerprints kept), or a new token is
+   * made beside the old one, which stays "rotated" until it is retired at the provider.
    */
   rotateToken: {
     access: 'write',

@@ -180,22 +180,20 @@ export function TokenEditDialog({
                 <input id="edit-created" type="date" value={createdAt} onChange={(e) => setCreatedAt(e.target.value)} />
                 {fieldError('createdAt') && <small className="error-text">{fieldError('createdAt')}</small>}
               </div>
-              {policy?.expiry?.kind !== 'none' && (
-                <div className={`field ${fieldError('expiresAt') ? 'field-error' : ''}`}>
-                  <label htmlFor="edit-expires">Expires</label>
-                  <input
-                    id="edit-expires"
-                    type="date"
-                    value={expiresAt}
-                    disabled={expiryFromToken}
-                    onChange={(e) => setExpiresAt(e.target.value)}
-                  />
-                  <small className={fieldError('expiresAt') ? 'error-text' : 'muted'}>
-                    {fieldError('expiresAt') ??
-                      (expiryFromToken ? 'Read from the token itself.' : 'Empty: no expiry, or not known.')}
-                  </small>
-                </div>
-              )}
+              <div className={`field ${fieldError('expiresAt') ? 'field-error' : ''}`}>
+                <label htmlFor="edit-expires">Expires</label>
+                <input
+                  id="edit-expires"
+                  type="date"
+                  value={expiresAt}
+                  disabled={expiryFromToken}
+                  onChange={(e) => setExpiresAt(e.target.value)}
+                />
+                <small className={fieldError('expiresAt') ? 'error-text' : 'muted'}>
+                  {fieldError('expiresAt') ??
+                    (expiryFromToken ? 'Read from the token itself.' : 'Empty: no expiry, or not known.')}
+                </small>
+              </div>
             </div>
           </>
         )}

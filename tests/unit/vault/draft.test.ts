@@ -132,7 +132,7 @@ describe('copy-on-write drafts', () => {
       fx.features.tokens.update({ id: a.id, name: 'A2', notes: 'edited', scopes: [], status: 'inactive' } as never),
     );
     await frozenChange(() =>
-      fx.features.tokens.update({ id: a.id, status: 'active', createdAt: '2026-01-31' } as never),
+      fx.features.tokens.update({ id: a.id, status: 'active', expiresAt: '2027-01-31' } as never),
     );
     await frozenChange(() => fx.features.tokens.setSecret({ id: b.id, secret: SHIPPO(3) }));
     const check: CheckResult = {

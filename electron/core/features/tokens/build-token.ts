@@ -90,7 +90,7 @@ export function buildToken({ id, store, catalog, now, input, inherited }: TokenS
     addedAt: at,
     updatedAt: at,
   };
-  if (facts?.expirySource === 'token' || facts?.expirySource === 'none') {
+  if (facts?.expirySource === 'token') {
     token.expiresAt = facts.expiresAt ?? null;
     token.expirySource = facts.expirySource;
   } else if (input.expiresAt) {

@@ -96,9 +96,7 @@ export async function applyEditToken(
   if (input.status !== undefined) token.status = input.status;
   if (input.createdAt !== undefined) token.createdAt = input.createdAt ? normaliseDate(input.createdAt, 'start') : null;
   if (input.expiresAt !== undefined) {
-    if (policy.expiry?.kind === 'none' && input.expiresAt) {
-      problems.expiresAt = `${module.descriptor.name} ${before.kind === 'api-key' ? 'keys' : 'tokens'} of this kind do not expire.`;
-    } else if (token.expirySource === 'token' && token.expiresAt) {
+    if (token.expirySource === 'token' && token.expiresAt) {
       const said = token.expiresAt.slice(0, 10);
       if (!input.expiresAt || normaliseDate(input.expiresAt, 'end').slice(0, 10) !== said)
         problems.expiresAt = `The token itself says it expires on ${said}; that date cannot be changed here.`;
