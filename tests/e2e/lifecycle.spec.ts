@@ -101,6 +101,18 @@ test('PixlPay: edit, then Rotate gives the same token a new value; nothing asks 
   await actions(page).getByRole('button', { name: 'Mark revoked…' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Mark revoked' }).click();
   await expect(status(page)).toHaveText('revoked');
+
+  // Quick check knows the vault: marked revoked here, still accepted at PixlPay.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Quick check' }).click();
+  await page.getByLabel('Token *').fill(next);
+  await expect(page.getByTestId('quick-known')).toContainText('Orders app (revoked)');
+  await expect(page.getByLabel('Provider *')).toHaveValue('pixlpay');
+  await page.getByLabel('Store host *').fill('shop.pixlpay.net');
+  await page.getByRole('button', { name: 'Check token' }).click();
+  await expect(page.getByTestId('card-known')).toContainText('the revoke did not happen');
+  // Text that looks like no token clears the provider chosen for the last one.
+  await page.getByLabel('Token *').fill('not-a-token-at-all');
+  await expect(page.getByLabel('Provider *')).toHaveValue('');
   expect(await page.content()).not.toContain(next);
 });
 
