@@ -16,6 +16,7 @@ export interface Draft {
   minScopes: string;
   expiry: Expiry;
   rotationDays: string;
+  rotation: 'new-value' | 'side-by-side';
   slotLive: string;
   slotTest: string;
   slotAny: string;
@@ -38,6 +39,7 @@ export const EMPTY: Draft = {
   minScopes: '',
   expiry: 'optional',
   rotationDays: '',
+  rotation: 'side-by-side',
   slotLive: '',
   slotTest: '',
   slotAny: '',
@@ -81,6 +83,7 @@ export function toDefinition(d: Draft): CustomProviderDefinitionInput {
     ...(num(d.minScopes) !== undefined ? { minScopes: num(d.minScopes)! } : {}),
     expiry: d.expiry,
     rotationDays: num(d.rotationDays) ?? null,
+    rotation: d.rotation,
     slotLimits,
     rateLimit: rate.some((v) => v !== undefined)
       ? { min: rate[0] ?? NaN, default: rate[1] ?? NaN, max: rate[2] ?? NaN }

@@ -1,5 +1,6 @@
 // Rotation as each provider works: what the new secret tells comes from it, the rest only as kept suggestions.
 import { afterEach, describe, expect, it } from 'vitest';
+import { CustomProviderDefinition } from '../../../electron/contract';
 import { rotationPlan } from '../../../electron/core/features/rotation/plan';
 import { inventoryFixture } from '../../support/inventory-fixture';
 import { makeJwt } from '../rules/builders';
@@ -181,5 +182,33 @@ describe('rotation', () => {
     expect(newToken.expiresAt?.slice(0, 10)).toBe('2028-01-01');
     const reset = await fx.features.rotation.rotate({ tokenId: key.id, secret: 'b'.repeat(32) }, null);
     expect(reset.newToken.id).toBe(key.id);
+  });
+
+  it('a custom provider rotates as its definition declares', async () => {
+    fx = await inventoryFixture();
+    const base = {
+      name: 'ShopNest',
+      baseUrl: 'https://api.shopnest.example',
+      authHeader: 'Authorization: Bearer {token}',
+      probePath: '/v1/ping',
+      tokenPattern: '^sn_live_[a-z0-9]{24}$',
+    };
+    await fx.features.providers.save(CustomProviderDefinition.parse({ ...base, id: 'inplace', rotation: 'new-value' }));
+    await fx.features.providers.save(CustomProviderDefinition.parse({ ...base, id: 'beside' }));
+    for (const [provider, model] of [
+      ['custom:inplace', 'new-value'],
+      ['custom:beside', 'side-by-side'],
+    ] as const) {
+      const store = await fx.features.stores.create({ provider, label: provider });
+      const token = await fx.features.tokens.create({
+        storeId: store.id,
+        name: 'T',
+        secret: `sn_live_${'a'.repeat(24)}`,
+      });
+      const p = await plan(token.id);
+      expect(p.rotation?.model).toBe(model);
+      expect(JSON.stringify(p.rotation)).toContain('ShopNest');
+      expect(JSON.stringify(p.rotation)).not.toMatch(/PixlPay|sk_live/);
+    }
   });
 });
