@@ -115,10 +115,16 @@ async function sideBySide(
   const module = catalog.get(store.provider);
   const changes: Change[] = [];
   const removed = input.removedFirst ? lookup(data.tokens, input.removedFirst, 'token') : null;
-  if (removed && (removed.storeId !== before.storeId || removed.status !== 'active'))
-    throw new AppError('invalid_input', `${removed.name} does not hold one of this store's active slots.`, {
-      removedFirst: 'not an active token of this store',
-    });
+  // A slot may be counted across the provider account's stores: any active token of this provider may free it.
+  const removedStore = removed ? lookup(data.stores, removed.storeId, 'store') : null;
+  if (removed && (removedStore!.provider !== store.provider || removed.status !== 'active'))
+    throw new AppError(
+      'invalid_input',
+      `${removed.name} does not hold one of ${module.descriptor.name}'s active slots.`,
+      {
+        removedFirst: `not an active ${module.descriptor.name} token`,
+      },
+    );
   // The old token holds its slot at the provider until it is removed there: count it as the provider does.
   const slot = fullSlot(
     data,
