@@ -78,7 +78,7 @@ export function App() {
               ) : view.kind === 'home' ? (
                 <DashboardView />
               ) : view.kind === 'token' ? (
-                <TokenDetail tokenId={view.tokenId} />
+                <TokenDetail tokenId={view.tokenId} repaste={view.repaste ?? false} />
               ) : view.kind === 'quick-check' ? (
                 <QuickCheckView />
               ) : view.kind === 'audit' ? (

@@ -4,6 +4,8 @@ import {
   CliTokenRow,
   type CheckResult,
   type Finding,
+  type KnownSecret,
+  type Recognition,
   type Client,
   type Result,
   type StoreProfile,
@@ -16,6 +18,7 @@ import { KEYCHAIN_SERVICE, KeytarSecretStore } from '../main/adapters/keytar-sec
 import { compose } from '../main/compose';
 import { defaultDataDir } from '../main/data-dir';
 import { table, writeJsonRows } from './format';
+import { LIFECYCLE_COMMANDS, quickCheckFacts, runLifecycle } from './lifecycle-commands';
 import { readSecret } from './read-secret';
 import { CliExit, EXIT, exitCodeFor, SEVERITY_RANK, type Values } from './options';
 import pkg from '../../package.json';
@@ -65,14 +68,28 @@ export async function runCommand(values: Values, command: string): Promise<numbe
     case 'quick-check': {
       const provider = required(values.provider, '--provider');
       const secret = await readSecret('Token (input hidden): ');
+      const [recognitions, known] = await Promise.all([
+        call<Recognition[]>('recognizeSecret', { secret }),
+        call<KnownSecret | null>('findSecretInVault', { secret }),
+      ]);
       const result = await call<CheckResult>('quickCheck', {
         provider,
         secret,
         ...(values.kind ? { kind: values.kind } : {}),
         identifiers: identifiers(values),
       });
-      if (values.json) json(CliCheckResult.parse({ provider, ...result }));
-      else out(`${result.outcome}${result.httpStatus ? ` (HTTP ${result.httpStatus})` : ''}: ${result.detail}`);
+      const recognition = recognitions.find((r) => r.provider === provider);
+      if (values.json)
+        json({
+          ...CliCheckResult.parse({ provider, ...result }),
+          expiresAt: recognition?.facts.expiresAt ?? (known?.current ? known.expiresAt : null),
+          scopes: recognition?.facts.scopes ?? (known?.current ? known.scopes : []),
+          known,
+        });
+      else {
+        out(`${result.outcome}${result.httpStatus ? ` (HTTP ${result.httpStatus})` : ''}: ${result.detail}`);
+        for (const line of quickCheckFacts(recognition, known)) out(line);
+      }
       return failsOn(values['fail-on'], ['invalid']).includes(result.outcome) ? EXIT.failing : EXIT.fine;
     }
     case 'findings': {
@@ -116,6 +133,7 @@ export async function runCommand(values: Values, command: string): Promise<numbe
       return EXIT.fine;
     }
     default:
+      if (LIFECYCLE_COMMANDS.has(command)) return runLifecycle(command, values, call, out, json);
       throw new CliExit(EXIT.usage, `Unknown command "${command}". See keyward --help.`);
   }
 }

@@ -43,6 +43,9 @@ export const OPTIONS = {
   severity: { type: 'string' },
   'fail-on': { type: 'string' },
   'include-retired': { type: 'boolean' },
+  notes: { type: 'string' },
+  status: { type: 'string' },
+  'removed-first': { type: 'string' },
 } as const;
 
 export type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];

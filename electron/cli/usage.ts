@@ -16,6 +16,14 @@ commands:
   findings    [--severity critical|warning|info] [--fail-on critical|warning|info|never]
   export      (secret-free JSON of the vault's metadata)
   remove      --token ID
+  show        --token ID [--json]
+  edit        --token ID [--name N] [--notes T] [--expires DATE|none] [--created DATE] [--status active|inactive|revoked]
+              [--scopes a,b] [--mode live|test|none]
+  rotate      --token ID [--name N] [--expires DATE|none] [--removed-first ID]
+              (the new secret on standard input; follows the provider: a new value for the same token, or a new
+              token beside the old one, whose id is printed; --removed-first names the token you removed at the
+              provider to free a slot)
+  revoke      --token ID   (records a revoke done at the provider)
 
 options: --json (machine output), --data <dir> (or KEYWARD_DATA_DIR), --help
 exit codes: 0 fine; 1 findings or outcomes at or above --fail-on (default: critical findings, invalid tokens,

@@ -9,6 +9,7 @@ export * from './expiry';
 export * from './transfer';
 export * from './inventory';
 export * from './views';
+export * from './rotation';
 export * from './topics';
 export * from './answer-hash';
 export * from './channels';

@@ -73,6 +73,11 @@ export const Token = z.object({
   checkHistory: z.array(CheckResult).max(20),
   rotatedFrom: Id.nullable(),
   rotatedTo: Id.nullable(),
+  /** Values this token had before (a provider's rotate that keeps the token), newest first: never the values. */
+  previousSecrets: z
+    .array(SecretFacts.pick({ fingerprint: true, masked: true, setAt: true }).extend({ replacedAt: IsoDateTime }))
+    .max(20)
+    .optional(),
   notes: Notes,
   addedAt: IsoDateTime,
   updatedAt: IsoDateTime,

@@ -115,6 +115,38 @@ export const AccessLevel = z.object({
   broad: z.boolean(),
 });
 
+/** One way the old token is retired at the provider, and the status Keyward records for it. */
+export const RetireWay = z.object({
+  status: z.enum(['revoked', 'inactive']),
+  /** What was done at the provider, in its words, e.g. "Deleted at Printago". */
+  label: z.string().max(60),
+  text: z.string().max(300),
+});
+export type RetireWay = z.infer<typeof RetireWay>;
+
+/**
+ * How the provider replaces a token (providers.md, lifecycle facts); the rotate flow follows it, never a provider id.
+ * new-value: the SAME token gets a new value and the old value stops working at once (PixlPay's Rotate, Thinkific's
+ * API key reset): Keyward keeps the token with a lineage of values and never asks to revoke. side-by-side: a new
+ * token is made at the provider, the integrations switch, then the old one is retired there.
+ */
+export const RotationPolicy = z.object({
+  model: z.enum(['new-value', 'side-by-side']),
+  /** The provider's word for making the replacement: "Rotate", "Reset", "Generate", "Create". */
+  action: z.string().max(40),
+  /** What to do at the provider, in order, in its words. */
+  steps: z.array(z.string().max(300)).max(6),
+  /** Said before anything switches: what breaks, and when. */
+  warning: z.string().max(300).optional(),
+  /** How the old token is retired at the provider (side-by-side). */
+  retire: z.array(RetireWay).max(3).optional(),
+  /** Settings carried to the new token as editable suggestions (access level, permissions, allowlist). */
+  suggest: z.array(z.string().max(40)).max(8).optional(),
+  /** New tokens of this mode need the provider's approval first: what to say and where to ask. */
+  approval: z.object({ mode: TokenMode, text: z.string().max(300), url: z.string().max(300) }).optional(),
+});
+export type RotationPolicy = z.infer<typeof RotationPolicy>;
+
 /** Rules for one credential kind, beside its form fields. All optional: a missing rule means "no rule". */
 export const CredentialPolicy = z.object({
   formats: z.array(TokenFormat).max(4).optional(),
@@ -135,6 +167,7 @@ export const CredentialPolicy = z.object({
   uniqueNamePerIdentifier: z.string().max(40).optional(),
   rateLimit: TokenRateLimitPolicy.optional(),
   notes: z.array(z.string().max(300)).max(8).optional(),
+  rotation: RotationPolicy.optional(),
 });
 export type CredentialPolicy = z.infer<typeof CredentialPolicy>;
 
@@ -225,6 +258,8 @@ export const CustomProviderDefinition = z
       .refine((r) => r.min <= r.default && r.default <= r.max, 'The rate limit range needs min ≤ default ≤ max')
       .nullable()
       .default(null),
+    /** How the provider replaces a token: a new value for the same token, or a new token beside the old. */
+    rotation: z.enum(['new-value', 'side-by-side']).default('side-by-side'),
     /** The provider's token page; may use the same {field} placeholders as the base URL. */
     dashboardUrl: UrlTemplate.optional(),
   })

@@ -45,6 +45,8 @@ const api = {
   getAuditLog: call('getAuditLog'),
   copySecret: call('copySecret'),
   rotateToken: call('rotateToken'),
+  getRotationPlan: call('getRotationPlan'),
+  findSecretInVault: call('findSecretInVault'),
   getSupportMode: call('getSupportMode'),
   setSupportMode: call('setSupportMode'),
   importPreview: call('importPreview'),

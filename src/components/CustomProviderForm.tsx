@@ -169,6 +169,21 @@ export function CustomProviderForm({ editing, onDone }: Props) {
           {errorFor(fields, 'expiry') ?? 'Whether tokens carry an expiry date set at creation.'}
         </small>
       </div>
+      <div className="field">
+        <label htmlFor="cp-rotation-model">How it rotates</label>
+        <select
+          id="cp-rotation-model"
+          value={draft.rotation}
+          onChange={(e) => set('rotation')(e.target.value)}
+          aria-describedby="cp-rotation-model-help"
+        >
+          <option value="side-by-side">A new token beside the old one, then retire the old</option>
+          <option value="new-value">The same token gets a new value; the old value dies at once</option>
+        </select>
+        <small id="cp-rotation-model-help" className={errorFor(fields, 'rotation') ? 'error-text' : 'muted'}>
+          {errorFor(fields, 'rotation') ?? 'Keyward guides a rotation as the provider does it.'}
+        </small>
+      </div>
       <TextField
         id="cp-rotation"
         label="Rotate every (days)"

@@ -15,6 +15,7 @@ export function FindingItem({
   const show = useVault((s) => s.show);
   const openToken = useVault((s) => s.openToken);
   const tokenId = finding.subject.tokenId;
+  const repaste = finding.kind === 'secret_missing' ? finding.subject.tokenId : undefined;
   const store = finding.subject.storeId && storeLabel ? { id: finding.subject.storeId, label: storeLabel } : undefined;
   return (
     <li className={`finding finding-${finding.severity}`} data-kind={finding.kind}>
@@ -32,6 +33,11 @@ export function FindingItem({
         {tokenId && tokenName && (
           <button type="button" className="small" onClick={() => openToken(tokenId)}>
             Open token {tokenName}
+          </button>
+        )}
+        {repaste && (
+          <button type="button" className="small" onClick={() => openToken(repaste, { repaste: true })}>
+            Paste the token again
           </button>
         )}
         {store && (

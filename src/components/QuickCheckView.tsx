@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { AppErrorShape, CheckResult, Recognition } from '../../electron/contract';
+import type { AppErrorShape, CheckResult, KnownSecret, Recognition } from '../../electron/contract';
 import { call } from '../lib/api';
 import { localDay } from '../lib/format';
 import { OUTCOME_LABELS } from '../lib/inventory';
@@ -15,6 +15,19 @@ interface Card {
   expiresAt: string | null | undefined;
   /** The expiry is a provider rule's estimate (a Printify token whose expiry could not be read). */
   estimated?: boolean;
+  /** The vault's token this value is, or was, and what that means. */
+  known: KnownSecret | null;
+}
+
+/** What the vault and the check say together: a retired value that still works means the retirement did not happen. */
+export function vaultVerdict(known: KnownSecret, result: CheckResult): string {
+  const works = result.outcome === 'valid' || result.outcome === 'restricted';
+  const retired = !known.current || known.status === 'revoked' || known.status === 'rotated';
+  if (retired && works)
+    return known.current && known.status === 'rotated'
+      ? `${known.name} was rotated and still works: retire it at the provider now.`
+      : `${known.name}: this value still works although it was ${known.current ? 'revoked' : 'replaced'}: the ${known.current ? 'revoke' : 'rotate'} did not happen at the provider.`;
+  return known.meaning;
 }
 
 /** The status card as plain text: what support pastes into a ticket. No secret, only the masked form. */
@@ -27,6 +40,11 @@ export function cardText(c: Card): string {
     `Scopes: ${c.scopes.length ? c.scopes.join(', ') : 'not shown by the token'}`,
     `Expires: ${c.expiresAt ? `${localDay(c.expiresAt)}${c.estimated ? ' (estimated)' : ''}` : c.expiresAt === null ? 'never' : 'unknown'}`,
     `Checked: ${c.result.checkedAt}`,
+    ...(c.known
+      ? [
+          `In the vault: ${c.known.name} (${c.known.status}) in ${c.known.storeLabel}: ${vaultVerdict(c.known, c.result)}`,
+        ]
+      : []),
   ];
   return lines.join('\n');
 }
@@ -42,6 +60,7 @@ export function QuickCheckView() {
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [card, setCard] = useState<Card | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
+  const [known, setKnown] = useState<KnownSecret | null>(null);
   const seq = useRef(0);
   const provider = providers.find((p) => p.id === providerId);
   const recognition = recognitions.find((r) => r.provider === providerId) ?? null;
@@ -51,6 +70,7 @@ export function QuickCheckView() {
     const n = ++seq.current;
     if (value.length < 8) {
       setRecognitions([]);
+      setKnown(null);
       return;
     }
     const timer = setTimeout(() => {
@@ -58,7 +78,14 @@ export function QuickCheckView() {
         if (n !== seq.current || !res.ok) return;
         setRecognitions(res.value);
         const best = res.value[0];
-        if (best) setProviderId((cur) => (cur && res.value.some((r) => r.provider === cur) ? cur : best.provider));
+        // Text that looks like no provider's token clears the choice made for an earlier value.
+        setProviderId((cur) => (!best ? '' : cur && res.value.some((r) => r.provider === cur) ? cur : best.provider));
+      });
+      void call('findSecretInVault', { secret: value }).then((res) => {
+        if (n !== seq.current) return;
+        const found = res.ok ? res.value : null;
+        setKnown(found);
+        if (found?.providerId) setProviderId(found.providerId);
       });
     }, 120);
     return () => clearTimeout(timer);
@@ -90,9 +117,10 @@ export function QuickCheckView() {
         masked: rec?.facts.masked ?? 'not recognised (masked form unavailable)',
         mode: rec?.mode ?? null,
         result: res.value,
-        scopes: rec?.facts.scopes ?? [],
-        expiresAt: rec?.facts.expiresAt,
+        scopes: rec?.facts.scopes ?? (known?.current ? known.scopes : []),
+        expiresAt: rec?.facts.expiresAt ?? (known?.current ? known.expiresAt : undefined),
         estimated: rec?.facts.expirySource === 'provider-rule',
+        known,
       });
     } finally {
       setBusy(false);
@@ -134,6 +162,11 @@ export function QuickCheckView() {
             {recognition.mode ? `${recognition.mode} ` : ''}
             {recognition.kind === 'api-key' ? 'API key' : 'access token'}:{' '}
             <code className="masked">{recognition.facts.masked}</code>
+          </p>
+        )}
+        {known && (
+          <p className="hint" role="status" data-testid="quick-known">
+            In your vault: <strong>{known.name}</strong> ({known.status}) in {known.storeLabel}. {known.meaning}
           </p>
         )}
         <div className="field">
@@ -204,6 +237,14 @@ export function QuickCheckView() {
                 {card.scopes.length ? card.scopes.join(', ') : <span className="muted">not shown by the token</span>}
               </dd>
             </div>
+            {card.known && (
+              <div>
+                <dt>In the vault</dt>
+                <dd data-testid="card-known">
+                  {card.known.name} ({card.known.status}) · {vaultVerdict(card.known, card.result)}
+                </dd>
+              </div>
+            )}
             <div>
               <dt>Expires</dt>
               <dd>

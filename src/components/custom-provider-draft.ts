@@ -16,6 +16,7 @@ export interface Draft {
   minScopes: string;
   expiry: Expiry;
   rotationDays: string;
+  rotation: 'new-value' | 'side-by-side';
   slotLive: string;
   slotTest: string;
   slotAny: string;
@@ -38,6 +39,7 @@ export const EMPTY: Draft = {
   minScopes: '',
   expiry: 'optional',
   rotationDays: '',
+  rotation: 'side-by-side',
   slotLive: '',
   slotTest: '',
   slotAny: '',
@@ -64,6 +66,7 @@ export function fromDefinition(def: CustomProviderDefinition): Draft {
     minScopes: def.minScopes ? String(def.minScopes) : '',
     expiry: def.expiry,
     rotationDays: text(def.rotationDays),
+    rotation: def.rotation,
     slotLive: text(def.slotLimits.live),
     slotTest: text(def.slotLimits.test),
     slotAny: text(def.slotLimits.any),
@@ -108,6 +111,7 @@ export function toDefinition(d: Draft): CustomProviderDefinitionInput {
     ...(num(d.minScopes) !== undefined ? { minScopes: num(d.minScopes)! } : {}),
     expiry: d.expiry,
     rotationDays: num(d.rotationDays) ?? null,
+    rotation: d.rotation,
     slotLimits,
     rateLimit: rate.some((v) => v !== undefined)
       ? { min: rate[0] ?? NaN, default: rate[1] ?? NaN, max: rate[2] ?? NaN }

@@ -9,7 +9,7 @@ export type View =
   | { kind: 'add-store' }
   | { kind: 'home' }
   | { kind: 'inventory' }
-  | { kind: 'token'; tokenId: string }
+  | { kind: 'token'; tokenId: string; repaste?: boolean }
   | { kind: 'quick-check' }
   | { kind: 'audit'; subjectId?: string }
   | { kind: 'findings' }
@@ -25,8 +25,8 @@ interface VaultState {
   /** Where Esc / "Back" goes from a token's detail. */
   previous: View;
   show(view: View): void;
-  /** Opens a token's detail, remembering where the user came from. */
-  openToken(tokenId: string): void;
+  /** Opens a token's detail, remembering where the user came from; `repaste` opens its edit at the secret. */
+  openToken(tokenId: string, options?: { repaste?: boolean }): void;
   back(): void;
   dismissError(): void;
 }
@@ -38,9 +38,10 @@ export const useVault = create<VaultState>((set, get) => ({
   show(view) {
     set({ view, error: null });
   },
-  openToken(tokenId) {
+  openToken(tokenId, options) {
     const { view } = get();
-    set({ view: { kind: 'token', tokenId }, previous: view.kind === 'token' ? get().previous : view, error: null });
+    const next: View = options?.repaste ? { kind: 'token', tokenId, repaste: true } : { kind: 'token', tokenId };
+    set({ view: next, previous: view.kind === 'token' ? get().previous : view, error: null });
   },
   back() {
     set({ view: get().previous, error: null });

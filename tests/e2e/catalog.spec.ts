@@ -147,7 +147,9 @@ test('pasting a Printify JWT fills expiry and scopes before saving, and the tabl
     `${isoDay(iat * 1000 + 365 * DAY)}) · estimated: 1 year after its created date`,
   );
   await page.getByRole('button', { name: 'Save token' }).click();
-  await expect(page.getByRole('row', { name: /Catalog reader/ })).toContainText('estimated: 1 year after its created date');
+  await expect(page.getByRole('row', { name: /Catalog reader/ })).toContainText(
+    'estimated: 1 year after its created date',
+  );
 });
 
 test('a token from another provider is named plainly, and a doubtful shape is flagged in the form and the table', async ({

@@ -191,30 +191,35 @@ test('guided rotation: the new token is checked by the fake, the old one is mark
   await expect(link).toHaveAttribute('href', 'https://apps.goshippo.com/settings/api');
   await expect(link).toHaveAttribute('target', '_blank');
 
+  // At 2 of 2 live tokens Shippo wants one removed first: here the user removed "Returns portal".
+  await dialog
+    .getByTestId('rotate-slot')
+    .getByRole('radio', { name: /^Returns portal/ })
+    .check();
   // A token the provider refuses changes nothing.
   await dialog.getByLabel('New token *').fill('shippo_live_' + '0'.repeat(40));
-  await dialog.getByRole('button', { name: 'Check and rotate' }).click();
+  await dialog.getByRole('button', { name: 'Check and switch' }).click();
   await expect(dialog.getByRole('alert')).toContainText('The provider refused the new token');
   await expect(dialog.getByLabel('New token *')).toHaveValue('');
 
   const before = fakes.servers.shippo.requests.length;
   await dialog.getByLabel('New token *').fill(ROTATED_SECRET);
   await dialog.getByLabel('Name of the new token').fill('Warehouse labels 2026');
-  await dialog.getByRole('button', { name: 'Check and rotate' }).click();
+  await dialog.getByRole('button', { name: 'Check and switch' }).click();
   const result = dialog.getByTestId('rotate-result');
   await expect(result).toContainText('Valid');
   expect(fakes.servers.shippo.requests.length).toBe(before + 1);
   await expect(result.getByLabel('Lineage')).toContainText(
     'Warehouse labels (rotated) → Warehouse labels 2026 (active)',
   );
-  await expect(result).toContainText('Revoke the old token at Shippo');
+  await expect(result.getByTestId('retire-ways')).toContainText('retire Warehouse labels at Shippo: removed at shippo');
   await dialog.getByRole('button', { name: 'Open the new token' }).click();
 
   await expect(page.getByRole('heading', { level: 2, name: 'Warehouse labels 2026' })).toBeVisible();
   const lineage = page.getByRole('region', { name: 'Lineage' });
   await lineage.getByRole('button', { name: 'Warehouse labels (rotated)' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Warehouse labels', exact: true })).toBeVisible();
-  await expect(page.getByTestId('revoke-reminder')).toContainText('Revoke it at Shippo');
+  await expect(page.getByTestId('revoke-reminder')).toContainText('rotated to Warehouse labels 2026');
   await expect(
     page.getByRole('region', { name: 'Lineage' }).getByRole('button', { name: 'Warehouse labels 2026 (active)' }),
   ).toBeVisible();

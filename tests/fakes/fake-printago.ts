@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ProviderFakeOptions } from './fake-printify';
 import { authValue, extras, SlidingLimit, startFakeServer, type FakeServer, type FakeTokenBase } from './fake-server';
 
@@ -8,6 +9,14 @@ export interface PrintagoFakeToken extends FakeTokenBase {
   ipAllowed?: boolean;
   /** Custom Permissions; reading printers needs 'printers:read'. Absent = Full Access. */
   permissions?: string[];
+  /** The key model of GET /v1/api-keys (official spec): id is 24 lowercase alphanumerics. */
+  id?: string;
+  name?: string;
+  /** False: deactivated at Printago (a temporary toggle) → 401 until turned back on. */
+  active?: boolean;
+  /** The integration that created it (e.g. Shopify); managed keys cannot be edited or deleted by hand. */
+  managedBy?: string;
+  createdAt?: string;
 }
 
 export async function startPrintagoFake(
@@ -20,13 +29,14 @@ export async function startPrintagoFake(
     { limit: 600, windowMs: 3_600_000 / scale },
   ]);
   return startFakeServer((req) => {
-    if (req.path !== '/v1/printers') return { status: 404, json: { message: 'Not Found' } };
+    if (req.path !== '/v1/printers' && req.path !== '/v1/api-keys')
+      return { status: 404, json: { message: 'Not Found' } };
     const key = authValue(req.headers, 'ApiKey');
     const storeId = req.headers['x-printago-storeid'];
     // Either header missing gives 401.
     if (!key || !storeId) return { status: 401, json: { message: 'Unauthorized' } };
     const token = tokens[key];
-    if (!token || token.revoked || token.storeId !== storeId)
+    if (!token || token.revoked || token.active === false || token.storeId !== storeId)
       return { status: 401, json: { message: 'Unauthorized' }, ...extras(token) };
     const verdict = limit.hit(storeId, req.at);
     if (!verdict.ok)
@@ -36,6 +46,7 @@ export async function startPrintagoFake(
         json: { message: 'Too Many Requests' },
         ...extras(token),
       };
+    if (req.path === '/v1/api-keys') return { status: 200, json: apiKeys(tokens, storeId), ...extras(token) };
     if (token.ipAllowed === false || (token.permissions && !token.permissions.includes('printers:read'))) {
       return { status: 403, json: { message: 'Forbidden' }, ...extras(token) };
     }
@@ -48,4 +59,23 @@ export async function startPrintagoFake(
       ...extras(token),
     };
   }, options);
+}
+
+/** GET /v1/api-keys: the store's keys as the spec's ApiKey model (hash and salt, never the key). */
+function apiKeys(tokens: Record<string, PrintagoFakeToken>, storeId: string) {
+  return Object.entries(tokens)
+    .filter(([, t]) => t.storeId === storeId && !t.revoked)
+    .map(([key, t]) => ({
+      id: t.id ?? key.slice(0, 24),
+      storeId,
+      name: t.name ?? 'API key',
+      active: t.active !== false,
+      managed: Boolean(t.managedBy),
+      managedBy: t.managedBy ?? null,
+      externalRef: null,
+      hash: createHash('sha256').update(key).digest('hex'),
+      salt: 'fake',
+      createdAt: t.createdAt ?? '2026-01-01T00:00:00.000Z',
+      updatedAt: t.createdAt ?? '2026-01-01T00:00:00.000Z',
+    }));
 }

@@ -5,6 +5,7 @@ import { CheckResult, Token, TokenMode, TokenStatus } from '../model';
 import { DateInput, FieldValues, Id, Label, Notes, SecretValue } from '../primitives';
 import { Recognition } from '../recognition';
 import { READ_TOPICS } from '../topics';
+import { KnownSecret, RotationPlan } from '../rotation';
 import { TokenView } from '../views';
 import { ById, type ChannelSpec, CreateStoreInput, CreateTokenInput, Deleted } from './shared';
 
@@ -32,6 +33,10 @@ export const tokensChannels = {
         createdAt: DateInput.nullable().optional(),
         expiresAt: DateInput.nullable().optional(),
         notes: Notes.optional(),
+        /** The store's plan, where it bounds the token (PixlPay's rate limit): saved on the store in the same change. */
+        plan: z.string().trim().min(1).max(40).nullable().optional(),
+        /** A re-paste of the secret: what it tells (mode, scopes, expiry, key id) wins over the fields above. */
+        secret: SecretValue.optional(),
       })
       .strict(),
     output: Token,
@@ -74,9 +79,9 @@ export const tokensChannels = {
     output: z.object({ tokenId: Id, clearsInSeconds: z.number().int().min(0).max(3600) }),
   },
   /**
-   * Guided rotation: stores the new secret as a new token in the same store, checks it at the provider,
-   * and only when it is not refused (401) marks the old token rotated (lineage kept both ways). The old
-   * token stays "rotated" until a check confirms it is dead at the provider.
+   * Guided rotation as the provider's module declares it: the new value is checked at the provider first (a 401
+   * changes nothing); then the same token gets the new value (its earlier fingerprints kept), or a new token is
+   * made beside the old one, which stays "rotated" until it is retired at the provider.
    */
   rotateToken: {
     access: 'write',
@@ -86,10 +91,25 @@ export const tokensChannels = {
         secret: SecretValue,
         name: Label.optional(),
         expiresAt: DateInput.nullable().optional(),
+        /** The suggestions the user kept or edited (side-by-side); what the new secret tells wins over them. */
+        scopes: z.array(z.string().trim().min(1).max(80)).max(128).optional(),
+        settings: FieldValues.optional(),
+        notes: Notes.optional(),
+        /** A token the user removed at the provider first to free a slot: marked revoked in the same change. */
+        removedFirst: Id.optional(),
         /** Skip the provider check (offline); the old token is still marked rotated. */
         skipCheck: z.boolean().optional(),
       })
       .strict(),
     output: z.object({ oldToken: Token, newToken: Token, check: CheckResult.nullable() }),
+  },
+  /** How this token is replaced at its provider, with the suggestions for its replacement and any full slot. */
+  getRotationPlan: { access: 'read', topics: READ_TOPICS.getRotationPlan, input: ById, output: RotationPlan },
+  /** Whether a pasted secret is, or was, the value of a token in the vault (fingerprints compared in main). */
+  findSecretInVault: {
+    access: 'act',
+    statusOnly: 'allowed',
+    input: z.object({ secret: SecretValue }).strict(),
+    output: KnownSecret.nullable(),
   },
 } as const satisfies Record<string, ChannelSpec>;

@@ -73,6 +73,7 @@ export function customProviderModule(def: CustomProviderDefinition): ProviderMod
     slotLimits: slotLimits(def),
     scopes: def.scopes,
     minScopes: def.minScopes,
+    rotation: customRotation(def),
     ...(def.rateLimit
       ? {
           rateLimit: {
@@ -136,6 +137,32 @@ function storeFields(def: CustomProviderDefinition): FieldDescriptor[] {
     pattern: TEMPLATE_VALUE.source,
     patternMessage: 'A host name or id: letters, digits, dots and hyphens',
   }));
+}
+
+/** The definition's rotation model, in words that name no other provider. */
+function customRotation(def: CustomProviderDefinition): CredentialPolicy['rotation'] {
+  if (def.rotation === 'new-value')
+    return {
+      model: 'new-value',
+      action: 'Rotate',
+      steps: [
+        `Rotate this token at ${def.name}.`,
+        `Paste the new value here: Keyward checks it at ${def.name}, then stores it in place of the old one.`,
+        'Update your applications: the old value stopped working when you rotated.',
+      ],
+      warning: `${def.name} gives this token a new value and the old value stops working: integrations using it break until they get the new one. Do not revoke the token afterwards.`,
+    };
+  return {
+    model: 'side-by-side',
+    action: 'Create',
+    steps: [
+      `Create a new token at ${def.name}.`,
+      `Paste it here: Keyward checks it at ${def.name} before anything switches.`,
+      'Switch your integrations to the new token.',
+      `Revoke the old token at ${def.name}.`,
+    ],
+    retire: [{ status: 'revoked', label: `Revoked at ${def.name}`, text: 'Revoke it on its token page.' }],
+  };
 }
 
 function slotLimits(def: CustomProviderDefinition): SlotLimit[] {

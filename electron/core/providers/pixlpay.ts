@@ -136,6 +136,17 @@ export const pixlpay: ProviderModule = {
             'Rotating gives a new value; the old one stops working immediately.',
             'Revoking is permanent and keeps usage history.',
           ],
+          rotation: {
+            model: 'new-value',
+            action: 'Rotate',
+            steps: [
+              "In the store's admin (Settings > API Tokens), press Rotate on this token.",
+              'Paste the new value here: Keyward checks it at PixlPay, then stores it in place of the old one.',
+              'Update your applications: the old value stopped working when you rotated.',
+            ],
+            warning:
+              'Rotate gives this token a new value and the old value stops working at once: integrations using it break until they get the new one. Do not revoke the token afterwards: that would revoke the new value.',
+          },
         },
       },
     ],

@@ -100,6 +100,25 @@ export const printago: ProviderModule = {
             'Deactivate is temporary; delete is permanent and immediate.',
             'Missing permission and a blocked IP both answer 403.',
           ],
+          rotation: {
+            model: 'side-by-side',
+            action: 'Create',
+            steps: [
+              "Create a new key at Printago; Keyward suggests this key's access level, permissions and IP allowlist for it.",
+              'Paste it here: Keyward checks it at Printago before anything switches.',
+              'Switch your integrations to the new key.',
+              'Then deactivate the old key at Printago (temporary, it can be turned back on) or delete it (permanent, immediate).',
+            ],
+            retire: [
+              {
+                status: 'inactive',
+                label: 'Deactivated at Printago',
+                text: 'A temporary toggle: it can be turned back on.',
+              },
+              { status: 'revoked', label: 'Deleted at Printago', text: 'Permanent and immediate.' },
+            ],
+            suggest: ['accessLevel', 'permissions', 'ipAllowlist'],
+          },
         },
       },
     ],

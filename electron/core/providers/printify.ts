@@ -83,6 +83,17 @@ export const printify: ProviderModule = {
             'Unlimited tokens; limits are per account, so more tokens add no capacity.',
             'A token made before a scope existed never gains it.',
           ],
+          rotation: {
+            model: 'side-by-side',
+            action: 'Generate',
+            steps: [
+              'Generate a new token at Printify (valid for one year) with the scopes the integration needs.',
+              'Paste it here: Keyward checks it at Printify before anything switches.',
+              'Switch your integrations to the new token; both work side by side until you revoke the old one.',
+              'Revoke the old token at Printify (Connections).',
+            ],
+            retire: [{ status: 'revoked', label: 'Revoked at Printify', text: 'Revoke it in Connections.' }],
+          },
         },
       },
     ],

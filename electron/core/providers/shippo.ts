@@ -64,6 +64,22 @@ export const shippo: ProviderModule = {
             'No scopes: every token has full account access.',
             'Live tokens need an approval request at Shippo; test data is not shared with live.',
           ],
+          rotation: {
+            model: 'side-by-side',
+            action: 'Generate',
+            steps: [
+              'Shippo has no rotate: generate a new token of the same mode under Manage Your Tokens.',
+              'At 2 active tokens of that mode Shippo says "Max of 2 tokens reached": remove one at Shippo first.',
+              'Paste the new token here: Keyward checks it at Shippo before anything switches.',
+              'Switch your integrations, then remove the old token at Shippo: removal is immediate.',
+            ],
+            retire: [{ status: 'revoked', label: 'Removed at Shippo', text: 'Removal is immediate.' }],
+            approval: {
+              mode: 'live',
+              text: "Live tokens need an approval request at Shippo: send it through Shippo's link before you can generate one.",
+              url: 'https://support.goshippo.com/hc/en-us/articles/360026412791-Managing-Your-API-Tokens-in-Shippo',
+            },
+          },
         },
       },
     ],

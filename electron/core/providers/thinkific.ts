@@ -49,6 +49,17 @@ export const thinkific: ProviderModule = {
           },
           uniqueNamePerIdentifier: 'subdomain',
           notes: ['Names are unique per site.', 'Removing a token revokes it immediately.'],
+          rotation: {
+            model: 'side-by-side',
+            action: 'Create',
+            steps: [
+              "In the site's admin (Settings > Code & analytics > API Access Tokens), create a new token with a name not used on this site and an expiry date.",
+              'Paste it here: Keyward checks it at Thinkific before anything switches.',
+              'Switch your integrations to the new token.',
+              'Remove the old token at Thinkific: removal revokes it at once.',
+            ],
+            retire: [{ status: 'revoked', label: 'Removed at Thinkific', text: 'Removal revokes it immediately.' }],
+          },
         },
       },
       {
@@ -69,6 +80,17 @@ export const thinkific: ProviderModule = {
           ],
           expiry: { kind: 'none', text: 'No expiry; resetting the key at Thinkific kills the old one.' },
           notes: ['The API needs a paid plan; on lower plans Thinkific answers 401.'],
+          rotation: {
+            model: 'new-value',
+            action: 'Reset',
+            steps: [
+              "Reset the site's API key at Thinkific.",
+              'Paste the new key here: Keyward checks it at Thinkific, then stores it in place of the old one.',
+              'Update your integrations: the old key stopped working when you reset it.',
+            ],
+            warning:
+              'Reset gives a new key and the old key stops working at once: integrations using it break until they get the new one.',
+          },
         },
       },
     ],

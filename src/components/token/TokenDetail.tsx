@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CheckResult, TokenSummary, TokenView } from '../../../electron/contract';
 import { call } from '../../lib/api';
 import { credentialFor } from '../../lib/format';
@@ -7,7 +7,9 @@ import { useQuery, write, writeResult } from '../../lib/query';
 import { TokenPageLink } from './TokenPageLink';
 import { useProviders, useSupportMode, useVault } from '../../state/vault-store';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { RetireWays } from './RetireWays';
 import { RotateDialog } from './RotateDialog';
+import { TokenEditDialog } from './TokenEditDialog';
 import { TokenFacts } from './TokenFacts';
 import { TokenAudit, TokenHistory } from './TokenHistory';
 import { TokenLineage } from './TokenLineage';
@@ -19,10 +21,10 @@ export const awaitingRevocation = (t: TokenSummary): boolean =>
   t.status === 'rotated' && t.lastCheck?.outcome !== 'invalid';
 
 /** One token: facts, expiry, checks, audit, lineage, and what can be done with it. */
-export function TokenDetail({ tokenId }: { tokenId: string }) {
+export function TokenDetail({ tokenId, repaste = false }: { tokenId: string; repaste?: boolean }) {
   const { data: view, error } = useQuery('getToken', { id: tokenId });
   const back = useVault((s) => s.back);
-  if (view && view.token.id === tokenId) return <TokenSections view={view} />;
+  if (view && view.token.id === tokenId) return <TokenSections key={tokenId} view={view} repaste={repaste} />;
   if (error?.code === 'not_found') {
     return (
       <section className="token-detail" aria-labelledby="token-title">
@@ -37,7 +39,7 @@ export function TokenDetail({ tokenId }: { tokenId: string }) {
   return null;
 }
 
-function TokenSections({ view }: { view: TokenView }) {
+function TokenSections({ view, repaste }: { view: TokenView; repaste: boolean }) {
   const t = view.token;
   const providers = useProviders();
   const supportMode = useSupportMode();
@@ -49,6 +51,25 @@ function TokenSections({ view }: { view: TokenView }) {
   const lineage = useQuery('getNames', lineageIds.length ? { tokenIds: lineageIds } : null).data?.tokens;
   const [pending, setPending] = useState<Pending>(null);
   const [rotating, setRotating] = useState(false);
+  const [editing, setEditing] = useState<'fields' | 'secret' | null>(repaste ? 'secret' : null);
+  const plan = useQuery('getRotationPlan', { id: t.id }).data;
+  const managedWhy = plan?.tokenId === t.id ? plan.managedWhy : null;
+  const retire = plan?.tokenId === t.id ? (plan.rotation?.retire ?? []) : [];
+  const canRotate = plan?.tokenId === t.id && plan.rotation !== null;
+
+  // "e" opens the edit form from anywhere on the page but a field.
+  useEffect(() => {
+    if (supportMode) return;
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (e.key !== 'e' || e.ctrlKey || e.metaKey || e.altKey || target?.closest('input, textarea, select, dialog'))
+        return;
+      e.preventDefault();
+      setEditing('fields');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [supportMode]);
   const [message, setMessage] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
   const [checkResult, setCheckResult] = useState<string | null>(null);
@@ -103,15 +124,18 @@ function TokenSections({ view }: { view: TokenView }) {
 
   async function setStatus(status: TokenSummary['status']) {
     const res = await write('updateToken', { id: t.id, status });
+    const way = retire.find((w) => w.status === status);
     if (res)
       setMessage(
-        status === 'inactive'
-          ? `Deactivated in Keyward. It still works at ${providerLabel} until you revoke it there.`
-          : status === 'active'
-            ? 'Reactivated.'
-            : status === 'revoked'
-              ? `Marked revoked in Keyward. Revoke it at ${providerLabel} too if you have not: Keyward cannot do that for you.`
-              : null,
+        way
+          ? `Marked ${status} in Keyward: record of “${way.label}”. ${way.text}`
+          : status === 'inactive'
+            ? `Deactivated in Keyward. It still works at ${providerLabel} until you retire it there.`
+            : status === 'active'
+              ? 'Reactivated.'
+              : status === 'revoked'
+                ? `Marked revoked in Keyward. Revoke it at ${providerLabel} too if you have not: Keyward cannot do that for you.`
+                : null,
       );
   }
 
@@ -155,7 +179,12 @@ function TokenSections({ view }: { view: TokenView }) {
         <button type="button" onClick={() => void checkNow()} disabled={checking || !t.secret}>
           {checking ? 'Checking…' : 'Check now'}
         </button>
-        {!supportMode && (t.status === 'active' || t.status === 'inactive' || t.status === 'expired') && (
+        {!supportMode && (
+          <button type="button" onClick={() => setEditing('fields')} aria-keyshortcuts="E">
+            Edit…
+          </button>
+        )}
+        {!supportMode && canRotate && (
           <button type="button" onClick={() => setRotating(true)}>
             Rotate…
           </button>
@@ -170,17 +199,22 @@ function TokenSections({ view }: { view: TokenView }) {
             Reactivate
           </button>
         )}
-        {!supportMode && t.status !== 'revoked' && (
+        {!supportMode && !managedWhy && t.status !== 'revoked' && (
           <button type="button" className="danger" onClick={() => setPending('revoke')}>
             Mark revoked…
           </button>
         )}
         {!supportMode && (
           <button type="button" className="danger" onClick={() => setPending('delete')}>
-            Delete…
+            {managedWhy ? 'Remove from Keyward…' : 'Delete…'}
           </button>
         )}
       </div>
+      {managedWhy && (
+        <p className="banner" data-testid="managed-why">
+          {managedWhy}
+        </p>
+      )}
       {message && (
         <p className="banner" role="status" data-testid="token-message">
           {message}
@@ -192,43 +226,60 @@ function TokenSections({ view }: { view: TokenView }) {
         </p>
       )}
       {awaitingRevocation(t) && (
-        <p className="banner banner-warning" data-testid="revoke-reminder">
-          This token was rotated{to ? ` to ${to.name}` : ''}. Revoke it at {providerLabel}
-          {provider ? (
-            <>
-              {' '}
-              (
+        <div data-testid="revoke-reminder">
+          <p className="banner banner-warning">
+            This token was rotated{to ? ` to ${to.name}` : ''}.{' '}
+            {provider ? (
               <TokenPageLink provider={provider} storeId={t.storeId}>
-                token page
+                {`${providerLabel}’s token page`}
               </TokenPageLink>
-              )
-            </>
-          ) : null}
-          , then run “Check now”: the reminder goes away when a check shows it dead.
-        </p>
+            ) : null}{' '}
+            The reminder goes away when a check shows it dead, or when you record how it was retired.
+          </p>
+          <RetireWays token={t} ways={retire} providerLabel={providerLabel} />
+        </div>
       )}
       {t.status === 'revoked' && t.lastCheck?.outcome !== 'invalid' && (
         <p className="banner banner-warning">
-          Marked revoked in Keyward. If you have not yet, revoke it at {providerLabel}; a check that answers “invalid”
+          Marked revoked in Keyward. If you have not yet, retire it at {providerLabel}; a check that answers “invalid”
           confirms it.
         </p>
       )}
 
       <div className="detail-grid">
         <TokenFacts token={t} provider={provider} />
-        <TokenLineage token={t} from={from} to={to} tokenFindings={tokenFindings} />
+        <TokenLineage
+          token={t}
+          from={from}
+          to={to}
+          tokenFindings={tokenFindings}
+          onRepaste={supportMode ? undefined : () => setEditing('secret')}
+        />
         <TokenHistory history={history} providerLabel={providerLabel} />
         <TokenAudit tokenId={t.id} />
       </div>
 
+      {editing && (
+        <TokenEditDialog
+          token={t}
+          provider={provider}
+          managedWhy={managedWhy}
+          focusSecret={editing === 'secret'}
+          onClose={() => setEditing(null)}
+        />
+      )}
       {rotating && <RotateDialog token={t} provider={provider} onClose={() => setRotating(false)} />}
       {pending && (
         <ConfirmDialog
           title={pending === 'revoke' ? `Mark ${t.name} revoked?` : `Delete token ${t.name}?`}
           body={
             pending === 'revoke'
-              ? `Keyward marks it revoked and stops counting it. This does not revoke it at ${providerLabel}: revoke it on ${providerLabel}'s token page, then run a check to confirm it is dead.`
-              : `Keyward removes it and its keychain entry. The token still works at ${providerLabel} until you revoke it there.`
+              ? `Keyward marks it revoked and stops counting it. This does not retire it at ${providerLabel}${
+                  retire.length ? ` (${retire.map((w) => w.label.toLowerCase()).join(' or ')})` : ''
+                }: do that on ${providerLabel}'s token page, then run a check to confirm it is dead.`
+              : managedWhy
+                ? `Keyward forgets it and its keychain entry. ${managedWhy}`
+                : `Keyward removes it and its keychain entry. The token still works at ${providerLabel} until you retire it there.`
           }
           confirmLabel={pending === 'revoke' ? 'Mark revoked' : 'Delete'}
           onConfirm={() => void confirm()}

@@ -1,5 +1,5 @@
 import type { Finding, TokenSummary } from '../../../electron/contract';
-import { KIND_LABELS } from '../../lib/format';
+import { KIND_LABELS, localDay } from '../../lib/format';
 import { useVault } from '../../state/vault-store';
 
 type Named = { id: string; name: string; status: string } | undefined;
@@ -10,20 +10,29 @@ export function TokenLineage({
   from,
   to,
   tokenFindings,
+  onRepaste,
 }: {
   token: TokenSummary;
   from: Named;
   to: Named;
   tokenFindings: readonly Finding[] | undefined;
+  /** Opens the edit form at the secret, for a "secret missing" finding. */
+  onRepaste?: (() => void) | undefined;
 }) {
   const openToken = useVault((s) => s.openToken);
   return (
     <section className="panel" aria-labelledby="lineage-title">
       <h3 id="lineage-title">Lineage</h3>
-      {!t.rotatedFrom && !t.rotatedTo ? (
+      {!t.rotatedFrom && !t.rotatedTo && !t.previousSecrets?.length ? (
         <p className="muted">Not rotated yet.</p>
       ) : (
         <ul className="plain">
+          {t.previousSecrets?.map((p) => (
+            <li key={p.fingerprint} data-testid="previous-value">
+              Earlier value <code className="masked">{p.masked}</code>, set {localDay(p.setAt)}, replaced{' '}
+              {localDay(p.replacedAt)}
+            </li>
+          ))}
           {t.rotatedFrom && (
             <li>
               Rotated from{' '}
@@ -63,6 +72,11 @@ export function TokenLineage({
             <li key={f.id}>
               <span className={`sev sev-${f.severity}`}>{f.severity}</span> <strong>{KIND_LABELS[f.kind]}</strong>:{' '}
               {f.message} <span className="muted">{f.action}</span>
+              {f.kind === 'secret_missing' && onRepaste && (
+                <button type="button" className="small" onClick={onRepaste}>
+                  Paste the token again
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -124,6 +124,11 @@ describe('status-only mode', () => {
     }
     expect(await fx.clipboard.read()).toBe('');
     expect((await ok<{ outcome: string }>('quickCheck', { provider: 'shippo', secret: OLD })).outcome).toBe('valid');
+    // Support's quick check still learns which vault token a pasted value is, and the reply holds no secret.
+    const known = await fx.dispatch('findSecretInVault', { secret: OLD });
+    expect(known).toMatchObject({ ok: true, value: { tokenId: token.id, name: 'Warehouse', status: 'active' } });
+    expect(JSON.stringify(known)).not.toContain(OLD);
+    expect(await fx.dispatch('updateToken', { id: token.id, secret: OLD })).toMatchObject({ ok: false });
     expect(
       (
         await fx.dispatch('checkTokens', {

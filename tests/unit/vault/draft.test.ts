@@ -157,7 +157,9 @@ describe('copy-on-write drafts', () => {
         'checked 1',
       ),
     );
-    const rotated = await frozenChange(() => fx.features.rotation.rotate({ tokenId: a.id, secret: SHIPPO(4) }, check));
+    const rotated = await frozenChange(() =>
+      fx.features.rotation.rotate({ tokenId: a.id, secret: SHIPPO(4), removedFirst: b.id }, check),
+    );
     await frozenChange(() =>
       fx.features.checks.record([{ tokenId: a.id, result: { ...check, outcome: 'invalid' } }], 'old one dead'),
     );

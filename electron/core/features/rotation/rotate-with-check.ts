@@ -4,15 +4,10 @@ import { thawed } from '../../vault/plain-data';
 import type { Session } from '../../session/session';
 import type { StatusCheckService } from '../checks/status-check-service';
 import type { HandlersFor } from '../handler-map';
-import type { RotationFeature } from './rotation';
+import { rotationPlan } from './plan';
+import type { RotateInput, RotationFeature } from './rotation';
 
-export interface RotationInput {
-  tokenId: string;
-  secret: string;
-  name?: string | undefined;
-  expiresAt?: string | null | undefined;
-  skipCheck?: boolean | undefined;
-}
+export type RotationInput = RotateInput & { skipCheck?: boolean | undefined };
 
 /**
  * Guided rotation: check the new secret at the provider first; only a token the provider does not refuse
@@ -50,7 +45,8 @@ export async function rotateWithCheck(
       );
     }
   }
-  const { oldToken, newToken } = await rotation.rotate(input, check);
+  const { skipCheck: _, ...rest } = input;
+  const { oldToken, newToken } = await rotation.rotate(rest, check);
   return { oldToken, newToken, check };
 }
 
@@ -58,6 +54,10 @@ export function rotationHandlers(
   session: Session,
   rotation: RotationFeature,
   checks: StatusCheckService,
-): HandlersFor<'rotateToken'> {
-  return { rotateToken: (input) => rotateWithCheck(session, rotation, checks, input) };
+): HandlersFor<'rotateToken' | 'getRotationPlan'> {
+  return {
+    rotateToken: (input) => rotateWithCheck(session, rotation, checks, input),
+    getRotationPlan: async ({ id }) =>
+      rotationPlan(await session.vault(), id, await session.catalog(), session.clock.now().toISOString()),
+  };
 }

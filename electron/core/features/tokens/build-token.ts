@@ -58,13 +58,16 @@ export function buildToken({ id, store, catalog, now, input, inherited }: TokenS
       : null;
   if (facts?.formatProblem && formatsOf(module, kind).some((f) => f.confirmed)) problems.secret = facts.formatProblem;
   const at = now.toISOString();
-  const scopes = input.scopes?.length ? input.scopes : facts?.scopes?.length ? facts.scopes : inherited?.scopes;
+  // What the secret tells wins: a JWT's scopes over typed or carried ones, a prefix's mode over a picked one.
+  const scopes = facts?.scopes?.length ? facts.scopes : input.scopes?.length ? input.scopes : inherited?.scopes;
+  const modeProblem = facts ? contradictedMode(facts, input.mode) : null;
+  if (modeProblem) problems.fields = { mode: modeProblem };
   const token: Token = {
     id,
     storeId: store.id,
     name: input.name,
     kind,
-    mode: input.mode ?? facts?.mode ?? null,
+    mode: facts?.mode ?? input.mode ?? null,
     scopes: scopes ? [...scopes] : (facts?.scopes ?? []),
     settings: {
       ...thawed<Token['settings']>(inherited?.settings ?? {}),
@@ -87,7 +90,10 @@ export function buildToken({ id, store, catalog, now, input, inherited }: TokenS
     addedAt: at,
     updatedAt: at,
   };
-  if (input.expiresAt) {
+  if (facts?.expirySource === 'token') {
+    token.expiresAt = facts.expiresAt ?? null;
+    token.expirySource = facts.expirySource;
+  } else if (input.expiresAt) {
     token.expiresAt = dateInstant(input.expiresAt);
     token.expirySource = 'user';
   } else if (facts?.expirySource) {
@@ -95,10 +101,43 @@ export function buildToken({ id, store, catalog, now, input, inherited }: TokenS
     token.expirySource = facts.expirySource;
   }
   if (credential) {
-    const fields = fieldProblems(credential.fields, token);
+    const fields = { ...fieldProblems(credential.fields, token), ...problems.fields };
     if (Object.keys(fields).length) problems.fields = fields;
   }
   return { token, module, problems };
+}
+
+/** Why a picked mode cannot stand: the value's prefix names the other one. */
+export function contradictedMode(facts: TokenFacts, picked: Token['mode'] | undefined): string | null {
+  if (!facts.mode || !picked || facts.mode === picked) return null;
+  return `The token's prefix says ${facts.mode}, so it cannot be saved as ${picked}.`;
+}
+
+/**
+ * An existing token given a new secret (a re-paste, or a provider's rotate that keeps the token): what the
+ * secret tells (mode, scopes, expiry, creation, key id) replaces what the token said; the rest stays. The
+ * keychain account is the caller's to fill, under the ordering rule.
+ */
+export function withNewSecret(token: Frozen<Token>, facts: TokenFacts, secret: string, now: string): Token {
+  const next: Token = structuredClone(thawed<Token>(token));
+  next.secret = {
+    fingerprint: sha256Hex(secret),
+    masked: facts.masked,
+    setAt: now,
+    formatProblem: facts.formatProblem,
+  };
+  if (facts.mode) next.mode = facts.mode;
+  if (facts.scopes?.length) next.scopes = [...facts.scopes];
+  if (facts.createdAt) next.createdAt = facts.createdAt;
+  next.settings = { ...next.settings, ...facts.settings };
+  const typed = next.expirySource === 'user' && next.expiresAt !== null;
+  if (facts.expirySource === 'token' || facts.expirySource === 'none' || (facts.expirySource && !typed)) {
+    next.expiresAt = facts.expiresAt ?? null;
+    next.expirySource = facts.expirySource;
+  }
+  next.lastCheck = null;
+  next.updatedAt = now;
+  return next;
 }
 
 /** Facts read from a secret pasted for an existing token (setTokenSecret), with the confirmed-format problem. */

@@ -5,6 +5,7 @@ import type { SecretCopier } from '../../secrets/copy-secret';
 import type { Session } from '../../session/session';
 import { readUiSettings } from '../settings/ui-settings';
 import type { HandlersFor } from '../handler-map';
+import { knownSecret } from './known-secret';
 import type { TokensFeature } from './tokens';
 
 type TokenChannels =
@@ -15,7 +16,8 @@ type TokenChannels =
   | 'deleteToken'
   | 'deactivateTokens'
   | 'copySecret'
-  | 'recognizeSecret';
+  | 'recognizeSecret'
+  | 'findSecretInVault';
 
 export function tokenHandlers(
   session: Session,
@@ -30,6 +32,7 @@ export function tokenHandlers(
     deleteToken: tokens.delete,
     deactivateTokens: tokens.deactivate,
     recognizeSecret: async ({ secret }) => recognizeSecret(await session.catalog(), secret, session.clock.now()),
+    findSecretInVault: async ({ secret }) => knownSecret(await session.vault(), await session.catalog(), secret),
     /** Copies a secret in main (the clipboard clears itself after the user's delay) and audits the copy. */
     copySecret: async ({ tokenId }) => {
       const vault = await session.vault();

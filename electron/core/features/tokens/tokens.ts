@@ -1,26 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedInput, Token } from '../../../contract';
 import { AppError } from '../../errors';
-import { policyOf } from '../../providers/provider-module';
-import { checkTokenWrite } from '../../rules/write-rules';
 import { accountOf } from '../../secrets/accounts';
 import { sha256Hex } from '../../secrets/fingerprint';
-import {
-  assertUniqueName,
-  find,
-  lookup,
-  positionOf,
-  throwIfProblems,
-  throwIfRuleProblem,
-  vaultIdOf,
-} from '../../session/lookup';
+import { find, lookup, vaultIdOf } from '../../session/lookup';
 import type { Change, Session } from '../../session/session';
-import { dateInstant } from '../../time';
 import { editable, thawed } from '../../vault/plain-data';
 import { applyCreateClient } from '../clients/clients';
 import { applyCreateStore } from '../stores/stores';
-import { fieldProblems, secretFacts } from './build-token';
-import { applyCreateToken, nearViewOf } from './create-token';
+import { secretFacts } from './build-token';
+import { applyCreateToken } from './create-token';
+import { applyEditToken } from './edit-token';
 
 export type TokensFeature = ReturnType<typeof tokensFeature>;
 type Skipped = { id: string; reason: string }[];
@@ -68,49 +58,11 @@ export function tokensFeature(session: Session) {
       );
     },
 
+    /** Edits a token, a re-pasted secret included, in one change (see applyEditToken). */
     update(input: ParsedInput<'updateToken'>): Promise<Token> {
-      return session.transaction((data, { now, catalog }) => {
-        const before = lookup(data.tokens, input.id, 'token');
-        const store = lookup(data.stores, before.storeId, 'store');
-        const module = catalog.get(store.provider);
-        const credential = module.descriptor.credentials.find((c) => c.kind === before.kind);
-        const near = nearViewOf(session.stores, data, store, before.kind, catalog);
-        if (input.name !== undefined && input.name !== before.name) {
-          assertUniqueName(
-            near.tokens.filter((t) => t.storeId === store.id).map((t) => t.name),
-            input.name,
-            'token in this store',
-          );
-        }
-        const token: Token = structuredClone(thawed(before));
-        if (input.name !== undefined) token.name = input.name;
-        if (input.mode !== undefined) token.mode = input.mode;
-        if (input.scopes !== undefined) token.scopes = input.scopes;
-        if (input.settings !== undefined) token.settings = input.settings;
-        if (input.status !== undefined) token.status = input.status;
-        if (input.createdAt !== undefined) token.createdAt = input.createdAt ? dateInstant(input.createdAt) : null;
-        if (input.expiresAt !== undefined) {
-          token.expiresAt = input.expiresAt ? dateInstant(input.expiresAt) : null;
-          token.expirySource = input.expiresAt
-            ? 'user'
-            : policyOf(module, token.kind).expiry?.kind === 'none'
-              ? 'none'
-              : 'unknown';
-        }
-        if (input.notes !== undefined) token.notes = input.notes;
-        token.updatedAt = now;
-        if (credential) throwIfProblems(fieldProblems(credential.fields, token));
-        throwIfRuleProblem(checkTokenWrite(thawed(near), token, catalog));
-        data.tokens[positionOf(data.tokens, before.id, 'token')] = token;
-        return {
-          result: token,
-          change: {
-            action: 'token.update',
-            subject: { type: 'token', id: token.id },
-            summary: `Edited token ${token.name}`,
-          },
-        };
-      });
+      return session.keychain.run((tx) =>
+        session.transaction((data, context) => applyEditToken(data, context, session.stores, input, tx)),
+      );
     },
 
     /**
