@@ -235,7 +235,7 @@ test('a custom PixlPay-style provider: per-field errors, then saved, used for a 
   await addStore(page, { provider: 'Acme Pay', label: 'Acme checkout' });
   await expect(page.getByRole('heading', { name: 'Acme checkout' })).toBeVisible();
   const rules = page.getByRole('region', { name: 'Rules for Acme checkout' });
-  await expect(rules).toContainText('Acme Pay live tokens: 0 of 1 active');
+  await expect(rules).toContainText('Acme Pay live tokens: 0 of 1 held');
   await expect(rules).toContainText('Rotate every 60 days.');
   await expect(rules).toContainText('Per-token rate limit: 1–100 requests/min (default 30)');
 
@@ -251,7 +251,7 @@ test('a custom PixlPay-style provider: per-field errors, then saved, used for a 
   const row = page.getByRole('row', { name: /Checkout backend/ });
   await expect(row).toContainText(`ak_live_${secret.slice(8, 10)}…${secret.slice(-4)}`);
   await expect(row).toContainText('orders:read');
-  await expect(rules).toContainText('Acme Pay live tokens: 1 of 1 active');
+  await expect(rules).toContainText('Acme Pay live tokens: 1 of 1 held');
 
   // Still used by a store: the delete is refused and the reason shown.
   await page.getByRole('button', { name: 'Settings' }).click();
@@ -263,6 +263,20 @@ test('a custom PixlPay-style provider: per-field errors, then saved, used for a 
   await dialog.getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByRole('alert')).toContainText('1 store uses this provider');
   await expect(page.getByRole('listitem').filter({ hasText: 'custom:acme-pay' })).toBeVisible();
+
+  // Edited in place: a scope list that drops the token's scope is refused under the field; a rename is kept.
+  await page.getByRole('button', { name: 'Edit provider Acme Pay' }).click();
+  await expect(page.getByRole('heading', { name: 'Edit Acme Pay' })).toBeVisible();
+  await expect(page.getByLabel('Id *')).toHaveValue('acme-pay');
+  await page.getByLabel('Scopes', { exact: true }).fill('orders:write');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByLabel('Scopes', { exact: true })).toHaveAccessibleDescription(
+    /"Checkout backend" holds orders:read, which the new scope list leaves out/,
+  );
+  await page.getByLabel('Scopes', { exact: true }).fill('orders:read\norders:write');
+  await page.getByLabel('Name *').fill('Acme Pay EU');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'custom:acme-pay' })).toContainText('Acme Pay EU');
 });
 
 test('the findings list shows every kind of finding, filters by severity and client, and opens the store', async ({
