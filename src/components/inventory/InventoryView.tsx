@@ -11,7 +11,12 @@ import { BulkBar } from './BulkBar';
 import { CheckProgress } from './CheckProgress';
 import { InventoryToolbar } from './InventoryToolbar';
 import { useSelectionFacts } from './selection';
-import { COLUMNS, PendingRow, TokenRow } from './TokenRow';
+import { PendingRow, TokenRow } from './TokenRow';
+import { columnSortOf, INVENTORY_COLUMNS, sortKeyOf } from './columns';
+import { gridStyle } from '../table/DataTable';
+import { TableHead } from '../table/TableHead';
+import { ColumnChooser } from '../table/ColumnChooser';
+import { useDataTable } from '../table/use-data-table';
 
 const ROW_HEIGHT = 40;
 
@@ -19,7 +24,19 @@ const ROW_HEIGHT = 40;
 export function InventoryView() {
   const openToken = useVault((s) => s.openToken);
   const show = useVault((s) => s.show);
-  const { filters, sort, selected, focus, setFilter, clearFilters, toggle, setSelected, setFocus } = useInventory();
+  const { filters, sort, selected, focus, setFilter, clearFilters, setSort, toggle, setSelected, setFocus } =
+    useInventory();
+  // Main orders the rows (queryInventory): a header asks for one of the orders its query answers.
+  const dt = useDataTable({
+    tableId: 'inventory',
+    columns: INVENTORY_COLUMNS,
+    sort: columnSortOf(sort),
+    onSort: (s) => {
+      const key = sortKeyOf(s);
+      if (key) setSort(key);
+    },
+    leadingWidth: 34,
+  });
   // Only what the view shows: a running check's progress ticks re-render CheckProgress, not the whole grid.
   const startCheck = useChecks((s) => s.start);
   const checkRunning = useChecks((s) => s.current?.running ?? false);
@@ -183,6 +200,7 @@ export function InventoryView() {
         >
           Check all
         </button>
+        <ColumnChooser dt={dt} label="Tokens" />
       </header>
       <InventoryToolbar
         facets={inv.facets}
@@ -230,17 +248,18 @@ export function InventoryView() {
         </div>
       ) : (
         <div
-          className="grid"
+          className="dt inventory-grid"
           role="grid"
           aria-label="Tokens"
           aria-rowcount={inv.total + 1}
-          aria-colcount={COLUMNS.length + 1}
+          aria-colcount={dt.shown.length + 1}
           aria-multiselectable="true"
           data-testid="inventory-grid"
-          onKeyDown={onGridKey}
+          style={gridStyle(dt.template, dt.width)}
         >
-          <div role="rowgroup" className="grid-head">
-            <div role="row" aria-rowindex={1} className="grid-row">
+          <TableHead
+            dt={dt}
+            leading={
               <div role="columnheader" className="cell cell-select">
                 <input
                   type="checkbox"
@@ -252,16 +271,11 @@ export function InventoryView() {
                   onChange={() => void toggleAllShown()}
                 />
               </div>
-              {COLUMNS.map((c) => (
-                <div key={c} role="columnheader" className="cell">
-                  {c}
-                </div>
-              ))}
-            </div>
-          </div>
-          <div ref={scrollRef} className="grid-body" role="rowgroup" data-testid="inventory-scroll">
+            }
+          />
+          <div ref={scrollRef} className="dt-body" role="rowgroup" data-testid="inventory-scroll" onKeyDown={onGridKey}>
             {inv.total === 0 ? (
-              <div role="row" aria-rowindex={2} className="grid-row grid-empty">
+              <div role="row" aria-rowindex={2} className="dt-row grid-empty">
                 <div role="gridcell" className="cell">
                   No token matches. Try fewer words, or{' '}
                   <button type="button" className="link" onClick={clearFilters}>
@@ -271,7 +285,7 @@ export function InventoryView() {
                 </div>
               </div>
             ) : (
-              <div className="grid-spacer" style={{ height: virtualizer.getTotalSize() }}>
+              <div className="dt-spacer" style={{ height: virtualizer.getTotalSize() }}>
                 {items.map((item) => {
                   const row = inv.rows.get(item.index);
                   if (!row) return <PendingRow key={item.index} index={item.index} top={item.start} />;
@@ -282,6 +296,7 @@ export function InventoryView() {
                       row={row}
                       index={item.index}
                       top={item.start}
+                      columns={dt.shown}
                       focused={item.index === focusIndex}
                       selected={selected.has(row.id)}
                       onToggle={toggle}

@@ -1,0 +1,182 @@
+import {
+  columnResizingFeature,
+  columnSizingFeature,
+  columnVisibilityFeature,
+  createSortedRowModel,
+  rowSortingFeature,
+  sortFn_basic,
+  tableFeatures,
+  useTable,
+  type ColumnDef,
+  type ColumnSizingState,
+  type ColumnSort,
+  type ColumnVisibilityState,
+  type RowData,
+  type SortingState,
+  type Updater,
+} from '@tanstack/react-table';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { loadTableLayouts, useTableLayouts } from './layout-store';
+
+export type SortDir = 'asc' | 'desc';
+
+/** One column of a table: what its header says, what each cell shows, how wide it starts and how it sorts. */
+export interface TableColumn<T> {
+  id: string;
+  header: string;
+  /** Header content in place of the label (e.g. a label for screen readers only); the chooser still says `header`. */
+  headerContent?: ReactNode;
+  cell(row: T, index: number): ReactNode;
+  size: number;
+  minSize?: number;
+  /** In-memory tables: the value rows are ordered by. */
+  sortValue?(row: T): string | number | null;
+  /** The directions this column sorts in, first one first (a server-sorted table offers what its query answers). */
+  sorts?: readonly SortDir[];
+  /** The column that names the row cannot be hidden. */
+  hideable?: boolean;
+  /** Hidden until the user shows it in the column chooser. */
+  hiddenByDefault?: boolean;
+  className?: string;
+}
+
+export const features = tableFeatures({
+  columnSizingFeature,
+  columnResizingFeature,
+  columnVisibilityFeature,
+  rowSortingFeature,
+  sortedRowModel: createSortedRowModel(),
+  sortFns: { basic: sortFn_basic },
+});
+type Features = typeof features;
+
+const compareValues = (a: unknown, b: unknown): number => {
+  if (a === b) return 0;
+  if (a === null || a === undefined) return 1;
+  if (b === null || b === undefined) return -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a).localeCompare(String(b), undefined, { numeric: true, sensitivity: 'base' });
+};
+
+export interface DataTableOptions<T extends RowData> {
+  /** Where the layout is remembered (UI settings). */
+  tableId: string;
+  columns: readonly TableColumn<T>[];
+  /** In-memory rows, sorted by the table; absent for a table its server sorts and pages. */
+  data?: readonly T[];
+  /** Server-sorted tables: the order main answers, and the change to ask for. */
+  sort?: ColumnSort | null;
+  onSort?(sort: ColumnSort): void;
+  defaultSort?: ColumnSort;
+  /** Width of a leading column outside the column model (the select checkbox). */
+  leadingWidth?: number;
+}
+
+/**
+ * TanStack Table over our columns: sizing, resizing, visibility and sorting state. Widths and hidden columns come
+ * from the remembered layout; sorting is the caller's (server) or the table's own (in-memory rows).
+ */
+export function useDataTable<T extends RowData>({
+  tableId,
+  columns,
+  data,
+  sort,
+  onSort,
+  defaultSort,
+  leadingWidth = 0,
+}: DataTableOptions<T>) {
+  useEffect(loadTableLayouts, []);
+  const saved = useTableLayouts((s) => s.layouts[tableId]);
+  const setLayout = useTableLayouts((s) => s.set);
+  const [ownSort, setOwnSort] = useState<ColumnSort | null>(defaultSort ?? null);
+  const sorting: SortingState = useMemo(() => {
+    const s = onSort ? sort : ownSort;
+    return s ? [s] : [];
+  }, [onSort, sort, ownSort]);
+
+  const columnSizing: ColumnSizingState = useMemo(() => saved?.widths ?? {}, [saved]);
+  const columnVisibility: ColumnVisibilityState = useMemo(() => {
+    const v: ColumnVisibilityState = {};
+    for (const c of columns) if (c.hiddenByDefault) v[c.id] = false;
+    if (saved) {
+      for (const c of columns) v[c.id] = c.hideable === false || !saved.hidden.includes(c.id);
+    }
+    return v;
+  }, [saved, columns]);
+
+  const defs = useMemo(
+    () =>
+      columns.map((c): ColumnDef<Features, T> => ({
+        id: c.id,
+        header: c.header,
+        size: c.size,
+        minSize: c.minSize ?? 48,
+        enableHiding: c.hideable !== false,
+        enableSorting: Boolean(c.sortValue || c.sorts),
+        ...(c.sortValue
+          ? {
+              accessorFn: (row: T) => c.sortValue!(row),
+              sortFn: (a, b, id) => compareValues(a.getValue(id), b.getValue(id)),
+            }
+          : {}),
+      })),
+    [columns],
+  );
+
+  const update = useCallback(
+    (next: { widths?: ColumnSizingState; visibility?: ColumnVisibilityState }) => {
+      const widths = Object.fromEntries(
+        Object.entries(next.widths ?? columnSizing).map(([k, w]) => [k, Math.max(32, Math.min(2000, Math.round(w)))]),
+      );
+      const visibility = next.visibility ?? columnVisibility;
+      const hidden = columns.filter((c) => visibility[c.id] === false).map((c) => c.id);
+      setLayout(tableId, { widths, hidden });
+    },
+    [columnSizing, columnVisibility, columns, setLayout, tableId],
+  );
+  const apply = <S>(u: Updater<S>, prev: S): S => (typeof u === 'function' ? (u as (p: S) => S)(prev) : u);
+
+  const table = useTable({
+    features,
+    columns: defs,
+    data: (data ?? []) as T[],
+    state: { sorting, columnSizing, columnVisibility },
+    manualSorting: !data,
+    enableSortingRemoval: false,
+    columnResizeMode: 'onChange',
+    onColumnSizingChange: (u) => update({ widths: apply(u, columnSizing) }),
+    onColumnVisibilityChange: (u) => update({ visibility: apply(u, columnVisibility) }),
+    onSortingChange: (u) => {
+      const next = apply(u, sorting)[0];
+      if (!next) return;
+      if (onSort) onSort(next);
+      else setOwnSort(next);
+    },
+  });
+
+  const visible = table.getVisibleLeafColumns();
+  const byId = useMemo(() => new Map(columns.map((c) => [c.id, c])), [columns]);
+  // The shown columns keep their identity while the same ones are shown, so memoised rows skip re-rendering.
+  const shownKey = visible.map((c) => c.id).join();
+  const shown = useMemo(() => shownKey.split(',').flatMap((id) => byId.get(id) ?? []), [shownKey, byId]);
+  // One grid template for the header and every row: resizing changes one style property, not each row.
+  const template =
+    (leadingWidth ? `${leadingWidth}px ` : '') +
+    visible.map((c, i) => (i === visible.length - 1 ? `minmax(${c.getSize()}px, 1fr)` : `${c.getSize()}px`)).join(' ');
+  const width = leadingWidth + visible.reduce((n, c) => n + c.getSize(), 0);
+
+  /** The next order when a header is activated: its first direction, or the next one it offers. */
+  const sortBy = useCallback(
+    (column: TableColumn<T>) => {
+      const dirs = column.sorts ?? (['asc', 'desc'] as const);
+      const current = sorting[0]?.id === column.id ? (sorting[0].desc ? 'desc' : 'asc') : null;
+      const dir = current === null ? dirs[0]! : dirs[(dirs.indexOf(current) + 1) % dirs.length]!;
+      table.setSorting([{ id: column.id, desc: dir === 'desc' }]);
+    },
+    [sorting, table],
+  );
+
+  const rows = data ? table.getRowModel().rows.map((r) => r.original) : null;
+  return { table, shown, template, width, sorting, sortBy, rows };
+}
+export type DataTable<T extends RowData> = ReturnType<typeof useDataTable<T>>;
