@@ -31,7 +31,7 @@ export function DataTable<T extends RowData>({
   label: string;
   columns: readonly TableColumn<T>[];
   rows: readonly T[];
-  rowKey(row: T): string;
+  rowKey(row: T, index: number): string;
   rowLabel?(row: T): string;
   defaultSort?: ColumnSort;
   /** Controls shown left of the column chooser. */
@@ -50,7 +50,7 @@ export function DataTable<T extends RowData>({
 
   const renderRow = (row: T, index: number, style?: CSSProperties) => (
     <div
-      key={rowKey(row)}
+      key={rowKey(row, index)}
       role="row"
       aria-rowindex={index + 2}
       {...(rowLabel ? { 'aria-label': rowLabel(row) } : {})}

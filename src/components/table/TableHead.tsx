@@ -27,7 +27,7 @@ export function TableHead<T extends RowData>({
         {headers.map((h, i) => {
           const column = shown[i] as TableColumn<T>;
           const sorted = sorting[0]?.id === column.id ? (sorting[0].desc ? 'descending' : 'ascending') : undefined;
-          const canSort = h.column.getCanSort();
+          const canSort = Boolean(column.sortValue || column.sorts);
           const size = h.getSize();
           const resize = h.getResizeHandler();
           const onKey = (e: KeyboardEvent) => {
@@ -61,9 +61,8 @@ export function TableHead<T extends RowData>({
               <div
                 role="separator"
                 aria-orientation="vertical"
-                // The column's name goes in the value text: a label naming it would also match its filter's label.
-                aria-label="Column width"
-                aria-valuetext={`${column.header}: ${size} pixels`}
+                // Named by its value text only: a label would join the header's name (and match its filter's label).
+                aria-valuetext={`${column.header} column width: ${size} pixels`}
                 aria-valuenow={size}
                 aria-valuemin={h.column.columnDef.minSize ?? 48}
                 aria-valuemax={2000}
