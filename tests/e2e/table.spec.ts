@@ -113,7 +113,7 @@ test('a narrow secret column cuts the head of the masked secret and keeps its ta
   const mask = row.locator('code.dt-masked');
   const seen = await mask.evaluate((code) => {
     const cell = code.closest('[role="gridcell"]')!.getBoundingClientRect();
-    const [head, tail] = [...code.children] as HTMLElement[];
+    const [head, tail] = [...code.children];
     const t = tail!.getBoundingClientRect();
     return {
       tail: tail!.textContent,

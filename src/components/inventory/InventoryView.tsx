@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { call } from '../../lib/api';
 import { useInventoryRows } from '../../lib/use-inventory-rows';
-import { observeRectAfterLayout, windowRect } from '../../lib/virtual-rect';
+import { observeRectAfterLayout, scrollUnlessNew, windowRect } from '../../lib/virtual-rect';
 import { firstViewPainted } from '../../lib/startup';
 import { useChecks } from '../../state/check-store';
 import { useInventory } from '../../state/inventory-store';
@@ -60,6 +60,7 @@ export function InventoryView() {
     overscan: 4,
     initialRect: initialRect.current,
     observeElementRect: observeRectAfterLayout,
+    scrollToFn: scrollUnlessNew,
   });
   const focusIndex = Math.min(focus, Math.max(inv.total - 1, 0));
   const items = virtualizer.getVirtualItems();

@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type CSSProperties, type ReactNode } from 'react';
+import { scrollUnlessNew } from '../../lib/virtual-rect';
 import { ColumnChooser } from './ColumnChooser';
 import { TableHead } from './TableHead';
 import { useDataTable, type TableColumn } from './use-data-table';
@@ -46,6 +47,7 @@ export function DataTable<T extends RowData>({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
+    scrollToFn: scrollUnlessNew,
   });
 
   const renderRow = (row: T, index: number, style?: CSSProperties) => (

@@ -1,5 +1,5 @@
 import type { RowData } from '@tanstack/react-table';
-import type { KeyboardEvent, ReactNode } from 'react';
+import type { KeyboardEvent, MouseEvent as ReactMouseEvent, ReactNode, TouchEvent as ReactTouchEvent } from 'react';
 import type { DataTable, TableColumn } from './use-data-table';
 
 const STEP_PX = 16;
@@ -18,31 +18,33 @@ export function TableHead<T extends RowData>({
   leading?: ReactNode;
   cellRole?: 'columnheader';
 }) {
-  const { table, shown, sorting, sortBy } = dt;
-  const headers = table.getLeafHeaders().filter((h) => h.column.getIsVisible());
+  const { table, shown, sizeOf, sorting, sortBy } = dt;
+  const resizing = table.state.columnResizing?.isResizingColumn;
   return (
     <div role="rowgroup" className="dt-head">
       <div role="row" aria-rowindex={1} className="dt-row">
         {leading}
-        {headers.map((h, i) => {
-          const column = shown[i] as TableColumn<T>;
+        {shown.map((column) => {
           const sorted = sorting[0]?.id === column.id ? (sorting[0].desc ? 'descending' : 'ascending') : undefined;
           const canSort = Boolean(column.sortValue || column.sorts);
-          const size = h.getSize();
-          const resize = h.getResizeHandler();
+          const size = sizeOf(column);
+          const min = column.minSize ?? 48;
+          // The table builds its headers only when a drag starts: the first paint does not wait for them.
+          const resize = (e: ReactMouseEvent | ReactTouchEvent) =>
+            table
+              .getFlatHeaders()
+              .find((h) => h.column.id === column.id)
+              ?.getResizeHandler()(e);
           const onKey = (e: KeyboardEvent) => {
             const delta = e.key === 'ArrowRight' ? STEP_PX : e.key === 'ArrowLeft' ? -STEP_PX : 0;
             if (!delta) return;
             e.preventDefault();
             e.stopPropagation();
-            table.setColumnSizing((s) => ({
-              ...s,
-              [column.id]: Math.max(h.column.columnDef.minSize ?? 48, size + delta),
-            }));
+            table.setColumnSizing((s) => ({ ...s, [column.id]: Math.max(min, size + delta) }));
           };
           return (
             <div
-              key={h.id}
+              key={column.id}
               role={cellRole}
               aria-sort={canSort ? (sorted ?? 'none') : undefined}
               className={`cell dt-th${column.className ? ` ${column.className}` : ''}`}
@@ -64,13 +66,13 @@ export function TableHead<T extends RowData>({
                 // Named by its value text only: a label would join the header's name (and match its filter's label).
                 aria-valuetext={`${column.header} column width: ${size} pixels`}
                 aria-valuenow={size}
-                aria-valuemin={h.column.columnDef.minSize ?? 48}
+                aria-valuemin={min}
                 aria-valuemax={2000}
                 tabIndex={0}
-                className={`dt-resize${h.column.getIsResizing() ? ' resizing' : ''}`}
+                className={`dt-resize${resizing === column.id ? ' resizing' : ''}`}
                 onMouseDown={resize}
                 onTouchStart={resize}
-                onDoubleClick={() => h.column.resetSize()}
+                onDoubleClick={() => table.setColumnSizing(({ [column.id]: _, ...rest }) => rest)}
                 onKeyDown={onKey}
                 onClick={(e) => e.stopPropagation()}
               />

@@ -154,16 +154,23 @@ export function useDataTable<T extends RowData>({
     },
   });
 
-  const visible = table.getVisibleLeafColumns();
-  const byId = useMemo(() => new Map(columns.map((c) => [c.id, c])), [columns]);
-  // The shown columns keep their identity while the same ones are shown, so memoised rows skip re-rendering.
-  const shownKey = visible.map((c) => c.id).join();
-  const shown = useMemo(() => shownKey.split(',').flatMap((id) => byId.get(id) ?? []), [shownKey, byId]);
+  // What the header and rows render is read from the same state the table holds, without asking the table for its
+  // columns and headers: building those costs the first paint more than the few lines below.
+  // The same array while the same columns show, so memoised rows skip re-rendering while a column is resized.
+  const shownKey = columns.flatMap((c) => (columnVisibility[c.id] === false ? [] : [c.id])).join();
+  const shown = useMemo(() => {
+    const ids = new Set(shownKey.split(','));
+    return columns.filter((c) => ids.has(c.id));
+  }, [columns, shownKey]);
+  const sizeOf = useCallback(
+    (c: TableColumn<T>) => Math.max(c.minSize ?? 48, columnSizing[c.id] ?? c.size),
+    [columnSizing],
+  );
   // One grid template for the header and every row: resizing changes one style property, not each row.
   const template =
     (leadingWidth ? `${leadingWidth}px ` : '') +
-    visible.map((c, i) => (i === visible.length - 1 ? `minmax(${c.getSize()}px, 1fr)` : `${c.getSize()}px`)).join(' ');
-  const width = leadingWidth + visible.reduce((n, c) => n + c.getSize(), 0);
+    shown.map((c, i) => (i === shown.length - 1 ? `minmax(${sizeOf(c)}px, 1fr)` : `${sizeOf(c)}px`)).join(' ');
+  const width = leadingWidth + shown.reduce((n, c) => n + sizeOf(c), 0);
 
   /** The next order when a header is activated: its first direction, or the next one it offers. */
   const sortBy = useCallback(
@@ -177,6 +184,6 @@ export function useDataTable<T extends RowData>({
   );
 
   const rows = data ? table.getRowModel().rows.map((r) => r.original) : null;
-  return { table, shown, template, width, sorting, sortBy, rows };
+  return { table, shown, sizeOf, template, width, sorting, sortBy, rows };
 }
 export type DataTable<T extends RowData> = ReturnType<typeof useDataTable<T>>;
