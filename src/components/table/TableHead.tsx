@@ -1,6 +1,6 @@
 import type { RowData } from '@tanstack/react-table';
 import type { KeyboardEvent, MouseEvent as ReactMouseEvent, ReactNode, TouchEvent as ReactTouchEvent } from 'react';
-import type { DataTable, TableColumn } from './use-data-table';
+import type { DataTable } from './use-data-table';
 
 const STEP_PX = 16;
 
