@@ -1,8 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { countBySeverity, SEVERITIES, sortFindings, type Severity } from '../lib/format';
 import type { Finding } from '../../electron/contract';
 import { act, refetch, useQuery } from '../lib/query';
-import { FindingItem } from './FindingItem';
+import { FindingsTable } from './FindingsTable';
 
 const NO_CLIENT = '__none__';
 const NONE: readonly Finding[] = [];
@@ -35,6 +35,7 @@ export function FindingsView() {
   const storeIds = useMemo(() => [...new Set(page.flatMap((f) => f.subject.storeId ?? []))].slice(0, 5_000), [page]);
   const labels = useQuery('getNames', storeIds.length ? { storeIds } : null).data;
   const labelOf = useMemo(() => new Map(labels?.stores.map((s) => [s.id, s.label])), [labels]);
+  const storeLabel = useCallback((id: string) => labelOf.get(id), [labelOf]);
   // Entries added or removed outside Keyward (another app, the command line) show at once.
   const rescan = async () => {
     await act('getFindings', { rescanKeychain: true, limit: 1 });
@@ -101,11 +102,7 @@ export function FindingsView() {
           {findings.length === 0 ? 'Nothing needs attention.' : 'No findings match these filters.'}
         </p>
       ) : (
-        <ul className="findings" aria-label={`${shown.length} finding${shown.length === 1 ? '' : 's'}`}>
-          {page.map((f) => (
-            <FindingItem key={f.id} finding={f} storeLabel={f.subject.storeId && labelOf.get(f.subject.storeId)} />
-          ))}
-        </ul>
+        <FindingsTable findings={page} storeLabel={storeLabel} />
       )}
       {shown.length > limit && (
         <button type="button" className="small" onClick={() => setLimit((n) => n + 1000)}>

@@ -379,8 +379,8 @@ test('the findings list shows every kind of finding, filters by severity and cli
   );
   await nav.click();
 
-  const list = page.getByRole('list', { name: /findings?$/ });
-  const items = list.getByRole('listitem');
+  const list = page.getByRole('table', { name: /findings?$/ });
+  const items = list.getByRole('row').filter({ has: page.getByRole('cell') });
   await expect(items).toHaveCount(findings.length);
   const labels: Record<string, string> = {
     expired: 'Expired',

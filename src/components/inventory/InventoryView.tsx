@@ -11,6 +11,7 @@ import { BulkBar } from './BulkBar';
 import { CheckProgress } from './CheckProgress';
 import { InventoryToolbar } from './InventoryToolbar';
 import { useSelectionFacts } from './selection';
+import { InventoryLoading, InventoryUnreadable } from './InventoryStates';
 import { PendingRow, TokenRow } from './TokenRow';
 import { columnSortOf, INVENTORY_COLUMNS, sortKeyOf } from './columns';
 import { gridStyle } from '../table/DataTable';
@@ -101,34 +102,8 @@ export function InventoryView() {
     row.focus();
   });
 
-  if (!inv.ready) {
-    return (
-      <section className="inventory" aria-labelledby="inventory-title" aria-busy="true">
-        <header className="inventory-head">
-          <h2 id="inventory-title">Inventory</h2>
-        </header>
-        <p className="muted" role="status">
-          Loading tokens…
-        </p>
-      </section>
-    );
-  }
-  if (inv.error && inv.rows.size === 0) {
-    return (
-      <section className="inventory" aria-labelledby="inventory-title">
-        <header className="inventory-head">
-          <h2 id="inventory-title">Inventory</h2>
-        </header>
-        <div className="empty" role="alert">
-          <h3>The inventory could not be read</h3>
-          <p>{inv.error.message}</p>
-          <button type="button" className="primary" onClick={inv.reload}>
-            Try again
-          </button>
-        </div>
-      </section>
-    );
-  }
+  if (!inv.ready) return <InventoryLoading />;
+  if (inv.error && inv.rows.size === 0) return <InventoryUnreadable message={inv.error.message} onRetry={inv.reload} />;
 
   function moveFocus(next: number) {
     const i = Math.max(0, Math.min(inv.total - 1, next));

@@ -58,6 +58,8 @@ export function DataTable<T extends RowData>({
       {...(rowLabel ? { 'aria-label': rowLabel(row) } : {})}
       className={`dt-row${virtual ? ' dt-row-virtual' : ''}`}
       style={style}
+      // Rows whose text wraps are measured as they render, so the scroll height follows them.
+      {...(virtual ? { 'data-index': index, ref: virtualizer.measureElement } : {})}
     >
       {dt.shown.map((c) => (
         <div key={c.id} role="cell" className={`cell${c.className ? ` ${c.className}` : ''}`}>
