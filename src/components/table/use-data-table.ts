@@ -15,7 +15,7 @@ import {
   type SortingState,
   type Updater,
 } from '@tanstack/react-table';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { loadTableLayouts, useTableLayouts } from './layout-store';
 
 export type SortDir = 'asc' | 'desc';
@@ -39,6 +39,9 @@ export interface TableColumn<T> {
   hiddenByDefault?: boolean;
   className?: string;
 }
+
+const apply = <S>(u: Updater<S>, prev: S): S => (typeof u === 'function' ? (u as (p: S) => S)(prev) : u);
+const NO_ROWS: never[] = [];
 
 export const features = tableFeatures({
   columnSizingFeature,
@@ -89,10 +92,13 @@ export function useDataTable<T extends RowData>({
   const saved = useTableLayouts((s) => s.layouts[tableId]);
   const setLayout = useTableLayouts((s) => s.set);
   const [ownSort, setOwnSort] = useState<ColumnSort | null>(defaultSort ?? null);
+  const serverSorted = Boolean(onSort);
+  const onSortRef = useRef(onSort);
+  onSortRef.current = onSort;
   const sorting: SortingState = useMemo(() => {
-    const s = onSort ? sort : ownSort;
+    const s = serverSorted ? sort : ownSort;
     return s ? [s] : [];
-  }, [onSort, sort, ownSort]);
+  }, [serverSorted, sort, ownSort]);
 
   const columnSizing: ColumnSizingState = useMemo(() => saved?.widths ?? {}, [saved]);
   const columnVisibility: ColumnVisibilityState = useMemo(() => {
@@ -134,25 +140,31 @@ export function useDataTable<T extends RowData>({
     },
     [columnSizing, columnVisibility, columns, setLayout, tableId],
   );
-  const apply = <S>(u: Updater<S>, prev: S): S => (typeof u === 'function' ? (u as (p: S) => S)(prev) : u);
 
-  const table = useTable({
-    features,
-    columns: defs,
-    data: (data ?? []) as T[],
-    state: { sorting, columnSizing, columnVisibility },
-    manualSorting: !data,
-    enableSortingRemoval: false,
-    columnResizeMode: 'onChange',
-    onColumnSizingChange: (u) => update({ widths: apply(u, columnSizing) }),
-    onColumnVisibilityChange: (u) => update({ visibility: apply(u, columnVisibility) }),
-    onSortingChange: (u) => {
-      const next = apply(u, sorting)[0];
-      if (!next) return;
-      if (onSort) onSort(next);
-      else setOwnSort(next);
-    },
-  });
+  // Options with a stable identity while nothing they hold changed: the table copies itself when they change, which
+  // every keystroke's render of the inventory would otherwise pay.
+  const options = useMemo(
+    () => ({
+      features,
+      columns: defs,
+      data: (data ?? NO_ROWS) as T[],
+      state: { sorting, columnSizing, columnVisibility },
+      manualSorting: !data,
+      enableSortingRemoval: false,
+      columnResizeMode: 'onChange' as const,
+      onColumnSizingChange: (u: Updater<ColumnSizingState>) => update({ widths: apply(u, columnSizing) }),
+      onColumnVisibilityChange: (u: Updater<ColumnVisibilityState>) =>
+        update({ visibility: apply(u, columnVisibility) }),
+      onSortingChange: (u: Updater<SortingState>) => {
+        const next = apply(u, sorting)[0];
+        if (!next) return;
+        if (onSortRef.current) onSortRef.current(next);
+        else setOwnSort(next);
+      },
+    }),
+    [defs, data, sorting, columnSizing, columnVisibility, update],
+  );
+  const table = useTable(options);
 
   // What the header and rows render is read from the same state the table holds, without asking the table for its
   // columns and headers: building those costs the first paint more than the few lines below.
