@@ -110,17 +110,20 @@ test('a narrow secret column cuts the head of the masked secret and keeps its ta
   for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowLeft');
   await expect.poll(async () => (await header(page, 'Fingerprint').boundingBox())!.width).toBeLessThan(100);
 
-  const mask = row.locator('code.dt-masked');
-  const seen = await mask.evaluate((code) => {
-    const cell = code.closest('[role="gridcell"]')!.getBoundingClientRect();
-    const [head, tail] = [...code.children];
-    const t = tail!.getBoundingClientRect();
-    return {
-      tail: tail!.textContent,
-      tailInside: t.left >= cell.left && t.right <= cell.right + 0.5,
-      headCut: head!.scrollWidth > head!.clientWidth,
-    };
-  });
+  const cell = (await row
+    .getByRole('gridcell')
+    .filter({ has: page.locator('code.dt-masked') })
+    .boundingBox())!;
+  const tail = row.locator('.dt-mask-tail');
+  const t = (await tail.boundingBox())!;
+  const seen = {
+    tail: await tail.textContent(),
+    tailInside: t.x >= cell.x && t.x + t.width <= cell.x + cell.width + 0.5,
+    headCut: await row.locator('.dt-mask-head').evaluate((head) => {
+      const box = head as unknown as { scrollWidth: number; clientWidth: number };
+      return box.scrollWidth > box.clientWidth;
+    }),
+  };
   expect(seen).toEqual({ tail: `…${SECRETS['Order sync'].slice(-4)}`, tailInside: true, headCut: true });
   // The whole mask is still the text of the cell (copying, screen readers).
   await expect(row).toContainText(maskedOf(SECRETS['Order sync']));

@@ -1,6 +1,5 @@
-import type { ColumnSort } from '@tanstack/react-table';
 import type { InventoryRow } from '../../../electron/contract';
-import { OUTCOME_LABELS, type SortKey } from '../../lib/inventory';
+import { OUTCOME_LABELS } from '../../lib/inventory';
 import { CompactDay, Masked } from '../table/cells';
 import type { TableColumn } from '../table/use-data-table';
 
@@ -91,19 +90,3 @@ export const INVENTORY_COLUMNS: TableColumn<InventoryRow>[] = [
     cell: (t) => (t.createdAt ? <CompactDay iso={t.createdAt} /> : dash),
   },
 ];
-
-const TO_COLUMN: Record<SortKey, ColumnSort> = {
-  name: { id: 'name', desc: false },
-  expiry: { id: 'expires', desc: false },
-  'last-check-old': { id: 'lastCheck', desc: false },
-  'last-check-new': { id: 'lastCheck', desc: true },
-  'created-old': { id: 'created', desc: false },
-  'created-new': { id: 'created', desc: true },
-};
-
-/** Main's order as the header shows it, and back. */
-export const columnSortOf = (sort: SortKey): ColumnSort => TO_COLUMN[sort];
-export function sortKeyOf(sort: ColumnSort): SortKey | null {
-  const hit = Object.entries(TO_COLUMN).find(([, c]) => c.id === sort.id && c.desc === sort.desc);
-  return hit ? (hit[0] as SortKey) : null;
-}

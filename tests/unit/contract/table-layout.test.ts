@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { UiSettings } from '../../../electron/contract';
-import { columnSortOf, sortKeyOf } from '../../../src/components/inventory/columns';
-import { INVENTORY_SORTS } from '../../../electron/contract/inventory';
 
 const update = UiSettings.partial().strict();
 
@@ -20,16 +18,5 @@ describe('table layouts in the UI settings: bounded, and only what a layout is',
       { tables: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`t${i}`, { widths: {}, hidden: [] }])) },
     ];
     for (const input of bad) expect(update.safeParse(input).success, JSON.stringify(input).slice(0, 80)).toBe(false);
-  });
-});
-
-describe("the inventory's headers ask main only for the orders its query answers", () => {
-  it('maps every order to a header and back', () => {
-    for (const sort of INVENTORY_SORTS) expect(sortKeyOf(columnSortOf(sort))).toBe(sort);
-  });
-
-  it('has no order for a direction main does not answer', () => {
-    expect(sortKeyOf({ id: 'name', desc: true })).toBeNull();
-    expect(sortKeyOf({ id: 'provider', desc: false })).toBeNull();
   });
 });
