@@ -11,7 +11,7 @@ import { tokensChannels } from './channels/tokens';
 import { transferChannels } from './channels/transfer';
 import { vaultChannels } from './channels/vault';
 
-export { CheckRunSummary, UiSettings, VaultTopic } from './channels/shared';
+export { CheckRunSummary, TableLayout, UiSettings, VaultTopic } from './channels/shared';
 
 /**
  * The one IPC contract. Every renderer -> main call is a channel here; main registers a handler for each

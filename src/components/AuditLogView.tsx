@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { AuditEntry } from '../../electron/contract';
 import { useQuery } from '../lib/query';
-import { useVault } from '../state/vault-store';
+import { AuditTable } from './AuditTable';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Unique ids of one subject type in the entries, as getNames takes them. */
@@ -26,8 +26,6 @@ const PREFIXES: [string, string][] = [
 
 /** The append-only audit log (no secret values in it), filtered by subject and action. */
 export function AuditLogView({ subjectId: initialSubject }: { subjectId?: string | undefined }) {
-  const openToken = useVault((s) => s.openToken);
-  const show = useVault((s) => s.show);
   const [subject, setSubject] = useState(initialSubject ?? '');
   const [prefix, setPrefix] = useState('');
   const query = useMemo(
@@ -59,13 +57,6 @@ export function AuditLogView({ subjectId: initialSubject }: { subjectId?: string
   ).data;
 
   useEffect(() => setSubject(initialSubject ?? ''), [initialSubject]);
-
-  const nameOf = (type: AuditEntry['subject']['type'], id: string): string | undefined => {
-    if (type === 'token') return names?.tokens.find((t) => t.id === id)?.name;
-    if (type === 'store') return names?.stores.find((s) => s.id === id)?.label;
-    if (type === 'client') return names?.clients.find((c) => c.id === id)?.name;
-    return undefined;
-  };
 
   return (
     <section className="audit-view" aria-labelledby="audit-view-title">
@@ -104,52 +95,7 @@ export function AuditLogView({ subjectId: initialSubject }: { subjectId?: string
           No entries match.
         </p>
       ) : (
-        <table className="tokens" aria-label="Audit entries">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Action</th>
-              <th scope="col">Subject</th>
-              <th scope="col">Summary</th>
-              <th scope="col">By</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((a, i) => {
-              const name = nameOf(a.subject.type, a.subject.id);
-              return (
-                <tr key={`${a.at}-${i}`}>
-                  <td>
-                    <time dateTime={a.at}>{new Date(a.at).toLocaleString()}</time>
-                  </td>
-                  <td>
-                    <code>{a.action}</code>
-                  </td>
-                  <td>
-                    {a.subject.type}{' '}
-                    {name && a.subject.type === 'token' ? (
-                      <button type="button" className="link" onClick={() => openToken(a.subject.id)}>
-                        {name}
-                      </button>
-                    ) : name && a.subject.type === 'store' ? (
-                      <button
-                        type="button"
-                        className="link"
-                        onClick={() => show({ kind: 'store', storeId: a.subject.id })}
-                      >
-                        {name}
-                      </button>
-                    ) : (
-                      (name ?? <code className="muted">{a.subject.id.slice(0, 8)}</code>)
-                    )}
-                  </td>
-                  <td>{a.summary}</td>
-                  <td>{a.actor}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <AuditTable entries={entries} names={names} />
       )}
     </section>
   );

@@ -3,6 +3,7 @@ import type { ClientView as ClientViewData } from '../../electron/contract';
 import { countBySeverity, SEVERITIES } from '../lib/format';
 import { useQuery, write } from '../lib/query';
 import { useSupportMode, useVault } from '../state/vault-store';
+import { ClientStores } from './ClientStores';
 import { ConfirmDialog } from './ConfirmDialog';
 
 /** One client: asks main for it and its stores; says so when it is gone. */
@@ -137,22 +138,7 @@ function ClientSections({ view }: { view: ClientViewData }) {
       {stores.length === 0 ? (
         <p className="muted">No stores yet. Add a store and choose this client, or move one here with “Edit store”.</p>
       ) : (
-        <ul className="client-stores" aria-labelledby="client-stores-title">
-          {stores.map((store) => {
-            const n = store.tokenCount;
-            return (
-              <li key={store.id}>
-                <button type="button" className="store-link" onClick={() => show({ kind: 'store', storeId: store.id })}>
-                  <span className="store-label">{store.label}</span>
-                  <span className="store-meta">
-                    {store.providerName} · {store.environment} · {n} token
-                    {n === 1 ? '' : 's'}
-                  </span>
-                </button>
-              </li>
-            );
-          })}
-        </ul>
+        <ClientStores clientName={client.name} stores={stores} />
       )}
 
       {confirming && (

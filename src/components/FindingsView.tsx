@@ -1,8 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { FindingKind } from '../../electron/contract';
 import { KIND_LABELS, SEVERITIES, type Severity } from '../lib/format';
 import { act, refetch, useQuery } from '../lib/query';
-import { FindingItem } from './FindingItem';
+import { FindingsTable } from './FindingsTable';
 
 const NO_CLIENT = '__none__';
 /** Findings per page: main filters, sorts and pages them, so 17,000 findings cost one page. */
@@ -32,6 +32,8 @@ export function FindingsView() {
   const names = useQuery('getNames', tokenIds.length || storeIds.length ? { tokenIds, storeIds } : null).data;
   const tokenName = useMemo(() => new Map(names?.tokens.map((t) => [t.id, t.name])), [names]);
   const storeLabel = useMemo(() => new Map(names?.stores.map((s) => [s.id, s.label])), [names]);
+  const labelOfStore = useCallback((id: string) => storeLabel.get(id), [storeLabel]);
+  const nameOfToken = useCallback((id: string) => tokenName.get(id), [tokenName]);
   const total = groups?.byKind.reduce((n, g) => n + g.count, 0) ?? 0;
   const counts = {
     critical: groups?.byKind.reduce((n, g) => n + g.critical, 0) ?? 0,
@@ -117,16 +119,7 @@ export function FindingsView() {
           {total === 0 ? 'Nothing needs attention.' : 'No findings match these filters.'}
         </p>
       ) : (
-        <ul className="findings" aria-label={`${findings.length} finding${findings.length === 1 ? '' : 's'}`}>
-          {findings.map((f) => (
-            <FindingItem
-              key={f.id}
-              finding={f}
-              tokenName={f.subject.tokenId ? tokenName.get(f.subject.tokenId) : undefined}
-              storeLabel={f.subject.storeId ? storeLabel.get(f.subject.storeId) : undefined}
-            />
-          ))}
-        </ul>
+        <FindingsTable findings={findings} storeLabel={labelOfStore} tokenName={nameOfToken} />
       )}
       {(page > 0 || findings.length === PAGE) && (
         <div className="actions">

@@ -1,6 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Finding, TokenSummary } from '../../electron/contract';
-import { credentialFor, expirySourceText, isoDay, localDay, scopesShort } from '../lib/format';
 import { useQuery, write } from '../lib/query';
 import { useProviders, useSupportMode, useVault } from '../state/vault-store';
 import { AddTokenForm } from './AddTokenForm';
@@ -8,6 +7,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { CheckChoicesPanel } from './CheckChoicesPanel';
 import { RulesPanel } from './RulesPanel';
 import { StoreEditForm } from './StoreEditForm';
+import { StoreTokens } from './StoreTokens';
 
 type Pending = { kind: 'token'; token: TokenSummary } | { kind: 'store' } | null;
 
@@ -53,9 +53,8 @@ function StoreSections({ view }: { view: NonNullable<ReturnType<typeof useQuery<
   }, [findings]);
 
   // Main sent only this store's findings: a token's here are its findings about this store.
-  const tokenFindings = (id: string) => byToken.get(id) ?? NO_FINDINGS;
-  const tokenFindingCount = (id: string) => tokenFindings(id).length;
-  const worstFor = (id: string) => tokenFindings(id)[0]?.severity ?? 'info';
+  const tokenFindings = useCallback((id: string) => byToken.get(id) ?? NO_FINDINGS, [byToken]);
+  const deleteToken = useCallback((token: TokenSummary) => setPending({ kind: 'token', token }), []);
 
   async function confirmDelete() {
     const target = pending;
@@ -112,94 +111,15 @@ function StoreSections({ view }: { view: NonNullable<ReturnType<typeof useQuery<
       {tokens.length === 0 ? (
         <p className="muted">No tokens yet. Add one and paste its value; it goes straight to the OS keychain.</p>
       ) : (
-        <table className="tokens" aria-label={`Tokens of ${store.label}`}>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Mode</th>
-              <th scope="col">Secret</th>
-              <th scope="col">Status</th>
-              <th scope="col">Expires</th>
-              <th scope="col">Scopes</th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.map((token) => (
-              <tr key={token.id}>
-                <td>{token.name}</td>
-                <td>{token.kind === 'api-key' ? 'API key' : 'Access token'}</td>
-                <td>{token.mode ?? '—'}</td>
-                <td>
-                  {token.secret ? (
-                    <code className="masked">{token.secret.masked}</code>
-                  ) : (
-                    <span className="muted">not stored</span>
-                  )}
-                  {token.secret?.formatProblem && (
-                    <span className="format-flag" title={token.secret.formatProblem}>
-                      <span aria-hidden="true"> ⚠</span>
-                      <span className="sr-only">Format problem: {token.secret.formatProblem}</span>
-                    </span>
-                  )}
-                </td>
-                <td>
-                  <span className={`status status-${token.status}`}>{token.status}</span>
-                  {tokenFindingCount(token.id) > 0 && (
-                    <span className={`sev sev-${worstFor(token.id)} sev-count`} title="Findings for this token">
-                      {tokenFindingCount(token.id)}
-                      <span className="sr-only"> finding{tokenFindingCount(token.id) === 1 ? '' : 's'}</span>
-                    </span>
-                  )}
-                </td>
-                <td>
-                  {token.expiresAt ? (
-                    <>
-                      <time dateTime={token.expiresAt} title={isoDay(token.expiresAt)}>
-                        {localDay(token.expiresAt)}
-                      </time>
-                      <small className="muted block">
-                        {expirySourceText(token.expirySource, credentialFor(provider, token.kind)?.policy?.expiry)}
-                      </small>
-                    </>
-                  ) : (
-                    <span className="muted">{token.expirySource === 'none' ? 'never' : 'unknown'}</span>
-                  )}
-                </td>
-                <td>
-                  {token.scopes.length ? (
-                    <span title={token.scopes.join(', ')}>{scopesShort(token.scopes)}</span>
-                  ) : (
-                    <span className="muted">—</span>
-                  )}
-                </td>
-                <td className="actions">
-                  <button
-                    type="button"
-                    className="small"
-                    onClick={() => openToken(token.id)}
-                    aria-label={`Details of token ${token.name}`}
-                  >
-                    Details
-                  </button>
-                  {!supportMode && (
-                    <button
-                      type="button"
-                      className="danger small"
-                      onClick={() => setPending({ kind: 'token', token })}
-                      aria-label={`Delete token ${token.name}`}
-                    >
-                      Delete
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <StoreTokens
+          label={store.label}
+          tokens={tokens}
+          provider={provider}
+          findingsOf={tokenFindings}
+          supportMode={supportMode}
+          onOpen={openToken}
+          onDelete={deleteToken}
+        />
       )}
       {provider && (
         <RulesPanel

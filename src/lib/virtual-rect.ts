@@ -1,4 +1,4 @@
-import type { Rect, Virtualizer } from '@tanstack/react-virtual';
+import { elementScroll, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 
 /**
  * The scroll box's size, told by ResizeObserver alone. The library's default also reads clientHeight as the grid
@@ -27,3 +27,21 @@ export const windowRect = (): Rect =>
   typeof window === 'undefined'
     ? { width: 0, height: 0 }
     : { width: window.innerWidth, height: Math.max(200, window.innerHeight - ABOVE_ROWS_PX) };
+
+const written = new WeakSet<Element>();
+/**
+ * The library's element scroll, except its first write to a new scroll box when that write is 0: the box is already
+ * there, and the write (made as the grid mounts, in React's commit) costs the first frame a synchronous scroll update.
+ */
+export function scrollUnlessNew<E extends HTMLElement>(
+  offset: number,
+  options: { adjustments?: number; behavior?: ScrollBehavior },
+  instance: Virtualizer<E, Element>,
+): void {
+  const element = instance.scrollElement;
+  if (!element) return;
+  const first = !written.has(element);
+  written.add(element);
+  if (first && offset + (options.adjustments ?? 0) === 0) return;
+  elementScroll(offset, options, instance);
+}

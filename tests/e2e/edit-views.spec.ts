@@ -96,9 +96,9 @@ test('client view: stores with token counts, rename shows in the sidebar, delete
   await page.goto(host.url);
   await clientTitle(page, 'Northwind Apparel').click();
   await expect(page.getByRole('heading', { name: 'Northwind Apparel', level: 2, exact: true })).toBeVisible();
-  const stores = page.getByRole('list', { name: 'Stores' });
-  await expect(stores.getByRole('button', { name: /Print farm.*0 tokens/ })).toBeVisible();
-  await expect(stores.getByRole('button', { name: /Label desk/ })).toBeVisible();
+  const stores = page.getByRole('table', { name: /^Stores of / });
+  await expect(stores.getByRole('row', { name: /Print farm.*0 tokens/ })).toBeVisible();
+  await expect(stores.getByRole('button', { name: 'Label desk' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Findings' })).toBeVisible();
   const axe = async (where: string) => {
     const result = await new AxeBuilder({ page }).analyze();

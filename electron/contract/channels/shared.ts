@@ -11,10 +11,25 @@ export const AnyResult = z.union([
   z.object({ ok: z.literal(false), error: AppErrorShape }),
 ]);
 
+const ColumnId = z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]{0,39}$/);
+/** One table's remembered layout: column widths in CSS pixels and the columns the user hid. */
+export const TableLayout = z
+  .object({
+    widths: z.record(ColumnId, z.number().int().min(32).max(2000)).refine((w) => Object.keys(w).length <= 40),
+    hidden: z.array(ColumnId).max(40),
+  })
+  .strict();
+export type TableLayout = z.infer<typeof TableLayout>;
+
 /** App preferences kept in vault.settings.ui. */
 export const UiSettings = z.object({
   /** Seconds before main clears a copied secret from the clipboard (0 = never). */
   clipboardClearSeconds: z.number().int().min(0).max(3600),
+  /** Table layouts by table id (inventory, store tokens, audit…). */
+  tables: z
+    .record(ColumnId, TableLayout)
+    .refine((t) => Object.keys(t).length <= 20)
+    .optional(),
 });
 export type UiSettings = z.infer<typeof UiSettings>;
 export const OutcomeCounts = z.record(CheckOutcome, z.number().int().nonnegative());

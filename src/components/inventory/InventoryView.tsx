@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { call } from '../../lib/api';
 import { useInventoryRows } from '../../lib/use-inventory-rows';
-import { observeRectAfterLayout, windowRect } from '../../lib/virtual-rect';
+import { observeRectAfterLayout, scrollUnlessNew, windowRect } from '../../lib/virtual-rect';
 import { firstViewPainted } from '../../lib/startup';
 import { useChecks } from '../../state/check-store';
 import { useInventory } from '../../state/inventory-store';
@@ -11,7 +11,14 @@ import { BulkBar } from './BulkBar';
 import { CheckProgress } from './CheckProgress';
 import { InventoryToolbar } from './InventoryToolbar';
 import { useSelectionFacts } from './selection';
-import { COLUMNS, PendingRow, TokenRow } from './TokenRow';
+import { InventoryLoading, InventoryUnreadable } from './InventoryStates';
+import { PendingRow, TokenRow } from './TokenRow';
+import { columnSortOf, sortKeyOf } from './column-sort';
+import { INVENTORY_COLUMNS } from './columns';
+import { gridStyle } from '../table/DataTable';
+import { TableHead } from '../table/TableHead';
+import { ColumnChooser } from '../table/ColumnChooser';
+import { useDataTable } from '../table/use-data-table';
 
 const ROW_HEIGHT = 40;
 
@@ -19,7 +26,19 @@ const ROW_HEIGHT = 40;
 export function InventoryView() {
   const openToken = useVault((s) => s.openToken);
   const show = useVault((s) => s.show);
-  const { filters, sort, selected, focus, setFilter, clearFilters, toggle, setSelected, setFocus } = useInventory();
+  const { filters, sort, selected, focus, setFilter, clearFilters, setSort, toggle, setSelected, setFocus } =
+    useInventory();
+  // Main orders the rows (queryInventory): a header asks for one of the orders its query answers.
+  const dt = useDataTable({
+    tableId: 'inventory',
+    columns: INVENTORY_COLUMNS,
+    sort: columnSortOf(sort),
+    onSort: (s) => {
+      const key = sortKeyOf(s);
+      if (key) setSort(key);
+    },
+    leadingWidth: 34,
+  });
   // Only what the view shows: a running check's progress ticks re-render CheckProgress, not the whole grid.
   const proposeCheck = useChecks((s) => s.propose);
   const checkRunning = useChecks((s) => s.current?.running ?? false);
@@ -43,6 +62,7 @@ export function InventoryView() {
     overscan: 4,
     initialRect: initialRect.current,
     observeElementRect: observeRectAfterLayout,
+    scrollToFn: scrollUnlessNew,
   });
   const focusIndex = Math.min(focus, Math.max(inv.total - 1, 0));
   const items = virtualizer.getVirtualItems();
@@ -83,34 +103,8 @@ export function InventoryView() {
     row.focus();
   });
 
-  if (!inv.ready) {
-    return (
-      <section className="inventory" aria-labelledby="inventory-title" aria-busy="true">
-        <header className="inventory-head">
-          <h2 id="inventory-title">Inventory</h2>
-        </header>
-        <p className="muted" role="status">
-          Loading tokens…
-        </p>
-      </section>
-    );
-  }
-  if (inv.error && inv.rows.size === 0) {
-    return (
-      <section className="inventory" aria-labelledby="inventory-title">
-        <header className="inventory-head">
-          <h2 id="inventory-title">Inventory</h2>
-        </header>
-        <div className="empty" role="alert">
-          <h3>The inventory could not be read</h3>
-          <p>{inv.error.message}</p>
-          <button type="button" className="primary" onClick={inv.reload}>
-            Try again
-          </button>
-        </div>
-      </section>
-    );
-  }
+  if (!inv.ready) return <InventoryLoading />;
+  if (inv.error && inv.rows.size === 0) return <InventoryUnreadable message={inv.error.message} onRetry={inv.reload} />;
 
   function moveFocus(next: number) {
     const i = Math.max(0, Math.min(inv.total - 1, next));
@@ -183,6 +177,7 @@ export function InventoryView() {
         >
           Check all
         </button>
+        <ColumnChooser dt={dt} label="Tokens" />
       </header>
       <InventoryToolbar
         facets={inv.facets}
@@ -230,17 +225,18 @@ export function InventoryView() {
         </div>
       ) : (
         <div
-          className="grid"
+          className="dt inventory-grid"
           role="grid"
           aria-label="Tokens"
           aria-rowcount={inv.total + 1}
-          aria-colcount={COLUMNS.length + 1}
+          aria-colcount={dt.shown.length + 1}
           aria-multiselectable="true"
           data-testid="inventory-grid"
-          onKeyDown={onGridKey}
+          style={gridStyle(dt.template, dt.width)}
         >
-          <div role="rowgroup" className="grid-head">
-            <div role="row" aria-rowindex={1} className="grid-row">
+          <TableHead
+            dt={dt}
+            leading={
               <div role="columnheader" className="cell cell-select">
                 <input
                   type="checkbox"
@@ -252,16 +248,11 @@ export function InventoryView() {
                   onChange={() => void toggleAllShown()}
                 />
               </div>
-              {COLUMNS.map((c) => (
-                <div key={c} role="columnheader" className="cell">
-                  {c}
-                </div>
-              ))}
-            </div>
-          </div>
-          <div ref={scrollRef} className="grid-body" role="rowgroup" data-testid="inventory-scroll">
+            }
+          />
+          <div ref={scrollRef} className="dt-body" role="rowgroup" data-testid="inventory-scroll" onKeyDown={onGridKey}>
             {inv.total === 0 ? (
-              <div role="row" aria-rowindex={2} className="grid-row grid-empty">
+              <div role="row" aria-rowindex={2} className="dt-row grid-empty">
                 <div role="gridcell" className="cell">
                   No token matches. Try fewer words, or{' '}
                   <button type="button" className="link" onClick={clearFilters}>
@@ -271,7 +262,7 @@ export function InventoryView() {
                 </div>
               </div>
             ) : (
-              <div className="grid-spacer" style={{ height: virtualizer.getTotalSize() }}>
+              <div className="dt-spacer" style={{ height: virtualizer.getTotalSize() }}>
                 {items.map((item) => {
                   const row = inv.rows.get(item.index);
                   if (!row) return <PendingRow key={item.index} index={item.index} top={item.start} />;
@@ -282,6 +273,7 @@ export function InventoryView() {
                       row={row}
                       index={item.index}
                       top={item.start}
+                      columns={dt.shown}
                       focused={item.index === focusIndex}
                       selected={selected.has(row.id)}
                       onToggle={toggle}
