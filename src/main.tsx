@@ -4,6 +4,7 @@ import { initialViewKind } from './lib/initial-view';
 import { DEFAULT_SORT, EMPTY_FILTERS } from './lib/inventory';
 import { prefetchInventory } from './lib/inventory-prefetch';
 import './styles.css';
+import './styles/shell.css';
 
 if (initialViewKind() === 'inventory') prefetchInventory(EMPTY_FILTERS, DEFAULT_SORT);
 

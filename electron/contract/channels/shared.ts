@@ -15,6 +15,8 @@ export const AnyResult = z.union([
 export const UiSettings = z.object({
   /** Seconds before main clears a copied secret from the clipboard (0 = never). */
   clipboardClearSeconds: z.number().int().min(0).max(3600),
+  /** The left navigation shows icons only. */
+  navCollapsed: z.boolean(),
 });
 export type UiSettings = z.infer<typeof UiSettings>;
 export const OutcomeCounts = z.record(CheckOutcome, z.number().int().nonnegative());
