@@ -68,7 +68,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
 }
 
 /** Status-only mode is enforced here, in main: the UI hiding a button is a courtesy, not the control. */
-function guardSupportMode(handlers: Handlers, supportModeOn: () => Promise<boolean>): Handlers {
+export function guardSupportMode(handlers: Handlers, supportModeOn: () => Promise<boolean>): Handlers {
   const guarded = { ...handlers } as Record<string, (input: unknown) => Promise<unknown>>;
   for (const name of channelNames) {
     if (allowedInStatusOnly(name)) continue;

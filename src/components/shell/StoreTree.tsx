@@ -193,7 +193,14 @@ export function StoreTree() {
                 </span>
               </div>
             ) : (
-              <div key={item.key} {...common} aria-level={2} aria-posinset={row.pos} aria-setsize={row.size}>
+              <div
+                key={item.key}
+                {...common}
+                aria-level={2}
+                aria-posinset={row.pos}
+                aria-setsize={row.size}
+                aria-description={row.parentName}
+              >
                 <span className="store-label">{row.label}</span>
                 <span className="store-meta">{row.meta}</span>
               </div>

@@ -13,6 +13,8 @@ export type TreeRow =
       label: string;
       meta: string;
       parentKey: string;
+      /** The client's name (or "No client"): read after the store's own name, since the tree is flat. */
+      parentName: string;
       /** Position among its client's visible stores (1-based) and their count, for aria-posinset/setsize. */
       pos: number;
       size: number;
@@ -84,6 +86,7 @@ export function visibleRows(groups: Group[], collapsed: ReadonlySet<string>, sea
         label: s.label,
         meta: s.meta,
         parentKey: g.key,
+        parentName: g.clientId === null ? 'No client' : g.name,
         pos: i + 1,
         size: stores.length,
       }),

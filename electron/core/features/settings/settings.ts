@@ -1,5 +1,7 @@
 import { resolveExpirySettings } from '../expiry';
 import type { Session } from '../../session/session';
+import { AppError } from '../../errors';
+import { PassphraseBackoff } from './passphrase-backoff';
 import { readSupportMode, supportModeOn, switchSupportMode } from './support-mode';
 import { readUiSettings } from './ui-settings';
 import type { HandlersFor } from '../handler-map';
@@ -50,6 +52,7 @@ export function settingsHandlers(
   },
 ): HandlersFor<SettingsChannels> {
   const current = async () => (await session.vault()).settings;
+  const backoff = new PassphraseBackoff(session.clock);
   return {
     getAppInfo: async () => deps.appInfo,
     getAuditLog: (input) =>
@@ -70,7 +73,19 @@ export function settingsHandlers(
     },
     getSupportMode: async () => ({ enabled: await settings.supportModeOn() }),
     setSupportMode: async ({ enabled, passphrase }) => {
-      const next = switchSupportMode(readSupportMode(await current()), enabled, passphrase);
+      if (!enabled) backoff.check();
+      let next;
+      try {
+        next = switchSupportMode(readSupportMode(await current()), enabled, passphrase);
+      } catch (err) {
+        if (!(err instanceof AppError) || err.fields?.passphrase === undefined) throw err;
+        const seconds = backoff.failed();
+        throw new AppError('forbidden', `${err.message} Try again in ${seconds} s.`, {
+          passphrase: `Wrong passphrase. Try again in ${seconds} s.`,
+          retryAfterSeconds: String(seconds),
+        });
+      }
+      if (!enabled) backoff.succeeded();
       await settings.update({ supportMode: next }, `Status-only mode turned ${enabled ? 'on' : 'off'}`);
       return { enabled: next.enabled };
     },
