@@ -41,6 +41,8 @@ export interface HandlerContext {
   /** Sends a main -> renderer event (Electron: webContents.send; test host: server-sent events). */
   emit: EmitEvent;
   appInfo: { version: string; dataDir: string; host: 'electron' | 'test-host' };
+  /** Shows a folder in the OS file manager (Electron only). */
+  openFolder?: (path: string) => Promise<boolean>;
   /** Drops the cached keychain listing (see CachedAccountsSecretStore), when there is one. */
   forgetKeychainListing?: () => void;
 }
@@ -62,6 +64,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...settingsHandlers(session, features.settings, {
       appInfo: ctx.appInfo,
       expirySettingsChanged: () => ctx.scheduler.settingsChanged(),
+      ...(ctx.openFolder ? { openFolder: ctx.openFolder } : {}),
     }),
   };
   return guardSupportMode(handlers, () => features.settings.supportModeOn());

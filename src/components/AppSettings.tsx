@@ -2,12 +2,13 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { call } from '../lib/api';
 import { writeResult } from '../lib/query';
 import { useSupportMode } from '../state/vault-store';
+import { useTransient } from './shell/use-transient';
 
 /** App settings: clipboard delay, status-only mode, where the data lives. */
 export function AppSettings() {
   const supportMode = useSupportMode();
   const [seconds, setSeconds] = useState('');
-  const [savedSeconds, setSavedSeconds] = useState<string | null>(null);
+  const [savedSeconds, setSavedSeconds] = useTransient<string>();
   const [clipError, setClipError] = useState<string | null>(null);
   const [dataDir, setDataDir] = useState<string | null>(null);
   const [passphrase, setPassphrase] = useState('');

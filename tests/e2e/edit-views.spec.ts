@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { addStore, expect, ok, test, readVault } from './fixtures';
 
-const sidebar = (page: Page) => page.getByRole('tree', { name: 'Clients and stores' });
+const sidebar = (page: Page) => page.getByRole('tree', { name: 'All stores' });
 const clientTitle = (page: Page, name: string) =>
   sidebar(page).getByRole('treeitem', { name: `Client ${name}`, exact: true });
 /** The tree's stores under the given client (a flat tree: each store is described by its client's name). */

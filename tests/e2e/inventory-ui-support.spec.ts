@@ -43,7 +43,7 @@ test('status-only mode: copy, rotate, edit and delete are gone everywhere, check
   await expect(page.getByRole('button', { name: 'Check selected' })).toBeVisible();
   await nav(page, 'Stores').click();
   await page
-    .getByRole('tree', { name: 'Clients and stores' })
+    .getByRole('tree', { name: 'All stores' })
     .getByRole('treeitem', { name: /Northwind shipping/ })
     .click();
   await expect(page.getByRole('heading', { name: 'Northwind shipping' })).toBeVisible();

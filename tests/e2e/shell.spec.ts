@@ -65,7 +65,7 @@ for (const [width, height] of [
         }
         // A store, then a token, opened from the tree and the inventory.
         await page
-          .getByRole('tree', { name: 'Clients and stores' })
+          .getByRole('tree', { name: 'All stores' })
           .getByRole('treeitem', { name: /Northwind shipping/ })
           .click();
         await expect(page.getByRole('heading', { name: 'Northwind shipping', level: 2 })).toBeVisible();
@@ -88,7 +88,7 @@ for (const [width, height] of [
         await page.reload();
         await expect(page.getByRole('button', { name: 'Expand navigation' })).toBeVisible();
         await page.getByRole('button', { name: 'Expand navigation' }).click();
-        await expect(page.getByRole('tree', { name: 'Clients and stores' })).toBeVisible();
+        await expect(page.getByRole('tree', { name: 'All stores' })).toBeVisible();
         expect(notFound).toEqual([]);
       });
     });
@@ -109,14 +109,14 @@ test.describe('2,000 stores', () => {
   }) => {
     test.setTimeout(60_000);
     await page.goto(`${host.url}#home`);
-    const tree = page.getByRole('tree', { name: 'Clients and stores' });
+    const tree = page.getByRole('tree', { name: 'All stores' });
     await expect(tree.getByRole('treeitem').first()).toBeVisible({ timeout: 20_000 });
     // Only what is on screen is in the page.
     expect(await tree.getByRole('treeitem').count()).toBeLessThan(60);
 
     // Search narrows to the matching stores, under their client.
     const target = await tree.getByRole('treeitem', { level: 2 }).nth(3).locator('.store-label').textContent();
-    await page.getByRole('searchbox', { name: 'Search clients and stores' }).fill(target!);
+    await page.getByRole('searchbox', { name: 'Search stores' }).fill(target!);
     const match = tree.getByRole('treeitem', { name: new RegExp(target!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
     await expect(match.first()).toBeVisible();
     expect(await tree.getByRole('treeitem', { level: 2 }).count()).toBeLessThan(10);
@@ -133,7 +133,7 @@ test.describe('2,000 stores', () => {
     await expect(heading).toBeFocused();
 
     // Without a search: Left goes to the client and closes it, Right opens it again, End reaches the last row.
-    await page.getByRole('searchbox', { name: 'Search clients and stores' }).fill('');
+    await page.getByRole('searchbox', { name: 'Search stores' }).fill('');
     const first = tree.getByRole('treeitem', { level: 1 }).first();
     await first.click();
     await first.focus();

@@ -120,7 +120,7 @@ export function StoreTree() {
         <input
           type="search"
           className="store-tree-search"
-          aria-label="Search clients and stores"
+          aria-label="Search stores"
           placeholder="Search stores…"
           value={search}
           onChange={(e) => {
@@ -143,13 +143,7 @@ export function StoreTree() {
           {search ? 'No client or store matches.' : 'No stores yet.'}
         </p>
       )}
-      <div
-        ref={scrollRef}
-        className="store-tree-scroll"
-        role="tree"
-        aria-label="Clients and stores"
-        onKeyDown={onKeyDown}
-      >
+      <div ref={scrollRef} className="store-tree-scroll" role="tree" aria-label="All stores" onKeyDown={onKeyDown}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const row = rows[item.index]!;

@@ -6,6 +6,7 @@ import { OUTCOME_LABELS } from '../../lib/inventory';
 import { useQuery, write, writeResult } from '../../lib/query';
 import { useProviders, useSupportMode, useVault } from '../../state/vault-store';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { useTransient } from '../shell/use-transient';
 import { RotateDialog } from './RotateDialog';
 import { TokenFacts } from './TokenFacts';
 import { TokenAudit, TokenHistory } from './TokenHistory';
@@ -48,7 +49,7 @@ function TokenSections({ view }: { view: TokenView }) {
   const lineage = useQuery('getNames', lineageIds.length ? { tokenIds: lineageIds } : null).data?.tokens;
   const [pending, setPending] = useState<Pending>(null);
   const [rotating, setRotating] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useTransient<string>();
   const [checking, setChecking] = useState(false);
   const [checkResult, setCheckResult] = useState<string | null>(null);
 
@@ -63,15 +64,13 @@ function TokenSections({ view }: { view: TokenView }) {
     setMessage(null);
     const res = await call('copySecret', { tokenId: t.id });
     if (!res.ok) {
-      setMessage(`Not copied: ${res.error.message}`);
+      setMessage(`Not copied: ${res.error.message}`, Infinity);
       return;
     }
     const s = res.value.clearsInSeconds;
-    setMessage(
-      s > 0
-        ? `Copied; the clipboard clears in ${s} s.`
-        : 'Copied; the clipboard is not cleared automatically (see Settings).',
-    );
+    // True until main clears the clipboard: the message goes then.
+    if (s > 0) setMessage(`Copied; the clipboard clears in ${s} s.`, s * 1000);
+    else setMessage('Copied; the clipboard is not cleared automatically (see Settings).');
   }
 
   async function checkNow() {
@@ -111,6 +110,7 @@ function TokenSections({ view }: { view: TokenView }) {
             : status === 'revoked'
               ? `Marked revoked in Keyward. Revoke it at ${providerLabel} too if you have not: Keyward cannot do that for you.`
               : null,
+        20_000,
       );
   }
 

@@ -23,6 +23,7 @@ const ALLOWED_IN_STATUS_ONLY: Record<string, string> = {
   exportInventory: 'metadata only, never a secret',
   clientReport: 'metadata only, never a secret',
   importPreview: 'reads a file and changes nothing',
+  openDataFolder: 'shows the folder; its files hold no secret',
 };
 
 describe('status-only mode: every channel, by its declaration', () => {

@@ -40,7 +40,8 @@ type SettingsChannels =
   | 'getSupportMode'
   | 'setSupportMode'
   | 'getUiSettings'
-  | 'updateUiSettings';
+  | 'updateUiSettings'
+  | 'openDataFolder';
 
 export function settingsHandlers(
   session: Session,
@@ -49,6 +50,8 @@ export function settingsHandlers(
     appInfo: { version: string; dataDir: string; host: 'electron' | 'test-host' };
     /** Tells the expiry scheduler its settings changed, so it plans again. */
     expirySettingsChanged(): Promise<void>;
+    /** Shows a folder in the OS file manager (Electron); absent where there is none. */
+    openFolder?: (path: string) => Promise<boolean>;
   },
 ): HandlersFor<SettingsChannels> {
   const current = async () => (await session.vault()).settings;
@@ -95,5 +98,6 @@ export function settingsHandlers(
       await settings.update({ ui: next }, 'Changed app settings');
       return next;
     },
+    openDataFolder: async () => ({ opened: deps.openFolder ? await deps.openFolder(deps.appInfo.dataDir) : false }),
   };
 }
