@@ -30,6 +30,8 @@ export function ViewNav({ collapsed }: { collapsed: boolean }) {
   const show = useVault((s) => s.show);
   const counts = useQuery('getFindingCounts', {}).data ?? NO_COUNTS;
   const attention = useAttentionCount()?.count ?? 0;
+  // One badge: the most severe kind with findings (the sentence read out names all three).
+  const top = (['critical', 'warning', 'info'] as const).find((sev) => counts[sev] > 0) ?? null;
   const findingsText = `${counts.critical} critical, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info`;
 
   const item = (kind: Kind, icon: IconName, label: string, extra?: { name?: string; badges?: ReactNode }) => {
@@ -67,26 +69,11 @@ export function ViewNav({ collapsed }: { collapsed: boolean }) {
         {item('stores', 'stores', 'Stores')}
         {item('findings', 'findings', 'Findings', {
           name: `Findings: ${findingsText}`,
-          badges: (
-            <span className="badges" aria-hidden="true">
-              {(['critical', 'warning', 'info'] as const).map((sev) =>
-                counts[sev] === 0 ? null : (
-                  <span key={sev} className={`sev sev-${sev}`} title={sev}>
-                    {counts[sev]}
-                  </span>
-                ),
-              )}
-            </span>
-          ),
+          badges: <Badge severity={top} count={top ? counts[top] : 0} collapsed={collapsed} />,
         })}
         {item('expiry', 'expiry', 'Expiry', {
           name: `Expiry: ${attention} token${attention === 1 ? '' : 's'} need${attention === 1 ? 's' : ''} attention`,
-          badges:
-            attention > 0 ? (
-              <span className="badges" aria-hidden="true">
-                <span className="sev sev-warning">{attention}</span>
-              </span>
-            ) : null,
+          badges: <Badge severity={attention > 0 ? 'warning' : null} count={attention} collapsed={collapsed} />,
         })}
         {item('quick-check', 'quickCheck', 'Quick check')}
         {item('audit', 'audit', 'Audit log')}
@@ -94,5 +81,25 @@ export function ViewNav({ collapsed }: { collapsed: boolean }) {
         {item('settings', 'settings', 'Settings')}
       </ul>
     </nav>
+  );
+}
+
+/** A count beside a nav item (a dot when the navigation is collapsed); decorative: the item's name says it. */
+function Badge({
+  severity,
+  count,
+  collapsed,
+}: {
+  severity: 'critical' | 'warning' | 'info' | null;
+  count: number;
+  collapsed: boolean;
+}) {
+  if (!severity) return null;
+  return (
+    <span className="badges" aria-hidden="true">
+      <span className={`sev sev-${severity}${collapsed ? ' sev-dot' : ''}`} title={`${count} ${severity}`}>
+        {collapsed ? null : count}
+      </span>
+    </span>
   );
 }
