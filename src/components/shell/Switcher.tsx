@@ -85,16 +85,22 @@ export function Switcher({ open, onOpenChange }: { open: boolean; onOpenChange(o
   };
 
   return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
+    // Not Radix's modal mode: its scroll lock injects a <style> element, which the window's CSP refuses (and the page
+    // never scrolls anyway). The dialog still says it is modal, and Tab stays in its one field (options take arrows).
+    <Dialog.Root open={open} onOpenChange={onOpenChange} modal={false}>
       <Dialog.Portal>
-        <Dialog.Overlay className="switcher-overlay" />
+        <div className="switcher-overlay" aria-hidden="true" />
         <Dialog.Content
           className="switcher"
+          aria-modal="true"
           aria-describedby={undefined}
           // The view opened takes the focus (its heading), not what had it before the switcher.
           onCloseAutoFocus={(e) => e.preventDefault()}
           // Esc closes the switcher only: the app's own Esc (leave a token) must not see it.
           onEscapeKeyDown={(e) => e.stopPropagation()}
+          onKeyDown={(e) => {
+            if (e.key === 'Tab') e.preventDefault();
+          }}
         >
           <Dialog.Title className="sr-only">Go to a view, client, store or token</Dialog.Title>
           <Command label="Go to a view, client, store or token" shouldFilter={false} vimBindings={false} loop>
