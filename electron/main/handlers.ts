@@ -26,7 +26,7 @@ import { createReadHandlers } from './read-handlers';
 export interface HandlerContext {
   session: Session;
   features: Features;
-  /** The keychain's state and the notices of the vault's reading (the top bar). */
+  /** The keychain's state and the notices of the vault's reading (the notices and the navigation's foot). */
   status: VaultStatus;
   /** The vault's SQLite database, for the views' reads. */
   database: VaultDatabase;

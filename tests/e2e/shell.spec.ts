@@ -85,6 +85,10 @@ for (const [width, height] of [
           });
         expect(await sidewaysScroll(page)).toBe(0);
         expect(await seriousViolations(page), 'axe with the navigation collapsed').toEqual([]);
+        // Kept in the UI settings (main's record), not only in the window.
+        await expect
+          .poll(async () => (await host.call<{ navCollapsed: boolean }>('getUiSettings', {})).value?.navCollapsed)
+          .toBe(true);
         await page.reload();
         await expect(page.getByRole('button', { name: 'Expand navigation' })).toBeVisible();
         await page.getByRole('button', { name: 'Expand navigation' }).click();
