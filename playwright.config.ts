@@ -3,6 +3,23 @@ import { defineConfig } from '@playwright/test';
 // Debian's Chromium: Playwright's own browser download cannot run on the build machines.
 const executablePath = process.env.KEYWARD_CHROMIUM ?? '/usr/bin/chromium';
 
+const chromium = {
+  browserName: 'chromium' as const,
+  viewport: { width: 1280, height: 800 },
+  launchOptions: {
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: 'tests',
   timeout: 30_000,
@@ -14,26 +31,9 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   projects: [
-    {
-      name: 'chromium',
-      testMatch: 'e2e/**/*.spec.ts',
-      use: {
-        browserName: 'chromium',
-        viewport: { width: 1280, height: 800 },
-        launchOptions: {
-          executablePath,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--no-first-run',
-            '--disable-sync',
-            '--disable-quic',
-          ],
-        },
-      },
-    },
+    { name: 'chromium', testMatch: 'e2e/**/*.spec.ts', use: chromium },
+    // Pictures for the docs: run only by `npm run screenshots`, never by the test run.
+    { name: 'screenshots', testMatch: 'screenshots/**/*.spec.ts', use: chromium },
     { name: 'electron', testMatch: 'electron/**/*.spec.ts' },
   ],
 });

@@ -1,14 +1,17 @@
 import { Suspense, useEffect } from 'react';
 import { on } from './lib/api';
 import { firstViewPainted } from './lib/startup';
-import { followVaultChanges, useQuery } from './lib/query';
-import { useSupportMode, useVault } from './state/vault-store';
+import { followVaultChanges } from './lib/query';
+import { useVault } from './state/vault-store';
 import { ErrorBanner } from './components/ErrorBanner';
 import { NoticeBar } from './components/NoticeBar';
-import { Sidebar } from './components/Sidebar';
 import { EmptyState } from './components/EmptyState';
 import { ViewErrorBoundary } from './components/ViewErrorBoundary';
-import { ViewNav } from './components/ViewNav';
+import { AppShell } from './components/shell/AppShell';
+import { StoreTree } from './components/shell/StoreTree';
+import { SwitcherHost } from './components/shell/SwitcherHost';
+import { useFocusOnNavigate } from './components/shell/use-focus-on-navigate';
+import { useNavCollapsed } from './components/shell/use-nav-collapsed';
 import { ExpiryEvents } from './components/expiry/ExpiryEvents';
 import { DashboardView } from './components/DashboardView';
 import { InventoryView } from './components/inventory/InventoryView';
@@ -48,86 +51,58 @@ export function App() {
     };
   }, []);
   useShortcuts();
+  useFocusOnNavigate(view);
+  const [collapsed, toggleNav] = useNavCollapsed();
 
   return (
-    <div className="app">
-      <header className="topbar">
-        <h1 className="brand">Keyward</h1>
-        <ViewNav />
-        <SupportBadge />
-        <KeychainPill />
-      </header>
+    <AppShell collapsed={collapsed} onToggle={toggleNav}>
       <NoticeBar />
       <ExpiryEvents />
       <CheckPlanHost />
-      <div className="layout">
-        {view.kind !== 'inventory' && view.kind !== 'token' && <Sidebar />}
-        <main className={`content${view.kind === 'inventory' ? ' content-fill' : ''}`}>
-          <ErrorBanner />
-          <ViewErrorBoundary key={JSON.stringify(view)} onLeave={() => show({ kind: 'inventory' })}>
-            {/* A view in its own chunk not fetched yet (see lazy-views.ts). */}
-            <Suspense
-              fallback={
-                <p className="muted" role="status">
-                  Loading…
-                </p>
-              }
-            >
-              {view.kind === 'inventory' ? (
-                <InventoryView />
-              ) : view.kind === 'home' ? (
-                <DashboardView />
-              ) : view.kind === 'token' ? (
-                <TokenDetail tokenId={view.tokenId} repaste={view.repaste ?? false} />
-              ) : view.kind === 'quick-check' ? (
-                <QuickCheckView />
-              ) : view.kind === 'audit' ? (
-                <AuditLogView subjectId={view.subjectId} />
-              ) : view.kind === 'add-store' ? (
-                <AddStoreForm />
-              ) : view.kind === 'findings' ? (
-                <FindingsView />
-              ) : view.kind === 'settings' ? (
-                <SettingsView />
-              ) : view.kind === 'expiry' ? (
-                <ExpiryView />
-              ) : view.kind === 'transfer' ? (
-                <TransferView />
-              ) : view.kind === 'client' ? (
-                <ClientView key={view.clientId} clientId={view.clientId} />
-              ) : view.kind === 'store' ? (
-                <StoreView key={view.storeId} storeId={view.storeId} />
-              ) : (
-                <EmptyState />
-              )}
-            </Suspense>
-          </ViewErrorBoundary>
-        </main>
-      </div>
-    </div>
-  );
-}
-
-function KeychainPill() {
-  const keychain = useQuery('getVaultStatus', {}).data?.keychain;
-  if (!keychain) return null;
-  return (
-    <span className={`pill ${keychain.available ? 'pill-ok' : 'pill-bad'}`} title={keychain.message} role="status">
-      {keychain.available ? 'Keychain available' : 'Keychain unavailable'}
-    </span>
-  );
-}
-
-function SupportBadge() {
-  const supportMode = useSupportMode();
-  if (!supportMode) return null;
-  return (
-    <span
-      className="pill pill-support"
-      role="status"
-      title="Copy, rotate, edit and delete are off. Turn it off in Settings with the passphrase."
-    >
-      Status-only mode
-    </span>
+      <SwitcherHost />
+      <main className={`content${view.kind === 'inventory' ? ' content-fill' : ''}`}>
+        <ErrorBanner />
+        <ViewErrorBoundary key={JSON.stringify(view)} onLeave={() => show({ kind: 'inventory' })}>
+          {/* A view in its own chunk not fetched yet (see lazy-views.ts). */}
+          <Suspense
+            fallback={
+              <p className="muted" role="status">
+                Loading…
+              </p>
+            }
+          >
+            {view.kind === 'inventory' ? (
+              <InventoryView />
+            ) : view.kind === 'home' ? (
+              <DashboardView />
+            ) : view.kind === 'token' ? (
+              <TokenDetail tokenId={view.tokenId} repaste={view.repaste ?? false} />
+            ) : view.kind === 'quick-check' ? (
+              <QuickCheckView />
+            ) : view.kind === 'audit' ? (
+              <AuditLogView subjectId={view.subjectId} />
+            ) : view.kind === 'add-store' ? (
+              <AddStoreForm />
+            ) : view.kind === 'findings' ? (
+              <FindingsView />
+            ) : view.kind === 'settings' ? (
+              <SettingsView />
+            ) : view.kind === 'expiry' ? (
+              <ExpiryView />
+            ) : view.kind === 'transfer' ? (
+              <TransferView />
+            ) : view.kind === 'client' ? (
+              <ClientView key={view.clientId} clientId={view.clientId} />
+            ) : view.kind === 'store' ? (
+              <StoreView key={view.storeId} storeId={view.storeId} />
+            ) : view.kind === 'stores' && collapsed ? (
+              <StoreTree />
+            ) : (
+              <EmptyState />
+            )}
+          </Suspense>
+        </ViewErrorBoundary>
+      </main>
+    </AppShell>
   );
 }

@@ -5,6 +5,7 @@ import { DEFAULT_SORT, EMPTY_FILTERS } from './lib/inventory';
 import { prefetchInventory } from './lib/inventory-prefetch';
 import './styles.css';
 import './styles/table.css';
+import './styles/shell.css';
 
 if (initialViewKind() === 'inventory') prefetchInventory(EMPTY_FILTERS, DEFAULT_SORT);
 

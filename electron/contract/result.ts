@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   /** Another Keyward process holds the vault's write lock; trying again shortly works. */
   'vault_locked',
   'forbidden',
+  /** Too many wrong tries of a passphrase: fields.retryAfterSeconds says when the next one is heard. */
+  'too_many_attempts',
   'unknown_channel',
   'internal',
 ] as const;

@@ -46,6 +46,8 @@ export interface ComposeOptions {
   clipboard?: Clipboard;
   /** Open/save dialogs for import, export and backup; without them those channels answer "cancelled". */
   dialogs?: FileDialogs;
+  /** Shows a folder in the OS file manager (Electron); without it openDataFolder answers "not opened". */
+  openFolder?: (path: string) => Promise<boolean>;
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -158,6 +160,7 @@ export function compose(options: ComposeOptions): Composed {
     }),
     emit,
     appInfo: { version: options.version, dataDir: options.dataDir, host: options.host },
+    ...(options.openFolder ? { openFolder: options.openFolder } : {}),
   });
   const dispatched = createDispatch(handlers, options.logger);
   // The background work starts once the window's first page is answered (or after BACKGROUND_AFTER_MS).

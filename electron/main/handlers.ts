@@ -26,7 +26,7 @@ import { createReadHandlers } from './read-handlers';
 export interface HandlerContext {
   session: Session;
   features: Features;
-  /** The keychain's state and the notices of the vault's reading (the top bar). */
+  /** The keychain's state and the notices of the vault's reading (the notices and the navigation's foot). */
   status: VaultStatus;
   /** The vault's SQLite database, for the views' reads. */
   database: VaultDatabase;
@@ -41,6 +41,8 @@ export interface HandlerContext {
   /** Sends a main -> renderer event (Electron: webContents.send; test host: server-sent events). */
   emit: EmitEvent;
   appInfo: { version: string; dataDir: string; host: 'electron' | 'test-host' };
+  /** Shows a folder in the OS file manager (Electron only). */
+  openFolder?: (path: string) => Promise<boolean>;
   /** Drops the cached keychain listing (see CachedAccountsSecretStore), when there is one. */
   forgetKeychainListing?: () => void;
 }
@@ -62,13 +64,14 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...settingsHandlers(session, features.settings, {
       appInfo: ctx.appInfo,
       expirySettingsChanged: () => ctx.scheduler.settingsChanged(),
+      ...(ctx.openFolder ? { openFolder: ctx.openFolder } : {}),
     }),
   };
   return guardSupportMode(handlers, () => features.settings.supportModeOn());
 }
 
 /** Status-only mode is enforced here, in main: the UI hiding a button is a courtesy, not the control. */
-function guardSupportMode(handlers: Handlers, supportModeOn: () => Promise<boolean>): Handlers {
+export function guardSupportMode(handlers: Handlers, supportModeOn: () => Promise<boolean>): Handlers {
   const guarded = { ...handlers } as Record<string, (input: unknown) => Promise<unknown>>;
   for (const name of channelNames) {
     if (allowedInStatusOnly(name)) continue;

@@ -116,6 +116,8 @@ if (startCliModeIfAsked()) {
         notifier: createElectronNotifier(openFromNotification),
         clipboard: electronClipboard,
         dialogs: electronDialogs(() => mainWindow),
+        // openPath answers an error message, or '' once the file manager has it.
+        openFolder: async (path) => (await shell.openPath(path)) === '',
         indicator: tray,
         dataDir,
         secrets: new KeytarSecretStore(),

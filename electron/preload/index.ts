@@ -64,6 +64,7 @@ const api = {
   getStore: call('getStore'),
   getClient: call('getClient'),
   getNames: call('getNames'),
+  openDataFolder: call('openDataFolder'),
   getDashboard: call('getDashboard'),
   writeThenRead: call('writeThenRead'),
   readIfChanged: call('readIfChanged'),

@@ -2,16 +2,24 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { call } from '../lib/api';
 import { writeResult } from '../lib/query';
 import { useSupportMode } from '../state/vault-store';
+import { useTransient } from './shell/use-transient';
 
 /** App settings: clipboard delay, status-only mode, where the data lives. */
 export function AppSettings() {
   const supportMode = useSupportMode();
   const [seconds, setSeconds] = useState('');
-  const [savedSeconds, setSavedSeconds] = useState<string | null>(null);
+  const [savedSeconds, setSavedSeconds] = useTransient<string>();
   const [clipError, setClipError] = useState<string | null>(null);
   const [dataDir, setDataDir] = useState<string | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [supportMessage, setSupportMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // Main's wait after a wrong passphrase, counted down here so the window shows when the next try is heard.
+  const [waitLeft, setWaitLeft] = useState(0);
+  useEffect(() => {
+    if (waitLeft <= 0) return;
+    const timer = setTimeout(() => setWaitLeft((n) => n - 1), 1000);
+    return () => clearTimeout(timer);
+  }, [waitLeft]);
 
   useEffect(() => {
     void call('getUiSettings', {}).then((res) => {
@@ -47,7 +55,12 @@ export function AppSettings() {
     const res = await writeResult('setSupportMode', { enabled: !supportMode, passphrase });
     setPassphrase('');
     if (!res.ok) {
-      setSupportMessage({ ok: false, text: res.error.fields?.passphrase ?? res.error.message });
+      const wait = Number(res.error.fields?.retryAfterSeconds ?? 0);
+      setWaitLeft(Number.isFinite(wait) ? wait : 0);
+      setSupportMessage({
+        ok: false,
+        text: wait > 0 ? 'Wrong passphrase.' : (res.error.fields?.passphrase ?? res.error.message),
+      });
       return;
     }
     setSupportMessage({
@@ -78,7 +91,11 @@ export function AppSettings() {
             />
           </div>
           <div className="actions">
-            <button type="submit" className={supportMode ? undefined : 'primary'} disabled={passphrase.length === 0}>
+            <button
+              type="submit"
+              className={supportMode ? undefined : 'primary'}
+              disabled={passphrase.length === 0 || waitLeft > 0}
+            >
               {supportMode ? 'Turn off status-only mode' : 'Turn on status-only mode'}
             </button>
             {supportMessage && (
@@ -87,6 +104,7 @@ export function AppSettings() {
                 className={supportMessage.ok ? 'muted' : 'error-text'}
               >
                 {supportMessage.text}
+                {waitLeft > 0 && ` You can try again in ${waitLeft} s.`}
               </span>
             )}
           </div>

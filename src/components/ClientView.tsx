@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTransient } from './shell/use-transient';
 import type { ClientView as ClientViewData } from '../../electron/contract';
 import { countBySeverity, SEVERITIES } from '../lib/format';
 import { useQuery, write } from '../lib/query';
@@ -32,7 +33,7 @@ function ClientSections({ view }: { view: ClientViewData }) {
   const [name, setName] = useState(client?.name ?? '');
   const [notes, setNotes] = useState(client?.notes ?? '');
   const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useTransient<boolean>();
   const [confirming, setConfirming] = useState(false);
   const error = useVault((s) => s.error);
 

@@ -1,75 +1,105 @@
+import type { ReactNode } from 'react';
 import { refetch, useQuery } from '../lib/query';
-import { useVault } from '../state/vault-store';
+import { useVault, type View } from '../state/vault-store';
+import { useAttentionCount } from './expiry/expiry-store';
+import { Icon, type IconName } from './shell/icons';
 
 const NO_COUNTS = { critical: 0, warning: 0, info: 0 };
-import { ExpiryNavButton } from './expiry/ExpiryNavButton';
-import { TransferNavButton } from './transfer/TransferNavButton';
+type Kind = 'home' | 'inventory' | 'stores' | 'findings' | 'expiry' | 'quick-check' | 'audit' | 'transfer' | 'settings';
 
-/** The app's views: dashboard, inventory, stores, findings (with counts by severity), expiry, quick check, audit log and settings. */
-export function ViewNav() {
-  const view = useVault((s) => s.view);
+/** Which nav item a view belongs to (a token belongs to the inventory, a store or client to Stores). */
+function itemOf(view: View): Kind | null {
+  switch (view.kind) {
+    case 'token':
+      return 'inventory';
+    case 'store':
+    case 'client':
+    case 'add-store':
+      return 'stores';
+    default:
+      return view.kind;
+  }
+}
+
+/**
+ * The app's views, one per line in the left navigation. Collapsed, each shows its icon alone; its name stays its
+ * accessible name and its tooltip, and the counts stay in the name.
+ */
+export function ViewNav({ collapsed }: { collapsed: boolean }) {
+  const current = useVault((s) => itemOf(s.view));
   const show = useVault((s) => s.show);
   const counts = useQuery('getFindingCounts', {}).data ?? NO_COUNTS;
-  const storeView = view.kind === 'store' || view.kind === 'stores' || view.kind === 'add-store';
-  const countText = `${counts.critical} critical, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info`;
-  const simple = (kind: 'home' | 'inventory' | 'quick-check' | 'audit', label: string, active = view.kind === kind) => (
-    <button
-      type="button"
-      className={active ? 'active' : undefined}
-      aria-current={active ? 'page' : undefined}
-      onClick={() => show({ kind })}
-    >
-      {label}
-    </button>
-  );
+  const attention = useAttentionCount()?.count ?? 0;
+  // One badge: the most severe kind with findings (the sentence read out names all three).
+  const top = (['critical', 'warning', 'info'] as const).find((sev) => counts[sev] > 0) ?? null;
+  const findingsText = `${counts.critical} critical, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info`;
+
+  const item = (kind: Kind, icon: IconName, label: string, extra?: { name?: string; badges?: ReactNode }) => {
+    const active = current === kind;
+    return (
+      <li>
+        <button
+          type="button"
+          className={`nav-item${active ? ' active' : ''}`}
+          aria-current={active ? 'page' : undefined}
+          title={collapsed ? (extra?.name ?? label) : undefined}
+          onClick={() => {
+            show({ kind } as View);
+            // Keychain entries can change outside Keyward: recompute on open.
+            if (kind === 'findings') refetch('getFindingCounts');
+          }}
+        >
+          <Icon name={icon} />
+          {/* Named by its content (no aria-label): the visible word, or with counts the full sentence instead. */}
+          <span className="nav-label" aria-hidden={extra?.name ? true : undefined}>
+            {label}
+          </span>
+          {extra?.name && <span className="sr-only">{extra.name}</span>}
+          {extra?.badges}
+        </button>
+      </li>
+    );
+  };
+
   return (
     <nav className="viewnav" aria-label="Views">
-      {simple('home', 'Dashboard')}
-      {simple('inventory', 'Inventory', view.kind === 'inventory' || view.kind === 'token')}
-      <button
-        type="button"
-        className={storeView ? 'active' : undefined}
-        aria-current={storeView ? 'page' : undefined}
-        onClick={() => show({ kind: 'stores' })}
-      >
-        Stores
-      </button>
-      <button
-        type="button"
-        className={view.kind === 'findings' ? 'active' : undefined}
-        aria-current={view.kind === 'findings' ? 'page' : undefined}
-        onClick={() => {
-          show({ kind: 'findings' });
-          // Keychain entries can change outside Keyward: recompute on open.
-          refetch('getFindingCounts');
-        }}
-      >
-        <span aria-hidden="true">Findings</span>
-        <span className="sr-only">Findings: {countText}</span>
-        <span className="badges" aria-hidden="true">
-          <span className="sev sev-critical" title="critical">
-            {counts.critical}
-          </span>
-          <span className="sev sev-warning" title="warning">
-            {counts.warning}
-          </span>
-          <span className="sev sev-info" title="info">
-            {counts.info}
-          </span>
-        </span>
-      </button>
-      <ExpiryNavButton />
-      {simple('quick-check', 'Quick check')}
-      {simple('audit', 'Audit log')}
-      <TransferNavButton />
-      <button
-        type="button"
-        className={view.kind === 'settings' ? 'active' : undefined}
-        aria-current={view.kind === 'settings' ? 'page' : undefined}
-        onClick={() => show({ kind: 'settings' })}
-      >
-        Settings
-      </button>
+      <ul>
+        {item('home', 'home', 'Dashboard')}
+        {item('inventory', 'inventory', 'Inventory')}
+        {item('stores', 'stores', 'Stores')}
+        {item('findings', 'findings', 'Findings', {
+          name: `Findings: ${findingsText}`,
+          badges: <Badge severity={top} count={top ? counts[top] : 0} collapsed={collapsed} />,
+        })}
+        {item('expiry', 'expiry', 'Expiry', {
+          name: `Expiry: ${attention} token${attention === 1 ? '' : 's'} need${attention === 1 ? 's' : ''} attention`,
+          badges: <Badge severity={attention > 0 ? 'warning' : null} count={attention} collapsed={collapsed} />,
+        })}
+        {item('quick-check', 'quickCheck', 'Quick check')}
+        {item('audit', 'audit', 'Audit log')}
+        {item('transfer', 'transfer', 'Import & backup')}
+        {item('settings', 'settings', 'Settings')}
+      </ul>
     </nav>
+  );
+}
+
+/** A count beside a nav item (a dot when the navigation is collapsed); decorative: the item's name says it. */
+function Badge({
+  severity,
+  count,
+  collapsed,
+}: {
+  severity: 'critical' | 'warning' | 'info' | null;
+  count: number;
+  collapsed: boolean;
+}) {
+  if (!severity) return null;
+  return (
+    <span className="badges" aria-hidden="true">
+      <span className={`sev sev-${severity}${collapsed ? ' sev-dot' : ''}`} title={`${count} ${severity}`}>
+        {collapsed ? null : count}
+      </span>
+    </span>
   );
 }

@@ -38,6 +38,8 @@ const ARGS = [
   '--disable-sync',
   '--disable-quic',
 ];
+/** A store in the navigation: the client → store tree's stores, or the buttons of the list before it. */
+const STORE_LINKS = 'nav[aria-label="Stores"] li button, nav[aria-label="Stores"] [role="treeitem"][aria-level="2"]';
 const LOADS = 5;
 /** Loads of each static floor page: they are quick, and more of them steady the median. */
 const FLOOR_LOADS = 20;
@@ -107,7 +109,7 @@ const PAGE_INSTRUMENTATION = String.raw`
     }
     return 0;
   };
-  const storeLinks = () => [...document.querySelectorAll('nav[aria-label="Stores"] li button')].filter(visible).length;
+  const storeLinks = () => [...document.querySelectorAll(${JSON.stringify(STORE_LINKS)})].filter(visible).length;
   /** After the frame that paints the current DOM: rAF, then a task. */
   const afterPaint = (done) => requestAnimationFrame(() => {
     const channel = new MessageChannel();
@@ -482,7 +484,7 @@ async function main(): Promise<void> {
     if (!search) {
       // No inventory yet: time what exists instead, opening stores from the list (click → token rows painted).
       const samples: number[] = [];
-      const links = page.locator('nav[aria-label="Stores"] li button');
+      const links = page.locator(STORE_LINKS);
       const n = Math.min(20, await links.count());
       for (let i = 0; i < n; i++) {
         const link = links.nth(i * 7);
@@ -512,7 +514,7 @@ async function main(): Promise<void> {
         .getByRole('navigation', { name: 'Views' })
         .getByRole('button', { name: 'Stores', exact: true })
         .click();
-      await page.locator('nav[aria-label="Stores"] li button').nth(3).click();
+      await page.locator(STORE_LINKS).nth(3).click();
       await page.getByRole('heading', { level: 2 }).first().waitFor();
       await page.waitForTimeout(3_000);
       storeEdits = await afterEdits(page, vault, 8);

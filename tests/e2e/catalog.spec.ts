@@ -461,7 +461,7 @@ test('the findings list shows every kind of finding, filters by severity and cli
   await expect(page.getByRole('row', { name: /Sandbox/ })).toContainText('1 finding');
 
   // The Printago store's panel summarises access and the allowlist.
-  await page.getByRole('button', { name: /Northwind farm/ }).click();
+  await page.getByRole('treeitem', { name: /Northwind farm/ }).click();
   const farm = page.getByRole('region', { name: 'Rules for Northwind farm' });
   await expect(farm).toContainText('Access: 0 Custom Permissions, 1 Full Access');
   await expect(farm).toContainText('IP allowlist: 1 of 1 active key open to any IP');

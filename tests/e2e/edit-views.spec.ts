@@ -2,12 +2,12 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { addStore, expect, ok, test, readVault } from './fixtures';
 
-const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Stores' });
+const sidebar = (page: Page) => page.getByRole('tree', { name: 'All stores' });
 const clientTitle = (page: Page, name: string) =>
-  sidebar(page).getByRole('button', { name: `Client ${name}`, exact: true });
-/** The sidebar group whose title is the given client. */
-const clientGroup = (page: Page, name: string) =>
-  sidebar(page).locator('section.group', { has: page.getByRole('button', { name: `Client ${name}`, exact: true }) });
+  sidebar(page).getByRole('treeitem', { name: `Client ${name}`, exact: true });
+/** The tree's stores under the given client (a flat tree: each store is described by its client's name). */
+const storeUnder = (page: Page, client: string, store: RegExp) =>
+  sidebar(page).locator(`[role="treeitem"][aria-description="${client}"]`, { hasText: store });
 const GOOD_ID = 'abcdefghij0123456789klmn';
 const NEW_ID = 'zyxwvutsrq9876543210ponm';
 
@@ -72,9 +72,9 @@ test('edit a Printago store: a bad store id shows the field error, a good one is
 test('move a store to a new client: the client is created first and the sidebar regroups', async ({ page, host }) => {
   await seed(host);
   await page.goto(host.url);
-  await expect(clientGroup(page, 'Northwind Apparel').getByRole('button', { name: /Print farm/ })).toBeVisible();
+  await expect(storeUnder(page, 'Northwind Apparel', /Print farm/)).toBeVisible();
   await sidebar(page)
-    .getByRole('button', { name: /Print farm/ })
+    .getByRole('treeitem', { name: /Print farm/ })
     .click();
   await page.getByRole('button', { name: 'Edit store' }).click();
   const form = page.getByRole('form', { name: 'Edit store Print farm' });
@@ -83,9 +83,9 @@ test('move a store to a new client: the client is created first and the sidebar 
   await form.getByRole('button', { name: 'Save changes' }).click();
   await expect(form).toHaveCount(0);
   await expect(page.getByText('Printago · production · Globex Goods')).toBeVisible();
-  await expect(clientGroup(page, 'Globex Goods').getByRole('button', { name: /Print farm/ })).toBeVisible();
-  await expect(clientGroup(page, 'Northwind Apparel').getByRole('button', { name: /Print farm/ })).toHaveCount(0);
-  await expect(clientGroup(page, 'Northwind Apparel').getByRole('button', { name: /Label desk/ })).toBeVisible();
+  await expect(storeUnder(page, 'Globex Goods', /Print farm/)).toBeVisible();
+  await expect(storeUnder(page, 'Northwind Apparel', /Print farm/)).toHaveCount(0);
+  await expect(storeUnder(page, 'Northwind Apparel', /Label desk/)).toBeVisible();
 });
 
 test('client view: stores with token counts, rename shows in the sidebar, delete is refused while it has stores', async ({
@@ -149,7 +149,7 @@ test('status-only mode hides the store and client edit controls', async ({ page,
   await page.goto(host.url);
   await expect(page.locator('.pill-support')).toBeVisible();
   await sidebar(page)
-    .getByRole('button', { name: /Print farm/ })
+    .getByRole('treeitem', { name: /Print farm/ })
     .click();
   await expect(page.getByRole('heading', { name: 'Print farm', level: 2 })).toBeVisible();
   await expect(page.locator('.store-notes')).toContainText('Support: read only.');

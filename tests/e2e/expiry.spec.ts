@@ -233,7 +233,7 @@ scratch(
     const path = join(files, 'team-expiry.ics');
     await queueDialog(host, { save: path });
     await page.getByRole('button', { name: 'Export expiry calendar (.ics)' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Saved team-expiry.ics.' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: `Saved to ${path}.` })).toBeVisible();
     const text = await readFile(path, 'utf8');
 
     const calendar = new ICAL.Component(ICAL.parse(text));

@@ -293,8 +293,8 @@ test('after a change made elsewhere the store view asks main again only for what
   });
   await page.goto(host.url);
   await page
-    .getByRole('navigation', { name: 'Stores' })
-    .getByRole('button', { name: /Northwind shipping/ })
+    .getByRole('tree', { name: 'All stores' })
+    .getByRole('treeitem', { name: /Northwind shipping/ })
     .click();
   const details = (name: string) => page.getByRole('button', { name: `Details of token ${name}` });
   await expect(details('Returns portal')).toBeVisible();
@@ -390,8 +390,8 @@ test('a store view asks main only for its own findings, and follows a change mad
   });
   await page.goto(host.url);
   await page
-    .getByRole('navigation', { name: 'Stores' })
-    .getByRole('button', { name: /Northwind shipping/ })
+    .getByRole('tree', { name: 'All stores' })
+    .getByRole('treeitem', { name: /Northwind shipping/ })
     .click();
   const items = page.getByRole('list', { name: 'Findings for this store' }).getByRole('listitem');
   const expected = async () =>

@@ -37,7 +37,7 @@ test('add a Shippo store and token, see it masked, find it again after a restart
 
   const restarted = await restartHost();
   await page.goto(restarted.url);
-  await page.getByRole('button', { name: /Acme shipping/ }).click();
+  await page.getByRole('treeitem', { name: /Acme shipping/ }).click();
   await expect(page.getByRole('row', { name: /Production label printer/ })).toContainText(masked);
 
   await page.getByRole('button', { name: 'Delete token Production label printer' }).click();
@@ -70,7 +70,7 @@ test('the secret appears in no file under the data folder and in no IPC reply, o
   await expect(page.getByRole('row', { name: /Leak check token/ })).toBeVisible();
   // Exercise every read path the UI has, then look everywhere a secret could leak to.
   await page.reload();
-  await page.getByRole('button', { name: /Leak check/ }).click();
+  await page.getByRole('treeitem', { name: /Leak check/ }).click();
   await expect(page.getByRole('row', { name: /Leak check token/ })).toBeVisible();
   const audit = await host.call('getAuditLog', {});
   replies.push(JSON.stringify(audit));

@@ -101,7 +101,7 @@ scratch(
 
     // The imported stores are in the app.
     await page
-      .getByRole('button', { name: /Acme "Ship"/ })
+      .getByRole('treeitem', { name: /Acme "Ship"/ })
       .first()
       .click();
     await expect(page.getByText('Warehouse 2').first()).toBeVisible();
@@ -300,7 +300,7 @@ scratch(
       expect(vault.tokens.every((t) => t.secret !== null)).toBe(true);
       if (keychain.real) expect(await new KeytarSecretStore(otherService).accounts()).toHaveLength(3);
       await page
-        .getByRole('button', { name: /Umbrella Academy/ })
+        .getByRole('treeitem', { name: /Umbrella Academy/ })
         .first()
         .click();
       await expect(page.getByText('Umbrella LMS').first()).toBeVisible();

@@ -46,4 +46,6 @@ export const settingsChannels = {
   },
   getUiSettings: { access: 'read', topics: READ_TOPICS.getUiSettings, input: NoInput, output: UiSettings },
   updateUiSettings: { access: 'write', input: UiSettings.partial().strict(), output: UiSettings },
+  /** Shows the data folder in the OS file manager (the recovery notice offers it); false where there is none. */
+  openDataFolder: { access: 'act', statusOnly: 'allowed', input: NoInput, output: z.object({ opened: z.boolean() }) },
 } as const satisfies Record<string, ChannelSpec>;

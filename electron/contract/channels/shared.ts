@@ -25,6 +25,8 @@ export type TableLayout = z.infer<typeof TableLayout>;
 export const UiSettings = z.object({
   /** Seconds before main clears a copied secret from the clipboard (0 = never). */
   clipboardClearSeconds: z.number().int().min(0).max(3600),
+  /** The left navigation shows icons only. */
+  navCollapsed: z.boolean(),
   /** Table layouts by table id (inventory, store tokens, audit…). */
   tables: z
     .record(ColumnId, TableLayout)

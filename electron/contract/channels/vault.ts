@@ -1,4 +1,4 @@
-// The vault as a whole: app facts, the top bar, the sidebar, the dashboard, the audit log, and the calls that batch others.
+// The vault as a whole: app facts, the vault state and store tree of the navigation, the dashboard, the audit log, and the calls that batch others.
 import { z } from 'zod';
 import { AuditEntry } from '../model';
 import { Id } from '../primitives';
@@ -17,7 +17,7 @@ export const vaultChannels = {
       host: z.enum(['electron', 'test-host']),
     }),
   },
-  /** The keychain's state and what the user must be told (the top bar). */
+  /** The keychain's state and what the user must be told (the notices and the navigation's foot). */
   getVaultStatus: { access: 'read', topics: READ_TOPICS.getVaultStatus, input: NoInput, output: VaultStatus },
   /** Clients and stores with token counts: the sidebar's tree and the client menus. */
   getNavigation: {

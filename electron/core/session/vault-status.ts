@@ -2,7 +2,7 @@ import type { KeychainState, Notice } from '../../contract';
 import type { SecretStore } from '../ports';
 import type { Session } from './session';
 
-/** What the top bar says about the vault: the keychain's state and the notices of the vault's readings. */
+/** What the window says about the vault (its notices and the navigation's foot): the keychain's state and the notices of the vault's readings. */
 export class VaultStatus {
   private notices: Notice[] = [];
 

@@ -168,7 +168,7 @@ export async function readJsonVault(dir: string, clock: Clock, logger: Logger): 
     notices.push({
       id: 'vault-restored',
       severity: movedAside ? 'critical' : 'warning',
-      message: `${problem} The last good copy was loaded.`,
+      message: `${problem} The last good copy was loaded: ${copyDate(backup.data.updatedAt)}, revision ${backup.data.revision}. Changes made after it may be missing; the data folder keeps every file.`,
     });
     return { data: backup.data, notices, files: [backupPath], moveAside };
   }
@@ -177,4 +177,12 @@ export async function readJsonVault(dir: string, clock: Clock, logger: Logger): 
     : 'there was no earlier copy';
   notices.push({ id: 'vault-restored', severity: 'critical', message: `${problem} Keyward starts empty: ${why}.` });
   return { data: null, notices, files: [], moveAside };
+}
+
+/** A vault copy's save time as people read it ("2026-11-22 09:00 UTC"), or the raw value when it is not a date. */
+function copyDate(iso: string): string {
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime())
+    ? `saved ${iso.slice(0, 40)}`
+    : `saved ${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }

@@ -15,8 +15,8 @@ export function ExpiryCalendarButton() {
       setState({ busy: false, error: result.error.message, saved: null });
       return;
     }
-    const name = result.value.saved ? (result.value.path.split(/[\\/]/).pop() ?? result.value.path) : null;
-    setState({ busy: false, error: null, saved: name });
+    // Where it went, whole: the user chose it in the save dialog and may want to find it again.
+    setState({ busy: false, error: null, saved: result.value.saved ? result.value.path : null });
   };
   return (
     <div className="expiry-calendar">
@@ -26,7 +26,7 @@ export function ExpiryCalendarButton() {
       <span className="muted"> For your team calendar: names and dates only, never a secret.</span>
       {state.saved && (
         <p role="status" className="muted">
-          Saved {state.saved}.
+          Saved to {state.saved}.
         </p>
       )}
       {state.error && (

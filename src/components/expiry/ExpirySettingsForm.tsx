@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { useTransient } from '../shell/use-transient';
 import type { ExpirySettingsView } from '../../../electron/contract';
 import { useProviders } from '../../state/vault-store';
 import { saveSettings, useExpirySettings } from './expiry-store';
@@ -50,7 +51,7 @@ export function ExpirySettingsForm() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [serverError, setServerError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useTransient<boolean>();
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {

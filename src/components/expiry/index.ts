@@ -4,5 +4,4 @@ export { ExpiryCalendarButton } from './ExpiryCalendarButton';
 export { ExpirySettingsForm, parseLeadTimes } from './ExpirySettingsForm';
 export { ExpiryView } from './ExpiryView';
 export { ExpiryEvents } from './ExpiryEvents';
-export { ExpiryNavButton } from './ExpiryNavButton';
 export { useAttentionCount, useExpiryOverview } from './expiry-store';

@@ -8,6 +8,7 @@ import { TokenPageLink } from './TokenPageLink';
 import { useProviders, useSupportMode, useVault } from '../../state/vault-store';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { RetireWays } from './RetireWays';
+import { useTransient } from '../shell/use-transient';
 import { RotateDialog } from './RotateDialog';
 import { TokenEditDialog } from './TokenEditDialog';
 import { TokenFacts } from './TokenFacts';
@@ -70,7 +71,7 @@ function TokenSections({ view, repaste }: { view: TokenView; repaste: boolean })
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [supportMode]);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useTransient<string>();
   const [checking, setChecking] = useState(false);
   const [checkResult, setCheckResult] = useState<string | null>(null);
 
@@ -85,15 +86,13 @@ function TokenSections({ view, repaste }: { view: TokenView; repaste: boolean })
     setMessage(null);
     const res = await call('copySecret', { tokenId: t.id });
     if (!res.ok) {
-      setMessage(`Not copied: ${res.error.message}`);
+      setMessage(`Not copied: ${res.error.message}`, Infinity);
       return;
     }
     const s = res.value.clearsInSeconds;
-    setMessage(
-      s > 0
-        ? `Copied; the clipboard clears in ${s} s.`
-        : 'Copied; the clipboard is not cleared automatically (see Settings).',
-    );
+    // True until main clears the clipboard: the message goes then.
+    if (s > 0) setMessage(`Copied; the clipboard clears in ${s} s.`, s * 1000);
+    else setMessage('Copied; the clipboard is not cleared automatically (see Settings).');
   }
 
   async function checkNow() {
@@ -136,6 +135,7 @@ function TokenSections({ view, repaste }: { view: TokenView; repaste: boolean })
               : status === 'revoked'
                 ? `Marked revoked in Keyward. Revoke it at ${providerLabel} too if you have not: Keyward cannot do that for you.`
                 : null,
+        20_000,
       );
   }
 

@@ -1,2 +1,1 @@
 export { TransferView } from './TransferView';
-export { TransferNavButton } from './TransferNavButton';

@@ -144,6 +144,8 @@ describe('status-only mode', () => {
       error: { code: 'forbidden' },
     });
     expect(await ok('getSupportMode', {})).toEqual({ enabled: true });
+    // A wrong passphrase is followed by a wait (see status-only.test.ts).
+    fx.clock.advance(1000);
     expect(await ok('setSupportMode', { enabled: false, passphrase: 'correct horse battery' })).toEqual({
       enabled: false,
     });

@@ -203,7 +203,7 @@ describe('first start when vault.json cannot be read', () => {
         id: 'vault-restored',
         severity: 'critical',
         message: expect.stringMatching(
-          /could not be read \(it is not valid JSON\); it was moved to .*vault\.unreadable-.*\.json\. The last good copy was loaded\./,
+          /could not be read \(it is not valid JSON\); it was moved to .*vault\.unreadable-.*\.json\. The last good copy was loaded: saved \d{4}-\d\d-\d\d \d\d:\d\d UTC, revision \d+\. Changes made after it may be missing/,
         ),
       }),
       expect.objectContaining({ id: 'vault-migrated-sqlite' }),
@@ -243,7 +243,9 @@ describe('first start when vault.json cannot be read', () => {
     expect(loaded.notices[0]).toMatchObject({
       id: 'vault-restored',
       severity: 'warning',
-      message: 'The vault file was missing. The last good copy was loaded.',
+      message: expect.stringMatching(
+        /^The vault file was missing\. The last good copy was loaded: saved \d{4}-\d\d-\d\d \d\d:\d\d UTC, revision \d+\. Changes made after it may be missing/,
+      ),
     });
   });
 

@@ -1,5 +1,7 @@
 import { resolveExpirySettings } from '../expiry';
 import type { Session } from '../../session/session';
+import { AppError } from '../../errors';
+import { PassphraseBackoff } from './passphrase-backoff';
 import { readSupportMode, supportModeOn, switchSupportMode } from './support-mode';
 import { readUiSettings } from './ui-settings';
 import type { HandlersFor } from '../handler-map';
@@ -38,7 +40,8 @@ type SettingsChannels =
   | 'getSupportMode'
   | 'setSupportMode'
   | 'getUiSettings'
-  | 'updateUiSettings';
+  | 'updateUiSettings'
+  | 'openDataFolder';
 
 export function settingsHandlers(
   session: Session,
@@ -47,9 +50,12 @@ export function settingsHandlers(
     appInfo: { version: string; dataDir: string; host: 'electron' | 'test-host' };
     /** Tells the expiry scheduler its settings changed, so it plans again. */
     expirySettingsChanged(): Promise<void>;
+    /** Shows a folder in the OS file manager (Electron); absent where there is none. */
+    openFolder?: (path: string) => Promise<boolean>;
   },
 ): HandlersFor<SettingsChannels> {
   const current = async () => (await session.vault()).settings;
+  const backoff = new PassphraseBackoff(session.clock);
   return {
     getAppInfo: async () => deps.appInfo,
     getAuditLog: (input) =>
@@ -70,7 +76,19 @@ export function settingsHandlers(
     },
     getSupportMode: async () => ({ enabled: await settings.supportModeOn() }),
     setSupportMode: async ({ enabled, passphrase }) => {
-      const next = switchSupportMode(readSupportMode(await current()), enabled, passphrase);
+      if (!enabled) backoff.check();
+      let next;
+      try {
+        next = switchSupportMode(readSupportMode(await current()), enabled, passphrase);
+      } catch (err) {
+        if (!(err instanceof AppError) || err.fields?.passphrase === undefined) throw err;
+        const seconds = backoff.failed();
+        throw new AppError('forbidden', `${err.message} Try again in ${seconds} s.`, {
+          passphrase: `Wrong passphrase. Try again in ${seconds} s.`,
+          retryAfterSeconds: String(seconds),
+        });
+      }
+      if (!enabled) backoff.succeeded();
       await settings.update({ supportMode: next }, `Status-only mode turned ${enabled ? 'on' : 'off'}`);
       return { enabled: next.enabled };
     },
@@ -80,5 +98,6 @@ export function settingsHandlers(
       await settings.update({ ui: next }, 'Changed app settings');
       return next;
     },
+    openDataFolder: async () => ({ opened: deps.openFolder ? await deps.openFolder(deps.appInfo.dataDir) : false }),
   };
 }

@@ -1,6 +1,6 @@
 import { UiSettings } from '../../../contract';
 
-const DEFAULTS: UiSettings = { clipboardClearSeconds: 30 };
+const DEFAULTS: UiSettings = { clipboardClearSeconds: 30, navCollapsed: false };
 
 /** vault.settings.ui with defaults for anything missing or unreadable. */
 export function readUiSettings(settings: Record<string, unknown>): UiSettings {
