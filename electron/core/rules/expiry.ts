@@ -18,8 +18,11 @@ export function effectiveExpiry(token: Token, policy: CredentialPolicy): { at: D
   return { at: new Date(Date.parse(base) + rule * DAY_MS), estimated: true };
 }
 
-/** Where a rotation age counts from: the provider's creation date when known, else when the value was stored. */
+/** Where a rotation age counts from: the last new value of the token, else the provider's creation date, else when it was stored. */
 export function secretAge(token: Token): Date {
+  // A new value for the same token (PixlPay's Rotate) starts the value's age again.
+  const replaced = token.previousSecrets?.[0]?.replacedAt;
+  if (replaced) return new Date(replaced);
   if (token.createdAt) return new Date(token.createdAt);
   return new Date(token.secret?.setAt ?? token.addedAt);
 }

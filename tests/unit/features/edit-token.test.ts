@@ -50,6 +50,18 @@ describe('editing a token', () => {
     expect((await fx.vault()).stores.find((s) => s.id === store.id)?.identifiers.plan).toBe('starter');
   });
 
+  it("a Printify token's estimated expiry follows a corrected created date, still marked estimated", async () => {
+    fx = await inventoryFixture();
+    const store = await fx.features.stores.create({ provider: 'printify', label: 'Merch' });
+    // A value whose expiry cannot be read: Keyward estimates a year from when it was stored.
+    const payload = Buffer.from(JSON.stringify({ sub: '1', scopes: ['shops.read'] })).toString('base64url');
+    const secret = `eyJhbGciOiJSUzI1NiJ9.${payload}.${'x'.repeat(43)}`;
+    const token = await fx.features.tokens.create({ storeId: store.id, name: 'Sync', secret });
+    expect(token.expirySource).toBe('provider-rule');
+    const edited = await fx.features.tokens.update({ id: token.id, createdAt: '2026-02-01T00:00:00.000Z' });
+    expect(edited).toMatchObject({ expirySource: 'provider-rule', expiresAt: '2027-02-01T00:00:00.000Z' });
+  });
+
   it('names the field that is wrong, and a refused edit changes nothing', async () => {
     const { token } = await pixlpayToken();
     const before = await fx.vault();

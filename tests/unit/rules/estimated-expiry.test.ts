@@ -46,6 +46,23 @@ describe('rotation age counts from the created date when one is known', () => {
     expect(computeFindings(vault([pixl], [t]), {}, NOW, catalog).map((f) => f.kind)).toContain('rotation_due');
   });
 
+  it("restarts at a new value for the same token (PixlPay's Rotate), whatever the created date", () => {
+    const t = token(pixl, {
+      kind: 'access-token',
+      createdAt: daysFrom(NOW, -100),
+      previousSecrets: [
+        {
+          fingerprint: 'c'.repeat(64),
+          masked: 'sk_live_cd…0000',
+          setAt: daysFrom(NOW, -100),
+          replacedAt: daysFrom(NOW, -2),
+        },
+      ],
+    });
+    expect(secretAge(t).toISOString()).toBe(daysFrom(NOW, -2));
+    expect(computeFindings(vault([pixl], [t]), {}, NOW, catalog).map((f) => f.kind)).not.toContain('rotation_due');
+  });
+
   it('falls back to when the value was stored', () => {
     const t = token(pixl, { kind: 'access-token', createdAt: null });
     expect(secretAge(t).toISOString()).toBe(t.secret!.setAt);

@@ -8,6 +8,7 @@ import type { KeychainTransaction } from '../../secrets/keychain-transaction';
 import { assertUniqueName, find, lookup, positionOf, throwIfProblems, vaultIdOf } from '../../session/lookup';
 import type { Applied, ChangeContext } from '../../session/session';
 import type { StoreIndex } from '../../session/store-index';
+import { effectiveExpiry } from '../../rules/expiry';
 import { normaliseDate } from '../../time';
 import { thawed, type Draft, type Frozen } from '../../vault/plain-data';
 import { contradictedMode, fieldProblems, secretFacts, withNewSecret } from './build-token';
@@ -94,7 +95,12 @@ export async function applyEditToken(
   }
   if (input.settings !== undefined) token.settings = { ...input.settings, ...keyIdOf(token) };
   if (input.status !== undefined) token.status = input.status;
-  if (input.createdAt !== undefined) token.createdAt = input.createdAt ? normaliseDate(input.createdAt, 'start') : null;
+  if (input.createdAt !== undefined) {
+    token.createdAt = input.createdAt ? normaliseDate(input.createdAt, 'start') : null;
+    // An estimated expiry (Printify's year from creation) follows the corrected created date.
+    const estimate = token.expirySource === 'provider-rule' ? effectiveExpiry(token, policy) : null;
+    if (estimate) token.expiresAt = estimate.at.toISOString();
+  }
   if (input.expiresAt !== undefined) {
     if (token.expirySource === 'token' && token.expiresAt) {
       const said = token.expiresAt.slice(0, 10);
