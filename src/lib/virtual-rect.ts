@@ -16,7 +16,7 @@ export function observeRectAfterLayout<E extends HTMLElement>(
   return () => observer.disconnect();
 }
 
-/** Space above the grid's rows at a normal window size: the top bar, the filters and the grid's header. */
+/** Space above the grid's rows at a normal window size: the view's heading, the filters and the grid's header. */
 const ABOVE_ROWS_PX = 260;
 
 /**
