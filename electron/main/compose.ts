@@ -93,12 +93,13 @@ export function compose(options: ComposeOptions): Composed {
   // One SQLite connection per process, opened on first use (importing a JSON vault found there, once).
   const database = new VaultDatabase(options.dataDir, options.clock, options.logger);
   const repo = new SqliteVaultRepository(database);
+  const audit = new SqliteAuditLog(database);
   const session = new Session({
     repo,
     derive: ({ base, draft, catalog, now }) => recordFindings(repo, thawed(base), thawed(draft), catalog, now),
     secrets,
     intents: new FileSecretIntents(options.dataDir),
-    audit: new SqliteAuditLog(database),
+    audit,
     clock: options.clock,
     logger: options.logger,
     actor: options.actor,
@@ -154,6 +155,7 @@ export function compose(options: ComposeOptions): Composed {
       session,
       apply: features.transfer,
       secrets,
+      audit,
       clock: options.clock,
       dataDir: options.dataDir,
       dialogs: options.dialogs ?? { open: async () => null, save: async () => null },

@@ -54,6 +54,7 @@ const api = {
   importRejectedRows: call('importRejectedRows'),
   exportInventory: call('exportInventory'),
   clientReport: call('clientReport'),
+  exportAuditLog: call('exportAuditLog'),
   backupCreate: call('backupCreate'),
   backupRestore: call('backupRestore'),
   getUiSettings: call('getUiSettings'),

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { AuditEntry } from '../../electron/contract';
 import { useQuery } from '../lib/query';
+import { AuditExportButton } from './AuditExportButton';
 import { AuditTable } from './AuditTable';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -23,6 +24,11 @@ const PREFIXES: [string, string][] = [
   ['settings.', 'Settings'],
   ['vault.', 'Vault'],
 ];
+
+const filterOf = ({ subjectId, actionPrefix }: { subjectId?: string; actionPrefix?: string }) => ({
+  ...(subjectId ? { subjectId } : {}),
+  ...(actionPrefix ? { actionPrefix } : {}),
+});
 
 /** The append-only audit log (no secret values in it), filtered by subject and action. */
 export function AuditLogView({ subjectId: initialSubject }: { subjectId?: string | undefined }) {
@@ -61,7 +67,9 @@ export function AuditLogView({ subjectId: initialSubject }: { subjectId?: string
   return (
     <section className="audit-view" aria-labelledby="audit-view-title">
       <h2 id="audit-view-title">Audit log</h2>
-      <p className="muted">Every change Keyward made, newest first. No secret value is ever written here.</p>
+      <p className="muted">
+        Every change Keyward made, newest first. No secret value is ever written here, nor in its export.
+      </p>
       <div className="filters" role="group" aria-label="Filter the audit log">
         <div className="field">
           <label htmlFor="audit-subject">Subject id</label>
@@ -83,6 +91,7 @@ export function AuditLogView({ subjectId: initialSubject }: { subjectId?: string
             ))}
           </select>
         </div>
+        <AuditExportButton filter={filterOf(asked)} />
       </div>
       {error ? (
         <p className="banner banner-error" role="alert">

@@ -122,6 +122,7 @@ export async function dispatchFixture(
       session: fx.session,
       apply: fx.features.transfer,
       secrets: fx.secrets,
+      audit: fx.audit,
       clock: fx.clock,
       dialogs,
       dataDir: fx.dir,

@@ -35,6 +35,13 @@ export const transferChannels = {
     input: z.object({ format: z.enum(['csv', 'json']), clientId: Id.nullable().optional() }).strict(),
     output: SavedFile,
   },
+  /** The audit log as CSV (no secrets), filtered as in the view: by subject id and action prefix. */
+  exportAuditLog: {
+    access: 'act',
+    statusOnly: 'allowed',
+    input: z.object({ subjectId: z.string().max(64).optional(), actionPrefix: z.string().max(60).optional() }).strict(),
+    output: SavedFile.extend({ rows: z.number().int().nonnegative() }),
+  },
   /** A status report for one client (null: stores without a client), as printable HTML or PDF; no secrets. */
   clientReport: {
     access: 'act',

@@ -25,6 +25,7 @@ const ALLOWED_IN_STATUS_ONLY: Record<string, string> = {
   saveExpiryCalendar: 'names and dates only, where the save dialog says',
   exportInventory: 'metadata only, never a secret',
   clientReport: 'metadata only, never a secret',
+  exportAuditLog: 'the audit log holds no secret value',
   importPreview: 'reads a file and changes nothing',
   openDataFolder: 'shows the folder; its files hold no secret',
 };

@@ -93,6 +93,33 @@ describe('import, export and backup through IPC', () => {
     }
   });
 
+  it('exports the audit log as CSV filtered as in the view, with names and without any secret', async () => {
+    fx = await dispatchFixture();
+    const store = await ok<{ id: string }>('createStore', { provider: 'shippo', label: '=Acme shipping' });
+    const token = await ok<{ id: string }>('createToken', { storeId: store.id, name: 'Warehouse', secret: LIVE_1 });
+    await ok('updateToken', { id: token.id, notes: 'moved to the new warehouse' });
+    const all = join(out.dir, 'audit.csv');
+    fx.dialogAnswers.save.push(all);
+    const saved = await ok<{ saved: boolean; path: string; rows: number }>('exportAuditLog', {});
+    expect(saved).toMatchObject({ saved: true, path: all });
+    const lines = (await readFile(all, 'utf8')).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('at,actor,action,subject_type,subject_id,subject_name,summary');
+    expect(lines).toHaveLength(saved.rows + 1);
+    expect(lines.some((l) => l.includes('store.create') && l.includes("'=Acme shipping"))).toBe(true);
+    expect(lines.join('\n')).not.toContain(LIVE_1.slice(12, 20));
+
+    const tokenOnly = join(out.dir, 'token.csv');
+    fx.dialogAnswers.save.push(tokenOnly);
+    const filtered = await ok<{ rows: number }>('exportAuditLog', { subjectId: token.id, actionPrefix: 'token.' });
+    const rows = (await readFile(tokenOnly, 'utf8')).trimEnd().split('\r\n').slice(1);
+    expect(filtered.rows).toBe(rows.length);
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(rows.every((r) => r.includes(token.id) && r.includes('Warehouse') && /,token\./.test(r))).toBe(true);
+    expect(rows.length).toBeLessThan(saved.rows);
+
+    expect(await ok('exportAuditLog', {})).toEqual({ saved: false, path: '', rows: 0 });
+  });
+
   it('backs up with a passphrase and restores onto a fresh data folder and keychain; a wrong passphrase changes nothing', async () => {
     fx = await dispatchFixture();
     const store = await ok<{ id: string }>('createStore', { provider: 'shippo', label: 'Acme shipping' });

@@ -6,6 +6,7 @@ type TransferChannels =
   | 'importApply'
   | 'importRejectedRows'
   | 'exportInventory'
+  | 'exportAuditLog'
   | 'clientReport'
   | 'backupCreate'
   | 'backupRestore';
@@ -17,6 +18,11 @@ export function transferHandlers(transfer: TransferService): HandlersFor<Transfe
     importApply: ({ planId, allOrNothing }) => transfer.applyImport(planId, allOrNothing),
     importRejectedRows: ({ planId }) => transfer.saveRejectedRows(planId),
     exportInventory: ({ format, clientId }) => transfer.exportInventory(format, clientId),
+    exportAuditLog: (filter) =>
+      transfer.exportAuditLog({
+        ...(filter.subjectId?.trim() ? { subjectId: filter.subjectId.trim() } : {}),
+        ...(filter.actionPrefix ? { actionPrefix: filter.actionPrefix } : {}),
+      }),
     clientReport: ({ clientId, format }) => transfer.clientReport(clientId, format ?? 'html'),
     backupCreate: ({ passphrase }) => transfer.createBackup(passphrase),
     backupRestore: ({ passphrase, mode }) => transfer.restoreBackup(passphrase, mode),

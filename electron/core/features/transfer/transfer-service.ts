@@ -4,12 +4,13 @@ import { AppError } from '../../errors';
 import { readUserFile } from '../../files/read-user-file';
 import { writeUserFile } from '../../files/safe-write';
 import type { TransferFeature } from './transfer';
-import type { Clock, FileDialogs, SecretStore } from '../../ports';
+import type { AuditFilter, AuditLog, Clock, FileDialogs, SecretStore } from '../../ports';
 import { computeFindings, resolveFindingSettings } from '../../rules';
 import { createBackup, readBackup } from './backup';
 import { passphraseProblem } from './backup-format';
 import { clientReport, clientReportHtml } from './client-report';
 import { clientReportPdf } from './client-report-pdf';
+import { AUDIT_EXPORT_MAX, auditCsv } from './audit-export';
 import { exportCsv, exportJson } from './export';
 import { readImportFile } from './import-file';
 import { rejectedRowsCsv } from './rejected-rows';
@@ -52,6 +53,7 @@ export class TransferService {
       /** Applies an import plan and restores a backup (the transfer feature). */
       apply: Pick<TransferFeature, 'importRows' | 'restoreBackup'>;
       secrets: SecretStore;
+      audit: Pick<AuditLog, 'recent'>;
       dialogs: FileDialogs;
       clock: Clock;
       dataDir: string;
@@ -123,6 +125,23 @@ export class TransferService {
       dataDir: this.deps.dataDir,
     });
     return { saved: true, path };
+  }
+
+  /** The audit log entries that match the view's filter, as CSV through the save dialog. */
+  async exportAuditLog(filter: AuditFilter): Promise<Saved & { rows: number }> {
+    const now = this.deps.clock.now();
+    const path = await this.deps.dialogs.save({
+      title: 'Export the audit log (no secrets)',
+      defaultName: `keyward-audit-log-${now.toISOString().slice(0, 10)}.csv`,
+      filters: FILTERS.csv,
+    });
+    if (!path) return { saved: false, path: '', rows: 0 };
+    const [entries, vault] = await Promise.all([
+      this.deps.audit.recent(AUDIT_EXPORT_MAX, filter),
+      this.deps.session.vault().then((v) => thawed(v)),
+    ]);
+    await writeUserFile(path, auditCsv(entries, vault), { dataDir: this.deps.dataDir });
+    return { saved: true, path, rows: entries.length };
   }
 
   async clientReport(clientId: string | null, format: 'html' | 'pdf' = 'html'): Promise<Saved> {
