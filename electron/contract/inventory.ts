@@ -79,6 +79,8 @@ export const InventoryRow = z.object({
   masked: z.string().max(64).nullable(),
   createdAt: IsoDateTime.nullable(),
   addedAt: IsoDateTime,
+  /** When a person (or an import, restore or rotation) last changed the token; checks do not count. */
+  updatedAt: IsoDateTime,
   expiresAt: IsoDateTime.nullable(),
   expirySource: ExpirySource,
   lastCheck: z.object({ outcome: CheckOutcome, detail: z.string().max(500), checkedAt: IsoDateTime }).nullable(),

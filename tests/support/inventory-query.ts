@@ -104,6 +104,7 @@ function toRow(
     masked: t.secret?.masked ?? null,
     createdAt: t.createdAt,
     addedAt: t.addedAt,
+    updatedAt: t.updatedAt,
     expiresAt: t.expiresAt,
     expirySource: t.expirySource,
     lastCheck: t.lastCheck

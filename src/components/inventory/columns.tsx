@@ -82,6 +82,12 @@ export const INVENTORY_COLUMNS: TableColumn<InventoryRow>[] = [
       ),
   },
   {
+    id: 'changed',
+    header: 'Last changed',
+    size: 104,
+    cell: (t) => <CompactDay iso={t.updatedAt} />,
+  },
+  {
     id: 'created',
     header: 'Created',
     size: 100,

@@ -230,4 +230,21 @@ describe('queryInventory', () => {
       error: { code: 'invalid_input' },
     });
   });
+
+  it('shows when a token last changed: an edit moves it, a finished check does not', async () => {
+    const row = (await page(q({ limit: 1 }))).rows[0]!;
+    expect(row.updatedAt).toBe(vault.tokens.find((t) => t.id === row.id)!.updatedAt);
+    fx.clock.advance(3_600_000);
+    await valueOf(fx.dispatch, 'updateToken', { id: row.id, notes: 'handed to the new agency' });
+    const edited = (await page(q({}, { ids: [row.id] }))).rows[0]!;
+    expect(edited.updatedAt).toBe(fx.clock.now().toISOString());
+    fx.clock.advance(3_600_000);
+    await fx.features.checks.record(
+      [{ tokenId: row.id, result: { outcome: 'invalid', detail: 'refused', checkedAt: fx.clock.now().toISOString() } }],
+      'one check',
+    );
+    const checked = (await page(q({}, { ids: [row.id] }))).rows[0]!;
+    expect(checked.lastCheck?.outcome).toBe('invalid');
+    expect(checked.updatedAt).toBe(edited.updatedAt);
+  });
 });

@@ -140,6 +140,7 @@ function toRow(r: PageRow, providerNames: ReadonlyMap<string, string>): Inventor
     masked: t.secret?.masked ?? null,
     createdAt: t.createdAt,
     addedAt: t.addedAt,
+    updatedAt: t.updatedAt,
     expiresAt: t.expiresAt,
     expirySource: t.expirySource,
     lastCheck: t.lastCheck
